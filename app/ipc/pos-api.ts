@@ -1,0 +1,30 @@
+import type { ApiResult, CommandArgs, CommandName, CommandResults, EventName, EventPayloads } from './contract';
+
+/** What carries commands and events: Electron IPC in the preload, a WebSocket in the browser. */
+export interface ApiTransport {
+  invoke(command: CommandName, args: unknown): Promise<ApiResult<unknown>>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+/**
+ * The screens' API: one named method per operation. The preload exposes exactly this object,
+ * so its type (`PosApi` in electron/preload.ts) is derived from this implementation, not written by hand.
+ */
+export function createPosApi(transport: ApiTransport) {
+  const call = <K extends CommandName>(command: K, args: CommandArgs<K>) =>
+    transport.invoke(command, args) as Promise<ApiResult<CommandResults[K]>>;
+  const on =
+    <E extends EventName>(event: E) =>
+    (listener: (payload: EventPayloads[E]) => void): (() => void) =>
+      transport.subscribe(event, listener as (payload: unknown) => void);
+
+  return {
+    getSnapshot: () => call('getSnapshot', {}),
+    charge: (args: CommandArgs<'charge'>) => call('charge', args),
+    cancel: (args: CommandArgs<'cancel'>) => call('cancel', args),
+    dismiss: (args: CommandArgs<'dismiss'>) => call('dismiss', args),
+    demoSimulate: (args: CommandArgs<'demoSimulate'>) => call('demoSimulate', args),
+    onPayment: on('payment'),
+    onTerminal: on('terminal'),
+  };
+}

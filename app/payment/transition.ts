@@ -1,0 +1,90 @@
+import type { Failure, Payment, PaymentState } from './payment';
+import { isFinal } from './payment';
+import type { CreatedPayment, ProviderStatus } from '../providers/provider';
+import { assertNever } from '../util/assert-never';
+
+/** Everything that can happen to a payment. The engine feeds these in; `transition` decides. */
+export type PaymentEvent =
+  | { readonly type: 'created'; readonly created: CreatedPayment }
+  | { readonly type: 'create_failed'; readonly failure: Failure }
+  | { readonly type: 'provider_status'; readonly status: ProviderStatus }
+  | { readonly type: 'cancel_requested' }
+  | { readonly type: 'cancel_failed'; readonly message: string }
+  | { readonly type: 'notice'; readonly message: string | null };
+
+const state = (s: PaymentState): PaymentState => s;
+
+/**
+ * The payment state machine: pure, total, and strict about money. A final state never moves again,
+ * except that a "paid" arriving after we cancelled or saw expiry is kept, loudly, as paid_after_cancel.
+ */
+export function transition(payment: Payment, event: PaymentEvent, now: number): Payment {
+  const next = (patch: Partial<Payment>): Payment => ({ ...payment, ...patch, updatedAt: now });
+  const current = payment.state;
+
+  switch (event.type) {
+    case 'created':
+      if (current.status !== 'creating') return payment;
+      return next({
+        providerRef: event.created.providerRef,
+        qr: event.created.qr,
+        expiresAt: event.created.expiresAt,
+        state: state({ status: 'awaiting' }),
+        notice: null,
+      });
+    case 'create_failed':
+      if (current.status !== 'creating') return payment;
+      return next({ state: state({ status: 'failed', failure: event.failure }), notice: null });
+    case 'provider_status':
+      return applyProviderStatus(payment, event.status, next);
+    case 'cancel_requested':
+      if (current.status === 'awaiting' || current.status === 'unknown') {
+        return next({ state: state({ status: 'cancelling' }) });
+      }
+      return payment;
+    case 'cancel_failed':
+      if (current.status !== 'cancelling') return payment;
+      return next({ state: state({ status: 'awaiting' }), notice: event.message });
+    case 'notice':
+      if (isFinal(current) || payment.notice === event.message) return payment;
+      return next({ notice: event.message });
+    default:
+      return assertNever(event, 'payment event');
+  }
+}
+
+function applyProviderStatus(
+  payment: Payment,
+  status: ProviderStatus,
+  next: (patch: Partial<Payment>) => Payment,
+): Payment {
+  const current = payment.state;
+  if (current.status === 'creating') return payment;
+  if (isFinal(current)) {
+    const wasClosedLocally = current.status === 'cancelled' || current.status === 'expired';
+    if (status.kind === 'paid' && wasClosedLocally) {
+      return next({ state: state({ status: 'paid_after_cancel', paidAt: status.paidAt }) });
+    }
+    return payment;
+  }
+  switch (status.kind) {
+    case 'pending':
+      // A pending answer while cancelling means the cancel has not landed yet: keep cancelling.
+      if (current.status === 'cancelling') return payment.notice === null ? payment : next({ notice: null });
+      return current.status === 'awaiting' && payment.notice === null
+        ? payment
+        : next({ state: state({ status: 'awaiting' }), notice: null });
+    case 'paid':
+      return next({ state: state({ status: 'paid', paidAt: status.paidAt }), notice: null });
+    case 'failed':
+      return next({ state: state({ status: 'failed', failure: status.failure }), notice: null });
+    case 'expired':
+      return next({ state: state({ status: 'expired' }), notice: null });
+    case 'cancelled':
+      return next({ state: state({ status: 'cancelled' }), notice: null });
+    case 'unknown':
+      return next({ state: state({ status: 'unknown', providerStatus: status.raw }), notice: null });
+    default:
+      return assertNever(status, 'provider status');
+  }
+}

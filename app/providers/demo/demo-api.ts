@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** The demo provider's wire format, shared by its client (app/) and its simulator (electron/). */
+export const DEMO_STATUSES = ['pending', 'paid', 'failed', 'expired', 'cancelled'] as const;
+
+export const demoPaymentSchema = z.object({
+  object: z.literal('demo_payment'),
+  id: z.string().min(1),
+  reference: z.string(),
+  amount_minor: z.number().int().positive(),
+  currency: z.string().length(3),
+  description: z.string(),
+  /** Kept as a string: an unrecognised status must surface as "unknown", not fail parsing. */
+  status: z.string(),
+  failure_code: z.string().nullable(),
+  qr_payload: z.string().min(1),
+  created_at: z.string(),
+  expires_at: z.string(),
+  paid_at: z.string().nullable(),
+});
+export type DemoPayment = z.infer<typeof demoPaymentSchema>;
+
+export const demoListSchema = z.object({ object: z.literal('list'), data: z.array(demoPaymentSchema) });
+
+export const demoErrorSchema = z.object({ object: z.literal('error'), code: z.string(), message: z.string() });
+
+export const demoCreateBodySchema = z.strictObject({
+  reference: z.string().min(1).max(64),
+  amount_minor: z.number().int().positive(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  description: z.string().max(255),
+  expires_at: z.iso.datetime(),
+});
+export type DemoCreateBody = z.infer<typeof demoCreateBodySchema>;
+
+/** Failure codes the demo provider can report, and what the cashier is told for each. */
+export const DEMO_FAILURES = {
+  payment_rejected: 'The customer\u2019s wallet declined the payment.',
+  insufficient_funds: 'The customer\u2019s wallet has insufficient funds.',
+} as const;
+export type DemoFailureCode = keyof typeof DEMO_FAILURES;

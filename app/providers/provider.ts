@@ -1,0 +1,59 @@
+import type { Money } from '../money/money';
+import type { MethodInfo } from '../payment/method';
+import type { Failure, QrCode } from '../payment/payment';
+import type { Result } from '../util/result';
+
+export interface CreatePaymentRequest {
+  /** Our terminal reference; providers keep it (Opn `metadata`, Orangepill `data.order`) for reconciliation. */
+  readonly reference: string;
+  readonly amount: Money;
+  readonly description: string;
+  /** Absolute expiry, epoch ms. */
+  readonly expiresAt: number;
+}
+
+export interface CreatedPayment {
+  readonly providerRef: string;
+  readonly qr: QrCode;
+  readonly expiresAt: number;
+}
+
+/** A provider's status, normalised. Each client maps its own statuses onto this exhaustively. */
+export type ProviderStatus =
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'paid'; readonly paidAt: number }
+  | { readonly kind: 'failed'; readonly failure: Failure }
+  | { readonly kind: 'expired' }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'unknown'; readonly raw: string };
+
+export type ProviderErrorKind =
+  | 'network'
+  | 'timeout'
+  | 'auth'
+  | 'rejected'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server'
+  | 'invalid_response';
+
+export interface ProviderError {
+  readonly kind: ProviderErrorKind;
+  /** Cashier-facing; never contains a credential. */
+  readonly message: string;
+  /** True when the request may have taken effect at the provider although we got no answer. */
+  readonly ambiguous: boolean;
+  readonly retryAfterMs?: number;
+}
+
+/** One payment provider, spoken to over an injected fetch; the engine knows nothing else about it. */
+export interface PaymentProvider {
+  readonly method: MethodInfo;
+  /** The provider's own amount rules, checked before any request. */
+  checkAmount(amount: Money): Result<void, string>;
+  create(request: CreatePaymentRequest): Promise<Result<CreatedPayment, ProviderError>>;
+  status(providerRef: string): Promise<Result<ProviderStatus, ProviderError>>;
+  cancel(providerRef: string): Promise<Result<ProviderStatus, ProviderError>>;
+  /** Reconciliation after an ambiguous create: the payment made for our reference, if any. */
+  findByReference(reference: string): Promise<Result<CreatedPayment | null, ProviderError>>;
+}
