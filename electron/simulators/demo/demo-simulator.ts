@@ -1,0 +1,144 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { demoCreateBodySchema, DEMO_FAILURES, type DemoFailureCode, type DemoPayment } from '../../../app/providers/demo/demo-api';
+import { delay, readBody, sendJson } from '../http-util';
+
+export type DemoOutcome = 'paid' | 'failed' | 'expired';
+
+export interface DemoSimulatorOptions {
+  readonly apiKey: string;
+  readonly latencyMs?: number;
+  readonly now?: () => number;
+}
+
+export interface DemoSimulator {
+  readonly baseUrl: string;
+  /** The simulator's own record, as a test or the demo controls see it. */
+  payments(): readonly DemoPayment[];
+  /** What the customer does in their wallet: pay, fail, or let it run out. */
+  settle(id: string, outcome: DemoOutcome, failureCode?: DemoFailureCode): DemoPayment | null;
+  close(): Promise<void>;
+}
+
+const problem = (code: string, message: string) => ({ object: 'error', code, message });
+
+/**
+ * The built-in demo provider: a small HTTP payment API on loopback. The terminal talks to it
+ * exactly as to a real provider; the cashier's demo buttons and the tests drive its outcomes.
+ */
+export async function startDemoSimulator(options: DemoSimulatorOptions): Promise<DemoSimulator> {
+  const now = options.now ?? Date.now;
+  const payments = new Map<string, DemoPayment>();
+
+  /** Expiry is the simulator's business, honoured lazily whenever a payment is looked at. */
+  const current = (p: DemoPayment): DemoPayment => {
+    if (p.status === 'pending' && Date.parse(p.expires_at) <= now()) {
+      const expired = { ...p, status: 'expired' };
+      payments.set(p.id, expired);
+      return expired;
+    }
+    return p;
+  };
+
+  const settle = (id: string, outcome: DemoOutcome, failureCode: DemoFailureCode = 'payment_rejected'): DemoPayment | null => {
+    const found = payments.get(id);
+    if (found === undefined) return null;
+    const p = current(found);
+    if (p.status !== 'pending') return p;
+    const at = new Date(now()).toISOString();
+    const next: DemoPayment =
+      outcome === 'paid'
+        ? { ...p, status: 'paid', paid_at: at }
+        : outcome === 'failed'
+          ? { ...p, status: 'failed', failure_code: failureCode }
+          : { ...p, status: 'expired', expires_at: at };
+    payments.set(id, next);
+    return next;
+  };
+
+  const create = async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readBody(req);
+    if (body === null) return sendJson(res, 413, problem('bad_request', 'request body too large'));
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return sendJson(res, 400, problem('bad_request', 'body is not JSON'));
+    }
+    const parsed = demoCreateBodySchema.safeParse(json);
+    if (!parsed.success) {
+      return sendJson(res, 400, problem('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+    }
+    if ([...payments.values()].some((p) => p.reference === parsed.data.reference)) {
+      return sendJson(res, 409, problem('duplicate_reference', `a payment with reference ${parsed.data.reference} exists`));
+    }
+    const id = `demo_${randomBytes(8).toString('hex')}`;
+    const payment: DemoPayment = {
+      object: 'demo_payment',
+      id,
+      reference: parsed.data.reference,
+      amount_minor: parsed.data.amount_minor,
+      currency: parsed.data.currency,
+      description: parsed.data.description,
+      status: 'pending',
+      failure_code: null,
+      qr_payload: `DEMOPAY:${id}`,
+      created_at: new Date(now()).toISOString(),
+      expires_at: parsed.data.expires_at,
+      paid_at: null,
+    };
+    payments.set(id, payment);
+    sendJson(res, 201, payment);
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    await delay(options.latencyMs ?? 0);
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const control = /^\/control\/payments\/([^/]+)\/(paid|failed|expired)$/.exec(url.pathname);
+    if (control && req.method === 'POST') {
+      const code = url.searchParams.get('failure_code') ?? 'payment_rejected';
+      if (!(code in DEMO_FAILURES)) return sendJson(res, 400, problem('bad_request', `unknown failure_code ${code}`));
+      const settled = settle(decodeURIComponent(control[1] ?? ''), control[2] as DemoOutcome, code as DemoFailureCode);
+      return settled === null ? sendJson(res, 404, problem('not_found', 'no such payment')) : sendJson(res, 200, settled);
+    }
+    if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      return sendJson(res, 401, problem('authentication_failure', 'authentication failed'));
+    }
+    if (url.pathname === '/v1/payments' && req.method === 'POST') return create(req, res);
+    if (url.pathname === '/v1/payments' && req.method === 'GET') {
+      const reference = url.searchParams.get('reference');
+      const data = [...payments.values()].map(current).filter((p) => reference === null || p.reference === reference);
+      return sendJson(res, 200, { object: 'list', data });
+    }
+    const one = /^\/v1\/payments\/([^/]+)(\/cancel)?$/.exec(url.pathname);
+    const found = one ? payments.get(decodeURIComponent(one[1] ?? '')) : undefined;
+    if (one && found === undefined) return sendJson(res, 404, problem('not_found', 'no such payment'));
+    if (one && found !== undefined && req.method === 'GET' && one[2] === undefined) return sendJson(res, 200, current(found));
+    if (one && found !== undefined && req.method === 'POST' && one[2] === '/cancel') {
+      const p = current(found);
+      if (p.status !== 'pending') return sendJson(res, 200, p);
+      const cancelled = { ...p, status: 'cancelled' };
+      payments.set(p.id, cancelled);
+      return sendJson(res, 200, cancelled);
+    }
+    sendJson(res, 404, problem('not_found', `no route ${req.method ?? ''} ${url.pathname}`));
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch(() => sendJson(res, 500, problem('internal_error', 'simulator fault')));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    payments: () => [...payments.values()].map(current),
+    settle,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
