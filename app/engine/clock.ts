@@ -1,6 +1,6 @@
 /** Time, injected, so the engine runs the same under a real clock, a test clock and the simulator. */
 export interface Clock {
-  now(): number;
+  readonly now: () => number;
   /** Runs `fn` after `ms`; the returned function cancels it. */
-  setTimer(fn: () => void, ms: number): () => void;
+  readonly setTimer: (fn: () => void, ms: number) => () => void;
 }

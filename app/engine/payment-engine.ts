@@ -29,9 +29,9 @@ export interface EngineDeps {
   readonly qrLifetimeMs: number;
   readonly locale: string;
   readonly merchantName: string;
-  newReference(): string;
-  random(): number;
-  onChange(payment: Payment): void;
+  readonly newReference: () => string;
+  readonly random: () => number;
+  readonly onChange: (payment: Payment) => void;
 }
 
 /** How many times an ambiguous create is reconciled and retried before the sale is failed. */
@@ -93,9 +93,9 @@ export class PaymentEngine {
       state: { status: 'creating' },
       notice: null,
     };
-    // Write-ahead: the intent is recorded before the provider hears of it.
-    this.record(payment);
+    // Write-ahead: the intent is recorded (and shown as "creating") before the provider hears of it.
     this.activeId = payment.id;
+    this.record(payment);
     await this.create(provider, payment);
     return ok(this.deps.store.get(payment.id) ?? payment);
   }

@@ -87,6 +87,7 @@ export type EventName = keyof EventPayloads;
 export const EVENT_NAMES: readonly EventName[] = ['payment', 'terminal'];
 
 export type ApiErrorCode =
+  | 'malformed_message'
   | 'unknown_command'
   | 'invalid_args'
   | 'forbidden'

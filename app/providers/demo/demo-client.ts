@@ -59,7 +59,7 @@ export function createDemoClient(options: DemoClientOptions): PaymentProvider {
     const json = parseJson(text);
     if (response.status >= 200 && response.status < 300) {
       const parsed = json.ok ? schema.safeParse(json.value) : undefined;
-      if (parsed?.success) return ok(parsed.data as z.infer<S>);
+      if (parsed?.success) return ok(parsed.data);
       return err({
         kind: 'invalid_response',
         message: `${LABEL} sent a response the terminal cannot read`,

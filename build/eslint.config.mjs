@@ -1,0 +1,105 @@
+// Lint for the whole repo. Its main job is the architecture: each folder may import only what the
+// design brief allows, so a wrong import fails `npm test` instead of waiting for review.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const NODE_BUILTINS = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2',
+  'https', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline', 'stream', 'timers', 'tls', 'tty', 'url',
+  'util', 'v8', 'vm', 'worker_threads', 'zlib',
+];
+
+const noNode = { regex: '^node:', message: 'Node built-ins are not allowed here (see design/brief.md).' };
+const noDeviceLibs = ['electron', 'ws', 'serialport'].map((name) => ({ name, message: `${name} is platform code; it is not allowed here.` }));
+const noBareNode = NODE_BUILTINS.map((name) => ({ name, message: 'Node built-ins are not allowed here (see design/brief.md).' }));
+
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'WebSocket', 'HTMLElement', 'self'];
+const HOST_GLOBALS = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setTimeout', 'setInterval', 'setImmediate'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'tests/artifacts/**', 'build/**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports (style.md).' }],
+    },
+  },
+  {
+    files: ['app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...noDeviceLibs,
+            ...noBareNode,
+            ...['react', 'react-dom', 'zustand', 'qrcode.react'].map((name) => ({ name, message: 'app/ is platform-free: no UI libraries.' })),
+          ],
+          patterns: [
+            noNode,
+            { regex: '^react(-dom)?/', message: 'app/ is platform-free: no UI libraries.' },
+            { regex: '(^|/)(electron|renderer)(/|$)', message: 'app/ must not import from electron/ or renderer/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[...DOM_GLOBALS, ...HOST_GLOBALS].map((name) => ({ name, message: `app/ is platform-free: inject ${name} instead.` })),
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...noDeviceLibs, ...noBareNode],
+          patterns: [
+            noNode,
+            { group: ['**/electron/**', '!**/electron/preload'], message: 'renderer/ must not import from electron/; use the preload API.' },
+            { group: ['**/electron/preload'], allowTypeImports: true, message: 'renderer/ may import only the PosApi type from the preload.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...HOST_GLOBALS.slice(0, 5).map((name) => ({ name, message: `${name} is Node; the renderer has none.` }))],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/main/**', 'electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Electron is imported only by electron/main* and the preload; services run in plain Node too.' }],
+          patterns: [{ regex: '(^|/)renderer(/|$)', message: 'electron/ must not import from renderer/.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main.ts', 'electron/main/**/*.ts', 'electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)renderer(/|$)', message: 'electron/ must not import from renderer/.' }] }],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'build/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-restricted-syntax': 'off',
+    },
+  },
+);

@@ -1,0 +1,30 @@
+import { settingsSchema, type Settings } from '../../app/settings/settings';
+import { createLogger } from '../../electron/service/logger';
+import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
+import { startWebHost, type WebHost } from '../../electron/web/web-host';
+import { PAGES_DIR } from './paths';
+
+export interface InProcessTerminal {
+  readonly service: TerminalService;
+  readonly host: WebHost;
+  readonly logLines: string[];
+  close(): Promise<void>;
+}
+
+/** The real service and web host in this process, so a test can also read the simulator's records. */
+export async function startInProcessTerminal(overrides: Record<string, unknown> = {}): Promise<InProcessTerminal> {
+  const settings: Settings = settingsSchema.parse(overrides);
+  const logLines: string[] = [];
+  const log = createLogger((line) => logLines.push(line), 'debug');
+  const service = await createTerminalService({ settings, log });
+  const host = await startWebHost({ api: service, host: '127.0.0.1', port: 0, pagesDir: PAGES_DIR, log });
+  return {
+    service,
+    host,
+    logLines,
+    close: async () => {
+      await host.close();
+      await service.close();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const PAGES_DIR = join(REPO_ROOT, 'dist', 'renderer');
+export const SERVE_SCRIPT = join(REPO_ROOT, 'dist', 'web', 'serve.cjs');
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'tests', 'screenshots');

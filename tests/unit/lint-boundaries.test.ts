@@ -1,0 +1,74 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/paths';
+
+/**
+ * Proves the architecture rules bite: each probe is a real file planted in the folder it tests
+ * (type-aware lint needs it on disk), linted with the project's own config, then removed.
+ */
+const eslint = new ESLint({ cwd: REPO_ROOT, overrideConfigFile: join(REPO_ROOT, 'build', 'eslint.config.mjs') });
+const planted: string[] = [];
+
+async function lintProbe(folder: string, source: string, ext = 'ts'): Promise<string[]> {
+  const path = join(REPO_ROOT, folder, `__lint_probe_${process.pid}_${planted.length}.${ext}`);
+  planted.push(path);
+  writeFileSync(path, source);
+  const [result] = await eslint.lintFiles([path]);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+}
+
+afterAll(() => {
+  for (const path of planted) rmSync(path, { force: true });
+});
+
+describe('import boundaries (design/brief.md), enforced by lint', () => {
+  it.each([
+    ["import { app } from 'electron';", 'electron'],
+    ["import { readFileSync } from 'node:fs';", 'Node built-ins'],
+    ["import { join } from 'path';", 'Node built-ins'],
+    ["import { useState } from 'react';", 'no UI libraries'],
+    ["import { createRoot } from 'react-dom/client';", 'no UI libraries'],
+    ["import { createLogger } from '../electron/service/logger';", 'must not import from electron/'],
+  ])('app/ rejects %s', async (line, reason) => {
+    const messages = await lintProbe('app', `${line}\nexport const probe = 1;\n`);
+    expect(messages.join('\n')).toContain(reason);
+  });
+
+  it('app/ rejects DOM and host globals', async () => {
+    const messages = await lintProbe('app', 'export const probe = () => [document.title, setTimeout, process.env];\n');
+    expect(messages).toHaveLength(3);
+    expect(messages.join('\n')).toContain('app/ is platform-free: inject document instead.');
+  });
+
+  it('app/ accepts its own platform-free modules', async () => {
+    const messages = await lintProbe('app', "import { money } from './money/money';\nexport const probe = money(1, 'SGD');\n");
+    expect(messages).toEqual([]);
+  });
+
+  it('renderer/ rejects Node, Electron and main-process modules', async () => {
+    const messages = await lintProbe(
+      'renderer',
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import { ipcRenderer } from 'electron';",
+        "import { createLogger } from '../electron/service/logger';",
+        'export const probe = [readFileSync, ipcRenderer, createLogger];',
+      ].join('\n'),
+    );
+    expect(messages).toHaveLength(3);
+  });
+
+  it('renderer/ may import the PosApi type from the preload, and nothing else from it', async () => {
+    const typeOnly = await lintProbe('renderer', "import type { PosApi } from '../electron/preload';\nexport type Probe = PosApi;\n");
+    expect(typeOnly).toEqual([]);
+    const value = await lintProbe('renderer', "import * as preload from '../electron/preload';\nexport const probe = preload;\n");
+    expect(value.join('\n')).toContain('only the PosApi type');
+  });
+
+  it('electron/ services may not import Electron; only main and the preload may', async () => {
+    const messages = await lintProbe('electron/service', "import { app } from 'electron';\nexport const probe = app;\n");
+    expect(messages.join('\n')).toContain('Electron is imported only by electron/main* and the preload');
+  });
+});
