@@ -113,7 +113,8 @@ export class PaymentEngine {
     const cancelling = this.apply(payment.id, { type: 'cancel_requested' });
     const result = await provider.cancel(payment.providerRef);
     if (result.ok) {
-      this.apply(payment.id, { type: 'provider_status', status: result.value });
+      const after = this.apply(payment.id, { type: 'provider_status', status: result.value });
+      if (isFinal(after.state)) this.stopPolling(payment.id);
     } else {
       this.apply(payment.id, { type: 'cancel_failed', message: `Could not cancel yet: ${result.error.message}` });
     }
@@ -136,7 +137,7 @@ export class PaymentEngine {
     for (const payment of this.deps.store.unfinished()) {
       this.activeId ??= payment.id;
       if (payment.providerRef !== null) this.startPolling(payment.id);
-      else void this.create(this.providerFor(payment), payment);
+      else void this.create(this.providerFor(payment), payment, { reconcileFirst: true });
     }
   }
 
@@ -160,12 +161,27 @@ export class PaymentEngine {
     return provider;
   }
 
-  private async create(provider: PaymentProvider, payment: Payment): Promise<void> {
+  /**
+   * Creates the payment at the provider. After a restart the earlier run may have sent the create
+   * already, so a resumed payment is looked up by our reference first, and only then created.
+   */
+  private async create(provider: PaymentProvider, payment: Payment, options = { reconcileFirst: false }): Promise<void> {
+    if (options.reconcileFirst) {
+      const found = await provider.findByReference(payment.id);
+      if (found.ok && found.value !== null) return this.created(payment.id, found.value);
+      if (!found.ok) {
+        return void this.apply(payment.id, {
+          type: 'create_failed',
+          failure: { code: `reconcile_${found.error.kind}`, message: `Could not check whether the sale reached the provider: ${found.error.message}` },
+        });
+      }
+    }
     const request = {
       reference: payment.id,
       amount: payment.amount,
       description: `${this.deps.merchantName} ${formatMoney(payment.amount, this.deps.locale)}`,
-      expiresAt: payment.createdAt + this.deps.qrLifetimeMs,
+      // A resumed sale gets a full QR lifetime from now, not one that ran out while we were down.
+      expiresAt: (options.reconcileFirst ? this.deps.clock.now() : payment.createdAt) + this.deps.qrLifetimeMs,
     };
     let lastError: ProviderError | null = null;
     for (let attempt = 1; attempt <= MAX_CREATE_ATTEMPTS && !this.stopped; attempt++) {
@@ -242,8 +258,16 @@ export class PaymentEngine {
     this.stopPolling(id);
     if (payment === undefined || isFinal(payment.state) || payment.providerRef === null) return;
     this.apply(id, { type: 'provider_status', status: { kind: 'expired' } });
-    // Best effort, so the customer cannot pay a QR the terminal has given up on.
-    void this.providerFor(payment).cancel(payment.providerRef);
+    // Best effort, so the customer cannot pay a QR the terminal has given up on. If its answer is that
+    // the customer paid after all, that is kept (as paid_after_cancel), never dropped.
+    void this.providerFor(payment)
+      .cancel(payment.providerRef)
+      .then(
+        (result) => {
+          if (result.ok) this.apply(id, { type: 'provider_status', status: result.value });
+        },
+        () => undefined,
+      );
   }
 
   private stopPolling(id: string): void {

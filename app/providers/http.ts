@@ -32,9 +32,15 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 }
 
 /** Reads Retry-After in seconds or as an HTTP date; undefined when absent or nonsense. */
+/** A provider may not park the terminal for longer than this, whatever its Retry-After says. */
+export const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
+
+/** Reads Retry-After as delta-seconds or an HTTP-date (RFC 9110); undefined when absent or not one of those. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (header === null) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Math.min(Number(value) * 1000, MAX_RETRY_AFTER_MS);
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value)) return undefined;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.min(Math.max(0, at - now), MAX_RETRY_AFTER_MS);
 }

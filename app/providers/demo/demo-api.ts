@@ -14,9 +14,9 @@ export const demoPaymentSchema = z.object({
   status: z.string(),
   failure_code: z.string().nullable(),
   qr_payload: z.string().min(1),
-  created_at: z.string(),
-  expires_at: z.string(),
-  paid_at: z.string().nullable(),
+  created_at: z.iso.datetime({ offset: true }),
+  expires_at: z.iso.datetime({ offset: true }),
+  paid_at: z.iso.datetime({ offset: true }).nullable(),
 });
 export type DemoPayment = z.infer<typeof demoPaymentSchema>;
 

@@ -67,7 +67,9 @@ export function createDemoClient(options: DemoClientOptions): PaymentProvider {
       });
     }
     const providerError = json.ok ? demoErrorSchema.safeParse(json.value) : undefined;
-    const detail = providerError?.success ? providerError.data.message : `HTTP ${response.status}`;
+    const said = providerError?.success ? providerError.data.message : `HTTP ${response.status}`;
+    // The provider's words reach the cashier: never let them carry the key back, even if echoed.
+    const detail = options.apiKey === '' ? said : said.replaceAll(options.apiKey, '[redacted]');
     if (response.status === 401 || response.status === 403) {
       return err({ kind: 'auth', message: `${LABEL} refused the terminal's key`, ambiguous: false });
     }
@@ -144,7 +146,8 @@ export function mapDemoStatus(p: DemoPayment): ProviderStatus {
       return { kind: 'paid', paidAt: p.paid_at === null ? Date.parse(p.created_at) : Date.parse(p.paid_at) };
     case 'failed': {
       const code = p.failure_code ?? 'unspecified';
-      const message = code in DEMO_FAILURES ? DEMO_FAILURES[code as keyof typeof DEMO_FAILURES] : `The payment failed (${code}).`;
+      // Own keys only: a code such as "constructor" must not pick up an inherited Object property.
+      const message = Object.hasOwn(DEMO_FAILURES, code) ? DEMO_FAILURES[code as keyof typeof DEMO_FAILURES] : `The payment failed (${code}).`;
       return { kind: 'failed', failure: { code, message } };
     }
     case 'expired':

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, describeSettingsError, settingsSchema } from '../../app/settings/settings';
+
+function problems(input: unknown): string[] {
+  const result = settingsSchema.safeParse(input);
+  if (result.success) throw new Error(`expected ${JSON.stringify(input)} to be rejected`);
+  return describeSettingsError(result.error);
+}
+
+describe('settings', () => {
+  it('has the documented defaults', () => {
+    expect(DEFAULT_SETTINGS.payment.qrExpirySeconds).toBe(600);
+    expect(DEFAULT_SETTINGS.web.port).toBe(5170);
+    expect(DEFAULT_SETTINGS.web.host).toBe('127.0.0.1');
+    expect(DEFAULT_SETTINGS).toEqual({
+      merchant: { name: 'Demo Shop' },
+      currency: 'SGD',
+      locale: 'en-SG',
+      payment: { qrExpirySeconds: 600, pollIntervalMs: 1000, expiryGraceSeconds: 10 },
+      web: { host: '127.0.0.1', port: 5170 },
+      demo: { latencyMs: 0 },
+    });
+  });
+
+  it('fills defaults around a partial config', () => {
+    const result = settingsSchema.safeParse({ payment: { qrExpirySeconds: 120 }, web: { port: 8080 } });
+    expect(result.success).toBe(true);
+    if (result.success) {
+      expect(result.data.payment).toEqual({ qrExpirySeconds: 120, pollIntervalMs: 1000, expiryGraceSeconds: 10 });
+      expect(result.data.web).toEqual({ host: '127.0.0.1', port: 8080 });
+      expect(result.data.merchant.name).toBe('Demo Shop');
+    }
+  });
+
+  it('accepts the expiry limits themselves', () => {
+    expect(settingsSchema.safeParse({ payment: { qrExpirySeconds: 30 } }).success).toBe(true);
+    expect(settingsSchema.safeParse({ payment: { qrExpirySeconds: 43_200 } }).success).toBe(true);
+  });
+
+  it('rejects a QR expiry below 30 seconds, naming the setting and the limit', () => {
+    expect(problems({ payment: { qrExpirySeconds: 5 } })).toEqual(['payment.qrExpirySeconds must be at least 30 seconds']);
+  });
+
+  it('rejects a QR expiry above 12 hours, naming the setting and the limit', () => {
+    expect(problems({ payment: { qrExpirySeconds: 50_000 } })).toEqual(['payment.qrExpirySeconds must be at most 12 hours (43200 seconds)']);
+  });
+
+  it('rejects a fractional expiry', () => {
+    const lines = problems({ payment: { qrExpirySeconds: 60.5 } });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.startsWith('payment.qrExpirySeconds ')).toBe(true);
+  });
+
+  it('rejects unknown keys, naming them', () => {
+    expect(problems({ paymnet: { qrExpirySeconds: 60 } })).toEqual(['unknown setting(s) paymnet']);
+    expect(problems({ payment: { qrExpiry: 60 } })).toEqual(['payment: unknown setting(s) qrExpiry']);
+  });
+
+  it('rejects a locale the system does not know', () => {
+    const expected = ['locale must be a BCP 47 locale this system knows, e.g. en-SG'];
+    expect(problems({ locale: 'not a locale!' })).toEqual(expected);
+    expect(problems({ locale: 'zz' })).toEqual(expected);
+    expect(problems({ locale: '' })).toEqual(expected);
+  });
+
+  it('accepts a real locale', () => {
+    const result = settingsSchema.safeParse({ locale: 'ms-MY' });
+    expect(result.success && result.data.locale).toBe('ms-MY');
+  });
+
+  it('rejects an unsupported currency and a bad poll interval', () => {
+    expect(problems({ currency: 'XYZ' })).toEqual(['currency must be a supported ISO 4217 currency code, e.g. SGD']);
+    expect(problems({ payment: { pollIntervalMs: 100 } })).toEqual(['payment.pollIntervalMs must be at least 250 ms']);
+    expect(problems({ payment: { pollIntervalMs: 60_000 } })).toEqual(['payment.pollIntervalMs must be at most 10000 ms']);
+  });
+
+  it('rejects an empty merchant name and a port out of range', () => {
+    expect(problems({ merchant: { name: '   ' } })).toEqual(['merchant.name must not be empty']);
+    const port = problems({ web: { port: 70_000 } });
+    expect(port).toHaveLength(1);
+    expect(port[0]?.startsWith('web.port ')).toBe(true);
+  });
+
+  it('reports every problem, one line each', () => {
+    const lines = problems({ payment: { qrExpirySeconds: 5 }, locale: 'zz', extra: 1 });
+    expect(lines).toHaveLength(3);
+    expect(lines).toContain('payment.qrExpirySeconds must be at least 30 seconds');
+    expect(lines).toContain('unknown setting(s) extra');
+  });
+});

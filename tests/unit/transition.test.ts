@@ -1,0 +1,311 @@
+import { describe, expect, it } from 'vitest';
+import { FINAL_STATUSES, isFinal, type Payment, type PaymentState } from '../../app/payment/payment';
+import { transition, type PaymentEvent } from '../../app/payment/transition';
+import type { CreatedPayment, ProviderStatus } from '../../app/providers/provider';
+
+const T0 = 1_700_000_000_000;
+const NOW = T0 + 5_000;
+
+function payment(state: PaymentState, patch: Partial<Payment> = {}): Payment {
+  const creating = state.status === 'creating';
+  return {
+    id: 'pay_1',
+    amount: { minor: 1234, currency: 'SGD' },
+    method: 'demo',
+    orderRef: null,
+    providerRef: creating ? null : 'prov_1',
+    qr: creating ? null : { payload: 'DEMO:prov_1' },
+    createdAt: T0,
+    updatedAt: T0,
+    expiresAt: creating ? null : T0 + 600_000,
+    state,
+    notice: null,
+    ...patch,
+  };
+}
+
+const created: CreatedPayment = { providerRef: 'prov_9', qr: { payload: 'DEMO:prov_9' }, expiresAt: T0 + 300_000 };
+const failure = { code: 'payment_rejected', message: 'The customer\u2019s wallet declined the payment.' };
+
+const status = (s: ProviderStatus): PaymentEvent => ({ type: 'provider_status', status: s });
+const PENDING = status({ kind: 'pending' });
+const PAID = status({ kind: 'paid', paidAt: T0 + 4_000 });
+const FAILED = status({ kind: 'failed', failure });
+const EXPIRED = status({ kind: 'expired' });
+const CANCELLED = status({ kind: 'cancelled' });
+const UNKNOWN = status({ kind: 'unknown', raw: 'settled' });
+
+const ALL_EVENTS: readonly PaymentEvent[] = [
+  { type: 'created', created },
+  { type: 'create_failed', failure },
+  PENDING,
+  PAID,
+  FAILED,
+  EXPIRED,
+  CANCELLED,
+  UNKNOWN,
+  { type: 'cancel_requested' },
+  { type: 'cancel_failed', message: 'Could not cancel yet' },
+  { type: 'notice', message: 'No connection' },
+  { type: 'notice', message: null },
+];
+
+const FINAL_STATES: readonly PaymentState[] = [
+  { status: 'paid', paidAt: T0 + 1 },
+  { status: 'failed', failure },
+  { status: 'expired' },
+  { status: 'cancelled' },
+  { status: 'paid_after_cancel', paidAt: T0 + 2 },
+];
+
+const label = (e: PaymentEvent): string => (e.type === 'provider_status' ? `provider ${e.status.kind}` : e.type);
+
+describe('isFinal', () => {
+  it('knows exactly the five final states', () => {
+    expect([...FINAL_STATUSES].sort()).toEqual(['cancelled', 'expired', 'failed', 'paid', 'paid_after_cancel']);
+    for (const s of FINAL_STATES) expect(isFinal(s)).toBe(true);
+    for (const s of [{ status: 'creating' }, { status: 'awaiting' }, { status: 'cancelling' }, { status: 'unknown', providerStatus: 'x' }] as const) {
+      expect(isFinal(s)).toBe(false);
+    }
+  });
+});
+
+describe('transition: creating', () => {
+  it('created moves creating → awaiting with the provider ref, QR and expiry, clearing any notice', () => {
+    const before = payment({ status: 'creating' }, { notice: 'retrying' });
+    const after = transition(before, { type: 'created', created }, NOW);
+    expect(after).toEqual({
+      ...before,
+      providerRef: 'prov_9',
+      qr: { payload: 'DEMO:prov_9' },
+      expiresAt: T0 + 300_000,
+      state: { status: 'awaiting' },
+      notice: null,
+      updatedAt: NOW,
+    });
+  });
+
+  it('created is ignored in every state but creating', () => {
+    for (const s of [{ status: 'awaiting' }, { status: 'cancelling' }, ...FINAL_STATES] as const) {
+      const before = payment(s);
+      expect(transition(before, { type: 'created', created }, NOW), s.status).toBe(before);
+    }
+  });
+
+  it('create_failed moves creating → failed carrying the failure', () => {
+    const before = payment({ status: 'creating' }, { notice: 'retrying' });
+    const after = transition(before, { type: 'create_failed', failure }, NOW);
+    expect(after.state).toEqual({ status: 'failed', failure });
+    expect(after.notice).toBeNull();
+    expect(after.updatedAt).toBe(NOW);
+  });
+
+  it('create_failed is ignored outside creating', () => {
+    const before = payment({ status: 'awaiting' });
+    expect(transition(before, { type: 'create_failed', failure }, NOW)).toBe(before);
+  });
+
+  it('provider statuses and cancel requests are ignored while creating', () => {
+    const before = payment({ status: 'creating' });
+    for (const e of [PENDING, PAID, FAILED, EXPIRED, CANCELLED, UNKNOWN, { type: 'cancel_requested' } as const]) {
+      expect(transition(before, e, NOW), label(e)).toBe(before);
+    }
+  });
+
+  it('a notice may be shown while creating', () => {
+    const after = transition(payment({ status: 'creating' }), { type: 'notice', message: 'No connection' }, NOW);
+    expect(after.notice).toBe('No connection');
+    expect(after.state).toEqual({ status: 'creating' });
+  });
+});
+
+describe('transition: provider status while awaiting', () => {
+  it('paid → paid with paidAt', () => {
+    const after = transition(payment({ status: 'awaiting' }, { notice: 'slow' }), PAID, NOW);
+    expect(after.state).toEqual({ status: 'paid', paidAt: T0 + 4_000 });
+    expect(after.notice).toBeNull();
+    expect(after.updatedAt).toBe(NOW);
+  });
+
+  it('failed → failed carrying the failure', () => {
+    const after = transition(payment({ status: 'awaiting' }), FAILED, NOW);
+    expect(after.state).toEqual({ status: 'failed', failure: { code: 'payment_rejected', message: failure.message } });
+  });
+
+  it('expired and cancelled are taken from the provider', () => {
+    expect(transition(payment({ status: 'awaiting' }), EXPIRED, NOW).state).toEqual({ status: 'expired' });
+    expect(transition(payment({ status: 'awaiting' }), CANCELLED, NOW).state).toEqual({ status: 'cancelled' });
+  });
+
+  it('an unknown provider status becomes unknown, never paid', () => {
+    const after = transition(payment({ status: 'awaiting' }), UNKNOWN, NOW);
+    expect(after.state).toEqual({ status: 'unknown', providerStatus: 'settled' });
+    expect(isFinal(after.state)).toBe(false);
+  });
+
+  it('pending after unknown goes back to awaiting', () => {
+    const unknown = transition(payment({ status: 'awaiting' }), UNKNOWN, NOW);
+    const after = transition(unknown, PENDING, NOW + 1);
+    expect(after.state).toEqual({ status: 'awaiting' });
+    expect(after.updatedAt).toBe(NOW + 1);
+  });
+
+  it('unknown can still become paid later', () => {
+    const unknown = transition(payment({ status: 'awaiting' }), UNKNOWN, NOW);
+    expect(transition(unknown, PAID, NOW + 1).state).toEqual({ status: 'paid', paidAt: T0 + 4_000 });
+  });
+
+  it('pending while awaiting with no notice returns the same object', () => {
+    const before = payment({ status: 'awaiting' });
+    expect(transition(before, PENDING, NOW)).toBe(before);
+  });
+
+  it('pending while awaiting clears a notice', () => {
+    const before = payment({ status: 'awaiting' }, { notice: 'No connection' });
+    const after = transition(before, PENDING, NOW);
+    expect(after).not.toBe(before);
+    expect(after.notice).toBeNull();
+    expect(after.state).toEqual({ status: 'awaiting' });
+    expect(after.updatedAt).toBe(NOW);
+  });
+});
+
+describe('transition: cancelling', () => {
+  it('cancel_requested from awaiting → cancelling', () => {
+    const after = transition(payment({ status: 'awaiting' }), { type: 'cancel_requested' }, NOW);
+    expect(after.state).toEqual({ status: 'cancelling' });
+    expect(after.updatedAt).toBe(NOW);
+  });
+
+  it('cancel_requested from unknown → cancelling', () => {
+    const before = payment({ status: 'unknown', providerStatus: 'settled' });
+    expect(transition(before, { type: 'cancel_requested' }, NOW).state).toEqual({ status: 'cancelling' });
+  });
+
+  it('cancel_requested is ignored while creating or already cancelling', () => {
+    for (const s of [{ status: 'creating' }, { status: 'cancelling' }] as const) {
+      const before = payment(s);
+      expect(transition(before, { type: 'cancel_requested' }, NOW)).toBe(before);
+    }
+  });
+
+  it('pending while cancelling stays cancelling (same object without a notice)', () => {
+    const before = payment({ status: 'cancelling' });
+    expect(transition(before, PENDING, NOW)).toBe(before);
+  });
+
+  it('pending while cancelling clears a notice but stays cancelling', () => {
+    const before = payment({ status: 'cancelling' }, { notice: 'slow' });
+    const after = transition(before, PENDING, NOW);
+    expect(after.state).toEqual({ status: 'cancelling' });
+    expect(after.notice).toBeNull();
+  });
+
+  it('cancelled while cancelling → cancelled', () => {
+    expect(transition(payment({ status: 'cancelling' }), CANCELLED, NOW).state).toEqual({ status: 'cancelled' });
+  });
+
+  it('paid while cancelling → paid (the cancel lost the race; the money is real)', () => {
+    expect(transition(payment({ status: 'cancelling' }), PAID, NOW).state).toEqual({ status: 'paid', paidAt: T0 + 4_000 });
+  });
+
+  it('cancel_failed → awaiting with the notice', () => {
+    const after = transition(payment({ status: 'cancelling' }), { type: 'cancel_failed', message: 'Could not cancel yet: offline' }, NOW);
+    expect(after.state).toEqual({ status: 'awaiting' });
+    expect(after.notice).toBe('Could not cancel yet: offline');
+    expect(after.updatedAt).toBe(NOW);
+  });
+
+  it('cancel_failed is ignored unless cancelling', () => {
+    for (const s of [{ status: 'awaiting' }, { status: 'creating' }, ...FINAL_STATES] as const) {
+      const before = payment(s);
+      expect(transition(before, { type: 'cancel_failed', message: 'x' }, NOW), s.status).toBe(before);
+    }
+  });
+});
+
+describe('transition: final states', () => {
+  it('never move, for every event except a provider paid after cancelled or expired', () => {
+    for (const s of FINAL_STATES) {
+      for (const e of ALL_EVENTS) {
+        const before = payment(s, { notice: null });
+        const after = transition(before, e, NOW);
+        const isException = e === PAID && (s.status === 'cancelled' || s.status === 'expired');
+        if (isException) expect(after.state.status, `${s.status} + ${label(e)}`).toBe('paid_after_cancel');
+        else expect(after, `${s.status} + ${label(e)}`).toBe(before);
+      }
+    }
+  });
+
+  it('paid after cancelled → paid_after_cancel, keeping the provider paidAt', () => {
+    const after = transition(payment({ status: 'cancelled' }), PAID, NOW);
+    expect(after.state).toEqual({ status: 'paid_after_cancel', paidAt: T0 + 4_000 });
+    expect(after.updatedAt).toBe(NOW);
+  });
+
+  it('paid after expired → paid_after_cancel', () => {
+    const after = transition(payment({ status: 'expired' }), PAID, NOW);
+    expect(after.state).toEqual({ status: 'paid_after_cancel', paidAt: T0 + 4_000 });
+  });
+
+  it('paid after failed stays failed', () => {
+    const before = payment({ status: 'failed', failure });
+    const after = transition(before, PAID, NOW);
+    expect(after).toBe(before);
+    expect(after.state).toEqual({ status: 'failed', failure });
+  });
+
+  it('paid_after_cancel is itself final: a second paid does not move it', () => {
+    const once = transition(payment({ status: 'cancelled' }), PAID, NOW);
+    const twice = transition(once, status({ kind: 'paid', paidAt: T0 + 9_000 }), NOW + 1);
+    expect(twice).toBe(once);
+  });
+
+  it('a notice is never set on a final payment', () => {
+    const before = payment({ status: 'paid', paidAt: T0 });
+    expect(transition(before, { type: 'notice', message: 'No connection' }, NOW)).toBe(before);
+  });
+});
+
+describe('transition: notice', () => {
+  it('sets and clears a notice, stamping updatedAt', () => {
+    const before = payment({ status: 'awaiting' });
+    const set = transition(before, { type: 'notice', message: 'No connection' }, NOW);
+    expect(set.notice).toBe('No connection');
+    expect(set.state).toEqual({ status: 'awaiting' });
+    expect(set.updatedAt).toBe(NOW);
+    const cleared = transition(set, { type: 'notice', message: null }, NOW + 7);
+    expect(cleared.notice).toBeNull();
+    expect(cleared.updatedAt).toBe(NOW + 7);
+  });
+
+  it('the same notice again returns the same object', () => {
+    const before = payment({ status: 'awaiting' }, { notice: 'No connection' });
+    expect(transition(before, { type: 'notice', message: 'No connection' }, NOW)).toBe(before);
+    const clean = payment({ status: 'awaiting' });
+    expect(transition(clean, { type: 'notice', message: null }, NOW)).toBe(clean);
+  });
+});
+
+describe('transition: purity', () => {
+  it('uses `now` for updatedAt and never touches createdAt or the input', () => {
+    const before = payment({ status: 'awaiting' });
+    const snapshot = structuredClone(before);
+    const after = transition(before, PAID, 42);
+    expect(after.updatedAt).toBe(42);
+    expect(after.createdAt).toBe(T0);
+    expect(before).toEqual(snapshot);
+  });
+
+  it('keeps id, amount, method and orderRef through every change', () => {
+    let p = payment({ status: 'creating' }, { orderRef: 'A-17' });
+    for (const e of [{ type: 'created', created } as const, UNKNOWN, PENDING, { type: 'cancel_requested' } as const, CANCELLED, PAID]) {
+      p = transition(p, e, NOW);
+      expect(p.id).toBe('pay_1');
+      expect(p.amount).toEqual({ minor: 1234, currency: 'SGD' });
+      expect(p.method).toBe('demo');
+      expect(p.orderRef).toBe('A-17');
+    }
+    expect(p.state).toEqual({ status: 'paid_after_cancel', paidAt: T0 + 4_000 });
+  });
+});
