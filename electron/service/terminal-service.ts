@@ -21,6 +21,8 @@ export interface TerminalServiceOptions {
   /** Where payments are kept; memory until the SQLite journal lands. */
   readonly store?: PaymentStore;
   readonly clock?: Clock;
+  /** The demo provider's key; random per launch unless a test needs to look for it. */
+  readonly demoApiKey?: string;
 }
 
 export interface TerminalService extends TerminalApi {
@@ -55,7 +57,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   };
 
   // No real provider can be configured yet, so the terminal runs on the built-in demo provider.
-  const demoKey = randomBytes(24).toString('base64url');
+  const demoKey = options.demoApiKey ?? randomBytes(24).toString('base64url');
   log.redact(demoKey);
   const demo = await startDemoSimulator({ apiKey: demoKey, latencyMs: settings.demo.latencyMs });
   const providers = new Map<MethodId, PaymentProvider>([

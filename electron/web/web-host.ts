@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { clientMessageSchema, WS_CLOSE, WS_PATH, type ServerMessage } from '../../app/ipc/ws-protocol';
 import { describeInvalidArgs } from '../../app/ipc/contract';
 import type { Logger } from '../service/logger';
@@ -25,6 +25,9 @@ export interface WebHost {
 }
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
+
+const rawText = (data: RawData): string =>
+  (Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data))).toString('utf8');
 const PAGES = { cashier: 'cashier/index.html', display: 'display/index.html' } as const;
 
 const SECURITY_HEADERS = {
@@ -126,7 +129,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       let json: unknown;
       try {
-        json = JSON.parse((Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8'));
+        json = JSON.parse(rawText(data));
       } catch {
         return post({ type: 'error', error: { code: 'malformed_message', message: 'Message is not valid JSON' } });
       }

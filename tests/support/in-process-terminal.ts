@@ -4,6 +4,9 @@ import { createTerminalService, type TerminalService } from '../../electron/serv
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { PAGES_DIR } from './paths';
 
+/** Known to the tests only, so they can prove it never reaches a screen, an event or a log. */
+export const TEST_DEMO_KEY = 'sk_demo_TEST_0123456789abcdef';
+
 export interface InProcessTerminal {
   readonly service: TerminalService;
   readonly host: WebHost;
@@ -16,7 +19,7 @@ export async function startInProcessTerminal(overrides: Record<string, unknown> 
   const settings: Settings = settingsSchema.parse(overrides);
   const logLines: string[] = [];
   const log = createLogger((line) => logLines.push(line), 'debug');
-  const service = await createTerminalService({ settings, log });
+  const service = await createTerminalService({ settings, log, demoApiKey: TEST_DEMO_KEY });
   const host = await startWebHost({ api: service, host: '127.0.0.1', port: 0, pagesDir: PAGES_DIR, log });
   return {
     service,

@@ -73,7 +73,7 @@ export async function startDemoSimulator(options: DemoSimulatorOptions): Promise
     if ([...payments.values()].some((p) => p.reference === parsed.data.reference)) {
       return sendJson(res, 409, problem('duplicate_reference', `a payment with reference ${parsed.data.reference} exists`));
     }
-    const id = `demo_${randomBytes(8).toString('hex')}`;
+    const id = `DEMO-${randomBytes(6).toString('hex').toUpperCase()}`;
     const payment: DemoPayment = {
       object: 'demo_payment',
       id,
@@ -83,7 +83,8 @@ export async function startDemoSimulator(options: DemoSimulatorOptions): Promise
       description: parsed.data.description,
       status: 'pending',
       failure_code: null,
-      qr_payload: `DEMOPAY:${id}`,
+      // Like an Orangepill request, the QR carries the payment's own reference and nothing else.
+      qr_payload: id,
       created_at: new Date(now()).toISOString(),
       expires_at: parsed.data.expires_at,
       paid_at: null,

@@ -1,0 +1,67 @@
+import type { PosApi } from '../../electron/preload';
+import { createPosApi, type ApiTransport } from '../../app/ipc/pos-api';
+import type { WS_PATH } from '../../app/ipc/ws-protocol';
+import { UNAUTHORIZED_MESSAGE, type ConnectionSource } from './connection-status';
+import { createWsTransport } from './ws-transport';
+
+export interface PosConnection {
+  readonly api: PosApi;
+  readonly connection: ConnectionSource;
+}
+
+// Typed from the protocol so a change there breaks the build; a value import would bundle zod.
+const API_PATH: typeof WS_PATH = '/api';
+
+/** Electron's preload talks over IPC, which does not drop, so the screen is always connected. */
+const alwaysConnected: ConnectionSource = {
+  onConnection(listener) {
+    listener('connected');
+    return () => undefined;
+  },
+  onHostError: () => () => undefined,
+};
+
+/** A browser page with no token: the host would refuse it, so say so at once and never connect. */
+const refused: ConnectionSource = {
+  onConnection(listener) {
+    listener('unauthorized');
+    return () => undefined;
+  },
+  onHostError: () => () => undefined,
+};
+
+const refusedTransport: ApiTransport = {
+  invoke: () => Promise.resolve({ ok: false, error: { code: 'forbidden', message: UNAUTHORIZED_MESSAGE } }),
+  subscribe: () => () => undefined,
+};
+
+/** The per-launch token from the link the terminal prints (`/cashier/?token=…`). */
+export function readToken(search: string): string | null {
+  const token = new URLSearchParams(search).get('token');
+  return token === null || token.trim() === '' ? null : token;
+}
+
+export function apiUrl(loc: Pick<Location, 'protocol' | 'host'>, token: string): string {
+  const scheme = loc.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${loc.host}${API_PATH}?token=${encodeURIComponent(token)}`;
+}
+
+/** The host serves a page only with a valid token, so asking for this page again tells a stale token (401) from a drop. */
+async function pageRefused(): Promise<boolean> {
+  const response = await fetch(location.href, { method: 'HEAD', cache: 'no-store', credentials: 'omit' });
+  return response.status === 401;
+}
+
+/**
+ * The same API in both modes: the preload's `window.pos` in Electron, otherwise one built
+ * over a WebSocket to the headless host that served this page.
+ */
+export function connectPos(): PosConnection {
+  if (window.pos) return { api: window.pos, connection: alwaysConnected };
+  const token = readToken(location.search);
+  if (token === null) {
+    return { api: createPosApi(refusedTransport), connection: refused };
+  }
+  const transport = createWsTransport({ url: apiUrl(location, token), isRefused: pageRefused });
+  return { api: createPosApi(transport), connection: transport };
+}

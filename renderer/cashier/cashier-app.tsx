@@ -1,0 +1,49 @@
+import { isFinal } from '../../app/payment/payment';
+import { ConnectionNotice } from '../shared/connection-notice';
+import { DemoBanner } from '../shared/demo-banner';
+import { useActions } from './actions-context';
+import { selectPayment, useCashierStore } from './cashier-store';
+import { PaymentProgress } from './payment-progress';
+import { PaymentResult } from './payment-result';
+import { SaleEntry } from './sale-entry';
+import { useCashierKeyboard } from './use-cashier-keyboard';
+
+function CashierBody() {
+  const terminal = useCashierStore((s) => s.terminal);
+  const payment = useCashierStore(selectPayment);
+  if (terminal === null) return <p className="cashier__waiting">Waiting for the terminal…</p>;
+  if (payment === null) return <SaleEntry terminal={terminal} />;
+  return isFinal(payment.state) ? <PaymentResult payment={payment} /> : <PaymentProgress payment={payment} />;
+}
+
+/** The cashier's screen: one sale at a time, from keying the amount to the result. */
+export function CashierApp() {
+  const connection = useCashierStore((s) => s.connection);
+  const merchantName = useCashierStore((s) => s.terminal?.merchantName ?? '');
+  const demo = useCashierStore((s) => s.terminal?.demo ?? false);
+  const hostError = useCashierStore((s) => s.hostError);
+  useCashierKeyboard(useActions());
+
+  if (connection === 'unauthorized') {
+    return (
+      <main className="cashier cashier--blocked">
+        <ConnectionNotice status={connection} />
+      </main>
+    );
+  }
+  return (
+    <main className="cashier">
+      {demo && <DemoBanner className="demo-banner" text="Demo mode — simulated payments, no real money" />}
+      <header className="cashier__header">
+        <h1 className="cashier__merchant">{merchantName || 'QR Counter Terminal'}</h1>
+        <ConnectionNotice status={connection} />
+      </header>
+      {hostError !== null && (
+        <p className="host-error" role="status" data-testid="host-error">
+          {hostError}
+        </p>
+      )}
+      <CashierBody />
+    </main>
+  );
+}

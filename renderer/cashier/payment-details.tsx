@@ -1,0 +1,43 @@
+import type { Payment } from '../../app/payment/payment';
+import { formatAmount } from '../shared/format-amount';
+import { useCashierStore } from './cashier-store';
+import { Countdown } from './countdown';
+import { methodLabel } from './sale-choices';
+
+/** Amount, method and both references: what the cashier reads out or writes down. */
+export function PaymentDetails({ payment, showCountdown }: { readonly payment: Payment; readonly showCountdown: boolean }) {
+  const terminal = useCashierStore((s) => s.terminal);
+  const clockOffsetMs = useCashierStore((s) => s.clockOffsetMs);
+  return (
+    <dl className="details">
+      <dt>Amount</dt>
+      <dd className="details__amount" data-testid="payment-amount">
+        {formatAmount(payment.amount, terminal?.locale)}
+      </dd>
+      <dt>Method</dt>
+      <dd>{methodLabel(terminal, payment.method)}</dd>
+      {payment.orderRef !== null && (
+        <>
+          <dt>Order no.</dt>
+          <dd>{payment.orderRef}</dd>
+        </>
+      )}
+      <dt>Our reference</dt>
+      <dd className="details__ref" data-testid="payment-id">
+        {payment.id}
+      </dd>
+      <dt>Provider reference</dt>
+      <dd className="details__ref" data-testid="provider-ref">
+        {payment.providerRef ?? '—'}
+      </dd>
+      {showCountdown && payment.expiresAt !== null && (
+        <>
+          <dt>Expires in</dt>
+          <dd>
+            <Countdown expiresAt={payment.expiresAt} clockOffsetMs={clockOffsetMs} />
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}

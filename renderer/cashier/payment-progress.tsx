@@ -1,0 +1,51 @@
+import type { Payment } from '../../app/payment/payment';
+import { useActions } from './actions-context';
+import { useCashierStore } from './cashier-store';
+import { DemoControls } from './demo-controls';
+import { ErrorAlert } from './error-alert';
+import { PaymentDetails } from './payment-details';
+import './payment.css';
+import { describeStatus } from './status-text';
+
+/** A payment still running: where it is, what it is, and the way out. */
+export function PaymentProgress({ payment }: { readonly payment: Payment }) {
+  const demo = useCashierStore((s) => s.terminal?.demo ?? false);
+  const cancelling = useCashierStore((s) => s.pending === 'cancel') || payment.state.status === 'cancelling';
+  const actions = useActions();
+  const { title, detail, tone } = describeStatus(payment.state);
+
+  return (
+    <section
+      className={`payment payment--${tone}`}
+      data-testid="payment-status"
+      data-status={payment.state.status}
+      aria-labelledby="payment-title"
+    >
+      <div className="payment__main">
+        <h2 id="payment-title" className="payment__title" aria-live="polite">
+          {title}
+        </h2>
+        {detail !== null && <p className="payment__detail">{detail}</p>}
+        <PaymentDetails payment={payment} showCountdown />
+        {payment.notice !== null && (
+          <p className="payment__notice" role="status" data-testid="payment-notice">
+            {payment.notice}
+          </p>
+        )}
+      </div>
+      <div className="payment__actions">
+        <ErrorAlert />
+        <button
+          type="button"
+          className="button button--cancel"
+          data-testid="cancel"
+          disabled={cancelling}
+          onClick={() => void actions.cancel()}
+        >
+          {payment.state.status === 'cancelling' ? 'Cancelling…' : 'Cancel payment (Esc)'}
+        </button>
+        {demo && <DemoControls />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Payment } from '../../app/payment/payment';
+import { useActions } from './actions-context';
+import { useCashierStore } from './cashier-store';
+import { ErrorAlert } from './error-alert';
+import { PaymentDetails } from './payment-details';
+import './payment.css';
+import { describeStatus, statusMark } from './status-text';
+
+/** A finished payment, until the cashier starts the next sale. */
+export function PaymentResult({ payment }: { readonly payment: Payment }) {
+  const dismissing = useCashierStore((s) => s.pending === 'dismiss');
+  const actions = useActions();
+  const { title, detail, tone } = describeStatus(payment.state);
+
+  return (
+    <section
+      className={`payment payment--result payment--${tone}`}
+      data-testid="payment-status"
+      data-status={payment.state.status}
+      aria-labelledby="payment-title"
+    >
+      <div className="payment__main">
+        <div className="payment__headline" aria-live="polite">
+          <span className="payment__mark" aria-hidden="true">
+            {statusMark(payment.state)}
+          </span>
+          <h2 id="payment-title" className="payment__title">
+            {title}
+          </h2>
+        </div>
+        {detail !== null && (
+          <p className="payment__detail" data-testid="payment-detail">
+            {detail}
+          </p>
+        )}
+        <PaymentDetails payment={payment} showCountdown={false} />
+      </div>
+      <div className="payment__actions">
+        <ErrorAlert />
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="new-sale"
+          disabled={dismissing}
+          onClick={() => void actions.newSale()}
+        >
+          New sale (Enter)
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import type { PaymentState } from '../../app/payment/payment';
+import { assertNever } from '../../app/util/assert-never';
+
+export type StatusTone = 'progress' | 'good' | 'bad' | 'neutral' | 'caution' | 'warning';
+
+export interface StatusText {
+  readonly title: string;
+  readonly detail: string | null;
+  readonly tone: StatusTone;
+}
+
+/** The cashier's words for each payment state. */
+export function describeStatus(state: PaymentState): StatusText {
+  switch (state.status) {
+    case 'creating':
+      return { title: 'Creating payment…', detail: null, tone: 'progress' };
+    case 'awaiting':
+      return { title: 'Waiting for the customer to scan and pay', detail: null, tone: 'progress' };
+    case 'cancelling':
+      return { title: 'Cancelling…', detail: 'The payment may still complete until the provider confirms', tone: 'progress' };
+    case 'unknown':
+      return { title: `Unknown status from provider: ${state.providerStatus} — not paid`, detail: 'Still checking with the provider…', tone: 'caution' };
+    case 'paid':
+      return { title: 'Paid', detail: null, tone: 'good' };
+    case 'failed':
+      return { title: 'Payment failed', detail: state.failure.message, tone: 'bad' };
+    case 'expired':
+      return { title: 'Expired — not paid', detail: 'The QR code timed out before the customer paid', tone: 'neutral' };
+    case 'cancelled':
+      return { title: 'Cancelled — not paid', detail: null, tone: 'neutral' };
+    case 'paid_after_cancel':
+      return {
+        title: 'Paid after cancel — refund or keep',
+        detail: 'The customer paid after the sale was cancelled: refund the payment or keep the sale',
+        tone: 'warning',
+      };
+    default:
+      return assertNever(state, 'payment state');
+  }
+}
+
+/** A mark for the result screen, drawn from text so it needs no image. */
+export function statusMark(state: PaymentState): string {
+  switch (state.status) {
+    case 'paid':
+      return '✓';
+    case 'failed':
+    case 'expired':
+    case 'cancelled':
+      return '✕';
+    case 'paid_after_cancel':
+    case 'unknown':
+      return '!';
+    case 'creating':
+    case 'awaiting':
+    case 'cancelling':
+      return '…';
+    default:
+      return assertNever(state, 'payment state');
+  }
+}

@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { keyFromKeyboard } from '../../app/money/keyed-entry';
+import { isFinal } from '../../app/payment/payment';
+import type { CashierActions } from './cashier-actions';
+import { selectPayment, useCashierStore } from './cashier-store';
+
+const isTextField = (target: EventTarget | null): boolean =>
+  target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+
+/**
+ * The physical keyboard: digits, Backspace and Delete key the amount; Enter charges (or starts a new
+ * sale once the payment is final); Esc cancels the payment in progress, or clears the entry when idle.
+ */
+export function useCashierKeyboard(actions: CashierActions): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+      const state = useCashierStore.getState();
+      const payment = selectPayment(state);
+      const { press } = state;
+      const inProgress = payment !== null && !isFinal(payment.state);
+
+      if (event.key === 'Enter') {
+        // While a payment runs, Enter keeps its usual meaning on a focused button.
+        if (inProgress) return;
+        event.preventDefault();
+        if (event.repeat) return;
+        void (payment === null ? actions.charge() : actions.newSale());
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        if (payment === null) press('clear');
+        else if (inProgress) void actions.cancel();
+        return;
+      }
+      // Typing in the order number (or a select) belongs to that field, not to the amount.
+      if (payment !== null || isTextField(event.target)) return;
+      const key = keyFromKeyboard(event.key);
+      if (key === null) return;
+      event.preventDefault();
+      press(key);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [actions]);
+}

@@ -1,0 +1,62 @@
+import type { Payment } from '../../app/payment/payment';
+import { assertNever } from '../../app/util/assert-never';
+import { ConnectionNotice } from '../shared/connection-notice';
+import { DemoBanner } from '../shared/demo-banner';
+import { DEMO_LABEL } from './demo-label';
+import { useDisplayStore } from './display-store';
+import { IdleView, OutcomeView, WaitView } from './message-views';
+import { QrView } from './qr-view';
+
+/** The QR screen places the demo label itself, in the layout, where it cannot cover the code. */
+function showsQr(payment: Payment | null): boolean {
+  if (payment === null || payment.qr === null) return false;
+  const { status } = payment.state;
+  return status === 'awaiting' || status === 'cancelling' || status === 'unknown';
+}
+
+function PaymentView({ payment }: { readonly payment: Payment }) {
+  const { state } = payment;
+  switch (state.status) {
+    case 'creating':
+      return <WaitView amount={payment.amount} text="Preparing your QR code…" />;
+    case 'awaiting':
+    case 'cancelling':
+    case 'unknown':
+      // Until the provider says otherwise the customer may still pay, so the QR stays up.
+      return payment.qr !== null ? <QrView payment={payment} qr={payment.qr} /> : <WaitView amount={payment.amount} text="Please wait…" />;
+    case 'paid':
+      return <OutcomeView mark="tick" headline="Thank you" text="Payment received" />;
+    case 'paid_after_cancel':
+      return <OutcomeView mark="tick" headline="Payment received" text={null} />;
+    case 'failed':
+      return <OutcomeView mark={null} headline="Payment not completed" text="Please ask the cashier" />;
+    case 'expired':
+      return <OutcomeView mark={null} headline="Payment not completed" text="The QR code has expired" />;
+    case 'cancelled':
+      return <OutcomeView mark={null} headline="Payment cancelled" text={null} />;
+    default:
+      return assertNever(state, 'payment state');
+  }
+}
+
+/** The customer-facing screen. It takes no input: it only shows what the terminal reports. */
+export function DisplayApp() {
+  const terminal = useDisplayStore((s) => s.terminal);
+  const payment = useDisplayStore((s) => s.payment);
+  const connection = useDisplayStore((s) => s.connection);
+
+  if (connection === 'unauthorized' || terminal === null) {
+    return (
+      <main className="display display--blocked">
+        {connection === 'connected' ? <p className="display__subline">Loading…</p> : <ConnectionNotice status={connection} />}
+      </main>
+    );
+  }
+  return (
+    <main className="display" data-testid="display-state" data-status={payment?.state.status ?? 'idle'}>
+      {terminal.demo && !showsQr(payment) && <DemoBanner className="display__demo" text={DEMO_LABEL} />}
+      {payment === null ? <IdleView merchantName={terminal.merchantName} /> : <PaymentView payment={payment} />}
+      <ConnectionNotice status={connection} />
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOT_DIR } from './paths';
+import { decodeQrFromPng } from './qr-decode';
+
+export interface Screens {
+  readonly cashier: Page;
+  readonly display: Page;
+  /** Every WebSocket frame either screen received. */
+  readonly frames: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the cashier screen and the customer display side by side, as at a counter with two monitors. */
+export async function openScreens(browser: Browser, urls: { cashier: string; display: string }): Promise<Screens> {
+  const cashierContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const displayContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const cashier = await cashierContext.newPage();
+  const display = await displayContext.newPage();
+  const frames: string[] = [];
+  for (const page of [cashier, display]) {
+    page.on('websocket', (ws) => ws.on('framereceived', (frame) => frames.push(String(frame.payload))));
+  }
+  await Promise.all([cashier.goto(urls.cashier), display.goto(urls.display)]);
+  return {
+    cashier,
+    display,
+    frames,
+    close: async () => {
+      await cashierContext.close();
+      await displayContext.close();
+    },
+  };
+}
+
+export const status = (page: Page, value: string) => page.locator(`[data-testid="payment-status"][data-status="${value}"]`);
+export const displayState = (page: Page, value: string) => page.locator(`[data-testid="display-state"][data-status="${value}"]`);
+
+/** Reads the QR the way a customer's phone does: from a screenshot of the whole display page. */
+export async function scanDisplay(display: Page): Promise<string | null> {
+  await display.locator('[data-testid="qr"]').waitFor();
+  return decodeQrFromPng(await display.screenshot());
+}
+
+/** Saves a screenshot for the README; the suite remakes them on every run. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
