@@ -1,0 +1,63 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { COMMAND_NAMES, type ApiResult, type CommandName } from '../../app/ipc/contract';
+import type { Logger } from '../service/logger';
+import type { ClientRole, TerminalApi } from '../service/terminal-api';
+import { commandChannel, eventChannel } from './ipc-channels';
+import { isSamePage } from './page-url';
+import { checkSender, type SenderFrameInfo } from './trusted-sender';
+
+/** One of our windows as IPC sees it. The list is read on every message, since the display window can be replaced. */
+export interface IpcWindow {
+  readonly role: ClientRole;
+  readonly webContents: WebContents;
+  /** The file:// URL the window was loaded with. */
+  readonly pageUrl: string;
+}
+
+const forbidden: ApiResult<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: 'This command is only answered for the terminal’s own cashier and display pages' },
+};
+
+/** A frame that was disposed throws on access; that sender is simply untrusted. */
+function frameInfo(event: IpcMainInvokeEvent): SenderFrameInfo | null {
+  try {
+    const frame = event.senderFrame;
+    return frame === null ? null : { url: frame.url, isMainFrame: frame.parent === null };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The only place main touches ipcMain: one invoke handler per command, each checking the sender before
+ * the service sees the message, and one push channel per event. Returns a function that undoes it all.
+ */
+export function registerIpc(api: TerminalApi, windows: () => readonly IpcWindow[], log: Logger): () => void {
+  const live = () => windows().filter((w) => !w.webContents.isDestroyed());
+
+  const handle = (command: CommandName) => (event: IpcMainInvokeEvent, args: unknown): Promise<ApiResult<unknown>> => {
+    const pages = live().map((w) => ({ role: w.role, webContentsId: w.webContents.id, pageUrl: w.pageUrl }));
+    const frame = frameInfo(event);
+    const check = checkSender(pages, event.sender.id, frame);
+    if (!check.ok) {
+      log.log('warn', 'ipc sender rejected', { command, reason: check.reason, url: frame?.url ?? null });
+      return Promise.resolve(forbidden);
+    }
+    return api.dispatch(command, args, check.role);
+  };
+
+  for (const command of COMMAND_NAMES) ipcMain.handle(commandChannel(command), handle(command));
+
+  const unsubscribe = api.subscribe((event, payload) => {
+    for (const w of live()) {
+      // State goes only to our own page; a window caught mid-navigation gets it after its snapshot.
+      if (isSamePage(w.webContents.getURL(), w.pageUrl)) w.webContents.send(eventChannel(event), payload);
+    }
+  });
+
+  return () => {
+    unsubscribe();
+    for (const command of COMMAND_NAMES) ipcMain.removeHandler(commandChannel(command));
+  };
+}
