@@ -81,7 +81,9 @@ async function start(): Promise<void> {
     cashierPage: CASHIER_PAGE,
     displayPage: DISPLAY_PAGE,
     devTools: !app.isPackaged,
-    customerDisplayId: parseDisplayId(app.commandLine.getSwitchValue('customer-display') || undefined),
+    // The --customer-display=ID switch overrides the setting, for trying out another monitor.
+    customerDisplayId:
+      parseDisplayId(app.commandLine.getSwitchValue('customer-display') || undefined) ?? settings.value.customerDisplay.displayId ?? undefined,
     log,
     onCashierClosed: () => {
       app.quit();

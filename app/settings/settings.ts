@@ -41,6 +41,12 @@ export const settingsSchema = z.strictObject({
       port: z.number().int().min(0).max(65_535).default(5170),
     })
     .prefault({}),
+  customerDisplay: z
+    .strictObject({
+      /** Electron's id of the monitor for the customer screen; null picks the first non-primary display. */
+      displayId: z.number().int().nonnegative().nullable().default(null),
+    })
+    .prefault({}),
   demo: z
     .strictObject({
       /** Added to every simulated provider response, to feel a real network. */

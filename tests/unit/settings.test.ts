@@ -18,6 +18,7 @@ describe('settings', () => {
       locale: 'en-SG',
       payment: { qrExpirySeconds: 600, pollIntervalMs: 1000, expiryGraceSeconds: 10 },
       web: { host: '127.0.0.1', port: 5170 },
+      customerDisplay: { displayId: null },
       demo: { latencyMs: 0 },
     });
   });
@@ -86,5 +87,18 @@ describe('settings', () => {
     expect(lines).toHaveLength(3);
     expect(lines).toContain('payment.qrExpirySeconds must be at least 30 seconds');
     expect(lines).toContain('unknown setting(s) extra');
+  });
+});
+
+describe('customerDisplay setting', () => {
+  it('defaults to no fixed monitor, and takes a display id', () => {
+    expect(settingsSchema.parse({}).customerDisplay.displayId).toBeNull();
+    expect(settingsSchema.parse({ customerDisplay: { displayId: 2528732444 } }).customerDisplay.displayId).toBe(2528732444);
+  });
+
+  it('rejects a display id that is not a whole non-negative number', () => {
+    const result = settingsSchema.safeParse({ customerDisplay: { displayId: 'HDMI-1' } });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeSettingsError(result.error)[0]).toMatch(/^customerDisplay\.displayId /);
   });
 });
