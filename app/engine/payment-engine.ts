@@ -13,9 +13,10 @@ export interface ChargeRequest {
   readonly amount: Money;
   readonly method: MethodId;
   readonly orderRef: string | null;
+  readonly payerAlias?: string | null;
 }
 
-export type EngineErrorCode = 'not_found' | 'invalid_state' | 'amount_rejected';
+export type EngineErrorCode = 'not_found' | 'invalid_state' | 'amount_rejected' | 'provider_error';
 export interface EngineError {
   readonly code: EngineErrorCode;
   readonly message: string;
@@ -85,12 +86,14 @@ export class PaymentEngine {
       amount: request.amount,
       method: request.method,
       orderRef: request.orderRef,
+      payerAlias: request.payerAlias ?? null,
       providerRef: null,
       qr: null,
       createdAt: now,
       updatedAt: now,
       expiresAt: null,
       state: { status: 'creating' },
+      refundedMinor: 0,
       notice: null,
     };
     // Write-ahead: the intent is recorded (and shown as "creating") before the provider hears of it.
@@ -119,6 +122,30 @@ export class PaymentEngine {
       this.apply(payment.id, { type: 'cancel_failed', message: `Could not cancel yet: ${result.error.message}` });
     }
     return ok(this.deps.store.get(id) ?? cancelling);
+  }
+
+  /** Refunds part or all of a paid payment, within what is left to refund and the provider's rules. */
+  async refund(id: string, amount: Money): Promise<Result<Payment, EngineError>> {
+    const payment = this.deps.store.get(id);
+    if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal` });
+    const state = payment.state;
+    if ((state.status !== 'paid' && state.status !== 'paid_after_cancel') || payment.providerRef === null) {
+      return err({ code: 'invalid_state', message: `Only a paid payment can be refunded; this one is ${state.status.replace(/_/g, ' ')}` });
+    }
+    if (amount.currency !== payment.amount.currency) {
+      return err({ code: 'amount_rejected', message: `Refund in ${payment.amount.currency}, the currency of the payment` });
+    }
+    const left: Money = { minor: payment.amount.minor - payment.refundedMinor, currency: payment.amount.currency };
+    if (amount.minor > left.minor) {
+      return err({ code: 'amount_rejected', message: `At most ${formatMoney(left, this.deps.locale)} can still be refunded on this payment` });
+    }
+    const provider = this.providerFor(payment);
+    if (provider.refund === undefined) {
+      return err({ code: 'invalid_state', message: `${provider.method.label} does not take refunds through the terminal: ${provider.method.refunds.rule}` });
+    }
+    const result = await provider.refund(payment.providerRef, amount, state.paidAt);
+    if (!result.ok) return err({ code: 'provider_error', message: result.error.message });
+    return ok(this.apply(id, { type: 'refund_recorded', totalRefundedMinor: result.value.totalRefundedMinor }));
   }
 
   /** Clears a finished payment from the screens. */
@@ -182,6 +209,7 @@ export class PaymentEngine {
       description: `${this.deps.merchantName} ${formatMoney(payment.amount, this.deps.locale)}`,
       // A resumed sale gets a full QR lifetime from now, not one that ran out while we were down.
       expiresAt: (options.reconcileFirst ? this.deps.clock.now() : payment.createdAt) + this.deps.qrLifetimeMs,
+      payerAlias: payment.payerAlias,
     };
     let lastError: ProviderError | null = null;
     for (let attempt = 1; attempt <= MAX_CREATE_ATTEMPTS && !this.stopped; attempt++) {

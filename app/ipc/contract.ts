@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from '../money/currency';
 import { MAX_MINOR } from '../money/money';
-import { METHOD_IDS, type MethodInfo } from '../payment/method';
+import { DEMO_OUTCOMES, METHOD_IDS, type MethodInfo } from '../payment/method';
 import type { Payment } from '../payment/payment';
 
 /**
@@ -37,14 +37,22 @@ export const commandSchemas = {
       .max(40, { error: 'must be at most 40 characters' })
       .regex(/^[\x20-\x7e]*$/, { error: 'may hold only printable ASCII characters' })
       .optional(),
+    /** Orangepill direct request: the customer's alias, e.g. @alice. */
+    payerAlias: z
+      .string()
+      .trim()
+      .regex(/^@[A-Za-z0-9_.-]{1,64}$/, { error: 'must be an alias like @alice' })
+      .optional(),
   }),
+  refund: z.strictObject({ paymentId, amount: moneySchema }),
   cancel: z.strictObject({ paymentId }),
   dismiss: z.strictObject({ paymentId }),
   demoSimulate: z.strictObject({
     paymentId,
-    outcome: z.enum(['paid', 'failed', 'expired'], {
-      error: (issue) => `must be one of paid, failed, expired, got ${describe(issue.input)}`,
+    outcome: z.enum(DEMO_OUTCOMES, {
+      error: (issue) => `must be one of ${DEMO_OUTCOMES.join(', ')}, got ${describe(issue.input)}`,
     }),
+    failureCode: z.string().regex(/^[a-z_]{1,40}$/, { error: 'must be a provider failure code like payment_rejected' }).optional(),
   }),
 } as const;
 
@@ -75,6 +83,7 @@ export interface CommandResults {
   readonly getSnapshot: Snapshot;
   readonly charge: Payment;
   readonly cancel: Payment;
+  readonly refund: Payment;
   readonly dismiss: null;
   readonly demoSimulate: null;
 }

@@ -22,6 +22,7 @@ export function createPosApi(transport: ApiTransport) {
     getSnapshot: () => call('getSnapshot', {}),
     charge: (args: CommandArgs<'charge'>) => call('charge', args),
     cancel: (args: CommandArgs<'cancel'>) => call('cancel', args),
+    refund: (args: CommandArgs<'refund'>) => call('refund', args),
     dismiss: (args: CommandArgs<'dismiss'>) => call('dismiss', args),
     demoSimulate: (args: CommandArgs<'demoSimulate'>) => call('demoSimulate', args),
     onPayment: on('payment'),

@@ -1,8 +1,18 @@
 import type { CurrencyCode } from '../money/currency';
 
-/** Every payment method the terminal can offer. Later issues add real providers here. */
-export const METHOD_IDS = ['demo'] as const;
+/** Every payment method the terminal can offer. */
+export const METHOD_IDS = ['demo', 'atome', 'orangepill'] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
+
+/** What a simulated provider's demo controls can make happen, as the customer's wallet would. */
+export const DEMO_OUTCOMES = ['paid', 'failed', 'expired', 'partial', 'overpaid', 'late', 'error'] as const;
+export type DemoOutcome = (typeof DEMO_OUTCOMES)[number];
+
+export interface SimulatorControls {
+  readonly outcomes: readonly DemoOutcome[];
+  /** Failure codes the simulator can report, with the sentence the cashier will see. */
+  readonly failureCodes: readonly { readonly code: string; readonly label: string }[];
+}
 
 /** What the screens need to know about a method; never any credential. */
 export interface MethodInfo {
@@ -13,4 +23,8 @@ export interface MethodInfo {
   readonly currencies: readonly CurrencyCode[];
   /** True when no real money moves (demo mode or a simulator). */
   readonly simulated: boolean;
+  /** The demo controls, when the method runs on a built-in simulator; null for a real provider. */
+  readonly simulator: SimulatorControls | null;
+  /** Whether the provider takes refunds through the terminal, and its rule in a sentence. */
+  readonly refunds: { readonly supported: boolean; readonly rule: string };
 }

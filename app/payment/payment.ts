@@ -7,10 +7,14 @@ export interface Failure {
   readonly message: string;
 }
 
-export interface QrCode {
-  /** The exact text the QR encodes; what a test decodes back and compares. */
-  readonly payload: string;
-}
+/**
+ * The QR to show. Normally its payload, rendered natively so it is crisp at any size. When a provider
+ * only gives an image that cannot be decoded, the image itself (a data: URL, fetched by main so no
+ * credential is ever in a URL a screen sees), shown scaled without smoothing.
+ */
+export type QrCode =
+  | { readonly payload: string }
+  | { readonly payload: null; readonly image: { readonly dataUrl: string } };
 
 /**
  * Where a payment is. Final states are paid, failed, expired, cancelled and paid_after_cancel;
@@ -21,11 +25,19 @@ export type PaymentState =
   | { readonly status: 'awaiting' }
   | { readonly status: 'cancelling' }
   | { readonly status: 'unknown'; readonly providerStatus: string }
-  | { readonly status: 'paid'; readonly paidAt: number }
+  /** Part of the amount arrived (Orangepill INCOMPLETE); the cashier decides to keep waiting or cancel. */
+  | { readonly status: 'partially_paid'; readonly received: Money }
+  /**
+   * Paid. `received` is set when the provider reports more than was asked (overpaid); `late` when it
+   * arrived after the request expired (Orangepill LATE) and needs the cashier's attention.
+   */
+  | { readonly status: 'paid'; readonly paidAt: number; readonly received?: Money; readonly late?: true }
   | { readonly status: 'failed'; readonly failure: Failure }
   | { readonly status: 'expired' }
   | { readonly status: 'cancelled' }
-  | { readonly status: 'paid_after_cancel'; readonly paidAt: number };
+  | { readonly status: 'paid_after_cancel'; readonly paidAt: number }
+  /** Paid, then refunded in full. A partial refund leaves the payment paid with `refundedMinor` > 0. */
+  | { readonly status: 'refunded' };
 
 export type PaymentStatus = PaymentState['status'];
 
@@ -35,6 +47,7 @@ export const FINAL_STATUSES: ReadonlySet<PaymentStatus> = new Set([
   'expired',
   'cancelled',
   'paid_after_cancel',
+  'refunded',
 ]);
 
 export function isFinal(state: PaymentState): boolean {
@@ -49,6 +62,8 @@ export interface Payment {
   readonly method: MethodId;
   /** An optional order number typed by the cashier. */
   readonly orderRef: string | null;
+  /** A payer the request was addressed to directly (Orangepill `source.alias`), if the cashier gave one. */
+  readonly payerAlias: string | null;
   readonly providerRef: string | null;
   readonly qr: QrCode | null;
   /** Epoch milliseconds. */
@@ -56,6 +71,8 @@ export interface Payment {
   readonly updatedAt: number;
   readonly expiresAt: number | null;
   readonly state: PaymentState;
+  /** How much has been refunded, in minor units of `amount.currency`. */
+  readonly refundedMinor: number;
   /** A connection or provider problem the cashier should see while the payment stays as it is. */
   readonly notice: string | null;
 }

@@ -10,6 +10,8 @@ export type PaymentEvent =
   | { readonly type: 'provider_status'; readonly status: ProviderStatus }
   | { readonly type: 'cancel_requested' }
   | { readonly type: 'cancel_failed'; readonly message: string }
+  /** A refund the terminal made succeeded; the provider's new total refunded on this payment. */
+  | { readonly type: 'refund_recorded'; readonly totalRefundedMinor: number }
   | { readonly type: 'notice'; readonly message: string | null };
 
 const state = (s: PaymentState): PaymentState => s;
@@ -38,19 +40,32 @@ export function transition(payment: Payment, event: PaymentEvent, now: number): 
     case 'provider_status':
       return applyProviderStatus(payment, event.status, next);
     case 'cancel_requested':
-      if (current.status === 'awaiting' || current.status === 'unknown') {
+      if (current.status === 'awaiting' || current.status === 'unknown' || current.status === 'partially_paid') {
         return next({ state: state({ status: 'cancelling' }) });
       }
       return payment;
     case 'cancel_failed':
       if (current.status !== 'cancelling') return payment;
       return next({ state: state({ status: 'awaiting' }), notice: event.message });
+    case 'refund_recorded':
+      return applyRefund(payment, event.totalRefundedMinor, next);
     case 'notice':
       if (isFinal(current) || payment.notice === event.message) return payment;
       return next({ notice: event.message });
     default:
       return assertNever(event, 'payment event');
   }
+}
+
+/** Refunds only ever apply to money that arrived; a full refund closes the payment as refunded. */
+function applyRefund(payment: Payment, totalRefundedMinor: number, next: (patch: Partial<Payment>) => Payment): Payment {
+  const status = payment.state.status;
+  if (status !== 'paid' && status !== 'paid_after_cancel') return payment;
+  const refundedMinor = Math.max(payment.refundedMinor, Math.min(totalRefundedMinor, payment.amount.minor));
+  if (refundedMinor === payment.refundedMinor) return payment;
+  return refundedMinor >= payment.amount.minor
+    ? next({ refundedMinor, state: state({ status: 'refunded' }) })
+    : next({ refundedMinor });
 }
 
 function applyProviderStatus(
@@ -65,6 +80,9 @@ function applyProviderStatus(
     if (status.kind === 'paid' && wasClosedLocally) {
       return next({ state: state({ status: 'paid_after_cancel', paidAt: status.paidAt }) });
     }
+    if (status.kind === 'refunded') {
+      return applyRefund(payment, status.full ? payment.amount.minor : (status.refundedMinor ?? payment.refundedMinor), next);
+    }
     return payment;
   }
   switch (status.kind) {
@@ -74,14 +92,34 @@ function applyProviderStatus(
       return current.status === 'awaiting' && payment.notice === null
         ? payment
         : next({ state: state({ status: 'awaiting' }), notice: null });
+    case 'partially_paid':
+      if (current.status === 'cancelling') return payment;
+      return current.status === 'partially_paid' && current.received.minor === status.received.minor && payment.notice === null
+        ? payment
+        : next({ state: state({ status: 'partially_paid', received: status.received }), notice: null });
     case 'paid':
-      return next({ state: state({ status: 'paid', paidAt: status.paidAt }), notice: null });
+      return next({
+        state: state({
+          status: 'paid',
+          paidAt: status.paidAt,
+          ...(status.received !== undefined && status.received.minor !== payment.amount.minor ? { received: status.received } : {}),
+          ...(status.late === true ? { late: true as const } : {}),
+        }),
+        notice: null,
+      });
     case 'failed':
       return next({ state: state({ status: 'failed', failure: status.failure }), notice: null });
     case 'expired':
       return next({ state: state({ status: 'expired' }), notice: null });
     case 'cancelled':
       return next({ state: state({ status: 'cancelled' }), notice: null });
+    case 'refunded':
+      // A refund reported for a payment we never saw paid: the money arrived and went back.
+      return next({
+        state: state(status.full ? { status: 'refunded' } : { status: 'paid', paidAt: payment.updatedAt }),
+        refundedMinor: status.full ? payment.amount.minor : (status.refundedMinor ?? 0),
+        notice: null,
+      });
     case 'unknown':
       return next({ state: state({ status: 'unknown', providerStatus: status.raw }), notice: null });
     default:

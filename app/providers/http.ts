@@ -12,6 +12,8 @@ export interface HttpResponse {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
+  /** The raw body, for images (Opn's QR document, Orangepill's QR png). */
+  bytes(): Promise<Uint8Array>;
 }
 
 export type FetchLike = (url: string, request: HttpRequest) => Promise<HttpResponse>;

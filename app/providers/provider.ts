@@ -10,6 +10,15 @@ export interface CreatePaymentRequest {
   readonly description: string;
   /** Absolute expiry, epoch ms. */
   readonly expiresAt: number;
+  /** A payer the request is addressed to directly (Orangepill `source.alias`), when the cashier entered one. */
+  readonly payerAlias: string | null;
+}
+
+export interface RefundResult {
+  readonly refundId: string;
+  readonly amount: Money;
+  /** The provider's total refunded on this payment after this refund. */
+  readonly totalRefundedMinor: number;
 }
 
 export interface CreatedPayment {
@@ -21,10 +30,13 @@ export interface CreatedPayment {
 /** A provider's status, normalised. Each client maps its own statuses onto this exhaustively. */
 export type ProviderStatus =
   | { readonly kind: 'pending' }
-  | { readonly kind: 'paid'; readonly paidAt: number }
+  | { readonly kind: 'partially_paid'; readonly received: Money }
+  | { readonly kind: 'paid'; readonly paidAt: number; readonly received?: Money; readonly late?: true }
   | { readonly kind: 'failed'; readonly failure: Failure }
   | { readonly kind: 'expired' }
   | { readonly kind: 'cancelled' }
+  /** Refunded at the provider: in part (`full` false) or in full. */
+  | { readonly kind: 'refunded'; readonly full: boolean; readonly refundedMinor: number | null }
   | { readonly kind: 'unknown'; readonly raw: string };
 
 export type ProviderErrorKind =
@@ -56,4 +68,9 @@ export interface PaymentProvider {
   cancel(providerRef: string): Promise<Result<ProviderStatus, ProviderError>>;
   /** Reconciliation after an ambiguous create: the payment made for our reference, if any. */
   findByReference(reference: string): Promise<Result<CreatedPayment | null, ProviderError>>;
+  /**
+   * Refunds part or all of a paid payment, enforcing the provider's own rules (e.g. Opn's 60 days)
+   * with a cashier-facing message. Absent when the provider offers no refund API.
+   */
+  readonly refund?: (providerRef: string, amount: Money, paidAt: number) => Promise<Result<RefundResult, ProviderError>>;
 }

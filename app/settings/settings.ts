@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from '../money/currency';
+import { METHOD_IDS } from '../payment/method';
 
 const isLocale = (tag: string): boolean => {
   try {
@@ -8,6 +9,9 @@ const isLocale = (tag: string): boolean => {
     return false;
   }
 };
+
+const httpUrl = z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
+const alias = z.string().regex(/^@[A-Za-z0-9_.-]{1,64}$/, { error: 'must be an alias like @my_shop' });
 
 /**
  * Every setting the terminal has, with its default. The headless host reads the same shape from
@@ -47,10 +51,40 @@ export const settingsSchema = z.strictObject({
       displayId: z.number().int().nonnegative().nullable().default(null),
     })
     .prefault({}),
+  /**
+   * Real providers. A provider is live when its key is set (here, or by environment variable); with
+   * no provider live the terminal runs in demo mode on the built-in simulators.
+   */
+  providers: z
+    .strictObject({
+      opn: z
+        .strictObject({
+          secretKey: z.string().regex(/^skey_(test_)?[A-Za-z0-9]+$/, { error: 'must be an Opn secret key (skey_…)' }).nullable().default(null),
+          baseUrl: httpUrl.default('https://api.omise.co'),
+          omiseVersion: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an API version date like 2019-05-29' }).default('2019-05-29'),
+        })
+        .prefault({}),
+      orangepill: z
+        .strictObject({
+          apiKey: z.string().min(8, { error: 'must be the API key from the Orangepill console' }).nullable().default(null),
+          baseUrl: httpUrl.default('https://api.orangepill.cloud'),
+          /** The shop's own alias, the destination of every request, e.g. @pet_shop_barney. */
+          merchantAlias: alias.nullable().default(null),
+          store: z.string().max(80).nullable().default(null),
+          merchant: z.string().max(80).nullable().default(null),
+          /** Where Orangepill POSTs `{ id }` on every status change; null for none. */
+          callbackUrl: httpUrl.nullable().default(null),
+          tags: z.array(z.string().min(1).max(40)).max(10).default([]),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   demo: z
     .strictObject({
       /** Added to every simulated provider response, to feel a real network. */
       latencyMs: z.number().int().min(0).max(10_000).default(0),
+      /** Which simulated methods demo mode offers. */
+      methods: z.array(z.enum(METHOD_IDS)).min(1).default(['demo', 'atome', 'orangepill']),
     })
     .prefault({}),
 });

@@ -17,6 +17,7 @@ export function platformFetch(timeoutMs: number): FetchLike {
       status: response.status,
       headers: { get: (name: string) => response.headers.get(name) },
       text: () => response.text(),
+      bytes: async () => new Uint8Array(await response.arrayBuffer()),
     };
   };
 }

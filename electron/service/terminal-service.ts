@@ -9,6 +9,7 @@ import type { PaymentProvider } from '../../app/providers/provider';
 import { createDemoClient } from '../../app/providers/demo/demo-client';
 import type { Settings } from '../../app/settings/settings';
 import { startDemoSimulator, type DemoSimulator } from '../simulators/demo/demo-simulator';
+import type { SimulatedProvider } from '../simulators/simulated-provider';
 import { createDispatcher } from './dispatcher';
 import type { Logger } from './logger';
 import { platformFetch } from './platform-fetch';
@@ -60,6 +61,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   const demoKey = options.demoApiKey ?? randomBytes(24).toString('base64url');
   log.redact(demoKey);
   const demo = await startDemoSimulator({ apiKey: demoKey, latencyMs: settings.demo.latencyMs });
+  const simulators = new Map<MethodId, SimulatedProvider>([['demo', demo]]);
   const providers = new Map<MethodId, PaymentProvider>([
     ['demo', createDemoClient({ baseUrl: demo.baseUrl, apiKey: demoKey, fetch: platformFetch(PROVIDER_TIMEOUT_MS), now: clock.now })],
   ]);
@@ -100,8 +102,11 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     {
       getSnapshot: () => Promise.resolve({ ok: true, value: { terminal: info, payment: engine.active(), serverTime: clock.now() } }),
       charge: async (args) =>
-        toApi(await engine.charge({ amount: args.amount, method: args.method, orderRef: args.orderRef || null })),
+        toApi(
+          await engine.charge({ amount: args.amount, method: args.method, orderRef: args.orderRef || null, payerAlias: args.payerAlias ?? null }),
+        ),
       cancel: async (args) => toApi(await engine.cancel(args.paymentId)),
+      refund: async (args) => toApi(await engine.refund(args.paymentId, args.amount)),
       dismiss: (args) => {
         const result = engine.dismiss(args.paymentId);
         if (result.ok) emit('payment', { payment: engine.active(), serverTime: clock.now() });
@@ -112,12 +117,13 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
         if (payment === undefined) {
           return Promise.resolve({ ok: false, error: { code: 'not_found', message: `No payment ${args.paymentId} on this terminal` } });
         }
-        if (payment.method !== 'demo' || payment.providerRef === null) {
-          return Promise.resolve({ ok: false, error: { code: 'invalid_state', message: 'Only a created demo payment can be simulated' } });
+        const simulator = simulators.get(payment.method);
+        if (simulator === undefined || payment.providerRef === null) {
+          return Promise.resolve({ ok: false, error: { code: 'invalid_state', message: 'Only a created payment on a simulated provider can be simulated' } });
         }
         // The outcome is set at the simulated provider; the terminal learns it by polling, as with a real one.
-        demo.settle(payment.providerRef, args.outcome);
-        return Promise.resolve({ ok: true, value: null });
+        const done = simulator.simulate(payment.providerRef, args.outcome, args.failureCode);
+        return Promise.resolve(done.ok ? { ok: true, value: null } : { ok: false, error: { code: 'invalid_args', message: done.error } });
       },
     },
     log,

@@ -90,7 +90,7 @@ export const createdFor = (req: CreatePaymentRequest): CreatedPayment => ({
 
 /** A provider whose every answer the test scripts, recording each call and when it was made. */
 export class ScriptedProvider implements PaymentProvider {
-  readonly method: MethodInfo = { id: 'demo', label: 'Test QR', instruction: 'Scan', currencies: ['SGD', 'JPY'], simulated: true };
+  readonly method: MethodInfo = { id: 'demo', label: 'Test QR', instruction: 'Scan', currencies: ['SGD', 'JPY'], simulated: true, simulator: null, refunds: { supported: false, rule: 'no refunds in tests' } };
   readonly creates: CreatePaymentRequest[] = [];
   readonly statusCalls: { readonly ref: string; readonly at: number }[] = [];
   readonly cancels: string[] = [];
@@ -182,11 +182,13 @@ export function storedPayment(patch: Partial<Payment> & Pick<Payment, 'id' | 'st
     amount: { minor: 500, currency: 'SGD' },
     method: 'demo',
     orderRef: null,
+    payerAlias: null,
     providerRef: `prov-${patch.id}`,
     qr: { payload: `QR:${patch.id}` },
     createdAt: T0 - 5_000,
     updatedAt: T0 - 5_000,
     expiresAt: T0 + 600_000,
+    refundedMinor: 0,
     notice: null,
     ...patch,
   };

@@ -109,13 +109,28 @@ describe('other commands', () => {
     expect(commandSchemas.dismiss.safeParse({ paymentId: 'x'.repeat(65) }).success).toBe(false);
   });
 
-  it('demoSimulate accepts only paid, failed or expired', () => {
+  it('demoSimulate accepts only the simulators\' outcomes', () => {
     expect(commandSchemas.demoSimulate.safeParse({ paymentId: 'p', outcome: 'paid' }).success).toBe(true);
     const bad = commandSchemas.demoSimulate.safeParse({ paymentId: 'p', outcome: 'refunded' });
     expect(bad.success).toBe(false);
     if (!bad.success) {
-      expect(describeInvalidArgs('demoSimulate', bad.error)).toBe('demoSimulate: outcome must be one of paid, failed, expired, got string "refunded"');
+      expect(describeInvalidArgs('demoSimulate', bad.error)).toBe('demoSimulate: outcome must be one of paid, failed, expired, partial, overpaid, late, error, got string "refunded"');
     }
+  });
+
+  it('refund takes a payment id and an exact amount', () => {
+    expect(commandSchemas.refund.safeParse({ paymentId: 'p', amount: { minor: 500, currency: 'SGD' } }).success).toBe(true);
+    const bad = commandSchemas.refund.safeParse({ paymentId: 'p', amount: { minor: '5.00', currency: 'SGD' } });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(describeInvalidArgs('refund', bad.error)).toContain('refund: amount.minor must be a whole number of minor units');
+  });
+
+  it('charge takes an optional payer alias, and only in alias form', () => {
+    const base = { amount: { minor: 100, currency: 'USD' }, method: 'orangepill' };
+    expect(commandSchemas.charge.safeParse({ ...base, payerAlias: '@alice' }).success).toBe(true);
+    const bad = commandSchemas.charge.safeParse({ ...base, payerAlias: 'alice smith' });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(describeInvalidArgs('charge', bad.error)).toBe('charge: payerAlias must be an alias like @alice');
   });
 
   it('getSnapshot takes no arguments', () => {
@@ -124,7 +139,7 @@ describe('other commands', () => {
   });
 
   it('only getSnapshot is read-only', () => {
-    expect(COMMAND_NAMES).toEqual(['getSnapshot', 'charge', 'cancel', 'dismiss', 'demoSimulate']);
+    expect(COMMAND_NAMES).toEqual(['getSnapshot', 'charge', 'refund', 'cancel', 'dismiss', 'demoSimulate']);
     expect([...READ_ONLY_COMMANDS]).toEqual(['getSnapshot']);
   });
 });

@@ -30,6 +30,7 @@ function response(reply: Reply): HttpResponse {
     status: reply.status,
     headers: { get: (name: string) => headers.get(name.toLowerCase()) ?? null },
     text: () => (reply.unreadable === true ? Promise.reject(new Error('stream broke')) : Promise.resolve(reply.body ?? '')),
+    bytes: () => Promise.resolve(new TextEncoder().encode(reply.body ?? '')),
   };
 }
 
@@ -81,6 +82,7 @@ const request: CreatePaymentRequest = {
   amount: { minor: 1234, currency: 'SGD' },
   description: 'Demo Shop SGD 12.34',
   expiresAt: Date.parse('2025-01-02T03:14:05.000Z'),
+  payerAlias: null,
 };
 
 function expectError<T>(result: Result<T, ProviderError>): ProviderError {

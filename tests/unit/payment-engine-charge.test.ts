@@ -25,12 +25,14 @@ describe('PaymentEngine: charge', () => {
       amount: { minor: 1234, currency: 'SGD' },
       method: 'demo',
       orderRef: 'A-17',
+      payerAlias: null,
       providerRef: 'prov-ref-1',
       qr: { payload: 'QR:ref-1' },
       createdAt: T0,
       updatedAt: T0,
       expiresAt: T0 + 600_000,
       state: { status: 'awaiting' },
+      refundedMinor: 0,
       notice: null,
     });
     expect(h.statuses()).toEqual(['creating', 'awaiting']);
@@ -43,7 +45,7 @@ describe('PaymentEngine: charge', () => {
     const h = harness();
     await chargeOk(h.engine);
     expect(h.provider.creates).toEqual([
-      { reference: 'ref-1', amount: { minor: 1234, currency: 'SGD' }, description: 'Test Shop SGD 12.34', expiresAt: T0 + 600_000 },
+      { reference: 'ref-1', amount: { minor: 1234, currency: 'SGD' }, description: 'Test Shop SGD 12.34', expiresAt: T0 + 600_000, payerAlias: null },
     ]);
   });
 
@@ -59,7 +61,7 @@ describe('PaymentEngine: charge', () => {
     await settle();
     expect(storedAtCreate?.state).toEqual({ status: 'creating' });
     expect(h.engine.active()?.state).toEqual({ status: 'creating' });
-    pending.resolve(ok(createdFor(h.provider.creates[0] ?? { reference: '', amount: SGD_1234.amount, description: '', expiresAt: 0 })));
+    pending.resolve(ok(createdFor(h.provider.creates[0] ?? { reference: '', amount: SGD_1234.amount, description: '', expiresAt: 0, payerAlias: null })));
     expect((await charging).ok).toBe(true);
     expect(h.engine.active()?.state).toEqual({ status: 'awaiting' });
   });

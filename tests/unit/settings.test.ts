@@ -19,7 +19,19 @@ describe('settings', () => {
       payment: { qrExpirySeconds: 600, pollIntervalMs: 1000, expiryGraceSeconds: 10 },
       web: { host: '127.0.0.1', port: 5170 },
       customerDisplay: { displayId: null },
-      demo: { latencyMs: 0 },
+      providers: {
+        opn: { secretKey: null, baseUrl: 'https://api.omise.co', omiseVersion: '2019-05-29' },
+        orangepill: {
+          apiKey: null,
+          baseUrl: 'https://api.orangepill.cloud',
+          merchantAlias: null,
+          store: null,
+          merchant: null,
+          callbackUrl: null,
+          tags: [],
+        },
+      },
+      demo: { latencyMs: 0, methods: ['demo', 'atome', 'orangepill'] },
     });
   });
 

@@ -13,12 +13,14 @@ function payment(state: PaymentState, patch: Partial<Payment> = {}): Payment {
     amount: { minor: 1234, currency: 'SGD' },
     method: 'demo',
     orderRef: null,
+    payerAlias: null,
     providerRef: creating ? null : 'prov_1',
     qr: creating ? null : { payload: 'DEMO:prov_1' },
     createdAt: T0,
     updatedAt: T0,
     expiresAt: creating ? null : T0 + 600_000,
     state,
+    refundedMinor: 0,
     notice: null,
     ...patch,
   };
@@ -61,10 +63,11 @@ const FINAL_STATES: readonly PaymentState[] = [
 const label = (e: PaymentEvent): string => (e.type === 'provider_status' ? `provider ${e.status.kind}` : e.type);
 
 describe('isFinal', () => {
-  it('knows exactly the five final states', () => {
-    expect([...FINAL_STATUSES].sort()).toEqual(['cancelled', 'expired', 'failed', 'paid', 'paid_after_cancel']);
+  it('knows exactly the six final states', () => {
+    expect([...FINAL_STATUSES].sort()).toEqual(['cancelled', 'expired', 'failed', 'paid', 'paid_after_cancel', 'refunded']);
     for (const s of FINAL_STATES) expect(isFinal(s)).toBe(true);
-    for (const s of [{ status: 'creating' }, { status: 'awaiting' }, { status: 'cancelling' }, { status: 'unknown', providerStatus: 'x' }] as const) {
+    const partly = { status: 'partially_paid', received: { minor: 100, currency: 'SGD' } } as const;
+    for (const s of [{ status: 'creating' }, { status: 'awaiting' }, { status: 'cancelling' }, { status: 'unknown', providerStatus: 'x' }, partly] as const) {
       expect(isFinal(s)).toBe(false);
     }
   });
@@ -307,5 +310,59 @@ describe('transition: purity', () => {
       expect(p.orderRef).toBe('A-17');
     }
     expect(p.state).toEqual({ status: 'paid_after_cancel', paidAt: T0 + 4_000 });
+  });
+});
+
+describe('partial, overpaid, late and refunded payments', () => {
+  const sgd = (minor: number) => ({ minor, currency: 'SGD' as const });
+  const PARTIAL = status({ kind: 'partially_paid', received: sgd(600) });
+
+  it('shows a partial payment, keeps it open, and completes it when the rest arrives', () => {
+    const partly = transition(payment({ status: 'awaiting' }), PARTIAL, NOW);
+    expect(partly.state).toEqual({ status: 'partially_paid', received: sgd(600) });
+    expect(isFinal(partly.state)).toBe(false);
+    expect(transition(partly, PARTIAL, NOW + 1)).toBe(partly);
+    expect(transition(partly, PAID, NOW + 2).state).toEqual({ status: 'paid', paidAt: T0 + 4_000 });
+  });
+
+  it('lets the cashier cancel a partial payment', () => {
+    const partly = transition(payment({ status: 'awaiting' }), PARTIAL, NOW);
+    expect(transition(partly, { type: 'cancel_requested' }, NOW).state).toEqual({ status: 'cancelling' });
+  });
+
+  it('flags an overpayment with what arrived, and ignores a "received" equal to the amount', () => {
+    const over = transition(payment({ status: 'awaiting' }), status({ kind: 'paid', paidAt: NOW, received: sgd(1500) }), NOW);
+    expect(over.state).toEqual({ status: 'paid', paidAt: NOW, received: sgd(1500) });
+    const exact = transition(payment({ status: 'awaiting' }), status({ kind: 'paid', paidAt: NOW, received: sgd(1234) }), NOW);
+    expect(exact.state).toEqual({ status: 'paid', paidAt: NOW });
+  });
+
+  it('flags a payment that arrived after expiry', () => {
+    const late = transition(payment({ status: 'awaiting' }), status({ kind: 'paid', paidAt: NOW, late: true }), NOW);
+    expect(late.state).toEqual({ status: 'paid', paidAt: NOW, late: true });
+  });
+
+  it('records a partial refund on a paid payment, and a full one closes it as refunded', () => {
+    const paid = payment({ status: 'paid', paidAt: T0 });
+    const part = transition(paid, { type: 'refund_recorded', totalRefundedMinor: 500 }, NOW);
+    expect(part).toMatchObject({ refundedMinor: 500, state: { status: 'paid' } });
+    const full = transition(part, { type: 'refund_recorded', totalRefundedMinor: 1234 }, NOW);
+    expect(full).toMatchObject({ refundedMinor: 1234, state: { status: 'refunded' } });
+  });
+
+  it('never records a refund on money that did not arrive, or more than was paid', () => {
+    const waiting = payment({ status: 'awaiting' });
+    expect(transition(waiting, { type: 'refund_recorded', totalRefundedMinor: 500 }, NOW)).toBe(waiting);
+    const paid = payment({ status: 'paid', paidAt: T0 });
+    expect(transition(paid, { type: 'refund_recorded', totalRefundedMinor: 99_999 }, NOW).refundedMinor).toBe(1234);
+  });
+
+  it('takes the provider\u2019s REFUND / REFUNDED statuses on a paid payment', () => {
+    const paid = payment({ status: 'paid', paidAt: T0 });
+    expect(transition(paid, status({ kind: 'refunded', full: false, refundedMinor: 300 }), NOW)).toMatchObject({
+      refundedMinor: 300,
+      state: { status: 'paid' },
+    });
+    expect(transition(paid, status({ kind: 'refunded', full: true, refundedMinor: null }), NOW).state).toEqual({ status: 'refunded' });
   });
 });

@@ -20,6 +20,11 @@ export const DEMO_METHOD: MethodInfo = {
   instruction: 'Scan to pay (demo: no real money)',
   currencies: CURRENCY_CODES,
   simulated: true,
+  simulator: {
+    outcomes: ['paid', 'failed', 'expired'],
+    failureCodes: Object.entries(DEMO_FAILURES).map(([code, label]) => ({ code, label })),
+  },
+  refunds: { supported: false, rule: 'the demo provider takes no refunds' },
 };
 
 const LABEL = 'the demo provider';

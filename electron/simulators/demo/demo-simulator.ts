@@ -1,10 +1,13 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { demoCreateBodySchema, DEMO_FAILURES, type DemoFailureCode, type DemoPayment } from '../../../app/providers/demo/demo-api';
 import { delay, readBody, sendJson } from '../http-util';
+import { createFaultInjector } from '../faults';
+import type { SimulatedProvider } from '../simulated-provider';
+import { err, ok } from '../../../app/util/result';
 
-export type DemoOutcome = 'paid' | 'failed' | 'expired';
+export type DemoSettlement = 'paid' | 'failed' | 'expired';
 
 export interface DemoSimulatorOptions {
   readonly apiKey: string;
@@ -12,13 +15,11 @@ export interface DemoSimulatorOptions {
   readonly now?: () => number;
 }
 
-export interface DemoSimulator {
-  readonly baseUrl: string;
+export interface DemoSimulator extends SimulatedProvider {
   /** The simulator's own record, as a test or the demo controls see it. */
   payments(): readonly DemoPayment[];
   /** What the customer does in their wallet: pay, fail, or let it run out. */
-  settle(id: string, outcome: DemoOutcome, failureCode?: DemoFailureCode): DemoPayment | null;
-  close(): Promise<void>;
+  settle(id: string, outcome: DemoSettlement, failureCode?: DemoFailureCode): DemoPayment | null;
 }
 
 const problem = (code: string, message: string) => ({ object: 'error', code, message });
@@ -30,6 +31,7 @@ const problem = (code: string, message: string) => ({ object: 'error', code, mes
 export async function startDemoSimulator(options: DemoSimulatorOptions): Promise<DemoSimulator> {
   const now = options.now ?? Date.now;
   const payments = new Map<string, DemoPayment>();
+  const faults = createFaultInjector();
 
   /** Expiry is the simulator's business, honoured lazily whenever a payment is looked at. */
   const current = (p: DemoPayment): DemoPayment => {
@@ -41,7 +43,7 @@ export async function startDemoSimulator(options: DemoSimulatorOptions): Promise
     return p;
   };
 
-  const settle = (id: string, outcome: DemoOutcome, failureCode: DemoFailureCode = 'payment_rejected'): DemoPayment | null => {
+  const settle = (id: string, outcome: DemoSettlement, failureCode: DemoFailureCode = 'payment_rejected'): DemoPayment | null => {
     const found = payments.get(id);
     if (found === undefined) return null;
     const p = current(found);
@@ -96,11 +98,25 @@ export async function startDemoSimulator(options: DemoSimulatorOptions): Promise
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     await delay(options.latencyMs ?? 0);
     const url = new URL(req.url ?? '/', 'http://simulator');
+    if (!url.pathname.startsWith('/control/')) {
+      const decision = await faults.apply(req, res, url.pathname);
+      if (decision.action === 'answered') return;
+      if (decision.action === 'commit_then_drop') {
+        // The request takes effect; the answer is lost with the connection.
+        await routeApi(req, new ServerResponse(req), url);
+        req.socket.destroy();
+        return;
+      }
+    }
+    return routeApi(req, res, url);
+  };
+
+  const routeApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const control = /^\/control\/payments\/([^/]+)\/(paid|failed|expired)$/.exec(url.pathname);
     if (control && req.method === 'POST') {
       const code = url.searchParams.get('failure_code') ?? 'payment_rejected';
       if (!(code in DEMO_FAILURES)) return sendJson(res, 400, problem('bad_request', `unknown failure_code ${code}`));
-      const settled = settle(decodeURIComponent(control[1] ?? ''), control[2] as DemoOutcome, code as DemoFailureCode);
+      const settled = settle(decodeURIComponent(control[1] ?? ''), control[2] as DemoSettlement, code as DemoFailureCode);
       return settled === null ? sendJson(res, 404, problem('not_found', 'no such payment')) : sendJson(res, 200, settled);
     }
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
@@ -133,9 +149,22 @@ export async function startDemoSimulator(options: DemoSimulatorOptions): Promise
   const { port } = server.address() as AddressInfo;
 
   return {
+    method: 'demo',
     baseUrl: `http://127.0.0.1:${port}`,
+    apiKey: options.apiKey,
+    faults,
     payments: () => [...payments.values()].map(current),
     settle,
+    simulate: (providerRef, outcome, failureCode) => {
+      if (outcome !== 'paid' && outcome !== 'failed' && outcome !== 'expired') {
+        return err(`The demo provider cannot simulate "${outcome}"`);
+      }
+      if (failureCode !== undefined && !Object.hasOwn(DEMO_FAILURES, failureCode)) {
+        return err(`The demo provider has no failure code ${failureCode}`);
+      }
+      const settled = settle(providerRef, outcome, failureCode as DemoFailureCode | undefined);
+      return settled === null ? err(`The demo provider has no payment ${providerRef}`) : ok(undefined);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

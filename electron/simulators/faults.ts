@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { delay, sendJson } from './http-util';
+
+/**
+ * Scriptable faults for a simulator, consumed one per matching request, in order. They let tests
+ * (and the fault-injection suite) make the network and the provider misbehave on demand.
+ */
+export const faultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('latency'), ms: z.number().int().min(0).max(60_000) }),
+  z.strictObject({ kind: z.literal('status'), status: z.number().int().min(400).max(599) }),
+  z.strictObject({ kind: z.literal('rate_limit'), retryAfterSeconds: z.number().int().min(0).max(3600) }),
+  /** The connection is destroyed before any answer: the client cannot tell whether the request landed. */
+  z.strictObject({ kind: z.literal('reset') }),
+  /** The request takes effect, then the connection is destroyed: the answer is lost. */
+  z.strictObject({ kind: z.literal('commit_then_drop') }),
+]);
+export type Fault = z.infer<typeof faultSchema>;
+
+export interface FaultRule {
+  readonly fault: Fault;
+  /** Only requests with this method (e.g. POST) take the fault; any when absent. */
+  readonly method?: string;
+  /** Only requests whose path starts with this take the fault; any when absent. */
+  readonly pathPrefix?: string;
+}
+
+export const faultRuleSchema = z.strictObject({
+  fault: faultSchema,
+  method: z.string().optional(),
+  pathPrefix: z.string().optional(),
+});
+
+export interface FaultInjector {
+  add(rule: FaultRule): void;
+  clear(): void;
+  /** How many faults were injected so far, by kind. */
+  readonly injected: Readonly<Record<Fault['kind'], number>>;
+}
+
+export type FaultDecision =
+  | { readonly action: 'proceed' }
+  | { readonly action: 'answered' }
+  /** Run the request, then destroy the connection instead of answering. */
+  | { readonly action: 'commit_then_drop' };
+
+export function createFaultInjector(): FaultInjector & {
+  apply(req: IncomingMessage, res: ServerResponse, path: string): Promise<FaultDecision>;
+} {
+  let rules: FaultRule[] = [];
+  const injected: Record<Fault['kind'], number> = { latency: 0, status: 0, rate_limit: 0, reset: 0, commit_then_drop: 0 };
+  return {
+    injected,
+    add: (rule) => void rules.push(rule),
+    clear: () => {
+      rules = [];
+    },
+    async apply(req, res, path) {
+      const index = rules.findIndex(
+        (r) => (r.method === undefined || r.method === req.method) && (r.pathPrefix === undefined || path.startsWith(r.pathPrefix)),
+      );
+      const rule = index === -1 ? undefined : rules[index];
+      if (rule === undefined) return { action: 'proceed' };
+      rules.splice(index, 1);
+      injected[rule.fault.kind] += 1;
+      switch (rule.fault.kind) {
+        case 'latency':
+          await delay(rule.fault.ms);
+          return { action: 'proceed' };
+        case 'status':
+          sendJson(res, rule.fault.status, { object: 'error', code: 'injected_fault', message: `injected HTTP ${rule.fault.status}` });
+          return { action: 'answered' };
+        case 'rate_limit':
+          sendJson(res, 429, { object: 'error', code: 'too_many_requests', message: 'rate limit exceeded' }, {
+            'retry-after': String(rule.fault.retryAfterSeconds),
+          });
+          return { action: 'answered' };
+        case 'reset':
+          req.socket.destroy();
+          return { action: 'answered' };
+        case 'commit_then_drop':
+          return { action: 'commit_then_drop' };
+      }
+    },
+  };
+}
