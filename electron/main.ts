@@ -44,7 +44,7 @@ let windows: TerminalWindows | null = null;
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const settingsFile = path.join(userData, 'settings.json');
-  const settings = await loadSettingsFile(settingsFile, true);
+  const settings = await loadSettingsFile(settingsFile, true, process.env);
   if (!settings.ok) {
     fail(`${PRODUCT} cannot start`, [
       `The settings file has ${settings.error.length === 1 ? 'a problem' : `${String(settings.error.length)} problems`}:`,

@@ -176,6 +176,17 @@ export class PaymentEngine {
     void this.poll(id);
   }
 
+  /**
+   * A webhook or callback named a provider's payment: ask the provider now. The message itself is
+   * never trusted for the status; it is only a hint to look sooner. False when no payment matches.
+   */
+  pollByProviderRef(providerRef: string): boolean {
+    const payment = this.deps.store.unfinished().find((p) => p.providerRef === providerRef);
+    if (payment === undefined) return false;
+    this.pollNow(payment.id);
+    return true;
+  }
+
   stop(): void {
     this.stopped = true;
     for (const poller of this.pollers.values()) poller.cancelTimer?.();

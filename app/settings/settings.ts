@@ -45,6 +45,17 @@ export const settingsSchema = z.strictObject({
       port: z.number().int().min(0).max(65_535).default(5170),
     })
     .prefault({}),
+  /**
+   * Where the terminal listens for Opn webhooks (POST /webhooks/opn) and Orangepill callbacks
+   * (POST /callbacks/orangepill). Off (null port) by default: polling alone is enough; these only
+   * make "paid" show sooner.
+   */
+  webhooks: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: z.number().int().min(0).max(65_535).nullable().default(null),
+    })
+    .prefault({}),
   customerDisplay: z
     .strictObject({
       /** Electron's id of the monitor for the customer screen; null picks the first non-primary display. */

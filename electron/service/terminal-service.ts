@@ -5,14 +5,11 @@ import { createMemoryStore, type PaymentStore } from '../../app/engine/payment-s
 import { DEFAULT_POLL_POLICY } from '../../app/engine/poll-policy';
 import type { Clock } from '../../app/engine/clock';
 import type { MethodId } from '../../app/payment/method';
-import type { PaymentProvider } from '../../app/providers/provider';
-import { createDemoClient } from '../../app/providers/demo/demo-client';
 import type { Settings } from '../../app/settings/settings';
-import { startDemoSimulator, type DemoSimulator } from '../simulators/demo/demo-simulator';
 import type { SimulatedProvider } from '../simulators/simulated-provider';
 import { createDispatcher } from './dispatcher';
 import type { Logger } from './logger';
-import { platformFetch } from './platform-fetch';
+import { setUpProviders } from './provider-setup';
 import { newReference } from './references';
 import type { EventListener, TerminalApi } from './terminal-api';
 
@@ -28,8 +25,8 @@ export interface TerminalServiceOptions {
 
 export interface TerminalService extends TerminalApi {
   readonly info: TerminalInfo;
-  /** Present in demo mode: the built-in simulated provider. */
-  readonly demo: DemoSimulator | null;
+  /** The built-in simulators, in demo mode; empty when the terminal is live. */
+  readonly simulators: ReadonlyMap<MethodId, SimulatedProvider>;
 }
 
 const realClock: Clock = {
@@ -39,8 +36,6 @@ const realClock: Clock = {
     return () => clearTimeout(timer);
   },
 };
-
-const PROVIDER_TIMEOUT_MS = 10_000;
 
 const engineError = (error: EngineError): ApiError => ({ code: error.code, message: error.message });
 
@@ -57,18 +52,17 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     for (const listener of listeners) listener(event, payload);
   };
 
-  // No real provider can be configured yet, so the terminal runs on the built-in demo provider.
-  const demoKey = options.demoApiKey ?? randomBytes(24).toString('base64url');
-  log.redact(demoKey);
-  const demo = await startDemoSimulator({ apiKey: demoKey, latencyMs: settings.demo.latencyMs });
-  const simulators = new Map<MethodId, SimulatedProvider>([['demo', demo]]);
-  const providers = new Map<MethodId, PaymentProvider>([
-    ['demo', createDemoClient({ baseUrl: demo.baseUrl, apiKey: demoKey, fetch: platformFetch(PROVIDER_TIMEOUT_MS), now: clock.now })],
-  ]);
+  const setup = await setUpProviders({
+    settings,
+    log,
+    now: clock.now,
+    ...(options.demoApiKey === undefined ? {} : { simulatorKey: () => options.demoApiKey ?? '' }),
+  });
+  const { providers, simulators } = setup;
 
   const info: TerminalInfo = {
     merchantName: settings.merchant.name,
-    demo: true,
+    demo: setup.demo,
     locale: settings.locale,
     defaultCurrency: settings.currency,
     methods: [...providers.values()].map((p) => p.method),
@@ -131,7 +125,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
 
   return {
     info,
-    demo,
+    simulators,
     dispatch,
     subscribe: (listener) => {
       listeners.add(listener);
@@ -140,7 +134,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     close: async () => {
       engine.stop();
       listeners.clear();
-      await demo.close();
+      await setup.close();
     },
   };
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { settingsSchema } from '../../app/settings/settings';
-import { loadSettingsFile } from '../service/config-file';
+import { loadSettingsFile, settingsFromEnv } from '../service/config-file';
 import { createLogger } from '../service/logger';
 import { createTerminalService } from '../service/terminal-service';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
@@ -18,7 +17,7 @@ async function main(): Promise<number> {
     process.stdout.write(SERVE_USAGE);
     return 0;
   }
-  const loaded = args.value.configPath === null ? { ok: true as const, value: settingsSchema.parse({}) } : await loadSettingsFile(args.value.configPath);
+  const loaded = args.value.configPath === null ? settingsFromEnv(process.env) : await loadSettingsFile(args.value.configPath, false, process.env);
   if (!loaded.ok) {
     process.stderr.write(`The settings are not valid:\n${loaded.error.map((line) => `  - ${line}`).join('\n')}\n`);
     return 2;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { startInProcessTerminal, TEST_DEMO_KEY, type InProcessTerminal } from '../support/in-process-terminal';
+import { demoRecords, startInProcessTerminal, TEST_DEMO_KEY, type InProcessTerminal } from '../support/in-process-terminal';
 import { displayState, openScreens, saveScreenshot, scanDisplay, status, type Screens } from '../support/screens';
 
 let browser: Browser;
@@ -30,7 +30,7 @@ async function charge(keys: string, shownAmount: string) {
   await expect.poll(() => cashier.locator('[data-testid="amount"]').innerText()).toContain(shownAmount);
   await cashier.keyboard.press('Enter');
   await status(cashier, 'awaiting').waitFor();
-  const records = terminal.service.demo?.payments() ?? [];
+  const records = demoRecords(terminal.service);
   const record = records[records.length - 1];
   if (record === undefined) throw new Error('the simulated provider holds no payment');
   await display.locator('[data-testid="qr"]').waitFor();
@@ -94,7 +94,7 @@ describe('a demo payment, end to end in Chromium (web mode)', () => {
     await screens.cashier.keyboard.press('Escape');
     await status(screens.cashier, 'cancelled').waitFor();
     await displayState(screens.display, 'cancelled').waitFor();
-    const atProvider = terminal.service.demo?.payments().find((p) => p.id === record.id);
+    const atProvider = demoRecords(terminal.service).find((p) => p.id === record.id);
     expect(atProvider?.status).toBe('cancelled');
     await newSale();
   });

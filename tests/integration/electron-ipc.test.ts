@@ -3,6 +3,7 @@ import type { ApiResult } from '../../app/ipc/contract';
 import { settingsSchema } from '../../app/settings/settings';
 import { createLogger } from '../../electron/service/logger';
 import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
+import { demoRecords } from '../support/in-process-terminal';
 
 /**
  * Electron itself is the outside world here (its binary cannot run on these machines), so only
@@ -50,7 +51,7 @@ const invoke = (command: string, args: unknown, event = eventFrom(cashier, CASHI
 
 const expectNothingChanged = async () => {
   expect(await invoke('getSnapshot', {})).toMatchObject({ ok: true, value: { payment: null } });
-  expect(service.demo?.payments()).toHaveLength(0);
+  expect(demoRecords(service)).toHaveLength(0);
 };
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../app/ipc/ws-protocol';
-import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
+import { demoRecords, startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
 import { connect, refusedHandshake, type TestClient } from '../support/ws-client';
 
 let terminal: InProcessTerminal;
@@ -17,7 +17,7 @@ const errorOf = (message: ServerMessage) => {
 const expectNothingChanged = async () => {
   const snapshot = await cashier.command('getSnapshot', {});
   expect(snapshot).toMatchObject({ type: 'result', result: { ok: true, value: { payment: null } } });
-  expect(terminal.service.demo?.payments()).toHaveLength(0);
+  expect(demoRecords(terminal.service)).toHaveLength(0);
 };
 
 beforeAll(async () => {
@@ -110,7 +110,7 @@ describe('the WebSocket edge of the headless host', () => {
     expect(answer).toMatchObject({ type: 'result', result: { ok: true, value: { state: { status: 'awaiting' } } } });
     const events = cashier.messages.filter((m) => m.type === 'event' && m.event === 'payment');
     expect(events.length).toBeGreaterThanOrEqual(2);
-    const [record] = terminal.service.demo?.payments() ?? [];
+    const [record] = demoRecords(terminal.service);
     expect(record).toMatchObject({ amount_minor: 1234, currency: 'SGD', status: 'pending' });
   });
 });

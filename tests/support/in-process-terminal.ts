@@ -2,6 +2,8 @@ import { settingsSchema, type Settings } from '../../app/settings/settings';
 import { createLogger } from '../../electron/service/logger';
 import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
+import type { DemoSimulator } from '../../electron/simulators/demo/demo-simulator';
+import type { DemoPayment } from '../../app/providers/demo/demo-api';
 import { PAGES_DIR } from './paths';
 
 /** Known to the tests only, so they can prove it never reaches a screen, an event or a log. */
@@ -30,4 +32,11 @@ export async function startInProcessTerminal(overrides: Record<string, unknown> 
       await service.close();
     },
   };
+}
+
+/** The demo simulator's own records: what the provider side holds, to compare with what the screens show. */
+export function demoRecords(service: TerminalService): readonly DemoPayment[] {
+  const simulator = service.simulators.get('demo') as DemoSimulator | undefined;
+  if (simulator === undefined) throw new Error('this terminal runs no demo simulator');
+  return simulator.payments();
 }

@@ -18,6 +18,7 @@ describe('settings', () => {
       locale: 'en-SG',
       payment: { qrExpirySeconds: 600, pollIntervalMs: 1000, expiryGraceSeconds: 10 },
       web: { host: '127.0.0.1', port: 5170 },
+      webhooks: { host: '127.0.0.1', port: null },
       customerDisplay: { displayId: null },
       providers: {
         opn: { secretKey: null, baseUrl: 'https://api.omise.co', omiseVersion: '2019-05-29' },
