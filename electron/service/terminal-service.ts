@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { ApiError, ApiResult, EventName, EventPayloads, TerminalInfo } from '../../app/ipc/contract';
 import { PaymentEngine, type EngineError } from '../../app/engine/payment-engine';
 import { createMemoryStore, type PaymentStore } from '../../app/engine/payment-store';
