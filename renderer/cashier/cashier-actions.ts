@@ -1,11 +1,18 @@
-import type { ApiResult } from '../../app/ipc/contract';
+import type { ApiResult, CommandArgs } from '../../app/ipc/contract';
 import { entryToMoney } from '../../app/money/keyed-entry';
-import { isFinal } from '../../app/payment/payment';
+import { parseDecimal, toDecimalString } from '../../app/money/money';
+import type { DemoOutcome } from '../../app/payment/method';
+import { isFinal, type Payment } from '../../app/payment/payment';
 import type { PosApi } from '../../electron/preload';
+import { refundableAmount } from '../shared/payment-figures';
 import type { CashierCommand } from './entry-slice';
 import { selectPayment, useCashierStore } from './cashier-store';
+import { takesPayerAlias } from './sale-choices';
 
-export type DemoOutcome = 'paid' | 'failed' | 'expired';
+/** A paid payment (or one paid after its cancel) is the only kind with money to give back. */
+export function isRefundable(payment: Payment): boolean {
+  return payment.state.status === 'paid' || payment.state.status === 'paid_after_cancel';
+}
 
 /**
  * What the cashier's buttons and keys do. A command's result only reports success or the reason
@@ -31,23 +38,41 @@ export function createCashierActions(api: PosApi) {
     return payment !== null && !isFinal(payment.state) ? payment.id : null;
   };
 
+  const chargeArgs = (): CommandArgs<'charge'> | null => {
+    const { entry, method, orderRef, payerAlias } = state();
+    const amount = entryToMoney(entry);
+    if (amount.minor === 0) return null;
+    if (method === null) {
+      state().setError(`No payment method accepts ${amount.currency}`);
+      return null;
+    }
+    const ref = orderRef.trim();
+    const alias = takesPayerAlias(method) ? payerAlias.trim() : '';
+    return { amount, method, ...(ref === '' ? {} : { orderRef: ref }), ...(alias === '' ? {} : { payerAlias: alias }) };
+  };
+
   return {
     charge: async (): Promise<void> => {
-      const { entry, method, orderRef, pending } = state();
-      if (selectPayment(state()) !== null || pending === 'charge') return;
-      const amount = entryToMoney(entry);
-      if (amount.minor === 0) return;
-      if (method === null) {
-        state().setError(`No payment method accepts ${amount.currency}`);
-        return;
-      }
-      const ref = orderRef.trim();
-      await run('charge', () => api.charge(ref === '' ? { amount, method } : { amount, method, orderRef: ref }));
+      if (selectPayment(state()) !== null || state().pending === 'charge') return;
+      const args = chargeArgs();
+      if (args !== null) await run('charge', () => api.charge(args));
     },
     cancel: async (): Promise<void> => {
       const paymentId = activePaymentId();
       if (paymentId === null || selectPayment(state())?.state.status === 'cancelling') return;
       await run('cancel', () => api.cancel({ paymentId }));
+    },
+    refund: async (): Promise<void> => {
+      const payment = selectPayment(state());
+      if (payment === null || !isRefundable(payment) || state().pending === 'refund') return;
+      // Parsed exactly from the text as typed: no float ever stands between the cashier and the provider.
+      const text = state().refundText ?? toDecimalString(refundableAmount(payment));
+      const amount = parseDecimal(text, payment.amount.currency);
+      if (!amount.ok) {
+        state().setError(amount.error.message);
+        return;
+      }
+      if (await run('refund', () => api.refund({ paymentId: payment.id, amount: amount.value }))) state().setRefundText(null);
     },
     newSale: async (): Promise<void> => {
       const payment = selectPayment(state());
@@ -57,9 +82,11 @@ export function createCashierActions(api: PosApi) {
       state().setDismissed(payment.id);
       if (!(await run('dismiss', () => api.dismiss({ paymentId: payment.id })))) state().setDismissed(null);
     },
-    simulate: async (outcome: DemoOutcome): Promise<void> => {
+    simulate: async (outcome: DemoOutcome, failureCode?: string): Promise<void> => {
       const paymentId = activePaymentId();
-      if (paymentId !== null) await run('demoSimulate', () => api.demoSimulate({ paymentId, outcome }));
+      if (paymentId === null) return;
+      const args = outcome === 'failed' && failureCode !== undefined ? { paymentId, outcome, failureCode } : { paymentId, outcome };
+      await run('demoSimulate', () => api.demoSimulate(args));
     },
   };
 }

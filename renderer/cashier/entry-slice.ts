@@ -5,13 +5,19 @@ import { emptyEntry, pressKey, withCurrency, type EntryKey, type KeyedEntry } fr
 import type { MethodId } from '../../app/payment/method';
 import { defaultCurrency, pickMethod, terminalCurrencies } from './sale-choices';
 
-export type CashierCommand = 'charge' | 'cancel' | 'dismiss' | 'demoSimulate';
+export type CashierCommand = 'charge' | 'cancel' | 'refund' | 'dismiss' | 'demoSimulate';
 
-/** The sale the cashier is keying in, and the outcome of the last command sent. */
+/** What the cashier is keying in for this sale, and the outcome of the last command sent. */
 export interface EntrySlice {
   readonly entry: KeyedEntry;
   readonly method: MethodId | null;
   readonly orderRef: string;
+  /** An Orangepill direct request's payer, e.g. "@alice"; sent only when not blank. */
+  readonly payerAlias: string;
+  /** The refund amount as typed; null shows what is still refundable. */
+  readonly refundText: string | null;
+  /** The failure code the demo's "Simulate failed" sends; null means the simulator's first. */
+  readonly failureCode: string | null;
   /** The last rejection, verbatim from the API (or the keypad). */
   readonly error: string | null;
   /** The command in flight, so its button can wait. */
@@ -22,6 +28,9 @@ export interface EntrySlice {
   readonly chooseCurrency: (terminal: TerminalInfo, code: CurrencyCode) => void;
   readonly chooseMethod: (method: MethodId) => void;
   readonly setOrderRef: (orderRef: string) => void;
+  readonly setPayerAlias: (payerAlias: string) => void;
+  readonly setRefundText: (refundText: string | null) => void;
+  readonly setFailureCode: (failureCode: string) => void;
   readonly setError: (error: string | null) => void;
   readonly setPending: (pending: CashierCommand | null) => void;
   readonly setDismissed: (paymentId: string | null) => void;
@@ -37,6 +46,9 @@ export const createEntrySlice: StateCreator<EntrySlice> = (set, get) => ({
   entry: emptyEntry(PLACEHOLDER_CURRENCY),
   method: null,
   orderRef: '',
+  payerAlias: '',
+  refundText: null,
+  failureCode: null,
   error: null,
   pending: null,
   dismissedId: null,
@@ -48,10 +60,14 @@ export const createEntrySlice: StateCreator<EntrySlice> = (set, get) => ({
     set((s) => ({ entry: withCurrency(s.entry, code), method: pickMethod(terminal, code, s.method), error: null })),
   chooseMethod: (method) => set({ method, error: null }),
   setOrderRef: (orderRef) => set({ orderRef }),
+  setPayerAlias: (payerAlias) => set({ payerAlias }),
+  setRefundText: (refundText) => set({ refundText }),
+  setFailureCode: (failureCode) => set({ failureCode }),
   setError: (error) => set({ error }),
   setPending: (pending) => set({ pending }),
   setDismissed: (dismissedId) => set({ dismissedId }),
-  resetEntry: () => set((s) => ({ entry: emptyEntry(s.entry.currency), orderRef: '', error: null })),
+  resetEntry: () =>
+    set((s) => ({ entry: emptyEntry(s.entry.currency), orderRef: '', payerAlias: '', refundText: null, failureCode: null, error: null })),
   adoptTerminal: (terminal, keepChoice) =>
     set((s) => {
       const keep = keepChoice && terminalCurrencies(terminal).includes(s.entry.currency);

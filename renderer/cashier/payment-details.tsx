@@ -1,5 +1,6 @@
 import type { Payment } from '../../app/payment/payment';
 import { formatAmount } from '../shared/format-amount';
+import { outstandingAmount } from '../shared/payment-figures';
 import { useCashierStore } from './cashier-store';
 import { Countdown } from './countdown';
 import { methodLabel } from './sale-choices';
@@ -8,18 +9,37 @@ import { methodLabel } from './sale-choices';
 export function PaymentDetails({ payment, showCountdown }: { readonly payment: Payment; readonly showCountdown: boolean }) {
   const terminal = useCashierStore((s) => s.terminal);
   const clockOffsetMs = useCashierStore((s) => s.clockOffsetMs);
+  const { state } = payment;
   return (
     <dl className="details">
       <dt>Amount</dt>
       <dd className="details__amount" data-testid="payment-amount">
         {formatAmount(payment.amount, terminal?.locale)}
       </dd>
+      {state.status === 'partially_paid' && (
+        <>
+          <dt>Received</dt>
+          <dd className="details__amount" data-testid="received">
+            {formatAmount(state.received, terminal?.locale)}
+          </dd>
+          <dt>Outstanding</dt>
+          <dd className="details__amount details__amount--due" data-testid="outstanding">
+            {formatAmount(outstandingAmount(payment, state.received), terminal?.locale)}
+          </dd>
+        </>
+      )}
       <dt>Method</dt>
       <dd>{methodLabel(terminal, payment.method)}</dd>
       {payment.orderRef !== null && (
         <>
           <dt>Order no.</dt>
           <dd>{payment.orderRef}</dd>
+        </>
+      )}
+      {payment.payerAlias !== null && (
+        <>
+          <dt>Customer alias</dt>
+          <dd data-testid="payment-payer-alias">{payment.payerAlias}</dd>
         </>
       )}
       <dt>Our reference</dt>

@@ -1,4 +1,5 @@
 import type { Payment } from '../../app/payment/payment';
+import { findMethod } from '../shared/payment-figures';
 import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
 import { DemoControls } from './demo-controls';
@@ -9,7 +10,8 @@ import { describeStatus } from './status-text';
 
 /** A payment still running: where it is, what it is, and the way out. */
 export function PaymentProgress({ payment }: { readonly payment: Payment }) {
-  const demo = useCashierStore((s) => s.terminal?.demo ?? false);
+  // Demo controls follow the payment's own method: a simulated one has them, a real provider never.
+  const simulator = useCashierStore((s) => findMethod(s.terminal, payment.method)?.simulator ?? null);
   const cancelling = useCashierStore((s) => s.pending === 'cancel') || payment.state.status === 'cancelling';
   const actions = useActions();
   const { title, detail, tone } = describeStatus(payment.state);
@@ -44,7 +46,7 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
         >
           {payment.state.status === 'cancelling' ? 'Cancelling…' : 'Cancel payment (Esc)'}
         </button>
-        {demo && <DemoControls />}
+        {simulator !== null && <DemoControls simulator={simulator} />}
       </div>
     </section>
   );

@@ -3,7 +3,9 @@ import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
 import { ErrorAlert } from './error-alert';
 import { PaymentDetails } from './payment-details';
+import { PaymentMoney } from './payment-money';
 import './payment.css';
+import { RefundPanel } from './refund-panel';
 import { describeStatus, statusMark } from './status-text';
 
 /** A finished payment, until the cashier starts the next sale. */
@@ -33,9 +35,11 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
             {detail}
           </p>
         )}
+        <PaymentMoney payment={payment} />
         <PaymentDetails payment={payment} showCountdown={false} />
       </div>
       <div className="payment__actions">
+        <RefundPanel payment={payment} />
         <ErrorAlert />
         <button
           type="button"

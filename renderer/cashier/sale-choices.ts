@@ -1,6 +1,7 @@
 import type { TerminalInfo } from '../../app/ipc/contract';
 import type { CurrencyCode } from '../../app/money/currency';
 import type { MethodId, MethodInfo } from '../../app/payment/method';
+import { findMethod } from '../shared/payment-figures';
 
 /** Every currency some method accepts, in the order the methods list them. */
 export function terminalCurrencies(terminal: TerminalInfo): readonly CurrencyCode[] {
@@ -23,5 +24,10 @@ export function pickMethod(terminal: TerminalInfo, code: CurrencyCode, current: 
 }
 
 export function methodLabel(terminal: TerminalInfo | null, id: MethodId): string {
-  return terminal?.methods.find((m) => m.id === id)?.label ?? id;
+  return findMethod(terminal, id)?.label ?? id;
+}
+
+/** Only Orangepill can address a request to one customer's alias (a direct request). */
+export function takesPayerAlias(method: MethodId | null): boolean {
+  return method === 'orangepill';
 }

@@ -1,14 +1,15 @@
 import type { TerminalInfo } from '../../app/ipc/contract';
 import { isCurrencyCode } from '../../app/money/currency';
 import { useCashierStore } from './cashier-store';
-import { methodsFor, terminalCurrencies } from './sale-choices';
+import { methodsFor, takesPayerAlias, terminalCurrencies } from './sale-choices';
 
 /** Currency, method and the optional order number for the sale being keyed. */
 export function SaleOptions({ terminal }: { readonly terminal: TerminalInfo }) {
   const currency = useCashierStore((s) => s.entry.currency);
   const method = useCashierStore((s) => s.method);
   const orderRef = useCashierStore((s) => s.orderRef);
-  const { chooseCurrency, chooseMethod, setOrderRef } = useCashierStore.getState();
+  const payerAlias = useCashierStore((s) => s.payerAlias);
+  const { chooseCurrency, chooseMethod, setOrderRef, setPayerAlias } = useCashierStore.getState();
   const methods = methodsFor(terminal, currency);
 
   return (
@@ -61,6 +62,23 @@ export function SaleOptions({ terminal }: { readonly terminal: TerminalInfo }) {
           onChange={(event) => setOrderRef(event.target.value)}
         />
       </label>
+      {takesPayerAlias(method) && (
+        <label className="field field--wide">
+          <span className="field__label">Customer alias (direct request)</span>
+          <input
+            data-testid="payer-alias"
+            type="text"
+            inputMode="text"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            placeholder="@alice"
+            maxLength={65}
+            value={payerAlias}
+            onChange={(event) => setPayerAlias(event.target.value)}
+          />
+        </label>
+      )}
     </div>
   );
 }

@@ -20,8 +20,11 @@ export function describeStatus(state: PaymentState): StatusText {
       return { title: 'Cancelling…', detail: 'The payment may still complete until the provider confirms', tone: 'progress' };
     case 'unknown':
       return { title: `Unknown status from provider: ${state.providerStatus} — not paid`, detail: 'Still checking with the provider…', tone: 'caution' };
+    case 'partially_paid':
+      return { title: 'Partly paid', detail: 'The customer can still pay the rest, or cancel the payment', tone: 'caution' };
     case 'paid':
-      return { title: 'Paid', detail: null, tone: 'good' };
+      // Money that came after the request expired needs a decision, so it is as loud as paid-after-cancel.
+      return { title: 'Paid', detail: null, tone: state.late === true ? 'warning' : 'good' };
     case 'failed':
       return { title: 'Payment failed', detail: state.failure.message, tone: 'bad' };
     case 'expired':
@@ -34,6 +37,8 @@ export function describeStatus(state: PaymentState): StatusText {
         detail: 'The customer paid after the sale was cancelled: refund the payment or keep the sale',
         tone: 'warning',
       };
+    case 'refunded':
+      return { title: 'Refunded in full', detail: null, tone: 'neutral' };
     default:
       return assertNever(state, 'payment state');
   }
@@ -43,7 +48,7 @@ export function describeStatus(state: PaymentState): StatusText {
 export function statusMark(state: PaymentState): string {
   switch (state.status) {
     case 'paid':
-      return '✓';
+      return state.late === true ? '!' : '✓';
     case 'failed':
     case 'expired':
     case 'cancelled':
@@ -51,9 +56,12 @@ export function statusMark(state: PaymentState): string {
     case 'paid_after_cancel':
     case 'unknown':
       return '!';
+    case 'refunded':
+      return '↩';
     case 'creating':
     case 'awaiting':
     case 'cancelling':
+    case 'partially_paid':
       return '…';
     default:
       return assertNever(state, 'payment state');

@@ -7,6 +7,9 @@ import { selectPayment, useCashierStore } from './cashier-store';
 const isTextField = (target: EventTarget | null): boolean =>
   target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 
+/** Inside a form (the refund), Enter submits that form rather than starting the next sale. */
+const isInForm = (target: EventTarget | null): boolean => target instanceof Element && target.closest('form') !== null;
+
 /**
  * The physical keyboard: digits, Backspace and Delete key the amount; Enter charges (or starts a new
  * sale once the payment is final); Esc cancels the payment in progress, or clears the entry when idle.
@@ -22,7 +25,7 @@ export function useCashierKeyboard(actions: CashierActions): void {
 
       if (event.key === 'Enter') {
         // While a payment runs, Enter keeps its usual meaning on a focused button.
-        if (inProgress) return;
+        if (inProgress || isInForm(event.target)) return;
         event.preventDefault();
         if (event.repeat) return;
         void (payment === null ? actions.charge() : actions.newSale());
@@ -34,7 +37,7 @@ export function useCashierKeyboard(actions: CashierActions): void {
         else if (inProgress) void actions.cancel();
         return;
       }
-      // Typing in the order number (or a select) belongs to that field, not to the amount.
+      // Typing in the order number, the alias (or a select) belongs to that field, not to the amount.
       if (payment !== null || isTextField(event.target)) return;
       const key = keyFromKeyboard(event.key);
       if (key === null) return;

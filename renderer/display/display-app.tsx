@@ -2,6 +2,7 @@ import type { Payment } from '../../app/payment/payment';
 import { assertNever } from '../../app/util/assert-never';
 import { ConnectionNotice } from '../shared/connection-notice';
 import { DemoBanner } from '../shared/demo-banner';
+import { outstandingAmount } from '../shared/payment-figures';
 import { DEMO_LABEL } from './demo-label';
 import { useDisplayStore } from './display-store';
 import { IdleView, OutcomeView, WaitView } from './message-views';
@@ -11,7 +12,7 @@ import { QrView } from './qr-view';
 function showsQr(payment: Payment | null): boolean {
   if (payment === null || payment.qr === null) return false;
   const { status } = payment.state;
-  return status === 'awaiting' || status === 'cancelling' || status === 'unknown';
+  return status === 'awaiting' || status === 'cancelling' || status === 'unknown' || status === 'partially_paid';
 }
 
 function PaymentView({ payment }: { readonly payment: Payment }) {
@@ -24,6 +25,15 @@ function PaymentView({ payment }: { readonly payment: Payment }) {
     case 'unknown':
       // Until the provider says otherwise the customer may still pay, so the QR stays up.
       return payment.qr !== null ? <QrView payment={payment} qr={payment.qr} /> : <WaitView amount={payment.amount} text="Please wait…" />;
+    case 'partially_paid': {
+      // Part has arrived: the customer pays the rest with the same code, so it stays up.
+      const outstanding = outstandingAmount(payment, state.received);
+      return payment.qr !== null ? (
+        <QrView payment={payment} qr={payment.qr} outstanding={outstanding} />
+      ) : (
+        <WaitView amount={outstanding} text="Still to pay" />
+      );
+    }
     case 'paid':
       return <OutcomeView mark="tick" headline="Thank you" text="Payment received" />;
     case 'paid_after_cancel':
@@ -34,6 +44,8 @@ function PaymentView({ payment }: { readonly payment: Payment }) {
       return <OutcomeView mark={null} headline="Payment not completed" text="The QR code has expired" />;
     case 'cancelled':
       return <OutcomeView mark={null} headline="Payment cancelled" text={null} />;
+    case 'refunded':
+      return <OutcomeView mark={null} headline="Payment refunded" text={null} />;
     default:
       return assertNever(state, 'payment state');
   }

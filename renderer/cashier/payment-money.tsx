@@ -1,0 +1,49 @@
+import type { Money } from '../../app/money/money';
+import type { Payment } from '../../app/payment/payment';
+import { formatAmount } from '../shared/format-amount';
+import { useCashierStore } from './cashier-store';
+import './payment-money.css';
+
+/** The sentence for a payment whose amount received differs from the amount asked. */
+function receivedSentence(payment: Payment, received: Money, locale: string | undefined): string {
+  const difference = received.minor - payment.amount.minor;
+  const gap = formatAmount({ minor: Math.abs(difference), currency: payment.amount.currency }, locale);
+  return difference > 0
+    ? `Paid — overpaid: received ${formatAmount(received, locale)} (${gap} more than asked)`
+    : `Paid — received ${formatAmount(received, locale)} (${gap} less than asked)`;
+}
+
+function PaidFlags({ payment, locale }: { readonly payment: Payment; readonly locale: string | undefined }) {
+  const { state } = payment;
+  if (state.status !== 'paid' || (state.received === undefined && state.late !== true)) return null;
+  const flags = [state.late === true ? 'late' : null, state.received !== undefined && state.received.minor > payment.amount.minor ? 'overpaid' : null];
+  return (
+    <div
+      className={`payment__attention ${state.late === true ? 'payment__attention--loud' : ''}`}
+      role={state.late === true ? 'alert' : 'status'}
+      data-testid="paid-flag"
+      data-flag={flags.filter((f) => f !== null).join(' ')}
+    >
+      {state.late === true && <p>Paid after the request expired — check and keep or refund</p>}
+      {state.received !== undefined && <p>{receivedSentence(payment, state.received, locale)}</p>}
+    </div>
+  );
+}
+
+/** Amounts beyond the one asked, on a paid payment: too much received, or some refunded. */
+export function PaymentMoney({ payment }: { readonly payment: Payment }) {
+  const locale = useCashierStore((s) => s.terminal?.locale);
+  const { state } = payment;
+  const refunded = { minor: payment.refundedMinor, currency: payment.amount.currency };
+  const showRefunded = payment.refundedMinor > 0 && (state.status === 'paid' || state.status === 'paid_after_cancel');
+  return (
+    <>
+      <PaidFlags payment={payment} locale={locale} />
+      {showRefunded && (
+        <p className="payment__refunded" data-testid="refunded">
+          Refunded {formatAmount(refunded, locale)} of {formatAmount(payment.amount, locale)}
+        </p>
+      )}
+    </>
+  );
+}
