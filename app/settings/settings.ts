@@ -87,6 +87,10 @@ export const settingsSchema = z.strictObject({
           callbackUrl: httpUrl.nullable().default(null),
           tags: z.array(z.string().min(1).max(40)).max(10).default([]),
         })
+        .refine((op) => op.apiKey === null || op.merchantAlias !== null, {
+          error: 'must be set together with the API key: every request needs a destination alias',
+          path: ['merchantAlias'],
+        })
         .prefault({}),
     })
     .prefault({}),

@@ -5,10 +5,17 @@ import { createDemoClient } from '../../app/providers/demo/demo-client';
 import type { Settings } from '../../app/settings/settings';
 import { startDemoSimulator } from '../simulators/demo/demo-simulator';
 import type { SimulatedProvider } from '../simulators/simulated-provider';
+import { startOrangepillSimulator } from '../simulators/orangepill/orangepill-simulator';
+import { startOpnSimulator } from '../simulators/opn/opn-simulator';
+import { createOpnClient } from '../../app/providers/opn/opn-client';
+import { decodeQrImage } from './qr-image-decoder';
+import { createOrangepillClient } from '../../app/providers/orangepill/orangepill-client';
 import type { Logger } from './logger';
 import { platformFetch } from './platform-fetch';
 
 const PROVIDER_TIMEOUT_MS = 10_000;
+/** Sent to providers as the ordering system (Orangepill `data.system`). */
+export const PRODUCT_NAME = 'QR Counter Terminal';
 
 export interface ProviderSetup {
   /** True when no real provider is configured and every method runs on a built-in simulator. */
@@ -38,9 +45,47 @@ const SIMULATED: Readonly<Record<MethodId, SimulatedMethod | undefined>> = {
     client: (sim, options) =>
       createDemoClient({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, fetch: platformFetch(PROVIDER_TIMEOUT_MS), now: options.now }),
   },
-  atome: undefined,
-  orangepill: undefined,
+  atome: {
+    start: (key, settings) => startOpnSimulator({ secretKey: key, latencyMs: settings.demo.latencyMs }),
+    client: (sim, options) => opnClient(options.settings, sim.baseUrl, sim.apiKey, options.now, true),
+  },
+  orangepill: {
+    start: (key, settings) => startOrangepillSimulator({ apiKey: key, merchantAlias: demoAlias(settings), latencyMs: settings.demo.latencyMs }),
+    client: (sim, options) => orangepillClient(options.settings, sim.baseUrl, sim.apiKey, demoAlias(options.settings), options.now, true),
+  },
 };
+
+function opnClient(settings: Settings, baseUrl: string, secretKey: string, now: () => number, simulated: boolean) {
+  return createOpnClient({
+    baseUrl,
+    secretKey,
+    omiseVersion: settings.providers.opn.omiseVersion,
+    fetch: platformFetch(PROVIDER_TIMEOUT_MS),
+    now,
+    decodeQrImage,
+    simulated,
+  });
+}
+
+/** The simulated Orangepill shop's alias: the configured one if any, so demo slips look like the shop's. */
+const demoAlias = (settings: Settings): string => settings.providers.orangepill.merchantAlias ?? '@demo_shop';
+
+function orangepillClient(settings: Settings, baseUrl: string, apiKey: string, merchantAlias: string, now: () => number, simulated: boolean) {
+  const op = settings.providers.orangepill;
+  return createOrangepillClient({
+    baseUrl,
+    apiKey,
+    merchantAlias,
+    store: op.store ?? settings.merchant.name,
+    merchant: op.merchant,
+    callbackUrl: op.callbackUrl,
+    tags: op.tags,
+    system: PRODUCT_NAME,
+    fetch: platformFetch(PROVIDER_TIMEOUT_MS),
+    now,
+    simulated,
+  });
+}
 
 /**
  * Builds the payment methods this terminal offers. With a provider key configured the terminal is
@@ -81,7 +126,18 @@ export async function setUpProviders(options: ProviderSetupOptions): Promise<Pro
 
 /** The real providers whose keys are configured (settings file or environment). */
 function liveProviders(options: ProviderSetupOptions): Map<MethodId, PaymentProvider> {
+  const { settings, log } = options;
   const live = new Map<MethodId, PaymentProvider>();
-  void options;
+  const opn = settings.providers.opn;
+  if (opn.secretKey !== null) {
+    log.redact(opn.secretKey);
+    live.set('atome', opnClient(settings, opn.baseUrl, opn.secretKey, options.now, false));
+  }
+  const op = settings.providers.orangepill;
+  if (op.apiKey !== null) {
+    log.redact(op.apiKey);
+    // The settings schema refuses an API key without a merchant alias.
+    if (op.merchantAlias !== null) live.set('orangepill', orangepillClient(settings, op.baseUrl, op.apiKey, op.merchantAlias, options.now, false));
+  }
   return live;
 }

@@ -9,6 +9,9 @@ import type { SimulatedProvider } from '../simulators/simulated-provider';
 import { createDispatcher } from './dispatcher';
 import type { Logger } from './logger';
 import { setUpProviders } from './provider-setup';
+import { startWebhookServer } from './webhook-server';
+import { parseOpnWebhook } from '../../app/providers/opn/opn-webhook';
+import { parseOrangepillCallback } from '../../app/providers/orangepill/orangepill-api';
 import { newReference } from './references';
 import type { EventListener, TerminalApi } from './terminal-api';
 
@@ -88,6 +91,20 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   });
   engine.resume();
 
+  const webhooks =
+    settings.webhooks.port === null
+      ? null
+      : await startWebhookServer({
+          host: settings.webhooks.host,
+          port: settings.webhooks.port,
+          routes: [
+            { path: '/webhooks/opn', parse: parseOpnWebhook },
+            { path: '/callbacks/orangepill', parse: parseOrangepillCallback },
+          ],
+          onPaymentHint: (providerRef) => engine.pollByProviderRef(providerRef),
+          log,
+        });
+
   const toApi = <T>(result: { ok: true; value: T } | { ok: false; error: EngineError }): ApiResult<T> =>
     result.ok ? result : { ok: false, error: engineError(result.error) };
 
@@ -133,6 +150,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     close: async () => {
       engine.stop();
       listeners.clear();
+      await webhooks?.close();
       await setup.close();
     },
   };

@@ -24,3 +24,12 @@ describe('environment overrides for provider keys and base URLs', () => {
     expect(good.ok && good.value.providers.orangepill).toMatchObject({ apiKey: 'AXVubzpwQDU1dzByYM==', merchantAlias: '@pet_shop' });
   });
 });
+
+describe('provider settings that only make sense together', () => {
+  it('refuses an Orangepill API key without the merchant alias', () => {
+    expect(settingsFromEnv({ ORANGEPILL_API_KEY: 'AXVubzpwQDU1dzByYM==' })).toEqual({
+      ok: false,
+      error: ['environment: providers.orangepill.merchantAlias must be set together with the API key: every request needs a destination alias'],
+    });
+  });
+});

@@ -1,0 +1,221 @@
+import {
+  orangepillCodeSchema,
+  orangepillListSchema,
+  orangepillRequestSchema,
+  type OrangepillLogEntry,
+  type OrangepillRelated,
+  type OrangepillRequest,
+} from './orangepill-api';
+import {
+  createBodyJson,
+  idempotencyKey,
+  staticRequestBody,
+  wireAmountToMinor,
+  type OrangepillShop,
+  type OrangepillStaticRequest,
+} from './orangepill-body';
+import { createOrangepillHttp, ORANGEPILL_LABEL, type OrangepillCall } from './orangepill-http';
+import { orangepillMethodInfo } from './orangepill-method';
+import { errorText, mapOrangepillStatus } from './orangepill-status';
+import { parseJson, type FetchLike, type HttpResponse } from '../http';
+import type { CreatedPayment, CreatePaymentRequest, PaymentProvider, ProviderError, ProviderStatus } from '../provider';
+import { toDecimalString } from '../../money/money';
+import { base64ToBytes, bytesToBase64 } from '../../util/base64';
+import { err, ok, type Result } from '../../util/result';
+
+export interface OrangepillClientOptions extends OrangepillShop {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly fetch: FetchLike;
+  readonly now: () => number;
+  /** True when the base URL is the built-in simulator: no real money moves. */
+  readonly simulated: boolean;
+}
+
+/** A QR image from Orangepill, in the forms its callers want. */
+export interface OrangepillQrImage {
+  readonly bytes: Uint8Array;
+  readonly base64: string;
+  readonly dataUrl: string;
+}
+
+/** A request's status with its history, for the journal. */
+export interface OrangepillDetails {
+  readonly status: ProviderStatus;
+  readonly rawStatus: string;
+  readonly error: string | null;
+  readonly log: readonly OrangepillLogEntry[];
+  readonly related: readonly OrangepillRelated[];
+  readonly request: OrangepillRequest;
+}
+
+export interface OrangepillClient extends PaymentProvider {
+  list(query: Readonly<Record<string, unknown>>): Promise<Result<readonly OrangepillRequest[], ProviderError>>;
+  qrImage(id: string, format: 'png' | 'base64', width: number): Promise<Result<OrangepillQrImage, ProviderError>>;
+  reveal(base64Png: string): Promise<Result<string, ProviderError>>;
+  details(id: string): Promise<Result<OrangepillDetails, ProviderError>>;
+  staticRequest(): OrangepillStaticRequest;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const isPng = (bytes: Uint8Array): boolean => PNG_SIGNATURE.every((b, i) => bytes[i] === b);
+const MIN_QR_WIDTH = 32;
+const MAX_QR_WIDTH = 2000;
+
+/** Statuses a cancel may end in; anything else means the request is still open. */
+const SETTLED: ReadonlySet<ProviderStatus['kind']> = new Set(['paid', 'failed', 'expired', 'cancelled', 'refunded']);
+
+/**
+ * The Orangepill Apps.Payment client (version-1.0 payment requests). The QR is the request's id,
+ * rendered locally; the result comes from polling, a callback only makes us look sooner.
+ */
+export function createOrangepillClient(options: OrangepillClientOptions): OrangepillClient {
+  const http = createOrangepillHttp(options);
+  const path = (id: string) => `/v1/apps/payment/${encodeURIComponent(id)}`;
+  /** Requests this terminal cancelled: their CANCELLED is our own doing, not a failure to report. */
+  const cancelledByUs = new Set<string>();
+
+  const fetchRequest = async (id: string): Promise<Result<OrangepillRequest, ProviderError>> => {
+    const call: OrangepillCall = { method: 'GET', path: path(id), mayHaveTakenEffect: false };
+    const result = await http.json(orangepillRequestSchema, call);
+    if (result.ok && result.value.id !== id) return err(http.invalid(call, 'another payment request'));
+    return result;
+  };
+
+  const details = async (id: string): Promise<Result<OrangepillDetails, ProviderError>> => {
+    const result = await fetchRequest(id);
+    if (!result.ok) return result;
+    const request = result.value;
+    return ok({
+      status: mapOrangepillStatus(request, { now: options.now(), cancelledByUs: cancelledByUs.has(id) }),
+      rawStatus: request.status,
+      error: errorText(request.error),
+      log: request.log ?? [],
+      related: request.related ?? [],
+      request,
+    });
+  };
+
+  const status = async (id: string): Promise<Result<ProviderStatus, ProviderError>> => {
+    const result = await details(id);
+    return result.ok ? ok(result.value.status) : result;
+  };
+
+  const list = async (query: Readonly<Record<string, unknown>>) =>
+    http.json(orangepillListSchema, {
+      method: 'GET',
+      path: `/v1/apps/payment?query=${encodeURIComponent(JSON.stringify(query))}`,
+      mayHaveTakenEffect: false,
+    });
+
+  const create = async (req: CreatePaymentRequest): Promise<Result<CreatedPayment, ProviderError>> => {
+    const call: OrangepillCall = {
+      method: 'POST',
+      path: '/v1/apps/payment',
+      body: createBodyJson(options, req),
+      idempotencyKey: idempotencyKey(req.reference),
+      mayHaveTakenEffect: true,
+      payerAlias: req.payerAlias,
+    };
+    const result = await http.json(orangepillRequestSchema, call);
+    if (!result.ok) return result;
+    const p = result.value;
+    const minor = p.amount === undefined || p.asset === undefined ? null : wireAmountToMinor(p.amount, p.asset);
+    // A request for another amount, asset or order is never trusted with the sale.
+    if (minor !== req.amount.minor || p.asset !== req.amount.currency) {
+      const said = `${p.amount === undefined ? 'no amount' : String(p.amount)} ${p.asset ?? ''}`.trim();
+      return err({
+        kind: 'invalid_response',
+        message: `${ORANGEPILL_LABEL} answered for ${said}, not ${toDecimalString(req.amount)} ${req.amount.currency}`,
+        ambiguous: true,
+      });
+    }
+    if (p.data?.order !== req.reference) {
+      return err({ kind: 'invalid_response', message: `${ORANGEPILL_LABEL} answered for another order, not sale ${req.reference}`, ambiguous: true });
+    }
+    return ok({ providerRef: p.id, qr: { payload: p.id }, expiresAt: req.expiresAt });
+  };
+
+  const cancel = async (id: string): Promise<Result<ProviderStatus, ProviderError>> => {
+    cancelledByUs.add(id);
+    const deleted = await http.json(orangepillCodeSchema, { method: 'DELETE', path: path(id), mayHaveTakenEffect: true });
+    if (!deleted.ok) {
+      if (!deleted.error.ambiguous) cancelledByUs.delete(id);
+      // Refused because it is already settled (paid, say): that status is the answer to the cancel.
+      if (deleted.error.kind === 'rejected' || deleted.error.kind === 'not_found') {
+        const now = await status(id);
+        if (now.ok && SETTLED.has(now.value.kind)) return now;
+      }
+      return deleted;
+    }
+    // Look again: a payment that landed just before the cancel must show as paid, not cancelled.
+    const after = await status(id);
+    return after.ok && SETTLED.has(after.value.kind) ? after : ok({ kind: 'cancelled' });
+  };
+
+  const findByReference = async (reference: string): Promise<Result<CreatedPayment | null, ProviderError>> => {
+    const result = await list({ 'data.order': reference });
+    if (!result.ok) return result;
+    // Filtered again here: a query the server ignored must not hand us someone else's sale.
+    const matches = result.value.filter((p) => p.data?.order === reference && p.destination.alias === options.merchantAlias);
+    const latest = matches.reduce<OrangepillRequest | null>(
+      (best, p) => (best === null || (p.created_at ?? 0) > (best.created_at ?? 0) ? p : best),
+      null,
+    );
+    if (latest === null) return ok(null);
+    return ok({ providerRef: latest.id, qr: { payload: latest.id }, expiresAt: latest.data?.expires_at ?? options.now() });
+  };
+
+  const qrImage = async (id: string, format: 'png' | 'base64', width: number): Promise<Result<OrangepillQrImage, ProviderError>> => {
+    if (!Number.isInteger(width) || width < MIN_QR_WIDTH || width > MAX_QR_WIDTH) {
+      return err({ kind: 'rejected', message: `QR width must be a whole number of pixels from ${MIN_QR_WIDTH} to ${MAX_QR_WIDTH}`, ambiguous: false });
+    }
+    const call: OrangepillCall = {
+      method: 'GET',
+      path: `${path(id)}/qr/${format}/${width}`,
+      mayHaveTakenEffect: false,
+      ...(format === 'png' ? { accept: 'image/png' } : {}),
+    };
+    const sent = await http.send(call);
+    if (!sent.ok) return sent;
+    const bytes = format === 'png' ? await sent.value.bytes().catch(() => null) : await base64Body(sent.value);
+    if (bytes === null || !isPng(bytes)) return err(http.invalid(call, 'a QR image'));
+    const base64 = bytesToBase64(bytes);
+    return ok({ bytes, base64, dataUrl: `data:image/png;base64,${base64}` });
+  };
+
+  const reveal = async (base64Png: string): Promise<Result<string, ProviderError>> =>
+    http.json(orangepillCodeSchema, {
+      method: 'POST',
+      path: '/v1/apps/payment/qr/reveal',
+      body: JSON.stringify({ base64: base64Png }),
+      mayHaveTakenEffect: false,
+    });
+
+  return {
+    method: orangepillMethodInfo(options.simulated),
+    checkAmount: (amount) => (amount.minor > 0 ? ok(undefined) : err('Orangepill needs an amount above zero')),
+    create,
+    status,
+    cancel,
+    findByReference,
+    list,
+    qrImage,
+    reveal,
+    details,
+    staticRequest: () => staticRequestBody(options),
+  };
+}
+
+/** The base64 endpoint's body: a JSON string, or the bare base64 text; either may be a data: URL. */
+async function base64Body(response: HttpResponse): Promise<Uint8Array | null> {
+  const text = (await response.text().catch(() => '')).trim();
+  const json = parseJson(text);
+  // Not JSON: the body is the base64 text itself.
+  const value = json.ok ? json.value : text;
+  if (typeof value !== 'string') return null;
+  return base64ToBytes(value.replace(/^data:image\/png;base64,/, ''));
+}
+
+export { parseOrangepillCallback } from './orangepill-api';
+export { ORANGEPILL_METHOD_ID, orangepillMethodInfo } from './orangepill-method';

@@ -1,0 +1,157 @@
+import type { z } from 'zod';
+import { isTimeout, parseJson, retryAfterMs, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
+import type { ProviderError } from '../provider';
+import { err, ok, type Result } from '../../util/result';
+
+export const ORANGEPILL_LABEL = 'Orangepill';
+const MAX_DETAIL_LENGTH = 200;
+
+export interface OrangepillHttpOptions {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly merchantAlias: string;
+  readonly fetch: FetchLike;
+  readonly now: () => number;
+}
+
+export interface OrangepillCall {
+  readonly method: HttpRequest['method'];
+  readonly path: string;
+  /** JSON text, sent as is (the create body is assembled by hand for its exact amount). */
+  readonly body?: string;
+  readonly idempotencyKey?: string;
+  /** True when the call changes something at Orangepill, so a lost answer leaves us not knowing. */
+  readonly mayHaveTakenEffect: boolean;
+  /** The payer alias sent, so an error naming it can say so. */
+  readonly payerAlias?: string | null;
+  /** JSON unless said otherwise (the PNG QR image). */
+  readonly accept?: string;
+}
+
+export interface OrangepillHttp {
+  /** A 2xx response, or the failure as the cashier should read it. */
+  send(call: OrangepillCall): Promise<Result<HttpResponse, ProviderError>>;
+  /** A 2xx JSON answer checked against the schema. */
+  json<S extends z.ZodType>(schema: S, call: OrangepillCall): Promise<Result<z.infer<S>, ProviderError>>;
+  invalid(call: OrangepillCall, what?: string): ProviderError;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** What Orangepill said in an error body: its message, however it is wrapped, or short plain text. */
+function providerSaid(text: string): string | null {
+  const json = parseJson(text);
+  if (json.ok) {
+    const v = json.value;
+    if (typeof v === 'string') return v;
+    if (isRecord(v)) {
+      const nested = isRecord(v.error) ? v.error.message : undefined;
+      for (const candidate of [v.message, v.error, nested, v.description]) {
+        if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
+      }
+    }
+    return null;
+  }
+  const plain = text.trim();
+  return plain !== '' && !plain.startsWith('<') ? plain : null;
+}
+
+/** Whether a message names this alias as a whole word ("@shop" is not named by "@shop_two"). */
+function mentions(message: string, alias: string): boolean {
+  if (alias === '') return false;
+  const escaped = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escaped}(?![A-Za-z0-9_-]|\\.[A-Za-z0-9_-])`, 'i').test(message);
+}
+
+/** The HTTP edge of the Orangepill client: headers, timeouts, and every failure turned into a plain sentence. */
+export function createOrangepillHttp(options: OrangepillHttpOptions): OrangepillHttp {
+  // Orangepill's words reach the cashier: never let them carry the key back, even if echoed.
+  const redact = (text: string): string =>
+    (options.apiKey === '' ? text : text.replaceAll(options.apiKey, '[redacted]')).slice(0, MAX_DETAIL_LENGTH);
+
+  const invalid = (call: OrangepillCall, what = 'a response'): ProviderError => ({
+    kind: 'invalid_response',
+    message: `${ORANGEPILL_LABEL} sent ${what} the terminal cannot read`,
+    ambiguous: call.mayHaveTakenEffect,
+  });
+
+  const failure = async (call: OrangepillCall, response: HttpResponse): Promise<ProviderError> => {
+    const status = response.status;
+    const said = providerSaid(await response.text().catch(() => ''));
+    const detail = redact(said ?? `HTTP ${status}`);
+    if (status === 401 || status === 403) {
+      return { kind: 'auth', message: `${ORANGEPILL_LABEL} refused the terminal's API key \u2014 check it in settings`, ambiguous: false };
+    }
+    if (status === 429) {
+      const after = retryAfterMs(response.headers.get('retry-after'), options.now());
+      return {
+        kind: 'rate_limited',
+        message: `${ORANGEPILL_LABEL} asked the terminal to slow down \u2014 retrying`,
+        ambiguous: false,
+        ...(after === undefined ? {} : { retryAfterMs: after }),
+      };
+    }
+    if (status >= 500) {
+      return {
+        kind: 'server',
+        message: `${ORANGEPILL_LABEL} is having trouble (HTTP ${status}) \u2014 retrying`,
+        ambiguous: call.mayHaveTakenEffect,
+      };
+    }
+    if (said !== null && mentions(said, options.merchantAlias)) {
+      return {
+        kind: 'rejected',
+        message: `${ORANGEPILL_LABEL} does not know the merchant alias ${options.merchantAlias} \u2014 check it in settings`,
+        ambiguous: false,
+      };
+    }
+    const payer = call.payerAlias ?? null;
+    if (said !== null && payer !== null && mentions(said, payer)) {
+      return {
+        kind: 'rejected',
+        message: `${ORANGEPILL_LABEL} does not know the payer alias ${payer} \u2014 check it with the customer`,
+        ambiguous: false,
+      };
+    }
+    if (status === 404) {
+      return { kind: 'not_found', message: `${ORANGEPILL_LABEL} has no such payment request (${detail})`, ambiguous: false };
+    }
+    return { kind: 'rejected', message: `${ORANGEPILL_LABEL} rejected the request: ${detail}`, ambiguous: false };
+  };
+
+  const send = async (call: OrangepillCall): Promise<Result<HttpResponse, ProviderError>> => {
+    let response: HttpResponse;
+    try {
+      response = await options.fetch(options.baseUrl + call.path, {
+        method: call.method,
+        headers: {
+          'x-api-key': options.apiKey,
+          accept: call.accept ?? 'application/json',
+          ...(call.idempotencyKey === undefined ? {} : { 'idempotency-key': call.idempotencyKey }),
+          ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(call.body === undefined ? {} : { body: call.body }),
+      });
+    } catch (error) {
+      const timeout = isTimeout(error);
+      return err({
+        kind: timeout ? 'timeout' : 'network',
+        message: timeout ? `No answer from ${ORANGEPILL_LABEL} in time \u2014 retrying` : `No connection to ${ORANGEPILL_LABEL} \u2014 retrying`,
+        ambiguous: call.mayHaveTakenEffect,
+      });
+    }
+    if (response.status >= 200 && response.status < 300) return ok(response);
+    return err(await failure(call, response));
+  };
+
+  const json = async <S extends z.ZodType>(schema: S, call: OrangepillCall): Promise<Result<z.infer<S>, ProviderError>> => {
+    const sent = await send(call);
+    if (!sent.ok) return sent;
+    const text = await sent.value.text().catch(() => null);
+    const parsed = text === null ? null : parseJson(text);
+    const checked = parsed?.ok === true ? schema.safeParse(parsed.value) : null;
+    return checked?.success === true ? ok(checked.data) : err(invalid(call));
+  };
+
+  return { send, json, invalid };
+}

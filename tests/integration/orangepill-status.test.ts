@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProviderStatus } from '../../app/providers/provider';
+import { sale, startOrangepillRig, type OrangepillRig } from '../support/orangepill-harness';
+
+let rig: OrangepillRig;
+beforeAll(async () => {
+  rig = await startOrangepillRig();
+});
+afterAll(() => rig.close());
+
+/** A fresh USD 100.23 request at the simulator; its id. */
+async function open(): Promise<string> {
+  const created = await rig.client.create(sale({ minor: 10023, currency: 'USD' }));
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value.providerRef;
+}
+
+async function statusOf(id: string): Promise<ProviderStatus> {
+  const result = await rig.client.status(id);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+const logged = (id: string) => rig.sim.requests().find((r) => r.id === id)?.log ?? [];
+
+describe('Orangepill statuses, mapped exhaustively', () => {
+  it.each<[string, string | null, ProviderStatus | 'paid' | 'late']>([
+    ['CREATED', null, { kind: 'pending' }],
+    ['PENDING', null, { kind: 'pending' }],
+    ['PROCESSING', null, { kind: 'pending' }],
+    ['ACCEPTED', null, { kind: 'pending' }],
+    ['DONE', null, 'paid'],
+    ['COMPLETED', null, 'paid'],
+    ['LATE', null, 'late'],
+    // No amounts reported: paid all the same, but without a made-up "received".
+    ['OVERPAID', null, 'paid'],
+    // Part paid with no amount to show: the raw status is all the cashier can be told.
+    ['INCOMPLETE', null, { kind: 'unknown', raw: 'INCOMPLETE' }],
+    ['CANCELLED', null, { kind: 'failed', failure: { code: 'CANCELLED', message: 'Orangepill cancelled the payment request.' } }],
+    ['FAILED', 'Insufficient balance', { kind: 'failed', failure: { code: 'FAILED', message: 'The Orangepill payment failed: Insufficient balance' } }],
+    ['ERROR', null, { kind: 'failed', failure: { code: 'ERROR', message: 'Orangepill reported an error with the payment.' } }],
+    ['REFUND', null, { kind: 'refunded', full: false, refundedMinor: null }],
+    ['REFUNDED', null, { kind: 'refunded', full: true, refundedMinor: null }],
+    ['SETTLING', null, { kind: 'unknown', raw: 'SETTLING' }],
+    ['done', null, { kind: 'unknown', raw: 'done' }],
+  ])('%s (error %s)', async (raw, error, expected) => {
+    const id = await open();
+    expect(rig.sim.setStatus(id, raw, error).ok).toBe(true);
+    const status = await statusOf(id);
+    const at = logged(id).at(-1)?.created_at;
+    if (expected === 'paid') expect(status).toEqual({ kind: 'paid', paidAt: at });
+    else if (expected === 'late') expect(status).toEqual({ kind: 'paid', paidAt: at, late: true });
+    else expect(status).toEqual(expected);
+  });
+});
+
+describe('Orangepill simulator outcomes through the real client', () => {
+  it('partial, then paid: INCOMPLETE with what arrived, then DONE; related and log keep the history', async () => {
+    const id = await open();
+    expect(rig.sim.simulate(id, 'partial').ok).toBe(true);
+    expect(await statusOf(id)).toEqual({ kind: 'partially_paid', received: { minor: 5011, currency: 'USD' } });
+    expect(rig.sim.simulate(id, 'paid').ok).toBe(true);
+    const details = await rig.client.details(id);
+    if (!details.ok) throw new Error(details.error.message);
+    expect(details.value.rawStatus).toBe('DONE');
+    expect(details.value.log.map((e) => e.status)).toEqual(['CREATED', 'INCOMPLETE', 'DONE']);
+    expect(details.value.related).toMatchObject([
+      { type: 'transaction', amount: '50.11', asset: 'USD' },
+      { type: 'transaction', amount: '50.12', asset: 'USD' },
+    ]);
+    expect(details.value.status).toEqual({ kind: 'paid', paidAt: details.value.log.at(-1)?.created_at });
+  });
+
+  it('overpaid: paid, with the larger amount received', async () => {
+    const id = await open();
+    rig.sim.simulate(id, 'overpaid');
+    expect(await statusOf(id)).toMatchObject({ kind: 'paid', received: { minor: 11025, currency: 'USD' } });
+  });
+
+  it('late: paid, flagged late', async () => {
+    const id = await open();
+    rig.sim.simulate(id, 'late');
+    expect(await statusOf(id)).toMatchObject({ kind: 'paid', late: true });
+  });
+
+  it('failed, error and expired: failed, with Orangepill\u2019s reason', async () => {
+    const [a, b, c] = [await open(), await open(), await open()];
+    rig.sim.simulate(a, 'failed');
+    rig.sim.simulate(b, 'error');
+    rig.sim.simulate(c, 'expired');
+    expect(await statusOf(a)).toEqual({ kind: 'failed', failure: { code: 'FAILED', message: 'The Orangepill payment failed: The payer\u2019s wallet declined the payment' } });
+    expect(await statusOf(b)).toEqual({ kind: 'failed', failure: { code: 'ERROR', message: 'Orangepill reported an error with the payment: Orangepill could not process the payment' } });
+    expect(await statusOf(c)).toEqual({
+      kind: 'failed',
+      failure: { code: 'CANCELLED', message: 'Orangepill cancelled the payment request: The payment request expired before it was paid' },
+    });
+  });
+
+  it('refund from the console: REFUND, then REFUNDED', async () => {
+    const id = await open();
+    expect(rig.sim.refund(id).ok).toBe(false);
+    rig.sim.simulate(id, 'paid');
+    expect(rig.sim.refund(id).ok).toBe(true);
+    expect(await statusOf(id)).toEqual({ kind: 'refunded', full: false, refundedMinor: null });
+    expect(rig.sim.refund(id).ok).toBe(true);
+    expect(await statusOf(id)).toEqual({ kind: 'refunded', full: true, refundedMinor: null });
+    expect(logged(id).map((e) => e.status)).toEqual(['CREATED', 'DONE', 'REFUND', 'REFUNDED']);
+  });
+
+  it('refuses outcomes that make no sense for the request', async () => {
+    const id = await open();
+    rig.sim.simulate(id, 'paid');
+    expect(rig.sim.simulate(id, 'failed')).toEqual({ ok: false, error: `Payment request ${id} is DONE: it cannot be marked failed` });
+    expect(rig.sim.simulate('nope', 'paid').ok).toBe(false);
+    expect(rig.sim.simulate(id, 'failed', 'insufficient_funds').ok).toBe(false);
+  });
+});
+
+describe('Orangepill cancel (DELETE)', () => {
+  it('cancels an open request: CANCELLED at Orangepill with a log entry, and "cancelled" (not failed) here', async () => {
+    const id = await open();
+    expect(await rig.client.cancel(id)).toEqual({ ok: true, value: { kind: 'cancelled' } });
+    const del = rig.sent.filter((c) => c.request.method === 'DELETE').at(-1);
+    expect(del?.url).toBe(`${rig.sim.baseUrl}/v1/apps/payment/${id}`);
+    expect(logged(id).map((e) => e.status)).toEqual(['CREATED', 'CANCELLED']);
+    expect(await statusOf(id)).toEqual({ kind: 'cancelled' });
+  });
+
+  it('answers with the id as a JSON string, as the doc shows', async () => {
+    const id = await open();
+    const answer = await fetch(`${rig.sim.baseUrl}/v1/apps/payment/${id}`, { method: 'DELETE', headers: { 'x-api-key': rig.sim.apiKey } });
+    expect(await answer.text()).toBe(JSON.stringify(id));
+  });
+
+  it('a request paid before the cancel landed stays paid', async () => {
+    const id = await open();
+    rig.sim.simulate(id, 'paid');
+    const result = await rig.client.cancel(id);
+    expect(result.ok && result.value).toMatchObject({ kind: 'paid' });
+    expect(logged(id).map((e) => e.status)).toEqual(['CREATED', 'DONE']);
+  });
+});
