@@ -116,7 +116,9 @@ export class PaymentEngine {
     const cancelling = this.apply(payment.id, { type: 'cancel_requested' });
     const result = await provider.cancel(payment.providerRef);
     if (result.ok) {
-      const after = this.apply(payment.id, { type: 'provider_status', status: result.value });
+      // Some providers cancel by expiring (Opn's Expire API answers "expired"): the cashier cancelled it.
+      const status = result.value.kind === 'expired' ? ({ kind: 'cancelled' } as const) : result.value;
+      const after = this.apply(payment.id, { type: 'provider_status', status });
       if (isFinal(after.state)) this.stopPolling(payment.id);
     } else {
       this.apply(payment.id, { type: 'cancel_failed', message: `Could not cancel yet: ${result.error.message}` });

@@ -232,3 +232,16 @@ describe('PaymentEngine: resume', () => {
     if (!result.ok) expect(result.error.code).toBe('invalid_state');
   });
 });
+
+describe('PaymentEngine: cancelling through an expire API', () => {
+  it('records a cancel answered with "expired" (Opn\u2019s Expire API) as cancelled, and stops polling', async () => {
+    const h = harness();
+    const payment = await chargeOk(h.engine);
+    h.provider.onCancel = () => ok({ kind: 'expired' });
+    const result = await h.engine.cancel(payment.id);
+    expect(result.ok && result.value.state).toEqual({ status: 'cancelled' });
+    const calls = h.provider.statusCalls.length;
+    await h.clock.advance(10_000);
+    expect(h.provider.statusCalls).toHaveLength(calls);
+  });
+});

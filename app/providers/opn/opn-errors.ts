@@ -1,0 +1,65 @@
+import { retryAfterMs } from '../http';
+import type { ProviderError } from '../provider';
+import type { OpnError } from './opn-api';
+
+/** Opn's own words are shown to the cashier, so they are cut short and scrubbed of any credential. */
+const MAX_DETAIL_CHARS = 200;
+
+export const OPN_LABEL = 'Opn';
+
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret !== '') out = out.replaceAll(secret, '[redacted]');
+  return out.length > MAX_DETAIL_CHARS ? `${out.slice(0, MAX_DETAIL_CHARS - 1)}\u2026` : out;
+}
+
+export function transportError(timeout: boolean, ambiguous: boolean): ProviderError {
+  return {
+    kind: timeout ? 'timeout' : 'network',
+    message: timeout ? `No answer from ${OPN_LABEL} in time \u2014 retrying` : `No connection to ${OPN_LABEL} \u2014 retrying`,
+    ambiguous,
+  };
+}
+
+export function unreadable(ambiguous: boolean): ProviderError {
+  return { kind: 'invalid_response', message: `${OPN_LABEL} sent a response the terminal cannot read`, ambiguous };
+}
+
+export interface HttpFailure {
+  readonly status: number;
+  /** Opn's error object, when the body was one. */
+  readonly error: OpnError | null;
+  readonly retryAfter: string | null;
+  /** True for requests that change something (POST): a lost or failed answer may hide a change. */
+  readonly mayHaveTakenEffect: boolean;
+}
+
+/** Turns an Opn error answer into a typed error with a sentence the cashier can act on. */
+export function opnHttpError(failure: HttpFailure, secrets: readonly string[], now: number): ProviderError {
+  const { status, error } = failure;
+  const detail = redact(error?.message ?? `HTTP ${status}`, secrets);
+  const code = error?.code ?? '';
+  if (status === 401 || code === 'authentication_failure') {
+    return { kind: 'auth', message: `${OPN_LABEL} refused the terminal's secret key \u2014 check it in settings`, ambiguous: false };
+  }
+  if (status === 403) {
+    return { kind: 'auth', message: `${OPN_LABEL} refused access for this account: ${detail}`, ambiguous: false };
+  }
+  if (status === 404 || code === 'not_found') {
+    return { kind: 'not_found', message: `${OPN_LABEL} could not find it: ${detail}`, ambiguous: false };
+  }
+  if (status === 429) {
+    const after = retryAfterMs(failure.retryAfter, now);
+    return {
+      kind: 'rate_limited',
+      message: `${OPN_LABEL} asked the terminal to slow down \u2014 retrying`,
+      ambiguous: false,
+      ...(after === undefined ? {} : { retryAfterMs: after }),
+    };
+  }
+  if (status >= 500) {
+    return { kind: 'server', message: `${OPN_LABEL} is having trouble \u2014 retrying`, ambiguous: failure.mayHaveTakenEffect };
+  }
+  const what = code === 'invalid_charge' ? 'the charge' : code === 'failed_refund' ? 'the refund' : 'the request';
+  return { kind: 'rejected', message: `${OPN_LABEL} rejected ${what}: ${detail}`, ambiguous: false };
+}

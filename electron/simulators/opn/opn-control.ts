@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { isOpnFailureCode } from '../../../app/providers/opn/opn-api';
+import type { Result } from '../../../app/util/result';
+import { faultRuleSchema, type FaultRule } from '../faults';
+import { sendJson } from '../http-util';
+import type { OpnCharge } from './opn-charge';
+import type { OpnSettlement } from './opn-ledger';
+import { OPN_QR_IMAGE_MODES, type OpnQrImageMode } from './opn-qr-image';
+
+export interface ControlContext {
+  readonly settle: (id: string, outcome: OpnSettlement, failureCode?: string) => Result<OpnCharge, string>;
+  readonly advanceTime: (ms: number) => void;
+  readonly addFault: (rule: FaultRule) => void;
+  readonly setQrImage: (mode: OpnQrImageMode) => void;
+}
+
+const timeSchema = z.strictObject({ advanceMs: z.number().int().min(0).max(400 * 24 * 60 * 60 * 1000) });
+const qrImageSchema = z.strictObject({ mode: z.enum(OPN_QR_IMAGE_MODES) });
+
+const bad = (res: ServerResponse, message: string) => sendJson(res, 400, { object: 'error', code: 'bad_request', message });
+
+function parse<S extends z.ZodType>(schema: S, body: string): z.infer<S> | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return 'body is not JSON';
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+}
+
+/**
+ * Test and demo controls under /__control/, standing in for the customer's Atome app and for Opn's
+ * clock and network. Loopback only, no auth, never part of Opn's API.
+ */
+export function routeOpnControl(req: IncomingMessage, res: ServerResponse, url: URL, body: string, ctx: ControlContext): void {
+  if (req.method !== 'POST') return void sendJson(res, 405, { object: 'error', code: 'bad_request', message: 'controls take POST' });
+  const settle = /^\/__control\/charges\/([^/]+)\/(paid|failed|expired)$/.exec(url.pathname);
+  if (settle !== null) {
+    const code = url.searchParams.get('failure_code') ?? undefined;
+    if (code !== undefined && !isOpnFailureCode(code)) return bad(res, `unknown failure_code ${code}`);
+    const settled = ctx.settle(decodeURIComponent(settle[1] ?? ''), settle[2] as OpnSettlement, code);
+    return settled.ok ? sendJson(res, 200, settled.value) : sendJson(res, 409, { object: 'error', code: 'bad_request', message: settled.error });
+  }
+  if (url.pathname === '/__control/time') {
+    const parsed = parse(timeSchema, body);
+    if (typeof parsed === 'string') return bad(res, parsed);
+    ctx.advanceTime(parsed.advanceMs);
+    return sendJson(res, 200, { advancedMs: parsed.advanceMs });
+  }
+  if (url.pathname === '/__control/faults') {
+    const parsed = parse(faultRuleSchema, body);
+    if (typeof parsed === 'string') return bad(res, parsed);
+    const { fault, method, pathPrefix } = parsed;
+    ctx.addFault({ fault, ...(method === undefined ? {} : { method }), ...(pathPrefix === undefined ? {} : { pathPrefix }) });
+    return sendJson(res, 200, { added: parsed });
+  }
+  if (url.pathname === '/__control/qr-image') {
+    const parsed = parse(qrImageSchema, body);
+    if (typeof parsed === 'string') return bad(res, parsed);
+    ctx.setQrImage(parsed.mode);
+    return sendJson(res, 200, parsed);
+  }
+  sendJson(res, 404, { object: 'error', code: 'not_found', message: `no control ${url.pathname}` });
+}

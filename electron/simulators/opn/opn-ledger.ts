@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { OPN_FAILURE_DESCRIPTIONS, OPN_ORDERS, OPN_REFUND_WINDOW_MS, type OpnFailureCode } from '../../../app/providers/opn/opn-api';
+import { err, ok, type Result } from '../../../app/util/result';
+import { opnId, opnTime, type OpnCharge, type OpnList, type OpnRefund } from './opn-charge';
+
+/** An answer Opn gives as an error object, with its HTTP status. */
+export interface OpnProblem {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+export const problem = (status: number, code: string, message: string): OpnProblem => ({ status, code, message });
+
+export type OpnSettlement = 'paid' | 'failed' | 'expired';
+
+const listQuerySchema = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+  order: z.enum(OPN_ORDERS).default('chronological'),
+});
+
+/**
+ * The simulator's charges and the rules Opn applies to them: statuses move only from pending, a
+ * pending charge expires by itself at `expires_at`, refunds are capped and allowed for 60 days.
+ */
+export function createOpnLedger(now: () => number) {
+  const charges = new Map<string, OpnCharge>();
+
+  const put = (charge: OpnCharge): OpnCharge => {
+    charges.set(charge.id, charge);
+    return charge;
+  };
+
+  const toExpired = (c: OpnCharge, at: number): OpnCharge =>
+    put({
+      ...c,
+      status: 'expired',
+      expired: true,
+      expired_at: opnTime(at),
+      failure_code: 'payment_expired',
+      failure_message: OPN_FAILURE_DESCRIPTIONS.payment_expired,
+      source: { ...c.source, charge_status: 'expired' },
+    });
+
+  /** Expiry is honoured lazily, whenever a charge is looked at, at the time it fell due. */
+  const current = (c: OpnCharge): OpnCharge => {
+    const due = Date.parse(c.expires_at);
+    return c.status === 'pending' && due <= now() ? toExpired(c, due) : c;
+  };
+
+  const get = (id: string): OpnCharge | undefined => {
+    const found = charges.get(id);
+    return found === undefined ? undefined : current(found);
+  };
+
+  const settle = (id: string, outcome: OpnSettlement, failureCode: OpnFailureCode = 'payment_rejected'): Result<OpnCharge, string> => {
+    const c = get(id);
+    if (c === undefined) return err(`Opn has no charge ${id}`);
+    if (c.status !== 'pending') return err(`Charge ${id} is already ${c.status}`);
+    const at = now();
+    switch (outcome) {
+      case 'paid':
+        return ok(
+          put({
+            ...c, status: 'successful', paid: true, paid_at: opnTime(at), authorized: true, refundable: true, disputable: true,
+            transaction: opnId('trxn'), source: { ...c.source, charge_status: 'successful' },
+          }),
+        );
+      case 'failed':
+        return ok(
+          put({
+            ...c, status: 'failed', failure_code: failureCode, failure_message: OPN_FAILURE_DESCRIPTIONS[failureCode],
+            source: { ...c.source, charge_status: 'failed' },
+          }),
+        );
+      case 'expired':
+        return ok(toExpired(c, at));
+    }
+  };
+
+  /** The Expire API: only a pending charge can be expired. */
+  const expire = (id: string): Result<OpnCharge, OpnProblem> => {
+    const c = get(id);
+    if (c === undefined) return err(problem(404, 'not_found', `charge ${id} was not found`));
+    if (c.status !== 'pending') return err(problem(400, 'failed_expire', `expire failed: charge is ${c.status}`));
+    return ok(toExpired(c, now()));
+  };
+
+  const refund = (id: string, amountText: string | null): Result<OpnRefund, OpnProblem> => {
+    const c = get(id);
+    if (c === undefined) return err(problem(404, 'not_found', `charge ${id} was not found`));
+    if (amountText === null || !/^\d{1,12}$/.test(amountText) || Number(amountText) === 0) {
+      return err(problem(400, 'bad_request', 'amount must be an integer greater than 0'));
+    }
+    const amount = Number(amountText);
+    if (c.status !== 'successful' || c.paid_at === null) return err(problem(400, 'failed_refund', `refund failed: charge is ${c.status}`));
+    if (now() - Date.parse(c.paid_at) > OPN_REFUND_WINDOW_MS) {
+      return err(problem(400, 'failed_refund', 'refund failed: Atome QR charges can be refunded only within 60 days'));
+    }
+    const left = c.amount - c.refunded_amount;
+    if (amount > left) return err(problem(400, 'failed_refund', `refund failed: amount exceeds the ${left} left to refund`));
+    const at = opnTime(now());
+    const rfnd = opnId('rfnd');
+    const r: OpnRefund = {
+      object: 'refund', id: rfnd, location: `/charges/${id}/refunds/${rfnd}`, amount, currency: c.currency, charge: id,
+      transaction: opnId('trxn'), created_at: at, voided: false, status: 'closed', funding_amount: amount,
+      funding_currency: c.currency, metadata: {},
+    };
+    const refunded = c.refunded_amount + amount;
+    put({
+      ...c,
+      refunded_amount: refunded,
+      refundable: refunded < c.amount,
+      refunds: { ...c.refunds, data: [...c.refunds.data, r], total: c.refunds.total + 1, to: at },
+    });
+    return ok(r);
+  };
+
+  /** `GET /charges`: filtered by created_at, ordered, paged; bad parameters are Opn's invalid_filter. */
+  const list = (params: Readonly<Record<string, string>>): Result<OpnList<OpnCharge>, OpnProblem> => {
+    const parsed = listQuerySchema.safeParse(params);
+    if (!parsed.success) {
+      return err(problem(400, 'invalid_filter', parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')));
+    }
+    const q = parsed.data;
+    const from = q.from ?? '1970-01-01T00:00:00Z';
+    const to = q.to ?? opnTime(now());
+    // Map order is creation order, which breaks ties between charges made in the same second.
+    const matching = [...charges.values()]
+      .map(current)
+      .filter((c) => Date.parse(c.created_at) >= Date.parse(from) && Date.parse(c.created_at) <= Date.parse(to));
+    if (q.order === 'reverse_chronological') matching.reverse();
+    return ok({
+      object: 'list', data: matching.slice(q.offset, q.offset + q.limit), limit: q.limit, offset: q.offset, total: matching.length,
+      location: '/charges', order: q.order, from, to,
+    });
+  };
+
+  return { put, get, settle, expire, refund, list, all: () => [...charges.values()].map(current) };
+}
+
+export type OpnLedger = ReturnType<typeof createOpnLedger>;

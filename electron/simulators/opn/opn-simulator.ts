@@ -1,0 +1,150 @@
+import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isOpnFailureCode, type OpnFailureCode } from '../../../app/providers/opn/opn-api';
+import { OPN_METHOD_ID } from '../../../app/providers/opn/opn-method';
+import { err, ok, type Result } from '../../../app/util/result';
+import { createFaultInjector } from '../faults';
+import { delay, readBody } from '../http-util';
+import type { SimulatedProvider } from '../simulated-provider';
+import { routeOpnApi, sendProblem } from './opn-api-routes';
+import type { OpnCharge } from './opn-charge';
+import { routeOpnControl } from './opn-control';
+import { createOpnLedger, type OpnSettlement } from './opn-ledger';
+import type { OpnQrImageMode } from './opn-qr-image';
+
+export interface OpnSimulatorOptions {
+  /** The secret key it accepts as the basic-auth user name, as Opn does. */
+  readonly secretKey: string;
+  readonly latencyMs?: number;
+  readonly now?: () => number;
+  readonly qrImage?: OpnQrImageMode;
+}
+
+/** A request as the simulator received it, so tests can check what the client really sent. */
+export interface OpnSeenRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly authorization: string | null;
+  readonly omiseVersion: string | null;
+  readonly contentType: string | null;
+  /** The form fields of a form-encoded body; null when there was none. */
+  readonly form: Readonly<Record<string, string>> | null;
+}
+
+export interface OpnSimulator extends SimulatedProvider {
+  /** Its own record of charges, shaped as Opn's charge JSON. */
+  charges(): readonly OpnCharge[];
+  /** The text in a charge's QR image, kept beside the charge (Opn's JSON has no such field). */
+  qrPayload(chargeId: string): string | null;
+  requests(): readonly OpnSeenRequest[];
+  /** What the customer does in the Atome app: pay, fail, or let it run out. */
+  settle(chargeId: string, outcome: OpnSettlement, failureCode?: OpnFailureCode): Result<OpnCharge, string>;
+  /** Moves the simulator's clock forward, so expiry and the 60-day refund rule can be reached. */
+  advanceTime(ms: number): void;
+  /** The simulator's clock, including any advance. */
+  now(): number;
+  setQrImage(mode: OpnQrImageMode): void;
+}
+
+function basicUser(header: string | undefined): string | null {
+  const match = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header ?? '');
+  if (match === null) return null;
+  const decoded = Buffer.from(match[1] ?? '', 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon === -1 ? null : decoded.slice(0, colon);
+}
+
+/**
+ * The built-in Opn Payments simulator: Atome QR charges over real HTTP on loopback, with Opn's JSON
+ * shapes, basic auth, limits, expiry, the Expire API, refunds and lists, plus demo controls and faults.
+ */
+export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<OpnSimulator> {
+  const baseNow = options.now ?? Date.now;
+  let offset = 0;
+  const now = () => baseNow() + offset;
+  const ledger = createOpnLedger(now);
+  const qrPayloads = new Map<string, string>();
+  const seen: OpnSeenRequest[] = [];
+  const faults = createFaultInjector();
+  let qrMode: OpnQrImageMode = options.qrImage ?? 'qr';
+  let baseUrl = '';
+
+  const settle = (id: string, outcome: OpnSettlement, failureCode?: string) => {
+    if (failureCode !== undefined && !isOpnFailureCode(failureCode)) return err(`Opn has no failure code ${failureCode}`);
+    return ledger.settle(id, outcome, failureCode);
+  };
+
+  const api = async (req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> => {
+    if (basicUser(req.headers.authorization) !== options.secretKey) {
+      return sendProblem(res, { status: 401, code: 'authentication_failure', message: 'authentication failed' });
+    }
+    return routeOpnApi(req, res, url, body, { ledger, baseUrl: () => baseUrl, now, qrPayloads, qrMode: () => qrMode });
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    await delay(options.latencyMs ?? 0);
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const body = req.method === 'POST' ? await readBody(req) : '';
+    if (body === null) return sendProblem(res, { status: 413, code: 'bad_request', message: 'request body too large' });
+    if (url.pathname.startsWith('/__control/')) {
+      return routeOpnControl(req, res, url, body, { settle, advanceTime, addFault: (rule) => faults.add(rule), setQrImage });
+    }
+    const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(body)) : null;
+    seen.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization ?? null,
+      omiseVersion: typeof req.headers['omise-version'] === 'string' ? req.headers['omise-version'] : null,
+      contentType: req.headers['content-type'] ?? null,
+      form,
+    });
+    const decision = await faults.apply(req, res, url.pathname);
+    if (decision.action === 'answered') return;
+    if (decision.action === 'commit_then_drop') {
+      // The request takes effect; the answer is lost with the connection.
+      await api(req, new ServerResponse(req), url, body);
+      req.socket.destroy();
+      return;
+    }
+    return api(req, res, url, body);
+  };
+
+  const advanceTime = (ms: number) => {
+    offset += ms;
+  };
+  const setQrImage = (mode: OpnQrImageMode) => {
+    qrMode = mode;
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch(() => sendProblem(res, { status: 500, code: 'internal_error', message: 'simulator fault' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    method: OPN_METHOD_ID,
+    baseUrl,
+    apiKey: options.secretKey,
+    faults,
+    charges: () => ledger.all(),
+    qrPayload: (id) => qrPayloads.get(id) ?? null,
+    requests: () => [...seen],
+    settle: (id, outcome, failureCode) => ledger.settle(id, outcome, failureCode),
+    advanceTime,
+    now,
+    setQrImage,
+    simulate: (providerRef, outcome, failureCode) => {
+      if (outcome !== 'paid' && outcome !== 'failed' && outcome !== 'expired') return err(`Atome cannot simulate "${outcome}"`);
+      const settled = settle(providerRef, outcome, failureCode);
+      return settled.ok ? ok(undefined) : err(settled.error);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
