@@ -1,5 +1,6 @@
 import type { Money } from '../money/money';
 import type { MethodId } from './method';
+import type { ProviderTrail } from '../providers/provider';
 
 /** Why a payment did not complete: the raw provider code for the journal, a sentence for people. */
 export interface Failure {
@@ -73,6 +74,8 @@ export interface Payment {
   readonly state: PaymentState;
   /** How much has been refunded, in minor units of `amount.currency`. */
   readonly refundedMinor: number;
+  /** The provider's own history of the payment, where it keeps one (Orangepill log and related). */
+  readonly providerTrail?: ProviderTrail;
   /** A connection or provider problem the cashier should see while the payment stays as it is. */
   readonly notice: string | null;
 }

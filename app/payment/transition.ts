@@ -1,6 +1,6 @@
 import type { Failure, Payment, PaymentState } from './payment';
 import { isFinal } from './payment';
-import type { CreatedPayment, ProviderStatus } from '../providers/provider';
+import type { CreatedPayment, ProviderStatus, ProviderTrail } from '../providers/provider';
 import { assertNever } from '../util/assert-never';
 
 /** Everything that can happen to a payment. The engine feeds these in; `transition` decides. */
@@ -37,8 +37,12 @@ export function transition(payment: Payment, event: PaymentEvent, now: number): 
     case 'create_failed':
       if (current.status !== 'creating') return payment;
       return next({ state: state({ status: 'failed', failure: event.failure }), notice: null });
-    case 'provider_status':
-      return applyProviderStatus(payment, event.status, next);
+    case 'provider_status': {
+      // The provider's newest trail is kept whatever the status did, even on a final payment.
+      const after = applyProviderStatus(payment, event.status, next);
+      const trail = event.status.trail;
+      return trail === undefined || sameTrail(after.providerTrail, trail) ? after : { ...after, providerTrail: trail, updatedAt: now };
+    }
     case 'cancel_requested':
       if (current.status === 'awaiting' || current.status === 'unknown' || current.status === 'partially_paid') {
         return next({ state: state({ status: 'cancelling' }) });
@@ -55,6 +59,10 @@ export function transition(payment: Payment, event: PaymentEvent, now: number): 
     default:
       return assertNever(event, 'payment event');
   }
+}
+
+function sameTrail(a: ProviderTrail | undefined, b: ProviderTrail): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Refunds only ever apply to money that arrived; a full refund closes the payment as refunded. */

@@ -27,8 +27,19 @@ export interface CreatedPayment {
   readonly expiresAt: number;
 }
 
-/** A provider's status, normalised. Each client maps its own statuses onto this exhaustively. */
-export type ProviderStatus =
+/** What a provider keeps about a payment's history (Orangepill's `log` and `related`), shown in its detail. */
+export interface ProviderTrail {
+  readonly log: readonly { readonly status: string; readonly at: number | null }[];
+  readonly related: readonly { readonly type: string; readonly value: string; readonly at: number | null }[];
+}
+
+/**
+ * A provider's status, normalised. Each client maps its own statuses onto this exhaustively, and may
+ * attach the provider's own trail of the payment.
+ */
+export type ProviderStatus = ProviderStatusKind & { readonly trail?: ProviderTrail };
+
+type ProviderStatusKind =
   | { readonly kind: 'pending' }
   | { readonly kind: 'partially_paid'; readonly received: Money }
   | { readonly kind: 'paid'; readonly paidAt: number; readonly received?: Money; readonly late?: true }

@@ -3,6 +3,7 @@ import { formatAmount } from '../shared/format-amount';
 import { outstandingAmount } from '../shared/payment-figures';
 import { useCashierStore } from './cashier-store';
 import { Countdown } from './countdown';
+import { ProviderTrailView } from './provider-trail';
 import { methodLabel } from './sale-choices';
 
 /** Amount, method and both references: what the cashier reads out or writes down. */
@@ -11,53 +12,58 @@ export function PaymentDetails({ payment, showCountdown }: { readonly payment: P
   const clockOffsetMs = useCashierStore((s) => s.clockOffsetMs);
   const { state } = payment;
   return (
-    <dl className="details">
-      <dt>Amount</dt>
-      <dd className="details__amount" data-testid="payment-amount">
-        {formatAmount(payment.amount, terminal?.locale)}
-      </dd>
-      {state.status === 'partially_paid' && (
-        <>
-          <dt>Received</dt>
-          <dd className="details__amount" data-testid="received">
-            {formatAmount(state.received, terminal?.locale)}
-          </dd>
-          <dt>Outstanding</dt>
-          <dd className="details__amount details__amount--due" data-testid="outstanding">
-            {formatAmount(outstandingAmount(payment, state.received), terminal?.locale)}
-          </dd>
-        </>
+    <>
+      <dl className="details">
+        <dt>Amount</dt>
+        <dd className="details__amount" data-testid="payment-amount">
+          {formatAmount(payment.amount, terminal?.locale)}
+        </dd>
+        {state.status === 'partially_paid' && (
+          <>
+            <dt>Received</dt>
+            <dd className="details__amount" data-testid="received">
+              {formatAmount(state.received, terminal?.locale)}
+            </dd>
+            <dt>Outstanding</dt>
+            <dd className="details__amount details__amount--due" data-testid="outstanding">
+              {formatAmount(outstandingAmount(payment, state.received), terminal?.locale)}
+            </dd>
+          </>
+        )}
+        <dt>Method</dt>
+        <dd>{methodLabel(terminal, payment.method)}</dd>
+        {payment.orderRef !== null && (
+          <>
+            <dt>Order no.</dt>
+            <dd>{payment.orderRef}</dd>
+          </>
+        )}
+        {payment.payerAlias !== null && (
+          <>
+            <dt>Customer alias</dt>
+            <dd data-testid="payment-payer-alias">{payment.payerAlias}</dd>
+          </>
+        )}
+        <dt>Our reference</dt>
+        <dd className="details__ref" data-testid="payment-id">
+          {payment.id}
+        </dd>
+        <dt>Provider reference</dt>
+        <dd className="details__ref" data-testid="provider-ref">
+          {payment.providerRef ?? '—'}
+        </dd>
+        {showCountdown && payment.expiresAt !== null && (
+          <>
+            <dt>Expires in</dt>
+            <dd>
+              <Countdown expiresAt={payment.expiresAt} clockOffsetMs={clockOffsetMs} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {payment.providerTrail !== undefined && payment.providerTrail.log.length > 0 && (
+        <ProviderTrailView trail={payment.providerTrail} locale={terminal?.locale} />
       )}
-      <dt>Method</dt>
-      <dd>{methodLabel(terminal, payment.method)}</dd>
-      {payment.orderRef !== null && (
-        <>
-          <dt>Order no.</dt>
-          <dd>{payment.orderRef}</dd>
-        </>
-      )}
-      {payment.payerAlias !== null && (
-        <>
-          <dt>Customer alias</dt>
-          <dd data-testid="payment-payer-alias">{payment.payerAlias}</dd>
-        </>
-      )}
-      <dt>Our reference</dt>
-      <dd className="details__ref" data-testid="payment-id">
-        {payment.id}
-      </dd>
-      <dt>Provider reference</dt>
-      <dd className="details__ref" data-testid="provider-ref">
-        {payment.providerRef ?? '—'}
-      </dd>
-      {showCountdown && payment.expiresAt !== null && (
-        <>
-          <dt>Expires in</dt>
-          <dd>
-            <Countdown expiresAt={payment.expiresAt} clockOffsetMs={clockOffsetMs} />
-          </dd>
-        </>
-      )}
-    </dl>
+    </>
   );
 }

@@ -105,6 +105,10 @@ describe('Orangepill, live against the simulator, in Chromium', () => {
     await saveScreenshot(screens.cashier, 'cashier-partially-paid');
     settle(request.id, 'paid');
     await status(screens.cashier, 'paid').waitFor();
+    // Orangepill's own log and related transactions reach the payment's detail.
+    await expect.poll(() => screens.cashier.locator('[data-testid="provider-log"]').innerText()).toMatch(/CREATED[\s\S]*INCOMPLETE[\s\S]*DONE/);
+    expect(await screens.cashier.locator('[data-testid="provider-related"] li').count()).toBe(2);
+    await saveScreenshot(screens.cashier, 'cashier-orangepill-paid');
     await newSale();
   });
 

@@ -15,10 +15,12 @@ async function open(): Promise<string> {
   return created.value.providerRef;
 }
 
+/** The status alone; the trail that comes with it is checked on its own below. */
 async function statusOf(id: string): Promise<ProviderStatus> {
   const result = await rig.client.status(id);
   if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  const { trail, ...status } = result.value;
+  return status;
 }
 
 const logged = (id: string) => rig.sim.requests().find((r) => r.id === id)?.log ?? [];
@@ -119,7 +121,7 @@ describe('Orangepill simulator outcomes through the real client', () => {
 describe('Orangepill cancel (DELETE)', () => {
   it('cancels an open request: CANCELLED at Orangepill with a log entry, and "cancelled" (not failed) here', async () => {
     const id = await open();
-    expect(await rig.client.cancel(id)).toEqual({ ok: true, value: { kind: 'cancelled' } });
+    expect(await rig.client.cancel(id)).toMatchObject({ ok: true, value: { kind: 'cancelled' } });
     const del = rig.sent.filter((c) => c.request.method === 'DELETE').at(-1);
     expect(del?.url).toBe(`${rig.sim.baseUrl}/v1/apps/payment/${id}`);
     expect(logged(id).map((e) => e.status)).toEqual(['CREATED', 'CANCELLED']);
@@ -138,5 +140,19 @@ describe('Orangepill cancel (DELETE)', () => {
     const result = await rig.client.cancel(id);
     expect(result.ok && result.value).toMatchObject({ kind: 'paid' });
     expect(logged(id).map((e) => e.status)).toEqual(['CREATED', 'DONE']);
+  });
+});
+
+describe('the provider trail that comes with each status', () => {
+  it('carries Orangepill\u2019s log and related transactions, as the simulator holds them', async () => {
+    const id = await open();
+    rig.sim.simulate(id, 'partial');
+    rig.sim.simulate(id, 'paid');
+    const result = await rig.client.status(id);
+    if (!result.ok) throw new Error(result.error.message);
+    const held = rig.sim.requests().find((r) => r.id === id);
+    expect(result.value.trail?.log).toEqual((held?.log ?? []).map((e) => ({ status: e.status, at: e.created_at ?? null })));
+    expect(result.value.trail?.log.map((e) => e.status)).toEqual(['CREATED', 'INCOMPLETE', 'DONE']);
+    expect(result.value.trail?.related.filter((r) => r.type === 'transaction')).toHaveLength(2);
   });
 });

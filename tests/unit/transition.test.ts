@@ -366,3 +366,20 @@ describe('partial, overpaid, late and refunded payments', () => {
     expect(transition(paid, status({ kind: 'refunded', full: true, refundedMinor: null }), NOW).state).toEqual({ status: 'refunded' });
   });
 });
+
+describe('the provider trail', () => {
+  const trail = { log: [{ status: 'CREATED', at: T0 }, { status: 'DONE', at: NOW }], related: [{ type: 'transaction', value: 'tx1', at: NOW }] };
+
+  it('keeps the newest trail with the status, and leaves the payment alone when nothing changed', () => {
+    const paid = transition(payment({ status: 'awaiting' }), status({ kind: 'paid', paidAt: NOW, trail }), NOW);
+    expect(paid).toMatchObject({ state: { status: 'paid' }, providerTrail: trail });
+    expect(transition(paid, status({ kind: 'paid', paidAt: NOW, trail }), NOW + 1)).toBe(paid);
+  });
+
+  it('updates the trail on a final payment without moving its state', () => {
+    const paid = payment({ status: 'paid', paidAt: NOW });
+    const after = transition(paid, status({ kind: 'pending', trail }), NOW + 1);
+    expect(after.state).toEqual({ status: 'paid', paidAt: NOW });
+    expect(after.providerTrail).toEqual(trail);
+  });
+});

@@ -98,7 +98,15 @@ export function createOrangepillClient(options: OrangepillClientOptions): Orange
 
   const status = async (id: string): Promise<Result<ProviderStatus, ProviderError>> => {
     const result = await details(id);
-    return result.ok ? ok(result.value.status) : result;
+    if (!result.ok) return result;
+    const { status: mapped, log, related } = result.value;
+    return ok({
+      ...mapped,
+      trail: {
+        log: log.map((entry) => ({ status: entry.status, at: entry.created_at ?? null })),
+        related: related.map((entry) => ({ type: entry.type, value: entry.value, at: entry.created_at ?? null })),
+      },
+    });
   };
 
   const list = async (query: Readonly<Record<string, unknown>>) =>
