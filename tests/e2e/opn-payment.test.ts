@@ -130,6 +130,25 @@ describe('Opn Payments Atome QR, live against the simulator, in Chromium', () =>
     await newSale();
   });
 
+  it('shows Opn\u2019s own image, unsmoothed, when its QR cannot be decoded', async () => {
+    simulator.setQrImage('blank');
+    try {
+      await keySale(screens.cashier, { currency: 'SGD', method: 'atome', keys: '990', shown: 'SGD 9.90' });
+      const qr = screens.display.locator('[data-testid="qr"][data-fallback="image"]');
+      await qr.waitFor();
+      const img = qr.locator('img');
+      expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+      expect(await img.evaluate((el) => getComputedStyle(el).imageRendering)).toBe('pixelated');
+      // The image is served to the screen as data, never as Opn's URL, which needs the secret key.
+      expect(await screens.display.content()).not.toContain(simulator.baseUrl);
+      await screens.cashier.keyboard.press('Escape');
+      await status(screens.cashier, 'cancelled').waitFor();
+      await newSale();
+    } finally {
+      simulator.setQrImage('qr');
+    }
+  });
+
   it('never lets the secret key reach a screen, an event or a log', async () => {
     expect(screens.frames.length).toBeGreaterThan(10);
     for (const frame of screens.frames) expect(frame).not.toContain(SECRET_KEY);
