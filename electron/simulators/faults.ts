@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { delay, sendJson } from './http-util';
 
@@ -83,4 +83,25 @@ export function createFaultInjector(): FaultInjector & {
       }
     },
   };
+}
+
+/**
+ * Serves one API request under the injector's next matching fault. "Commit then drop" runs the
+ * request against a response nobody reads, then cuts the connection: the effect happens, the answer is lost.
+ */
+export async function serveWithFaults(
+  injector: { apply(req: IncomingMessage, res: ServerResponse, path: string): Promise<FaultDecision> },
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  serve: (res: ServerResponse) => Promise<void>,
+): Promise<void> {
+  const decision = await injector.apply(req, res, path);
+  if (decision.action === 'answered') return;
+  if (decision.action === 'commit_then_drop') {
+    await serve(new ServerResponse(req));
+    req.socket.destroy();
+    return;
+  }
+  return serve(res);
 }

@@ -1,9 +1,9 @@
-import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
+import { createServer, type ServerResponse, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { demoCreateBodySchema, DEMO_FAILURES, type DemoFailureCode, type DemoPayment } from '../../../app/providers/demo/demo-api';
 import { delay, readBody, sendJson } from '../http-util';
-import { createFaultInjector } from '../faults';
+import { createFaultInjector, serveWithFaults } from '../faults';
 import type { SimulatedProvider } from '../simulated-provider';
 import { err, ok } from '../../../app/util/result';
 
@@ -98,17 +98,8 @@ export async function startDemoSimulator(options: DemoSimulatorOptions): Promise
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     await delay(options.latencyMs ?? 0);
     const url = new URL(req.url ?? '/', 'http://simulator');
-    if (!url.pathname.startsWith('/control/')) {
-      const decision = await faults.apply(req, res, url.pathname);
-      if (decision.action === 'answered') return;
-      if (decision.action === 'commit_then_drop') {
-        // The request takes effect; the answer is lost with the connection.
-        await routeApi(req, new ServerResponse(req), url);
-        req.socket.destroy();
-        return;
-      }
-    }
-    return routeApi(req, res, url);
+    if (url.pathname.startsWith('/control/')) return routeApi(req, res, url);
+    return serveWithFaults(faults, req, res, url.pathname, (out) => routeApi(req, out, url));
   };
 
   const routeApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {

@@ -1,9 +1,9 @@
-import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
+import { createServer, type ServerResponse, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isOpnFailureCode, type OpnFailureCode } from '../../../app/providers/opn/opn-api';
 import { OPN_METHOD_ID } from '../../../app/providers/opn/opn-method';
 import { err, ok, type Result } from '../../../app/util/result';
-import { createFaultInjector } from '../faults';
+import { createFaultInjector, serveWithFaults } from '../faults';
 import { delay, readBody } from '../http-util';
 import type { SimulatedProvider } from '../simulated-provider';
 import { routeOpnApi, sendProblem } from './opn-api-routes';
@@ -100,15 +100,7 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
       contentType: req.headers['content-type'] ?? null,
       form,
     });
-    const decision = await faults.apply(req, res, url.pathname);
-    if (decision.action === 'answered') return;
-    if (decision.action === 'commit_then_drop') {
-      // The request takes effect; the answer is lost with the connection.
-      await api(req, new ServerResponse(req), url, body);
-      req.socket.destroy();
-      return;
-    }
-    return api(req, res, url, body);
+    return serveWithFaults(faults, req, res, url.pathname, (out) => api(req, out, url, body));
   };
 
   const advanceTime = (ms: number) => {

@@ -1,10 +1,10 @@
-import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
+import { createServer, type ServerResponse, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { OrangepillRequest } from '../../../app/providers/orangepill/orangepill-api';
 import { err, ok, type Result } from '../../../app/util/result';
-import { createFaultInjector, faultRuleSchema } from '../faults';
+import { createFaultInjector, faultRuleSchema, serveWithFaults } from '../faults';
 import { delay, readBody, sendJson } from '../http-util';
 import type { SimulatedProvider } from '../simulated-provider';
 import { createCallbackSender, type OrangepillCallbackRecord } from './orangepill-callbacks';
@@ -92,15 +92,7 @@ export async function startOrangepillSimulator(options: OrangepillSimulatorOptio
     await delay(options.latencyMs ?? 0);
     const url = new URL(req.url ?? '/', 'http://simulator');
     if (url.pathname.startsWith('/__control/')) return control(req, res, url);
-    const decision = await faults.apply(req, res, url.pathname);
-    if (decision.action === 'answered') return;
-    if (decision.action === 'commit_then_drop') {
-      // The request takes effect; the answer is lost with the connection.
-      await api(req, new ServerResponse(req), url);
-      req.socket.destroy();
-      return;
-    }
-    return api(req, res, url);
+    return serveWithFaults(faults, req, res, url.pathname, (out) => api(req, out, url));
   };
 
   const server = createServer((req, res) => {
