@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from '../money/currency';
-import { MAX_MINOR } from '../money/money';
+import { MAX_MINOR, type Money } from '../money/money';
 import { DEMO_OUTCOMES, METHOD_IDS, type MethodInfo } from '../payment/method';
 import type { Payment } from '../payment/payment';
 
@@ -25,6 +25,29 @@ const currencyCode = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]],
 export const moneySchema = z.strictObject({ minor: minorUnits, currency: currencyCode });
 
 const paymentId = z.string({ error: 'must be a payment id (a string)' }).min(1).max(64);
+
+/** The most base64 text an image to look up may be: about 500 KB of PNG or JPEG. */
+export const MAX_LOOKUP_IMAGE_BASE64 = 700_000;
+
+/** One sentence for what is wrong with an image's base64 text, or null; checked without decoding it. */
+function imageBase64Problem(text: string): string | null {
+  if (text.startsWith('data:')) return 'must be bare base64, without the data: URL prefix';
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return 'is not valid base64 text';
+  // The first bytes of a PNG (89 50 4E 47 0D 0A 1A 0A) and of a JPEG (FF D8 FF), as base64.
+  if (!text.startsWith('iVBORw0KGgo') && !text.startsWith('/9j/')) return 'must be a PNG or JPEG image';
+  return null;
+}
+
+const imageBase64 = z
+  .string({ error: (issue) => `must be a PNG or JPEG image as base64 text, got ${describe(issue.input)}` })
+  .min(1, { error: 'must not be empty: paste or choose an image' })
+  .max(MAX_LOOKUP_IMAGE_BASE64, {
+    error: (issue) => `is too large: at most ${MAX_LOOKUP_IMAGE_BASE64} characters of base64, got ${String((issue.input as string).length)}`,
+  })
+  .check((ctx) => {
+    const problem = ctx.value.length === 0 || ctx.value.length > MAX_LOOKUP_IMAGE_BASE64 ? null : imageBase64Problem(ctx.value);
+    if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  });
 
 export const commandSchemas = {
   getSnapshot: z.strictObject({}),
@@ -54,6 +77,8 @@ export const commandSchemas = {
     }),
     failureCode: z.string().regex(/^[a-z_]{1,40}$/, { error: 'must be a provider failure code like payment_rejected' }).optional(),
   }),
+  /** Orangepill: reads a customer's payment-request QR from an image, and what that request stands at. */
+  lookupRequest: z.strictObject({ imageBase64 }),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -79,6 +104,22 @@ export interface Snapshot {
   readonly serverTime: number;
 }
 
+/** A payment request found from its QR: Orangepill's own record, for the cashier to read. */
+export interface RequestLookup {
+  /** What the QR holds: the request's id. */
+  readonly code: string;
+  /** Orangepill's status, as it says it (DONE, INCOMPLETE, …). */
+  readonly status: string;
+  /** The status in plain words for the cashier ("Paid", "Partly paid", …). */
+  readonly statusLabel: string;
+  /** Null when the request names no amount, or an asset the terminal does not know. */
+  readonly amount: Money | null;
+  /** The order it was made for (`data.order`), if any. */
+  readonly order: string | null;
+  /** When Orangepill created it, as Orangepill reports it (epoch ms); null if it does not say. */
+  readonly createdAt: number | null;
+}
+
 export interface CommandResults {
   readonly getSnapshot: Snapshot;
   readonly charge: Payment;
@@ -86,6 +127,7 @@ export interface CommandResults {
   readonly refund: Payment;
   readonly dismiss: null;
   readonly demoSimulate: null;
+  readonly lookupRequest: RequestLookup;
 }
 
 export interface EventPayloads {

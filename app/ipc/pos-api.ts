@@ -25,6 +25,7 @@ export function createPosApi(transport: ApiTransport) {
     refund: (args: CommandArgs<'refund'>) => call('refund', args),
     dismiss: (args: CommandArgs<'dismiss'>) => call('dismiss', args),
     demoSimulate: (args: CommandArgs<'demoSimulate'>) => call('demoSimulate', args),
+    lookupRequest: (args: CommandArgs<'lookupRequest'>) => call('lookupRequest', args),
     onPayment: on('payment'),
     onTerminal: on('terminal'),
   };

@@ -13,6 +13,7 @@ import { startWebhookServer } from './webhook-server';
 import { parseOpnWebhook } from '../../app/providers/opn/opn-webhook';
 import { parseOrangepillCallback } from '../../app/providers/orangepill/orangepill-api';
 import { newReference } from './references';
+import { createLookupRequest } from './lookup-request';
 import type { EventListener, TerminalApi } from './terminal-api';
 
 export interface TerminalServiceOptions {
@@ -108,6 +109,11 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   const toApi = <T>(result: { ok: true; value: T } | { ok: false; error: EngineError }): ApiResult<T> =>
     result.ok ? result : { ok: false, error: engineError(result.error) };
 
+  const lookupRequest = createLookupRequest({
+    provider: providers.get('orangepill'),
+    secrets: [settings.providers.orangepill.apiKey ?? '', simulators.get('orangepill')?.apiKey ?? ''],
+  });
+
   const dispatch = createDispatcher(
     {
       getSnapshot: () => Promise.resolve({ ok: true, value: { terminal: info, payment: engine.active(), serverTime: clock.now() } }),
@@ -135,6 +141,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
         const done = simulator.simulate(payment.providerRef, args.outcome, args.failureCode);
         return Promise.resolve(done.ok ? { ok: true, value: null } : { ok: false, error: { code: 'invalid_args', message: done.error } });
       },
+      lookupRequest,
     },
     log,
   );

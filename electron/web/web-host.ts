@@ -24,7 +24,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const MAX_MESSAGE_BYTES = 64 * 1024;
+// Room for a pasted QR image (lookupRequest allows 700,000 base64 characters); anything larger is refused.
+const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 const rawText = (data: RawData): string =>
   (Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data))).toString('utf8');

@@ -82,6 +82,8 @@ export function createCashierActions(api: PosApi) {
       state().setDismissed(payment.id);
       if (!(await run('dismiss', () => api.dismiss({ paymentId: payment.id })))) state().setDismissed(null);
     },
+    /** Orangepill Reveal QR: the answer is the lookup panel's own, not the sale's error line. */
+    lookupRequest: (imageBase64: string) => api.lookupRequest({ imageBase64 }),
     simulate: async (outcome: DemoOutcome, failureCode?: string): Promise<void> => {
       const paymentId = activePaymentId();
       if (paymentId === null) return;

@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import type { TerminalInfo } from '../../app/ipc/contract';
 import { entryToMoney } from '../../app/money/keyed-entry';
 import { formatAmount } from '../shared/format-amount';
@@ -5,6 +6,7 @@ import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
 import { ErrorAlert } from './error-alert';
 import { Keypad } from './keypad';
+import { LookupPanel } from './lookup-panel';
 import { SaleOptions } from './sale-options';
 import './sale-entry.css';
 
@@ -16,6 +18,9 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
   const press = useCashierStore((s) => s.press);
   const actions = useActions();
   const amount = entryToMoney(entry);
+  const [lookingUp, setLookingUp] = useState(false);
+  const closeLookup = useCallback(() => setLookingUp(false), []);
+  const takesLookup = terminal.methods.some((m) => m.id === 'orangepill');
 
   return (
     <div className="sale-entry">
@@ -24,6 +29,20 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
           {formatAmount(amount, terminal.locale)}
         </output>
         <SaleOptions terminal={terminal} />
+        {takesLookup && (
+          <button
+            type="button"
+            className="button lookup-open"
+            data-testid="lookup-open"
+            onClick={() => setLookingUp(true)}
+            // Enter on this button opens the lookup; it must not reach the screen's "Enter charges" key.
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') event.stopPropagation();
+            }}
+          >
+            Look up a customer&apos;s QR
+          </button>
+        )}
         <ErrorAlert />
         <button
           type="button"
@@ -36,6 +55,7 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
         </button>
       </section>
       <Keypad onKey={press} disabled={charging} />
+      {lookingUp && <LookupPanel locale={terminal.locale} lookup={actions.lookupRequest} onClose={closeLookup} />}
     </div>
   );
 }

@@ -1,0 +1,73 @@
+/**
+ * Turns a pasted or chosen picture into the base64 the lookup command takes. The headless host
+ * accepts WebSocket messages up to 64 KiB, so a bigger picture (a phone screenshot, say) is redrawn
+ * smaller as a JPEG first; a QR survives that well.
+ */
+export const MAX_SENT_BASE64 = 60_000;
+const SENT_AS_IS: ReadonlySet<string> = new Set(['image/png', 'image/jpeg']);
+/** Longest sides tried, largest first. */
+const SIDES = [1600, 1200, 900, 700, 500] as const;
+const JPEG_QUALITY = 0.85;
+
+export type ImageReading = { readonly ok: true; readonly base64: string } | { readonly ok: false; readonly message: string };
+
+const failed = (message: string): ImageReading => ({ ok: false, message });
+
+/** The base64 part of a data: URL. */
+const base64Of = (dataUrl: string): string => dataUrl.slice(dataUrl.indexOf(',') + 1);
+
+function readDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('not text')));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** The picture redrawn at the largest size that fits, on white (a JPEG has no transparency). */
+async function redrawn(blob: Blob): Promise<string | null> {
+  const bitmap = await createImageBitmap(blob);
+  try {
+    const longest = Math.max(bitmap.width, bitmap.height);
+    const canvas = document.createElement('canvas');
+    const context = canvas.getContext('2d');
+    if (context === null) return null;
+    for (const side of new Set(SIDES.map((s) => Math.min(s, longest)))) {
+      const scale = side / longest;
+      canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+      canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      const base64 = base64Of(canvas.toDataURL('image/jpeg', JPEG_QUALITY));
+      if (base64.length <= MAX_SENT_BASE64) return base64;
+    }
+    return null;
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** A PNG or JPEG as it is when small enough; anything else the browser can draw, redrawn. */
+export async function readLookupImage(blob: Blob): Promise<ImageReading> {
+  if (!blob.type.startsWith('image/')) return failed('That file is not a picture: choose a PNG or JPEG image of the QR code');
+  try {
+    if (SENT_AS_IS.has(blob.type)) {
+      const base64 = base64Of(await readDataUrl(blob));
+      if (base64.length <= MAX_SENT_BASE64) return { ok: true, base64 };
+    }
+    const base64 = await redrawn(blob);
+    return base64 === null ? failed('That picture is too large to send: crop it to the QR code and try again') : { ok: true, base64 };
+  } catch {
+    return failed('That picture could not be opened: use a PNG or JPEG image of the QR code');
+  }
+}
+
+/** The first picture on the clipboard of a paste, if any. */
+export function pastedImage(event: ClipboardEvent): File | null {
+  for (const item of event.clipboardData?.items ?? []) {
+    if (item.kind === 'file' && item.type.startsWith('image/')) return item.getAsFile();
+  }
+  return null;
+}
