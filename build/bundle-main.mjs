@@ -10,7 +10,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   // Native and optional modules stay outside the bundle; electron-builder rebuilds the native ones.
-  external: ['electron', 'serialport', '@serialport/*', 'bufferutil', 'utf-8-validate'],
+  external: ['electron', 'serialport', '@serialport/*', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
 };
 
 await Promise.all([

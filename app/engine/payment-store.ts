@@ -1,4 +1,4 @@
-import type { Payment } from '../payment/payment';
+import { isFinal, type Payment } from '../payment/payment';
 
 /**
  * Where payments are kept. The engine saves before it acts and before it shows, so whatever
@@ -16,7 +16,6 @@ export function createMemoryStore(): PaymentStore {
   return {
     save: (payment) => void payments.set(payment.id, payment),
     get: (id) => payments.get(id),
-    unfinished: () =>
-      [...payments.values()].filter((p) => !['paid', 'failed', 'expired', 'cancelled', 'paid_after_cancel'].includes(p.state.status)),
+    unfinished: () => [...payments.values()].filter((p) => !isFinal(p.state)),
   };
 }

@@ -75,11 +75,13 @@ describe('electron-builder.yml', () => {
     expect(config.electronFuses).not.toHaveProperty('grantFileProtocolExtraPrivileges');
   });
 
-  it('packs into asar but unpacks the native serial port modules, rebuilt for Electron', () => {
+  it('packs into asar but unpacks every native module (serial port, SQLite), rebuilt for Electron', () => {
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(true);
-    expect(packageJson.dependencies).toHaveProperty('serialport');
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/serialport/**', '**/node_modules/@serialport/**']));
+    for (const native of ['serialport', 'better-sqlite3']) expect(packageJson.dependencies).toHaveProperty(native);
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['**/node_modules/serialport/**', '**/node_modules/@serialport/**', '**/node_modules/better-sqlite3/**']),
+    );
   });
 
   it('builds AppImage and deb on Linux, NSIS on Windows, dmg on macOS', () => {

@@ -1,0 +1,107 @@
+import type { PaymentStore } from '../../../app/engine/payment-store';
+import type { CurrencyCode } from '../../../app/money/currency';
+import type { MethodId } from '../../../app/payment/method';
+import type { Payment, PaymentStatus } from '../../../app/payment/payment';
+
+/** One entry of a payment's append-only history: a status change, a provider reply, a refund. */
+export interface JournalEvent {
+  /** Position in the whole journal; strictly increasing, never reused. */
+  readonly seq: number;
+  readonly paymentId: string;
+  /** Epoch milliseconds when the journal recorded it. */
+  readonly at: number;
+  readonly kind: string;
+  /** Redacted before it was written, so it holds no credential. */
+  readonly summary: Readonly<Record<string, unknown>>;
+}
+
+export interface NewJournalEvent {
+  readonly kind: string;
+  readonly summary: Readonly<Record<string, unknown>>;
+}
+
+/** A refund the provider confirmed. `refundId` is the provider's id for the refund. */
+export interface RefundRecord {
+  readonly paymentId: string;
+  readonly refundId: string;
+  readonly amountMinor: number;
+  readonly currency: CurrencyCode;
+  /** Epoch milliseconds. */
+  readonly at: number;
+}
+
+/** Which payments a history view wants; times are epoch milliseconds on `createdAt`, `from` inclusive, `to` exclusive. */
+export interface ListFilter {
+  readonly from?: number;
+  readonly to?: number;
+  readonly status?: readonly PaymentStatus[];
+  readonly method?: readonly MethodId[];
+  readonly minMinor?: number;
+  readonly maxMinor?: number;
+}
+
+export interface ListQuery extends ListFilter {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** A row that is in the file but cannot be turned back into a payment (hand-edited, or damaged). */
+export interface UnreadableRow {
+  readonly id: string;
+  readonly message: string;
+}
+
+export interface JournalPage {
+  /** Newest first. */
+  readonly payments: readonly Payment[];
+  /** Rows of this page that could not be read; left out of `payments` so the rest still shows. */
+  readonly unreadable: readonly UnreadableRow[];
+}
+
+/** How the connection is set up, for a health screen and for tests that durability is really on. */
+export interface ConnectionInfo {
+  readonly journalMode: string;
+  readonly synchronous: 'off' | 'normal' | 'full' | 'extra';
+  readonly foreignKeys: boolean;
+  readonly busyTimeoutMs: number;
+  readonly schemaVersion: number;
+}
+
+export interface JournalOptions {
+  /** The clock for event and refund times; the service passes its own so tests can fake it. */
+  readonly now?: () => number;
+  /** Values that must never be written, e.g. provider keys; more can be added with `redact`. */
+  readonly secrets?: readonly string[];
+  /** A further redaction applied to every serialized event summary, e.g. the logger's. */
+  readonly redactText?: (text: string) => string;
+  /** Told about each unreadable row that `unfinished` skips, so a damaged row is logged, not silent. */
+  readonly onUnreadable?: (row: UnreadableRow) => void;
+  /**
+   * A better_sqlite3.node built for this runtime, instead of the one in node_modules. It is not
+   * ABI-stable, so Electron run from a checkout needs its own build while Node's tests keep theirs.
+   */
+  readonly nativeBinding?: string;
+}
+
+/**
+ * The durable journal. Every write returns only once it is committed to disk, so "saved" means
+ * a kill -9 or a power cut right after cannot lose it.
+ */
+export interface Journal extends PaymentStore {
+  readonly path: string;
+  /** Saves many payments in one transaction (imports, seeding); each gets its status event as in `save`. */
+  saveAll(payments: readonly Payment[]): void;
+  appendEvent(paymentId: string, event: NewJournalEvent): JournalEvent;
+  /** Oldest first. */
+  events(paymentId: string): readonly JournalEvent[];
+  /** Idempotent for the same refund; a different amount under the same refund id is refused. */
+  recordRefund(refund: RefundRecord): void;
+  /** Oldest first. */
+  refunds(paymentId: string): readonly RefundRecord[];
+  list(query: ListQuery): JournalPage;
+  count(filter: ListFilter): number;
+  connectionInfo(): ConnectionInfo;
+  /** Registers a value that must never be written into an event summary. */
+  redact(secret: string): void;
+  close(): void;
+}

@@ -1,0 +1,157 @@
+import type Database from 'better-sqlite3';
+import { JournalOpenError } from './journal-errors';
+
+/*
+ * The journal's schema (version 1). One SQLite file, `journal.sqlite3`, in the app's data directory.
+ * All times are epoch milliseconds (INTEGER); all amounts are integer minor units of `currency`.
+ * Tables are STRICT, so a value of the wrong type is refused on write rather than found on read.
+ *
+ * payments — one row per sale, rewritten in place as the payment moves (the engine's PaymentStore).
+ *   id                  TEXT PK   our own reference, sent to the provider (Payment.id)
+ *   method              TEXT      payment method id: demo | atome | orangepill
+ *   amount_minor        INTEGER   amount asked, > 0                   ┐ fixed once written: a trigger
+ *   currency            TEXT      ISO 4217 code                       │ refuses any change, so a
+ *   created_at          INTEGER   when the sale was started           ┘ sale's terms never drift
+ *   order_ref           TEXT?     order number typed by the cashier
+ *   payer_alias         TEXT?     payer the request was addressed to (Orangepill source.alias)
+ *   provider_ref        TEXT?     the provider's id (Opn charge id, Orangepill request id); null until created
+ *   qr_payload          TEXT?     the QR's text, when the provider gave one
+ *   qr_image            TEXT?     a data: URL of the QR image, when only an image could be had
+ *   status              TEXT      PaymentState.status, duplicated out of state_json for indexes and queries
+ *   state_json          TEXT      the whole PaymentState as JSON (failure code and message, paidAt, received…)
+ *   refunded_minor      INTEGER   total refunded so far
+ *   updated_at          INTEGER   last change
+ *   expires_at          INTEGER?  when the QR stops being payable
+ *   notice              TEXT?     connection or provider problem shown to the cashier
+ *   provider_trail_json TEXT?     the provider's own status log and related ids (ProviderTrail), if it keeps one
+ *   Indexes: (created_at, id) for newest-first history, (status, created_at), (method, created_at),
+ *   and provider_ref for webhook and reconcile look-ups. Rows are never deleted (trigger).
+ *
+ * payment_events — append-only log: every state change (written by `save` in the same transaction)
+ * and every provider-response summary the service records. Triggers refuse UPDATE and DELETE.
+ *   seq          INTEGER PK AUTOINCREMENT   journal-wide order; never reused
+ *   payment_id   TEXT → payments(id)
+ *   at           INTEGER                    when it was recorded
+ *   kind         TEXT                       'status', 'refund', or a service-chosen kind such as 'provider'
+ *   summary_json TEXT                       a JSON object, redacted of secrets before it was written
+ *
+ * refunds — append-only: each refund the provider confirmed.
+ *   seq          INTEGER PK AUTOINCREMENT
+ *   payment_id   TEXT → payments(id)
+ *   refund_id    TEXT       the provider's refund id; unique per payment
+ *   amount_minor INTEGER    > 0
+ *   currency     TEXT       the payment's currency
+ *   at           INTEGER    when the provider confirmed it
+ *
+ * PRAGMA user_version is the schema version (the number of migrations applied); PRAGMA application_id
+ * marks the file as ours. Each migration below runs once, in order, in one transaction with its
+ * version bump, so a crash mid-migration leaves the previous version intact.
+ */
+
+/** 'QRCT' in ASCII: tells our journal from any other SQLite file handed to us by mistake. */
+export const APPLICATION_ID = 0x51524354;
+
+/** Append only. Never edit a migration that has shipped; add the next one. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE payments (
+    id                  TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+    method              TEXT NOT NULL,
+    amount_minor        INTEGER NOT NULL CHECK (amount_minor > 0),
+    currency            TEXT NOT NULL CHECK (length(currency) = 3),
+    order_ref           TEXT,
+    payer_alias         TEXT,
+    provider_ref        TEXT,
+    qr_payload          TEXT,
+    qr_image            TEXT,
+    status              TEXT NOT NULL,
+    state_json          TEXT NOT NULL CHECK (json_valid(state_json)),
+    refunded_minor      INTEGER NOT NULL DEFAULT 0 CHECK (refunded_minor >= 0),
+    created_at          INTEGER NOT NULL,
+    updated_at          INTEGER NOT NULL,
+    expires_at          INTEGER,
+    notice              TEXT,
+    provider_trail_json TEXT CHECK (provider_trail_json IS NULL OR json_valid(provider_trail_json))
+  ) STRICT;
+  CREATE INDEX payments_created ON payments (created_at, id);
+  CREATE INDEX payments_status_created ON payments (status, created_at);
+  CREATE INDEX payments_method_created ON payments (method, created_at);
+  CREATE INDEX payments_provider_ref ON payments (provider_ref) WHERE provider_ref IS NOT NULL;
+
+  CREATE TRIGGER payments_terms_fixed BEFORE UPDATE OF method, amount_minor, currency, created_at ON payments
+  WHEN NEW.method IS NOT OLD.method OR NEW.amount_minor IS NOT OLD.amount_minor
+    OR NEW.currency IS NOT OLD.currency OR NEW.created_at IS NOT OLD.created_at
+  BEGIN SELECT RAISE(ABORT, 'a payment''s method, amount, currency and creation time never change'); END;
+  CREATE TRIGGER payments_never_deleted BEFORE DELETE ON payments
+  BEGIN SELECT RAISE(ABORT, 'payments are never deleted from the journal'); END;
+
+  CREATE TABLE payment_events (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    payment_id   TEXT NOT NULL REFERENCES payments (id),
+    at           INTEGER NOT NULL,
+    kind         TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 64),
+    summary_json TEXT NOT NULL CHECK (json_valid(summary_json) AND json_type(summary_json) = 'object')
+  ) STRICT;
+  CREATE INDEX payment_events_payment ON payment_events (payment_id, seq);
+  CREATE TRIGGER payment_events_no_update BEFORE UPDATE ON payment_events
+  BEGIN SELECT RAISE(ABORT, 'payment_events is append-only'); END;
+  CREATE TRIGGER payment_events_no_delete BEFORE DELETE ON payment_events
+  BEGIN SELECT RAISE(ABORT, 'payment_events is append-only'); END;
+
+  CREATE TABLE refunds (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    payment_id   TEXT NOT NULL REFERENCES payments (id),
+    refund_id    TEXT NOT NULL CHECK (length(refund_id) >= 1),
+    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+    currency     TEXT NOT NULL CHECK (length(currency) = 3),
+    at           INTEGER NOT NULL,
+    UNIQUE (payment_id, refund_id)
+  ) STRICT;
+  CREATE TRIGGER refunds_no_update BEFORE UPDATE ON refunds
+  BEGIN SELECT RAISE(ABORT, 'refunds is append-only'); END;
+  CREATE TRIGGER refunds_no_delete BEFORE DELETE ON refunds
+  BEGIN SELECT RAISE(ABORT, 'refunds is append-only'); END;
+  `,
+];
+
+/** The schema version this build writes and reads. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Brings the file up to SCHEMA_VERSION. A file from a newer build is refused rather than read with
+ * the wrong idea of its columns; a SQLite file that is not a journal is refused rather than altered.
+ */
+export function migrate(db: Database.Database, path: string): void {
+  const applied = readVersion(db);
+  const appId = Number(db.pragma('application_id', { simple: true }));
+  if (appId !== 0 && appId !== APPLICATION_ID) {
+    throw new JournalOpenError(`${path} is a SQLite database, but not a QR Counter Terminal journal (application_id ${appId})`);
+  }
+  if (applied > SCHEMA_VERSION) {
+    throw new JournalOpenError(
+      `The journal ${path} is schema version ${applied}, but this version of the terminal knows only up to ${SCHEMA_VERSION}: ` +
+        'it was written by a newer version. Run that version again, or restore a backup made with this one.',
+    );
+  }
+  if (applied === SCHEMA_VERSION) return;
+  if (applied === 0 && appId === 0 && hasTables(db)) {
+    throw new JournalOpenError(`${path} already holds tables but is not a QR Counter Terminal journal; it was left untouched`);
+  }
+  // IMMEDIATE takes the write lock first, so two processes opening a new file cannot both migrate it.
+  db.transaction(() => {
+    // Re-read inside the lock: another process may have migrated while we waited for it.
+    for (let version = readVersion(db); version < SCHEMA_VERSION; version++) {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.pragma(`user_version = ${version + 1}`);
+    }
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+  }).immediate();
+}
+
+function readVersion(db: Database.Database): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+function hasTables(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' LIMIT 1").get() !== undefined;
+}
