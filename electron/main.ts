@@ -21,6 +21,13 @@ const PRELOAD = path.join(__dirname, 'preload.cjs');
 const CASHIER_PAGE = path.join(__dirname, '../renderer/cashier/index.html');
 const DISPLAY_PAGE = path.join(__dirname, '../renderer/display/index.html');
 
+const ELECTRON_SQLITE = path.join(
+  __dirname,
+  '../native',
+  `electron-${process.versions.electron ?? 'unknown'}-${process.platform}-${process.arch}`,
+  'better_sqlite3.node',
+);
+
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function fail(title: string, lines: readonly string[]): void {
@@ -65,7 +72,13 @@ async function start(): Promise<void> {
 
   let service: TerminalService;
   try {
-    service = await createTerminalService({ settings: settings.value, log });
+    service = await createTerminalService({
+      settings: settings.value,
+      log,
+      dataDir: userData,
+      // From a checkout, node_modules holds Node's build of SQLite; `npm start` builds Electron's beside dist/.
+      ...(app.isPackaged ? {} : { sqliteBinding: ELECTRON_SQLITE }),
+    });
   } catch (error) {
     log.log('error', 'terminal service failed to start', { error: describe(error) });
     stream.end();

@@ -319,6 +319,8 @@ export class PaymentEngine {
   private apply(id: string, event: PaymentEvent): Payment {
     const before = this.deps.store.get(id);
     if (before === undefined) throw new Error(`Payment ${id} vanished from the store`);
+    // A reply that lands after stop() is dropped: the store may be closing, and the next start resumes the payment.
+    if (this.stopped) return before;
     const after = transition(before, event, this.deps.clock.now());
     if (after !== before) this.record(after);
     return after;

@@ -4,6 +4,8 @@ export interface Logger {
   log(level: LogLevel, message: string, fields?: Readonly<Record<string, unknown>>): void;
   /** Registers a value that must never be written, e.g. a provider key. */
   redact(secret: string): void;
+  /** The text with every registered secret replaced, for other sinks such as the journal. */
+  readonly scrub: (text: string) => string;
 }
 
 export type LogSink = (line: string) => void;
@@ -15,15 +17,19 @@ export type LogSink = (line: string) => void;
 export function createLogger(sink: LogSink, minLevel: LogLevel = 'info'): Logger {
   const order: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
   const secrets = new Set<string>();
+  const scrub = (text: string): string => {
+    let clean = text;
+    for (const secret of secrets) clean = clean.split(secret).join('[redacted]');
+    return clean;
+  };
   return {
     redact: (secret) => {
       if (secret.length >= 4) secrets.add(secret);
     },
+    scrub,
     log: (level, message, fields) => {
       if (order.indexOf(level) < order.indexOf(minLevel)) return;
-      let line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });
-      for (const secret of secrets) line = line.split(secret).join('[redacted]');
-      sink(line);
+      sink(scrub(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })));
     },
   };
 }

@@ -8,7 +8,10 @@ import type { Settings } from '../../app/settings/settings';
 import type { SimulatedProvider } from '../simulators/simulated-provider';
 import { createDispatcher } from './dispatcher';
 import type { Logger } from './logger';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { setUpProviders } from './provider-setup';
+import { openJournal } from './journal/sqlite-journal';
 import { startWebhookServer } from './webhook-server';
 import { parseOpnWebhook } from '../../app/providers/opn/opn-webhook';
 import { parseOrangepillCallback } from '../../app/providers/orangepill/orangepill-api';
@@ -19,7 +22,14 @@ import type { EventListener, TerminalApi } from './terminal-api';
 export interface TerminalServiceOptions {
   readonly settings: Settings;
   readonly log: Logger;
-  /** Where payments are kept; memory until the SQLite journal lands. */
+  /**
+   * Where the journal lives: `journal.sqlite3` in this folder, or `journal-demo.sqlite3` in demo mode so
+   * demo sales never mix with real ones. Without it (and without `store`) payments are kept in memory.
+   */
+  readonly dataDir?: string;
+  /** The SQLite binding built for this runtime, when it is not the one in node_modules (Electron from a checkout). */
+  readonly sqliteBinding?: string;
+  /** A store to use instead of the journal, for tests. */
   readonly store?: PaymentStore;
   readonly clock?: Clock;
   /** The demo provider's key; random per launch unless a test needs to look for it. */
@@ -28,6 +38,8 @@ export interface TerminalServiceOptions {
 
 export interface TerminalService extends TerminalApi {
   readonly info: TerminalInfo;
+  /** The journal file in use, or null when payments are kept in memory. */
+  readonly journalPath: string | null;
   /** The built-in simulators, in demo mode; empty when the terminal is live. */
   readonly simulators: ReadonlyMap<MethodId, SimulatedProvider>;
 }
@@ -62,6 +74,16 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     ...(options.demoApiKey === undefined ? {} : { simulatorKey: () => options.demoApiKey ?? '' }),
   });
   const { providers, simulators } = setup;
+  if (options.store === undefined && options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const journal =
+    options.store !== undefined || options.dataDir === undefined
+      ? null
+      : openJournal(join(options.dataDir, setup.demo ? 'journal-demo.sqlite3' : 'journal.sqlite3'), {
+          now: clock.now,
+          redactText: log.scrub,
+          onUnreadable: (row) => log.log('error', 'journal row unreadable', { ...row }),
+          ...(options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding }),
+        });
 
   const info: TerminalInfo = {
     merchantName: settings.merchant.name,
@@ -73,7 +95,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
 
   const engine: PaymentEngine = new PaymentEngine({
     providers,
-    store: options.store ?? createMemoryStore(),
+    store: options.store ?? journal ?? createMemoryStore(),
     clock,
     policy: {
       ...DEFAULT_POLL_POLICY,
@@ -148,6 +170,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
 
   return {
     info,
+    journalPath: journal?.path ?? null,
     simulators,
     dispatch,
     subscribe: (listener) => {
@@ -159,6 +182,8 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
       listeners.clear();
       await webhooks?.close();
       await setup.close();
+      // Last: nothing writes to the journal once the engine is stopped.
+      journal?.close();
     },
   };
 }

@@ -4,6 +4,8 @@ export interface ServeArgs {
   readonly port: number | null;
   readonly host: string | null;
   readonly configPath: string | null;
+  /** Where the journal lives; null means the default data folder. */
+  readonly dataDir: string | null;
   readonly help: boolean;
 }
 
@@ -13,6 +15,7 @@ Runs the terminal without Electron and serves the cashier and customer display p
   --port N        listen on port N (0 picks a free port; default from settings, 5170)
   --host ADDRESS  listen address (default 127.0.0.1; use 0.0.0.0 only on a trusted shop network)
   --config FILE   JSON settings file (see README, "Configuration"); also QR_TERMINAL_CONFIG
+  --data DIR      folder for the payment journal (default ~/.local/share/qr-counter-terminal); also QR_TERMINAL_DATA
 `;
 
 /** Parses the command line strictly: an unknown or incomplete option is an error, not a guess. */
@@ -20,6 +23,7 @@ export function parseServeArgs(argv: readonly string[], env: Readonly<Record<str
   let port: number | null = null;
   let host: string | null = null;
   let configPath: string | null = env.QR_TERMINAL_CONFIG ?? null;
+  let dataDir: string | null = env.QR_TERMINAL_DATA ?? null;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -50,9 +54,15 @@ export function parseServeArgs(argv: readonly string[], env: Readonly<Record<str
         configPath = text;
         break;
       }
+      case '--data': {
+        const text = value();
+        if (text === undefined || text === '') return err('--data needs a folder path');
+        dataDir = text;
+        break;
+      }
       default:
         return err(`Unknown option "${arg}"`);
     }
   }
-  return ok({ port, host, configPath, help });
+  return ok({ port, host, configPath, dataDir, help });
 }

@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettingsFile, settingsFromEnv } from '../service/config-file';
 import { createLogger } from '../service/logger';
 import { createTerminalService } from '../service/terminal-service';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 import { startWebHost } from './web-host';
+
+/** The XDG data folder, where an unattended terminal keeps its journal unless told otherwise. */
+function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_DATA_HOME !== undefined && env.XDG_DATA_HOME !== '' ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
+  return join(base, 'qr-counter-terminal');
+}
 
 /** `npm run serve`: the whole terminal in plain Node, its pages served to any browser. */
 async function main(): Promise<number> {
@@ -30,7 +37,14 @@ async function main(): Promise<number> {
   }
 
   const log = createLogger((line) => process.stderr.write(`${line}\n`));
-  const service = await createTerminalService({ settings, log });
+  const dataDir = args.value.dataDir ?? defaultDataDir(process.env);
+  let service;
+  try {
+    service = await createTerminalService({ settings, log, dataDir });
+  } catch (error) {
+    process.stderr.write(`The terminal cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
   const port = args.value.port ?? settings.web.port;
   let host;
   try {
@@ -50,6 +64,7 @@ async function main(): Promise<number> {
   process.stdout.write(
     `QR Counter Terminal \u2014 web mode (${mode})\n` +
       `Merchant: ${service.info.merchantName}\n` +
+      `Journal: ${service.journalPath ?? 'in memory'}\n` +
       `Cashier: ${host.urls.cashier}\n` +
       `Display: ${host.urls.display}\n` +
       `Press Ctrl+C to stop.\n`,

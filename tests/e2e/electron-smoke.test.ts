@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,9 @@ const title = binary.ok ? 'Electron shell takes a demo payment from keypad to pa
 
 test.skipIf(!binary.ok)(title, async () => {
   expect(existsSync(path.join(root, 'dist/electron/main.cjs')), 'dist/electron/main.cjs is missing: run `npm run build` first').toBe(true);
+  // The journal's SQLite must be built for Electron's ABI, as `npm start` does.
+  const native = spawnSync(process.execPath, [path.join(root, 'build/electron-native.mjs')], { cwd: root, encoding: 'utf8' });
+  expect(native.status, `building SQLite for Electron failed:\n${native.stdout}${native.stderr}`).toBe(0);
   // A fresh profile: default settings (demo mode), its own log, and its own single-instance lock.
   userData = mkdtempSync(path.join(tmpdir(), 'qr-terminal-e2e-'));
   const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));

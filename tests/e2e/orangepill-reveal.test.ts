@@ -135,7 +135,8 @@ describe('Reveal QR on the cashier screen, in Chromium', () => {
     await cashier.locator('[data-testid="lookup-open"]').focus();
     await cashier.keyboard.press('Enter');
     await panel().waitFor();
-    expect(await cashier.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lookup-choose');
+    // Focus moves once the panel has mounted: wait for it, as a keyboard user would.
+    await expect.poll(() => cashier.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lookup-choose');
     const [chooser] = await Promise.all([cashier.waitForEvent('filechooser'), cashier.keyboard.press('Enter')]);
     await chooser.setFiles({ name: 'customer-qr.png', mimeType: 'image/png', buffer: await providerQrPng(paidId) });
     await result().waitFor();

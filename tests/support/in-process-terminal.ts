@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { settingsSchema, type Settings } from '../../app/settings/settings';
 import { createLogger } from '../../electron/service/logger';
 import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
@@ -21,7 +24,9 @@ export async function startInProcessTerminal(overrides: Record<string, unknown> 
   const settings: Settings = settingsSchema.parse(overrides);
   const logLines: string[] = [];
   const log = createLogger((line) => logLines.push(line), 'debug');
-  const service = await createTerminalService({ settings, log, demoApiKey: TEST_DEMO_KEY });
+  // A real SQLite journal in a folder of its own, removed on close.
+  const dataDir = mkdtempSync(join(tmpdir(), 'terminal-data-'));
+  const service = await createTerminalService({ settings, log, demoApiKey: TEST_DEMO_KEY, dataDir });
   const host = await startWebHost({ api: service, host: '127.0.0.1', port: 0, pagesDir: PAGES_DIR, log });
   return {
     service,
@@ -30,6 +35,7 @@ export async function startInProcessTerminal(overrides: Record<string, unknown> 
     close: async () => {
       await host.close();
       await service.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SERVE_SCRIPT } from './paths';
 
 export interface ServeProcess {
@@ -12,7 +15,9 @@ export interface ServeProcess {
 
 /** Runs the real `serve` entry point as a child process and waits for the two URLs it prints. */
 export function startServe(args: readonly string[] = [], timeoutMs = 20_000): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [SERVE_SCRIPT, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Each run gets its own journal folder unless the test names one, so runs never resume each other's sales.
+  const data = args.includes('--data') ? [] : ['--data', mkdtempSync(join(tmpdir(), 'serve-data-'))];
+  const child = spawn(process.execPath, [SERVE_SCRIPT, '--port', '0', ...data, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let errText = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -21,7 +26,9 @@ export function startServe(args: readonly string[] = [], timeoutMs = 20_000): Pr
 
   const stop = async (): Promise<number | null> => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    return exited;
+    const code = await exited;
+    if (data[1] !== undefined) rmSync(data[1], { recursive: true, force: true });
+    return code;
   };
 
   return new Promise((resolve, reject) => {
@@ -48,7 +55,8 @@ export function startServe(args: readonly string[] = [], timeoutMs = 20_000): Pr
 
 /** Runs `serve` expecting it to fail, and returns its exit code and output. */
 export function runServeExpectingExit(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [SERVE_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const data = mkdtempSync(join(tmpdir(), 'serve-data-'));
+  const child = spawn(process.execPath, [SERVE_SCRIPT, '--data', data, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -57,6 +65,7 @@ export function runServeExpectingExit(args: readonly string[]): Promise<{ code: 
   return new Promise((resolve) =>
     child.once('exit', (code) => {
       clearTimeout(timer);
+      rmSync(data, { recursive: true, force: true });
       resolve({ code, stdout, stderr });
     }),
   );

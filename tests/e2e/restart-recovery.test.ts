@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Payment } from '../../app/payment/payment';
+import { startOpnSimulator, type OpnSimulator } from '../../electron/simulators/opn/opn-simulator';
+import { startServe, type ServeProcess } from '../support/serve-process';
+import { connect } from '../support/ws-client';
+
+/**
+ * Power fails mid-payment: the headless host is killed with SIGKILL while a QR is showing, the
+ * customer pays meanwhile, and the host restarts on the same journal. It must resume the payment by
+ * itself and show it paid. The provider (Opn's simulator) lives in this process, so it survives.
+ */
+const KEY = 'skey_test_restartSECRET42';
+let simulator: OpnSimulator;
+let dir: string;
+let config: string;
+
+beforeAll(async () => {
+  simulator = await startOpnSimulator({ secretKey: KEY });
+  dir = mkdtempSync(join(tmpdir(), 'restart-'));
+  config = join(dir, 'settings.json');
+  writeFileSync(config, JSON.stringify({ providers: { opn: { secretKey: KEY, baseUrl: simulator.baseUrl } } }), { mode: 0o600 });
+});
+
+afterAll(async () => {
+  await simulator.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const cashierApi = (serve: ServeProcess) => {
+  const url = new URL(serve.cashierUrl);
+  return `ws://${url.host}/api?token=${url.searchParams.get('token') ?? ''}`;
+};
+
+async function snapshotPayment(serve: ServeProcess): Promise<Payment | null> {
+  const client = await connect(cashierApi(serve));
+  try {
+    const answer = await client.command('getSnapshot', {});
+    if (answer.type !== 'result' || !answer.result.ok) throw new Error(JSON.stringify(answer));
+    return (answer.result.value as { payment: Payment | null }).payment;
+  } finally {
+    client.close();
+  }
+}
+
+describe('recovery after the host is killed mid-payment', () => {
+  it('resumes a pending payment from the journal and shows it paid', async () => {
+    const data = join(dir, 'data');
+    const first = await startServe(['--config', config, '--data', data]);
+    let chargeId: string;
+    try {
+      expect(first.stdout()).toContain(`Journal: ${join(data, 'journal.sqlite3')}`);
+      const client = await connect(cashierApi(first));
+      const answer = await client.command('charge', { amount: { minor: 2500, currency: 'SGD' }, method: 'atome' });
+      client.close();
+      expect(answer).toMatchObject({ type: 'result', result: { ok: true, value: { state: { status: 'awaiting' } } } });
+      chargeId = simulator.charges().at(-1)?.id ?? '';
+      first.child.kill('SIGKILL');
+    } finally {
+      await first.stop();
+    }
+
+    // The customer pays while the terminal is down.
+    expect(simulator.settle(chargeId, 'paid').ok).toBe(true);
+
+    const second = await startServe(['--config', config, '--data', data]);
+    try {
+      const resumed = await snapshotPayment(second);
+      expect(resumed).toMatchObject({ providerRef: chargeId, amount: { minor: 2500, currency: 'SGD' } });
+      await expect.poll(async () => (await snapshotPayment(second))?.state.status, { timeout: 15_000 }).toBe('paid');
+      expect(simulator.charges().filter((c) => c.metadata.terminal_reference === resumed?.id)).toHaveLength(1);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+});
