@@ -37,7 +37,11 @@ export const settingsSchema = z.strictObject({
         .default(600),
       pollIntervalMs: z.number().int().min(250, { error: 'must be at least 250 ms' }).max(10_000, { error: 'must be at most 10000 ms' }).default(1000),
       expiryGraceSeconds: z.number().int().min(0).max(300).default(10),
+      /** After a failed status request, wait from this much, doubling (with jitter) up to backoffMaxMs. */
+      backoffBaseMs: z.number().int().min(250, { error: 'must be at least 250 ms' }).max(60_000).default(1000),
+      backoffMaxMs: z.number().int().min(1000, { error: 'must be at least 1000 ms' }).max(600_000).default(30_000),
     })
+    .refine((p) => p.backoffMaxMs >= p.backoffBaseMs, { error: 'must be at least backoffBaseMs', path: ['backoffMaxMs'] })
     .prefault({}),
   web: z
     .strictObject({

@@ -101,6 +101,8 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
       ...DEFAULT_POLL_POLICY,
       intervalMs: settings.payment.pollIntervalMs,
       expiryGraceMs: settings.payment.expiryGraceSeconds * 1000,
+      backoffBaseMs: settings.payment.backoffBaseMs,
+      backoffMaxMs: settings.payment.backoffMaxMs,
     },
     qrLifetimeMs: settings.payment.qrExpirySeconds * 1000,
     locale: settings.locale,

@@ -149,6 +149,20 @@ describe('Opn Payments Atome QR, live against the simulator, in Chromium', () =>
     }
   });
 
+  it('tells the cashier when Opn cannot be reached, keeps the payment pending, and recovers by itself', async () => {
+    const id = await charge('SGD', '650', 'SGD 6.50');
+    // The network drops: the next status requests are reset before any answer.
+    for (let i = 0; i < 3; i++) simulator.faults.add({ fault: { kind: 'reset' }, method: 'GET', pathPrefix: `/charges/${id}` });
+    const notice = screens.cashier.locator('[data-testid="payment-notice"]');
+    await expect.poll(() => notice.innerText(), { timeout: 15_000 }).toBe('No connection to Opn \u2014 retrying');
+    expect(await status(screens.cashier, 'awaiting').count()).toBe(1);
+    settle(id, 'paid');
+    // Once the faults are used up, polling (with backoff) reaches Opn again and learns the truth.
+    await status(screens.cashier, 'paid').waitFor({ timeout: 30_000 });
+    expect(simulator.faults.injected.reset).toBeGreaterThanOrEqual(3);
+    await newSale();
+  });
+
   it('never lets the secret key reach a screen, an event or a log', async () => {
     expect(screens.frames.length).toBeGreaterThan(10);
     for (const frame of screens.frames) expect(frame).not.toContain(SECRET_KEY);

@@ -16,7 +16,7 @@ describe('settings', () => {
       merchant: { name: 'Demo Shop' },
       currency: 'SGD',
       locale: 'en-SG',
-      payment: { qrExpirySeconds: 600, pollIntervalMs: 1000, expiryGraceSeconds: 10 },
+      payment: { qrExpirySeconds: 600, pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 },
       web: { host: '127.0.0.1', port: 5170 },
       webhooks: { host: '127.0.0.1', port: null },
       customerDisplay: { displayId: null },
@@ -40,7 +40,7 @@ describe('settings', () => {
     const result = settingsSchema.safeParse({ payment: { qrExpirySeconds: 120 }, web: { port: 8080 } });
     expect(result.success).toBe(true);
     if (result.success) {
-      expect(result.data.payment).toEqual({ qrExpirySeconds: 120, pollIntervalMs: 1000, expiryGraceSeconds: 10 });
+      expect(result.data.payment).toEqual({ qrExpirySeconds: 120, pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 });
       expect(result.data.web).toEqual({ host: '127.0.0.1', port: 8080 });
       expect(result.data.merchant.name).toBe('Demo Shop');
     }
@@ -113,5 +113,13 @@ describe('customerDisplay setting', () => {
     const result = settingsSchema.safeParse({ customerDisplay: { displayId: 'HDMI-1' } });
     expect(result.success).toBe(false);
     if (!result.success) expect(describeSettingsError(result.error)[0]).toMatch(/^customerDisplay\.displayId /);
+  });
+});
+
+describe('polling policy settings', () => {
+  it('refuses a backoff ceiling below its base, naming the setting', () => {
+    const result = settingsSchema.safeParse({ payment: { backoffBaseMs: 5000, backoffMaxMs: 2000 } });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeSettingsError(result.error)).toEqual(['payment.backoffMaxMs must be at least backoffBaseMs']);
   });
 });
