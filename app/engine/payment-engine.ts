@@ -28,6 +28,12 @@ export interface EngineDeps {
   readonly clock: Clock;
   readonly policy: PollPolicy;
   readonly qrLifetimeMs: number;
+  /**
+   * How long a create sent by an earlier run can still land at the provider (its request timeout plus
+   * a margin). A resumed sale is looked up only after that, so a create still in flight when the
+   * terminal died is found rather than made twice.
+   */
+  readonly createSettleMs?: number;
   readonly locale: string;
   readonly merchantName: string;
   readonly newReference: () => string;
@@ -166,8 +172,18 @@ export class PaymentEngine {
     for (const payment of this.deps.store.unfinished()) {
       this.activeId ??= payment.id;
       if (payment.providerRef !== null) this.startPolling(payment.id);
-      else void this.create(this.providerFor(payment), payment, { reconcileFirst: true });
+      else void this.resumeCreate(payment);
     }
+  }
+
+  private async resumeCreate(payment: Payment): Promise<void> {
+    const settleAt = payment.updatedAt + (this.deps.createSettleMs ?? 0);
+    const wait = settleAt - this.deps.clock.now();
+    if (wait > 0) {
+      this.apply(payment.id, { type: 'notice', message: 'Checking with the provider whether this sale reached it before the restart…' });
+      await this.sleep(wait);
+    }
+    if (!this.stopped) await this.create(this.providerFor(payment), payment, { reconcileFirst: true });
   }
 
   /** Asks the provider now, e.g. on a webhook; still at most one request in flight. */

@@ -13,7 +13,8 @@ import { createOrangepillClient } from '../../app/providers/orangepill/orangepil
 import type { Logger } from './logger';
 import { platformFetch } from './platform-fetch';
 
-const PROVIDER_TIMEOUT_MS = 10_000;
+/** How long any provider request may take before the terminal gives up on its answer. */
+export const PROVIDER_TIMEOUT_MS = 10_000;
 /** Sent to providers as the ordering system (Orangepill `data.system`). */
 export const PRODUCT_NAME = 'QR Counter Terminal';
 

@@ -10,7 +10,7 @@ import { createDispatcher } from './dispatcher';
 import type { Logger } from './logger';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setUpProviders } from './provider-setup';
+import { PROVIDER_TIMEOUT_MS, setUpProviders } from './provider-setup';
 import { openJournal } from './journal/sqlite-journal';
 import { startWebhookServer } from './webhook-server';
 import { parseOpnWebhook } from '../../app/providers/opn/opn-webhook';
@@ -105,6 +105,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
       backoffMaxMs: settings.payment.backoffMaxMs,
     },
     qrLifetimeMs: settings.payment.qrExpirySeconds * 1000,
+    createSettleMs: PROVIDER_TIMEOUT_MS + 5000,
     locale: settings.locale,
     merchantName: settings.merchant.name,
     newReference: () => newReference(new Date(clock.now())),

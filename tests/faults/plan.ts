@@ -49,7 +49,8 @@ function randomFault(rng: Rng): FaultRule['fault'] {
 
 /** One payment's script, all decided up front from the seed so a run can be replayed. */
 export function planPayment(rng: Rng, index: number): PaymentPlan {
-  const provider: ProviderId = rng.chance(0.5) ? 'atome' : 'orangepill';
+  // Payment 1 always crashes mid-create on Opn, the provider with no idempotency key: the hard case.
+  const provider: ProviderId = index === 1 || rng.chance(0.5) ? 'atome' : 'orangepill';
   // Within Atome's SGD limits (1.50 to 3,000.00); Orangepill takes the same amounts.
   const amountMinor = rng.int(150, 80_000);
   const outcome = rng.pick<Outcome>(['paid', 'paid', 'failed', 'expired', 'cancel']);

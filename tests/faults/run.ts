@@ -6,7 +6,7 @@ import { isFinal } from '../../app/payment/payment';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
 import { startOpnSimulator, type OpnSimulator } from '../../electron/simulators/opn/opn-simulator';
 import { startOrangepillSimulator, type OrangepillSimulator } from '../../electron/simulators/orangepill/orangepill-simulator';
-import { FaultHost, sleep } from './host';
+import { FaultHost } from './host';
 import { createPath, planPayment, type PaymentPlan } from './plan';
 import { createRng } from './prng';
 import { compare, opnRecords, orangepillRecords, type Comparison } from './reconcile';
@@ -114,16 +114,14 @@ async function runPayment(host: FaultHost, plan: PaymentPlan, opn: OpnSimulator,
 
   let payment: Payment | null | undefined;
   if (plan.crash === 'during_create') {
-    // The create is held at the provider; the host dies with it in flight. The request lands (as it
-    // would on a real network once sent); the restarted host must find it rather than charge again.
-    const holdMs = 800;
+    // The create is held at the provider; the host dies with it in flight and restarts at once, so the
+    // request lands only after the new host is up. It must wait for it and find it, not charge again.
+    const holdMs = 3_000;
     simulator.faults.add({ ...createPath(plan.provider), fault: { kind: 'latency', ms: holdMs } });
     for (const rule of plan.faults) simulator.faults.add(rule);
-    const started = Date.now();
     host.fire('charge', charge);
     await host.waitFor((p) => p !== null && p.orderRef === charge.orderRef, 2_000, 20);
     await host.kill();
-    await sleep(Math.max(0, holdMs + 200 - (Date.now() - started)));
     await host.start();
     payment = await host.waitFor(createdOrFinal, CREATE_MS);
   } else {

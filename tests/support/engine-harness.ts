@@ -138,6 +138,7 @@ export interface HarnessOptions {
   readonly store?: PaymentStore;
   readonly policy?: PollPolicy;
   readonly qrLifetimeMs?: number;
+  readonly createSettleMs?: number;
   readonly providers?: 'none';
 }
 
@@ -156,6 +157,7 @@ export function harness(options: HarnessOptions = {}) {
     clock,
     policy: options.policy ?? POLICY,
     qrLifetimeMs: options.qrLifetimeMs ?? 600_000,
+    ...(options.createSettleMs === undefined ? {} : { createSettleMs: options.createSettleMs }),
     locale: 'en-SG',
     merchantName: 'Test Shop',
     newReference: () => `ref-${++references}`,

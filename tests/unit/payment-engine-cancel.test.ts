@@ -245,3 +245,22 @@ describe('PaymentEngine: cancelling through an expire API', () => {
     expect(h.provider.statusCalls).toHaveLength(calls);
   });
 });
+
+describe('PaymentEngine: a create still in flight when the terminal died', () => {
+  it('waits until an earlier run\u2019s create can no longer land, then looks it up before creating', async () => {
+    const store = createMemoryStore();
+    // The earlier run recorded the intent 5 s ago and died with its create in flight.
+    store.save(storedPayment({ id: 'in-flight', state: { status: 'creating' }, providerRef: null, qr: null, expiresAt: null, updatedAt: T0 - 5_000 }));
+    const h = harness({ store, createSettleMs: 15_000 });
+    h.engine.resume();
+    await h.clock.advance(9_000);
+    expect(h.provider.finds).toEqual([]);
+    expect(h.engine.get('in-flight')?.notice).toContain('whether this sale reached it');
+    // Meanwhile the lost request lands at the provider; the lookup then adopts it.
+    h.provider.onFind = () => ok({ providerRef: 'prov-landed', qr: { payload: 'QR:landed' }, expiresAt: T0 + 600_000 });
+    await h.clock.advance(1_000);
+    expect(h.provider.finds).toEqual(['in-flight']);
+    expect(h.provider.creates).toEqual([]);
+    expect(h.engine.get('in-flight')).toMatchObject({ providerRef: 'prov-landed', state: { status: 'awaiting' }, notice: null });
+  });
+});
