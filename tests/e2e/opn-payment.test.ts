@@ -5,7 +5,7 @@ import type { OpnFailureCode } from '../../app/providers/opn/opn-api';
 import { keySale } from '../support/cashier';
 import { launchChromium } from '../support/chromium';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
-import { displayState, openScreens, saveScreenshot, scanDisplay, status, type Screens } from '../support/screens';
+import { displayState, newSale, openScreens, saveScreenshot, scanDisplay, status, type Screens } from '../support/screens';
 
 /**
  * The terminal live on Opn Payments (Atome QR), against the simulator on loopback: only the base URL
@@ -46,11 +46,6 @@ async function charge(currency: 'SGD' | 'MYR', keys: string, shown: string): Pro
   return chargeId;
 }
 
-async function newSale() {
-  await screens.cashier.locator('[data-testid="new-sale"]').click();
-  await displayState(screens.display, 'idle').waitFor();
-}
-
 function settle(chargeId: string, outcome: 'paid' | 'failed' | 'expired', code?: OpnFailureCode) {
   const done = simulator.settle(chargeId, outcome, code);
   if (!done.ok) throw new Error(done.error);
@@ -73,7 +68,7 @@ describe('Opn Payments Atome QR, live against the simulator, in Chromium', () =>
     settle(id, 'paid');
     await status(screens.cashier, 'paid').waitFor();
     await displayState(screens.display, 'paid').waitFor();
-    await newSale();
+    await newSale(screens);
   });
 
   it('takes an MYR payment through to paid', async () => {
@@ -81,7 +76,7 @@ describe('Opn Payments Atome QR, live against the simulator, in Chromium', () =>
     expect(simulator.charges().at(-1)).toMatchObject({ amount: 4590, currency: 'MYR', metadata: { terminal_reference: expect.any(String) } });
     settle(id, 'paid');
     await status(screens.cashier, 'paid').waitFor();
-    await newSale();
+    await newSale(screens);
   });
 
   it.each([
@@ -94,14 +89,14 @@ describe('Opn Payments Atome QR, live against the simulator, in Chromium', () =>
     await status(screens.cashier, 'failed').waitFor();
     await displayState(screens.display, 'failed').waitFor();
     expect(await screens.cashier.locator('[data-testid="payment-detail"]').innerText()).toContain(sentence);
-    await newSale();
+    await newSale(screens);
   });
 
   it('shows an expired charge as expired', async () => {
     const id = await charge('SGD', '700', 'SGD 7.00');
     settle(id, 'expired');
     await status(screens.cashier, 'expired').waitFor();
-    await newSale();
+    await newSale(screens);
   });
 
   it('cancels with the Expire API when the cashier presses Esc', async () => {
@@ -110,7 +105,7 @@ describe('Opn Payments Atome QR, live against the simulator, in Chromium', () =>
     await status(screens.cashier, 'cancelled').waitFor();
     expect(simulator.charges().find((c) => c.id === id)?.status).toBe('expired');
     expect(simulator.requests().some((r) => r.method === 'POST' && r.path === `/charges/${id}/expire`)).toBe(true);
-    await newSale();
+    await newSale(screens);
   });
 
   it('refunds in part, then in full', async () => {
@@ -127,7 +122,7 @@ describe('Opn Payments Atome QR, live against the simulator, in Chromium', () =>
     await screens.cashier.locator('[data-testid="refund-submit"]').click();
     await status(screens.cashier, 'refunded').waitFor();
     expect(simulator.charges().find((c) => c.id === id)).toMatchObject({ refunded_amount: 1234 });
-    await newSale();
+    await newSale(screens);
   });
 
   it('shows Opn\u2019s own image, unsmoothed, when its QR cannot be decoded', async () => {
@@ -143,7 +138,7 @@ describe('Opn Payments Atome QR, live against the simulator, in Chromium', () =>
       expect(await screens.display.content()).not.toContain(simulator.baseUrl);
       await screens.cashier.keyboard.press('Escape');
       await status(screens.cashier, 'cancelled').waitFor();
-      await newSale();
+      await newSale(screens);
     } finally {
       simulator.setQrImage('qr');
     }
@@ -160,7 +155,7 @@ describe('Opn Payments Atome QR, live against the simulator, in Chromium', () =>
     // Once the faults are used up, polling (with backoff) reaches Opn again and learns the truth.
     await status(screens.cashier, 'paid').waitFor({ timeout: 30_000 });
     expect(simulator.faults.injected.reset).toBeGreaterThanOrEqual(3);
-    await newSale();
+    await newSale(screens);
   });
 
   it('never lets the secret key reach a screen, an event or a log', async () => {

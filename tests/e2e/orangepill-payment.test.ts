@@ -5,7 +5,7 @@ import { keySale } from '../support/cashier';
 import { launchChromium } from '../support/chromium';
 import { freePort } from '../support/free-port';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
-import { displayState, openScreens, saveScreenshot, scanDisplay, status, type Screens } from '../support/screens';
+import { displayState, newSale, openScreens, saveScreenshot, scanDisplay, status, type Screens } from '../support/screens';
 
 /**
  * The terminal live on Orangepill, against the simulator on loopback: only the base URL differs from
@@ -56,11 +56,6 @@ async function charge(keys: string, shown: string) {
   return request;
 }
 
-async function newSale() {
-  await screens.cashier.locator('[data-testid="new-sale"]').click();
-  await displayState(screens.display, 'idle').waitFor();
-}
-
 const settle = (id: string, outcome: Parameters<OrangepillSimulator['simulate']>[1]) => {
   const done = simulator.simulate(id, outcome);
   if (!done.ok) throw new Error(done.error);
@@ -81,7 +76,7 @@ describe('Orangepill, live against the simulator, in Chromium', () => {
     settle(request.id, 'paid');
     await status(screens.cashier, 'paid').waitFor();
     await displayState(screens.display, 'paid').waitFor();
-    await newSale();
+    await newSale(screens);
   });
 
   it('shows OVERPAID as paid, flagged with what arrived', async () => {
@@ -89,7 +84,7 @@ describe('Orangepill, live against the simulator, in Chromium', () => {
     settle(request.id, 'overpaid');
     await status(screens.cashier, 'paid').waitFor();
     await expect.poll(() => screens.cashier.locator('[data-testid="paid-flag"]').getAttribute('data-flag')).toContain('overpaid');
-    await newSale();
+    await newSale(screens);
   });
 
   it('shows INCOMPLETE with received and outstanding, keeps the QR up, then DONE', async () => {
@@ -109,7 +104,7 @@ describe('Orangepill, live against the simulator, in Chromium', () => {
     await expect.poll(() => screens.cashier.locator('[data-testid="provider-log"]').innerText()).toMatch(/CREATED[\s\S]*INCOMPLETE[\s\S]*DONE/);
     expect(await screens.cashier.locator('[data-testid="provider-related"] li').count()).toBe(2);
     await saveScreenshot(screens.cashier, 'cashier-orangepill-paid');
-    await newSale();
+    await newSale(screens);
   });
 
   it.each([
@@ -121,7 +116,7 @@ describe('Orangepill, live against the simulator, in Chromium', () => {
     await status(screens.cashier, shown).waitFor();
     await displayState(screens.display, shown).waitFor();
     expect((await screens.cashier.locator('[data-testid="payment-detail"]').innerText()).length).toBeGreaterThan(10);
-    await newSale();
+    await newSale(screens);
   });
 
   it('cancels at Orangepill when the cashier presses Esc', async () => {
@@ -130,7 +125,7 @@ describe('Orangepill, live against the simulator, in Chromium', () => {
     await status(screens.cashier, 'cancelled').waitFor();
     await displayState(screens.display, 'cancelled').waitFor();
     expect(simulator.requests().find((r) => r.id === request.id)?.status).toBe('CANCELLED');
-    await newSale();
+    await newSale(screens);
   });
 
   it('learned each result through the callback: delivered, matched, and re-fetched', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { demoRecords, startInProcessTerminal, TEST_DEMO_KEY, type InProcessTerminal } from '../support/in-process-terminal';
-import { displayState, openScreens, saveScreenshot, scanDisplay, status, type Screens } from '../support/screens';
+import { displayState, newSale, openScreens, saveScreenshot, scanDisplay, status, type Screens } from '../support/screens';
 
 let browser: Browser;
 let terminal: InProcessTerminal;
@@ -38,11 +38,6 @@ async function charge(keys: string, shownAmount: string) {
   return record;
 }
 
-async function newSale() {
-  await screens.cashier.locator('[data-testid="new-sale"]').click();
-  await displayState(screens.display, 'idle').waitFor();
-}
-
 describe('a demo payment, end to end in Chromium (web mode)', () => {
   it('shows the idle screens', async () => {
     await displayState(screens.display, 'idle').waitFor();
@@ -65,7 +60,7 @@ describe('a demo payment, end to end in Chromium (web mode)', () => {
     await displayState(screens.display, 'paid').waitFor();
     await saveScreenshot(screens.cashier, 'cashier-paid');
     await saveScreenshot(screens.display, 'display-paid');
-    await newSale();
+    await newSale(screens);
   });
 
   it('shows the reason when the payment fails', async () => {
@@ -76,7 +71,7 @@ describe('a demo payment, end to end in Chromium (web mode)', () => {
     await displayState(screens.display, 'failed').waitFor();
     expect(await screens.cashier.locator('[data-testid="payment-status"]').innerText()).toContain('declined');
     await saveScreenshot(screens.cashier, 'cashier-failed');
-    await newSale();
+    await newSale(screens);
   });
 
   it('shows an expired QR as expired', async () => {
@@ -85,7 +80,7 @@ describe('a demo payment, end to end in Chromium (web mode)', () => {
     await screens.cashier.locator('[data-testid="demo-expired"]').click();
     await status(screens.cashier, 'expired').waitFor();
     await displayState(screens.display, 'expired').waitFor();
-    await newSale();
+    await newSale(screens);
   });
 
   it('cancels at the provider when the cashier presses Esc', async () => {
@@ -96,7 +91,7 @@ describe('a demo payment, end to end in Chromium (web mode)', () => {
     await displayState(screens.display, 'cancelled').waitFor();
     const atProvider = demoRecords(terminal.service).find((p) => p.id === record.id);
     expect(atProvider?.status).toBe('cancelled');
-    await newSale();
+    await newSale(screens);
   });
 
   it('never lets the provider key reach a screen, an event or a log', async () => {

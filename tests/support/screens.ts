@@ -48,3 +48,9 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
+
+/** Ends a finished sale from the cashier screen and waits for the customer display to go idle. */
+export async function newSale(screens: Screens): Promise<void> {
+  await screens.cashier.locator('[data-testid="new-sale"]').click();
+  await displayState(screens.display, 'idle').waitFor();
+}
