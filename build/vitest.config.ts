@@ -12,6 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
           environment: 'node',
           testTimeout: 20_000,
         },
@@ -21,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // After the unit project, not beside it: on two cores, Chromium and the hosts need the machine.
+          sequence: { groupOrder: 1 },
           environment: 'node',
           // Two cores: one Chromium and one host at a time keeps the suite steady.
           fileParallelism: false,

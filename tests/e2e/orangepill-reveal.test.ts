@@ -130,6 +130,9 @@ describe('Reveal QR on the cashier screen, in Chromium', () => {
   });
 
   it('works from the keyboard: the panel opens on Choose image, and Enter opens the file chooser', async () => {
+    // Waiting for the chooser turns on Playwright's interception, which takes effect asynchronously: start
+    // it well before Enter, or under load the native chooser can open un-intercepted.
+    const chosen = cashier.waitForEvent('filechooser', { timeout: 30_000 });
     await cashier.locator('[data-testid="lookup-close"]').click();
     await panel().waitFor({ state: 'detached' });
     await cashier.locator('[data-testid="lookup-open"]').focus();
@@ -137,7 +140,8 @@ describe('Reveal QR on the cashier screen, in Chromium', () => {
     await panel().waitFor();
     // Focus moves once the panel has mounted: wait for it, as a keyboard user would.
     await expect.poll(() => cashier.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lookup-choose');
-    const [chooser] = await Promise.all([cashier.waitForEvent('filechooser'), cashier.keyboard.press('Enter')]);
+    await cashier.keyboard.press('Enter');
+    const chooser = await chosen;
     await chooser.setFiles({ name: 'customer-qr.png', mimeType: 'image/png', buffer: await providerQrPng(paidId) });
     await result().waitFor();
     expect(await text('lookup-status')).toBe('Paid');
