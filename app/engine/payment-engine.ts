@@ -6,8 +6,9 @@ import { formatMoney } from '../money/money';
 import type { MethodId } from '../payment/method';
 import { isFinal, type Payment } from '../payment/payment';
 import { transition, type PaymentEvent } from '../payment/transition';
-import type { CreatedPayment, PaymentProvider, ProviderError } from '../providers/provider';
+import type { CreatedPayment, PaymentProvider, ProviderError, ProviderStatus } from '../providers/provider';
 import { err, ok, type Result } from '../util/result';
+import { amountMismatch } from './trust';
 
 export interface ChargeRequest {
   readonly amount: Money;
@@ -120,7 +121,7 @@ export class PaymentEngine {
     }
     const provider = this.providerFor(payment);
     const cancelling = this.apply(payment.id, { type: 'cancel_requested' });
-    const result = await provider.cancel(payment.providerRef);
+    const result = this.checked(payment, provider, await provider.cancel(payment.providerRef));
     if (result.ok) {
       // Some providers cancel by expiring (Opn's Expire API answers "expired"): the cashier cancelled it.
       const status = result.value.kind === 'expired' ? ({ kind: 'cancelled' } as const) : result.value;
@@ -292,7 +293,8 @@ export class PaymentEngine {
     poller.inFlight = true;
     poller.cancelTimer = null;
     const pastGrace = payment.expiresAt !== null && this.deps.clock.now() >= payment.expiresAt + this.deps.policy.expiryGraceMs;
-    const result = await this.providerFor(payment).status(payment.providerRef);
+    const provider = this.providerFor(payment);
+    const result = this.checked(payment, provider, await provider.status(payment.providerRef));
     poller.inFlight = false;
     if (result.ok) {
       poller.failures = 0;
@@ -302,12 +304,25 @@ export class PaymentEngine {
       // The final check after expiry plus grace still says pending: close the QR here and at the provider.
       if (pastGrace) return this.expireLocally(id);
     } else {
-      // Unreachable is not an answer: the payment stays as it is and polling backs off.
+      // Unreachable is not an answer: the payment stays as it is and polling backs off. An answer that
+      // cannot be trusted is worse than none: the cashier is told to check, and it is never taken as paid.
       poller.failures += 1;
       poller.lastError = result.error;
-      this.apply(id, { type: 'notice', message: result.error.message });
+      this.apply(
+        id,
+        result.error.kind === 'invalid_response'
+          ? { type: 'untrusted_response', reason: result.error.message }
+          : { type: 'notice', message: result.error.message },
+      );
     }
     this.schedule(id);
+  }
+
+  /** A status for another amount or currency than the sale's is no answer about this sale. */
+  private checked(payment: Payment, provider: PaymentProvider, result: Result<ProviderStatus, ProviderError>): Result<ProviderStatus, ProviderError> {
+    if (!result.ok) return result;
+    const wrong = amountMismatch(payment.amount, result.value.requested, provider.method.provider, this.deps.locale);
+    return wrong === null ? result : err({ kind: 'invalid_response', message: wrong, ambiguous: false });
   }
 
   private expireLocally(id: string): void {
@@ -317,10 +332,12 @@ export class PaymentEngine {
     this.apply(id, { type: 'provider_status', status: { kind: 'expired' } });
     // Best effort, so the customer cannot pay a QR the terminal has given up on. If its answer is that
     // the customer paid after all, that is kept (as paid_after_cancel), never dropped.
-    void this.providerFor(payment)
+    const provider = this.providerFor(payment);
+    void provider
       .cancel(payment.providerRef)
       .then(
-        (result) => {
+        (answer) => {
+          const result = this.checked(payment, provider, answer);
           if (result.ok) this.apply(id, { type: 'provider_status', status: result.value });
         },
         () => undefined,

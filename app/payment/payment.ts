@@ -26,6 +26,11 @@ export type PaymentState =
   | { readonly status: 'awaiting' }
   | { readonly status: 'cancelling' }
   | { readonly status: 'unknown'; readonly providerStatus: string }
+  /**
+   * The provider answered with something the terminal cannot trust (unreadable, missing fields, another
+   * amount or currency). Never paid on that word; polling goes on, and the cashier checks the provider.
+   */
+  | { readonly status: 'needs_attention'; readonly reason: string }
   /** Part of the amount arrived (Orangepill INCOMPLETE); the cashier decides to keep waiting or cancel. */
   | { readonly status: 'partially_paid'; readonly received: Money }
   /**

@@ -12,7 +12,9 @@ export type PaymentEvent =
   | { readonly type: 'cancel_failed'; readonly message: string }
   /** A refund the terminal made succeeded; the provider's new total refunded on this payment. */
   | { readonly type: 'refund_recorded'; readonly totalRefundedMinor: number }
-  | { readonly type: 'notice'; readonly message: string | null };
+  | { readonly type: 'notice'; readonly message: string | null }
+  /** A status answer the terminal will not trust; the reason is the client's sentence for it. */
+  | { readonly type: 'untrusted_response'; readonly reason: string };
 
 const state = (s: PaymentState): PaymentState => s;
 
@@ -44,7 +46,7 @@ export function transition(payment: Payment, event: PaymentEvent, now: number): 
       return trail === undefined || sameTrail(after.providerTrail, trail) ? after : { ...after, providerTrail: trail, updatedAt: now };
     }
     case 'cancel_requested':
-      if (current.status === 'awaiting' || current.status === 'unknown' || current.status === 'partially_paid') {
+      if (current.status === 'awaiting' || current.status === 'unknown' || current.status === 'partially_paid' || current.status === 'needs_attention') {
         return next({ state: state({ status: 'cancelling' }) });
       }
       return payment;
@@ -56,6 +58,11 @@ export function transition(payment: Payment, event: PaymentEvent, now: number): 
     case 'notice':
       if (isFinal(current) || payment.notice === event.message) return payment;
       return next({ notice: event.message });
+    case 'untrusted_response':
+      // Only a payment still open can need attention; creating and cancelling have their own outcomes.
+      if (isFinal(current) || current.status === 'creating' || current.status === 'cancelling') return payment;
+      if (current.status === 'needs_attention' && current.reason === event.reason) return payment;
+      return next({ state: state({ status: 'needs_attention', reason: event.reason }), notice: null });
     default:
       return assertNever(event, 'payment event');
   }

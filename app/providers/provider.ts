@@ -37,7 +37,19 @@ export interface ProviderTrail {
  * A provider's status, normalised. Each client maps its own statuses onto this exhaustively, and may
  * attach the provider's own trail of the payment.
  */
-export type ProviderStatus = ProviderStatusKind & { readonly trail?: ProviderTrail };
+export type ProviderStatus = ProviderStatusKind & {
+  readonly trail?: ProviderTrail;
+  /**
+   * The amount the provider says the payment is for, as it says it (`minor` null when it gave none the
+   * terminal can read). The engine compares it with the sale's, so a wrong answer is never taken as paid.
+   */
+  readonly requested?: RequestedAmount;
+};
+
+export interface RequestedAmount {
+  readonly minor: number | null;
+  readonly currency: string;
+}
 
 type ProviderStatusKind =
   | { readonly kind: 'pending' }

@@ -20,6 +20,12 @@ export function describeStatus(state: PaymentState): StatusText {
       return { title: 'Cancelling…', detail: 'The payment may still complete until the provider confirms', tone: 'progress' };
     case 'unknown':
       return { title: `Unknown status from provider: ${state.providerStatus} — not paid`, detail: 'Still checking with the provider…', tone: 'caution' };
+    case 'needs_attention':
+      return {
+        title: 'Needs attention — not paid',
+        detail: `${state.reason}. Check the payment with the provider before handing over goods; the terminal keeps checking.`,
+        tone: 'warning',
+      };
     case 'partially_paid':
       return { title: 'Partly paid', detail: 'The customer can still pay the rest, or cancel the payment', tone: 'caution' };
     case 'paid':
@@ -55,6 +61,7 @@ export function statusMark(state: PaymentState): string {
       return '✕';
     case 'paid_after_cancel':
     case 'unknown':
+    case 'needs_attention':
       return '!';
     case 'refunded':
       return '↩';

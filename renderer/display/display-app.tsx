@@ -25,6 +25,9 @@ function PaymentView({ payment }: { readonly payment: Payment }) {
     case 'unknown':
       // Until the provider says otherwise the customer may still pay, so the QR stays up.
       return payment.qr !== null ? <QrView payment={payment} qr={payment.qr} /> : <WaitView amount={payment.amount} text="Please wait…" />;
+    case 'needs_attention':
+      // The terminal cannot tell whether the customer paid: the QR comes down so nobody pays twice.
+      return <WaitView amount={payment.amount} text="One moment — the cashier is checking your payment" />;
     case 'partially_paid': {
       // Part has arrived: the customer pays the rest with the same code, so it stays up.
       const outstanding = outstandingAmount(payment, state.received);

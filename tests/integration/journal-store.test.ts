@@ -33,6 +33,7 @@ const STATES: Record<PaymentStatus, readonly PaymentState[]> = {
   awaiting: [{ status: 'awaiting' }],
   cancelling: [{ status: 'cancelling' }],
   unknown: [{ status: 'unknown', providerStatus: 'REVIEW' }],
+  needs_attention: [{ status: 'needs_attention', reason: 'Opn answered for MYR 12.34, not the SGD 12.34 asked' }],
   partially_paid: [{ status: 'partially_paid', received: { minor: 500, currency: 'SGD' } }],
   paid: [
     { status: 'paid', paidAt: T0 + 5000 },
@@ -132,7 +133,7 @@ describe('journal as the payment store', () => {
   it('lists unfinished payments oldest first, whatever order they were saved in', () => {
     ALL_STATES.forEach((state, i) => journal.save(payment(`p-${i}`, { state, createdAt: T0 - i })));
     const unfinished = journal.unfinished();
-    expect(unfinished.map((p) => p.state.status)).toEqual(['partially_paid', 'unknown', 'cancelling', 'awaiting', 'creating']);
+    expect(unfinished.map((p) => p.state.status)).toEqual(['partially_paid', 'needs_attention', 'unknown', 'cancelling', 'awaiting', 'creating']);
     expect(unfinished.map((p) => p.createdAt)).toEqual([...unfinished.map((p) => p.createdAt)].sort((a, b) => a - b));
   });
 

@@ -3,7 +3,7 @@ import { opnChargeSchema } from '../../app/providers/opn/opn-api';
 import { OPN_METHOD_ID, opnMethodInfo } from '../../app/providers/opn/opn-method';
 import { mapOpnStatus } from '../../app/providers/opn/opn-status';
 import { parseOpnWebhook } from '../../app/providers/opn/opn-webhook';
-import { assertNoSecret, failure, messages, saleRequest, useOpnRig, value } from '../support/opn-rig';
+import { assertNoSecret, failure, kindOnly, messages, saleRequest, statusOnly, useOpnRig, value } from '../support/opn-rig';
 
 const rig = useOpnRig();
 
@@ -11,12 +11,14 @@ describe('Opn Atome QR: status', () => {
   it('maps pending, successful and every failure code', async () => {
     const { sim, client } = rig();
     const pending = value(await client.create(saleRequest(sim.now())));
-    expect(value(await client.status(pending.providerRef))).toEqual({ kind: 'pending' });
+    expect(statusOnly(await client.status(pending.providerRef))).toEqual({ kind: 'pending' });
 
     const settled = sim.settle(pending.providerRef, 'paid');
     expect(settled.ok).toBe(true);
     const paidAt = Date.parse(sim.charges()[0]!.paid_at!);
-    expect(value(await client.status(pending.providerRef))).toEqual({ kind: 'paid', paidAt });
+    expect(statusOnly(await client.status(pending.providerRef))).toEqual({ kind: 'paid', paidAt });
+    // Each status says what the charge is for, so the engine can refuse an answer for another amount.
+    expect(value(await client.status(pending.providerRef)).requested).toEqual({ minor: 1234, currency: 'SGD' });
 
     const sentences = {
       payment_expired: 'The QR code expired before the customer paid.',
@@ -26,7 +28,7 @@ describe('Opn Atome QR: status', () => {
     for (const [code, message] of Object.entries(sentences)) {
       const created = value(await client.create(saleRequest(sim.now())));
       expect(sim.simulate(created.providerRef, 'failed', code)).toEqual({ ok: true, value: undefined });
-      expect(value(await client.status(created.providerRef))).toEqual({ kind: 'failed', failure: { code, message } });
+      expect(statusOnly(await client.status(created.providerRef))).toEqual({ kind: 'failed', failure: { code, message } });
     }
     expect(sim.charges().filter((c) => c.status === 'failed').map((c) => c.failure_message)).toEqual([
       'Payment expired.',
@@ -41,7 +43,7 @@ describe('Opn Atome QR: status', () => {
     expect(sim.simulate(created.providerRef, 'partial').ok).toBe(false);
     expect(sim.simulate(created.providerRef, 'failed', 'stolen').ok).toBe(false);
     expect(sim.simulate(created.providerRef, 'failed')).toEqual({ ok: true, value: undefined });
-    expect(value(await client.status(created.providerRef))).toMatchObject({ kind: 'failed', failure: { code: 'payment_rejected' } });
+    expect(statusOnly(await client.status(created.providerRef))).toMatchObject({ kind: 'failed', failure: { code: 'payment_rejected' } });
     expect(sim.simulate(created.providerRef, 'paid').ok).toBe(false);
   });
 
@@ -50,9 +52,9 @@ describe('Opn Atome QR: status', () => {
     const created = value(await client.create(saleRequest(sim.now(), 1234, 'SGD', 60_000)));
     // Opn's times are whole seconds, so the expiry lands up to a second before the asked 60 s.
     sim.advanceTime(55_000);
-    expect(value(await client.status(created.providerRef))).toEqual({ kind: 'pending' });
+    expect(statusOnly(await client.status(created.providerRef))).toEqual({ kind: 'pending' });
     sim.advanceTime(6_000);
-    expect(value(await client.status(created.providerRef))).toEqual({ kind: 'expired' });
+    expect(statusOnly(await client.status(created.providerRef))).toEqual({ kind: 'expired' });
     expect(sim.charges()[0]).toMatchObject({ status: 'expired', expired: true, failure_code: 'payment_expired', expired_at: sim.charges()[0]!.expires_at });
   });
 
@@ -73,7 +75,7 @@ describe('Opn Atome QR: status', () => {
     expect((await control(`charges/${b.providerRef}/failed?failure_code=nope`)).status).toBe(400);
     expect((await control('time', { advanceMs: 121_000 })).status).toBe(200);
     expect((await control('time', { advanceMs: -1 })).status).toBe(400);
-    const statuses = await Promise.all([a, b, c, d].map(async (x) => value(await client.status(x.providerRef)).kind));
+    const statuses = await Promise.all([a, b, c, d].map(async (x) => statusOnly(await client.status(x.providerRef)).kind));
     expect(statuses).toEqual(['paid', 'failed', 'expired', 'expired']);
   });
 
@@ -81,13 +83,13 @@ describe('Opn Atome QR: status', () => {
     const { sim, client } = rig();
     value(await client.create(saleRequest(sim.now())));
     const charge = opnChargeSchema.parse(sim.charges()[0]);
-    expect(mapOpnStatus({ ...charge, status: 'reversed' })).toEqual({ kind: 'unknown', raw: 'reversed' });
-    expect(mapOpnStatus({ ...charge, status: '' })).toEqual({ kind: 'unknown', raw: '' });
-    expect(mapOpnStatus({ ...charge, status: 'failed', failure_code: 'insufficient_balance' })).toEqual({
+    expect(kindOnly(mapOpnStatus({ ...charge, status: 'reversed' }))).toEqual({ kind: 'unknown', raw: 'reversed' });
+    expect(kindOnly(mapOpnStatus({ ...charge, status: '' }))).toEqual({ kind: 'unknown', raw: '' });
+    expect(kindOnly(mapOpnStatus({ ...charge, status: 'failed', failure_code: 'insufficient_balance' }))).toEqual({
       kind: 'failed',
       failure: { code: 'insufficient_balance', message: 'Atome did not complete the payment (insufficient_balance).' },
     });
-    expect(mapOpnStatus({ ...charge, status: 'failed', failure_code: 'constructor' })).toMatchObject({ failure: { message: 'Atome did not complete the payment (constructor).' } });
+    expect(kindOnly(mapOpnStatus({ ...charge, status: 'failed', failure_code: 'constructor' }))).toMatchObject({ failure: { message: 'Atome did not complete the payment (constructor).' } });
   });
 });
 
@@ -95,7 +97,7 @@ describe('Opn Atome QR: cancelling with the Expire API', () => {
   it('expires a pending charge', async () => {
     const { sim, client } = rig();
     const created = value(await client.create(saleRequest(sim.now())));
-    expect(value(await client.cancel(created.providerRef))).toEqual({ kind: 'expired' });
+    expect(statusOnly(await client.cancel(created.providerRef))).toEqual({ kind: 'expired' });
     expect(sim.requests().filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/charges', `/charges/${created.providerRef}/expire`]);
     expect(sim.charges()[0]).toMatchObject({ status: 'expired', expired: true });
   });
@@ -104,7 +106,7 @@ describe('Opn Atome QR: cancelling with the Expire API', () => {
     const { sim, client } = rig();
     const created = value(await client.create(saleRequest(sim.now())));
     sim.settle(created.providerRef, 'paid');
-    expect(value(await client.cancel(created.providerRef))).toMatchObject({ kind: 'paid' });
+    expect(statusOnly(await client.cancel(created.providerRef))).toMatchObject({ kind: 'paid' });
     expect(sim.charges()[0]!.status).toBe('successful');
   });
 });

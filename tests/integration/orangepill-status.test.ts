@@ -16,10 +16,18 @@ async function open(): Promise<string> {
 }
 
 /** The status alone; the trail that comes with it is checked on its own below. */
+describe('Orangepill status carries the amount it is for', () => {
+  it('as minor units of the asset, from the exact decimal', async () => {
+    const id = await open();
+    const result = await rig.client.status(id);
+    expect(result.ok && result.value.requested).toEqual({ minor: 10023, currency: 'USD' });
+  });
+});
+
 async function statusOf(id: string): Promise<ProviderStatus> {
   const result = await rig.client.status(id);
   if (!result.ok) throw new Error(result.error.message);
-  const { trail, ...status } = result.value;
+  const { trail, requested, ...status } = result.value;
   return status;
 }
 
@@ -70,7 +78,7 @@ describe('Orangepill simulator outcomes through the real client', () => {
       { type: 'transaction', amount: '50.11', asset: 'USD' },
       { type: 'transaction', amount: '50.12', asset: 'USD' },
     ]);
-    expect(details.value.status).toEqual({ kind: 'paid', paidAt: details.value.log.at(-1)?.created_at });
+    expect(details.value.status).toEqual({ kind: 'paid', paidAt: details.value.log.at(-1)?.created_at, requested: { minor: 10023, currency: 'USD' } });
   });
 
   it('overpaid: paid, with the larger amount received', async () => {

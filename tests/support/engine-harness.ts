@@ -90,7 +90,7 @@ export const createdFor = (req: CreatePaymentRequest): CreatedPayment => ({
 
 /** A provider whose every answer the test scripts, recording each call and when it was made. */
 export class ScriptedProvider implements PaymentProvider {
-  readonly method: MethodInfo = { id: 'demo', label: 'Test QR', instruction: 'Scan', currencies: ['SGD', 'JPY'], simulated: true, simulator: null, refunds: { supported: false, rule: 'no refunds in tests' } };
+  readonly method: MethodInfo = { id: 'demo', label: 'Test QR', provider: 'The test provider', instruction: 'Scan', currencies: ['SGD', 'JPY'], simulated: true, simulator: null, refunds: { supported: false, rule: 'no refunds in tests' } };
   readonly creates: CreatePaymentRequest[] = [];
   readonly statusCalls: { readonly ref: string; readonly at: number }[] = [];
   readonly cancels: string[] = [];

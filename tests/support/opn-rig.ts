@@ -2,7 +2,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { FetchLike } from '../../app/providers/http';
 import { createOpnClient, type OpnClient } from '../../app/providers/opn/opn-client';
-import type { CreatePaymentRequest, ProviderError } from '../../app/providers/provider';
+import type { CreatePaymentRequest, ProviderError, ProviderStatus } from '../../app/providers/provider';
 import type { Result } from '../../app/util/result';
 import { platformFetch } from '../../electron/service/platform-fetch';
 import { decodeQrImage } from '../../electron/service/qr-image-decoder';
@@ -98,6 +98,16 @@ export function saleRequest(now: number, minor = 1234, currency: 'SGD' | 'MYR' =
 export function value<T>(result: Result<T, ProviderError>): T {
   if (!result.ok) throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
   return result.value;
+}
+
+/** A status without the amount it is for, which the tests of that amount check on their own. */
+export function kindOnly(status: ProviderStatus): ProviderStatus {
+  const { requested: _requested, ...rest } = status;
+  return rest;
+}
+
+export function statusOnly(result: Result<ProviderStatus, ProviderError>): ProviderStatus {
+  return kindOnly(value(result));
 }
 
 export function failure<T>(result: Result<T, ProviderError>): ProviderError {

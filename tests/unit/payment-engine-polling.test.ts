@@ -95,6 +95,24 @@ describe('PaymentEngine: polling', () => {
     expect(h.provider.statusCalls).toHaveLength(2);
   });
 
+  it('an answer it cannot trust puts the payment to needs attention, backs off, and never calls it paid', async () => {
+    const h = harness();
+    const untrusted: ProviderError = { kind: 'invalid_response', message: 'Opn sent a response the terminal cannot read', ambiguous: false };
+    h.provider.onStatus = (_ref, n) => (n <= 2 ? err(untrusted) : ok({ kind: 'pending' }));
+    const payment = await chargeOk(h.engine);
+    await h.clock.advance(1000);
+    expect(h.engine.get(payment.id)?.state).toEqual({ status: 'needs_attention', reason: untrusted.message });
+    // Backing off as for any failure: the second ask comes after the first backoff step, not at the interval.
+    await h.clock.advance(1000);
+    expect(h.provider.statusCalls.map((c) => c.at - T0)).toEqual([1000, 2000]);
+    expect(h.changes.filter((p) => p.state.status === 'needs_attention')).toHaveLength(1);
+    await h.clock.advance(1500);
+    expect(h.provider.statusCalls.map((c) => c.at - T0)).toEqual([1000, 2000, 3500]);
+    expect(h.engine.get(payment.id)?.state).toEqual({ status: 'awaiting' });
+    expect(h.changes.some((p) => p.state.status === 'paid')).toBe(false);
+    expect(h.unsaved).toEqual([]);
+  });
+
   it('backs off on status errors instead of hammering, shows a notice, and clears it on recovery', async () => {
     const h = harness();
     let down = true;

@@ -50,6 +50,7 @@ const ALL_EVENTS: readonly PaymentEvent[] = [
   { type: 'cancel_failed', message: 'Could not cancel yet' },
   { type: 'notice', message: 'No connection' },
   { type: 'notice', message: null },
+  { type: 'untrusted_response', reason: 'Opn sent a response the terminal cannot read' },
 ];
 
 const FINAL_STATES: readonly PaymentState[] = [
@@ -170,6 +171,39 @@ describe('transition: provider status while awaiting', () => {
     expect(after.notice).toBeNull();
     expect(after.state).toEqual({ status: 'awaiting' });
     expect(after.updatedAt).toBe(NOW);
+  });
+});
+
+describe('transition: an answer the terminal will not trust', () => {
+  const UNTRUSTED: PaymentEvent = { type: 'untrusted_response', reason: 'Opn answered for MYR 12.34, not the SGD 12.34 asked' };
+
+  it('moves an open payment to needs_attention with the reason, never to paid', () => {
+    for (const open of [{ status: 'awaiting' }, { status: 'unknown', providerStatus: 'x' }, { status: 'partially_paid', received: { minor: 5, currency: 'SGD' } }] as const) {
+      const after = transition(payment(open, { notice: 'No connection' }), UNTRUSTED, NOW);
+      expect(after.state).toEqual({ status: 'needs_attention', reason: 'Opn answered for MYR 12.34, not the SGD 12.34 asked' });
+      expect(after.notice).toBeNull();
+      expect(isFinal(after.state)).toBe(false);
+    }
+  });
+
+  it('is ignored while creating or cancelling, and repeats return the same object', () => {
+    for (const s of [{ status: 'creating' }, { status: 'cancelling' }] as const) {
+      const before = payment(s);
+      expect(transition(before, UNTRUSTED, NOW)).toBe(before);
+    }
+    const attention = transition(payment({ status: 'awaiting' }), UNTRUSTED, NOW);
+    expect(transition(attention, UNTRUSTED, NOW + 1)).toBe(attention);
+  });
+
+  it('a trustworthy answer afterwards moves it on: pending back to awaiting, paid to paid', () => {
+    const attention = transition(payment({ status: 'awaiting' }), UNTRUSTED, NOW);
+    expect(transition(attention, PENDING, NOW + 1).state).toEqual({ status: 'awaiting' });
+    expect(transition(attention, PAID, NOW + 1).state).toEqual({ status: 'paid', paidAt: T0 + 4_000 });
+  });
+
+  it('the cashier can cancel a payment that needs attention', () => {
+    const attention = transition(payment({ status: 'awaiting' }), UNTRUSTED, NOW);
+    expect(transition(attention, { type: 'cancel_requested' }, NOW + 1).state).toEqual({ status: 'cancelling' });
   });
 });
 

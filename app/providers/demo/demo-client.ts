@@ -17,6 +17,7 @@ export interface DemoClientOptions {
 export const DEMO_METHOD: MethodInfo = {
   id: 'demo',
   label: 'Demo QR',
+  provider: 'The demo provider',
   instruction: 'Scan to pay (demo: no real money)',
   currencies: CURRENCY_CODES,
   simulated: true,

@@ -8,6 +8,7 @@ export function opnMethodInfo(simulated: boolean): MethodInfo {
   return {
     id: OPN_METHOD_ID,
     label: simulated ? 'Atome (simulated)' : 'Atome',
+    provider: 'Opn',
     instruction: 'Scan with the Atome app',
     currencies: OPN_CURRENCIES,
     simulated,

@@ -13,6 +13,10 @@ export function opnFailure(code: string | null): Failure {
 
 /** Opn's charge status, normalised. Exhaustive: any status not listed becomes "unknown", never paid. */
 export function mapOpnStatus(charge: OpnChargeData): ProviderStatus {
+  return { ...mapKind(charge), requested: { minor: charge.amount, currency: charge.currency } };
+}
+
+function mapKind(charge: OpnChargeData): ProviderStatus {
   switch (charge.status) {
     case 'pending':
       return { kind: 'pending' };

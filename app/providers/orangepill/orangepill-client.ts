@@ -86,8 +86,12 @@ export function createOrangepillClient(options: OrangepillClientOptions): Orange
     const result = await fetchRequest(id);
     if (!result.ok) return result;
     const request = result.value;
+    const requested = {
+      minor: request.amount === undefined || request.asset === undefined ? null : wireAmountToMinor(request.amount, request.asset),
+      currency: request.asset ?? '',
+    };
     return ok({
-      status: mapOrangepillStatus(request, { now: options.now(), cancelledByUs: cancelledByUs.has(id) }),
+      status: { ...mapOrangepillStatus(request, { now: options.now(), cancelledByUs: cancelledByUs.has(id) }), requested },
       rawStatus: request.status,
       error: errorText(request.error),
       log: request.log ?? [],

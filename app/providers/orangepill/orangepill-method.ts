@@ -10,6 +10,7 @@ export function orangepillMethodInfo(simulated: boolean): MethodInfo {
   return {
     id: ORANGEPILL_METHOD_ID,
     label: simulated ? 'Orangepill (simulated)' : 'Orangepill',
+    provider: 'Orangepill',
     instruction: 'Scan to pay with Orangepill',
     // Orangepill takes any asset it knows; the terminal offers every currency it can do exact money in.
     currencies: CURRENCY_CODES,

@@ -42,6 +42,7 @@ const stateSchema: z.ZodType<PaymentState> = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('awaiting') }),
   z.strictObject({ status: z.literal('cancelling') }),
   z.strictObject({ status: z.literal('unknown'), providerStatus: z.string() }),
+  z.strictObject({ status: z.literal('needs_attention'), reason: z.string() }),
   z.strictObject({ status: z.literal('partially_paid'), received: moneySchema }),
   z.strictObject({
     status: z.literal('paid'),

@@ -15,6 +15,7 @@ const STATUSES: Record<PaymentStatus, null> = {
   awaiting: null,
   cancelling: null,
   unknown: null,
+  needs_attention: null,
   partially_paid: null,
   paid: null,
   failed: null,
