@@ -41,7 +41,7 @@ export async function startTamperingProxy(target: string): Promise<TamperingProx
       const answer = await fetch(`${target}${req.url ?? '/'}`, {
         method: req.method ?? 'GET',
         headers,
-        ...(body.length > 0 ? { body } : {}),
+        ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
       });
       const contentType = answer.headers.get('content-type') ?? 'application/octet-stream';
       const bytes = Buffer.from(await answer.arrayBuffer());

@@ -2,6 +2,7 @@ import type { PaymentStore } from '../../../app/engine/payment-store';
 import type { CurrencyCode } from '../../../app/money/currency';
 import type { MethodId } from '../../../app/payment/method';
 import type { Payment, PaymentStatus } from '../../../app/payment/payment';
+import type { PrintLedger } from './print-ledger';
 
 /** One entry of a payment's append-only history: a status change, a provider reply, a refund. */
 export interface JournalEvent {
@@ -89,6 +90,8 @@ export interface JournalOptions {
  */
 export interface Journal extends PaymentStore {
   readonly path: string;
+  /** What the terminal printed by itself, claimed before printing so nothing prints twice. */
+  readonly prints: PrintLedger;
   /** Saves many payments in one transaction (imports, seeding); each gets its status event as in `save`. */
   saveAll(payments: readonly Payment[]): void;
   appendEvent(paymentId: string, event: NewJournalEvent): JournalEvent;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { JournalOpenError } from './journal-errors';
 
 /*
- * The journal's schema (version 1). One SQLite file, `journal.sqlite3`, in the app's data directory.
+ * The journal's schema (version 2). One SQLite file, `journal.sqlite3`, in the app's data directory.
  * All times are epoch milliseconds (INTEGER); all amounts are integer minor units of `currency`.
  * Tables are STRICT, so a value of the wrong type is refused on write rather than found on read.
  *
@@ -42,6 +42,15 @@ import { JournalOpenError } from './journal-errors';
  *   amount_minor INTEGER    > 0
  *   currency     TEXT       the payment's currency
  *   at           INTEGER    when the provider confirmed it
+ *
+ * prints (version 2) — the receipts the terminal printed by itself, so each prints exactly once, even
+ * across a restart: a row is claimed (committed) before the bytes go to the printer.
+ *   payment_id TEXT → payments(id)
+ *   kind       TEXT      which slip: paid_receipt, failed_slip, …; one row per payment and kind (PK)
+ *   state      TEXT      claimed (sent or about to be), printed (the printer took it), failed (gave up)
+ *   claimed_at INTEGER   when it was claimed
+ *   printed_at INTEGER?  when the printer took it
+ *   error      TEXT?     the last failure, in the cashier's words
  *
  * PRAGMA user_version is the schema version (the number of migrations applied); PRAGMA application_id
  * marks the file as ours. Each migration below runs once, in order, in one transaction with its
@@ -111,6 +120,18 @@ export const MIGRATIONS: readonly string[] = [
   BEGIN SELECT RAISE(ABORT, 'refunds is append-only'); END;
   CREATE TRIGGER refunds_no_delete BEFORE DELETE ON refunds
   BEGIN SELECT RAISE(ABORT, 'refunds is append-only'); END;
+  `,
+  `
+  CREATE TABLE prints (
+    payment_id TEXT NOT NULL REFERENCES payments (id),
+    kind       TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 32),
+    state      TEXT NOT NULL CHECK (state IN ('claimed', 'printed', 'failed')),
+    claimed_at INTEGER NOT NULL,
+    printed_at INTEGER,
+    error      TEXT,
+    PRIMARY KEY (payment_id, kind)
+  ) STRICT;
+  CREATE INDEX prints_open ON prints (state) WHERE state = 'claimed';
   `,
 ];
 

@@ -6,6 +6,7 @@ import { JournalWriteError, UnreadablePaymentError } from './journal-errors';
 import type { Journal, JournalEvent, JournalOptions, JournalPage, RefundRecord, UnreadableRow } from './journal-types';
 import { checkPage, whereClause } from './list-query';
 import { PAYMENT_COLUMNS, paymentToRow, rowToPayment, type PaymentRow } from './payment-row';
+import { createSqlitePrintLedger } from './print-ledger';
 import { createRedactor } from './redaction';
 import { closeDatabase, connectionInfo, guardWrite, openDatabase } from './sqlite-connection';
 
@@ -149,6 +150,7 @@ export function openJournal(path: string, options: JournalOptions = {}): Journal
 
   return {
     path,
+    prints: createSqlitePrintLedger(db, now),
     save: (payment) => save(payment),
     saveAll: (payments) => saveAll(payments),
     get: (id) => {
