@@ -1,0 +1,85 @@
+import type { Money } from '../money/money';
+import type { Payment } from '../payment/payment';
+import { assertNever } from '../util/assert-never';
+import { formatCountdown, secondsLeft } from './countdown';
+import { fitAmount } from './fit-amount';
+import { centre, POLE_COLUMNS, poleScreen, spread, type PoleScreen } from './screen';
+import { transliterate } from './transliterate';
+
+export interface PoleLayoutInput {
+  /** The payment on the counter, or null when the terminal is idle. */
+  readonly payment: Payment | null;
+  /** Epoch milliseconds; only whole seconds of it reach the screen, so the text changes at most once a second. */
+  readonly now: number;
+  /** The idle welcome, two lines from settings; each is transliterated and centred. */
+  readonly welcome: readonly [string, string];
+  /** The method's label for the scan hint, e.g. "Atome" (MethodInfo.label). */
+  readonly methodLabel: string;
+}
+
+function amountLine(label: string, amount: Money): string {
+  return fitAmount(label, amount).text;
+}
+
+/** "Scan: Atome     4:59": the method gives way before the time does. */
+function scanLine(payment: Payment, now: number, methodLabel: string): string {
+  const hint = `Scan: ${transliterate(methodLabel)}`;
+  if (payment.expiresAt === null) return hint;
+  return spread(hint, formatCountdown(secondsLeft(payment.expiresAt, now)));
+}
+
+/** A reason is shown only when it fits whole; a cut sentence would confuse more than it explains. */
+function shortReason(message: string, fallback: string): string {
+  const text = transliterate(message).trim();
+  return centre(text.length > 0 && text.length <= POLE_COLUMNS ? text : fallback);
+}
+
+function outstanding(payment: Payment, received: Money): Money | null {
+  if (received.currency !== payment.amount.currency) return null;
+  const minor = payment.amount.minor - received.minor;
+  return minor > 0 ? { minor, currency: payment.amount.currency } : null;
+}
+
+/** The two lines the customer sees for the payment state (pure: same input, same screen). */
+export function layoutPoleScreen(input: PoleLayoutInput): PoleScreen {
+  const { payment, now, methodLabel } = input;
+  if (payment === null) return poleScreen(centre(transliterate(input.welcome[0])), centre(transliterate(input.welcome[1])));
+  const total = amountLine('TOTAL', payment.amount);
+  const state = payment.state;
+  switch (state.status) {
+    case 'creating':
+      return poleScreen(total, centre('Please wait'));
+    case 'awaiting':
+      return poleScreen(total, scanLine(payment, now, methodLabel));
+    case 'cancelling':
+      return poleScreen(total, centre('Cancelling'));
+    case 'unknown':
+    case 'needs_attention':
+      // The customer only needs to know to wait; the reason is for the cashier.
+      return poleScreen(total, centre('Checking payment'));
+    case 'partially_paid': {
+      const due = outstanding(payment, state.received);
+      if (due === null) return poleScreen(centre('Partly paid'), total);
+      return poleScreen(amountLine('STILL DUE', due), amountLine('PAID', state.received));
+    }
+    case 'paid':
+      return poleScreen(centre('Thank you!'), amountLine('PAID', state.received ?? payment.amount));
+    case 'paid_after_cancel':
+      return poleScreen(centre('Payment received'), centre('Please see cashier'));
+    case 'failed':
+      return poleScreen(centre('Payment failed'), shortReason(state.failure.message, 'Please see cashier'));
+    case 'expired':
+      return poleScreen(centre('Payment expired'), centre('Time ran out'));
+    case 'cancelled':
+      return poleScreen(centre('Payment cancelled'), '');
+    case 'refunded':
+      return poleScreen(centre('Payment refunded'), amountLine('REFUND', payment.amount));
+    default:
+      return assertNever(state, 'payment state');
+  }
+}
+
+/** What "test display" shows: every column numbered, and the character set's letters. */
+export function poleTestScreen(): PoleScreen {
+  return poleScreen('12345678901234567890', 'ABCDEFGHIJ Test OK  ');
+}
