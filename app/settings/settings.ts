@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from '../money/currency';
 import { METHOD_IDS } from '../payment/method';
+import { poleDisplaySettings, printerSettings } from './device-settings';
 
 const isLocale = (tag: string): boolean => {
   try {
@@ -21,6 +22,8 @@ export const settingsSchema = z.strictObject({
   merchant: z
     .strictObject({
       name: z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' }).default('Demo Shop'),
+      /** Printed under the name on every receipt: address, phone, tax number. */
+      addressLines: z.array(z.string().trim().max(48, { error: 'must be at most 48 characters' })).max(4, { error: 'must be at most four lines' }).default([]),
     })
     .prefault({}),
   currency: z
@@ -60,6 +63,8 @@ export const settingsSchema = z.strictObject({
       port: z.number().int().min(0).max(65_535).nullable().default(null),
     })
     .prefault({}),
+  printer: printerSettings,
+  poleDisplay: poleDisplaySettings,
   customerDisplay: z
     .strictObject({
       /** Electron's id of the monitor for the customer screen; null picks the first non-primary display. */

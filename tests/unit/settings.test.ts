@@ -13,12 +13,23 @@ describe('settings', () => {
     expect(DEFAULT_SETTINGS.web.port).toBe(5170);
     expect(DEFAULT_SETTINGS.web.host).toBe('127.0.0.1');
     expect(DEFAULT_SETTINGS).toEqual({
-      merchant: { name: 'Demo Shop' },
+      merchant: { name: 'Demo Shop', addressLines: [] },
       currency: 'SGD',
       locale: 'en-SG',
       payment: { qrExpirySeconds: 600, pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 },
       web: { host: '127.0.0.1', port: 5170 },
       webhooks: { host: '127.0.0.1', port: null },
+      printer: {
+        connection: null,
+        paper: '80mm',
+        qr: 'native',
+        autoPrintQrSlip: 'without_display',
+        autoPrintReceipt: true,
+        printFailedSlips: false,
+        jobTimeoutMs: 15_000,
+        retries: 2,
+      },
+      poleDisplay: { port: null, commandSet: 'epson', brightness: 4, welcome: [] },
       customerDisplay: { displayId: null },
       providers: {
         opn: { secretKey: null, baseUrl: 'https://api.omise.co', omiseVersion: '2019-05-29' },
@@ -34,6 +45,21 @@ describe('settings', () => {
       },
       demo: { latencyMs: 0, methods: ['demo', 'atome', 'orangepill'] },
     });
+  });
+
+  it('fills each device connection with its common defaults, and names a wrong one', () => {
+    const tcp = settingsSchema.parse({ printer: { connection: { kind: 'tcp', host: '192.0.2.7' } } });
+    expect(tcp.printer.connection).toEqual({ kind: 'tcp', host: '192.0.2.7', port: 9100 });
+    const serial = settingsSchema.parse({ poleDisplay: { port: { path: '/dev/ttyUSB0' }, commandSet: 'cd5220' } });
+    expect(serial.poleDisplay.port).toEqual({ path: '/dev/ttyUSB0', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 });
+    const wrong = settingsSchema.safeParse({ printer: { connection: { kind: 'serial', path: '/dev/ttyS0', baudRate: 9601 } }, poleDisplay: { commandSet: 'vfd' } });
+    expect(wrong.success).toBe(false);
+    if (!wrong.success) {
+      expect(describeSettingsError(wrong.error)).toEqual([
+        'printer.connection.baudRate must be one of 2400, 4800, 9600, 19200, 38400, 57600 or 115200',
+        'poleDisplay.commandSet must be one of epson, cd5220, logic-controls, plain',
+      ]);
+    }
   });
 
   it('fills defaults around a partial config', () => {
