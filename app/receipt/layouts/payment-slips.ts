@@ -1,0 +1,138 @@
+import type { Money } from '../../money/money';
+import { cut, feed, qr, receiptDocument, row, rule, text, type ReceiptDocument } from '../document';
+import { amountText, dateText, dateTimeText, merchantHeader, timeText, type Merchant, type ReceiptLocale } from './common';
+
+export interface QrSlipInput {
+  readonly merchant: Merchant;
+  readonly amount: Money;
+  /** The method's label for people, e.g. "Atome". */
+  readonly method: string;
+  readonly reference: string;
+  readonly validUntil: number;
+  /** Exactly what the QR encodes: the payment's payload. */
+  readonly payload: string;
+  /** One line for the customer, e.g. "Scan with the Atome app". */
+  readonly instruction?: string;
+  readonly locale: ReceiptLocale;
+}
+
+/** The slip the customer scans when there is no customer display. */
+export function qrSlip(input: QrSlipInput): ReceiptDocument {
+  return receiptDocument([
+    ...merchantHeader(input.merchant),
+    rule(),
+    text(amountText(input.amount, input.locale), { align: 'center', bold: true, size: 'double' }),
+    text(input.instruction ?? `Scan to pay with ${input.method}`, { align: 'center' }),
+    feed(),
+    qr(input.payload),
+    feed(),
+    row('Method', input.method),
+    row('Reference', input.reference),
+    row('Valid until', timeText(input.validUntil, input.locale)),
+    text(dateText(input.validUntil, input.locale), { align: 'right' }),
+    feed(2),
+    cut(),
+  ]);
+}
+
+export interface PaidReceiptInput {
+  readonly merchant: Merchant;
+  readonly amount: Money;
+  readonly method: string;
+  readonly paidAt: number;
+  readonly providerChargeId: string;
+  readonly reference: string;
+  /** Status as the cashier sees it, e.g. "Paid". */
+  readonly status: string;
+  readonly footer?: string;
+  readonly locale: ReceiptLocale;
+}
+
+export function paidReceipt(input: PaidReceiptInput): ReceiptDocument {
+  return receiptDocument([
+    ...merchantHeader(input.merchant),
+    rule(),
+    row('Date', dateText(input.paidAt, input.locale)),
+    row('Time', timeText(input.paidAt, input.locale)),
+    rule(),
+    text(amountText(input.amount, input.locale), { align: 'center', bold: true, size: 'double' }),
+    rule(),
+    row('Method', input.method),
+    row('Charge id', input.providerChargeId),
+    row('Reference', input.reference),
+    row('Status', input.status.toUpperCase(), true),
+    feed(),
+    text(input.footer ?? 'Thank you', { align: 'center' }),
+    feed(2),
+    cut(),
+  ]);
+}
+
+export type SlipOutcome = 'failed' | 'cancelled' | 'expired';
+
+export interface OutcomeSlipInput {
+  readonly merchant: Merchant;
+  readonly amount: Money;
+  readonly method: string;
+  readonly reference: string;
+  readonly at: number;
+  readonly outcome: SlipOutcome;
+  /** The provider's failure in a sentence, when there is one. */
+  readonly reason?: string;
+  readonly locale: ReceiptLocale;
+}
+
+const OUTCOME_TITLE: { readonly [K in SlipOutcome]: string } = {
+  failed: 'PAYMENT FAILED',
+  cancelled: 'PAYMENT CANCELLED',
+  expired: 'PAYMENT EXPIRED',
+};
+
+/** Printed when settings ask for it: proof for the customer that nothing was charged. */
+export function outcomeSlip(input: OutcomeSlipInput): ReceiptDocument {
+  return receiptDocument([
+    ...merchantHeader(input.merchant),
+    rule(),
+    text(OUTCOME_TITLE[input.outcome], { align: 'center', bold: true, size: 'double-height' }),
+    ...(input.reason === undefined ? [] : [text(input.reason, { align: 'center' })]),
+    rule(),
+    row('Amount', amountText(input.amount, input.locale)),
+    row('Method', input.method),
+    row('Reference', input.reference),
+    row('Date', dateTimeText(input.at, input.locale)),
+    feed(),
+    text('No payment was taken', { align: 'center' }),
+    feed(2),
+    cut(),
+  ]);
+}
+
+export interface RefundSlipInput {
+  readonly merchant: Merchant;
+  readonly refund: Money;
+  readonly original: Money;
+  readonly method: string;
+  readonly reference: string;
+  readonly providerChargeId: string;
+  readonly refundId?: string;
+  readonly at: number;
+  readonly locale: ReceiptLocale;
+}
+
+export function refundSlip(input: RefundSlipInput): ReceiptDocument {
+  return receiptDocument([
+    ...merchantHeader(input.merchant),
+    rule(),
+    text('REFUND', { align: 'center', bold: true, size: 'double' }),
+    text(amountText(input.refund, input.locale), { align: 'center', bold: true, size: 'double-height' }),
+    rule(),
+    row('Original amount', amountText(input.original, input.locale)),
+    row('Method', input.method),
+    row('Charge id', input.providerChargeId),
+    ...(input.refundId === undefined ? [] : [row('Refund id', input.refundId)]),
+    row('Reference', input.reference),
+    row('Date', dateTimeText(input.at, input.locale)),
+    feed(2),
+    cut(),
+  ]);
+}

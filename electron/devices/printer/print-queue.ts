@@ -1,0 +1,204 @@
+import type { Clock } from '../../../app/engine/clock';
+import { describeStatus, sameStatus, unknownStatus, type PrinterStatus } from './printer-status';
+import type { PrinterTransport } from './transport';
+
+export interface PrintJobRequest {
+  /** Stable per document, e.g. `receipt:<paymentId>`, so a reprint names the same job. */
+  readonly id: string;
+  /** For people: "Paid receipt SO-1234". */
+  readonly label: string;
+  readonly bytes: Uint8Array;
+}
+
+export type JobOutcome =
+  | { readonly ok: true; readonly id: string; readonly attempts: number }
+  | { readonly ok: false; readonly id: string; readonly attempts: number; readonly message: string };
+
+export type JobState = 'queued' | 'printing' | 'printed' | 'failed';
+
+export interface JobRecord {
+  readonly id: string;
+  readonly label: string;
+  readonly state: JobState;
+  readonly attempts: number;
+  /** Set when the job failed: the sentence for the cashier's reprint prompt. */
+  readonly message: string | null;
+}
+
+export interface PrintQueueOptions {
+  readonly transport: PrinterTransport;
+  readonly clock: Clock;
+  /** Per attempt, for the write; serial transports add the time the bytes take on the wire. */
+  readonly timeoutMs?: number;
+  readonly statusTimeoutMs?: number;
+  /** Further attempts after the first, for transport errors and timeouts only. */
+  readonly retries?: number;
+  readonly backoffMs?: number;
+  /** Failed and printed jobs kept for reprint. */
+  readonly keep?: number;
+}
+
+export type QueueEvent =
+  | { readonly type: 'status'; readonly status: PrinterStatus }
+  | { readonly type: 'job'; readonly job: JobRecord };
+
+type Listener = (event: QueueEvent) => void;
+
+class AttemptFailure extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Jobs print one at a time. `print` never throws and never waits on the printer for its caller
+ * beyond the returned promise; a failed job stays in `jobs()` for `reprint`.
+ */
+export class PrintQueue {
+  private readonly records = new Map<string, JobRecord>();
+  private readonly payloads = new Map<string, PrintJobRequest>();
+  private readonly listeners = new Set<Listener>();
+  private tail: Promise<unknown> = Promise.resolve();
+  private lastStatus: PrinterStatus | null = null;
+  private readonly timeoutMs: number;
+  private readonly statusTimeoutMs: number;
+  private readonly retries: number;
+  private readonly backoffMs: number;
+  private readonly keep: number;
+
+  constructor(private readonly options: PrintQueueOptions) {
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.statusTimeoutMs = options.statusTimeoutMs ?? 2_000;
+    this.retries = options.retries ?? 2;
+    this.backoffMs = options.backoffMs ?? 1_000;
+    this.keep = options.keep ?? 20;
+  }
+
+  on(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The last status the printer gave, or unknown for write-only transports and before the first job. */
+  status(): PrinterStatus {
+    if (this.lastStatus) return this.lastStatus;
+    return unknownStatus(this.options.transport.queryStatus ? 'not asked yet' : `${this.options.transport.kind} printers cannot report status`);
+  }
+
+  jobs(): readonly JobRecord[] {
+    return [...this.records.values()];
+  }
+
+  print(job: PrintJobRequest): Promise<JobOutcome> {
+    this.payloads.set(job.id, job);
+    this.update({ id: job.id, label: job.label, state: 'queued', attempts: 0, message: null });
+    const run = this.tail.then(() => this.run(job));
+    this.tail = run;
+    return run;
+  }
+
+  /** Prints a kept job again; an unknown id is an outcome too, not an exception. */
+  reprint(id: string): Promise<JobOutcome> {
+    const job = this.payloads.get(id);
+    if (!job) return Promise.resolve({ ok: false, id, attempts: 0, message: 'That print job is no longer kept; print it again from the payment' });
+    return this.print(job);
+  }
+
+  /** Asks the printer now (the settings' "test" button, the device bar's refresh). */
+  async refreshStatus(): Promise<PrinterStatus> {
+    const status = await this.queryStatus();
+    return status ?? this.status();
+  }
+
+  private async run(job: PrintJobRequest): Promise<JobOutcome> {
+    let attempts = 0;
+    for (;;) {
+      attempts += 1;
+      this.update({ id: job.id, label: job.label, state: 'printing', attempts, message: null });
+      try {
+        await this.attempt(job);
+        this.update({ id: job.id, label: job.label, state: 'printed', attempts, message: null });
+        return { ok: true, id: job.id, attempts };
+      } catch (error: unknown) {
+        const failure = error instanceof AttemptFailure ? error : new AttemptFailure(error instanceof Error ? error.message : String(error), true);
+        if (!failure.retryable || attempts > this.retries) {
+          const message = `${job.label} did not print: ${failure.message}`;
+          this.update({ id: job.id, label: job.label, state: 'failed', attempts, message });
+          return { ok: false, id: job.id, attempts, message };
+        }
+        await this.sleep(this.backoffMs * 2 ** (attempts - 1));
+      }
+    }
+  }
+
+  private async attempt(job: PrintJobRequest): Promise<void> {
+    const status = await this.queryStatus();
+    // A printer that needs a person (paper, cover) will not fix itself between retries.
+    if (status?.known && !status.ready) throw new AttemptFailure(describeStatus(status), false);
+    const { transport } = this.options;
+    const wire = transport.bytesPerSecond ? (job.bytes.length / transport.bytesPerSecond) * 1000 : 0;
+    const timeoutMs = Math.ceil(this.timeoutMs + wire);
+    await this.withDeadline(transport.write(job.bytes, timeoutMs), timeoutMs, `the printer (${transport.description}) did not respond within ${timeoutMs} ms`);
+  }
+
+  private async queryStatus(): Promise<PrinterStatus | null> {
+    const { transport } = this.options;
+    if (!transport.queryStatus) return null;
+    let status: PrinterStatus;
+    try {
+      status = await this.withDeadline(transport.queryStatus(this.statusTimeoutMs), this.statusTimeoutMs + 100, 'no status reply');
+    } catch (error: unknown) {
+      status = unknownStatus(error instanceof Error ? error.message : String(error));
+    }
+    if (!sameStatus(this.lastStatus, status)) {
+      this.lastStatus = status;
+      this.emit({ type: 'status', status });
+    }
+    return status;
+  }
+
+  private withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const cancel = this.options.clock.setTimer(() => reject(new AttemptFailure(message, true)), ms);
+      work.then(
+        (value) => {
+          cancel();
+          resolve(value);
+        },
+        (error: unknown) => {
+          cancel();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.options.clock.setTimer(resolve, ms));
+  }
+
+  private update(record: JobRecord): void {
+    this.records.delete(record.id);
+    this.records.set(record.id, record);
+    while (this.records.size > this.keep) {
+      const oldest = this.records.keys().next().value;
+      if (oldest === undefined) break;
+      this.records.delete(oldest);
+      this.payloads.delete(oldest);
+    }
+    this.emit({ type: 'job', job: record });
+  }
+
+  private emit(event: QueueEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A listener's bug must not stop the printer.
+      }
+    }
+  }
+}

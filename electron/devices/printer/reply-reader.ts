@@ -1,0 +1,37 @@
+/** Bytes the printer sends back, read one at a time with a deadline (DLE EOT answers one byte each). */
+export class ReplyReader {
+  private readonly buffered: number[] = [];
+  private waiter: ((b: number) => void) | null = null;
+
+  push(chunk: Uint8Array): void {
+    for (const b of chunk) {
+      const w = this.waiter;
+      if (w) {
+        this.waiter = null;
+        w(b);
+      } else {
+        this.buffered.push(b);
+      }
+    }
+  }
+
+  /** Drops stale bytes (e.g. a late answer to a query that timed out) before a new question. */
+  clear(): void {
+    this.buffered.length = 0;
+  }
+
+  readByte(timeoutMs: number): Promise<number> {
+    const next = this.buffered.shift();
+    if (next !== undefined) return Promise.resolve(next);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        reject(new Error(`no status reply within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiter = (b) => {
+        clearTimeout(timer);
+        resolve(b);
+      };
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import type { PrinterTransport } from './transport';
+
+export const DEFAULT_USB_LP_PATH = '/dev/usb/lp0';
+
+export interface UsbLpTransportOptions {
+  readonly path?: string;
+}
+
+/**
+ * The Linux usblp device file. Write-only as far as we are concerned: reading status back through it
+ * is unreliable across kernels and models, so this transport has no queryStatus and reports unknown.
+ */
+export class UsbLpTransport implements PrinterTransport {
+  readonly kind = 'usb-lp' as const;
+  readonly description: string;
+  private readonly path: string;
+
+  constructor(options: UsbLpTransportOptions = {}) {
+    this.path = options.path ?? DEFAULT_USB_LP_PATH;
+    this.description = this.path;
+  }
+
+  async write(bytes: Uint8Array, timeoutMs: number): Promise<void> {
+    let handle: FileHandle | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const work = (async () => {
+        // 'a': a device file cannot be truncated, and a plain file (tests) keeps every job.
+        handle = await open(this.path, 'a');
+        await handle.write(bytes);
+      })();
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Printer ${this.path} did not take the data within ${timeoutMs} ms`)), timeoutMs);
+      });
+      await Promise.race([work, deadline]);
+    } catch (error: unknown) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(message.startsWith('Printer') ? message : `Cannot write to the printer ${this.path}: ${message}`);
+    } finally {
+      clearTimeout(timer);
+      await (handle as FileHandle | null)?.close().catch(() => undefined);
+    }
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
