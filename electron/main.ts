@@ -103,6 +103,9 @@ async function start(): Promise<void> {
     },
   });
 
+  // The customer window stays up for the whole run (closing it only minimises it), so it counts from here.
+  const detachDisplay = service.attachScreen('display');
+
   // Quitting waits for the service, so a payment being polled is stopped cleanly and the log is flushed.
   let stopped = false;
   let stopping: Promise<void> | null = null;
@@ -111,6 +114,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     stopping ??= (async () => {
       windows?.dispose();
+      detachDisplay();
       unregisterIpc();
       try {
         await service.close();

@@ -3,6 +3,7 @@ import { CURRENCY_CODES, type CurrencyCode } from '../money/currency';
 import { MAX_MINOR, type Money } from '../money/money';
 import { DEMO_OUTCOMES, METHOD_IDS, type MethodInfo } from '../payment/method';
 import type { Payment } from '../payment/payment';
+import type { DeviceStatus } from './devices';
 
 /**
  * The one contract between the main process (or the headless host) and the screens.
@@ -79,6 +80,10 @@ export const commandSchemas = {
   }),
   /** Orangepill: reads a customer's payment-request QR from an image, and what that request stands at. */
   lookupRequest: z.strictObject({ imageBase64 }),
+  /** Shows the test pattern on the configured pole display, then the current screen again. */
+  testPoleDisplay: z.strictObject({}),
+  /** The serial ports this machine has, for choosing the pole display's or printer's port. */
+  listSerialPorts: z.strictObject({}),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -100,6 +105,7 @@ export interface TerminalInfo {
 export interface Snapshot {
   readonly terminal: TerminalInfo;
   readonly payment: Payment | null;
+  readonly devices: DeviceStatus;
   /** The host's clock, so a screen on another device can count down against it. */
   readonly serverTime: number;
 }
@@ -128,14 +134,24 @@ export interface CommandResults {
   readonly dismiss: null;
   readonly demoSimulate: null;
   readonly lookupRequest: RequestLookup;
+  readonly testPoleDisplay: null;
+  readonly listSerialPorts: readonly SerialPortChoice[];
+}
+
+/** A serial port the machine has, as the port picker lists it. */
+export interface SerialPortChoice {
+  readonly path: string;
+  /** Who made the adapter, when the system says. */
+  readonly manufacturer: string | null;
 }
 
 export interface EventPayloads {
   readonly payment: { readonly payment: Payment | null; readonly serverTime: number };
   readonly terminal: TerminalInfo;
+  readonly devices: DeviceStatus;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['payment', 'terminal'];
+export const EVENT_NAMES: readonly EventName[] = ['payment', 'terminal', 'devices'];
 
 export type ApiErrorCode =
   | 'malformed_message'

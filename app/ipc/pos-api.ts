@@ -26,7 +26,10 @@ export function createPosApi(transport: ApiTransport) {
     dismiss: (args: CommandArgs<'dismiss'>) => call('dismiss', args),
     demoSimulate: (args: CommandArgs<'demoSimulate'>) => call('demoSimulate', args),
     lookupRequest: (args: CommandArgs<'lookupRequest'>) => call('lookupRequest', args),
+    testPoleDisplay: () => call('testPoleDisplay', {}),
+    listSerialPorts: () => call('listSerialPorts', {}),
     onPayment: on('payment'),
     onTerminal: on('terminal'),
+    onDevices: on('devices'),
   };
 }

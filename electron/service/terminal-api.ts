@@ -12,5 +12,10 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 export interface TerminalApi {
   dispatch(command: unknown, args: unknown, role: ClientRole): Promise<ApiResult<unknown>>;
   subscribe(listener: EventListener): () => void;
+  /**
+   * A screen came up (a browser tab or Electron window): the device bar counts customer displays, and
+   * QR slips print by themselves when there is none. The returned function says it went away.
+   */
+  attachScreen(role: ClientRole): () => void;
   close(): Promise<void>;
 }

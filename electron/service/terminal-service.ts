@@ -18,6 +18,12 @@ import { parseOrangepillCallback } from '../../app/providers/orangepill/orangepi
 import { newReference } from './references';
 import { createLookupRequest } from './lookup-request';
 import type { EventListener, TerminalApi } from './terminal-api';
+import { createDeviceStatusBoard } from './device-status';
+import { reachabilityReport, withReachability } from './provider-reachability';
+import { startPoleDisplayService } from './pole-display-service';
+import { listPolePorts } from '../devices/pole-display/port-lister';
+import type { PoleLinkOpener } from '../devices/pole-display/serial-link';
+import type { PaymentProvider } from '../../app/providers/provider';
 
 export interface TerminalServiceOptions {
   readonly settings: Settings;
@@ -34,6 +40,8 @@ export interface TerminalServiceOptions {
   readonly clock?: Clock;
   /** The demo provider's key; random per launch unless a test needs to look for it. */
   readonly demoApiKey?: string;
+  /** How serial ports are opened for the pole display; serialport unless a test says otherwise. */
+  readonly openSerial?: PoleLinkOpener;
 }
 
 export interface TerminalService extends TerminalApi {
@@ -93,8 +101,33 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     methods: [...providers.values()].map((p) => p.method),
   };
 
+  const board = createDeviceStatusBoard(
+    info.methods.map((m) => ({ id: m.id, provider: m.provider })),
+    (devices) => emit('devices', devices),
+  );
+  // The engine's requests double as the device bar's reachability check: nothing extra is asked.
+  const watched = new Map<MethodId, PaymentProvider>(
+    [...providers].map(([id, provider]) => [
+      id,
+      withReachability(provider, (error) => board.setProvider(id, reachabilityReport(provider.method.provider, error, clock.now(), settings.locale))),
+    ]),
+  );
+  const pole = startPoleDisplayService({
+    settings,
+    clock,
+    methodLabel: (method) => providers.get(method)?.method.label ?? method,
+    report: (report) => board.setPoleDisplay(report),
+    ...(options.openSerial === undefined ? {} : { open: options.openSerial }),
+  });
+  /** What every screen and device shows of the sale on the counter, after each change. */
+  const announce = (): void => {
+    const active = engine.active();
+    emit('payment', { payment: active, serverTime: clock.now() });
+    pole.show(active);
+  };
+
   const engine: PaymentEngine = new PaymentEngine({
-    providers,
+    providers: watched,
     store: options.store ?? journal ?? createMemoryStore(),
     clock,
     policy: {
@@ -112,10 +145,11 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     random: Math.random,
     onChange: (payment) => {
       log.log('info', 'payment', { id: payment.id, status: payment.state.status, providerRef: payment.providerRef });
-      if (engine.active()?.id === payment.id) emit('payment', { payment, serverTime: clock.now() });
+      if (engine.active()?.id === payment.id) announce();
     },
   });
   engine.resume();
+  pole.show(engine.active());
 
   const webhooks =
     settings.webhooks.port === null
@@ -141,7 +175,8 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
 
   const dispatch = createDispatcher(
     {
-      getSnapshot: () => Promise.resolve({ ok: true, value: { terminal: info, payment: engine.active(), serverTime: clock.now() } }),
+      getSnapshot: () =>
+        Promise.resolve({ ok: true, value: { terminal: info, payment: engine.active(), devices: board.current(), serverTime: clock.now() } }),
       charge: async (args) =>
         toApi(
           await engine.charge({ amount: args.amount, method: args.method, orderRef: args.orderRef || null, payerAlias: args.payerAlias ?? null }),
@@ -150,7 +185,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
       refund: async (args) => toApi(await engine.refund(args.paymentId, args.amount)),
       dismiss: (args) => {
         const result = engine.dismiss(args.paymentId);
-        if (result.ok) emit('payment', { payment: engine.active(), serverTime: clock.now() });
+        if (result.ok) announce();
         return Promise.resolve(toApi(result));
       },
       demoSimulate: (args) => {
@@ -167,6 +202,15 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
         return Promise.resolve(done.ok ? { ok: true, value: null } : { ok: false, error: { code: 'invalid_args', message: done.error } });
       },
       lookupRequest,
+      testPoleDisplay: async () => {
+        const shown = await pole.test();
+        return shown.ok ? { ok: true, value: null } : { ok: false, error: { code: 'invalid_state', message: shown.error } };
+      },
+      listSerialPorts: async () => {
+        const listed = await listPolePorts();
+        if (!listed.ok) return { ok: false, error: { code: 'internal', message: listed.error } };
+        return { ok: true, value: listed.value.map((port) => ({ path: port.path, manufacturer: port.manufacturer })) };
+      },
     },
     log,
   );
@@ -176,6 +220,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     journalPath: journal?.path ?? null,
     simulators,
     dispatch,
+    attachScreen: (role) => (role === 'display' ? board.attachCustomerDisplay() : () => undefined),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -183,6 +228,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     close: async () => {
       engine.stop();
       listeners.clear();
+      await pole.close();
       await webhooks?.close();
       await setup.close();
       // Last: nothing writes to the journal once the engine is stopped.

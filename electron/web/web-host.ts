@@ -123,7 +123,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const unsubscribe = options.api.subscribe((event, payload) => post({ type: 'event', event, payload } as ServerMessage));
-    ws.on('close', unsubscribe);
+    const detach = options.api.attachScreen(role);
+    ws.on('close', () => {
+      unsubscribe();
+      detach();
+    });
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
         return post({ type: 'error', error: { code: 'malformed_message', message: 'Messages must be JSON text, not binary' } });

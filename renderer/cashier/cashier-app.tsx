@@ -2,6 +2,8 @@ import { isFinal } from '../../app/payment/payment';
 import { ConnectionNotice } from '../shared/connection-notice';
 import { DemoBanner } from '../shared/demo-banner';
 import { useActions } from './actions-context';
+import { DeviceBar } from './device-bar';
+import './device-bar.css';
 import { selectPayment, useCashierStore } from './cashier-store';
 import { PaymentProgress } from './payment-progress';
 import { PaymentResult } from './payment-result';
@@ -38,6 +40,7 @@ export function CashierApp() {
         <h1 className="cashier__merchant">{merchantName || 'QR Counter Terminal'}</h1>
         <ConnectionNotice status={connection} />
       </header>
+      <DeviceBar />
       {hostError !== null && (
         <p className="host-error" role="status" data-testid="host-error">
           {hostError}

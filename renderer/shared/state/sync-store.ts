@@ -22,9 +22,10 @@ export function syncStore(api: PosApi, connection: ConnectionSource, store: Stor
       if (state().connection === 'connected') retry = setTimeout(() => void loadSnapshot(), SNAPSHOT_RETRY_MS);
       return;
     }
-    const { terminal, payment, serverTime } = result.value;
+    const { terminal, payment, devices, serverTime } = result.value;
     state().setServerTime(serverTime);
     state().setTerminal(terminal);
+    state().setDevices(devices);
     state().receivePayment(payment);
     state().setHostError(null);
   };
@@ -36,6 +37,7 @@ export function syncStore(api: PosApi, connection: ConnectionSource, store: Stor
       state().receivePayment(payment);
     }),
     api.onTerminal((terminal) => state().setTerminal(terminal)),
+    api.onDevices((devices) => state().setDevices(devices)),
     connection.onHostError((message) => state().setHostError(message)),
     connection.onConnection((status) => {
       state().setConnection(status);

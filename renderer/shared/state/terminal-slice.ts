@@ -1,16 +1,20 @@
 import type { StateCreator } from 'zustand';
 import type { TerminalInfo } from '../../../app/ipc/contract';
+import type { DeviceStatus } from '../../../app/ipc/devices';
 import type { ConnectionStatus } from '../../api/connection-status';
 
 /** What the screen knows about the terminal itself and the link to it. */
 export interface TerminalSlice {
   readonly terminal: TerminalInfo | null;
+  /** The printer, pole display, customer display and providers, as main last reported them. */
+  readonly devices: DeviceStatus | null;
   readonly connection: ConnectionStatus;
   /** serverTime - Date.now(): added to the local clock so countdowns match the host's. */
   readonly clockOffsetMs: number;
   /** The last message the host could not read, or a snapshot it could not give. */
   readonly hostError: string | null;
   readonly setTerminal: (terminal: TerminalInfo) => void;
+  readonly setDevices: (devices: DeviceStatus) => void;
   readonly setConnection: (connection: ConnectionStatus) => void;
   readonly setServerTime: (serverTime: number) => void;
   readonly setHostError: (message: string | null) => void;
@@ -18,10 +22,12 @@ export interface TerminalSlice {
 
 export const createTerminalSlice: StateCreator<TerminalSlice> = (set) => ({
   terminal: null,
+  devices: null,
   connection: 'connecting',
   clockOffsetMs: 0,
   hostError: null,
   setTerminal: (terminal) => set({ terminal }),
+  setDevices: (devices) => set({ devices }),
   setConnection: (connection) => set({ connection }),
   setServerTime: (serverTime) => set({ clockOffsetMs: serverTime - Date.now() }),
   setHostError: (hostError) => set({ hostError }),

@@ -1,0 +1,55 @@
+import type { DeviceHealth, DeviceReport } from '../../app/ipc/devices';
+import { assertNever } from '../../app/util/assert-never';
+import { useCashierStore } from './cashier-store';
+
+/** A mark that does not rely on colour alone. */
+function mark(health: DeviceHealth): string {
+  switch (health) {
+    case 'ok':
+      return '●';
+    case 'attention':
+      return '▲';
+    case 'fault':
+      return '✕';
+    case 'off':
+      return '○';
+    case 'unknown':
+      return '…';
+    default:
+      return assertNever(health, 'device health');
+  }
+}
+
+function DeviceItem({ id, report }: { readonly id: string; readonly report: DeviceReport }) {
+  return (
+    <li
+      className={`device-bar__item device-bar__item--${report.health}`}
+      data-testid={`device-${id}`}
+      data-health={report.health}
+      title={report.detail}
+      aria-label={`${report.summary}. ${report.detail}`}
+      tabIndex={0}
+    >
+      <span className="device-bar__mark" aria-hidden="true">
+        {mark(report.health)}
+      </span>
+      {report.summary}
+    </li>
+  );
+}
+
+/** Providers, printer, pole display and customer display at a glance; each item's tooltip says what to do. */
+export function DeviceBar() {
+  const devices = useCashierStore((s) => s.devices);
+  if (devices === null) return null;
+  return (
+    <ul className="device-bar" aria-label="Devices" data-testid="device-bar">
+      {devices.providers.map((p) => (
+        <DeviceItem key={p.method} id={`provider-${p.method}`} report={p} />
+      ))}
+      <DeviceItem id="printer" report={devices.printer} />
+      <DeviceItem id="pole-display" report={devices.poleDisplay} />
+      <DeviceItem id="customer-display" report={devices.customerDisplay} />
+    </ul>
+  );
+}

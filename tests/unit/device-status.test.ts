@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../app/ipc/devices';
+import type { ProviderError } from '../../app/providers/provider';
+import { createDeviceStatusBoard } from '../../electron/service/device-status';
+import { reachabilityReport } from '../../electron/service/provider-reachability';
+import { poleReport } from '../../electron/service/pole-display-service';
+
+const AT = Date.UTC(2026, 11, 1, 4, 5, 6);
+const error = (kind: ProviderError['kind'], message: string): ProviderError => ({ kind, message, ambiguous: false });
+
+describe('the device status board', () => {
+  it('starts with providers not asked yet, no printer, no pole display and no customer display', () => {
+    const board = createDeviceStatusBoard([{ id: 'atome', provider: 'Opn' }], () => undefined);
+    expect(board.current()).toEqual({
+      printer: { health: 'off', summary: 'No printer', detail: 'No receipt printer is set up (printer.connection in settings).' },
+      poleDisplay: { health: 'off', summary: 'No pole display', detail: 'No pole display is set up (poleDisplay.port in settings).' },
+      customerDisplay: {
+        health: 'attention',
+        summary: 'No customer display',
+        detail: 'No customer screen is connected: the customer cannot see the QR unless it is printed. Open the Display link, or plug in the second monitor.',
+      },
+      providers: [{ method: 'atome', health: 'unknown', summary: 'Opn', detail: 'Not asked yet: the terminal checks Opn when it takes a payment.' }],
+    });
+  });
+
+  it('counts customer screens as they come and go, announcing only real changes', () => {
+    const seen: DeviceStatus[] = [];
+    const board = createDeviceStatusBoard([], (s) => seen.push(s));
+    const first = board.attachCustomerDisplay();
+    const second = board.attachCustomerDisplay();
+    expect(board.current().customerDisplay).toMatchObject({ health: 'ok', summary: '2 customer displays' });
+    second();
+    second();
+    expect(board.customerDisplays()).toBe(1);
+    expect(board.current().customerDisplay).toMatchObject({ health: 'ok', summary: 'Customer display' });
+    first();
+    expect(board.current().customerDisplay.health).toBe('attention');
+    expect(seen.map((s) => s.customerDisplay.summary)).toEqual(['Customer display', '2 customer displays', 'Customer display', 'No customer display']);
+    board.setPrinter(board.current().printer);
+    expect(seen).toHaveLength(4);
+  });
+
+  it('updates one provider by its method and ignores an unknown one', () => {
+    const board = createDeviceStatusBoard([{ id: 'atome', provider: 'Opn' }, { id: 'orangepill', provider: 'Orangepill' }], () => undefined);
+    board.setProvider('orangepill', reachabilityReport('Orangepill', error('network', 'No connection to Orangepill — retrying'), AT, 'en-SG'));
+    board.setProvider('demo', reachabilityReport('Demo', null, AT, 'en-SG'));
+    expect(board.current().providers.map((p) => `${p.method}:${p.health}`)).toEqual(['atome:unknown', 'orangepill:fault']);
+  });
+});
+
+describe('what a provider answer says about reaching it', () => {
+  it('in plain words for each kind of failure; a refusal still counts as reachable', () => {
+    expect(reachabilityReport('Opn', error('network', 'No connection to Opn — retrying'), AT, 'en-SG')).toEqual({
+      health: 'fault',
+      summary: 'No connection to Opn',
+      detail: 'No connection to Opn — retrying. Pending payments stay pending until Opn answers.',
+    });
+    expect(reachabilityReport('Opn', error('rate_limited', 'Opn asked the terminal to slow down — retrying'), AT, 'en-SG').health).toBe('attention');
+    expect(reachabilityReport('Opn', error('auth', "Opn refused the terminal's secret key — check it in settings"), AT, 'en-SG').summary).toBe('Opn refused the key');
+    expect(reachabilityReport('Opn', error('rejected', 'Opn rejected the request'), AT, 'en-SG').health).toBe('ok');
+    expect(reachabilityReport('Opn', null, AT, 'en-SG').detail).toMatch(/^Opn answered at \d\d:\d\d:\d\d( [ap]m)?\.$/);
+  });
+});
+
+describe('the pole display in the device bar', () => {
+  it('says disconnected with the port, the reason and what to do', () => {
+    expect(
+      poleReport({ state: 'disconnected', path: '/dev/ttyUSB0', message: 'Pole display disconnected: /dev/ttyUSB0', reason: 'No such file or directory', retryInMs: 2000 }),
+    ).toEqual({
+      health: 'fault',
+      summary: 'Pole display disconnected',
+      detail:
+        'Pole display disconnected: /dev/ttyUSB0 (No such file or directory). Check its cable and power; the terminal reconnects by itself, and payments go on meanwhile.',
+    });
+    expect(poleReport({ state: 'connected', path: '/dev/ttyUSB0', message: 'x' }).health).toBe('ok');
+  });
+});
