@@ -3,7 +3,7 @@ import { CURRENCY_CODES, type CurrencyCode } from '../money/currency';
 import { MAX_MINOR, type Money } from '../money/money';
 import { DEMO_OUTCOMES, METHOD_IDS, type MethodInfo } from '../payment/method';
 import type { Payment } from '../payment/payment';
-import type { DeviceStatus } from './devices';
+import { SLIP_KINDS, TEST_PRINTS, type DeviceStatus, type PrintReport } from './devices';
 
 /**
  * The one contract between the main process (or the headless host) and the screens.
@@ -80,6 +80,15 @@ export const commandSchemas = {
   }),
   /** Orangepill: reads a customer's payment-request QR from an image, and what that request stands at. */
   lookupRequest: z.strictObject({ imageBase64 }),
+  /** Prints (or reprints) a payment's QR slip or its receipt: paid, failed, cancelled or refunded. */
+  printSlip: z.strictObject({
+    paymentId,
+    slip: z.enum(SLIP_KINDS, { error: (issue) => `must be one of ${SLIP_KINDS.join(', ')}, got ${describe(issue.input)}` }),
+  }),
+  /** A page to check the printer with, or the shop's Orangepill counter card. */
+  printTest: z.strictObject({
+    page: z.enum(TEST_PRINTS, { error: (issue) => `must be one of ${TEST_PRINTS.join(', ')}, got ${describe(issue.input)}` }),
+  }),
   /** Shows the test pattern on the configured pole display, then the current screen again. */
   testPoleDisplay: z.strictObject({}),
   /** The serial ports this machine has, for choosing the pole display's or printer's port. */
@@ -106,6 +115,7 @@ export interface Snapshot {
   readonly terminal: TerminalInfo;
   readonly payment: Payment | null;
   readonly devices: DeviceStatus;
+  readonly lastPrint: PrintReport | null;
   /** The host's clock, so a screen on another device can count down against it. */
   readonly serverTime: number;
 }
@@ -134,6 +144,8 @@ export interface CommandResults {
   readonly dismiss: null;
   readonly demoSimulate: null;
   readonly lookupRequest: RequestLookup;
+  readonly printSlip: PrintReport;
+  readonly printTest: PrintReport;
   readonly testPoleDisplay: null;
   readonly listSerialPorts: readonly SerialPortChoice[];
 }
@@ -149,9 +161,10 @@ export interface EventPayloads {
   readonly payment: { readonly payment: Payment | null; readonly serverTime: number };
   readonly terminal: TerminalInfo;
   readonly devices: DeviceStatus;
+  readonly print: PrintReport;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['payment', 'terminal', 'devices'];
+export const EVENT_NAMES: readonly EventName[] = ['payment', 'terminal', 'devices', 'print'];
 
 export type ApiErrorCode =
   | 'malformed_message'

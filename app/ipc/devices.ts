@@ -26,3 +26,29 @@ export interface DeviceStatus {
   /** One per configured payment method: can the terminal reach its provider? */
   readonly providers: readonly ProviderReport[];
 }
+
+/** The slips a cashier can ask for about a payment. */
+export const SLIP_KINDS = ['qr_slip', 'receipt', 'refund_slip'] as const;
+export type SlipKind = (typeof SLIP_KINDS)[number];
+
+/** Pages that belong to no payment: a QR to check the printer, and Orangepill's counter card. */
+export const TEST_PRINTS = ['test_qr', 'counter_card'] as const;
+export type TestPrint = (typeof TEST_PRINTS)[number];
+
+/** The last thing sent to the printer, for the cashier: how it went, and what it looks like. */
+export interface PrintReport {
+  readonly jobId: string;
+  /** For people: "Paid receipt T20261201-…". */
+  readonly label: string;
+  readonly paymentId: string | null;
+  /** What to ask for again to reprint it; null for a page that is not about a payment. */
+  readonly slip: SlipKind | null;
+  readonly outcome: 'printing' | 'printed' | 'failed';
+  /** "Printed", or why not, in the cashier's words. */
+  readonly message: string;
+  readonly at: number;
+  /** The receipt as plain text lines, as wide as the paper: the on-screen preview. */
+  readonly preview: readonly string[];
+  /** In demo mode, the virtual printer's picture of the printed slip (a data: URL); otherwise null. */
+  readonly image: string | null;
+}

@@ -26,10 +26,13 @@ export function createPosApi(transport: ApiTransport) {
     dismiss: (args: CommandArgs<'dismiss'>) => call('dismiss', args),
     demoSimulate: (args: CommandArgs<'demoSimulate'>) => call('demoSimulate', args),
     lookupRequest: (args: CommandArgs<'lookupRequest'>) => call('lookupRequest', args),
+    printSlip: (args: CommandArgs<'printSlip'>) => call('printSlip', args),
+    printTest: (args: CommandArgs<'printTest'>) => call('printTest', args),
     testPoleDisplay: () => call('testPoleDisplay', {}),
     listSerialPorts: () => call('listSerialPorts', {}),
     onPayment: on('payment'),
     onTerminal: on('terminal'),
     onDevices: on('devices'),
+    onPrint: on('print'),
   };
 }

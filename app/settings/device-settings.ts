@@ -8,6 +8,13 @@ const baudRate = z
   })
   .default(9600);
 
+/** Receipt printers run their serial line at 9600 or faster. */
+const printerBaudRate = z
+  .union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)], {
+    error: 'must be one of 9600, 19200, 38400, 57600 or 115200',
+  })
+  .default(9600);
+
 /** How the receipt printer is reached; null for no printer (demo mode then prints to its virtual one). */
 export const printerConnectionSettings = z.discriminatedUnion(
   'kind',
@@ -17,7 +24,7 @@ export const printerConnectionSettings = z.discriminatedUnion(
       host: z.string().trim().min(1, { error: "must be the printer's IP address or host name" }).max(253),
       port: z.number().int().min(1).max(65_535).default(9100),
     }),
-    z.strictObject({ kind: z.literal('serial'), path: devicePath, baudRate }),
+    z.strictObject({ kind: z.literal('serial'), path: devicePath, baudRate: printerBaudRate }),
     z.strictObject({
       kind: z.literal('usb-lp'),
       path: z.string().trim().regex(/^\/dev\/\S+$/, { error: 'must be a device path such as /dev/usb/lp0' }).default('/dev/usb/lp0'),

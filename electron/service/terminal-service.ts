@@ -12,6 +12,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROVIDER_TIMEOUT_MS, setUpProviders } from './provider-setup';
 import { openJournal } from './journal/sqlite-journal';
+import type { Journal } from './journal/journal-types';
+import type { Payment } from '../../app/payment/payment';
 import { startWebhookServer } from './webhook-server';
 import { parseOpnWebhook } from '../../app/providers/opn/opn-webhook';
 import { parseOrangepillCallback } from '../../app/providers/orangepill/orangepill-api';
@@ -21,7 +23,11 @@ import type { EventListener, TerminalApi } from './terminal-api';
 import { createDeviceStatusBoard } from './device-status';
 import { reachabilityReport, withReachability } from './provider-reachability';
 import { startPoleDisplayService } from './pole-display-service';
-import { listPolePorts } from '../devices/pole-display/port-lister';
+import { deviceCommands } from './device-commands';
+import { startPrinterService } from './printer-service';
+import { createMemoryPrintLedger } from './journal/print-ledger';
+import type { OrangepillClient } from '../../app/providers/orangepill/orangepill-client';
+import type { VirtualPrinter } from '../simulators/printer/virtual-printer';
 import type { PoleLinkOpener } from '../devices/pole-display/serial-link';
 import type { PaymentProvider } from '../../app/providers/provider';
 
@@ -50,6 +56,8 @@ export interface TerminalService extends TerminalApi {
   readonly journalPath: string | null;
   /** The built-in simulators, in demo mode; empty when the terminal is live. */
   readonly simulators: ReadonlyMap<MethodId, SimulatedProvider>;
+  /** The virtual receipt printer, in demo mode without a real printer; null otherwise. */
+  readonly virtualPrinter: VirtualPrinter | null;
 }
 
 const realClock: Clock = {
@@ -59,6 +67,15 @@ const realClock: Clock = {
     return () => clearTimeout(timer);
   },
 };
+
+/** A restart within this long of a sale's end still prints the receipt the last run did not get to. */
+const RECEIPT_RESUME_MS = 60 * 60 * 1000;
+
+function recentlyEnded(journal: Journal, now: number): readonly Payment[] {
+  // Sales made up to a QR's longest life (12 h) before; filtered on when they ended.
+  const page = journal.list({ from: now - 13 * RECEIPT_RESUME_MS, status: ['paid', 'paid_after_cancel', 'failed', 'expired', 'cancelled'], limit: 200, offset: 0 });
+  return page.payments.filter((p) => p.updatedAt >= now - RECEIPT_RESUME_MS);
+}
 
 const engineError = (error: EngineError): ApiError => ({ code: error.code, message: error.message });
 
@@ -119,6 +136,27 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     report: (report) => board.setPoleDisplay(report),
     ...(options.openSerial === undefined ? {} : { open: options.openSerial }),
   });
+  const orangepill = providers.get('orangepill') as OrangepillClient | undefined;
+  const printer = await startPrinterService({
+    settings,
+    demo: setup.demo,
+    clock,
+    log,
+    ledger: journal?.prints ?? createMemoryPrintLedger(clock.now),
+    method: (id) => providers.get(id)?.method,
+    customerDisplays: () => board.customerDisplays(),
+    report: (report) => board.setPrinter(report),
+    announce: (print) => emit('print', print),
+    ...(orangepill === undefined
+      ? {}
+      : {
+          counterCard: async () => {
+            const created = await orangepill.createStaticRequest();
+            const alias = orangepill.staticRequest().destination.alias;
+            return created.ok ? { ok: true, value: { payload: created.value, alias } } : { ok: false, error: created.error.message };
+          },
+        }),
+  });
   /** What every screen and device shows of the sale on the counter, after each change. */
   const announce = (): void => {
     const active = engine.active();
@@ -146,10 +184,12 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     onChange: (payment) => {
       log.log('info', 'payment', { id: payment.id, status: payment.state.status, providerRef: payment.providerRef });
       if (engine.active()?.id === payment.id) announce();
+      printer.follow(payment);
     },
   });
   engine.resume();
   pole.show(engine.active());
+  printer.resume((id) => engine.get(id), journal === null ? [] : recentlyEnded(journal, clock.now()));
 
   const webhooks =
     settings.webhooks.port === null
@@ -176,7 +216,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   const dispatch = createDispatcher(
     {
       getSnapshot: () =>
-        Promise.resolve({ ok: true, value: { terminal: info, payment: engine.active(), devices: board.current(), serverTime: clock.now() } }),
+        Promise.resolve({ ok: true, value: { terminal: info, payment: engine.active(), devices: board.current(), lastPrint: printer.lastPrint(), serverTime: clock.now() } }),
       charge: async (args) =>
         toApi(
           await engine.charge({ amount: args.amount, method: args.method, orderRef: args.orderRef || null, payerAlias: args.payerAlias ?? null }),
@@ -202,15 +242,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
         return Promise.resolve(done.ok ? { ok: true, value: null } : { ok: false, error: { code: 'invalid_args', message: done.error } });
       },
       lookupRequest,
-      testPoleDisplay: async () => {
-        const shown = await pole.test();
-        return shown.ok ? { ok: true, value: null } : { ok: false, error: { code: 'invalid_state', message: shown.error } };
-      },
-      listSerialPorts: async () => {
-        const listed = await listPolePorts();
-        if (!listed.ok) return { ok: false, error: { code: 'internal', message: listed.error } };
-        return { ok: true, value: listed.value.map((port) => ({ path: port.path, manufacturer: port.manufacturer })) };
-      },
+      ...deviceCommands({ printer, pole, payment: (id) => engine.get(id) }),
     },
     log,
   );
@@ -219,6 +251,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     info,
     journalPath: journal?.path ?? null,
     simulators,
+    virtualPrinter: printer.virtualPrinter,
     dispatch,
     attachScreen: (role) => (role === 'display' ? board.attachCustomerDisplay() : () => undefined),
     subscribe: (listener) => {
@@ -229,6 +262,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
       engine.stop();
       listeners.clear();
       await pole.close();
+      await printer.close();
       await webhooks?.close();
       await setup.close();
       // Last: nothing writes to the journal once the engine is stopped.

@@ -1,4 +1,5 @@
 import type { ApiResult, CommandArgs } from '../../app/ipc/contract';
+import type { SlipKind, TestPrint } from '../../app/ipc/devices';
 import { entryToMoney } from '../../app/money/keyed-entry';
 import { parseDecimal, toDecimalString } from '../../app/money/money';
 import type { DemoOutcome } from '../../app/payment/method';
@@ -82,6 +83,19 @@ export function createCashierActions(api: PosApi) {
       state().setDismissed(payment.id);
       if (!(await run('dismiss', () => api.dismiss({ paymentId: payment.id })))) state().setDismissed(null);
     },
+    /** Prints a slip about the payment on screen; how it went arrives as the print report. */
+    printSlip: async (slip: SlipKind, paymentId?: string): Promise<void> => {
+      const id = paymentId ?? selectPayment(state())?.id;
+      if (id === undefined || state().pending === 'print') return;
+      await run('print', () => api.printSlip({ paymentId: id, slip }));
+    },
+    printTest: async (page: TestPrint): Promise<void> => {
+      if (state().pending === 'print') return;
+      await run('print', () => api.printTest({ page }));
+    },
+    /** Device checks answer the panel that asked, not the sale's error line. */
+    testPoleDisplay: () => api.testPoleDisplay(),
+    listSerialPorts: () => api.listSerialPorts(),
     /** Orangepill Reveal QR: the answer is the lookup panel's own, not the sale's error line. */
     lookupRequest: (imageBase64: string) => api.lookupRequest({ imageBase64 }),
     simulate: async (outcome: DemoOutcome, failureCode?: string): Promise<void> => {

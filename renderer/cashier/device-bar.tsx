@@ -1,6 +1,8 @@
 import type { DeviceHealth, DeviceReport } from '../../app/ipc/devices';
 import { assertNever } from '../../app/util/assert-never';
+import { useState } from 'react';
 import { useCashierStore } from './cashier-store';
+import { DevicesPanel } from './devices-panel';
 
 /** A mark that does not rely on colour alone. */
 function mark(health: DeviceHealth): string {
@@ -41,8 +43,10 @@ function DeviceItem({ id, report }: { readonly id: string; readonly report: Devi
 /** Providers, printer, pole display and customer display at a glance; each item's tooltip says what to do. */
 export function DeviceBar() {
   const devices = useCashierStore((s) => s.devices);
+  const [open, setOpen] = useState(false);
   if (devices === null) return null;
   return (
+    <div className="device-bar__row">
     <ul className="device-bar" aria-label="Devices" data-testid="device-bar">
       {devices.providers.map((p) => (
         <DeviceItem key={p.method} id={`provider-${p.method}`} report={p} />
@@ -51,5 +55,19 @@ export function DeviceBar() {
       <DeviceItem id="pole-display" report={devices.poleDisplay} />
       <DeviceItem id="customer-display" report={devices.customerDisplay} />
     </ul>
+      <button
+        type="button"
+        className="button button--secondary device-bar__open"
+        data-testid="devices-open"
+        onClick={() => setOpen(true)}
+        // Enter here opens the panel; it must not reach the screen's "Enter charges" key.
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') event.stopPropagation();
+        }}
+      >
+        Devices…
+      </button>
+      {open && <DevicesPanel onClose={() => setOpen(false)} />}
+    </div>
   );
 }

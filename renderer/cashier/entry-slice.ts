@@ -5,7 +5,7 @@ import { emptyEntry, pressKey, withCurrency, type EntryKey, type KeyedEntry } fr
 import type { MethodId } from '../../app/payment/method';
 import { defaultCurrency, pickMethod, terminalCurrencies } from './sale-choices';
 
-export type CashierCommand = 'charge' | 'cancel' | 'refund' | 'dismiss' | 'demoSimulate';
+export type CashierCommand = 'charge' | 'cancel' | 'refund' | 'dismiss' | 'demoSimulate' | 'print';
 
 /** What the cashier is keying in for this sale, and the outcome of the last command sent. */
 export interface EntrySlice {

@@ -6,6 +6,7 @@ import { DemoControls } from './demo-controls';
 import { ErrorAlert } from './error-alert';
 import { PaymentDetails } from './payment-details';
 import './payment.css';
+import { PrintPanel } from './print-panel';
 import { describeStatus } from './status-text';
 
 /** A payment still running: where it is, what it is, and the way out. */
@@ -46,6 +47,7 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
         >
           {payment.state.status === 'cancelling' ? 'Cancelling…' : 'Cancel payment (Esc)'}
         </button>
+        <PrintPanel payment={payment} />
         {simulator !== null && <DemoControls simulator={simulator} />}
       </div>
     </section>

@@ -5,6 +5,7 @@ import { ErrorAlert } from './error-alert';
 import { PaymentDetails } from './payment-details';
 import { PaymentMoney } from './payment-money';
 import './payment.css';
+import { PrintPanel } from './print-panel';
 import { RefundPanel } from './refund-panel';
 import { describeStatus, statusMark } from './status-text';
 
@@ -40,6 +41,7 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
       </div>
       <div className="payment__actions">
         <RefundPanel payment={payment} />
+        <PrintPanel payment={payment} />
         <ErrorAlert />
         <button
           type="button"

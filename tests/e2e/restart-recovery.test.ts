@@ -2,29 +2,44 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../app/ipc/contract';
 import type { Payment } from '../../app/payment/payment';
 import { startOpnSimulator, type OpnSimulator } from '../../electron/simulators/opn/opn-simulator';
+import { VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { connect } from '../support/ws-client';
 
 /**
  * Power fails mid-payment: the headless host is killed with SIGKILL while a QR is showing, the
  * customer pays meanwhile, and the host restarts on the same journal. It must resume the payment by
- * itself and show it paid. The provider (Opn's simulator) lives in this process, so it survives.
+ * itself and show it paid, and print its receipt exactly once. The provider (Opn's simulator) and the
+ * receipt printer (the virtual one, over TCP) live in this process, so they survive.
  */
 const KEY = 'skey_test_restartSECRET42';
 let simulator: OpnSimulator;
 let dir: string;
 let config: string;
+let printer: VirtualPrinter;
 
 beforeAll(async () => {
   simulator = await startOpnSimulator({ secretKey: KEY });
+  printer = new VirtualPrinter({ dots: 576 });
+  const printerPort = await printer.listen();
   dir = mkdtempSync(join(tmpdir(), 'restart-'));
   config = join(dir, 'settings.json');
-  writeFileSync(config, JSON.stringify({ providers: { opn: { secretKey: KEY, baseUrl: simulator.baseUrl } } }), { mode: 0o600 });
+  writeFileSync(
+    config,
+    JSON.stringify({
+      providers: { opn: { secretKey: KEY, baseUrl: simulator.baseUrl } },
+      // No QR slips (nobody scans in this test): only the paid receipt is printed by itself.
+      printer: { connection: { kind: 'tcp', host: '127.0.0.1', port: printerPort }, autoPrintQrSlip: 'never' },
+    }),
+    { mode: 0o600 },
+  );
 });
 
 afterAll(async () => {
+  await printer.close();
   await simulator.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -34,16 +49,21 @@ const cashierApi = (serve: ServeProcess) => {
   return `ws://${url.host}/api?token=${url.searchParams.get('token') ?? ''}`;
 };
 
-async function snapshotPayment(serve: ServeProcess): Promise<Payment | null> {
+async function snapshot(serve: ServeProcess): Promise<Snapshot> {
   const client = await connect(cashierApi(serve));
   try {
     const answer = await client.command('getSnapshot', {});
     if (answer.type !== 'result' || !answer.result.ok) throw new Error(JSON.stringify(answer));
-    return (answer.result.value as { payment: Payment | null }).payment;
+    return answer.result.value as Snapshot;
   } finally {
     client.close();
   }
 }
+
+const snapshotPayment = async (serve: ServeProcess): Promise<Payment | null> => (await snapshot(serve)).payment;
+
+/** Paid receipts the printer has printed for a payment (by our reference or the charge id). */
+const paidReceipts = (id: string) => printer.receipts().filter((r) => r.lines.some((l) => l.includes('PAID')) && r.lines.some((l) => l.includes(id)));
 
 describe('recovery after the host is killed mid-payment', () => {
   it('resumes a pending payment from the journal and shows it paid', async () => {
@@ -71,8 +91,21 @@ describe('recovery after the host is killed mid-payment', () => {
       expect(resumed).toMatchObject({ providerRef: chargeId, amount: { minor: 2500, currency: 'SGD' } });
       await expect.poll(async () => (await snapshotPayment(second))?.state.status, { timeout: 15_000 }).toBe('paid');
       expect(simulator.charges().filter((c) => c.metadata.terminal_reference === resumed?.id)).toHaveLength(1);
+      await expect.poll(() => paidReceipts(resumed?.id ?? '').length, { timeout: 15_000 }).toBe(1);
     } finally {
       expect(await second.stop()).toBe(0);
+    }
+
+    // Started again once it was paid and printed: the journal says the receipt is out, so nothing prints.
+    const third = await startServe(['--config', config, '--data', data]);
+    try {
+      // A finished sale is not put back on screen; the host is up once it has asked the printer how it is.
+      await expect.poll(async () => (await snapshot(third)).devices.printer.health, { timeout: 15_000 }).toBe('ok');
+      // The one negative check: nothing may arrive. Long enough for a resumed print to reach the printer.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(paidReceipts(chargeId).length).toBe(1);
+    } finally {
+      expect(await third.stop()).toBe(0);
     }
   });
 });

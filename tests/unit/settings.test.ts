@@ -56,7 +56,7 @@ describe('settings', () => {
     expect(wrong.success).toBe(false);
     if (!wrong.success) {
       expect(describeSettingsError(wrong.error)).toEqual([
-        'printer.connection.baudRate must be one of 2400, 4800, 9600, 19200, 38400, 57600 or 115200',
+        'printer.connection.baudRate must be one of 9600, 19200, 38400, 57600 or 115200',
         'poleDisplay.commandSet must be one of epson, cd5220, logic-controls, plain',
       ]);
     }

@@ -55,6 +55,11 @@ export interface OrangepillClient extends PaymentProvider {
   reveal(base64Png: string): Promise<Result<string, ProviderError>>;
   details(id: string): Promise<Result<OrangepillDetails, ProviderError>>;
   staticRequest(): OrangepillStaticRequest;
+  /**
+   * The shop's static request (no amount) at Orangepill, for the counter card; its id is what the card's
+   * QR encodes. One per alias: the idempotency key is the alias, so asking again gives the same request.
+   */
+  createStaticRequest(): Promise<Result<string, ProviderError>>;
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -216,6 +221,20 @@ export function createOrangepillClient(options: OrangepillClientOptions): Orange
     reveal,
     details,
     staticRequest: () => staticRequestBody(options),
+    createStaticRequest: async () => {
+      const created = await http.json(orangepillRequestSchema, {
+        method: 'POST',
+        path: '/v1/apps/payment',
+        body: JSON.stringify(staticRequestBody(options)),
+        idempotencyKey: `qrct-static-${options.merchantAlias.replace(/^@/, '')}`,
+        mayHaveTakenEffect: true,
+      });
+      if (!created.ok) return created;
+      if (created.value.amount !== undefined || created.value.destination.alias !== options.merchantAlias) {
+        return err({ kind: 'invalid_response', message: `${ORANGEPILL_LABEL} answered with a request that is not the shop's static one`, ambiguous: false });
+      }
+      return ok(created.value.id);
+    },
   };
 }
 

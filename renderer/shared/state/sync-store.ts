@@ -22,10 +22,11 @@ export function syncStore(api: PosApi, connection: ConnectionSource, store: Stor
       if (state().connection === 'connected') retry = setTimeout(() => void loadSnapshot(), SNAPSHOT_RETRY_MS);
       return;
     }
-    const { terminal, payment, devices, serverTime } = result.value;
+    const { terminal, payment, devices, lastPrint, serverTime } = result.value;
     state().setServerTime(serverTime);
     state().setTerminal(terminal);
     state().setDevices(devices);
+    state().setLastPrint(lastPrint);
     state().receivePayment(payment);
     state().setHostError(null);
   };
@@ -38,6 +39,7 @@ export function syncStore(api: PosApi, connection: ConnectionSource, store: Stor
     }),
     api.onTerminal((terminal) => state().setTerminal(terminal)),
     api.onDevices((devices) => state().setDevices(devices)),
+    api.onPrint((print) => state().setLastPrint(print)),
     connection.onHostError((message) => state().setHostError(message)),
     connection.onConnection((status) => {
       state().setConnection(status);

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { TerminalInfo } from '../../../app/ipc/contract';
-import type { DeviceStatus } from '../../../app/ipc/devices';
+import type { DeviceStatus, PrintReport } from '../../../app/ipc/devices';
 import type { ConnectionStatus } from '../../api/connection-status';
 
 /** What the screen knows about the terminal itself and the link to it. */
@@ -8,6 +8,8 @@ export interface TerminalSlice {
   readonly terminal: TerminalInfo | null;
   /** The printer, pole display, customer display and providers, as main last reported them. */
   readonly devices: DeviceStatus | null;
+  /** The last slip sent to the printer, with its preview. */
+  readonly lastPrint: PrintReport | null;
   readonly connection: ConnectionStatus;
   /** serverTime - Date.now(): added to the local clock so countdowns match the host's. */
   readonly clockOffsetMs: number;
@@ -15,6 +17,7 @@ export interface TerminalSlice {
   readonly hostError: string | null;
   readonly setTerminal: (terminal: TerminalInfo) => void;
   readonly setDevices: (devices: DeviceStatus) => void;
+  readonly setLastPrint: (print: PrintReport | null) => void;
   readonly setConnection: (connection: ConnectionStatus) => void;
   readonly setServerTime: (serverTime: number) => void;
   readonly setHostError: (message: string | null) => void;
@@ -23,11 +26,13 @@ export interface TerminalSlice {
 export const createTerminalSlice: StateCreator<TerminalSlice> = (set) => ({
   terminal: null,
   devices: null,
+  lastPrint: null,
   connection: 'connecting',
   clockOffsetMs: 0,
   hostError: null,
   setTerminal: (terminal) => set({ terminal }),
   setDevices: (devices) => set({ devices }),
+  setLastPrint: (lastPrint) => set({ lastPrint }),
   setConnection: (connection) => set({ connection }),
   setServerTime: (serverTime) => set({ clockOffsetMs: serverTime - Date.now() }),
   setHostError: (hostError) => set({ hostError }),
