@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { OpnSimulator } from '../../electron/simulators/opn/opn-simulator';
 import type { OrangepillSimulator } from '../../electron/simulators/orangepill/orangepill-simulator';
+import { keySale } from '../support/cashier';
 import type { PrintedReceipt, VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
 import { launchChromium } from '../support/chromium';
 import { demoRecords, startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
@@ -120,9 +122,33 @@ describe('the receipt printer, end to end (web mode, virtual printer over TCP)',
     await newSale();
   });
 
+  it('prints the Atome and Orangepill QRs natively: each scans to what the provider issued', async () => {
+    const opn = terminal.service.simulators.get('atome') as OpnSimulator;
+    await keySale(cashier, { currency: 'SGD', method: 'atome', keys: '2500', shown: '25.00' });
+    const charge = opn.charges().at(-1);
+    const atomeSlip = printer.nextReceipt();
+    await cashier.locator('[data-testid="print-qr-slip"]').click();
+    const atome = await atomeSlip;
+    expect(decodeQrFromPng(atome.png)).toBe(opn.qrPayload(charge?.id ?? ''));
+    expect(lines(atome)).toContain('Scan with the Atome app');
+    await cashier.locator('[data-testid="cancel"]').click();
+    await status(cashier, 'cancelled').waitFor();
+    await newSale();
+
+    const orangepill = terminal.service.simulators.get('orangepill') as OrangepillSimulator;
+    await keySale(cashier, { currency: 'USD', method: 'orangepill', keys: '10023', shown: '100.23' });
+    const request = orangepill.requests().at(-1);
+    const orangepillSlip = printer.nextReceipt();
+    await cashier.locator('[data-testid="print-qr-slip"]').click();
+    expect(decodeQrFromPng((await orangepillSlip).png)).toBe(request?.id);
+    await cashier.locator('[data-testid="cancel"]').click();
+    await status(cashier, 'cancelled').waitFor();
+    await newSale();
+  });
+
   it('out of paper: the device bar says so, the payment completes anyway, and the reprint succeeds once paper is back', async () => {
     printer.setState({ paperOut: true });
-    await charge('500', '5.00');
+    await keySale(cashier, { currency: 'SGD', method: 'demo', keys: '500', shown: '5.00' });
     await cashier.locator('[data-testid="print-qr-slip"]').click();
     await expect.poll(() => outcome().getAttribute('data-outcome')).toBe('failed');
     expect(await outcome().innerText()).toContain('Printer is out of paper');
