@@ -3,6 +3,8 @@ import { CURRENCY_CODES, type CurrencyCode } from '../money/currency';
 import { MAX_MINOR, type Money } from '../money/money';
 import { DEMO_OUTCOMES, METHOD_IDS, type MethodInfo } from '../payment/method';
 import type { Payment } from '../payment/payment';
+import { poleDisplaySettings, printerSettings } from '../settings/device-settings';
+import type { Settings } from '../settings/settings';
 import { SLIP_KINDS, TEST_PRINTS, type DeviceStatus, type PrintReport } from './devices';
 
 /**
@@ -89,6 +91,13 @@ export const commandSchemas = {
   printTest: z.strictObject({
     page: z.enum(TEST_PRINTS, { error: (issue) => `must be one of ${TEST_PRINTS.join(', ')}, got ${describe(issue.input)}` }),
   }),
+  /** The printer's and the pole display's settings, as the terminal runs with them now. */
+  getDeviceSettings: z.strictObject({}),
+  /**
+   * New settings for the printer and the pole display (either or both), checked as the settings file
+   * is: they are saved, and the device restarts with them at once; a sale in progress goes on.
+   */
+  saveDeviceSettings: z.strictObject({ printer: printerSettings.optional(), poleDisplay: poleDisplaySettings.optional() }),
   /** Shows the test pattern on the configured pole display, then the current screen again. */
   testPoleDisplay: z.strictObject({}),
   /** The serial ports this machine has, for choosing the pole display's or printer's port. */
@@ -146,8 +155,18 @@ export interface CommandResults {
   readonly lookupRequest: RequestLookup;
   readonly printSlip: PrintReport;
   readonly printTest: PrintReport;
+  readonly getDeviceSettings: DeviceSettingsView;
+  readonly saveDeviceSettings: DeviceSettingsView;
   readonly testPoleDisplay: null;
   readonly listSerialPorts: readonly SerialPortChoice[];
+}
+
+/** The device settings in force, and where they are kept; they hold no secret. */
+export interface DeviceSettingsView {
+  readonly printer: Settings['printer'];
+  readonly poleDisplay: Settings['poleDisplay'];
+  /** The file the screen's changes are saved in, or null when this terminal keeps them for this run only. */
+  readonly savedIn: string | null;
 }
 
 /** A serial port the machine has, as the port picker lists it. */

@@ -28,6 +28,8 @@ export function createPosApi(transport: ApiTransport) {
     lookupRequest: (args: CommandArgs<'lookupRequest'>) => call('lookupRequest', args),
     printSlip: (args: CommandArgs<'printSlip'>) => call('printSlip', args),
     printTest: (args: CommandArgs<'printTest'>) => call('printTest', args),
+    getDeviceSettings: () => call('getDeviceSettings', {}),
+    saveDeviceSettings: (args: CommandArgs<'saveDeviceSettings'>) => call('saveDeviceSettings', args),
     testPoleDisplay: () => call('testPoleDisplay', {}),
     listSerialPorts: () => call('listSerialPorts', {}),
     onPayment: on('payment'),

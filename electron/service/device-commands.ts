@@ -1,37 +1,53 @@
-import type { ApiError, ApiResult, CommandArgs, CommandResults } from '../../app/ipc/contract';
+import type { ApiError, ApiResult, CommandArgs, CommandResults, DeviceSettingsView } from '../../app/ipc/contract';
 import type { Payment } from '../../app/payment/payment';
 import type { Result } from '../../app/util/result';
 import { listPolePorts } from '../devices/pole-display/port-lister';
+import type { CounterDevices, DeviceSettings } from './counter-devices';
 import type { CommandHandlers } from './dispatcher';
-import type { PoleDisplayService } from './pole-display-service';
-import type { PrinterService } from './printer-service';
 
-type DeviceCommand = 'printSlip' | 'printTest' | 'testPoleDisplay' | 'listSerialPorts';
+type DeviceCommand = 'printSlip' | 'printTest' | 'testPoleDisplay' | 'listSerialPorts' | 'getDeviceSettings' | 'saveDeviceSettings';
 
 const refused = (message: string): { ok: false; error: ApiError } => ({ ok: false, error: { code: 'invalid_state', message } });
 const answer = <T>(result: Result<T, string>): ApiResult<T> => (result.ok ? result : refused(result.error));
 
-/** The commands for the printer and the pole display: each answers with a sentence, and none touches a payment. */
-export function deviceCommands(deps: {
-  readonly printer: PrinterService;
-  readonly pole: PoleDisplayService;
+export interface DeviceCommandDeps {
+  readonly devices: CounterDevices;
   readonly payment: (id: string) => Payment | undefined;
-}): Pick<CommandHandlers, DeviceCommand> {
+  /** The sale on the counter, for the pole display to show again after a restart of the devices. */
+  readonly active: () => Payment | null;
+  /** Where the screen's device settings are kept; null when they last only for this run. */
+  readonly savedIn: string | null;
+  readonly persist: (settings: DeviceSettings) => Result<void, string>;
+}
+
+/** The commands for the printer and the pole display: each answers with a sentence, and none touches a payment. */
+export function deviceCommands(deps: DeviceCommandDeps): Pick<CommandHandlers, DeviceCommand> {
+  const { devices } = deps;
+  const view = (): DeviceSettingsView => ({ ...devices.settings(), savedIn: deps.savedIn });
   return {
     printSlip: async (args: CommandArgs<'printSlip'>): Promise<ApiResult<CommandResults['printSlip']>> => {
       const payment = deps.payment(args.paymentId);
       if (payment === undefined) return { ok: false, error: { code: 'not_found', message: `No payment ${args.paymentId} on this terminal` } };
-      return answer(await deps.printer.printSlip(payment, args.slip));
+      return answer(await devices.printer().printSlip(payment, args.slip));
     },
-    printTest: async (args) => answer(await deps.printer.printTest(args.page)),
+    printTest: async (args) => answer(await devices.printer().printTest(args.page)),
     testPoleDisplay: async () => {
-      const shown = await deps.pole.test();
+      const shown = await devices.pole().test();
       return shown.ok ? { ok: true, value: null } : refused(shown.error);
     },
     listSerialPorts: async () => {
       const listed = await listPolePorts();
       if (!listed.ok) return { ok: false, error: { code: 'internal', message: listed.error } };
       return { ok: true, value: listed.value.map((port) => ({ path: port.path, manufacturer: port.manufacturer })) };
+    },
+    getDeviceSettings: () => Promise.resolve({ ok: true, value: view() }),
+    saveDeviceSettings: async (args) => {
+      const next: DeviceSettings = { ...devices.settings(), ...(args.printer === undefined ? {} : { printer: args.printer }), ...(args.poleDisplay === undefined ? {} : { poleDisplay: args.poleDisplay }) };
+      // Saved first: a setting the screen reports as in force is one the next start also uses.
+      const saved = deps.persist(next);
+      if (!saved.ok) return refused(saved.error);
+      await devices.reconfigure(next, deps.active());
+      return { ok: true, value: view() };
     },
   };
 }

@@ -22,9 +22,9 @@ import { createLookupRequest } from './lookup-request';
 import type { EventListener, TerminalApi } from './terminal-api';
 import { createDeviceStatusBoard } from './device-status';
 import { reachabilityReport, withReachability } from './provider-reachability';
-import { startPoleDisplayService } from './pole-display-service';
+import { startCounterDevices } from './counter-devices';
+import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from './device-settings-file';
 import { deviceCommands } from './device-commands';
-import { startPrinterService } from './printer-service';
 import { createMemoryPrintLedger } from './journal/print-ledger';
 import type { OrangepillClient } from '../../app/providers/orangepill/orangepill-client';
 import type { VirtualPrinter } from '../simulators/printer/virtual-printer';
@@ -85,7 +85,12 @@ const engineError = (error: EngineError): ApiError => ({ code: error.code, messa
  * exactly this; only the transport in front of it differs.
  */
 export async function createTerminalService(options: TerminalServiceOptions): Promise<TerminalService> {
-  const { settings, log } = options;
+  const { log } = options;
+  // Device choices saved from the screen win over the config file's, so they survive a restart.
+  const devicesFile = options.dataDir === undefined ? null : deviceSettingsPath(options.dataDir);
+  const saved = devicesFile === null ? ({ ok: true, value: {} } as const) : loadDeviceSettings(devicesFile);
+  if (!saved.ok) log.log('error', 'saved device settings ignored', { error: saved.error });
+  const settings: Settings = saved.ok ? { ...options.settings, ...saved.value } : options.settings;
   const clock = options.clock ?? realClock;
   const listeners = new Set<EventListener>();
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
@@ -129,24 +134,17 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
       withReachability(provider, (error) => board.setProvider(id, reachabilityReport(provider.method.provider, error, clock.now(), settings.locale))),
     ]),
   );
-  const pole = startPoleDisplayService({
-    settings,
-    clock,
-    methodLabel: (method) => providers.get(method)?.method.label ?? method,
-    report: (report) => board.setPoleDisplay(report),
-    ...(options.openSerial === undefined ? {} : { open: options.openSerial }),
-  });
   const orangepill = providers.get('orangepill') as OrangepillClient | undefined;
-  const printer = await startPrinterService({
+  const devices = await startCounterDevices({
     settings,
     demo: setup.demo,
     clock,
     log,
+    board,
     ledger: journal?.prints ?? createMemoryPrintLedger(clock.now),
     method: (id) => providers.get(id)?.method,
-    customerDisplays: () => board.customerDisplays(),
-    report: (report) => board.setPrinter(report),
-    announce: (print) => emit('print', print),
+    announcePrint: (print) => emit('print', print),
+    ...(options.openSerial === undefined ? {} : { openSerial: options.openSerial }),
     ...(orangepill === undefined
       ? {}
       : {
@@ -161,7 +159,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   const announce = (): void => {
     const active = engine.active();
     emit('payment', { payment: active, serverTime: clock.now() });
-    pole.show(active);
+    devices.pole().show(active);
   };
 
   const engine: PaymentEngine = new PaymentEngine({
@@ -184,12 +182,12 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     onChange: (payment) => {
       log.log('info', 'payment', { id: payment.id, status: payment.state.status, providerRef: payment.providerRef });
       if (engine.active()?.id === payment.id) announce();
-      printer.follow(payment);
+      devices.printer().follow(payment);
     },
   });
   engine.resume();
-  pole.show(engine.active());
-  printer.resume((id) => engine.get(id), journal === null ? [] : recentlyEnded(journal, clock.now()));
+  devices.pole().show(engine.active());
+  devices.printer().resume((id) => engine.get(id), journal === null ? [] : recentlyEnded(journal, clock.now()));
 
   const webhooks =
     settings.webhooks.port === null
@@ -216,7 +214,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   const dispatch = createDispatcher(
     {
       getSnapshot: () =>
-        Promise.resolve({ ok: true, value: { terminal: info, payment: engine.active(), devices: board.current(), lastPrint: printer.lastPrint(), serverTime: clock.now() } }),
+        Promise.resolve({ ok: true, value: { terminal: info, payment: engine.active(), devices: board.current(), lastPrint: devices.printer().lastPrint(), serverTime: clock.now() } }),
       charge: async (args) =>
         toApi(
           await engine.charge({ amount: args.amount, method: args.method, orderRef: args.orderRef || null, payerAlias: args.payerAlias ?? null }),
@@ -242,7 +240,13 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
         return Promise.resolve(done.ok ? { ok: true, value: null } : { ok: false, error: { code: 'invalid_args', message: done.error } });
       },
       lookupRequest,
-      ...deviceCommands({ printer, pole, payment: (id) => engine.get(id) }),
+      ...deviceCommands({
+        devices,
+        payment: (id) => engine.get(id),
+        active: () => engine.active(),
+        savedIn: devicesFile,
+        persist: (next) => (devicesFile === null ? { ok: true, value: undefined } : saveDeviceSettings(devicesFile, next)),
+      }),
     },
     log,
   );
@@ -251,7 +255,9 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     info,
     journalPath: journal?.path ?? null,
     simulators,
-    virtualPrinter: printer.virtualPrinter,
+    get virtualPrinter() {
+      return devices.printer().virtualPrinter;
+    },
     dispatch,
     attachScreen: (role) => (role === 'display' ? board.attachCustomerDisplay() : () => undefined),
     subscribe: (listener) => {
@@ -261,8 +267,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     close: async () => {
       engine.stop();
       listeners.clear();
-      await pole.close();
-      await printer.close();
+      await devices.close();
       await webhooks?.close();
       await setup.close();
       // Last: nothing writes to the journal once the engine is stopped.

@@ -95,6 +95,8 @@ export function createCashierActions(api: PosApi) {
     },
     /** Device checks answer the panel that asked, not the sale's error line. */
     testPoleDisplay: () => api.testPoleDisplay(),
+    getDeviceSettings: () => api.getDeviceSettings(),
+    saveDeviceSettings: (args: CommandArgs<'saveDeviceSettings'>) => api.saveDeviceSettings(args),
     listSerialPorts: () => api.listSerialPorts(),
     /** Orangepill Reveal QR: the answer is the lookup panel's own, not the sale's error line. */
     lookupRequest: (imageBase64: string) => api.lookupRequest({ imageBase64 }),

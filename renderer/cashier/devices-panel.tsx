@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SerialPortChoice } from '../../app/ipc/contract';
+import type { DeviceSettingsView, SerialPortChoice } from '../../app/ipc/contract';
+import { PoleForm, PrinterForm } from './device-settings-forms';
 import type { DeviceReport } from '../../app/ipc/devices';
 import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
@@ -37,6 +38,24 @@ export function DevicesPanel({ onClose }: { readonly onClose: () => void }) {
   const actions = useActions();
   const [pole, setPole] = useState<Answer>(null);
   const [ports, setPorts] = useState<readonly SerialPortChoice[] | string | null>(null);
+  const [draft, setDraft] = useState<DeviceSettingsView | null>(null);
+  const [saved, setSaved] = useState<Answer>(null);
+
+  useEffect(() => {
+    void actions.getDeviceSettings().then((r) => {
+      if (r.ok) setDraft(r.value);
+    });
+    void actions.listSerialPorts().then((r) => setPorts(r.ok ? r.value : r.error.message));
+  }, [actions]);
+
+  const save = async (): Promise<void> => {
+    if (draft === null) return;
+    setSaved(null);
+    const result = await actions.saveDeviceSettings({ printer: draft.printer, poleDisplay: draft.poleDisplay });
+    if (!result.ok) return setSaved({ ok: false, text: result.error.message });
+    setDraft(result.value);
+    setSaved({ ok: true, text: result.value.savedIn === null ? 'Saved for this run (this terminal keeps no settings file)' : `Saved in ${result.value.savedIn}; the devices restarted with it` });
+  };
 
   useEffect(() => {
     const element = dialog.current;
@@ -104,6 +123,22 @@ export function DevicesPanel({ onClose }: { readonly onClose: () => void }) {
       <Section title="Customer display" report={devices.customerDisplay}>
         {null}
       </Section>
+      {draft !== null && (
+        <form
+          className="devices-panel__settings"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <PrinterForm value={draft.printer} onChange={(printer) => setDraft({ ...draft, printer })} />
+          <PoleForm value={draft.poleDisplay} ports={Array.isArray(ports) ? ports : []} onChange={(poleDisplay) => setDraft({ ...draft, poleDisplay })} />
+          <button type="submit" className="button button--primary" data-testid="save-devices">
+            Save device settings
+          </button>
+          <AnswerLine answer={saved} testId="devices-saved" />
+        </form>
+      )}
       <button type="button" className="button button--primary" data-testid="devices-close" onClick={onClose}>
         Close (Esc)
       </button>

@@ -9,20 +9,37 @@ import { row, type BenchRow } from './stats';
 const BITS_PER_BYTE = 10;
 const BAUD = 9600;
 
-/** A customer waits for the QR slip: beyond about three seconds on the wire the counter feels stuck. */
-const SLIP_SECONDS_TARGET = 3;
-const BYTES_TARGET = (BAUD / BITS_PER_BYTE) * SLIP_SECONDS_TARGET;
+/**
+ * Issue 10: a native-QR slip is at most 1.5 KB and 1.5 s on a 9600-baud line (the paid receipt is
+ * held to the same). At 960 bytes a second the time limit is the tighter one: 1.5 s is 1440 B.
+ */
+const SIZE_TARGET_BYTES = 1.5 * 1024;
+const SECONDS_TARGET = 1.5;
 
-type Variant = { readonly name: string; readonly options: Pick<EncodeOptions, 'qr' | 'wholeImage'> };
+type Variant = {
+  readonly name: string;
+  readonly options: Pick<EncodeOptions, 'qr' | 'wholeImage'>;
+  /** Whether issue 10's target applies; the others are shown for comparison only. */
+  readonly targeted: boolean;
+};
 const VARIANTS: readonly Variant[] = [
-  { name: 'native QR', options: { qr: 'native' } },
-  { name: 'raster QR', options: { qr: 'raster' } },
-  { name: 'whole receipt as one image', options: { qr: 'raster', wholeImage: true } },
+  { name: 'native QR', options: { qr: 'native' }, targeted: true },
+  { name: 'raster QR', options: { qr: 'raster' }, targeted: false },
+  { name: 'as one raster image', options: { qr: 'raster', wholeImage: true }, targeted: false },
 ];
+
+/** "native QR" and "raster QR" sharing a row read "native or raster QR". */
+const label = (names: readonly string[]): string =>
+  names.length > 1 && names.every((n) => n.endsWith(' QR')) ? `${names.map((n) => n.slice(0, -3)).join(' or ')} QR` : names.join(' or ');
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 /**
  * Bytes a QR slip and a paid receipt take, and their time on a 9600-baud serial line, for each way
- * of sending them. Sizes are exact, so median and p95 are the one value.
+ * of sending them: native QR (`GS ( k`, the default), raster QR (`GS v 0`, for printers without
+ * native QR) and the whole document as one raster image (how some POS systems print). Sizes are
+ * exact, so median and p95 are the one value. A document without a QR (the paid receipt) encodes to
+ * the same bytes in both QR modes; those share one row rather than repeating it.
  */
 export function benchPrinterBytes(width: PaperWidth = '58mm'): BenchRow[] {
   const paper = PAPER[width];
@@ -33,12 +50,22 @@ export function benchPrinterBytes(width: PaperWidth = '58mm'): BenchRow[] {
   ];
   const rows: BenchRow[] = [];
   for (const { name, doc } of docs) {
+    const encoded: { names: string[]; targeted: boolean; bytes: Uint8Array }[] = [];
     for (const variant of VARIANTS) {
-      const size = encodeReceipt(doc, { paper, qrMatrix: qrcodeMatrix, ...variant.options }).bytes.length;
+      const bytes = encodeReceipt(doc, { paper, qrMatrix: qrcodeMatrix, ...variant.options }).bytes;
+      const same = encoded.find((e) => sameBytes(e.bytes, bytes));
+      if (same) {
+        same.names.push(variant.name);
+        same.targeted ||= variant.targeted;
+      } else encoded.push({ names: [variant.name], targeted: variant.targeted, bytes });
+    }
+    for (const { names, targeted, bytes } of encoded) {
+      const size = bytes.length;
       const seconds = (size * BITS_PER_BYTE) / BAUD;
-      const conditions = `${width}, ${variant.name}, ${ATOME_PAYLOAD.length}-char payload`;
-      rows.push(row(`printer: ${name} size`, 'B', [size], BYTES_TARGET, conditions));
-      rows.push(row(`printer: ${name} at 9600 baud`, 's', [seconds], SLIP_SECONDS_TARGET, `${conditions}, 10 bits a byte`));
+      const figure = `printer ${width}: ${name}, ${label(names)}`;
+      const content = doc.blocks.some((b) => b.kind === 'qr') ? `${ATOME_PAYLOAD.length}-char Atome payload` : 'no QR on it';
+      rows.push(row(`${figure}: size`, 'B', [size], targeted ? SIZE_TARGET_BYTES : null, content));
+      rows.push(row(`${figure}: time at 9600 baud`, 's', [seconds], targeted ? SECONDS_TARGET : null, `${size} B, 8N1 (10 bits a byte)`));
     }
   }
   return rows;

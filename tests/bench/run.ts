@@ -2,12 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchHistoryPage, benchJournalWrites } from './journal-bench';
 import { benchBundle, benchHostStart } from './host-bench';
+import { benchPrinterBytes } from './printer-bench';
 import { table, type BenchRow } from './stats';
 
 /**
  * `npm run bench`: speed and size, measured on the real code, printed as one table and written to
  * tests/bench/results.json. `-- --quick` runs a smaller version. Benchmarks are not tests: nothing
- * here fails the build; a missed target is shown as MISSED.
+ * here fails the build; a missed target is shown as MISSED, and a row shown only for comparison
+ * (no target of its own) says so.
  */
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
@@ -21,6 +23,9 @@ async function main(): Promise<void> {
   rows.push(await benchHostStart(quick ? 3 : 10));
   step('bundles');
   rows.push(benchBundle('cashier', 200), benchBundle('display', 120));
+  // Exact byte counts, cheap to compute: the same in --quick.
+  step('printer bytes');
+  rows.push(...benchPrinterBytes('58mm'), ...benchPrinterBytes('80mm'));
   const when = new Date().toISOString();
   process.stdout.write(`\nQR Counter Terminal benchmarks, ${when}${quick ? ' (quick)' : ''}, Node ${process.version}\n\n${table(rows)}\n`);
   writeFileSync(join(__dirname, '..', '..', 'tests', 'bench', 'results.json'), `${JSON.stringify({ when, quick, node: process.version, rows }, null, 2)}\n`);

@@ -1,0 +1,81 @@
+import type { Clock } from '../../app/engine/clock';
+import type { PrintReport } from '../../app/ipc/devices';
+import type { MethodId, MethodInfo } from '../../app/payment/method';
+import type { Payment } from '../../app/payment/payment';
+import type { Settings } from '../../app/settings/settings';
+import type { Result } from '../../app/util/result';
+import type { PoleLinkOpener } from '../devices/pole-display/serial-link';
+import type { DeviceStatusBoard } from './device-status';
+import type { PrintLedger } from './journal/print-ledger';
+import type { Logger } from './logger';
+import { startPoleDisplayService, type PoleDisplayService } from './pole-display-service';
+import { startPrinterService, type PrinterService } from './printer-service';
+
+/** The settings that belong to the devices on the counter, which can be changed while the terminal runs. */
+export type DeviceSettings = Pick<Settings, 'printer' | 'poleDisplay'>;
+
+export interface CounterDevicesOptions {
+  readonly settings: Settings;
+  readonly demo: boolean;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly board: DeviceStatusBoard;
+  readonly ledger: PrintLedger;
+  readonly method: (id: MethodId) => MethodInfo | undefined;
+  readonly announcePrint: (print: PrintReport) => void;
+  readonly counterCard?: () => Promise<Result<{ readonly payload: string; readonly alias: string }, string>>;
+  readonly openSerial?: PoleLinkOpener;
+}
+
+export interface CounterDevices {
+  readonly pole: () => PoleDisplayService;
+  readonly printer: () => PrinterService;
+  readonly settings: () => DeviceSettings;
+  /** Stops the printer and pole display and starts them again from these settings; the sale goes on. */
+  reconfigure(next: DeviceSettings, onCounter: Payment | null): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The receipt printer and the pole display, started from settings and restartable with new ones. */
+export async function startCounterDevices(options: CounterDevicesOptions): Promise<CounterDevices> {
+  let settings = options.settings;
+  const start = async (): Promise<{ pole: PoleDisplayService; printer: PrinterService }> => ({
+    pole: startPoleDisplayService({
+      settings,
+      clock: options.clock,
+      methodLabel: (method) => options.method(method)?.label ?? method,
+      report: (report) => options.board.setPoleDisplay(report),
+      ...(options.openSerial === undefined ? {} : { open: options.openSerial }),
+    }),
+    printer: await startPrinterService({
+      settings,
+      demo: options.demo,
+      clock: options.clock,
+      log: options.log,
+      ledger: options.ledger,
+      method: options.method,
+      customerDisplays: () => options.board.customerDisplays(),
+      report: (report) => options.board.setPrinter(report),
+      announce: options.announcePrint,
+      ...(options.counterCard === undefined ? {} : { counterCard: options.counterCard }),
+    }),
+  });
+  let current = await start();
+  const close = async (): Promise<void> => {
+    await current.pole.close();
+    await current.printer.close();
+  };
+  return {
+    pole: () => current.pole,
+    printer: () => current.printer,
+    settings: () => ({ printer: settings.printer, poleDisplay: settings.poleDisplay }),
+    reconfigure: async (next, onCounter) => {
+      await close();
+      settings = { ...settings, ...next };
+      current = await start();
+      current.pole.show(onCounter);
+      options.log.log('info', 'devices reconfigured', { printer: next.printer.connection?.kind ?? 'none', poleDisplay: next.poleDisplay.port?.path ?? 'none' });
+    },
+    close,
+  };
+}
