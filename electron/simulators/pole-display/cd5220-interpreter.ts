@@ -1,5 +1,5 @@
 import { POLE_COLUMNS } from '../../../app/pole-display/screen';
-import { INCOMPLETE, isPrintable, moveOneBased, unknownByte, type Interpreter } from './interpreter';
+import { INCOMPLETE, isPrintable, moveOneBased, sharedControl, unknownByte, type Interpreter } from './interpreter';
 
 /** The manual's string commands take up to 20 characters; more than that before CR is a bad command. */
 const MAX_STRING = POLE_COLUMNS;
@@ -7,29 +7,9 @@ const MAX_STRING = POLE_COLUMNS;
 /** CD5220 standard mode: ESC Q A/B write a whole line; plain characters go at the cursor. */
 export const interpretCd5220: Interpreter = (bytes, at, grid) => {
   const b = bytes[at] ?? 0;
-  if (isPrintable(b)) {
-    grid.put(String.fromCharCode(b), 'wrap');
-    return 1;
-  }
+  const shared = sharedControl(b, grid);
+  if (shared !== null) return shared;
   switch (b) {
-    case 0x0c:
-      grid.clear();
-      return 1;
-    case 0x0d:
-      grid.carriageReturn();
-      return 1;
-    case 0x0a:
-      grid.lineFeed(false);
-      return 1;
-    case 0x0b:
-      grid.home();
-      return 1;
-    case 0x08:
-      grid.backspace();
-      return 1;
-    case 0x18:
-      grid.clearLine();
-      return 1;
     case 0x1b:
       return interpretEscape(bytes, at, grid);
     default:

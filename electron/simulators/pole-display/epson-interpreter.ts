@@ -1,32 +1,12 @@
-import { INCOMPLETE, isPrintable, moveOneBased, unknownByte, type Interpreter } from './interpreter';
+import { INCOMPLETE, moveOneBased, sharedControl, unknownByte, type Interpreter } from './interpreter';
 
 /** Epson ESC/POS customer display, overwrite mode: text wraps from the end of a row to the next. */
 export const interpretEpson: Interpreter = (bytes, at, grid) => {
   const b = bytes[at] ?? 0;
   const left = bytes.length - at;
-  if (isPrintable(b)) {
-    grid.put(String.fromCharCode(b), 'wrap');
-    return 1;
-  }
+  const shared = sharedControl(b, grid);
+  if (shared !== null) return shared;
   switch (b) {
-    case 0x0c:
-      grid.clear();
-      return 1;
-    case 0x0d:
-      grid.carriageReturn();
-      return 1;
-    case 0x0a:
-      grid.lineFeed(false);
-      return 1;
-    case 0x0b:
-      grid.home();
-      return 1;
-    case 0x08:
-      grid.backspace();
-      return 1;
-    case 0x18:
-      grid.clearLine();
-      return 1;
     case 0x1b: {
       if (left < 2) return INCOMPLETE;
       if (bytes[at + 1] !== 0x40) return unknownByte(grid, b);

@@ -18,6 +18,39 @@ export function unknownByte(grid: DisplayGrid, byte: number): number {
   return 1;
 }
 
+/**
+ * The one-byte controls the Epson and CD5220 command sets share (clear, CR, LF, home, backspace,
+ * clear line) and printable characters, which go at the cursor and wrap. Null for any other byte.
+ */
+export function sharedControl(byte: number, grid: DisplayGrid): number | null {
+  if (isPrintable(byte)) {
+    grid.put(String.fromCharCode(byte), 'wrap');
+    return 1;
+  }
+  switch (byte) {
+    case 0x0c:
+      grid.clear();
+      return 1;
+    case 0x0d:
+      grid.carriageReturn();
+      return 1;
+    case 0x0a:
+      grid.lineFeed(false);
+      return 1;
+    case 0x0b:
+      grid.home();
+      return 1;
+    case 0x08:
+      grid.backspace();
+      return 1;
+    case 0x18:
+      grid.clearLine();
+      return 1;
+    default:
+      return null;
+  }
+}
+
 /** A 1-based column and row parameter pair, as the Epson and CD5220 cursor commands take. */
 export function moveOneBased(grid: DisplayGrid, x: number, y: number): boolean {
   return grid.moveTo(y - 1, x - 1);
