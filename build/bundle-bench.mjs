@@ -9,5 +9,6 @@ await build({
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
-  external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  // Native bindings and the browser driver load from node_modules, as in the headless host's bundle.
+  external: ['electron', 'serialport', '@serialport/*', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'playwright-core'],
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchHistoryPage, benchJournalWrites } from './journal-bench';
 import { benchBundle, benchHostStart } from './host-bench';
+import { benchDisplay } from './display-bench';
 import { benchPrinterBytes } from './printer-bench';
 import { table, type BenchRow } from './stats';
 
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const rows: BenchRow[] = [];
   const step = (name: string) => process.stderr.write(`measuring ${name}…\n`);
+  // The screens first, in issue 10's order: web mode in Chromium, the real service and host in one process.
+  rows.push(...(await benchDisplay(quick, step)));
   step('journal writes');
   rows.push(benchJournalWrites(quick ? 1000 : 10_000));
   step('history page');
