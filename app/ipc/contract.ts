@@ -6,6 +6,8 @@ import type { Payment } from '../payment/payment';
 import { poleDisplaySettings, printerSettings } from '../settings/device-settings';
 import type { Settings } from '../settings/settings';
 import { SLIP_KINDS, TEST_PRINTS, type DeviceStatus, type PrintReport } from './devices';
+import type { HistoryResults } from './history';
+import { historySchemas } from './history-schemas';
 
 /**
  * The one contract between the main process (or the headless host) and the screens.
@@ -102,6 +104,8 @@ export const commandSchemas = {
   testPoleDisplay: z.strictObject({}),
   /** The serial ports this machine has, for choosing the pole display's or printer's port. */
   listSerialPorts: z.strictObject({}),
+  /** History and end of day (app/ipc/history-schemas.ts). */
+  ...historySchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -118,6 +122,10 @@ export interface TerminalInfo {
   readonly locale: string;
   readonly defaultCurrency: CurrencyCode;
   readonly methods: readonly MethodInfo[];
+  /** The customer display's languages (one or two) and the cashier screen's. */
+  readonly language: Settings['language'];
+  /** Whether the cashier screen plays its paid and failed tones. */
+  readonly sounds: Settings['sounds'];
 }
 
 export interface Snapshot {
@@ -145,7 +153,7 @@ export interface RequestLookup {
   readonly createdAt: number | null;
 }
 
-export interface CommandResults {
+export interface CommandResults extends HistoryResults {
   readonly getSnapshot: Snapshot;
   readonly charge: Payment;
   readonly cancel: Payment;

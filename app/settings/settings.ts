@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from '../money/currency';
+import { CASHIER_LANGUAGES, LANGUAGES } from '../i18n/languages';
 import { METHOD_IDS } from '../payment/method';
 import { poleDisplaySettings, printerSettings } from './device-settings';
 
@@ -69,6 +70,25 @@ export const settingsSchema = z.strictObject({
     .strictObject({
       /** Electron's id of the monitor for the customer screen; null picks the first non-primary display. */
       displayId: z.number().int().nonnegative().nullable().default(null),
+    })
+    .prefault({}),
+  language: z
+    .strictObject({
+      /** The customer display's languages: the first large, an optional second smaller beneath it. */
+      display: z
+        .array(z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }))
+        .min(1, { error: 'must name at least one language' })
+        .max(2, { error: 'must name at most two languages (the display shows two at once)' })
+        .refine((list) => new Set(list).size === list.length, { error: 'must not name the same language twice' })
+        .default(['en']),
+      /** Only English so far; kept as a setting so a translation needs no new key. */
+      cashier: z.enum(CASHIER_LANGUAGES, { error: `must be ${CASHIER_LANGUAGES.join(', ')} (the only cashier language so far)` }).default('en'),
+    })
+    .prefault({}),
+  sounds: z
+    .strictObject({
+      /** Short tones on the cashier screen when a payment is paid or fails. */
+      enabled: z.boolean({ error: 'must be true or false' }).default(true),
     })
     .prefault({}),
   /**

@@ -5,7 +5,7 @@ import type { MethodId, MethodInfo } from '../../app/payment/method';
 import type { Payment } from '../../app/payment/payment';
 import type { ReceiptDocument } from '../../app/receipt/document';
 import type { Merchant, ReceiptLocale } from '../../app/receipt/layouts/common';
-import { staticRequestCard, testQrPage } from '../../app/receipt/layouts/counter-pages';
+import { endOfDayReport, staticRequestCard, testQrPage, type EndOfDayInput } from '../../app/receipt/layouts/counter-pages';
 import { PAPER } from '../../app/receipt/paper';
 import { slipFor, slipLabel } from '../../app/receipt/payment-slips-for';
 import { renderPlainText } from '../../app/receipt/plain-text';
@@ -49,6 +49,8 @@ export interface PrinterService {
   resume(get: (id: string) => Payment | undefined, recent: readonly Payment[]): void;
   printSlip(payment: Payment, slip: SlipKind): Promise<Result<PrintReport, string>>;
   printTest(page: TestPrint): Promise<Result<PrintReport, string>>;
+  /** The end-of-day (Z) report; the merchant and locale are the printer's own. */
+  printDayReport(report: Omit<EndOfDayInput, 'merchant' | 'locale'>): Promise<Result<PrintReport, string>>;
   close(): Promise<void>;
 }
 
@@ -212,6 +214,8 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
       if (!card.ok) return card;
       return ok(await print(staticRequestCard({ merchant, payload: card.value.payload, alias: card.value.alias }), 'Orangepill counter card', null, null));
     },
+    printDayReport: async (report) =>
+      ok(await print(endOfDayReport({ ...report, merchant, locale: where }), `End of day report ${report.reportNumber}`, null, null)),
     close: async () => {
       closed = true;
       statusTimer?.();
@@ -248,6 +252,7 @@ function noPrinter(options: PrinterServiceOptions): PrinterService {
     resume: () => undefined,
     printSlip: none,
     printTest: none,
+    printDayReport: none,
     close: () => Promise.resolve(),
   };
 }

@@ -25,6 +25,7 @@ import { reachabilityReport, withReachability } from './provider-reachability';
 import { startCounterDevices } from './counter-devices';
 import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from './device-settings-file';
 import { deviceCommands } from './device-commands';
+import { historyCommands } from './history-commands';
 import { createMemoryPrintLedger } from './journal/print-ledger';
 import type { OrangepillClient } from '../../app/providers/orangepill/orangepill-client';
 import type { VirtualPrinter } from '../simulators/printer/virtual-printer';
@@ -121,6 +122,8 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     locale: settings.locale,
     defaultCurrency: settings.currency,
     methods: [...providers.values()].map((p) => p.method),
+    language: settings.language,
+    sounds: settings.sounds,
   };
 
   const board = createDeviceStatusBoard(
@@ -246,6 +249,12 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
         active: () => engine.active(),
         savedIn: devicesFile,
         persist: (next) => (devicesFile === null ? { ok: true, value: undefined } : saveDeviceSettings(devicesFile, next)),
+      }),
+      ...historyCommands({
+        journal,
+        printer: () => devices.printer(),
+        methodLabel: (id) => providers.get(id)?.method.label ?? id,
+        now: clock.now,
       }),
     },
     log,

@@ -98,6 +98,17 @@ export function createCashierActions(api: PosApi) {
     getDeviceSettings: () => api.getDeviceSettings(),
     saveDeviceSettings: (args: CommandArgs<'saveDeviceSettings'>) => api.saveDeviceSettings(args),
     listSerialPorts: () => api.listSerialPorts(),
+    /** History and end of day answer their own panels, not the sale's error line. */
+    listPayments: (args: CommandArgs<'listPayments'>) => api.listPayments(args),
+    paymentDetail: (paymentId: string) => api.paymentDetail({ paymentId }),
+    exportPaymentsCsv: (args: CommandArgs<'exportPaymentsCsv'>) => api.exportPaymentsCsv(args),
+    refundPayment: (args: CommandArgs<'refund'>) => api.refund(args),
+    reprintReceipt: (paymentId: string) => api.printSlip({ paymentId, slip: 'receipt' }),
+    endOfDay: () => api.endOfDay(),
+    closeDay: () => api.closeDay(),
+    listDayReports: () => api.listDayReports(),
+    reprintDayReport: (number: number) => api.reprintDayReport({ number }),
+    exportDayReportCsv: (number: number) => api.exportDayReportCsv({ number }),
     /** Orangepill Reveal QR: the answer is the lookup panel's own, not the sale's error line. */
     lookupRequest: (imageBase64: string) => api.lookupRequest({ imageBase64 }),
     simulate: async (outcome: DemoOutcome, failureCode?: string): Promise<void> => {

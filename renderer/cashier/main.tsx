@@ -9,9 +9,11 @@ import { ActionsContext } from './actions-context';
 import { createCashierActions } from './cashier-actions';
 import { CashierApp } from './cashier-app';
 import { useCashierStore } from './cashier-store';
+import { startSoundCues } from './sound-cues';
 
 const { api, connection } = connectPos();
 syncStore(api, connection, useCashierStore);
+startSoundCues(useCashierStore);
 const actions = createCashierActions(api);
 
 const container = document.getElementById('root');

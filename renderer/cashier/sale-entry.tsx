@@ -6,6 +6,8 @@ import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
 import { ErrorAlert } from './error-alert';
 import { Keypad } from './keypad';
+import { EndOfDayPanel } from './end-of-day-panel';
+import { HistoryPanel } from './history-panel';
 import { LookupPanel } from './lookup-panel';
 import { SaleOptions } from './sale-options';
 import './sale-entry.css';
@@ -21,6 +23,12 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
   const [lookingUp, setLookingUp] = useState(false);
   const closeLookup = useCallback(() => setLookingUp(false), []);
   const takesLookup = terminal.methods.some((m) => m.id === 'orangepill');
+  const [panel, setPanel] = useState<'history' | 'end_of_day' | null>(null);
+  const closePanel = useCallback(() => setPanel(null), []);
+  // Enter on these buttons opens their panel; it must not reach the screen's "Enter charges" key.
+  const keepEnter = (event: React.KeyboardEvent): void => {
+    if (event.key === 'Enter') event.stopPropagation();
+  };
 
   return (
     <div className="sale-entry">
@@ -43,6 +51,14 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
             Look up a customer&apos;s QR
           </button>
         )}
+        <div className="sale-entry__tools">
+          <button type="button" className="button button--secondary" data-testid="history-open" onClick={() => setPanel('history')} onKeyDown={keepEnter}>
+            History
+          </button>
+          <button type="button" className="button button--secondary" data-testid="eod-open" onClick={() => setPanel('end_of_day')} onKeyDown={keepEnter}>
+            End of day
+          </button>
+        </div>
         <ErrorAlert />
         <button
           type="button"
@@ -56,6 +72,8 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
       </section>
       <Keypad onKey={press} disabled={charging} />
       {lookingUp && <LookupPanel locale={terminal.locale} lookup={actions.lookupRequest} onClose={closeLookup} />}
+      {panel === 'history' && <HistoryPanel terminal={terminal} onClose={closePanel} />}
+      {panel === 'end_of_day' && <EndOfDayPanel terminal={terminal} onClose={closePanel} />}
     </div>
   );
 }

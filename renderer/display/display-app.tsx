@@ -1,12 +1,13 @@
+import { useEffect } from 'react';
 import type { Payment } from '../../app/payment/payment';
 import { assertNever } from '../../app/util/assert-never';
 import { ConnectionNotice } from '../shared/connection-notice';
 import { DemoBanner } from '../shared/demo-banner';
 import { outstandingAmount } from '../shared/payment-figures';
-import { DEMO_LABEL } from './demo-label';
 import { useDisplayStore } from './display-store';
 import { IdleView, OutcomeView, WaitView } from './message-views';
 import { QrView } from './qr-view';
+import { useShownPayment, useWords } from './use-words';
 
 /** The QR screen places the demo label itself, in the layout, where it cannot cover the code. */
 function showsQr(payment: Payment | null): boolean {
@@ -19,36 +20,36 @@ function PaymentView({ payment }: { readonly payment: Payment }) {
   const { state } = payment;
   switch (state.status) {
     case 'creating':
-      return <WaitView amount={payment.amount} text="Preparing your QR code…" />;
+      return <WaitView amount={payment.amount} pick={(w) => w.preparingQr} />;
     case 'awaiting':
     case 'cancelling':
     case 'unknown':
       // Until the provider says otherwise the customer may still pay, so the QR stays up.
-      return payment.qr !== null ? <QrView payment={payment} qr={payment.qr} /> : <WaitView amount={payment.amount} text="Please wait…" />;
+      return payment.qr !== null ? <QrView payment={payment} qr={payment.qr} /> : <WaitView amount={payment.amount} pick={(w) => w.pleaseWait} />;
     case 'needs_attention':
       // The terminal cannot tell whether the customer paid: the QR comes down so nobody pays twice.
-      return <WaitView amount={payment.amount} text="One moment — the cashier is checking your payment" />;
+      return <WaitView amount={payment.amount} pick={(w) => w.cashierChecking} />;
     case 'partially_paid': {
       // Part has arrived: the customer pays the rest with the same code, so it stays up.
       const outstanding = outstandingAmount(payment, state.received);
       return payment.qr !== null ? (
         <QrView payment={payment} qr={payment.qr} outstanding={outstanding} />
       ) : (
-        <WaitView amount={outstanding} text="Still to pay" />
+        <WaitView amount={outstanding} pick={(w) => w.stillToPay} />
       );
     }
     case 'paid':
-      return <OutcomeView mark="tick" headline="Thank you" text="Payment received" />;
+      return <OutcomeView mark="tick" headline={(w) => w.thankYou} text={(w) => w.paymentReceived} />;
     case 'paid_after_cancel':
-      return <OutcomeView mark="tick" headline="Payment received" text={null} />;
+      return <OutcomeView mark="tick" headline={(w) => w.paymentReceived} text={null} />;
     case 'failed':
-      return <OutcomeView mark={null} headline="Payment not completed" text="Please ask the cashier" />;
+      return <OutcomeView mark={null} headline={(w) => w.paymentNotCompleted} text={(w) => w.askCashier} />;
     case 'expired':
-      return <OutcomeView mark={null} headline="Payment not completed" text="The QR code has expired" />;
+      return <OutcomeView mark={null} headline={(w) => w.paymentNotCompleted} text={(w) => w.qrExpired} />;
     case 'cancelled':
-      return <OutcomeView mark={null} headline="Payment cancelled" text={null} />;
+      return <OutcomeView mark={null} headline={(w) => w.paymentCancelled} text={null} />;
     case 'refunded':
-      return <OutcomeView mark={null} headline="Payment refunded" text={null} />;
+      return <OutcomeView mark={null} headline={(w) => w.paymentRefunded} text={null} />;
     default:
       return assertNever(state, 'payment state');
   }
@@ -57,8 +58,14 @@ function PaymentView({ payment }: { readonly payment: Payment }) {
 /** The customer-facing screen. It takes no input: it only shows what the terminal reports. */
 export function DisplayApp() {
   const terminal = useDisplayStore((s) => s.terminal);
-  const payment = useDisplayStore((s) => s.payment);
+  const payment = useShownPayment(useDisplayStore((s) => s.payment));
   const connection = useDisplayStore((s) => s.connection);
+  const { primary } = useWords();
+
+  // The page's language follows the primary one, so the browser picks the right fonts (CJK) and voice.
+  useEffect(() => {
+    document.documentElement.lang = primary.language;
+  }, [primary.language]);
 
   if (connection === 'unauthorized' || terminal === null) {
     return (
@@ -69,7 +76,7 @@ export function DisplayApp() {
   }
   return (
     <main className="display" data-testid="display-state" data-status={payment?.state.status ?? 'idle'}>
-      {terminal.demo && !showsQr(payment) && <DemoBanner className="display__demo" text={DEMO_LABEL} />}
+      {terminal.demo && !showsQr(payment) && <DemoBanner className="display__demo" text={primary.words.demoLabel} />}
       {payment === null ? <IdleView merchantName={terminal.merchantName} /> : <PaymentView payment={payment} />}
       <ConnectionNotice status={connection} />
     </main>

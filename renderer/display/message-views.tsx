@@ -1,40 +1,62 @@
+import { formatTimeIn } from '../../app/i18n';
 import type { Money } from '../../app/money/money';
-import { formatAmount } from '../shared/format-amount';
+import { useNow } from '../shared/use-now';
 import { useDisplayStore } from './display-store';
+import { useFormatAmount, useWords } from './use-words';
+import { Words, type PickWords } from './words';
 
-/** No sale under way. */
+/** The time of day, so an idle screen looks alive and useful; re-read often enough to turn over on the minute. */
+function Clock() {
+  const now = useNow(1000);
+  const { primary } = useWords();
+  return (
+    <p className="display__clock" data-testid="display-clock" lang={primary.language}>
+      {formatTimeIn(primary.language, now)}
+    </p>
+  );
+}
+
+/** No sale under way: the shop's name, a welcome and the time. */
 export function IdleView({ merchantName }: { readonly merchantName: string }) {
   return (
     <div className="message-view">
       <p className="display__merchant display__merchant--large">{merchantName}</p>
-      <p className="display__headline">Welcome</p>
+      <Words className="display__headline" pick={(w) => w.welcome} testId="display-welcome" />
+      <Clock />
     </div>
   );
 }
 
 /** A sale whose QR is not ready (or not available) yet. */
-export function WaitView({ amount, text }: { readonly amount: Money; readonly text: string }) {
-  const terminal = useDisplayStore((s) => s.terminal);
+export function WaitView({ amount, pick }: { readonly amount: Money; readonly pick: PickWords }) {
+  const merchantName = useDisplayStore((s) => s.terminal?.merchantName);
+  const format = useFormatAmount();
   return (
     <div className="message-view">
-      <p className="display__amount">{formatAmount(amount, terminal?.locale)}</p>
-      <p className="display__merchant">{terminal?.merchantName}</p>
-      <p className="display__headline display__headline--quiet">{text}</p>
+      <p className="display__amount">{format(amount)}</p>
+      <p className="display__merchant">{merchantName}</p>
+      <Words className="display__headline display__headline--quiet" pick={pick} />
     </div>
   );
 }
 
+export interface OutcomeViewProps {
+  readonly mark: 'tick' | null;
+  readonly headline: PickWords;
+  readonly text: PickWords | null;
+}
+
 /** The outcome, in a few plain words. */
-export function OutcomeView({ mark, headline, text }: { readonly mark: 'tick' | null; readonly headline: string; readonly text: string | null }) {
+export function OutcomeView({ mark, headline, text }: OutcomeViewProps) {
   return (
     <div className={`message-view ${mark === 'tick' ? 'message-view--paid' : ''}`}>
       {mark === 'tick' && (
-        <span className="display__tick" aria-hidden="true">
+        <span className="display__tick" aria-hidden="true" data-testid="display-tick">
           ✓
         </span>
       )}
-      <p className="display__headline">{headline}</p>
-      {text !== null && <p className="display__subline">{text}</p>}
+      <Words className="display__headline" pick={headline} testId="display-headline" />
+      {text !== null && <Words className="display__subline" pick={text} />}
     </div>
   );
 }

@@ -3,24 +3,22 @@ import type { Money } from '../../app/money/money';
 import type { Payment, QrCode as QrCodeData } from '../../app/payment/payment';
 import { formatCountdown, remainingMs } from '../shared/countdown';
 import { DemoBanner } from '../shared/demo-banner';
-import { formatAmount } from '../shared/format-amount';
-import { findMethod } from '../shared/payment-figures';
 import { useNow } from '../shared/use-now';
+import { countdownVisible } from './display-layout';
 import { useDisplayStore } from './display-store';
-import { DEMO_LABEL } from './demo-label';
 import { QrCode } from './qr-code';
 import { useFitSize } from './use-fit-size';
-
-/** The countdown appears only near the end, so it hurries nobody who has time. */
-const COUNTDOWN_FROM_MS = 2 * 60 * 1000;
+import { useFormatAmount, useWords } from './use-words';
+import { Words } from './words';
 
 function ExpiryLine({ expiresAt }: { readonly expiresAt: number | null }) {
   const clockOffsetMs = useDisplayStore((s) => s.clockOffsetMs);
   const now = useNow();
   if (expiresAt === null) return null;
   const left = remainingMs(expiresAt, now, clockOffsetMs);
-  if (left > COUNTDOWN_FROM_MS) return null;
-  return <span data-testid="display-countdown">QR code expires in {formatCountdown(left)}</span>;
+  if (!countdownVisible(left)) return null;
+  const time = formatCountdown(left);
+  return <Words className="display__countdown" pick={(w) => w.expiresIn(time)} testId="display-countdown" />;
 }
 
 export interface QrViewProps {
@@ -33,31 +31,28 @@ export interface QrViewProps {
 /** Amount on top, then the QR as large as the screen allows: the one thing the customer needs. */
 export function QrView({ payment, qr, outstanding }: QrViewProps) {
   const terminal = useDisplayStore((s) => s.terminal);
+  const { primary } = useWords();
+  const format = useFormatAmount();
   const slot = useRef<HTMLDivElement>(null);
   const size = useFitSize(slot);
-  const instruction = findMethod(terminal, payment.method)?.instruction ?? 'Scan the QR code to pay';
-  const due = outstanding ?? payment.amount;
+  const due = format(outstanding ?? payment.amount);
 
   return (
     <div className="qr-view">
       <header className="qr-view__text">
-        {outstanding !== undefined && (
-          <p className="display__still-to-pay" data-testid="display-still-to-pay">
-            Still to pay
-          </p>
-        )}
+        {outstanding !== undefined && <Words className="display__still-to-pay" pick={(w) => w.stillToPay} testId="display-still-to-pay" />}
         <p className="display__amount" data-testid="display-amount">
-          {formatAmount(due, terminal?.locale)}
+          {due}
         </p>
         <p className="display__merchant">{terminal?.merchantName}</p>
-        <p className="display__instruction">{instruction}</p>
+        <Words className="display__instruction" pick={(w) => w.instructions[payment.method]} testId="display-instruction" />
       </header>
       <div className="qr-view__slot" ref={slot}>
-        <QrCode qr={qr} size={size} title={`QR code to pay ${formatAmount(due, terminal?.locale)}`} />
+        <QrCode qr={qr} size={size} title={primary.words.qrTitle(due)} />
       </div>
       {/* The demo label sits in the flow here, beside the countdown, so it can never cover the amount or the QR. */}
       <footer className="qr-view__footer">
-        {terminal?.demo === true && <DemoBanner className="display__demo display__demo--inline" text={DEMO_LABEL} />}
+        {terminal?.demo === true && <DemoBanner className="display__demo display__demo--inline" text={primary.words.demoLabel} />}
         <ExpiryLine expiresAt={payment.expiresAt} />
       </footer>
     </div>

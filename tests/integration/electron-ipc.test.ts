@@ -71,7 +71,7 @@ afterAll(async () => {
 describe('Electron IPC into the terminal service', () => {
   it('registers one handler per command and nothing generic', () => {
     expect([...handlers.keys()].sort()).toEqual(
-      ['cancel', 'charge', 'demoSimulate', 'dismiss', 'getDeviceSettings', 'getSnapshot', 'listSerialPorts', 'lookupRequest', 'printSlip', 'printTest', 'refund', 'saveDeviceSettings', 'testPoleDisplay'].map((c) => `pos:command:${c}`),
+      ['cancel', 'charge', 'closeDay', 'demoSimulate', 'dismiss', 'endOfDay', 'exportDayReportCsv', 'exportPaymentsCsv', 'getDeviceSettings', 'getSnapshot', 'listDayReports', 'listPayments', 'listSerialPorts', 'lookupRequest', 'paymentDetail', 'printSlip', 'printTest', 'refund', 'reprintDayReport', 'saveDeviceSettings', 'testPoleDisplay'].map((c) => `pos:command:${c}`),
     );
   });
 

@@ -7,3 +7,8 @@ export function decodeQrFromPng(png: Buffer): string | null {
   const pixels = new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength);
   return jsQR(pixels, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data ?? null;
 }
+
+/** Decodes the QR in raw RGBA pixels, e.g. a simulated camera frame. */
+export function decodeQrFromRgba(rgba: Uint8ClampedArray, width: number, height: number): string | null {
+  return jsQR(rgba, width, height, { inversionAttempts: 'dontInvert' })?.data ?? null;
+}

@@ -31,6 +31,8 @@ describe('settings', () => {
       },
       poleDisplay: { port: null, commandSet: 'epson', brightness: 4, welcome: [] },
       customerDisplay: { displayId: null },
+      language: { display: ['en'], cashier: 'en' },
+      sounds: { enabled: true },
       providers: {
         opn: { secretKey: null, baseUrl: 'https://api.omise.co', omiseVersion: '2019-05-29' },
         orangepill: {

@@ -15,6 +15,8 @@ export interface MethodTotals {
   readonly refunded: Tally;
   readonly failed: number;
   readonly expired: number;
+  /** Cancelled sales, counted apart from expired ones; left off the page when not given. */
+  readonly cancelled?: number;
 }
 
 export interface EndOfDayInput {
@@ -37,6 +39,7 @@ function methodSection(t: MethodTotals, where: ReceiptLocale): Block[] {
     row('Net', money(t.paid.minor - t.refunded.minor), true),
     row('Failed', String(t.failed)),
     row('Expired', String(t.expired)),
+    ...(t.cancelled === undefined ? [] : [row('Cancelled', String(t.cancelled))]),
     rule(),
   ];
 }

@@ -2,6 +2,7 @@ import type { PaymentStore } from '../../../app/engine/payment-store';
 import type { CurrencyCode } from '../../../app/money/currency';
 import type { MethodId } from '../../../app/payment/method';
 import type { Payment, PaymentStatus } from '../../../app/payment/payment';
+import type { DayReportBook } from './day-reports';
 import type { PrintLedger } from './print-ledger';
 
 /** One entry of a payment's append-only history: a status change, a provider reply, a refund. */
@@ -39,6 +40,8 @@ export interface ListFilter {
   readonly method?: readonly MethodId[];
   readonly minMinor?: number;
   readonly maxMinor?: number;
+  /** Only payments in this currency: an amount range means nothing across currencies. */
+  readonly currency?: CurrencyCode;
 }
 
 export interface ListQuery extends ListFilter {
@@ -92,6 +95,8 @@ export interface Journal extends PaymentStore {
   readonly path: string;
   /** What the terminal printed by itself, claimed before printing so nothing prints twice. */
   readonly prints: PrintLedger;
+  /** End of day: the open period's totals and the numbered reports (table day_reports). */
+  readonly dayReports: DayReportBook;
   /** Saves many payments in one transaction (imports, seeding); each gets its status event as in `save`. */
   saveAll(payments: readonly Payment[]): void;
   appendEvent(paymentId: string, event: NewJournalEvent): JournalEvent;

@@ -35,6 +35,10 @@ export function whereClause(filter: ListFilter): SqlWhere {
     parts.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
+  if (filter.currency !== undefined) {
+    parts.push('currency = ?');
+    params.push(filter.currency);
+  }
   anyOf('status', filter.status);
   anyOf('method', filter.method);
   return { sql: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, params };

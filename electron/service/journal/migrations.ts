@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { JournalOpenError } from './journal-errors';
 
 /*
- * The journal's schema (version 2). One SQLite file, `journal.sqlite3`, in the app's data directory.
+ * The journal's schema (version 3). One SQLite file, `journal.sqlite3`, in the app's data directory.
  * All times are epoch milliseconds (INTEGER); all amounts are integer minor units of `currency`.
  * Tables are STRICT, so a value of the wrong type is refused on write rather than found on read.
  *
@@ -51,6 +51,23 @@ import { JournalOpenError } from './journal-errors';
  *   claimed_at INTEGER   when it was claimed
  *   printed_at INTEGER?  when the printer took it
  *   error      TEXT?     the last failure, in the cashier's words
+ *
+ * day_reports (version 3) — the end-of-day reports, numbered like Z reports. Append-only (triggers refuse
+ * UPDATE and DELETE); a number is the previous one plus one (a trigger refuses gaps), and each period
+ * starts where the previous one ended, so no payment can fall between two reports or into both.
+ *   number      INTEGER PK   1, 2, 3, … never reused
+ *   period_from INTEGER      the period's start, inclusive (epoch ms)
+ *   period_to   INTEGER      its end, exclusive: when the day was closed
+ *   created_at  INTEGER      when the report was made
+ *   totals_json TEXT         a JSON array of DayTotals (app/ipc/history.ts), integer minor units only,
+ *                            as they stood at closing: later changes never rewrite a closed day
+ *
+ * Version 3 also makes `refunds` the one exact record of when money went back. Every rise of a payment's
+ * refunded_minor that no refund row accounts for yet is written there by `save`, in the same transaction,
+ * as refund_id `total-<new total>` — whether the terminal made the refund or the provider reported one
+ * made elsewhere (the Orangepill console). The migration backfills such rows for older files, dated at
+ * the payment's updated_at. End of day sums refunds by their `at`, so a refund counts on the day it was
+ * made, even for a payment of an earlier day.
  *
  * PRAGMA user_version is the schema version (the number of migrations applied); PRAGMA application_id
  * marks the file as ours. Each migration below runs once, in order, in one transaction with its
@@ -132,6 +149,30 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (payment_id, kind)
   ) STRICT;
   CREATE INDEX prints_open ON prints (state) WHERE state = 'claimed';
+  `,
+  `
+  CREATE TABLE day_reports (
+    number      INTEGER PRIMARY KEY NOT NULL CHECK (number >= 1),
+    period_from INTEGER NOT NULL,
+    period_to   INTEGER NOT NULL CHECK (period_to >= period_from),
+    created_at  INTEGER NOT NULL,
+    totals_json TEXT NOT NULL CHECK (json_valid(totals_json) AND json_type(totals_json) = 'array')
+  ) STRICT;
+  CREATE TRIGGER day_reports_no_update BEFORE UPDATE ON day_reports
+  BEGIN SELECT RAISE(ABORT, 'day_reports is append-only'); END;
+  CREATE TRIGGER day_reports_no_delete BEFORE DELETE ON day_reports
+  BEGIN SELECT RAISE(ABORT, 'day_reports is append-only'); END;
+  CREATE TRIGGER day_reports_in_sequence BEFORE INSERT ON day_reports
+  WHEN NEW.number IS NOT (SELECT coalesce(max(number), 0) + 1 FROM day_reports)
+    OR NEW.period_from IS NOT coalesce((SELECT period_to FROM day_reports ORDER BY number DESC LIMIT 1), NEW.period_from)
+  BEGIN SELECT RAISE(ABORT, 'a day report takes the next number and starts where the last one ended'); END;
+
+  CREATE INDEX refunds_at ON refunds (at);
+  INSERT INTO refunds (payment_id, refund_id, amount_minor, currency, at)
+    SELECT p.id, 'total-' || p.refunded_minor, p.refunded_minor - coalesce(sum(r.amount_minor), 0), p.currency, p.updated_at
+    FROM payments p LEFT JOIN refunds r ON r.payment_id = p.id
+    GROUP BY p.id
+    HAVING p.refunded_minor > coalesce(sum(r.amount_minor), 0);
   `,
 ];
 

@@ -7,7 +7,9 @@ import type { Journal, JournalEvent, JournalOptions, JournalPage, RefundRecord, 
 import { checkPage, whereClause } from './list-query';
 import { PAYMENT_COLUMNS, paymentToRow, rowToPayment, type PaymentRow } from './payment-row';
 import { createSqlitePrintLedger } from './print-ledger';
+import { createDayReports } from './day-reports';
 import { createRedactor } from './redaction';
+import { createRefundFollower } from './refund-follower';
 import { closeDatabase, connectionInfo, guardWrite, openDatabase } from './sqlite-connection';
 
 /** Every status, by type, so a new one breaks the build here until it is sorted as final or not. */
@@ -97,6 +99,7 @@ export function openJournal(path: string, options: JournalOptions = {}): Journal
     return { seq: Number(info.lastInsertRowid), paymentId, at, kind, summary: summaryObject.parse(JSON.parse(summaryJson)) };
   };
 
+  const followRefund = createRefundFollower(db);
   const saveOne = (payment: Payment): void => {
     const row = paymentToRow(payment);
     const before = sql.stateOf.get(payment.id);
@@ -104,6 +107,11 @@ export function openJournal(path: string, options: JournalOptions = {}): Journal
     // Same transaction as the row: the log can never miss a change the row shows, nor the reverse.
     if (before === undefined || before.state_json !== row.state_json) {
       insertEvent(payment.id, 'status', statusSummary(before?.status ?? null, payment.state));
+    }
+    // A partial refund leaves the state as it was; this still dates it, for the timeline and end of day.
+    const refund = followRefund(payment, now());
+    if (refund !== null) {
+      insertEvent(payment.id, 'refund', { ...refund, currency: payment.amount.currency, totalRefundedMinor: payment.refundedMinor });
     }
   };
   const save = db.transaction(saveOne);
@@ -151,6 +159,7 @@ export function openJournal(path: string, options: JournalOptions = {}): Journal
   return {
     path,
     prints: createSqlitePrintLedger(db, now),
+    dayReports: createDayReports(db, now),
     save: (payment) => save(payment),
     saveAll: (payments) => saveAll(payments),
     get: (id) => {

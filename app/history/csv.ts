@@ -1,0 +1,101 @@
+import type { DayReport } from '../ipc/history';
+import { toDecimalString } from '../money/money';
+import type { Payment } from '../payment/payment';
+
+/** One field as RFC 4180 wants it: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Rows joined with CRLF, the RFC's line break, ending with one so every record is terminated. */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
+
+export const PAYMENT_CSV_HEADER = [
+  'id',
+  'created_at',
+  'updated_at',
+  'method',
+  'status',
+  'currency',
+  'amount',
+  'refunded',
+  'order_ref',
+  'provider_ref',
+  'paid_at',
+  'failure_code',
+  'failure_message',
+] as const;
+
+/** Amounts are exact decimals of the currency ("12.34", "500" for JPY), never floats; times are ISO 8601 UTC. */
+export function paymentsCsv(payments: readonly Payment[]): string {
+  const rows = payments.map((p) => {
+    const state = p.state;
+    const paidAt = state.status === 'paid' || state.status === 'paid_after_cancel' ? state.paidAt : null;
+    const failure = state.status === 'failed' ? state.failure : null;
+    return [
+      p.id,
+      iso(p.createdAt),
+      iso(p.updatedAt),
+      p.method,
+      state.status,
+      p.amount.currency,
+      toDecimalString(p.amount),
+      toDecimalString({ minor: p.refundedMinor, currency: p.amount.currency }),
+      p.orderRef ?? '',
+      p.providerRef ?? '',
+      iso(paidAt),
+      failure?.code ?? '',
+      failure?.message ?? '',
+    ];
+  });
+  return csvText([PAYMENT_CSV_HEADER, ...rows]);
+}
+
+export const DAY_REPORT_CSV_HEADER = [
+  'report',
+  'from',
+  'to',
+  'created_at',
+  'method',
+  'currency',
+  'paid_count',
+  'paid',
+  'refunded_count',
+  'refunded',
+  'net',
+  'failed_count',
+  'expired_count',
+  'cancelled_count',
+] as const;
+
+export function dayReportCsv(report: DayReport): string {
+  const rows = report.totals.map((t) => {
+    const amount = (minor: number) => toDecimalString({ minor, currency: t.currency });
+    return [
+      String(report.number),
+      iso(report.from),
+      iso(report.to),
+      iso(report.createdAt),
+      t.method,
+      t.currency,
+      String(t.paid.count),
+      amount(t.paid.minor),
+      String(t.refunded.count),
+      amount(t.refunded.minor),
+      amount(t.net),
+      String(t.failed),
+      String(t.expired),
+      String(t.cancelled),
+    ];
+  });
+  return csvText([DAY_REPORT_CSV_HEADER, ...rows]);
+}
+
+/** A file name that sorts by date and is safe on every file system. */
+export function csvFilename(prefix: string, at: number): string {
+  return `${prefix}-${new Date(at).toISOString().slice(0, 19).replace(/[:T]/g, '-')}.csv`;
+}

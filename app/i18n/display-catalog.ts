@@ -1,0 +1,28 @@
+import type { MethodId } from '../payment/method';
+
+/**
+ * Every word the customer display shows. Each language's catalog has this type, so a missing
+ * translation is a build error, not an English word on a Malay screen.
+ */
+export interface DisplayCatalog {
+  readonly welcome: string;
+  readonly preparingQr: string;
+  readonly pleaseWait: string;
+  readonly cashierChecking: string;
+  readonly stillToPay: string;
+  readonly thankYou: string;
+  readonly paymentReceived: string;
+  readonly paymentNotCompleted: string;
+  readonly askCashier: string;
+  readonly qrExpired: string;
+  readonly paymentCancelled: string;
+  readonly paymentRefunded: string;
+  readonly scanToPay: string;
+  readonly demoLabel: string;
+  /** `time` is already formatted, mm:ss. */
+  readonly expiresIn: (time: string) => string;
+  /** The QR's accessible name; `amount` is already formatted. */
+  readonly qrTitle: (amount: string) => string;
+  /** The one-line instruction under the amount, per method. */
+  readonly instructions: Readonly<Record<MethodId, string>>;
+}

@@ -1,0 +1,132 @@
+import { Fragment, useState } from 'react';
+import type { PaymentDetail } from '../../app/ipc/history';
+import { parseDecimal, toDecimalString } from '../../app/money/money';
+import { formatAmount } from '../shared/format-amount';
+import { findMethod, refundableAmount } from '../shared/payment-figures';
+import { useActions } from './actions-context';
+import { isRefundable } from './cashier-actions';
+import { useCashierStore } from './cashier-store';
+import { statusWords, timelineText } from './history-timeline';
+import { methodLabel } from './sale-choices';
+
+type Answer = { readonly ok: boolean; readonly text: string } | null;
+
+const when = (at: number, locale: string | undefined): string =>
+  new Date(at).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** One payment from the journal: its timeline, the provider's ids, a reprint, and a refund where the provider takes one. */
+export function HistoryDetail({ detail, onChanged, onBack }: { readonly detail: PaymentDetail; readonly onChanged: () => void; readonly onBack: () => void }) {
+  const terminal = useCashierStore((s) => s.terminal);
+  const actions = useActions();
+  const { payment } = detail;
+  const method = findMethod(terminal, payment.method);
+  const left = refundableAmount(payment);
+  const [refundText, setRefundText] = useState<string | null>(null);
+  const [answer, setAnswer] = useState<Answer>(null);
+  const [busy, setBusy] = useState(false);
+  const locale = terminal?.locale;
+
+  const refund = async (): Promise<void> => {
+    // Parsed exactly from the text as typed; the engine checks what is still refundable.
+    const amount = parseDecimal(refundText ?? toDecimalString(left), payment.amount.currency);
+    if (!amount.ok) return setAnswer({ ok: false, text: amount.error.message });
+    setBusy(true);
+    const result = await actions.refundPayment({ paymentId: payment.id, amount: amount.value });
+    setBusy(false);
+    if (!result.ok) return setAnswer({ ok: false, text: result.error.message });
+    setRefundText(null);
+    setAnswer({ ok: true, text: `Refunded ${formatAmount(amount.value, locale)}` });
+    onChanged();
+  };
+  const reprint = async (): Promise<void> => {
+    const result = await actions.reprintReceipt(payment.id);
+    setAnswer(result.ok ? { ok: result.value.outcome !== 'failed', text: `${result.value.label}: ${result.value.message}` } : { ok: false, text: result.error.message });
+  };
+
+  return (
+    <section className="history-detail" aria-label="Payment detail" data-testid="history-detail">
+      <button type="button" className="button button--secondary" data-testid="history-back" onClick={onBack}>
+        ← Back to the list
+      </button>
+      <h3 className="history-detail__title" data-testid="history-detail-status">
+        {statusWords(payment.state.status)} · {formatAmount(payment.amount, locale)}
+      </h3>
+      <dl className="details">
+        <dt>Method</dt>
+        <dd>{methodLabel(terminal, payment.method)}</dd>
+        {payment.refundedMinor > 0 && (
+          <>
+            <dt>Refunded</dt>
+            <dd data-testid="history-detail-refunded">{formatAmount({ minor: payment.refundedMinor, currency: payment.amount.currency }, locale)}</dd>
+          </>
+        )}
+        {payment.orderRef !== null && (
+          <>
+            <dt>Order no.</dt>
+            <dd>{payment.orderRef}</dd>
+          </>
+        )}
+        {detail.providerIds.map((id) => (
+          <Fragment key={`${id.label}-${id.value}`}>
+            <dt>{id.label}</dt>
+            <dd className="details__ref" data-testid="history-provider-id">
+              {id.value}
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
+      <h4>Timeline</h4>
+      <ol className="history-timeline" data-testid="history-timeline">
+        {detail.timeline.map((entry) => (
+          <li key={entry.seq}>
+            <time dateTime={new Date(entry.at).toISOString()}>{when(entry.at, locale)}</time> {timelineText(entry, locale)}
+          </li>
+        ))}
+      </ol>
+      <div className="history-detail__actions">
+        <button type="button" className="button button--secondary" data-testid="history-reprint" onClick={() => void reprint()}>
+          Reprint receipt
+        </button>
+      </div>
+      {method !== null && isRefundable(payment) && left.minor > 0 && (
+        method.refunds.supported ? (
+          <form
+            className="refund"
+            aria-label="Refund"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void refund();
+            }}
+          >
+            <label className="field">
+              <span className="field__label">Amount to refund ({payment.amount.currency})</span>
+              <input
+                data-testid="history-refund-amount"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                value={refundText ?? toDecimalString(left)}
+                onChange={(event) => setRefundText(event.target.value)}
+              />
+            </label>
+            <button type="submit" className="button button--refund" data-testid="history-refund-submit" disabled={busy}>
+              {busy ? 'Refunding…' : 'Refund'}
+            </button>
+            <p className="refund__rule" data-testid="history-refund-rule">
+              Refunds: {method.refunds.rule}
+            </p>
+          </form>
+        ) : (
+          <p className="refund__rule" data-testid="history-refund-rule">
+            No refunds through the terminal: {method.refunds.rule}
+          </p>
+        )
+      )}
+      {answer !== null && (
+        <p className={answer.ok ? 'history__answer' : 'history__answer history__answer--bad'} role="status" data-testid="history-detail-answer">
+          {answer.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PaymentDetail, PaymentPage } from '../../app/ipc/history';
+import { PAYMENT_STATUSES } from '../../app/ipc/history';
+import type { TerminalInfo } from '../../app/ipc/contract';
+import type { CurrencyCode } from '../../app/money/currency';
+import type { MethodId } from '../../app/payment/method';
+import type { PaymentStatus } from '../../app/payment/payment';
+import { formatAmount } from '../shared/format-amount';
+import { useActions } from './actions-context';
+import { downloadCsv } from './download-csv';
+import { HistoryDetail } from './history-detail';
+import { emptyFilter, filterArgs, type FilterArgs, type HistoryFilterForm } from './history-filter';
+import { statusWords } from './history-timeline';
+import { methodLabel, terminalCurrencies } from './sale-choices';
+import { useModalDialog } from './use-modal-dialog';
+import './history.css';
+
+const PAGE = 10;
+
+const when = (at: number, locale: string): string =>
+  new Date(at).toLocaleString(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
+function Filters({ terminal, form, onChange }: { readonly terminal: TerminalInfo; readonly form: HistoryFilterForm; readonly onChange: (form: HistoryFilterForm) => void }) {
+  const set = <K extends keyof HistoryFilterForm>(key: K, value: HistoryFilterForm[K]) => onChange({ ...form, [key]: value });
+  return (
+    <div className="history-filters">
+      <label className="field">
+        <span className="field__label">From</span>
+        <input type="date" data-testid="history-from" value={form.from} onChange={(e) => set('from', e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">To</span>
+        <input type="date" data-testid="history-to" value={form.to} onChange={(e) => set('to', e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">Status</span>
+        <select data-testid="history-status" value={form.status} onChange={(e) => set('status', e.target.value as PaymentStatus | '')}>
+          <option value="">Any status</option>
+          {PAYMENT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {statusWords(status)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">Method</span>
+        <select data-testid="history-method" value={form.method} onChange={(e) => set('method', e.target.value as MethodId | '')}>
+          <option value="">Any method</option>
+          {terminal.methods.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">Amount from</span>
+        <input type="text" inputMode="decimal" data-testid="history-min" value={form.min} onChange={(e) => set('min', e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">Amount to</span>
+        <input type="text" inputMode="decimal" data-testid="history-max" value={form.max} onChange={(e) => set('max', e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">Currency of the amounts</span>
+        <select data-testid="history-currency" value={form.currency} onChange={(e) => set('currency', e.target.value as CurrencyCode)}>
+          {terminalCurrencies(terminal).map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/** History: find payments by date, status, method and amount; open one; export what is found as CSV. */
+export function HistoryPanel({ terminal, onClose }: { readonly terminal: TerminalInfo; readonly onClose: () => void }) {
+  const dialog = useModalDialog(onClose);
+  const actions = useActions();
+  const [form, setForm] = useState<HistoryFilterForm>(() => emptyFilter(terminal.defaultCurrency));
+  const [applied, setApplied] = useState<FilterArgs>({});
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<PaymentPage | null>(null);
+  const [detail, setDetail] = useState<PaymentDetail | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  /** The latest search's turn: an answer to an earlier one that arrives late never replaces it. */
+  const turn = useRef(0);
+  const load = useCallback(
+    async (filter: FilterArgs, at: number): Promise<void> => {
+      const mine = ++turn.current;
+      const result = await actions.listPayments({ ...filter, offset: at, limit: PAGE });
+      if (mine !== turn.current) return;
+      if (!result.ok) return setProblem(result.error.message);
+      setProblem(null);
+      setPage(result.value);
+    },
+    [actions],
+  );
+  useEffect(() => void load(applied, offset), [load, applied, offset]);
+
+  const open = async (paymentId: string): Promise<void> => {
+    const result = await actions.paymentDetail(paymentId);
+    if (!result.ok) return setProblem(result.error.message);
+    setDetail(result.value);
+  };
+  const search = (): void => {
+    const args = filterArgs(form);
+    if (!args.ok) return setProblem(args.error);
+    setOffset(0);
+    setApplied(args.value);
+  };
+  const exportCsv = async (): Promise<void> => {
+    const result = await actions.exportPaymentsCsv(applied);
+    if (!result.ok) return setProblem(result.error.message);
+    downloadCsv(result.value);
+  };
+
+  const total = page?.total ?? 0;
+  return (
+    <dialog ref={dialog} className="history-panel" data-testid="history-panel" aria-labelledby="history-title" onCancel={(e) => e.preventDefault()}>
+      <h2 id="history-title">History</h2>
+      {detail !== null ? (
+        <HistoryDetail
+          detail={detail}
+          onBack={() => setDetail(null)}
+          onChanged={() => {
+            void open(detail.payment.id);
+            void load(applied, offset);
+          }}
+        />
+      ) : (
+        <>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              search();
+            }}
+          >
+            <Filters terminal={terminal} form={form} onChange={setForm} />
+            <div className="history-panel__actions">
+              <button type="submit" className="button button--primary" data-testid="history-search">
+                Search
+              </button>
+              <button type="button" className="button button--secondary" data-testid="history-export" onClick={() => void exportCsv()}>
+                Export CSV
+              </button>
+            </div>
+          </form>
+          <p className="history-panel__count" data-testid="history-count" aria-live="polite">
+            {total === 0 ? 'No payments found' : `${offset + 1}–${Math.min(offset + PAGE, total)} of ${total}`}
+          </p>
+          <ul className="history-list" data-testid="history-list">
+            {(page?.payments ?? []).map((p) => (
+              <li key={p.id}>
+                <button type="button" className="history-row" data-testid="history-row" data-payment-id={p.id} onClick={() => void open(p.id)}>
+                  <span className="history-row__time">{when(p.createdAt, terminal.locale)}</span>
+                  <span className="history-row__method">{methodLabel(terminal, p.method)}</span>
+                  <span className={`history-row__status history-row__status--${p.state.status}`} data-testid="history-row-status">
+                    {statusWords(p.state.status)}
+                  </span>
+                  <span className="history-row__amount">{formatAmount(p.amount, terminal.locale)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="history-panel__actions">
+            <button type="button" className="button button--secondary" data-testid="history-prev" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              Newer
+            </button>
+            <button type="button" className="button button--secondary" data-testid="history-next" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+              Older
+            </button>
+          </div>
+        </>
+      )}
+      {problem !== null && (
+        <p className="history__answer history__answer--bad" role="alert" data-testid="history-problem">
+          {problem}
+        </p>
+      )}
+      <button type="button" className="button button--primary" data-testid="history-close" onClick={onClose}>
+        Close (Esc)
+      </button>
+    </dialog>
+  );
+}

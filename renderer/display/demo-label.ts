@@ -1,1 +1,0 @@
-export const DEMO_LABEL = 'DEMO — no real money';
