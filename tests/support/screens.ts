@@ -12,10 +12,14 @@ export interface Screens {
   close(): Promise<void>;
 }
 
-/** Opens the cashier screen and the customer display side by side, as at a counter with two monitors. */
-export async function openScreens(browser: Browser, urls: { cashier: string; display: string }): Promise<Screens> {
-  const cashierContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const displayContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+/**
+ * Opens the cashier screen and the customer display side by side, as at a counter with two monitors.
+ * `bypassCSP` lets a test inject a script of its own (axe-core): the pages' policy forbids inline scripts.
+ */
+export async function openScreens(browser: Browser, urls: { cashier: string; display: string }, options: { bypassCSP?: boolean } = {}): Promise<Screens> {
+  const bypassCSP = options.bypassCSP ?? false;
+  const cashierContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP });
+  const displayContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP });
   const cashier = await cashierContext.newPage();
   const display = await displayContext.newPage();
   const frames: string[] = [];
