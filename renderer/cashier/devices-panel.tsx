@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DeviceSettingsView, SerialPortChoice } from '../../app/ipc/contract';
 import { PoleForm, PrinterForm } from './device-settings-forms';
 import type { DeviceReport } from '../../app/ipc/devices';
 import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
 import './devices-panel.css';
+import { useModalDialog } from './use-modal-dialog';
 
 type Answer = { readonly ok: boolean; readonly text: string } | null;
 
@@ -31,7 +32,7 @@ function AnswerLine({ answer, testId }: { readonly answer: Answer; readonly test
 
 /** The devices' own checks: a test QR and the counter card on the printer, the pole display's test, and the serial ports. */
 export function DevicesPanel({ onClose }: { readonly onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(onClose);
   const devices = useCashierStore((s) => s.devices);
   const takesOrangepill = useCashierStore((s) => s.terminal?.methods.some((m) => m.id === 'orangepill') ?? false);
   const lastPrint = useCashierStore((s) => (s.lastPrint !== null && s.lastPrint.paymentId === null ? s.lastPrint : null));
@@ -56,24 +57,6 @@ export function DevicesPanel({ onClose }: { readonly onClose: () => void }) {
     setDraft(result.value);
     setSaved({ ok: true, text: result.value.savedIn === null ? 'Saved for this run (this terminal keeps no settings file)' : `Saved in ${result.value.savedIn}; the devices restarted with it` });
   };
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element !== null && !element.open) element.showModal();
-    // While it is open no key reaches the sale behind it; Esc closes it.
-    const onKeyDown = (event: KeyboardEvent): void => {
-      event.stopPropagation();
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        onClose();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, true);
-      element?.close();
-    };
-  }, [onClose]);
 
   if (devices === null) return null;
   return (
