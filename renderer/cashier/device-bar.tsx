@@ -22,20 +22,28 @@ function mark(health: DeviceHealth): string {
   }
 }
 
-function DeviceItem({ id, report }: { readonly id: string; readonly report: DeviceReport }) {
+/** One device: its state at a glance; pressing it (by touch too, where a tooltip cannot show) opens the Devices panel. */
+function DeviceItem({ id, report, onOpen }: { readonly id: string; readonly report: DeviceReport; readonly onOpen: () => void }) {
   return (
-    <li
-      className={`device-bar__item device-bar__item--${report.health}`}
-      data-testid={`device-${id}`}
-      data-health={report.health}
-      title={report.detail}
-      aria-label={`${report.summary}. ${report.detail}`}
-      tabIndex={0}
-    >
-      <span className="device-bar__mark" aria-hidden="true">
-        {mark(report.health)}
-      </span>
-      {report.summary}
+    <li>
+      <button
+        type="button"
+        className={`device-bar__item device-bar__item--${report.health}`}
+        data-testid={`device-${id}`}
+        data-health={report.health}
+        title={report.detail}
+        aria-label={`${report.summary}. ${report.detail}`}
+        onClick={onOpen}
+        // Enter here opens the panel; it must not reach the screen's "Enter charges" key.
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') event.stopPropagation();
+        }}
+      >
+        <span className="device-bar__mark" aria-hidden="true">
+          {mark(report.health)}
+        </span>
+        {report.summary}
+      </button>
     </li>
   );
 }
@@ -49,11 +57,11 @@ export function DeviceBar() {
     <div className="device-bar__row">
     <ul className="device-bar" aria-label="Devices" data-testid="device-bar">
       {devices.providers.map((p) => (
-        <DeviceItem key={p.method} id={`provider-${p.method}`} report={p} />
+        <DeviceItem key={p.method} id={`provider-${p.method}`} report={p} onOpen={() => setOpen(true)} />
       ))}
-      <DeviceItem id="printer" report={devices.printer} />
-      <DeviceItem id="pole-display" report={devices.poleDisplay} />
-      <DeviceItem id="customer-display" report={devices.customerDisplay} />
+      <DeviceItem id="printer" report={devices.printer} onOpen={() => setOpen(true)} />
+      <DeviceItem id="pole-display" report={devices.poleDisplay} onOpen={() => setOpen(true)} />
+      <DeviceItem id="customer-display" report={devices.customerDisplay} onOpen={() => setOpen(true)} />
     </ul>
       <button
         type="button"
