@@ -4,9 +4,9 @@ import { parseDecimal, toDecimalString } from '../../app/money/money';
 import { formatAmount } from '../shared/format-amount';
 import { findMethod, refundableAmount } from '../shared/payment-figures';
 import { useActions } from './actions-context';
-import { isRefundable } from './cashier-actions';
 import { useCashierStore } from './cashier-store';
 import { statusWords, timelineText } from './history-timeline';
+import { RefundForm } from './refund-form';
 import { methodLabel } from './sale-choices';
 
 type Answer = { readonly ok: boolean; readonly text: string } | null;
@@ -88,40 +88,15 @@ export function HistoryDetail({ detail, onChanged, onBack }: { readonly detail: 
           Reprint receipt
         </button>
       </div>
-      {method !== null && isRefundable(payment) && left.minor > 0 && (
-        method.refunds.supported ? (
-          <form
-            className="refund"
-            aria-label="Refund"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void refund();
-            }}
-          >
-            <label className="field">
-              <span className="field__label">Amount to refund ({payment.amount.currency})</span>
-              <input
-                data-testid="history-refund-amount"
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                value={refundText ?? toDecimalString(left)}
-                onChange={(event) => setRefundText(event.target.value)}
-              />
-            </label>
-            <button type="submit" className="button button--refund" data-testid="history-refund-submit" disabled={busy}>
-              {busy ? 'Refunding…' : 'Refund'}
-            </button>
-            <p className="refund__rule" data-testid="history-refund-rule">
-              Refunds: {method.refunds.rule}
-            </p>
-          </form>
-        ) : (
-          <p className="refund__rule" data-testid="history-refund-rule">
-            No refunds through the terminal: {method.refunds.rule}
-          </p>
-        )
-      )}
+      <RefundForm
+        payment={payment}
+        method={method}
+        text={refundText}
+        onText={setRefundText}
+        busy={busy}
+        onSubmit={() => void refund()}
+        testIdPrefix="history-refund"
+      />
       {answer !== null && (
         <p className={answer.ok ? 'history__answer' : 'history__answer history__answer--bad'} role="status" data-testid="history-detail-answer">
           {answer.text}
