@@ -8,6 +8,7 @@ import type { Settings } from '../settings/settings';
 import { SLIP_KINDS, TEST_PRINTS, type DeviceStatus, type PrintReport } from './devices';
 import type { HistoryResults } from './history';
 import { historySchemas } from './history-schemas';
+import { settingsSchemas, type SettingsResults } from './settings-schemas';
 
 /**
  * The one contract between the main process (or the headless host) and the screens.
@@ -106,6 +107,8 @@ export const commandSchemas = {
   listSerialPorts: z.strictObject({}),
   /** History and end of day (app/ipc/history-schemas.ts). */
   ...historySchemas,
+  /** The settings screen (app/ipc/settings-schemas.ts). */
+  ...settingsSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -153,7 +156,7 @@ export interface RequestLookup {
   readonly createdAt: number | null;
 }
 
-export interface CommandResults extends HistoryResults {
+export interface CommandResults extends HistoryResults, SettingsResults {
   readonly getSnapshot: Snapshot;
   readonly charge: Payment;
   readonly cancel: Payment;
@@ -207,9 +210,24 @@ export type ApiErrorCode =
 export interface ApiError {
   readonly code: ApiErrorCode;
   readonly message: string;
+  /** For invalid arguments: each field's problem by its path ("merchant.name" → "must not be empty"), to show at the field. */
+  readonly fields?: Readonly<Record<string, string>>;
 }
 
 export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+
+/** Each field's first problem by its dotted path, for a form to show beside the field. */
+export function fieldProblems(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    for (const path of paths) {
+      const where = path.map(String).join('.');
+      fields[where] ??= issue.code === 'unrecognized_keys' ? 'is not a setting' : issue.message;
+    }
+  }
+  return fields;
+}
 
 /** Turns a zod failure into one specific sentence naming the command and the field. */
 export function describeInvalidArgs(command: string, error: z.ZodError): string {

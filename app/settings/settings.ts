@@ -12,33 +12,85 @@ const isLocale = (tag: string): boolean => {
   }
 };
 
-const httpUrl = z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
-const alias = z.string().regex(/^@[A-Za-z0-9_.-]{1,64}$/, { error: 'must be an alias like @my_shop' });
+export const httpUrl = z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
+export const orangepillAlias = z.string().regex(/^@[A-Za-z0-9_.-]{1,64}$/, { error: 'must be an alias like @my_shop' });
+
+/** Opn's secret key: `skey_test_…` on the test account, `skey_…` live. */
+export const opnSecretKey = z.string().trim().regex(/^skey_(test_)?[A-Za-z0-9]+$/, { error: 'must be an Opn secret key (skey_…)' });
+/** Orangepill's API key, from the Orangepill console. */
+export const orangepillApiKey = z.string().trim().min(8, { error: 'must be the API key from the Orangepill console (at least 8 characters)' }).max(512);
+
+/** How long a QR stays payable, in seconds. */
+export const qrExpirySeconds = z
+  .number({ error: 'must be a number of seconds' })
+  .int({ error: 'must be a whole number of seconds' })
+  .min(30, { error: 'must be at least 30 seconds' })
+  .max(43_200, { error: 'must be at most 12 hours (43200 seconds)' });
+
+/** The store or merchant name sent with each Orangepill request (`data.store`, `data.merchant`). */
+export const orangepillLabel = z.string().trim().min(1, { error: 'must not be empty (leave it unset instead)' }).max(80, { error: 'must be at most 80 characters' });
+
+export const omiseVersion = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an API version date like 2019-05-29' });
+
+export const merchantFields = z
+  .strictObject({
+    name: z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' }).default('Demo Shop'),
+    /** Printed under the name on every receipt: address, phone, tax number. */
+    addressLines: z.array(z.string().trim().max(48, { error: 'must be at most 48 characters' })).max(4, { error: 'must be at most four lines' }).default([]),
+    /** A short word printed in large type above the name on receipts, in place of a logo; null for none. */
+    logoText: z
+      .string()
+      .trim()
+      .min(1, { error: 'must not be empty (leave it unset for no logo text)' })
+      .max(16, { error: 'must be at most 16 characters (it prints double width)' })
+      .nullable()
+      .default(null),
+  });
+
+export const customerDisplayFields = z
+  .strictObject({
+    /** Electron's id of the monitor for the customer screen; null picks the first non-primary display. */
+    displayId: z.number().int().nonnegative().nullable().default(null),
+  });
+
+export const languageFields = z
+  .strictObject({
+    /** The customer display's languages: the first large, an optional second smaller beneath it. */
+    display: z
+      .array(z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }))
+      .min(1, { error: 'must name at least one language' })
+      .max(2, { error: 'must name at most two languages (the display shows two at once)' })
+      .refine((list) => new Set(list).size === list.length, { error: 'must not name the same language twice' })
+      .default(['en']),
+    /** Only English so far; kept as a setting so a translation needs no new key. */
+    cashier: z.enum(CASHIER_LANGUAGES, { error: `must be ${CASHIER_LANGUAGES.join(', ')} (the only cashier language so far)` }).default('en'),
+  });
+
+export const soundFields = z
+  .strictObject({
+    /** Short tones on the cashier screen when a payment is paid or fails. */
+    enabled: z.boolean({ error: 'must be true or false' }).default(true),
+  });
+
+export const startupFields = z
+  .strictObject({
+    /** Electron only: start the terminal when the user logs in, for a PC that is only a counter terminal. */
+    openAtLogin: z.boolean({ error: 'must be true or false' }).default(false),
+  });
 
 /**
  * Every setting the terminal has, with its default. The headless host reads the same shape from
  * `--config FILE`, so an unattended terminal needs no clicks. Unknown keys are errors, to catch typos.
  */
 export const settingsSchema = z.strictObject({
-  merchant: z
-    .strictObject({
-      name: z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' }).default('Demo Shop'),
-      /** Printed under the name on every receipt: address, phone, tax number. */
-      addressLines: z.array(z.string().trim().max(48, { error: 'must be at most 48 characters' })).max(4, { error: 'must be at most four lines' }).default([]),
-    })
-    .prefault({}),
+  merchant: merchantFields.prefault({}),
   currency: z
     .enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]], { error: 'must be a supported ISO 4217 currency code, e.g. SGD' })
     .default('SGD'),
   locale: z.string().refine(isLocale, { error: 'must be a BCP 47 locale this system knows, e.g. en-SG' }).default('en-SG'),
   payment: z
     .strictObject({
-      qrExpirySeconds: z
-        .number()
-        .int()
-        .min(30, { error: 'must be at least 30 seconds' })
-        .max(43_200, { error: 'must be at most 12 hours (43200 seconds)' })
-        .default(600),
+      qrExpirySeconds: qrExpirySeconds.default(600),
       pollIntervalMs: z.number().int().min(250, { error: 'must be at least 250 ms' }).max(10_000, { error: 'must be at most 10000 ms' }).default(1000),
       expiryGraceSeconds: z.number().int().min(0).max(300).default(10),
       /** After a failed status request, wait from this much, doubling (with jitter) up to backoffMaxMs. */
@@ -66,31 +118,10 @@ export const settingsSchema = z.strictObject({
     .prefault({}),
   printer: printerSettings,
   poleDisplay: poleDisplaySettings,
-  customerDisplay: z
-    .strictObject({
-      /** Electron's id of the monitor for the customer screen; null picks the first non-primary display. */
-      displayId: z.number().int().nonnegative().nullable().default(null),
-    })
-    .prefault({}),
-  language: z
-    .strictObject({
-      /** The customer display's languages: the first large, an optional second smaller beneath it. */
-      display: z
-        .array(z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }))
-        .min(1, { error: 'must name at least one language' })
-        .max(2, { error: 'must name at most two languages (the display shows two at once)' })
-        .refine((list) => new Set(list).size === list.length, { error: 'must not name the same language twice' })
-        .default(['en']),
-      /** Only English so far; kept as a setting so a translation needs no new key. */
-      cashier: z.enum(CASHIER_LANGUAGES, { error: `must be ${CASHIER_LANGUAGES.join(', ')} (the only cashier language so far)` }).default('en'),
-    })
-    .prefault({}),
-  sounds: z
-    .strictObject({
-      /** Short tones on the cashier screen when a payment is paid or fails. */
-      enabled: z.boolean({ error: 'must be true or false' }).default(true),
-    })
-    .prefault({}),
+  customerDisplay: customerDisplayFields.prefault({}),
+  language: languageFields.prefault({}),
+  sounds: soundFields.prefault({}),
+  startup: startupFields.prefault({}),
   /**
    * Real providers. A provider is live when its key is set (here, or by environment variable); with
    * no provider live the terminal runs in demo mode on the built-in simulators.
@@ -99,19 +130,19 @@ export const settingsSchema = z.strictObject({
     .strictObject({
       opn: z
         .strictObject({
-          secretKey: z.string().regex(/^skey_(test_)?[A-Za-z0-9]+$/, { error: 'must be an Opn secret key (skey_…)' }).nullable().default(null),
+          secretKey: opnSecretKey.nullable().default(null),
           baseUrl: httpUrl.default('https://api.omise.co'),
-          omiseVersion: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an API version date like 2019-05-29' }).default('2019-05-29'),
+          omiseVersion: omiseVersion.default('2019-05-29'),
         })
         .prefault({}),
       orangepill: z
         .strictObject({
-          apiKey: z.string().min(8, { error: 'must be the API key from the Orangepill console' }).nullable().default(null),
+          apiKey: orangepillApiKey.nullable().default(null),
           baseUrl: httpUrl.default('https://api.orangepill.cloud'),
           /** The shop's own alias, the destination of every request, e.g. @pet_shop_barney. */
-          merchantAlias: alias.nullable().default(null),
-          store: z.string().max(80).nullable().default(null),
-          merchant: z.string().max(80).nullable().default(null),
+          merchantAlias: orangepillAlias.nullable().default(null),
+          store: orangepillLabel.nullable().default(null),
+          merchant: orangepillLabel.nullable().default(null),
           /** Where Orangepill POSTs `{ id }` on every status change; null for none. */
           callbackUrl: httpUrl.nullable().default(null),
           tags: z.array(z.string().min(1).max(40)).max(10).default([]),

@@ -3,6 +3,7 @@ import {
   READ_ONLY_COMMANDS,
   commandSchemas,
   describeInvalidArgs,
+  fieldProblems,
   type ApiResult,
   type CommandArgs,
   type CommandName,
@@ -26,7 +27,7 @@ export function createDispatcher(handlers: CommandHandlers, log: Logger) {
   const run = async <K extends CommandName>(name: K, args: unknown): Promise<ApiResult<unknown>> => {
     const parsed = commandSchemas[name].safeParse(args ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_args', message: describeInvalidArgs(name, parsed.error) } };
+      return { ok: false, error: { code: 'invalid_args', message: describeInvalidArgs(name, parsed.error), fields: fieldProblems(parsed.error) } };
     }
     return handlers[name](parsed.data as CommandArgs<K>);
   };

@@ -56,7 +56,7 @@ const SIMULATED: Readonly<Record<MethodId, SimulatedMethod | undefined>> = {
   },
 };
 
-function opnClient(settings: Settings, baseUrl: string, secretKey: string, now: () => number, simulated: boolean) {
+export function opnClient(settings: Settings, baseUrl: string, secretKey: string, now: () => number, simulated: boolean) {
   return createOpnClient({
     baseUrl,
     secretKey,
@@ -71,7 +71,7 @@ function opnClient(settings: Settings, baseUrl: string, secretKey: string, now: 
 /** The simulated Orangepill shop's alias: the configured one if any, so demo slips look like the shop's. */
 const demoAlias = (settings: Settings): string => settings.providers.orangepill.merchantAlias ?? '@demo_shop';
 
-function orangepillClient(settings: Settings, baseUrl: string, apiKey: string, merchantAlias: string, now: () => number, simulated: boolean) {
+export function orangepillClient(settings: Settings, baseUrl: string, apiKey: string, merchantAlias: string, now: () => number, simulated: boolean) {
   const op = settings.providers.orangepill;
   return createOrangepillClient({
     baseUrl,

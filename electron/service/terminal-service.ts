@@ -1,54 +1,42 @@
-import type { ApiError, ApiResult, EventName, EventPayloads, TerminalInfo } from '../../app/ipc/contract';
-import { PaymentEngine, type EngineError } from '../../app/engine/payment-engine';
-import { createMemoryStore, type PaymentStore } from '../../app/engine/payment-store';
-import { DEFAULT_POLL_POLICY } from '../../app/engine/poll-policy';
-import type { Clock } from '../../app/engine/clock';
+import type { ApiError, ApiResult, CommandArgs, EventName, EventPayloads, Snapshot, TerminalInfo } from '../../app/ipc/contract';
+import type { MonitorChoice, SettingsView } from '../../app/ipc/settings-schemas';
+import { createMemoryStore } from '../../app/engine/payment-store';
 import type { MethodId } from '../../app/payment/method';
+import { formatMoney } from '../../app/money/money';
 import type { Settings } from '../../app/settings/settings';
 import type { SimulatedProvider } from '../simulators/simulated-provider';
-import { createDispatcher } from './dispatcher';
-import type { Logger } from './logger';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { PROVIDER_TIMEOUT_MS, setUpProviders } from './provider-setup';
-import { openJournal } from './journal/sqlite-journal';
-import type { Journal } from './journal/journal-types';
-import type { Payment } from '../../app/payment/payment';
-import { startWebhookServer } from './webhook-server';
-import { parseOpnWebhook } from '../../app/providers/opn/opn-webhook';
-import { parseOrangepillCallback } from '../../app/providers/orangepill/orangepill-api';
-import { newReference } from './references';
-import { createLookupRequest } from './lookup-request';
-import type { EventListener, TerminalApi } from './terminal-api';
-import { createDeviceStatusBoard } from './device-status';
-import { reachabilityReport, withReachability } from './provider-reachability';
-import { startCounterDevices } from './counter-devices';
-import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from './device-settings-file';
-import { deviceCommands } from './device-commands';
-import { historyCommands } from './history-commands';
-import { createMemoryPrintLedger } from './journal/print-ledger';
-import type { OrangepillClient } from '../../app/providers/orangepill/orangepill-client';
 import type { VirtualPrinter } from '../simulators/printer/virtual-printer';
-import type { PoleLinkOpener } from '../devices/pole-display/serial-link';
-import type { PaymentProvider } from '../../app/providers/provider';
+import { testConnection } from './connection-test';
+import { memoryCredentialStore, NO_CREDENTIALS, plainFileCredentialStore, type CredentialStore, type ProviderCredentials } from './credential-store';
+import type { CommandHandlers } from './dispatcher';
+import {
+  composeSettings,
+  formOf,
+  loadScreenSettings,
+  lockedByEnv,
+  nextSavedSections,
+  saveScreenSettings,
+  screenFieldProblems,
+  screenSettingsPath,
+  type SavedSections,
+} from './settings-store';
+import type { ClientRole, EventListener, TerminalApi } from './terminal-api';
+import { startTerminalCore, type TerminalCore, type TerminalCoreOptions } from './terminal-core';
 
-export interface TerminalServiceOptions {
-  readonly settings: Settings;
-  readonly log: Logger;
-  /**
-   * Where the journal lives: `journal.sqlite3` in this folder, or `journal-demo.sqlite3` in demo mode so
-   * demo sales never mix with real ones. Without it (and without `store`) payments are kept in memory.
-   */
-  readonly dataDir?: string;
-  /** The SQLite binding built for this runtime, when it is not the one in node_modules (Electron from a checkout). */
-  readonly sqliteBinding?: string;
-  /** A store to use instead of the journal, for tests. */
-  readonly store?: PaymentStore;
-  readonly clock?: Clock;
-  /** The demo provider's key; random per launch unless a test needs to look for it. */
-  readonly demoApiKey?: string;
-  /** How serial ports are opened for the pole display; serialport unless a test says otherwise. */
-  readonly openSerial?: PoleLinkOpener;
+/** The monitors the Electron shell can put the customer display on. */
+export interface MonitorPicker {
+  list(): readonly MonitorChoice[];
+  /** Moves the customer display to this monitor (null: the first non-primary one). */
+  use(displayId: number | null): void;
+}
+
+export interface TerminalServiceOptions extends Omit<TerminalCoreOptions, 'settingsCommands'> {
+  /** Where provider keys set on the settings screen are kept; a 0600 file in dataDir unless the shell gives its keychain. */
+  readonly credentials?: CredentialStore;
+  /** The environment the settings were read with: the fields it sets are shown locked on the settings screen. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Electron only: the monitors for the customer display. */
+  readonly monitors?: MonitorPicker;
 }
 
 export interface TerminalService extends TerminalApi {
@@ -59,228 +47,251 @@ export interface TerminalService extends TerminalApi {
   readonly simulators: ReadonlyMap<MethodId, SimulatedProvider>;
   /** The virtual receipt printer, in demo mode without a real printer; null otherwise. */
   readonly virtualPrinter: VirtualPrinter | null;
+  /** The settings in force: the file's, then the screen's, then the environment's. */
+  readonly settings: Settings;
 }
 
-const realClock: Clock = {
-  now: () => Date.now(),
-  setTimer: (fn, ms) => {
-    const timer = setTimeout(fn, ms);
-    return () => clearTimeout(timer);
-  },
-};
+const refused = (message: string, fields?: Record<string, string>): { ok: false; error: ApiError } => ({
+  ok: false,
+  error: fields === undefined ? { code: 'invalid_state', message } : { code: 'invalid_args', message, fields },
+});
 
-/** A restart within this long of a sale's end still prints the receipt the last run did not get to. */
-const RECEIPT_RESUME_MS = 60 * 60 * 1000;
-
-function recentlyEnded(journal: Journal, now: number): readonly Payment[] {
-  // Sales made up to a QR's longest life (12 h) before; filtered on when they ended.
-  const page = journal.list({ from: now - 13 * RECEIPT_RESUME_MS, status: ['paid', 'paid_after_cancel', 'failed', 'expired', 'cancelled'], limit: 200, offset: 0 });
-  return page.payments.filter((p) => p.updatedAt >= now - RECEIPT_RESUME_MS);
-}
-
-const engineError = (error: EngineError): ApiError => ({ code: error.code, message: error.message });
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * Composes the platform-free core with this host's adapters: the provider clients, the store, the
- * clock, and (in demo mode) the simulator. Electron's main process and the headless host both run
- * exactly this; only the transport in front of it differs.
+ * The terminal as Electron's main process and the headless host run it: the core (engine, journal,
+ * providers, devices) plus the settings screen. Saved settings are applied by restarting the core
+ * with them, the one path every setting already takes at start, so nothing is applied half. A sale in
+ * progress is never interrupted: saving is refused until it ends. The journal keeps everything else.
  */
 export async function createTerminalService(options: TerminalServiceOptions): Promise<TerminalService> {
   const { log } = options;
-  // Device choices saved from the screen win over the config file's, so they survive a restart.
-  const devicesFile = options.dataDir === undefined ? null : deviceSettingsPath(options.dataDir);
-  const saved = devicesFile === null ? ({ ok: true, value: {} } as const) : loadDeviceSettings(devicesFile);
-  if (!saved.ok) log.log('error', 'saved device settings ignored', { error: saved.error });
-  const settings: Settings = saved.ok ? { ...options.settings, ...saved.value } : options.settings;
-  const clock = options.clock ?? realClock;
+  const env = options.env ?? {};
+  const locked = lockedByEnv(env);
+  const savedIn = options.dataDir === undefined ? null : screenSettingsPath(options.dataDir);
+  const credentials = options.credentials ?? (options.dataDir === undefined ? memoryCredentialStore() : plainFileCredentialStore(options.dataDir));
+  // Without a journal, payments live in memory: one store for every core, so a restart loses none.
+  const store = options.store ?? (options.dataDir === undefined ? createMemoryStore() : undefined);
+
+  const problems: string[] = [];
+  let saved: SavedSections = {};
+  if (savedIn !== null) {
+    const loaded = loadScreenSettings(savedIn);
+    if (loaded.ok) saved = loaded.value;
+    else {
+      log.log('error', 'screen settings ignored', { error: loaded.error });
+      problems.push(loaded.error);
+    }
+  }
+  let keys: ProviderCredentials = NO_CREDENTIALS;
+  const loadedKeys = await credentials.load();
+  if (loadedKeys.ok) keys = loadedKeys.value;
+  else {
+    log.log('error', 'stored provider keys ignored', { error: loadedKeys.error });
+    problems.push(loadedKeys.error);
+  }
+  for (const key of [keys.opnSecretKey, keys.orangepillApiKey]) if (key !== null) log.redact(key);
+
+  let settings: Settings;
+  const composed = composeSettings(options.settings, saved, keys, env);
+  if (composed.ok) settings = composed.value;
+  else {
+    const problem = `The settings saved on this terminal do not fit the settings file (${Object.entries(screenFieldProblems(composed.error))
+      .map(([path, message]) => `${path} ${message}`)
+      .join('; ')}); the file's settings are in force until they are saved again`;
+    log.log('error', 'screen settings ignored', { error: problem });
+    problems.push(problem);
+    saved = {};
+    keys = NO_CREDENTIALS;
+    settings = options.settings;
+  }
+
   const listeners = new Set<EventListener>();
-  const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
+  const forward: EventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
+  const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => forward(event, payload);
+  const screens = new Map<number, { readonly role: ClientRole; detach: () => void }>();
+  let nextScreen = 0;
 
-  const setup = await setUpProviders({
-    settings,
-    log,
-    now: clock.now,
-    ...(options.demoApiKey === undefined ? {} : { simulatorKey: () => options.demoApiKey ?? '' }),
+  const keyState = (env: string, stored: string | null, inForce: string | null): SettingsView['keys']['opn'] => {
+    if (locked[env] !== undefined) return { set: true, source: 'environment' };
+    if (stored !== null) return { set: true, source: 'this terminal' };
+    return inForce === null ? { set: false, source: null } : { set: true, source: 'settings file' };
+  };
+  const view = (): SettingsView => ({
+    values: formOf(settings),
+    keys: {
+      opn: keyState('credentials.opnSecretKey', keys.opnSecretKey, settings.providers.opn.secretKey),
+      orangepill: keyState('credentials.orangepillApiKey', keys.orangepillApiKey, settings.providers.orangepill.apiKey),
+    },
+    locked,
+    keyStorage: { description: credentials.protection.description, needsConsent: credentials.protection.needsConsent },
+    savedIn,
+    monitors: options.monitors?.list() ?? null,
+    problem: problems.length === 0 ? null : problems.join(' '),
   });
-  const { providers, simulators } = setup;
-  if (options.store === undefined && options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const journal =
-    options.store !== undefined || options.dataDir === undefined
-      ? null
-      : openJournal(join(options.dataDir, setup.demo ? 'journal-demo.sqlite3' : 'journal.sqlite3'), {
-          now: clock.now,
-          redactText: log.scrub,
-          onUnreadable: (row) => log.log('error', 'journal row unreadable', { ...row }),
-          ...(options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding }),
-        });
 
-  const info: TerminalInfo = {
-    merchantName: settings.merchant.name,
-    demo: setup.demo,
-    locale: settings.locale,
-    defaultCurrency: settings.currency,
-    methods: [...providers.values()].map((p) => p.method),
-    language: settings.language,
-    sounds: settings.sounds,
+  let saving: Promise<unknown> = Promise.resolve();
+  const saveSettings = (args: CommandArgs<'saveSettings'>): Promise<ApiResult<SettingsView>> => {
+    const run = saving.then(() => save(args));
+    saving = run.catch(() => undefined);
+    return run;
   };
 
-  const board = createDeviceStatusBoard(
-    info.methods.map((m) => ({ id: m.id, provider: m.provider })),
-    (devices) => emit('devices', devices),
-  );
-  // The engine's requests double as the device bar's reachability check: nothing extra is asked.
-  const watched = new Map<MethodId, PaymentProvider>(
-    [...providers].map(([id, provider]) => [
-      id,
-      withReachability(provider, (error) => board.setProvider(id, reachabilityReport(provider.method.provider, error, clock.now(), settings.locale))),
-    ]),
-  );
-  const orangepill = providers.get('orangepill') as OrangepillClient | undefined;
-  const devices = await startCounterDevices({
-    settings,
-    demo: setup.demo,
-    clock,
-    log,
-    board,
-    ledger: journal?.prints ?? createMemoryPrintLedger(clock.now),
-    method: (id) => providers.get(id)?.method,
-    announcePrint: (print) => emit('print', print),
-    ...(options.openSerial === undefined ? {} : { openSerial: options.openSerial }),
-    ...(orangepill === undefined
-      ? {}
-      : {
-          counterCard: async () => {
-            const created = await orangepill.createStaticRequest();
-            const alias = orangepill.staticRequest().destination.alias;
-            return created.ok ? { ok: true, value: { payload: created.value, alias } } : { ok: false, error: created.error.message };
-          },
-        }),
-  });
-  /** What every screen and device shows of the sale on the counter, after each change. */
-  const announce = (): void => {
-    const active = engine.active();
-    emit('payment', { payment: active, serverTime: clock.now() });
-    devices.pole().show(active);
+  const settingsCommands: Pick<CommandHandlers, 'getSettings' | 'saveSettings' | 'testConnection'> = {
+    getSettings: () => Promise.resolve({ ok: true, value: view() }),
+    saveSettings,
+    testConnection: async (args) => ({ ok: true, value: await testConnection(args, settings, log, options.clock?.now ?? Date.now) }),
   };
 
-  const engine: PaymentEngine = new PaymentEngine({
-    providers: watched,
-    store: options.store ?? journal ?? createMemoryStore(),
-    clock,
-    policy: {
-      ...DEFAULT_POLL_POLICY,
-      intervalMs: settings.payment.pollIntervalMs,
-      expiryGraceMs: settings.payment.expiryGraceSeconds * 1000,
-      backoffBaseMs: settings.payment.backoffBaseMs,
-      backoffMaxMs: settings.payment.backoffMaxMs,
-    },
-    qrLifetimeMs: settings.payment.qrExpirySeconds * 1000,
-    createSettleMs: PROVIDER_TIMEOUT_MS + 5000,
-    locale: settings.locale,
-    merchantName: settings.merchant.name,
-    newReference: () => newReference(new Date(clock.now())),
-    random: Math.random,
-    onChange: (payment) => {
-      log.log('info', 'payment', { id: payment.id, status: payment.state.status, providerRef: payment.providerRef });
-      if (engine.active()?.id === payment.id) announce();
-      devices.printer().follow(payment);
-    },
-  });
-  engine.resume();
-  devices.pole().show(engine.active());
-  devices.printer().resume((id) => engine.get(id), journal === null ? [] : recentlyEnded(journal, clock.now()));
+  const start = (next: Settings): Promise<TerminalCore> =>
+    startTerminalCore({ ...options, settings: next, ...(store === undefined ? {} : { store }), settingsCommands });
 
-  const webhooks =
-    settings.webhooks.port === null
-      ? null
-      : await startWebhookServer({
-          host: settings.webhooks.host,
-          port: settings.webhooks.port,
-          routes: [
-            { path: '/webhooks/opn', parse: parseOpnWebhook },
-            { path: '/callbacks/orangepill', parse: parseOrangepillCallback },
-          ],
-          onPaymentHint: (providerRef) => engine.pollByProviderRef(providerRef),
-          log,
-        });
+  let core = await start(settings);
+  let unsubscribe = core.subscribe(forward);
+  /** Commands wait while the core is being replaced, then go to the new one. */
+  let ready: Promise<void> = Promise.resolve();
 
-  const toApi = <T>(result: { ok: true; value: T } | { ok: false; error: EngineError }): ApiResult<T> =>
-    result.ok ? result : { ok: false, error: engineError(result.error) };
+  /**
+   * Stops the core and starts one with `next`; if that cannot start, one with `fallback` instead, and
+   * the error is thrown for the caller to report. Either way a core is running afterwards.
+   */
+  async function replaceCore(next: Settings, fallback: Settings): Promise<void> {
+    for (const screen of screens.values()) screen.detach();
+    unsubscribe();
+    await core.close();
+    let failure: Error | null = null;
+    try {
+      core = await start(next);
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+      core = await start(fallback);
+    }
+    unsubscribe = core.subscribe(forward);
+    for (const screen of screens.values()) screen.detach = core.attachScreen(screen.role);
+    // Every screen learns the new terminal (methods, merchant, languages) without reloading.
+    const snapshot = await core.dispatch('getSnapshot', {}, 'cashier');
+    if (snapshot.ok) {
+      const value = snapshot.value as Snapshot;
+      emit('terminal', value.terminal);
+      emit('devices', value.devices);
+      emit('payment', { payment: value.payment, serverTime: value.serverTime });
+    }
+    if (failure !== null) throw failure;
+  }
 
-  const lookupRequest = createLookupRequest({
-    provider: providers.get('orangepill'),
-    secrets: [settings.providers.orangepill.apiKey ?? '', simulators.get('orangepill')?.apiKey ?? ''],
-  });
+  async function save(args: CommandArgs<'saveSettings'>): Promise<ApiResult<SettingsView>> {
+    const busy = core.saleInProgress();
+    if (busy !== null) {
+      return refused(
+        `A sale of ${formatMoney(busy.amount, settings.locale)} is in progress: finish or cancel it before changing settings (nothing was saved)`,
+      );
+    }
+    const fields: Record<string, string> = {};
+    for (const [path, name] of Object.entries(locked)) {
+      const [section, ...rest] = path.split('.');
+      if (section === 'credentials') {
+        if (args.credentials?.[rest[0] as keyof ProviderCredentials] !== undefined) fields[path] = `is set by the environment variable ${name}; change it there`;
+      }
+    }
+    const nextKeys: ProviderCredentials = {
+      opnSecretKey: args.credentials?.opnSecretKey === undefined ? keys.opnSecretKey : args.credentials.opnSecretKey,
+      orangepillApiKey: args.credentials?.orangepillApiKey === undefined ? keys.orangepillApiKey : args.credentials.orangepillApiKey,
+    };
+    const keysChanged = nextKeys.opnSecretKey !== keys.opnSecretKey || nextKeys.orangepillApiKey !== keys.orangepillApiKey;
+    const storesKey = [args.credentials?.opnSecretKey, args.credentials?.orangepillApiKey].some((k) => typeof k === 'string');
+    if (storesKey && credentials.protection.needsConsent && args.keyStorageConsent !== true) {
+      fields['keyStorageConsent'] = `must be ticked to keep a key here: ${credentials.protection.description}`;
+    }
+    const nextSaved = nextSavedSections(saved, args, formOf(options.settings));
+    const next = composeSettings(options.settings, nextSaved, nextKeys, env);
+    if (!next.ok) Object.assign(fields, screenFieldProblems(next.error));
+    if (Object.keys(fields).length > 0 || !next.ok) {
+      const list = Object.entries(fields).map(([path, message]) => `${path} ${message}`);
+      return refused(`The settings were not saved: ${list.join('; ')}`, fields);
+    }
 
-  const dispatch = createDispatcher(
-    {
-      getSnapshot: () =>
-        Promise.resolve({ ok: true, value: { terminal: info, payment: engine.active(), devices: board.current(), lastPrint: devices.printer().lastPrint(), serverTime: clock.now() } }),
-      charge: async (args) =>
-        toApi(
-          await engine.charge({ amount: args.amount, method: args.method, orderRef: args.orderRef || null, payerAlias: args.payerAlias ?? null }),
-        ),
-      cancel: async (args) => toApi(await engine.cancel(args.paymentId)),
-      refund: async (args) => toApi(await engine.refund(args.paymentId, args.amount)),
-      dismiss: (args) => {
-        const result = engine.dismiss(args.paymentId);
-        if (result.ok) announce();
-        return Promise.resolve(toApi(result));
-      },
-      demoSimulate: (args) => {
-        const payment = engine.get(args.paymentId);
-        if (payment === undefined) {
-          return Promise.resolve({ ok: false, error: { code: 'not_found', message: `No payment ${args.paymentId} on this terminal` } });
-        }
-        const simulator = simulators.get(payment.method);
-        if (simulator === undefined || payment.providerRef === null) {
-          return Promise.resolve({ ok: false, error: { code: 'invalid_state', message: 'Only a created payment on a simulated provider can be simulated' } });
-        }
-        // The outcome is set at the simulated provider; the terminal learns it by polling, as with a real one.
-        const done = simulator.simulate(payment.providerRef, args.outcome, args.failureCode);
-        return Promise.resolve(done.ok ? { ok: true, value: null } : { ok: false, error: { code: 'invalid_args', message: done.error } });
-      },
-      lookupRequest,
-      ...deviceCommands({
-        devices,
-        payment: (id) => engine.get(id),
-        active: () => engine.active(),
-        savedIn: devicesFile,
-        persist: (next) => (devicesFile === null ? { ok: true, value: undefined } : saveDeviceSettings(devicesFile, next)),
-      }),
-      ...historyCommands({
-        journal,
-        printer: () => devices.printer(),
-        methodLabel: (id) => providers.get(id)?.method.label ?? id,
-        now: clock.now,
-      }),
-    },
-    log,
-  );
+    // Saved first, so what the screen reports in force is what the next start uses too.
+    const previous = { saved, keys, settings };
+    if (savedIn !== null) {
+      const written = saveScreenSettings(savedIn, nextSaved);
+      if (!written.ok) return refused(written.error);
+    }
+    if (keysChanged) {
+      for (const key of [nextKeys.opnSecretKey, nextKeys.orangepillApiKey]) if (key !== null) log.redact(key);
+      const stored = await credentials.save(nextKeys);
+      if (!stored.ok) {
+        if (savedIn !== null) saveScreenSettings(savedIn, previous.saved);
+        return refused(stored.error);
+      }
+    }
+    saved = nextSaved;
+    keys = nextKeys;
+    settings = next.value;
+    problems.length = 0;
+
+    let restarted: () => void = () => undefined;
+    ready = new Promise<void>((resolve) => (restarted = resolve));
+    try {
+      await replaceCore(settings, previous.settings);
+      log.log('info', 'settings saved and applied', { demo: core.info.demo, methods: core.info.methods.map((m) => m.id) });
+    } catch (error) {
+      log.log('error', 'terminal did not start with the new settings; the previous ones are back', { error: describe(error) });
+      saved = previous.saved;
+      keys = previous.keys;
+      settings = previous.settings;
+      if (savedIn !== null) saveScreenSettings(savedIn, saved);
+      if (keysChanged) await credentials.save(keys);
+      return refused(`The terminal could not start with the new settings (${describe(error)}); the previous settings are back in force`);
+    } finally {
+      restarted();
+    }
+    if (previous.settings.customerDisplay.displayId !== settings.customerDisplay.displayId) options.monitors?.use(settings.customerDisplay.displayId);
+    return { ok: true, value: view() };
+  }
+
+  const isSettingsCommand = (command: unknown): boolean => command === 'saveSettings' || command === 'getSettings' || command === 'testConnection';
 
   return {
-    info,
-    journalPath: journal?.path ?? null,
-    simulators,
-    get virtualPrinter() {
-      return devices.printer().virtualPrinter;
+    get info() {
+      return core.info;
     },
-    dispatch,
-    attachScreen: (role) => (role === 'display' ? board.attachCustomerDisplay() : () => undefined),
+    get journalPath() {
+      return core.journalPath;
+    },
+    get simulators() {
+      return core.simulators;
+    },
+    get virtualPrinter() {
+      return core.virtualPrinter;
+    },
+    get settings() {
+      return settings;
+    },
+    dispatch: async (command, args, role) => {
+      // A save waits for nothing but itself; everything else waits for a restart to finish.
+      if (!isSettingsCommand(command)) await ready;
+      return core.dispatch(command, args, role);
+    },
     subscribe: (listener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    attachScreen: (role) => {
+      const id = nextScreen++;
+      screens.set(id, { role, detach: core.attachScreen(role) });
+      return () => {
+        screens.get(id)?.detach();
+        screens.delete(id);
+      };
+    },
     close: async () => {
-      engine.stop();
+      await saving;
+      await ready;
       listeners.clear();
-      await devices.close();
-      await webhooks?.close();
-      await setup.close();
-      // Last: nothing writes to the journal once the engine is stopped.
-      journal?.close();
+      unsubscribe();
+      await core.close();
     },
   };
 }

@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   const dataDir = args.value.dataDir ?? defaultDataDir(process.env);
   let service;
   try {
-    service = await createTerminalService({ settings, log, dataDir });
+    service = await createTerminalService({ settings, log, dataDir, env: process.env });
   } catch (error) {
     process.stderr.write(`The terminal cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -16,6 +16,8 @@ export interface InProcessTerminal {
   readonly service: TerminalService;
   readonly host: WebHost;
   readonly logLines: string[];
+  /** The terminal's data folder (journal, saved settings, keys), removed on close. */
+  readonly dataDir: string;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startInProcessTerminal(overrides: Record<string, unknown> 
     service,
     host,
     logLines,
+    dataDir,
     close: async () => {
       await host.close();
       await service.close();

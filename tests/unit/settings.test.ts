@@ -13,7 +13,7 @@ describe('settings', () => {
     expect(DEFAULT_SETTINGS.web.port).toBe(5170);
     expect(DEFAULT_SETTINGS.web.host).toBe('127.0.0.1');
     expect(DEFAULT_SETTINGS).toEqual({
-      merchant: { name: 'Demo Shop', addressLines: [] },
+      merchant: { name: 'Demo Shop', addressLines: [], logoText: null },
       currency: 'SGD',
       locale: 'en-SG',
       payment: { qrExpirySeconds: 600, pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 },
@@ -33,6 +33,7 @@ describe('settings', () => {
       customerDisplay: { displayId: null },
       language: { display: ['en'], cashier: 'en' },
       sounds: { enabled: true },
+      startup: { openAtLogin: false },
       providers: {
         opn: { secretKey: null, baseUrl: 'https://api.omise.co', omiseVersion: '2019-05-29' },
         orangepill: {

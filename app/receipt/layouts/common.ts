@@ -5,6 +5,8 @@ import { text, type Block } from '../document';
 export interface Merchant {
   readonly name: string;
   readonly addressLines: readonly string[];
+  /** A short word printed large above the name, in place of a logo; absent or null for none. */
+  readonly logoText?: string | null;
 }
 
 /** How dates and amounts are written: a BCP 47 locale and the shop's IANA time zone. */
@@ -14,7 +16,9 @@ export interface ReceiptLocale {
 }
 
 export function merchantHeader(merchant: Merchant): Block[] {
+  const logo = merchant.logoText ?? null;
   return [
+    ...(logo === null ? [] : [text(logo, { align: 'center', bold: true, size: 'double' })]),
     text(merchant.name, { align: 'center', bold: true, size: 'double-height' }),
     ...merchant.addressLines.map((line) => text(line, { align: 'center' })),
   ];

@@ -1,0 +1,306 @@
+import type { ApiError, ApiResult, EventName, EventPayloads, TerminalInfo } from '../../app/ipc/contract';
+import { PaymentEngine, type EngineError } from '../../app/engine/payment-engine';
+import { createMemoryStore, type PaymentStore } from '../../app/engine/payment-store';
+import { DEFAULT_POLL_POLICY } from '../../app/engine/poll-policy';
+import type { Clock } from '../../app/engine/clock';
+import type { MethodId } from '../../app/payment/method';
+import type { Settings } from '../../app/settings/settings';
+import type { SimulatedProvider } from '../simulators/simulated-provider';
+import { createDispatcher, type CommandHandlers } from './dispatcher';
+import type { Logger } from './logger';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROVIDER_TIMEOUT_MS, setUpProviders } from './provider-setup';
+import { openJournal } from './journal/sqlite-journal';
+import type { Journal } from './journal/journal-types';
+import { isFinal, type Payment } from '../../app/payment/payment';
+import { startWebhookServer } from './webhook-server';
+import { parseOpnWebhook } from '../../app/providers/opn/opn-webhook';
+import { parseOrangepillCallback } from '../../app/providers/orangepill/orangepill-api';
+import { newReference } from './references';
+import { createLookupRequest } from './lookup-request';
+import type { EventListener, TerminalApi } from './terminal-api';
+import { createDeviceStatusBoard } from './device-status';
+import { reachabilityReport, withReachability } from './provider-reachability';
+import { startCounterDevices } from './counter-devices';
+import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from './device-settings-file';
+import { deviceCommands } from './device-commands';
+import { historyCommands } from './history-commands';
+import { createMemoryPrintLedger } from './journal/print-ledger';
+import type { OrangepillClient } from '../../app/providers/orangepill/orangepill-client';
+import type { VirtualPrinter } from '../simulators/printer/virtual-printer';
+import type { PoleLinkOpener } from '../devices/pole-display/serial-link';
+import type { PaymentProvider } from '../../app/providers/provider';
+
+export interface TerminalCoreOptions {
+  readonly settings: Settings;
+  readonly log: Logger;
+  /**
+   * Where the journal lives: `journal.sqlite3` in this folder, or `journal-demo.sqlite3` in demo mode so
+   * demo sales never mix with real ones. Without it (and without `store`) payments are kept in memory.
+   */
+  readonly dataDir?: string;
+  /** The SQLite binding built for this runtime, when it is not the one in node_modules (Electron from a checkout). */
+  readonly sqliteBinding?: string;
+  /** A store to use instead of the journal, for tests. */
+  readonly store?: PaymentStore;
+  readonly clock?: Clock;
+  /** The demo provider's key; random per launch unless a test needs to look for it. */
+  readonly demoApiKey?: string;
+  /** How serial ports are opened for the pole display; serialport unless a test says otherwise. */
+  readonly openSerial?: PoleLinkOpener;
+  /** The settings screen's commands, answered by the service that can restart this core. */
+  readonly settingsCommands?: Pick<CommandHandlers, SettingsCommand>;
+}
+
+type SettingsCommand = 'getSettings' | 'saveSettings' | 'testConnection';
+
+const settingsUnavailable = (): Promise<{ ok: false; error: ApiError }> =>
+  Promise.resolve({ ok: false, error: { code: 'invalid_state', message: 'Settings cannot be changed on this terminal' } });
+
+const NO_SETTINGS_COMMANDS: Pick<CommandHandlers, SettingsCommand> = {
+  getSettings: settingsUnavailable,
+  saveSettings: settingsUnavailable,
+  testConnection: settingsUnavailable,
+};
+
+export interface TerminalCore extends TerminalApi {
+  readonly info: TerminalInfo;
+  /** The journal file in use, or null when payments are kept in memory. */
+  readonly journalPath: string | null;
+  /** The built-in simulators, in demo mode; empty when the terminal is live. */
+  readonly simulators: ReadonlyMap<MethodId, SimulatedProvider>;
+  /** The virtual receipt printer, in demo mode without a real printer; null otherwise. */
+  readonly virtualPrinter: VirtualPrinter | null;
+  /** The sale on the counter while it is not final, which a restart must not interrupt; else null. */
+  saleInProgress(): Payment | null;
+}
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  setTimer: (fn, ms) => {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+/** A restart within this long of a sale's end still prints the receipt the last run did not get to. */
+const RECEIPT_RESUME_MS = 60 * 60 * 1000;
+
+function recentlyEnded(journal: Journal, now: number): readonly Payment[] {
+  // Sales made up to a QR's longest life (12 h) before; filtered on when they ended.
+  const page = journal.list({ from: now - 13 * RECEIPT_RESUME_MS, status: ['paid', 'paid_after_cancel', 'failed', 'expired', 'cancelled'], limit: 200, offset: 0 });
+  return page.payments.filter((p) => p.updatedAt >= now - RECEIPT_RESUME_MS);
+}
+
+const engineError = (error: EngineError): ApiError => ({ code: error.code, message: error.message });
+
+/**
+ * Composes the platform-free core with this host's adapters: the provider clients, the store, the
+ * clock, and (in demo mode) the simulator. Electron's main process and the headless host both run
+ * exactly this; only the transport in front of it differs.
+ */
+export async function startTerminalCore(options: TerminalCoreOptions): Promise<TerminalCore> {
+  const { log } = options;
+  // Device choices saved from the screen win over the config file's, so they survive a restart.
+  const devicesFile = options.dataDir === undefined ? null : deviceSettingsPath(options.dataDir);
+  const saved = devicesFile === null ? ({ ok: true, value: {} } as const) : loadDeviceSettings(devicesFile);
+  if (!saved.ok) log.log('error', 'saved device settings ignored', { error: saved.error });
+  const settings: Settings = saved.ok ? { ...options.settings, ...saved.value } : options.settings;
+  const clock = options.clock ?? realClock;
+  const listeners = new Set<EventListener>();
+  const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+
+  const setup = await setUpProviders({
+    settings,
+    log,
+    now: clock.now,
+    ...(options.demoApiKey === undefined ? {} : { simulatorKey: () => options.demoApiKey ?? '' }),
+  });
+  const { providers, simulators } = setup;
+  if (options.store === undefined && options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const journal =
+    options.store !== undefined || options.dataDir === undefined
+      ? null
+      : openJournal(join(options.dataDir, setup.demo ? 'journal-demo.sqlite3' : 'journal.sqlite3'), {
+          now: clock.now,
+          redactText: log.scrub,
+          onUnreadable: (row) => log.log('error', 'journal row unreadable', { ...row }),
+          ...(options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding }),
+        });
+
+  const info: TerminalInfo = {
+    merchantName: settings.merchant.name,
+    demo: setup.demo,
+    locale: settings.locale,
+    defaultCurrency: settings.currency,
+    methods: [...providers.values()].map((p) => p.method),
+    language: settings.language,
+    sounds: settings.sounds,
+  };
+
+  const board = createDeviceStatusBoard(
+    info.methods.map((m) => ({ id: m.id, provider: m.provider })),
+    (devices) => emit('devices', devices),
+  );
+  // The engine's requests double as the device bar's reachability check: nothing extra is asked.
+  const watched = new Map<MethodId, PaymentProvider>(
+    [...providers].map(([id, provider]) => [
+      id,
+      withReachability(provider, (error) => board.setProvider(id, reachabilityReport(provider.method.provider, error, clock.now(), settings.locale))),
+    ]),
+  );
+  const orangepill = providers.get('orangepill') as OrangepillClient | undefined;
+  const devices = await startCounterDevices({
+    settings,
+    demo: setup.demo,
+    clock,
+    log,
+    board,
+    ledger: journal?.prints ?? createMemoryPrintLedger(clock.now),
+    method: (id) => providers.get(id)?.method,
+    announcePrint: (print) => emit('print', print),
+    ...(options.openSerial === undefined ? {} : { openSerial: options.openSerial }),
+    ...(orangepill === undefined
+      ? {}
+      : {
+          counterCard: async () => {
+            const created = await orangepill.createStaticRequest();
+            const alias = orangepill.staticRequest().destination.alias;
+            return created.ok ? { ok: true, value: { payload: created.value, alias } } : { ok: false, error: created.error.message };
+          },
+        }),
+  });
+  /** What every screen and device shows of the sale on the counter, after each change. */
+  const announce = (): void => {
+    const active = engine.active();
+    emit('payment', { payment: active, serverTime: clock.now() });
+    devices.pole().show(active);
+  };
+
+  const engine: PaymentEngine = new PaymentEngine({
+    providers: watched,
+    store: options.store ?? journal ?? createMemoryStore(),
+    clock,
+    policy: {
+      ...DEFAULT_POLL_POLICY,
+      intervalMs: settings.payment.pollIntervalMs,
+      expiryGraceMs: settings.payment.expiryGraceSeconds * 1000,
+      backoffBaseMs: settings.payment.backoffBaseMs,
+      backoffMaxMs: settings.payment.backoffMaxMs,
+    },
+    qrLifetimeMs: settings.payment.qrExpirySeconds * 1000,
+    createSettleMs: PROVIDER_TIMEOUT_MS + 5000,
+    locale: settings.locale,
+    merchantName: settings.merchant.name,
+    newReference: () => newReference(new Date(clock.now())),
+    random: Math.random,
+    onChange: (payment) => {
+      log.log('info', 'payment', { id: payment.id, status: payment.state.status, providerRef: payment.providerRef });
+      if (engine.active()?.id === payment.id) announce();
+      devices.printer().follow(payment);
+    },
+  });
+  engine.resume();
+  devices.pole().show(engine.active());
+  devices.printer().resume((id) => engine.get(id), journal === null ? [] : recentlyEnded(journal, clock.now()));
+
+  const webhooks =
+    settings.webhooks.port === null
+      ? null
+      : await startWebhookServer({
+          host: settings.webhooks.host,
+          port: settings.webhooks.port,
+          routes: [
+            { path: '/webhooks/opn', parse: parseOpnWebhook },
+            { path: '/callbacks/orangepill', parse: parseOrangepillCallback },
+          ],
+          onPaymentHint: (providerRef) => engine.pollByProviderRef(providerRef),
+          log,
+        });
+
+  const toApi = <T>(result: { ok: true; value: T } | { ok: false; error: EngineError }): ApiResult<T> =>
+    result.ok ? result : { ok: false, error: engineError(result.error) };
+
+  const lookupRequest = createLookupRequest({
+    provider: providers.get('orangepill'),
+    secrets: [settings.providers.orangepill.apiKey ?? '', simulators.get('orangepill')?.apiKey ?? ''],
+  });
+
+  const dispatch = createDispatcher(
+    {
+      getSnapshot: () =>
+        Promise.resolve({ ok: true, value: { terminal: info, payment: engine.active(), devices: board.current(), lastPrint: devices.printer().lastPrint(), serverTime: clock.now() } }),
+      charge: async (args) =>
+        toApi(
+          await engine.charge({ amount: args.amount, method: args.method, orderRef: args.orderRef || null, payerAlias: args.payerAlias ?? null }),
+        ),
+      cancel: async (args) => toApi(await engine.cancel(args.paymentId)),
+      refund: async (args) => toApi(await engine.refund(args.paymentId, args.amount)),
+      dismiss: (args) => {
+        const result = engine.dismiss(args.paymentId);
+        if (result.ok) announce();
+        return Promise.resolve(toApi(result));
+      },
+      demoSimulate: (args) => {
+        const payment = engine.get(args.paymentId);
+        if (payment === undefined) {
+          return Promise.resolve({ ok: false, error: { code: 'not_found', message: `No payment ${args.paymentId} on this terminal` } });
+        }
+        const simulator = simulators.get(payment.method);
+        if (simulator === undefined || payment.providerRef === null) {
+          return Promise.resolve({ ok: false, error: { code: 'invalid_state', message: 'Only a created payment on a simulated provider can be simulated' } });
+        }
+        // The outcome is set at the simulated provider; the terminal learns it by polling, as with a real one.
+        const done = simulator.simulate(payment.providerRef, args.outcome, args.failureCode);
+        return Promise.resolve(done.ok ? { ok: true, value: null } : { ok: false, error: { code: 'invalid_args', message: done.error } });
+      },
+      lookupRequest,
+      ...deviceCommands({
+        devices,
+        payment: (id) => engine.get(id),
+        active: () => engine.active(),
+        savedIn: devicesFile,
+        persist: (next) => (devicesFile === null ? { ok: true, value: undefined } : saveDeviceSettings(devicesFile, next)),
+      }),
+      ...historyCommands({
+        journal,
+        printer: () => devices.printer(),
+        methodLabel: (id) => providers.get(id)?.method.label ?? id,
+        now: clock.now,
+      }),
+      ...(options.settingsCommands ?? NO_SETTINGS_COMMANDS),
+    },
+    log,
+  );
+
+  return {
+    info,
+    journalPath: journal?.path ?? null,
+    simulators,
+    get virtualPrinter() {
+      return devices.printer().virtualPrinter;
+    },
+    dispatch,
+    saleInProgress: () => {
+      const active = engine.active();
+      return active !== null && !isFinal(active.state) ? active : null;
+    },
+    attachScreen: (role) => (role === 'display' ? board.attachCustomerDisplay() : () => undefined),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    close: async () => {
+      engine.stop();
+      listeners.clear();
+      await devices.close();
+      await webhooks?.close();
+      await setup.close();
+      // Last: nothing writes to the journal once the engine is stopped.
+      journal?.close();
+    },
+  };
+}
