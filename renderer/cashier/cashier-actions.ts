@@ -8,6 +8,9 @@ import type { PosApi } from '../../electron/preload';
 import { refundableAmount } from '../shared/payment-figures';
 import type { CashierCommand } from './entry-slice';
 import { selectPayment, useCashierStore } from './cashier-store';
+import { createDayReportActions } from './day-report-slice';
+import { downloadCsv } from './download-csv';
+import { createHistoryActions } from './history-slice';
 import { takesPayerAlias } from './sale-choices';
 
 /** A paid payment (or one paid after its cancel) is the only kind with money to give back. */
@@ -98,17 +101,13 @@ export function createCashierActions(api: PosApi) {
     getDeviceSettings: () => api.getDeviceSettings(),
     saveDeviceSettings: (args: CommandArgs<'saveDeviceSettings'>) => api.saveDeviceSettings(args),
     listSerialPorts: () => api.listSerialPorts(),
-    /** History and end of day answer their own panels, not the sale's error line. */
-    listPayments: (args: CommandArgs<'listPayments'>) => api.listPayments(args),
-    paymentDetail: (paymentId: string) => api.paymentDetail({ paymentId }),
-    exportPaymentsCsv: (args: CommandArgs<'exportPaymentsCsv'>) => api.exportPaymentsCsv(args),
-    refundPayment: (args: CommandArgs<'refund'>) => api.refund(args),
-    reprintReceipt: (paymentId: string) => api.printSlip({ paymentId, slip: 'receipt' }),
-    endOfDay: () => api.endOfDay(),
-    closeDay: () => api.closeDay(),
-    listDayReports: () => api.listDayReports(),
-    reprintDayReport: (number: number) => api.reprintDayReport({ number }),
-    exportDayReportCsv: (number: number) => api.exportDayReportCsv({ number }),
+    /** The settings screen's answers are its own, not the sale's error line. */
+    getSettings: () => api.getSettings(),
+    saveSettings: (args: CommandArgs<'saveSettings'>) => api.saveSettings(args),
+    testConnection: (args: CommandArgs<'testConnection'>) => api.testConnection(args),
+    /** The History and End-of-day panels' controls, feeding their slices of the store. */
+    history: createHistoryActions(api, useCashierStore, downloadCsv),
+    dayReport: createDayReportActions(api, useCashierStore, downloadCsv),
     /** Orangepill Reveal QR: the answer is the lookup panel's own, not the sale's error line. */
     lookupRequest: (imageBase64: string) => api.lookupRequest({ imageBase64 }),
     simulate: async (outcome: DemoOutcome, failureCode?: string): Promise<void> => {

@@ -2,14 +2,18 @@ import { create } from 'zustand';
 import type { Payment } from '../../app/payment/payment';
 import { createPaymentSlice, type PaymentSlice } from '../shared/state/payment-slice';
 import { createTerminalSlice, type TerminalSlice } from '../shared/state/terminal-slice';
+import { createDayReportSlice, type DayReportSlice } from './day-report-slice';
 import { createEntrySlice, type EntrySlice } from './entry-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
 
-export type CashierState = TerminalSlice & PaymentSlice & EntrySlice;
+export type CashierState = TerminalSlice & PaymentSlice & EntrySlice & HistorySlice & DayReportSlice;
 
 export const useCashierStore = create<CashierState>()((...a) => ({
   ...createTerminalSlice(...a),
   ...createPaymentSlice(...a),
   ...createEntrySlice(...a),
+  ...createHistorySlice(...a),
+  ...createDayReportSlice(...a),
 }));
 
 // Currency and method follow the terminal's list whenever it arrives or changes.

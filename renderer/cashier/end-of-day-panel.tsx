@@ -1,14 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { TerminalInfo } from '../../app/ipc/contract';
-import type { DayPeriod, DayReport, DayTotals } from '../../app/ipc/history';
+import type { DayTotals } from '../../app/ipc/history';
 import { formatAmount } from '../shared/format-amount';
 import { useActions } from './actions-context';
-import { downloadCsv } from './download-csv';
+import { useCashierStore } from './cashier-store';
 import { methodLabel } from './sale-choices';
 import { useModalDialog } from './use-modal-dialog';
 import './history.css';
-
-type Answer = { readonly ok: boolean; readonly text: string } | null;
 
 const when = (at: number, locale: string): string =>
   new Date(at).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -55,42 +53,16 @@ function TotalsTable({ totals, terminal, testId }: { readonly totals: readonly D
 /** End of day: the open day's figures, closing it as the next numbered report, and the reports kept so far. */
 export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: TerminalInfo; readonly onClose: () => void }) {
   const dialog = useModalDialog(onClose);
-  const actions = useActions();
-  const [preview, setPreview] = useState<DayPeriod | null>(null);
-  const [reports, setReports] = useState<readonly DayReport[]>([]);
-  const [answer, setAnswer] = useState<Answer>(null);
-  const [closing, setClosing] = useState(false);
+  const { dayReport } = useActions();
+  const preview = useCashierStore((s) => s.dayPreview);
+  const reports = useCashierStore((s) => s.dayReports);
+  const answer = useCashierStore((s) => s.dayAnswer);
+  const closing = useCashierStore((s) => s.dayClosing);
 
-  const refresh = useCallback(async (): Promise<void> => {
-    const [open, kept] = await Promise.all([actions.endOfDay(), actions.listDayReports()]);
-    if (!open.ok) return setAnswer({ ok: false, text: open.error.message });
-    setPreview(open.value);
-    if (kept.ok) setReports(kept.value);
-  }, [actions]);
-  useEffect(() => void refresh(), [refresh]);
-
-  const closeDay = async (): Promise<void> => {
-    setClosing(true);
-    const result = await actions.closeDay();
-    setClosing(false);
-    if (!result.ok) return setAnswer({ ok: false, text: result.error.message });
-    const { report, printError } = result.value;
-    setAnswer(
-      printError === null
-        ? { ok: true, text: `Day closed: report no. ${report.number} is kept and printed` }
-        : { ok: false, text: `Day closed: report no. ${report.number} is kept, but not printed (${printError}); reprint it below` },
-    );
-    await refresh();
-  };
-  const reprint = async (number: number): Promise<void> => {
-    const result = await actions.reprintDayReport(number);
-    setAnswer(result.ok ? { ok: result.value.outcome !== 'failed', text: `${result.value.label}: ${result.value.message}` } : { ok: false, text: result.error.message });
-  };
-  const exportCsv = async (number: number): Promise<void> => {
-    const result = await actions.exportDayReportCsv(number);
-    if (!result.ok) return setAnswer({ ok: false, text: result.error.message });
-    downloadCsv(result.value);
-  };
+  useEffect(() => {
+    void dayReport.open();
+    return dayReport.close;
+  }, [dayReport]);
 
   return (
     <dialog ref={dialog} className="history-panel" data-testid="eod-panel" aria-labelledby="eod-title" onCancel={(e) => e.preventDefault()}>
@@ -101,7 +73,7 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
             Since {when(preview.from, terminal.locale)} (the last report&apos;s end, or the first sale), up to now
           </p>
           <TotalsTable totals={preview.totals} terminal={terminal} testId="eod-preview" />
-          <button type="button" className="button button--primary" data-testid="eod-close-day" disabled={closing} onClick={() => void closeDay()}>
+          <button type="button" className="button button--primary" data-testid="eod-close-day" disabled={closing} onClick={() => void dayReport.closeDay()}>
             {closing ? 'Closing…' : 'Close the day'}
           </button>
         </section>
@@ -121,10 +93,10 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
               <span className="eod-reports__name">
                 No. {r.number}: {when(r.from, terminal.locale)} – {when(r.to, terminal.locale)}
               </span>
-              <button type="button" className="button button--secondary" data-testid="eod-reprint" onClick={() => void reprint(r.number)}>
+              <button type="button" className="button button--secondary" data-testid="eod-reprint" onClick={() => void dayReport.reprint(r.number)}>
                 Reprint
               </button>
-              <button type="button" className="button button--secondary" data-testid="eod-csv" onClick={() => void exportCsv(r.number)}>
+              <button type="button" className="button button--secondary" data-testid="eod-csv" onClick={() => void dayReport.exportCsv(r.number)}>
                 CSV
               </button>
             </li>

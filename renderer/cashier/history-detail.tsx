@@ -1,51 +1,31 @@
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import type { PaymentDetail } from '../../app/ipc/history';
-import { parseDecimal, toDecimalString } from '../../app/money/money';
 import { formatAmount } from '../shared/format-amount';
-import { findMethod, refundableAmount } from '../shared/payment-figures';
+import { findMethod } from '../shared/payment-figures';
 import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
 import { statusWords, timelineText } from './history-timeline';
 import { RefundForm } from './refund-form';
 import { methodLabel } from './sale-choices';
 
-type Answer = { readonly ok: boolean; readonly text: string } | null;
-
 const when = (at: number, locale: string | undefined): string =>
   new Date(at).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** One payment from the journal: its timeline, the provider's ids, a reprint, and a refund where the provider takes one. */
-export function HistoryDetail({ detail, onChanged, onBack }: { readonly detail: PaymentDetail; readonly onChanged: () => void; readonly onBack: () => void }) {
+export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
   const terminal = useCashierStore((s) => s.terminal);
-  const actions = useActions();
+  const refundText = useCashierStore((s) => s.historyRefundText);
+  const refunding = useCashierStore((s) => s.historyRefunding);
+  const answer = useCashierStore((s) => s.historyAnswer);
+  const setRefundText = useCashierStore((s) => s.setHistoryRefundText);
+  const { history } = useActions();
   const { payment } = detail;
   const method = findMethod(terminal, payment.method);
-  const left = refundableAmount(payment);
-  const [refundText, setRefundText] = useState<string | null>(null);
-  const [answer, setAnswer] = useState<Answer>(null);
-  const [busy, setBusy] = useState(false);
   const locale = terminal?.locale;
-
-  const refund = async (): Promise<void> => {
-    // Parsed exactly from the text as typed; the engine checks what is still refundable.
-    const amount = parseDecimal(refundText ?? toDecimalString(left), payment.amount.currency);
-    if (!amount.ok) return setAnswer({ ok: false, text: amount.error.message });
-    setBusy(true);
-    const result = await actions.refundPayment({ paymentId: payment.id, amount: amount.value });
-    setBusy(false);
-    if (!result.ok) return setAnswer({ ok: false, text: result.error.message });
-    setRefundText(null);
-    setAnswer({ ok: true, text: `Refunded ${formatAmount(amount.value, locale)}` });
-    onChanged();
-  };
-  const reprint = async (): Promise<void> => {
-    const result = await actions.reprintReceipt(payment.id);
-    setAnswer(result.ok ? { ok: result.value.outcome !== 'failed', text: `${result.value.label}: ${result.value.message}` } : { ok: false, text: result.error.message });
-  };
 
   return (
     <section className="history-detail" aria-label="Payment detail" data-testid="history-detail">
-      <button type="button" className="button button--secondary" data-testid="history-back" onClick={onBack}>
+      <button type="button" className="button button--secondary" data-testid="history-back" onClick={() => history.backToList()}>
         ← Back to the list
       </button>
       <h3 className="history-detail__title" data-testid="history-detail-status">
@@ -84,7 +64,7 @@ export function HistoryDetail({ detail, onChanged, onBack }: { readonly detail: 
         ))}
       </ol>
       <div className="history-detail__actions">
-        <button type="button" className="button button--secondary" data-testid="history-reprint" onClick={() => void reprint()}>
+        <button type="button" className="button button--secondary" data-testid="history-reprint" onClick={() => void history.reprintReceipt()}>
           Reprint receipt
         </button>
       </div>
@@ -93,8 +73,8 @@ export function HistoryDetail({ detail, onChanged, onBack }: { readonly detail: 
         method={method}
         text={refundText}
         onText={setRefundText}
-        busy={busy}
-        onSubmit={() => void refund()}
+        busy={refunding}
+        onSubmit={() => void history.refund(locale)}
         testIdPrefix="history-refund"
       />
       {answer !== null && (

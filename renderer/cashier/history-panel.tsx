@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PaymentDetail, PaymentPage } from '../../app/ipc/history';
+import { useEffect, useState } from 'react';
 import { PAYMENT_STATUSES } from '../../app/ipc/history';
 import type { TerminalInfo } from '../../app/ipc/contract';
 import type { CurrencyCode } from '../../app/money/currency';
@@ -7,15 +6,14 @@ import type { MethodId } from '../../app/payment/method';
 import type { PaymentStatus } from '../../app/payment/payment';
 import { formatAmount } from '../shared/format-amount';
 import { useActions } from './actions-context';
-import { downloadCsv } from './download-csv';
+import { useCashierStore } from './cashier-store';
 import { HistoryDetail } from './history-detail';
-import { emptyFilter, filterArgs, type FilterArgs, type HistoryFilterForm } from './history-filter';
+import { emptyFilter, type HistoryFilterForm } from './history-filter';
+import { HISTORY_PAGE } from './history-slice';
 import { statusWords } from './history-timeline';
 import { methodLabel, terminalCurrencies } from './sale-choices';
 import { useModalDialog } from './use-modal-dialog';
 import './history.css';
-
-const PAGE = 10;
 
 const when = (at: number, locale: string): string =>
   new Date(at).toLocaleString(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -77,65 +75,31 @@ function Filters({ terminal, form, onChange }: { readonly terminal: TerminalInfo
 /** History: find payments by date, status, method and amount; open one; export what is found as CSV. */
 export function HistoryPanel({ terminal, onClose }: { readonly terminal: TerminalInfo; readonly onClose: () => void }) {
   const dialog = useModalDialog(onClose);
-  const actions = useActions();
+  const { history } = useActions();
+  // The form as typed is the panel's own; what was searched, and what it found, is in the store.
   const [form, setForm] = useState<HistoryFilterForm>(() => emptyFilter(terminal.defaultCurrency));
-  const [applied, setApplied] = useState<FilterArgs>({});
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<PaymentPage | null>(null);
-  const [detail, setDetail] = useState<PaymentDetail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const offset = useCashierStore((s) => s.historyOffset);
+  const page = useCashierStore((s) => s.historyPage);
+  const detail = useCashierStore((s) => s.historyDetail);
+  const problem = useCashierStore((s) => s.historyProblem);
 
-  /** The latest search's turn: an answer to an earlier one that arrives late never replaces it. */
-  const turn = useRef(0);
-  const load = useCallback(
-    async (filter: FilterArgs, at: number): Promise<void> => {
-      const mine = ++turn.current;
-      const result = await actions.listPayments({ ...filter, offset: at, limit: PAGE });
-      if (mine !== turn.current) return;
-      if (!result.ok) return setProblem(result.error.message);
-      setProblem(null);
-      setPage(result.value);
-    },
-    [actions],
-  );
-  useEffect(() => void load(applied, offset), [load, applied, offset]);
-
-  const open = async (paymentId: string): Promise<void> => {
-    const result = await actions.paymentDetail(paymentId);
-    if (!result.ok) return setProblem(result.error.message);
-    setDetail(result.value);
-  };
-  const search = (): void => {
-    const args = filterArgs(form);
-    if (!args.ok) return setProblem(args.error);
-    setOffset(0);
-    setApplied(args.value);
-  };
-  const exportCsv = async (): Promise<void> => {
-    const result = await actions.exportPaymentsCsv(applied);
-    if (!result.ok) return setProblem(result.error.message);
-    downloadCsv(result.value);
-  };
+  useEffect(() => {
+    void history.open();
+    return history.close;
+  }, [history]);
 
   const total = page?.total ?? 0;
   return (
     <dialog ref={dialog} className="history-panel" data-testid="history-panel" aria-labelledby="history-title" onCancel={(e) => e.preventDefault()}>
       <h2 id="history-title">History</h2>
       {detail !== null ? (
-        <HistoryDetail
-          detail={detail}
-          onBack={() => setDetail(null)}
-          onChanged={() => {
-            void open(detail.payment.id);
-            void load(applied, offset);
-          }}
-        />
+        <HistoryDetail detail={detail} />
       ) : (
         <>
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              search();
+              void history.search(form);
             }}
           >
             <Filters terminal={terminal} form={form} onChange={setForm} />
@@ -143,18 +107,18 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
               <button type="submit" className="button button--primary" data-testid="history-search">
                 Search
               </button>
-              <button type="button" className="button button--secondary" data-testid="history-export" onClick={() => void exportCsv()}>
+              <button type="button" className="button button--secondary" data-testid="history-export" onClick={() => void history.exportCsv()}>
                 Export CSV
               </button>
             </div>
           </form>
           <p className="history-panel__count" data-testid="history-count" aria-live="polite">
-            {total === 0 ? 'No payments found' : `${offset + 1}–${Math.min(offset + PAGE, total)} of ${total}`}
+            {total === 0 ? 'No payments found' : `${offset + 1}–${Math.min(offset + HISTORY_PAGE, total)} of ${total}`}
           </p>
           <ul className="history-list" data-testid="history-list">
             {(page?.payments ?? []).map((p) => (
               <li key={p.id}>
-                <button type="button" className="history-row" data-testid="history-row" data-payment-id={p.id} onClick={() => void open(p.id)}>
+                <button type="button" className="history-row" data-testid="history-row" data-payment-id={p.id} onClick={() => void history.openPayment(p.id)}>
                   <span className="history-row__time">{when(p.createdAt, terminal.locale)}</span>
                   <span className="history-row__method">{methodLabel(terminal, p.method)}</span>
                   <span className={`history-row__status history-row__status--${p.state.status}`} data-testid="history-row-status">
@@ -166,10 +130,10 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
             ))}
           </ul>
           <div className="history-panel__actions">
-            <button type="button" className="button button--secondary" data-testid="history-prev" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            <button type="button" className="button button--secondary" data-testid="history-prev" disabled={offset === 0} onClick={() => void history.newer()}>
               Newer
             </button>
-            <button type="button" className="button button--secondary" data-testid="history-next" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+            <button type="button" className="button button--secondary" data-testid="history-next" disabled={offset + HISTORY_PAGE >= total} onClick={() => void history.older()}>
               Older
             </button>
           </div>

@@ -1,0 +1,169 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ApiResult } from '../../app/ipc/contract';
+import type { PrintReport } from '../../app/ipc/devices';
+import type { ClosedDay, CsvFile, DayPeriod, DayReport, DayTotals } from '../../app/ipc/history';
+import { createDayReportActions, createDayReportSlice, type DayReportActions, type DayReportApi, type DayReportSlice } from '../../renderer/cashier/day-report-slice';
+import { deferred, type Deferred } from '../support/engine-harness';
+
+const T = 1_750_000_000_000;
+const HOUR = 3_600_000;
+
+const totals: DayTotals = { method: 'demo', currency: 'SGD', paid: { count: 1, minor: 1234 }, refunded: { count: 0, minor: 0 }, net: 1234, failed: 1, expired: 0, cancelled: 0 };
+const openDay = (from: number, rows: DayTotals[] = [totals]): DayPeriod => ({ from, to: from + HOUR, totals: rows });
+const report = (number: number): DayReport => ({ number, from: T, to: T + HOUR, createdAt: T + HOUR, totals: [totals] });
+const printed = (label: string, outcome: PrintReport['outcome'], message: string): PrintReport => ({
+  jobId: 'job-1',
+  label,
+  paymentId: null,
+  slip: null,
+  outcome,
+  message,
+  at: T,
+  preview: [],
+  image: null,
+});
+const good = <T>(value: T): ApiResult<T> => ({ ok: true, value });
+const bad = (message: string): ApiResult<never> => ({ ok: false, error: { code: 'internal', message } });
+
+type Reply<T> = ApiResult<T> | Deferred<ApiResult<T>>;
+const answer = <T>(reply: Reply<T>): Promise<ApiResult<T>> => ('promise' in reply ? reply.promise : Promise.resolve(reply));
+
+/** End of day as the panel uses it: replies are set per test, and every call is counted. */
+class FakeDayApi implements DayReportApi {
+  readonly calls: string[] = [];
+  readonly opens: Reply<DayPeriod>[] = [];
+  kept: ApiResult<readonly DayReport[]> = good([]);
+  closed: Reply<ClosedDay> = good({ report: report(1), print: null, printError: null });
+  reprinted: ApiResult<PrintReport> = good(printed('End of day report 1', 'printed', 'Printed'));
+  csv: ApiResult<CsvFile> = good({ filename: 'day-report-1.csv', csv: 'report\r\n' });
+
+  readonly endOfDay = () => {
+    this.calls.push('endOfDay');
+    return answer(this.opens.shift() ?? good(openDay(T)));
+  };
+  readonly listDayReports = () => {
+    this.calls.push('listDayReports');
+    return answer(this.kept);
+  };
+  readonly closeDay = () => {
+    this.calls.push('closeDay');
+    return answer(this.closed);
+  };
+  readonly reprintDayReport = ({ number }: { number: number }) => {
+    this.calls.push(`reprintDayReport ${number}`);
+    return answer(this.reprinted);
+  };
+  readonly exportDayReportCsv = ({ number }: { number: number }) => {
+    this.calls.push(`exportDayReportCsv ${number}`);
+    return answer(this.csv);
+  };
+}
+
+let api: FakeDayApi;
+let store: StoreApi<DayReportSlice>;
+let saved: CsvFile[];
+let day: DayReportActions;
+const state = () => store.getState();
+
+beforeEach(() => {
+  api = new FakeDayApi();
+  store = createStore<DayReportSlice>()(createDayReportSlice);
+  saved = [];
+  day = createDayReportActions(api, store, (file) => saved.push(file));
+});
+
+describe('the day-report slice', () => {
+  it('opens on the open day and the reports kept so far', async () => {
+    api.kept = good([report(1)]);
+    await day.open();
+    expect(state()).toMatchObject({ dayPreview: openDay(T), dayReports: [report(1)], dayAnswer: null, dayClosing: false });
+  });
+
+  it("says why the open day cannot be read, and keeps the reports when only they cannot", async () => {
+    api.opens.push(bad('The journal cannot be read'));
+    await day.open();
+    expect(state()).toMatchObject({ dayPreview: null, dayAnswer: { ok: false, text: 'The journal cannot be read' } });
+
+    api.kept = good([report(1)]);
+    await day.open();
+    api.kept = bad('The reports cannot be read');
+    api.opens.push(good(openDay(T + HOUR, [])));
+    await day.closeDay();
+    expect(state().dayPreview).toEqual(openDay(T + HOUR, []));
+    expect(state().dayReports).toEqual([report(1)]);
+  });
+
+  it('closes the day as the next report, then reads the emptied day and the reports again', async () => {
+    await day.open();
+    const reply = deferred<ApiResult<ClosedDay>>();
+    api.closed = reply;
+    const closing = day.closeDay();
+    expect(state().dayClosing).toBe(true);
+    // A second press while it is on its way closes nothing more.
+    await day.closeDay();
+    expect(api.calls.filter((c) => c === 'closeDay')).toHaveLength(1);
+
+    api.opens.push(good(openDay(T + HOUR, [])));
+    api.kept = good([report(1)]);
+    reply.resolve(good({ report: report(1), print: null, printError: null }));
+    await closing;
+    expect(state()).toMatchObject({
+      dayClosing: false,
+      dayAnswer: { ok: true, text: 'Day closed: report no. 1 is kept and printed' },
+      dayPreview: openDay(T + HOUR, []),
+      dayReports: [report(1)],
+    });
+  });
+
+  it('says when a closed day was kept but not printed, and when it was not closed', async () => {
+    await day.open();
+    api.closed = good({ report: report(2), print: null, printError: 'The printer is out of paper' });
+    await day.closeDay();
+    expect(state().dayAnswer).toEqual({ ok: false, text: 'Day closed: report no. 2 is kept, but not printed (The printer is out of paper); reprint it below' });
+    api.closed = bad('There is nothing to close');
+    await day.closeDay();
+    expect(state()).toMatchObject({ dayClosing: false, dayAnswer: { ok: false, text: 'There is nothing to close' } });
+  });
+
+  it('ignores a read of the day that answers after a newer one', async () => {
+    const slow = deferred<ApiResult<DayPeriod>>();
+    api.opens.push(slow);
+    const opening = day.open();
+    api.opens.push(good(openDay(T + HOUR, [])));
+    await day.closeDay();
+    slow.resolve(good(openDay(T)));
+    await opening;
+    expect(state().dayPreview).toEqual(openDay(T + HOUR, []));
+  });
+
+  it('reprints and exports a kept report', async () => {
+    await day.open();
+    await day.reprint(1);
+    expect(state().dayAnswer).toEqual({ ok: true, text: 'End of day report 1: Printed' });
+    api.reprinted = good(printed('End of day report 1', 'failed', 'Out of paper'));
+    await day.reprint(1);
+    expect(state().dayAnswer).toEqual({ ok: false, text: 'End of day report 1: Out of paper' });
+
+    await day.exportCsv(1);
+    expect(saved).toEqual([{ filename: 'day-report-1.csv', csv: 'report\r\n' }]);
+    api.csv = bad('There is no day report 7');
+    await day.exportCsv(7);
+    expect(state().dayAnswer).toEqual({ ok: false, text: 'There is no day report 7' });
+    expect(api.calls.filter((c) => c.startsWith('exportDayReportCsv'))).toEqual(['exportDayReportCsv 1', 'exportDayReportCsv 7']);
+  });
+
+  it('closes empty, and drops whatever answers after it closed', async () => {
+    api.kept = good([report(1)]);
+    await day.open();
+    const reply = deferred<ApiResult<ClosedDay>>();
+    api.closed = reply;
+    const closing = day.closeDay();
+    day.close();
+    expect(state()).toMatchObject({ dayPreview: null, dayReports: [], dayAnswer: null, dayClosing: false });
+    reply.resolve(good({ report: report(2), print: null, printError: null }));
+    await closing;
+    expect(state().dayAnswer).toBeNull();
+    expect(api.calls.filter((c) => c === 'endOfDay')).toHaveLength(1);
+  });
+});

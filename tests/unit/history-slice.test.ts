@@ -1,0 +1,260 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ApiResult, CommandArgs } from '../../app/ipc/contract';
+import type { PrintReport } from '../../app/ipc/devices';
+import type { CsvFile, PaymentDetail, PaymentPage } from '../../app/ipc/history';
+import type { Payment } from '../../app/payment/payment';
+import { emptyFilter } from '../../renderer/cashier/history-filter';
+import { createHistoryActions, createHistorySlice, type HistoryActions, type HistoryApi, type HistorySlice } from '../../renderer/cashier/history-slice';
+import { deferred, settle, type Deferred } from '../support/engine-harness';
+
+const T = 1_750_000_000_000;
+
+const payment = (id: string, minor: number, refundedMinor = 0): Payment => ({
+  id,
+  amount: { minor, currency: 'SGD' },
+  method: 'atome',
+  orderRef: null,
+  payerAlias: null,
+  providerRef: `chrg_${id}`,
+  qr: null,
+  createdAt: T,
+  updatedAt: T,
+  expiresAt: null,
+  state: { status: 'paid', paidAt: T },
+  refundedMinor,
+  notice: null,
+});
+
+const pageOf = (...payments: Payment[]): PaymentPage => ({ payments, total: payments.length, unreadable: 0 });
+const detailOf = (p: Payment): PaymentDetail => ({ payment: p, timeline: [], refunds: [], providerIds: [{ label: 'Reference', value: p.id }] });
+const good = <T>(value: T): ApiResult<T> => ({ ok: true, value });
+const bad = (message: string): ApiResult<never> => ({ ok: false, error: { code: 'provider_error', message } });
+
+type Reply<T> = ApiResult<T> | Deferred<ApiResult<T>>;
+
+/** The API as History uses it: every call is recorded, and answered by the next reply queued for it (or a default). */
+class FakeHistoryApi implements HistoryApi {
+  readonly calls: { command: string; args: unknown }[] = [];
+  readonly pages: Reply<PaymentPage>[] = [];
+  readonly details: Reply<PaymentDetail>[] = [];
+  refundReply: Reply<Payment> = good(payment('a', 2000, 500));
+  csvReply: ApiResult<CsvFile> = good({ filename: 'payments.csv', csv: 'id\r\n' });
+  printReply: ApiResult<PrintReport> = bad('No printer is set up');
+
+  private answer<T>(command: string, args: unknown, reply: Reply<T>): Promise<ApiResult<T>> {
+    this.calls.push({ command, args });
+    return 'promise' in reply ? reply.promise : Promise.resolve(reply);
+  }
+  readonly listPayments = (args: CommandArgs<'listPayments'>) => this.answer('listPayments', args, this.pages.shift() ?? good(pageOf()));
+  readonly paymentDetail = (args: CommandArgs<'paymentDetail'>) => this.answer('paymentDetail', args, this.details.shift() ?? bad(`No payment ${args.paymentId}`));
+  readonly exportPaymentsCsv = (args: CommandArgs<'exportPaymentsCsv'>) => this.answer('exportPaymentsCsv', args, this.csvReply);
+  readonly refund = (args: CommandArgs<'refund'>) => this.answer('refund', args, this.refundReply);
+  readonly printSlip = (args: CommandArgs<'printSlip'>) => this.answer('printSlip', args, this.printReply);
+
+  called(command: string): unknown[] {
+    return this.calls.filter((c) => c.command === command).map((c) => c.args);
+  }
+}
+
+let api: FakeHistoryApi;
+let store: StoreApi<HistorySlice>;
+let saved: CsvFile[];
+let history: HistoryActions;
+const state = () => store.getState();
+
+beforeEach(() => {
+  api = new FakeHistoryApi();
+  store = createStore<HistorySlice>()(createHistorySlice);
+  saved = [];
+  history = createHistoryActions(api, store, (file) => saved.push(file));
+});
+
+describe('the history slice', () => {
+  it('opens on the newest page, unfiltered', async () => {
+    api.pages.push(good(pageOf(payment('a', 2000), payment('b', 1234))));
+    await history.open();
+    expect(api.called('listPayments')).toEqual([{ offset: 0, limit: 10 }]);
+    expect(state().historyPage?.payments.map((p) => p.id)).toEqual(['a', 'b']);
+    expect(state()).toMatchObject({ historyFilter: {}, historyOffset: 0, historyProblem: null, historyDetail: null });
+  });
+
+  it('fetches with a changed filter from the first page, and replaces the page', async () => {
+    api.pages.push(good({ ...pageOf(payment('a', 2000)), total: 25 }));
+    await history.open();
+    await history.older();
+    expect(state().historyOffset).toBe(10);
+
+    api.pages.push(good(pageOf(payment('f', 500))));
+    await history.search({ ...emptyFilter('SGD'), status: 'failed', min: '1' });
+    expect(api.called('listPayments').at(-1)).toEqual({ status: ['failed'], min: { minor: 100, currency: 'SGD' }, offset: 0, limit: 10 });
+    expect(state().historyFilter).toEqual({ status: ['failed'], min: { minor: 100, currency: 'SGD' } });
+    expect(state().historyOffset).toBe(0);
+    expect(state().historyPage).toEqual(pageOf(payment('f', 500)));
+
+    // Paging keeps the filter searched.
+    await history.older();
+    expect(api.called('listPayments').at(-1)).toEqual({ status: ['failed'], min: { minor: 100, currency: 'SGD' }, offset: 10, limit: 10 });
+    await history.newer();
+    expect(api.called('listPayments').at(-1)).toMatchObject({ offset: 0 });
+  });
+
+  it('ignores an answer to an earlier search that arrives after the newer one', async () => {
+    await history.open();
+    const slow = deferred<ApiResult<PaymentPage>>();
+    const fast = deferred<ApiResult<PaymentPage>>();
+    api.pages.push(slow, fast);
+    const first = history.search({ ...emptyFilter('SGD'), method: 'demo' });
+    const second = history.search({ ...emptyFilter('SGD'), method: 'atome' });
+    // The newer filter is on screen at once, before either answer.
+    expect(state().historyFilter).toEqual({ method: ['atome'] });
+    fast.resolve(good(pageOf(payment('atome-1', 2000))));
+    await second;
+    slow.resolve(good(pageOf(payment('demo-1', 1234))));
+    await first;
+    expect(state().historyPage?.payments.map((p) => p.id)).toEqual(['atome-1']);
+
+    // A late failure of an earlier search does not show its problem either.
+    const late = deferred<ApiResult<PaymentPage>>();
+    api.pages.push(late, good(pageOf()));
+    const stale = history.older();
+    await history.newer();
+    late.resolve(bad('The journal is busy'));
+    await stale;
+    expect(state().historyProblem).toBeNull();
+    expect(state().historyPage).toEqual(pageOf());
+  });
+
+  it('says what went wrong, keeps the page on screen, and clears the message once a search works', async () => {
+    api.pages.push(good(pageOf(payment('a', 2000))));
+    await history.open();
+    api.pages.push(bad('The terminal is not reachable'));
+    await history.search(emptyFilter('SGD'));
+    expect(state().historyProblem).toBe('The terminal is not reachable');
+    expect(state().historyPage).toEqual(pageOf(payment('a', 2000)));
+
+    // A form that does not read is not sent.
+    const sent = api.called('listPayments').length;
+    await history.search({ ...emptyFilter('SGD'), max: '1.234' });
+    expect(state().historyProblem).toBe('Highest amount: SGD has 2 decimal places, "1.234" has 3');
+    expect(api.called('listPayments')).toHaveLength(sent);
+
+    await history.search(emptyFilter('SGD'));
+    expect(state().historyProblem).toBeNull();
+  });
+
+  it('opens a payment, and goes back to the list; a payment that cannot be read says why', async () => {
+    await history.open();
+    api.details.push(good(detailOf(payment('a', 2000))));
+    await history.openPayment('a');
+    expect(api.called('paymentDetail')).toEqual([{ paymentId: 'a' }]);
+    expect(state().historyDetail?.payment.id).toBe('a');
+    history.backToList();
+    expect(state().historyDetail).toBeNull();
+
+    await history.openPayment('gone');
+    expect(state().historyDetail).toBeNull();
+    expect(state().historyProblem).toBe('No payment gone');
+
+    // A detail still on its way when the cashier goes back does not open over the list.
+    const slow = deferred<ApiResult<PaymentDetail>>();
+    api.details.push(slow);
+    const opening = history.openPayment('a');
+    history.backToList();
+    slow.resolve(good(detailOf(payment('a', 2000))));
+    await opening;
+    expect(state().historyDetail).toBeNull();
+  });
+
+  it('after a refund, reads the open payment and the list again, keeping the answer', async () => {
+    api.pages.push(good(pageOf(payment('a', 2000))));
+    await history.open();
+    api.details.push(good(detailOf(payment('a', 2000))));
+    await history.openPayment('a');
+    state().setHistoryRefundText('5.00');
+
+    api.details.push(good(detailOf(payment('a', 2000, 500))));
+    api.pages.push(good(pageOf(payment('a', 2000, 500))));
+    await history.refund('en-SG');
+    expect(api.called('refund')).toEqual([{ paymentId: 'a', amount: { minor: 500, currency: 'SGD' } }]);
+    expect(api.called('paymentDetail')).toEqual([{ paymentId: 'a' }, { paymentId: 'a' }]);
+    expect(api.called('listPayments').at(-1)).toEqual({ offset: 0, limit: 10 });
+    expect(state().historyDetail?.payment.refundedMinor).toBe(500);
+    expect(state().historyPage?.payments[0]?.refundedMinor).toBe(500);
+    expect(state()).toMatchObject({ historyAnswer: { ok: true, text: 'Refunded SGD 5.00' }, historyRefundText: null, historyRefunding: false });
+  });
+
+  it('refunds all that is left when nothing is typed, waits while it goes, and says why a refund is refused', async () => {
+    await history.open();
+    api.details.push(good(detailOf(payment('a', 2000, 500))));
+    await history.openPayment('a');
+    const reply = deferred<ApiResult<Payment>>();
+    api.refundReply = reply;
+    const refunding = history.refund(undefined);
+    expect(state().historyRefunding).toBe(true);
+    // A second press while it is on its way sends nothing.
+    await history.refund(undefined);
+    expect(api.called('refund')).toEqual([{ paymentId: 'a', amount: { minor: 1500, currency: 'SGD' } }]);
+    reply.resolve(bad('Atome refuses refunds after 60 days'));
+    await refunding;
+    expect(state()).toMatchObject({ historyAnswer: { ok: false, text: 'Atome refuses refunds after 60 days' }, historyRefunding: false });
+    expect(api.called('paymentDetail')).toHaveLength(1);
+
+    state().setHistoryRefundText('12.345');
+    await history.refund(undefined);
+    expect(state().historyAnswer).toEqual({ ok: false, text: 'SGD has 2 decimal places, "12.345" has 3' });
+    expect(state().historyRefundText).toBe('12.345');
+    expect(api.called('refund')).toHaveLength(1);
+  });
+
+  it('answers a reprint on the open payment, and a fresh payment opens with no earlier answer', async () => {
+    await history.open();
+    api.details.push(good(detailOf(payment('a', 2000))));
+    await history.openPayment('a');
+    await history.reprintReceipt();
+    expect(api.called('printSlip')).toEqual([{ paymentId: 'a', slip: 'receipt' }]);
+    expect(state().historyAnswer).toEqual({ ok: false, text: 'No printer is set up' });
+    history.backToList();
+    api.details.push(good(detailOf(payment('b', 1234))));
+    await history.openPayment('b');
+    expect(state().historyAnswer).toBeNull();
+  });
+
+  it('exports what the searched filter finds, or says why not', async () => {
+    await history.open();
+    await history.search({ ...emptyFilter('SGD'), method: 'atome' });
+    await history.exportCsv();
+    expect(api.called('exportPaymentsCsv')).toEqual([{ method: ['atome'] }]);
+    expect(saved).toEqual([{ filename: 'payments.csv', csv: 'id\r\n' }]);
+    api.csvReply = bad('The journal cannot be read');
+    await history.exportCsv();
+    expect(state().historyProblem).toBe('The journal cannot be read');
+    expect(saved).toHaveLength(1);
+  });
+
+  it('closes empty, and drops whatever answers after it closed', async () => {
+    api.pages.push(good(pageOf(payment('a', 2000))));
+    await history.open();
+    api.details.push(good(detailOf(payment('a', 2000))));
+    await history.openPayment('a');
+    const reply = deferred<ApiResult<Payment>>();
+    api.refundReply = reply;
+    const refunding = history.refund('en-SG');
+    const late = deferred<ApiResult<PaymentPage>>();
+    api.pages.push(late);
+    const paging = history.older();
+
+    history.close();
+    expect(state()).toMatchObject({ historyPage: null, historyDetail: null, historyRefunding: false, historyAnswer: null, historyOffset: 0 });
+    const reopened = history.open();
+    reply.resolve(good(payment('a', 2000, 2000)));
+    late.resolve(good(pageOf(payment('old', 1))));
+    await Promise.all([refunding, paging, reopened]);
+    await settle();
+    expect(state().historyDetail).toBeNull();
+    expect(state().historyAnswer).toBeNull();
+    expect(state().historyPage).toEqual(pageOf());
+    // Nothing was read again for the refund that finished after the panel closed.
+    expect(api.called('paymentDetail')).toHaveLength(1);
+  });
+});
