@@ -9,6 +9,7 @@ import { Keypad } from './keypad';
 import { EndOfDayPanel } from './end-of-day-panel';
 import { HistoryPanel } from './history-panel';
 import { LookupPanel } from './lookup-panel';
+import { SettingsPanel } from './settings-panel';
 import { SaleOptions } from './sale-options';
 import './sale-entry.css';
 
@@ -23,7 +24,7 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
   const [lookingUp, setLookingUp] = useState(false);
   const closeLookup = useCallback(() => setLookingUp(false), []);
   const takesLookup = terminal.methods.some((m) => m.id === 'orangepill');
-  const [panel, setPanel] = useState<'history' | 'end_of_day' | null>(null);
+  const [panel, setPanel] = useState<'history' | 'end_of_day' | 'settings' | null>(null);
   const closePanel = useCallback(() => setPanel(null), []);
   // Enter on these buttons opens their panel; it must not reach the screen's "Enter charges" key.
   const keepEnter = (event: React.KeyboardEvent): void => {
@@ -58,6 +59,9 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
           <button type="button" className="button button--secondary" data-testid="eod-open" onClick={() => setPanel('end_of_day')} onKeyDown={keepEnter}>
             End of day
           </button>
+          <button type="button" className="button button--secondary" data-testid="settings-open" onClick={() => setPanel('settings')} onKeyDown={keepEnter}>
+            Settings
+          </button>
         </div>
         <ErrorAlert />
         <button
@@ -74,6 +78,7 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
       {lookingUp && <LookupPanel locale={terminal.locale} lookup={actions.lookupRequest} onClose={closeLookup} />}
       {panel === 'history' && <HistoryPanel terminal={terminal} onClose={closePanel} />}
       {panel === 'end_of_day' && <EndOfDayPanel terminal={terminal} onClose={closePanel} />}
+      {panel === 'settings' && <SettingsPanel onClose={closePanel} />}
     </div>
   );
 }

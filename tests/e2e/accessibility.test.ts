@@ -133,7 +133,7 @@ describe('keyboard only', () => {
       else seen.push(look);
     }
     const names = new Set(seen.map((s) => s.name));
-    for (const name of ['devices-open', 'currency', 'method', 'order-ref', 'history-open', 'eod-open', 'key 1', 'key clear']) expect(names).toContain(name);
+    for (const name of ['devices-open', 'currency', 'method', 'order-ref', 'history-open', 'eod-open', 'settings-open', 'key 1', 'key clear']) expect(names).toContain(name);
     expect(unseen(seen), 'every Tab stop shows its focus').toEqual([]);
   });
 });
@@ -195,5 +195,20 @@ describe('WCAG 2 A/AA (axe-core) and 48 px targets', () => {
     await checkCashier('Devices open');
     await testId('devices-close').click();
     await testId('devices-panel').waitFor({ state: 'detached' });
+  });
+
+  it('with Settings open, its advanced parts too, and with problems shown at their fields', async () => {
+    await testId('settings-open').click();
+    await testId('settings-panel').waitFor();
+    await testId('setting-merchant.name').waitFor();
+    for (const summary of await cashier.locator('.settings-advanced summary').all()) await summary.click();
+    await checkCashier('Settings open');
+    await testId('setting-merchant.name').fill('');
+    await testId('setting-payment.qrExpirySeconds').fill('5');
+    await testId('settings-save').click();
+    await testId('error-merchant.name').waitFor();
+    await checkCashier('Settings with problems');
+    await testId('settings-close').click();
+    await testId('settings-panel').waitFor({ state: 'detached' });
   });
 });
