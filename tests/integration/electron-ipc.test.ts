@@ -71,7 +71,7 @@ afterAll(async () => {
 describe('Electron IPC into the terminal service', () => {
   it('registers one handler per command and nothing generic', () => {
     expect([...handlers.keys()].sort()).toEqual(
-      ['cancel', 'charge', 'closeDay', 'demoSimulate', 'dismiss', 'endOfDay', 'exportDayReportCsv', 'exportPaymentsCsv', 'getDeviceSettings', 'getSnapshot', 'listDayReports', 'listPayments', 'listSerialPorts', 'lookupRequest', 'paymentDetail', 'printSlip', 'printTest', 'refund', 'reprintDayReport', 'saveDeviceSettings', 'testPoleDisplay'].map((c) => `pos:command:${c}`),
+      ['cancel', 'charge', 'closeDay', 'demoSimulate', 'dismiss', 'endOfDay', 'exportDayReportCsv', 'exportPaymentsCsv', 'getDeviceSettings', 'getSettings', 'getSnapshot', 'listDayReports', 'listPayments', 'listSerialPorts', 'lookupRequest', 'paymentDetail', 'printSlip', 'printTest', 'refund', 'reprintDayReport', 'saveDeviceSettings', 'saveSettings', 'testConnection', 'testPoleDisplay'].map((c) => `pos:command:${c}`),
     );
   });
 
@@ -81,6 +81,7 @@ describe('Electron IPC into the terminal service', () => {
       error: {
         code: 'invalid_args',
         message: 'charge: amount.minor must be a whole number of minor units (e.g. 1234 for 12.34), got string "12.50"',
+        fields: { 'amount.minor': 'must be a whole number of minor units (e.g. 1234 for 12.34), got string "12.50"' },
       },
     });
     await expectNothingChanged();
@@ -88,7 +89,7 @@ describe('Electron IPC into the terminal service', () => {
 
   it('answers arguments of the wrong type', async () => {
     const result = await invoke('cancel', { paymentId: 42 });
-    expect(result).toEqual({ ok: false, error: { code: 'invalid_args', message: 'cancel: paymentId must be a payment id (a string)' } });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_args', message: 'cancel: paymentId must be a payment id (a string)', fields: { paymentId: 'must be a payment id (a string)' } } });
     expect(await invoke('charge', 'twelve dollars')).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
     await expectNothingChanged();
   });

@@ -78,6 +78,7 @@ describe('the WebSocket edge of the headless host', () => {
     expect(error).toEqual({
       code: 'invalid_args',
       message: 'charge: amount.minor must be a whole number of minor units (e.g. 1234 for 12.34), got string "12.50"',
+      fields: { 'amount.minor': 'must be a whole number of minor units (e.g. 1234 for 12.34), got string "12.50"' },
     });
     await expectNothingChanged();
   });
