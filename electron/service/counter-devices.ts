@@ -33,6 +33,7 @@ export interface CounterDevices {
   readonly settings: () => DeviceSettings;
   /** Stops the printer and pole display and starts them again from these settings; the sale goes on. */
   reconfigure(next: DeviceSettings, onCounter: Payment | null): Promise<void>;
+  /** Resolves once the print queue and the pole display's writes are done (each bounded: a dead device cannot hold up a shutdown). */
   close(): Promise<void>;
 }
 
@@ -61,9 +62,10 @@ export async function startCounterDevices(options: CounterDevicesOptions): Promi
     }),
   });
   let current = await start();
+  // Both at once, each within its own bound: the pole display finishes its last screen and the printer
+  // its queue (and their outcomes reach the print ledger) before the caller closes the journal.
   const close = async (): Promise<void> => {
-    await current.pole.close();
-    await current.printer.close();
+    await Promise.all([current.pole.close(), current.printer.close()]);
   };
   return {
     pole: () => current.pole,

@@ -12,7 +12,8 @@ import { renderPlainText } from '../../app/receipt/plain-text';
 import type { Settings } from '../../app/settings/settings';
 import { err, ok, type Result } from '../../app/util/result';
 import { createTransport } from '../devices/printer/create-transport';
-import { createReceiptPrinter, type ReceiptPrinter } from '../devices/printer/receipt-printer';
+import { createReceiptPrinter, DRAIN_MS, type ReceiptPrinter } from '../devices/printer/receipt-printer';
+import { settlesWithin } from '../devices/within';
 import { TcpTransport } from '../devices/printer/tcp-transport';
 import type { PrinterTransport } from '../devices/printer/transport';
 import { VirtualPrinter } from '../simulators/printer/virtual-printer';
@@ -51,6 +52,11 @@ export interface PrinterService {
   printTest(page: TestPrint): Promise<Result<PrintReport, string>>;
   /** The end-of-day (Z) report; the merchant and locale are the printer's own. */
   printDayReport(report: Omit<EndOfDayInput, 'merchant' | 'locale'>): Promise<Result<PrintReport, string>>;
+  /**
+   * A clean stop: waits (at most DRAIN_MS in all) for the slips being printed to reach the printer
+   * and for their outcome to be recorded in the journal's print ledger, then closes the connection.
+   * The caller closes the journal only after this resolves.
+   */
   close(): Promise<void>;
 }
 
@@ -64,7 +70,7 @@ const AUTO_SLIP: Readonly<Record<AutoPrintKind, SlipKind>> = { qr_slip: 'qr_slip
 export async function startPrinterService(options: PrinterServiceOptions): Promise<PrinterService> {
   const { settings, clock, log } = options;
   const paper = PAPER[settings.printer.paper];
-  const merchant: Merchant = { name: settings.merchant.name, addressLines: settings.merchant.addressLines };
+  const merchant: Merchant = { name: settings.merchant.name, addressLines: settings.merchant.addressLines, logoText: settings.merchant.logoText };
   const where: ReceiptLocale = { locale: settings.locale, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
   const connection = settings.printer.connection;
 
@@ -98,6 +104,13 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
 
   let statusTimer: (() => void) | null = null;
   let closed = false;
+  /** Every print under way, up to its outcome in the ledger, so close() can wait for them. */
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
+    return work;
+  };
   const pollStatus = (): void => {
     if (closed) return;
     void printer.refreshStatus().finally(() => {
@@ -113,7 +126,9 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
   };
 
   /** Prints one document, reporting before and after; never throws, never touches a payment. */
-  const print = async (doc: ReceiptDocument, label: string, paymentId: string | null, slip: SlipKind | null): Promise<PrintReport> => {
+  const print = (doc: ReceiptDocument, label: string, paymentId: string | null, slip: SlipKind | null): Promise<PrintReport> =>
+    track(printNow(doc, label, paymentId, slip));
+  const printNow = async (doc: ReceiptDocument, label: string, paymentId: string | null, slip: SlipKind | null): Promise<PrintReport> => {
     jobs += 1;
     const jobId = `${slip ?? 'page'}:${paymentId ?? 'none'}:${jobs}`;
     const base = { jobId, label, paymentId, slip, preview: renderPlainText(doc, paper), image: null };
@@ -148,7 +163,7 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
     if (claimed.has(key)) return;
     claimed.add(key);
     if (claim && !options.ledger.claim(payment.id, kind)) return;
-    void printPaymentSlip(payment, AUTO_SLIP[kind]).then((result) => {
+    void track(printPaymentSlip(payment, AUTO_SLIP[kind]).then((result) => {
       // The answer can land after the journal closed; the claim then stays owed, and the next start prints it.
       try {
         if (result.ok && result.value.outcome === 'printed') options.ledger.printed(payment.id, kind);
@@ -156,7 +171,7 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
       } catch (error) {
         log.log('error', 'print outcome not recorded', { paymentId: payment.id, kind, error: error instanceof Error ? error.message : String(error) });
       }
-    });
+    }));
   };
 
   const wanted = (payment: Payment): AutoPrintKind | null => {
@@ -219,7 +234,10 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
     close: async () => {
       closed = true;
       statusTimer?.();
-      await printer.close();
+      const deadline = Date.now() + DRAIN_MS;
+      const finished = await settlesWithin(Promise.allSettled([...inFlight]), DRAIN_MS);
+      const drained = await printer.close(Math.max(0, deadline - Date.now()));
+      if (!finished || !drained) log.log('warn', 'printer closed before its last job finished', { printer: description, waitedMs: DRAIN_MS });
       await virtualPrinter?.close();
     },
   };

@@ -3,6 +3,7 @@ import type { PoleDriver } from '../../../app/pole-display/driver';
 import { poleTestScreen } from '../../../app/pole-display/layout';
 import { BLANK_SCREEN, sameScreen, type PoleScreen } from '../../../app/pole-display/screen';
 import { err, ok, type Result } from '../../../app/util/result';
+import { settlesWithin } from '../within';
 import { openSerialLink, type PoleLink, type PoleLinkOpener, type PoleSerialOptions } from './serial-link';
 
 /** What the device bar shows. `message` is the sentence for people; the rest is for logic and logs. */
@@ -43,8 +44,15 @@ export interface PoleDisplayDevice {
   readonly showTest: (holdMs?: number) => Promise<Result<void, string>>;
   /** Resolves once everything asked for so far is on the glass, or the link is down. */
   readonly settled: () => Promise<void>;
-  readonly stop: () => Promise<void>;
+  /**
+   * Lets the writes under way finish, so the glass keeps the last screen whole (for at most
+   * `withinMs`, default STOP_DRAIN_MS), then closes the port. No reconnect or retry is made meanwhile.
+   */
+  readonly stop: (withinMs?: number) => Promise<void>;
 }
+
+/** How long stopping waits for the display's writes: a whole 2×20 redraw takes about 50 ms at 9600 baud. */
+export const STOP_DRAIN_MS = 2_000;
 
 /**
  * Keeps one pole display showing the latest screen. Faults are reported through `onStatus`, never
@@ -96,7 +104,8 @@ export function startPoleDisplay(options: PoleDisplayDeviceOptions): PoleDisplay
 
   const target = (): PoleScreen | null => test ?? desired;
 
-  const drain = async (current: PoleLink): Promise<void> => {
+  /** Sends until the glass shows the target; false when a write failed. */
+  const drain = async (current: PoleLink): Promise<boolean> => {
     try {
       if (needsInit) {
         await current.write(driver.init());
@@ -108,19 +117,22 @@ export function startPoleDisplay(options: PoleDisplayDeviceOptions): PoleDisplay
         if (bytes.length > 0) await current.write(bytes);
         if (current === link) shown = next;
       }
+      return true;
     } catch (error) {
       lose(current, error instanceof Error ? error.message : String(error));
+      return false;
     }
   };
 
   const pump = (): Promise<void> => {
     if (pumping !== null || link === null) return pumping ?? Promise.resolve();
     const current = link;
-    pumping = drain(current).finally(() => {
+    pumping = drain(current).then((fine) => {
       pumping = null;
-      // A show() that came in during the last write is picked up here.
+      // A show() that came in during the last write is picked up here. After a failed write the link
+      // is lost and reconnects by itself; while stopping it is not, so nothing is retried.
       const next = target();
-      if (link !== null && next !== null && !sameScreen(next, shown)) void pump();
+      if (fine && link !== null && next !== null && !sameScreen(next, shown)) void pump();
     });
     return pumping;
   };
@@ -173,10 +185,12 @@ export function startPoleDisplay(options: PoleDisplayDeviceOptions): PoleDisplay
       }, holdMs);
       return shownTest ? ok(undefined) : err(status.message);
     },
-    stop: async () => {
+    stop: async (withinMs = STOP_DRAIN_MS) => {
       stopped = true;
       cancelRetry?.();
       cancelRetry = null;
+      // Bytes half sent leave a garbled line; the screen being drawn (the sale's result) is let through.
+      if (link !== null) await settlesWithin(settled(), withinMs);
       const current = link;
       link = null;
       await current?.close().catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { Clock } from '../../../app/engine/clock';
 import { describeStatus, sameStatus, unknownStatus, type PrinterStatus } from './printer-status';
 import type { PrinterTransport } from './transport';
+import { settlesWithin } from '../within';
 
 export interface PrintJobRequest {
   /** Stable per document, e.g. `receipt:<paymentId>`, so a reprint names the same job. */
@@ -44,6 +45,8 @@ export type QueueEvent =
 
 type Listener = (event: QueueEvent) => void;
 
+const CLOSED_MESSAGE = 'the terminal was shutting down';
+
 class AttemptFailure extends Error {
   constructor(
     message: string,
@@ -68,6 +71,9 @@ export class PrintQueue {
   private readonly retries: number;
   private readonly backoffMs: number;
   private readonly keep: number;
+  /** Set once close() has waited: every later job or attempt fails at once instead of reopening the connection. */
+  private closed = false;
+  private readonly sleepers = new Set<() => void>();
 
   constructor(private readonly options: PrintQueueOptions) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
@@ -93,6 +99,11 @@ export class PrintQueue {
   }
 
   print(job: PrintJobRequest): Promise<JobOutcome> {
+    if (this.closed) {
+      const message = `${job.label} did not print: ${CLOSED_MESSAGE}`;
+      this.update({ id: job.id, label: job.label, state: 'failed', attempts: 0, message });
+      return Promise.resolve({ ok: false, id: job.id, attempts: 0, message });
+    }
     this.payloads.set(job.id, job);
     this.update({ id: job.id, label: job.label, state: 'queued', attempts: 0, message: null });
     const run = this.tail.then(() => this.run(job));
@@ -105,6 +116,18 @@ export class PrintQueue {
     const job = this.payloads.get(id);
     if (!job) return Promise.resolve({ ok: false, id, attempts: 0, message: 'That print job is no longer kept; print it again from the payment' });
     return this.print(job);
+  }
+
+  /**
+   * For a clean shutdown: waits, at most `withinMs`, for every job already queued (including any
+   * retries) to finish, then refuses further work, so a job still running when the time is up fails
+   * at its next step rather than reopening the connection. True when the queue emptied in time.
+   */
+  async close(withinMs: number): Promise<boolean> {
+    const drained = this.closed || (await settlesWithin(this.tail, withinMs));
+    this.closed = true;
+    for (const wake of this.sleepers) wake();
+    return drained;
   }
 
   /** Asks the printer now (the settings' "test" button, the device bar's refresh). */
@@ -124,17 +147,21 @@ export class PrintQueue {
         return { ok: true, id: job.id, attempts };
       } catch (error: unknown) {
         const failure = error instanceof AttemptFailure ? error : new AttemptFailure(error instanceof Error ? error.message : String(error), true);
-        if (!failure.retryable || attempts > this.retries) {
+        const fail = (): JobOutcome => {
           const message = `${job.label} did not print: ${failure.message}`;
           this.update({ id: job.id, label: job.label, state: 'failed', attempts, message });
           return { ok: false, id: job.id, attempts, message };
-        }
+        };
+        if (!failure.retryable || attempts > this.retries || this.closed) return fail();
         await this.sleep(this.backoffMs * 2 ** (attempts - 1));
+        // Closed during the backoff: the job ends with the reason it last failed for.
+        if (this.closed) return fail();
       }
     }
   }
 
   private async attempt(job: PrintJobRequest): Promise<void> {
+    if (this.closed) throw new AttemptFailure(CLOSED_MESSAGE, false);
     const status = await this.queryStatus();
     // A printer that needs a person (paper, cover) will not fix itself between retries.
     if (status?.known && !status.ready) throw new AttemptFailure(describeStatus(status), false);
@@ -146,7 +173,8 @@ export class PrintQueue {
 
   private async queryStatus(): Promise<PrinterStatus | null> {
     const { transport } = this.options;
-    if (!transport.queryStatus) return null;
+    // Once closed, asking would reopen the connection the shutdown just closed.
+    if (!transport.queryStatus || this.closed) return null;
     let status: PrinterStatus;
     try {
       status = await this.withDeadline(transport.queryStatus(this.statusTimeoutMs), this.statusTimeoutMs + 100, 'no status reply');
@@ -176,8 +204,18 @@ export class PrintQueue {
     });
   }
 
+  /** A backoff between attempts; cut short when the queue closes, so a shutdown does not wait it out. */
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.options.clock.setTimer(resolve, ms));
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        this.sleepers.delete(wake);
+        cancel();
+        resolve();
+      };
+      const cancel = this.options.clock.setTimer(wake, ms);
+      this.sleepers.add(wake);
+    });
   }
 
   private update(record: JobRecord): void {

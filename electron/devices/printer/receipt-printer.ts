@@ -27,8 +27,15 @@ export interface ReceiptPrinter {
   refreshStatus(): Promise<PrinterStatus>;
   jobs(): readonly JobRecord[];
   on(listener: (event: QueueEvent) => void): () => void;
-  close(): Promise<void>;
+  /**
+   * Lets the jobs already queued finish, for at most `withinMs` (default DRAIN_MS), then closes the
+   * connection. Resolves true when every job finished in time.
+   */
+  close(withinMs?: number): Promise<boolean>;
 }
+
+/** How long a shutdown waits for the print queue: a receipt on a slow serial line, not a dead printer's timeouts. */
+export const DRAIN_MS = 8_000;
 
 // e.g. a payload too long for any QR code: an outcome, like every other failure.
 function safeEncode(doc: ReceiptDocument, options: ReceiptPrinterOptions): Result<EncodedReceipt, string> {
@@ -54,6 +61,10 @@ export function createReceiptPrinter(options: ReceiptPrinterOptions): ReceiptPri
     refreshStatus: () => queue.refreshStatus(),
     jobs: () => queue.jobs(),
     on: (listener) => queue.on(listener),
-    close: () => transport.close(),
+    close: async (withinMs = DRAIN_MS) => {
+      const drained = await queue.close(withinMs);
+      await transport.close();
+      return drained;
+    },
   };
 }
