@@ -1,11 +1,15 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
-import { app, dialog, session } from 'electron';
+import { app, crashReporter, dialog, safeStorage, session } from 'electron';
 import { loadSettingsFile } from './service/config-file';
 import { createLogger, type Logger } from './service/logger';
 import { createTerminalService, type TerminalService } from './service/terminal-service';
+import { crashDumpsDir, crashReporterOptions, installCrashLogging } from './main/crash-log';
+import { createCredentialVault } from './main/credential-vault';
 import { parseDisplayId } from './main/display-choice';
 import { registerIpc } from './main/ipc';
+import { applyXdgAutostart, planLoginItem } from './main/login-item';
 import { hardenApp, hardenSession } from './main/session-policy';
 import { createTerminalWindows, type TerminalWindows } from './main/windows';
 
@@ -30,6 +34,11 @@ const ELECTRON_SQLITE = path.join(
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** The name of the Linux executable and of its XDG autostart entry (electron-builder.yml's linux.executableName). */
+const LINUX_NAME = 'qr-counter-terminal';
+/** A shutdown that takes longer than this (the devices have their own, shorter bounds) is cut short. */
+const SHUTDOWN_LIMIT_MS = 20_000;
+
 function fail(title: string, lines: readonly string[]): void {
   dialog.showErrorBox(title, lines.join('\n'));
   app.exit(1);
@@ -44,6 +53,41 @@ function openLog(file: string): { log: Logger; stream: WriteStream } {
     process.stderr.write(`${line}\n`);
   });
   return { log, stream };
+}
+
+/** `startup.openAtLogin`, applied through Electron on macOS and Windows and an XDG autostart entry on Linux. */
+function applyLoginItem(openAtLogin: boolean, log: Logger): void {
+  const plan = planLoginItem({
+    platform: process.platform,
+    openAtLogin,
+    packaged: app.isPackaged,
+    execPath: process.execPath,
+    env: process.env,
+    homeDir: homedir(),
+    productName: PRODUCT,
+    desktopName: LINUX_NAME,
+  });
+  switch (plan.kind) {
+    case 'electron':
+      app.setLoginItemSettings({
+        openAtLogin: plan.settings.openAtLogin,
+        ...(plan.settings.path === undefined ? {} : { path: plan.settings.path }),
+        ...(plan.settings.args === undefined ? {} : { args: [...plan.settings.args] }),
+      });
+      log.log('info', 'start at login', { openAtLogin });
+      return;
+    case 'xdg-autostart': {
+      const applied = applyXdgAutostart(plan.file, plan.contents);
+      if (applied.ok) log.log('info', 'start at login', { openAtLogin, autostart: plan.file, change: applied.value });
+      else log.log('error', 'start at login not applied', { openAtLogin, error: applied.error });
+      return;
+    }
+    case 'none':
+      log.log('info', 'start at login not applied', { openAtLogin, reason: plan.reason });
+      return;
+    default:
+      return plan satisfies never;
+  }
 }
 
 let windows: TerminalWindows | null = null;
@@ -66,9 +110,17 @@ async function start(): Promise<void> {
   const logFile = path.join(userData, 'terminal.log');
   const { log, stream } = openLog(logFile);
   log.log('info', 'terminal starting', { version: app.getVersion(), electron: process.versions.electron, userData });
-  process.on('unhandledRejection', (reason) => {
-    log.log('error', 'unhandled rejection', { error: describe(reason) });
-  });
+  log.log('info', 'crash dumps are kept locally', { dir: app.getPath('crashDumps') });
+  // Replaced once the service is up; until then a fatal error ends the app once the log is written.
+  let quitWith: (exitCode: number) => void = (exitCode) => {
+    setTimeout(() => app.exit(exitCode), 2_000).unref();
+    stream.end(() => app.exit(exitCode));
+  };
+  installCrashLogging({ process, app, log, onFatal: () => quitWith(1) });
+
+  // Provider keys set on the settings screen, encrypted by the OS keychain (safeStorage needs 'ready').
+  const vault = await createCredentialVault({ safeStorage, userDataDir: userData, platform: process.platform });
+  log.log('info', 'provider keys storage', { file: vault.path, needsConsent: vault.protection.needsConsent, description: vault.protection.description });
 
   let service: TerminalService;
   try {
@@ -76,6 +128,14 @@ async function start(): Promise<void> {
       settings: settings.value,
       log,
       dataDir: userData,
+      credentials: vault,
+      // The settings screen's monitor picker; the windows exist only once the service is up.
+      monitors: {
+        list: () => windows?.monitors() ?? [],
+        use: (displayId) => windows?.useCustomerDisplay(displayId ?? undefined),
+      },
+      // The settings screen shows what the environment sets as locked.
+      env: process.env,
       // From a checkout, node_modules holds Node's build of SQLite; `npm start` builds Electron's beside dist/.
       ...(app.isPackaged ? {} : { sqliteBinding: ELECTRON_SQLITE }),
     });
@@ -96,7 +156,7 @@ async function start(): Promise<void> {
     devTools: !app.isPackaged,
     // The --customer-display=ID switch overrides the setting, for trying out another monitor.
     customerDisplayId:
-      parseDisplayId(app.commandLine.getSwitchValue('customer-display') || undefined) ?? settings.value.customerDisplay.displayId ?? undefined,
+      parseDisplayId(app.commandLine.getSwitchValue('customer-display') || undefined) ?? service.settings.customerDisplay.displayId ?? undefined,
     log,
     onCashierClosed: () => {
       app.quit();
@@ -106,31 +166,54 @@ async function start(): Promise<void> {
   // The customer window stays up for the whole run (closing it only minimises it), so it counts from here.
   const detachDisplay = service.attachScreen('display');
 
-  // Quitting waits for the service, so a payment being polled is stopped cleanly and the log is flushed.
+  // Start at login follows the setting, now and whenever the settings screen changes it.
+  let openAtLogin = service.settings.startup.openAtLogin;
+  applyLoginItem(openAtLogin, log);
+  const unsubscribeSettings = service.subscribe((event) => {
+    if (event !== 'terminal' || service.settings.startup.openAtLogin === openAtLogin) return;
+    openAtLogin = service.settings.startup.openAtLogin;
+    applyLoginItem(openAtLogin, log);
+  });
+
+  // Quitting waits for the service: the engine stops, the devices finish their last receipt and
+  // pole display screen (each within a bound), the journal closes, and the log is flushed.
   let stopped = false;
   let stopping: Promise<void> | null = null;
-  app.on('before-quit', (event) => {
-    if (stopped) return;
-    event.preventDefault();
+  quitWith = (exitCode) => {
     stopping ??= (async () => {
+      const limit = setTimeout(() => {
+        log.log('error', 'shutdown took too long; exiting', { limitMs: SHUTDOWN_LIMIT_MS });
+        app.exit(exitCode);
+      }, SHUTDOWN_LIMIT_MS);
       windows?.dispose();
       detachDisplay();
+      unsubscribeSettings();
       unregisterIpc();
       try {
         await service.close();
       } catch (error) {
         log.log('error', 'terminal service did not close cleanly', { error: describe(error) });
       }
-      log.log('info', 'terminal stopped');
+      log.log('info', 'terminal stopped', { exitCode });
       await new Promise<void>((resolve) => stream.end(resolve));
+      clearTimeout(limit);
       stopped = true;
-      app.quit();
+      if (exitCode === 0) app.quit();
+      else app.exit(exitCode);
     })();
+  };
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    quitWith(0);
   });
 }
 
 app.enableSandbox();
 hardenApp(app);
+// Native crashes of any process leave a minidump in <userData>/Crashpad; nothing is uploaded.
+app.setPath('crashDumps', crashDumpsDir(app.getPath('userData')));
+crashReporter.start(crashReporterOptions(PRODUCT));
 
 if (!app.requestSingleInstanceLock()) {
   // Another terminal is running on this profile; it is told via 'second-instance' and comes forward.

@@ -89,3 +89,21 @@ export function parseDisplayId(value: string | undefined): number | undefined {
   if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return undefined;
   return Number(value.trim());
 }
+
+/** What Electron says of a monitor, for naming it in the settings screen's picker. */
+export interface MonitorFacts {
+  readonly id: number;
+  /** Electron's name for it (the monitor's model on most systems); may be empty. */
+  readonly label: string;
+  readonly size: { readonly width: number; readonly height: number };
+}
+
+/** The monitors as the picker lists them: "Display 2: DELL P2419H, 1920×1080", the cashier's first. */
+export function monitorChoices(monitors: readonly MonitorFacts[], primaryId: number): { id: number; label: string; primary: boolean }[] {
+  return monitors
+    .map((m, index) => {
+      const name = m.label.trim() === '' ? '' : `: ${m.label.trim()}`;
+      return { id: m.id, label: `Display ${String(index + 1)}${name}, ${String(m.size.width)}\u00d7${String(m.size.height)}`, primary: m.id === primaryId };
+    })
+    .sort((a, b) => Number(b.primary) - Number(a.primary));
+}

@@ -1,5 +1,7 @@
 import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
+import type { MonitorChoice } from '../../app/ipc/settings-schemas';
 import type { Logger } from '../service/logger';
+import { monitorChoices } from './display-choice';
 import type { ClientRole } from '../service/terminal-api';
 import { chooseCustomerDisplay, samePlacement, type CustomerPlacement, type DisplayInfo, type Rect } from './display-choice';
 import type { IpcWindow } from './ipc';
@@ -22,6 +24,10 @@ export interface WindowsOptions {
 export interface TerminalWindows {
   /** Our windows as IPC trusts them; read afresh each time, as the display window can be replaced. */
   trusted(): readonly IpcWindow[];
+  /** The attached monitors, for the settings screen's picker. */
+  monitors(): readonly MonitorChoice[];
+  /** Puts the customer display on this monitor from now on (undefined: the first non-primary one). */
+  useCustomerDisplay(displayId: number | undefined): void;
   /** Brings the cashier screen forward, e.g. when the terminal is launched a second time. */
   focusCashier(): void;
   /** Stops following the displays and closes both windows; called once, on quit. */
@@ -137,7 +143,8 @@ export function createTerminalWindows(options: WindowsOptions): TerminalWindows 
   let disposing = false;
   const isDisposing = () => disposing;
   const cashier = createCashierWindow(options, isDisposing);
-  let placement = chooseCustomerDisplay(attachedDisplays(), options.customerDisplayId);
+  let wanted = options.customerDisplayId;
+  let placement = chooseCustomerDisplay(attachedDisplays(), wanted);
   options.log.log('info', 'customer display placed', { ...placement });
   let display = createDisplayWindow(options, placement, isDisposing);
 
@@ -145,7 +152,7 @@ export function createTerminalWindows(options: WindowsOptions): TerminalWindows 
   const replace = () => {
     settleTimer = undefined;
     if (disposing) return;
-    const next = chooseCustomerDisplay(attachedDisplays(), options.customerDisplayId);
+    const next = chooseCustomerDisplay(attachedDisplays(), wanted);
     if (samePlacement(next, placement) && !display.window.isDestroyed()) return;
     // A window the cashier has dragged somewhere stays there while it is still the windowed fallback.
     if (next.kind === 'window' && placement.kind === 'window' && !display.window.isDestroyed()) return;
@@ -172,6 +179,13 @@ export function createTerminalWindows(options: WindowsOptions): TerminalWindows 
 
   return {
     trusted: () => [cashier, display].filter((w) => !w.window.isDestroyed()).map(ipcView),
+    monitors: () => monitorChoices(screen.getAllDisplays().map((d) => ({ id: d.id, label: d.label, size: d.size })), screen.getPrimaryDisplay().id),
+    useCustomerDisplay: (displayId) => {
+      wanted = displayId;
+      // At once, not after the settle delay: the cashier has just chosen it.
+      if (settleTimer !== undefined) clearTimeout(settleTimer);
+      replace();
+    },
     focusCashier: () => {
       if (cashier.window.isDestroyed()) return;
       if (cashier.window.isMinimized()) cashier.window.restore();

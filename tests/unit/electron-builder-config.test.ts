@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Configuration, TargetConfiguration } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { buildSourceCandidates, type IconFormat } from 'app-builder-lib/out/util/iconConverter';
 import { DebugLogger } from 'builder-util';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,6 +13,28 @@ const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
   main: string;
   dependencies: Record<string, string>;
 };
+const packageLock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { dev?: boolean; hasInstallScript?: boolean; gypfile?: boolean }>;
+};
+
+/**
+ * Every package that ships in the app and builds native code: not a dev dependency, and with an
+ * install script, a binding.gyp, or gypfile set. These are the ones electron-builder's npmRebuild
+ * rebuilds against Electron's ABI, and the ones that must be unpacked from app.asar to load.
+ */
+const nativeProductionPackages = (): string[] =>
+  Object.entries(packageLock.packages)
+    .filter(([where, info]) => where.startsWith('node_modules/') && info.dev !== true)
+    .filter(([where, info]) => info.hasInstallScript === true || info.gypfile === true || existsSync(path.join(root, where, 'binding.gyp')))
+    .map(([where]) => where.slice(where.lastIndexOf('node_modules/') + 'node_modules/'.length))
+    .sort();
+
+/** `**\/node_modules/<name or @scope>/**` covers a package of that name, or every package of that scope. */
+const unpackCovers = (patterns: readonly string[], name: string): boolean =>
+  patterns.some((pattern) => {
+    const covered = /^\*\*\/node_modules\/(.+)\/\*\*$/.exec(pattern)?.[1];
+    return covered !== undefined && (name === covered || name.startsWith(`${covered}/`));
+  });
 
 type Targets = Array<string | TargetConfiguration> | string | TargetConfiguration | null | undefined;
 const targetNames = (targets: Targets): string[] =>
@@ -82,6 +105,45 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toEqual(
       expect.arrayContaining(['**/node_modules/serialport/**', '**/node_modules/@serialport/**', '**/node_modules/better-sqlite3/**']),
     );
+  });
+
+  it('finds every native production package by the lock file (better-sqlite3, and serialport’s binding)', () => {
+    expect(nativeProductionPackages()).toEqual(['@serialport/bindings-cpp', 'better-sqlite3']);
+  });
+
+  it('unpacks every native production package, and keeps each out of the main-process bundle', () => {
+    const unpack = Array.isArray(config.asarUnpack) ? config.asarUnpack : config.asarUnpack == null ? [] : [config.asarUnpack];
+    const bundler = readFileSync(path.join(root, 'build/bundle-main.mjs'), 'utf8');
+    const externals = /external:\s*\[([^\]]*)\]/.exec(bundler)?.[1]?.match(/'[^']+'/g)?.map((q) => q.slice(1, -1)) ?? [];
+    for (const name of nativeProductionPackages()) {
+      expect(unpackCovers(unpack, name), `${name} is unpacked from app.asar`).toBe(true);
+      // A bundled copy would load the .node file from inside the bundle, built for Node, not Electron.
+      const scope = name.startsWith('@') ? `${name.split('/')[0] ?? ''}/*` : null;
+      expect(externals.includes(name) || (scope !== null && externals.includes(scope)), `${name} is external to the bundle`).toBe(true);
+    }
+  });
+
+  it('names an entry point the build writes: package.json main is bundle-main’s output for electron/main.ts', () => {
+    const bundler = readFileSync(path.join(root, 'build/bundle-main.mjs'), 'utf8');
+    expect(bundler).toContain(`entryPoints: ['electron/main.ts'], outfile: '${packageJson.main}'`);
+    expect(bundler).toContain("outfile: 'dist/electron/preload.cjs'");
+    expect(existsSync(path.join(root, 'electron/main.ts'))).toBe(true);
+  });
+
+  it.each([
+    ['win', 'ico', 256],
+    ['mac', 'icns', 512],
+    ['linux', 'set', 256],
+  ] as const)('derives the %s icon (%s) from build/icon.png, large enough for it', (platform, format: IconFormat, minimum) => {
+    // No per-platform icon: each platform falls back to the one PNG, converted by electron-builder.
+    expect(config[platform]?.icon).toBeUndefined();
+    // electron-builder's own candidate list, searched in its own order (build resources, then the project).
+    const candidates = buildSourceCandidates([config.icon ?? ''], format);
+    const roots = [path.join(root, 'build'), root];
+    const found = candidates.flatMap((c) => roots.map((r) => path.join(r, c))).find((file) => existsSync(file));
+    expect(found).toBe(path.join(root, 'build/icon.png'));
+    const icon = PNG.sync.read(readFileSync(found ?? ''));
+    expect(Math.min(icon.width, icon.height)).toBeGreaterThanOrEqual(minimum);
   });
 
   it('builds AppImage and deb on Linux, NSIS on Windows, dmg on macOS', () => {

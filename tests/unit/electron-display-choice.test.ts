@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseCustomerDisplay,
+  monitorChoices,
   parseDisplayId,
   samePlacement,
   WINDOWED_SIZE,
@@ -79,5 +80,21 @@ describe('parseDisplayId', () => {
     expect(parseDisplayId('2779098405')).toBe(2779098405);
     expect(parseDisplayId(' 7 ')).toBe(7);
     for (const bad of [undefined, '', 'second', '-1', '1.5', '1e3']) expect(parseDisplayId(bad)).toBeUndefined();
+  });
+});
+
+describe('the settings screen’s monitor picker', () => {
+  it('names each monitor with its size, the cashier’s first and marked', () => {
+    const choices = monitorChoices(
+      [
+        { id: 7, label: 'DELL P2419H', size: { width: 1920, height: 1080 } },
+        { id: 3, label: '', size: { width: 800, height: 480 } },
+      ],
+      3,
+    );
+    expect(choices).toEqual([
+      { id: 3, label: 'Display 2, 800\u00d7480', primary: true },
+      { id: 7, label: 'Display 1: DELL P2419H, 1920\u00d71080', primary: false },
+    ]);
   });
 });
