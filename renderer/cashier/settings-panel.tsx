@@ -169,7 +169,11 @@ export function SettingsPanel({ onClose }: { readonly onClose: () => void }) {
 
   const locked = view.locked;
   const monitors = view.monitors;
-  const set = <K extends keyof SettingsForm>(section: K, value: SettingsForm[K]): void => setDraft({ ...draft, [section]: value });
+  // Any change makes the last "Saved" stale, so it goes.
+  const set = <K extends keyof SettingsForm>(section: K, value: SettingsForm[K]): void => {
+    setDraft({ ...draft, [section]: value });
+    setAnswer(null);
+  };
   const merchant = draft.merchant;
   const opn = draft.providers.opn;
   const op = draft.providers.orangepill;
@@ -181,6 +185,7 @@ export function SettingsPanel({ onClose }: { readonly onClose: () => void }) {
   const typingKey = keys.opn.kind === 'set' || keys.orangepill.kind === 'set';
   const editKey = (provider: ProviderId) => (edit: KeyEdit) => {
     setKeys({ ...keys, [provider]: edit });
+    setAnswer(null);
     setChecks({ ...checks, [provider]: undefined });
   };
 

@@ -94,6 +94,8 @@ describe('the Settings panel', () => {
     await setting('credentials.opnSecretKey').fill(OPN_KEY);
     await at('test-opn').click();
     await expect.poll(() => at('connection-opn').innerText()).toBe(`Opn accepted the key at ${opn.baseUrl} (a test key: no real money moves)`);
+    await at('connection-opn').scrollIntoViewIfNeeded();
+    await saveScreenshot(screens.cashier, 'cashier-settings-providers');
   });
 
   it('asks before keeping a key unencrypted, then goes live with it', async () => {
