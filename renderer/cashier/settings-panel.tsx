@@ -229,17 +229,24 @@ export function SettingsPanel({ onClose }: { readonly onClose: () => void }) {
     const result = await actions.testConnection({ provider, ...(typed.kind === 'set' ? { key: typed.value } : {}), ...(baseUrl.trim() === '' ? {} : { baseUrl }) });
     setChecks((now) => ({ ...now, [provider]: result.ok ? result.value : { provider, ok: false, message: result.error.message } }));
   };
-  const checkLine = (provider: ProviderId) => {
+  /** The provider's "Test connection" button, and what the provider answered. */
+  const connectionTest = (provider: ProviderId) => {
     const check = checks[provider];
-    if (check === undefined) return null;
     return (
-      <p
-        className={check === 'checking' || check.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'}
-        role="status"
-        data-testid={`connection-${provider}`}
-      >
-        {check === 'checking' ? 'Asking the provider…' : check.message}
-      </p>
+      <>
+        <button type="button" className="button button--secondary" data-testid={`test-${provider}`} disabled={check === 'checking'} onClick={() => void test(provider)}>
+          Test connection
+        </button>
+        {check !== undefined && (
+          <p
+            className={check === 'checking' || check.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'}
+            role="status"
+            data-testid={`connection-${provider}`}
+          >
+            {check === 'checking' ? 'Asking the provider…' : check.message}
+          </p>
+        )}
+      </>
     );
   };
 
@@ -370,10 +377,7 @@ export function SettingsPanel({ onClose }: { readonly onClose: () => void }) {
         <fieldset className="settings-section">
           <legend>Opn Payments — Atome QR</legend>
           <KeyField label="Secret key" path="credentials.opnSecretKey" state={view.keys.opn} edit={keys.opn} onEdit={editKey('opn')} lockedBy={locked['credentials.opnSecretKey']} errors={errors} />
-          <button type="button" className="button button--secondary" data-testid="test-opn" disabled={checks.opn === 'checking'} onClick={() => void test('opn')}>
-            Test connection
-          </button>
-          {checkLine('opn')}
+          {connectionTest('opn')}
           <details className="settings-advanced">
             <summary>Advanced</summary>
             <TextField label="API base URL" path="providers.opn.baseUrl" value={opn.baseUrl} onChange={(baseUrl) => setOpn({ baseUrl })} errors={errors} locked={locked} hint="https://api.omise.co unless Opn says otherwise" />
@@ -386,10 +390,7 @@ export function SettingsPanel({ onClose }: { readonly onClose: () => void }) {
           <KeyField label="API key" path="credentials.orangepillApiKey" state={view.keys.orangepill} edit={keys.orangepill} onEdit={editKey('orangepill')} lockedBy={locked['credentials.orangepillApiKey']} errors={errors} />
           <TextField label="Shop alias" path="providers.orangepill.merchantAlias" value={op.merchantAlias ?? ''} onChange={(text) => setOp({ merchantAlias: nullable(text) })} errors={errors} locked={locked} placeholder="@my_shop" hint="Where every payment request is paid to" />
           <TextField label="Store name on requests" path="providers.orangepill.store" value={op.store ?? ''} onChange={(text) => setOp({ store: nullable(text) })} errors={errors} locked={locked} hint="Empty: the shop name" />
-          <button type="button" className="button button--secondary" data-testid="test-orangepill" disabled={checks.orangepill === 'checking'} onClick={() => void test('orangepill')}>
-            Test connection
-          </button>
-          {checkLine('orangepill')}
+          {connectionTest('orangepill')}
           <details className="settings-advanced">
             <summary>Advanced</summary>
             <TextField label="API base URL" path="providers.orangepill.baseUrl" value={op.baseUrl} onChange={(baseUrl) => setOp({ baseUrl })} errors={errors} locked={locked} hint="https://api.orangepill.cloud unless Orangepill says otherwise" />
