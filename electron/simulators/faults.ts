@@ -1,4 +1,5 @@
 import { ServerResponse, type IncomingMessage } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { delay, sendJson } from './http-util';
 
@@ -31,9 +32,23 @@ export const faultRuleSchema = z.strictObject({
   pathPrefix: z.string().optional(),
 });
 
+/** An outage in progress: every matching request takes its fault until it is ended. */
+export interface Outage {
+  /** When each request that took the outage's fault arrived, on `performance.now()`'s clock. */
+  readonly hits: readonly number[];
+  /** Ends the outage (again is a no-op); requests are served as before from then on. */
+  end(): void;
+}
+
 export interface FaultInjector {
   add(rule: FaultRule): void;
+  /** Clears the queued one-shot faults; an outage goes on until it is ended. */
   clear(): void;
+  /**
+   * Starts an outage: until `end()`, every request matching the rule takes its fault (it is not
+   * consumed), before any queued one-shot fault. One outage at a time; starting another ends the last.
+   */
+  startOutage(rule: FaultRule): Outage;
   /** How many faults were injected so far, by kind. */
   readonly injected: Readonly<Record<Fault['kind'], number>>;
 }
@@ -48,20 +63,38 @@ export function createFaultInjector(): FaultInjector & {
   apply(req: IncomingMessage, res: ServerResponse, path: string): Promise<FaultDecision>;
 } {
   let rules: FaultRule[] = [];
+  let outage: { readonly rule: FaultRule; readonly hits: number[] } | null = null;
   const injected: Record<Fault['kind'], number> = { latency: 0, status: 0, rate_limit: 0, reset: 0, commit_then_drop: 0 };
+  const matches = (r: FaultRule, req: IncomingMessage, path: string): boolean =>
+    (r.method === undefined || r.method === req.method) && (r.pathPrefix === undefined || path.startsWith(r.pathPrefix));
+  /** The fault this request takes, if any: the outage's first, else the first matching one-shot rule (consumed). */
+  const take = (req: IncomingMessage, path: string): FaultRule | undefined => {
+    if (outage !== null && matches(outage.rule, req, path)) {
+      outage.hits.push(performance.now());
+      return outage.rule;
+    }
+    const index = rules.findIndex((r) => matches(r, req, path));
+    return index === -1 ? undefined : rules.splice(index, 1)[0];
+  };
   return {
     injected,
     add: (rule) => void rules.push(rule),
     clear: () => {
       rules = [];
     },
+    startOutage(rule) {
+      const current = { rule, hits: [] as number[] };
+      outage = current;
+      return {
+        hits: current.hits,
+        end: () => {
+          if (outage === current) outage = null;
+        },
+      };
+    },
     async apply(req, res, path) {
-      const index = rules.findIndex(
-        (r) => (r.method === undefined || r.method === req.method) && (r.pathPrefix === undefined || path.startsWith(r.pathPrefix)),
-      );
-      const rule = index === -1 ? undefined : rules[index];
+      const rule = take(req, path);
       if (rule === undefined) return { action: 'proceed' };
-      rules.splice(index, 1);
       injected[rule.fault.kind] += 1;
       switch (rule.fault.kind) {
         case 'latency':

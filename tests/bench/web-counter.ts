@@ -63,6 +63,8 @@ function armInPage(args: { readonly selector: string; readonly token: string; re
 export interface WebCounter {
   readonly service: TerminalService;
   readonly display: Page;
+  /** The customer display's link (with its read-only token), for another screen to open. */
+  readonly displayUrl: string;
   /** A command over the host's WebSocket with the cashier token, as the cashier page sends it. */
   call<T>(command: string, args: unknown): Promise<T>;
   /**
@@ -169,7 +171,7 @@ export async function startWebCounter(browser: Browser, overrides: Record<string
       await waitDisplay(SELECTORS.idle);
     };
 
-    return { service, display, call, armPaint, waitDisplay, endSale, close };
+    return { service, display, displayUrl: host.urls.display, call, armPaint, waitDisplay, endSale, close };
   } catch (error) {
     await close();
     throw error;

@@ -13,10 +13,12 @@ export interface ControlContext {
   readonly advanceTime: (ms: number) => void;
   readonly addFault: (rule: FaultRule) => void;
   readonly setQrImage: (mode: OpnQrImageMode) => void;
+  readonly setWebhookUrl: (url: string | null) => void;
 }
 
 const timeSchema = z.strictObject({ advanceMs: z.number().int().min(0).max(400 * 24 * 60 * 60 * 1000) });
 const qrImageSchema = z.strictObject({ mode: z.enum(OPN_QR_IMAGE_MODES) });
+const webhookSchema = z.strictObject({ url: z.url({ protocol: /^https?$/ }).nullable() });
 
 const bad = (res: ServerResponse, message: string) => sendJson(res, 400, { object: 'error', code: 'bad_request', message });
 
@@ -61,6 +63,13 @@ export function routeOpnControl(req: IncomingMessage, res: ServerResponse, url: 
     const parsed = parse(qrImageSchema, body);
     if (typeof parsed === 'string') return bad(res, parsed);
     ctx.setQrImage(parsed.mode);
+    return sendJson(res, 200, parsed);
+  }
+  if (url.pathname === '/__control/webhook') {
+    // The dashboard's webhook endpoint; deliveries go only to allowed (loopback) hosts.
+    const parsed = parse(webhookSchema, body);
+    if (typeof parsed === 'string') return bad(res, parsed);
+    ctx.setWebhookUrl(parsed.url);
     return sendJson(res, 200, parsed);
   }
   sendJson(res, 404, { object: 'error', code: 'not_found', message: `no control ${url.pathname}` });

@@ -11,6 +11,8 @@ import type { OpnCharge } from './opn-charge';
 import { routeOpnControl } from './opn-control';
 import { createOpnLedger, type OpnSettlement } from './opn-ledger';
 import type { OpnQrImageMode } from './opn-qr-image';
+import { createOpnWebhooks } from './opn-webhooks';
+import type { WebhookRecord } from '../webhook-sender';
 
 export interface OpnSimulatorOptions {
   /** The secret key it accepts as the basic-auth user name, as Opn does. */
@@ -18,6 +20,10 @@ export interface OpnSimulatorOptions {
   readonly latencyMs?: number;
   readonly now?: () => number;
   readonly qrImage?: OpnQrImageMode;
+  /** The webhook endpoint set in the (simulated) dashboard; none by default. */
+  readonly webhookUrl?: string | null;
+  /** Hosts a webhook may be POSTed to; loopback only unless a test says otherwise. */
+  readonly allowedWebhookHosts?: readonly string[];
 }
 
 /** A request as the simulator received it, so tests can check what the client really sent. */
@@ -45,6 +51,10 @@ export interface OpnSimulator extends SimulatedProvider {
   /** The simulator's clock, including any advance. */
   now(): number;
   setQrImage(mode: OpnQrImageMode): void;
+  /** Sets the webhook endpoint, as the merchant does in Opn's dashboard; null for none. */
+  setWebhookUrl(url: string | null): void;
+  /** The webhooks POSTed so far, once each has been answered or has failed. */
+  webhooks(): readonly WebhookRecord[];
 }
 
 function basicUser(header: string | undefined): string | null {
@@ -69,10 +79,22 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
   const faults = createFaultInjector();
   let qrMode: OpnQrImageMode = options.qrImage ?? 'qr';
   let baseUrl = '';
+  const webhooks = createOpnWebhooks({
+    now,
+    ...(options.webhookUrl === undefined ? {} : { endpoint: options.webhookUrl }),
+    ...(options.allowedWebhookHosts === undefined ? {} : { allowedHosts: options.allowedWebhookHosts }),
+  });
+
+  /** Every way a charge settles goes through here, so a completed charge always sends its webhook. */
+  const settleCharge = (id: string, outcome: OpnSettlement, failureCode?: OpnFailureCode): Result<OpnCharge, string> => {
+    const settled = ledger.settle(id, outcome, failureCode);
+    if (settled.ok && (settled.value.status === 'successful' || settled.value.status === 'failed')) webhooks.chargeComplete(settled.value);
+    return settled;
+  };
 
   const settle = (id: string, outcome: OpnSettlement, failureCode?: string) => {
     if (failureCode !== undefined && !isOpnFailureCode(failureCode)) return err(`Opn has no failure code ${failureCode}`);
-    return ledger.settle(id, outcome, failureCode);
+    return settleCharge(id, outcome, failureCode);
   };
 
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> => {
@@ -88,7 +110,7 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
     const body = req.method === 'POST' ? await readBody(req) : '';
     if (body === null) return sendProblem(res, { status: 413, code: 'bad_request', message: 'request body too large' });
     if (url.pathname.startsWith('/__control/')) {
-      return routeOpnControl(req, res, url, body, { settle, advanceTime, addFault: (rule) => faults.add(rule), setQrImage });
+      return routeOpnControl(req, res, url, body, { settle, advanceTime, addFault: (rule) => faults.add(rule), setQrImage, setWebhookUrl: webhooks.setEndpoint });
     }
     const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(body)) : null;
     seen.push({
@@ -124,19 +146,23 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
     charges: () => ledger.all(),
     qrPayload: (id) => qrPayloads.get(id) ?? null,
     requests: () => [...seen],
-    settle: (id, outcome, failureCode) => ledger.settle(id, outcome, failureCode),
+    settle: settleCharge,
     advanceTime,
     now,
     setQrImage,
+    setWebhookUrl: webhooks.setEndpoint,
+    webhooks: () => webhooks.records(),
     simulate: (providerRef, outcome, failureCode) => {
       if (outcome !== 'paid' && outcome !== 'failed' && outcome !== 'expired') return err(`Atome cannot simulate "${outcome}"`);
       const settled = settle(providerRef, outcome, failureCode);
       return settled.ok ? ok(undefined) : err(settled.error);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await webhooks.close();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
