@@ -47,6 +47,8 @@ const MAX_CREATE_ATTEMPTS = 3;
 
 interface Poller {
   inFlight: boolean;
+  /** A webhook or callback came while a request was in flight: ask again as soon as it returns. */
+  hinted: boolean;
   failures: number;
   lastError: ProviderError | null;
   cancelTimer: (() => void) | null;
@@ -187,10 +189,17 @@ export class PaymentEngine {
     if (!this.stopped) await this.create(this.providerFor(payment), payment, { reconcileFirst: true });
   }
 
-  /** Asks the provider now, e.g. on a webhook; still at most one request in flight. */
+  /**
+   * Asks the provider now, e.g. on a webhook; still at most one request in flight. A hint that comes
+   * while one is in flight is kept: that answer may predate the change the hint is about.
+   */
   pollNow(id: string): void {
     const poller = this.pollers.get(id);
-    if (poller === undefined || poller.inFlight) return;
+    if (poller === undefined) return;
+    if (poller.inFlight) {
+      poller.hinted = true;
+      return;
+    }
     poller.cancelTimer?.();
     void this.poll(id);
   }
@@ -269,7 +278,7 @@ export class PaymentEngine {
 
   private startPolling(id: string): void {
     if (this.pollers.has(id) || this.stopped) return;
-    this.pollers.set(id, { inFlight: false, failures: 0, lastError: null, cancelTimer: null });
+    this.pollers.set(id, { inFlight: false, hinted: false, failures: 0, lastError: null, cancelTimer: null });
     this.schedule(id);
   }
 
@@ -303,7 +312,13 @@ export class PaymentEngine {
       if (isFinal(after.state)) return this.stopPolling(id);
       // The final check after expiry plus grace still says pending: close the QR here and at the provider.
       if (pastGrace) return this.expireLocally(id);
+      if (poller.hinted) {
+        poller.hinted = false;
+        return void this.poll(id);
+      }
     } else {
+      // A provider that cannot be reached keeps its backoff, hint or not.
+      poller.hinted = false;
       // Unreachable is not an answer: the payment stays as it is and polling backs off. An answer that
       // cannot be trusted is worse than none: the cashier is told to check, and it is never taken as paid.
       poller.failures += 1;

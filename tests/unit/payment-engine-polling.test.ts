@@ -39,14 +39,41 @@ describe('PaymentEngine: polling', () => {
     await h.clock.advance(30_000);
     expect(h.provider.statusCalls).toHaveLength(1);
     h.engine.pollNow(payment.id);
+    h.engine.pollNow(payment.id);
     await settle();
     expect(h.provider.statusCalls).toHaveLength(1);
     answers[0]?.resolve(ok({ kind: 'pending' }));
     await settle();
-    expect(h.provider.statusCalls).toHaveLength(1);
-    await h.clock.advance(1000);
+    // The hints that came while it was in flight get one request, right after it: that answer may be older than they are.
+    expect(h.provider.statusCalls.map((c) => c.at - T0)).toEqual([1000, 31_000]);
+    answers[1]?.resolve(ok({ kind: 'pending' }));
+    await settle();
     expect(h.provider.statusCalls).toHaveLength(2);
-    expect(h.provider.statusCalls[1]?.at).toBe(T0 + 32_000);
+    await h.clock.advance(1000);
+    expect(h.provider.statusCalls).toHaveLength(3);
+    expect(h.provider.statusCalls[2]?.at).toBe(T0 + 32_000);
+  });
+
+  it('a hint during a failed request does not cut the backoff short', async () => {
+    const h = harness();
+    const answers: Deferred<Result<ProviderStatus, ProviderError>>[] = [];
+    h.provider.onStatus = () => {
+      const d = deferred<Result<ProviderStatus, ProviderError>>();
+      answers.push(d);
+      return d.promise;
+    };
+    const payment = await chargeOk(h.engine);
+    await h.clock.advance(1000);
+    h.engine.pollNow(payment.id);
+    answers[0]?.resolve(err(networkError));
+    await settle();
+    expect(h.provider.statusCalls).toHaveLength(1);
+    // The next request comes on the backoff's schedule, and its answer is not followed by a stale hint's.
+    await h.clock.advance(POLICY.backoffMaxMs);
+    expect(h.provider.statusCalls).toHaveLength(2);
+    answers[1]?.resolve(ok({ kind: 'pending' }));
+    await settle();
+    expect(h.provider.statusCalls).toHaveLength(2);
   });
 
   it('pollNow asks at once and restarts the interval from there', async () => {
