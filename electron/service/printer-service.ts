@@ -22,6 +22,9 @@ import { NO_PRINTER } from './device-status';
 import type { Logger } from './logger';
 import { printerReport } from './printer-report';
 
+
+/** How many auto-print claims a run remembers in memory; a terminal open for months must not grow. */
+const CLAIMS_REMEMBERED = 1000;
 export interface PrinterServiceOptions {
   readonly settings: Settings;
   /** Demo mode prints to a virtual printer when no real one is set up. */
@@ -95,6 +98,7 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
   let lastFailure: string | null = null;
   let last: PrintReport | null = null;
   let jobs = 0;
+  /** The slips this run has claimed, newest last, so a repeated event is dropped without asking the journal. */
   const claimed = new Set<string>();
   const refresh = (): void => options.report(printerReport(printer.status(), description, lastFailure));
   printer.on((event) => {
@@ -162,6 +166,8 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
     const key = `${kind}:${payment.id}`;
     if (claimed.has(key)) return;
     claimed.add(key);
+    // Only recent payments send repeat events; an older one's claim in the journal still stops a second print.
+    if (claimed.size > CLAIMS_REMEMBERED) claimed.delete(claimed.values().next().value ?? key);
     if (claim && !options.ledger.claim(payment.id, kind)) return;
     void track(printPaymentSlip(payment, AUTO_SLIP[kind]).then((result) => {
       // The answer can land after the journal closed; the claim then stays owed, and the next start prints it.
