@@ -17,6 +17,8 @@ export interface WebhookSender {
 }
 
 const DELIVERY_TIMEOUT_MS = 2000;
+/** How many deliveries the record keeps, the latest; a demo terminal left running sends them for days. */
+const RECORDS_KEPT = 1000;
 
 /**
  * Delivers a simulated provider's webhooks and callbacks, fire-and-forget as the platforms do, with no
@@ -24,7 +26,13 @@ const DELIVERY_TIMEOUT_MS = 2000;
  * make this machine POST anywhere.
  */
 export function createWebhookSender(allowedHosts: readonly string[]): WebhookSender {
-  const records: WebhookRecord[] = [];
+  const kept: WebhookRecord[] = [];
+  const records = {
+    push(record: WebhookRecord): void {
+      kept.push(record);
+      if (kept.length > 2 * RECORDS_KEPT) kept.splice(0, kept.length - RECORDS_KEPT);
+    },
+  };
   const inFlight = new Set<Promise<void>>();
   const closing = new AbortController();
 
@@ -60,7 +68,7 @@ export function createWebhookSender(allowedHosts: readonly string[]): WebhookSen
       const sending = post(url, body).finally(() => inFlight.delete(sending));
       inFlight.add(sending);
     },
-    records: () => [...records],
+    records: () => [...kept],
     async close() {
       closing.abort();
       await Promise.all([...inFlight]);

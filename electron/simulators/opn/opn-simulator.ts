@@ -14,6 +14,9 @@ import type { OpnQrImageMode } from './opn-qr-image';
 import { createOpnWebhooks } from './opn-webhooks';
 import type { WebhookRecord } from '../webhook-sender';
 
+
+/** How many of the latest requests the simulator's log keeps (tests read the recent ones). */
+const SEEN_KEPT = 10_000;
 export interface OpnSimulatorOptions {
   /** The secret key it accepts as the basic-auth user name, as Opn does. */
   readonly secretKey: string;
@@ -122,6 +125,8 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
       contentType: req.headers['content-type'] ?? null,
       form,
     });
+    // A demo terminal polls its simulator every second for days: keep the log to the recent past.
+    if (seen.length > 2 * SEEN_KEPT) seen.splice(0, seen.length - SEEN_KEPT);
     return serveWithFaults(faults, req, res, url.pathname, (out) => api(req, out, url, body));
   };
 
