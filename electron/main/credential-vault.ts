@@ -3,12 +3,11 @@ import { err, ok, type Result } from '../../app/util/result';
 import {
   NO_CREDENTIALS,
   parseCredentials,
-  readOptionalFile,
-  writePrivateFile,
   type CredentialProtection,
   type CredentialStore,
   type ProviderCredentials,
 } from '../service/credential-store';
+import { readOptionalFile, writePrivateFile } from '../service/private-file';
 
 /**
  * The Electron app's credential store: the provider keys as JSON, encrypted with Electron's

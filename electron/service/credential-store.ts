@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../app/util/result';
+import { readOptionalFile, writePrivateFile } from './private-file';
 
 /**
  * The provider keys set on the settings screen. They never travel back to a screen: the screen only
@@ -44,24 +44,6 @@ const fileSchema = z.strictObject({
 });
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** Writes bytes whole and renames them into place with mode 0600, so a power cut leaves one file or the other. */
-export function writePrivateFile(file: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${String(process.pid)}.tmp`;
-  writeFileSync(temporary, data, { mode: 0o600 });
-  renameSync(temporary, file);
-}
-
-/** The file's bytes, or null when there is none yet. */
-export function readOptionalFile(file: string): Result<Buffer | null, string> {
-  try {
-    return ok(readFileSync(file));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(null);
-    return err(`${file} cannot be read: ${message(error)}`);
-  }
-}
 
 /** Parses the stored JSON (after any decryption), naming the file when it is damaged. */
 export function parseCredentials(file: string, text: string): Result<ProviderCredentials, string> {

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { fieldProblems } from '../../app/ipc/contract';
-import { settingsFormSchema, type SaveSettingsArgs, type SettingsForm } from '../../app/ipc/settings-schemas';
+import { SETTINGS_SECTIONS, settingsFormSchema, type SaveSettingsArgs, type SettingsForm } from '../../app/ipc/settings-schemas';
 import { describeSettingsError, settingsSchema, type Settings } from '../../app/settings/settings';
 import { err, ok, type Result } from '../../app/util/result';
-import { readOptionalFile, writePrivateFile, type ProviderCredentials } from './credential-store';
+import type { ProviderCredentials } from './credential-store';
+import { readOptionalFile, writePrivateFile } from './private-file';
 import { applyEnvOverrides, ENV_OVERRIDES } from './env-settings';
 
 /**
@@ -128,7 +129,7 @@ export function screenFieldProblems(error: z.ZodError): Record<string, string> {
  */
 export function nextSavedSections(saved: SavedSections, args: SaveSettingsArgs, fileForm: SettingsForm): SavedSections {
   const next: Record<string, unknown> = { ...saved };
-  for (const name of Object.keys(settingsFormSchema.shape) as (keyof SettingsForm)[]) {
+  for (const name of SETTINGS_SECTIONS) {
     const section = args[name];
     if (section === undefined) continue;
     if (sameJson(section, fileForm[name])) delete next[name];

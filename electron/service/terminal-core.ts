@@ -1,4 +1,4 @@
-import type { ApiError, ApiResult, EventName, EventPayloads, TerminalInfo } from '../../app/ipc/contract';
+import type { ApiError, ApiResult, EventName, EventPayloads, Snapshot, TerminalInfo } from '../../app/ipc/contract';
 import { PaymentEngine, type EngineError } from '../../app/engine/payment-engine';
 import { createMemoryStore, type PaymentStore } from '../../app/engine/payment-store';
 import { DEFAULT_POLL_POLICY } from '../../app/engine/poll-policy';
@@ -50,19 +50,10 @@ export interface TerminalCoreOptions {
   /** How serial ports are opened for the pole display; serialport unless a test says otherwise. */
   readonly openSerial?: PoleLinkOpener;
   /** The settings screen's commands, answered by the service that can restart this core. */
-  readonly settingsCommands?: Pick<CommandHandlers, SettingsCommand>;
+  readonly settingsCommands: Pick<CommandHandlers, SettingsCommand>;
 }
 
-type SettingsCommand = 'getSettings' | 'saveSettings' | 'testConnection';
-
-const settingsUnavailable = (): Promise<{ ok: false; error: ApiError }> =>
-  Promise.resolve({ ok: false, error: { code: 'invalid_state', message: 'Settings cannot be changed on this terminal' } });
-
-const NO_SETTINGS_COMMANDS: Pick<CommandHandlers, SettingsCommand> = {
-  getSettings: settingsUnavailable,
-  saveSettings: settingsUnavailable,
-  testConnection: settingsUnavailable,
-};
+export type SettingsCommand = 'getSettings' | 'saveSettings' | 'testConnection';
 
 export interface TerminalCore extends TerminalApi {
   readonly info: TerminalInfo;
@@ -74,6 +65,8 @@ export interface TerminalCore extends TerminalApi {
   readonly virtualPrinter: VirtualPrinter | null;
   /** The sale on the counter while it is not final, which a restart must not interrupt; else null. */
   saleInProgress(): Payment | null;
+  /** What getSnapshot answers. */
+  snapshot(): Snapshot;
 }
 
 const realClock: Clock = {
@@ -173,6 +166,8 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
           },
         }),
   });
+  /** Everything a screen needs to draw itself from nothing. */
+  const snapshot = (): Snapshot => ({ terminal: info, payment: engine.active(), devices: board.current(), lastPrint: devices.printer().lastPrint(), serverTime: clock.now() });
   /** What every screen and device shows of the sale on the counter, after each change. */
   const announce = (): void => {
     const active = engine.active();
@@ -231,8 +226,7 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
 
   const dispatch = createDispatcher(
     {
-      getSnapshot: () =>
-        Promise.resolve({ ok: true, value: { terminal: info, payment: engine.active(), devices: board.current(), lastPrint: devices.printer().lastPrint(), serverTime: clock.now() } }),
+      getSnapshot: () => Promise.resolve({ ok: true, value: snapshot() }),
       charge: async (args) =>
         toApi(
           await engine.charge({ amount: args.amount, method: args.method, orderRef: args.orderRef || null, payerAlias: args.payerAlias ?? null }),
@@ -271,7 +265,7 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
         methodLabel: (id) => providers.get(id)?.method.label ?? id,
         now: clock.now,
       }),
-      ...(options.settingsCommands ?? NO_SETTINGS_COMMANDS),
+      ...options.settingsCommands,
     },
     log,
   );
@@ -284,6 +278,7 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
       return devices.printer().virtualPrinter;
     },
     dispatch,
+    snapshot,
     saleInProgress: () => {
       const active = engine.active();
       return active !== null && !isFinal(active.state) ? active : null;

@@ -1,5 +1,5 @@
-import type { ApiError, ApiResult, CommandArgs, EventName, EventPayloads, Snapshot, TerminalInfo } from '../../app/ipc/contract';
-import type { MonitorChoice, SettingsView } from '../../app/ipc/settings-schemas';
+import type { ApiError, ApiResult, CommandArgs, EventName, EventPayloads, TerminalInfo } from '../../app/ipc/contract';
+import { settingsSchemas, type MonitorChoice, type SettingsView } from '../../app/ipc/settings-schemas';
 import { createMemoryStore } from '../../app/engine/payment-store';
 import type { MethodId } from '../../app/payment/method';
 import { formatMoney } from '../../app/money/money';
@@ -21,7 +21,7 @@ import {
   type SavedSections,
 } from './settings-store';
 import type { ClientRole, EventListener, TerminalApi } from './terminal-api';
-import { startTerminalCore, type TerminalCore, type TerminalCoreOptions } from './terminal-core';
+import { startTerminalCore, type SettingsCommand, type TerminalCore, type TerminalCoreOptions } from './terminal-core';
 
 /** The monitors the Electron shell can put the customer display on. */
 export interface MonitorPicker {
@@ -114,8 +114,8 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   const screens = new Map<number, { readonly role: ClientRole; detach: () => void }>();
   let nextScreen = 0;
 
-  const keyState = (env: string, stored: string | null, inForce: string | null): SettingsView['keys']['opn'] => {
-    if (locked[env] !== undefined) return { set: true, source: 'environment' };
+  const keyState = (path: string, stored: string | null, inForce: string | null): SettingsView['keys']['opn'] => {
+    if (locked[path] !== undefined) return { set: true, source: 'environment' };
     if (stored !== null) return { set: true, source: 'this terminal' };
     return inForce === null ? { set: false, source: null } : { set: true, source: 'settings file' };
   };
@@ -139,7 +139,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     return run;
   };
 
-  const settingsCommands: Pick<CommandHandlers, 'getSettings' | 'saveSettings' | 'testConnection'> = {
+  const settingsCommands: Pick<CommandHandlers, SettingsCommand> = {
     getSettings: () => Promise.resolve({ ok: true, value: view() }),
     saveSettings,
     testConnection: async (args) => ({ ok: true, value: await testConnection(args, settings, log, options.clock?.now ?? Date.now) }),
@@ -171,13 +171,10 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     unsubscribe = core.subscribe(forward);
     for (const screen of screens.values()) screen.detach = core.attachScreen(screen.role);
     // Every screen learns the new terminal (methods, merchant, languages) without reloading.
-    const snapshot = await core.dispatch('getSnapshot', {}, 'cashier');
-    if (snapshot.ok) {
-      const value = snapshot.value as Snapshot;
-      emit('terminal', value.terminal);
-      emit('devices', value.devices);
-      emit('payment', { payment: value.payment, serverTime: value.serverTime });
-    }
+    const now = core.snapshot();
+    emit('terminal', now.terminal);
+    emit('devices', now.devices);
+    emit('payment', { payment: now.payment, serverTime: now.serverTime });
     if (failure !== null) throw failure;
   }
 
@@ -189,11 +186,9 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
       );
     }
     const fields: Record<string, string> = {};
-    for (const [path, name] of Object.entries(locked)) {
-      const [section, ...rest] = path.split('.');
-      if (section === 'credentials') {
-        if (args.credentials?.[rest[0] as keyof ProviderCredentials] !== undefined) fields[path] = `is set by the environment variable ${name}; change it there`;
-      }
+    for (const key of ['opnSecretKey', 'orangepillApiKey'] as const) {
+      const lockedBy = locked[`credentials.${key}`];
+      if (lockedBy !== undefined && args.credentials?.[key] !== undefined) fields[`credentials.${key}`] = `is set by the environment variable ${lockedBy}; change it there`;
     }
     const nextKeys: ProviderCredentials = {
       opnSecretKey: args.credentials?.opnSecretKey === undefined ? keys.opnSecretKey : args.credentials.opnSecretKey,
@@ -251,7 +246,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     return { ok: true, value: view() };
   }
 
-  const isSettingsCommand = (command: unknown): boolean => command === 'saveSettings' || command === 'getSettings' || command === 'testConnection';
+  const isSettingsCommand = (command: unknown): boolean => typeof command === 'string' && Object.hasOwn(settingsSchemas, command);
 
   return {
     get info() {

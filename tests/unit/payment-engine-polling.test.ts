@@ -13,6 +13,19 @@ import {
   chargeOk,
 } from '../support/engine-harness';
 
+type StatusAnswer = Deferred<Result<ProviderStatus, ProviderError>>;
+
+/** Each status request waits until the test answers it, in the order they were asked. */
+function holdStatusAnswers(h: ReturnType<typeof harness>): StatusAnswer[] {
+  const answers: StatusAnswer[] = [];
+  h.provider.onStatus = () => {
+    const d = deferred<Result<ProviderStatus, ProviderError>>();
+    answers.push(d);
+    return d.promise;
+  };
+  return answers;
+}
+
 describe('PaymentEngine: polling', () => {
   it('polls every intervalMs', async () => {
     const h = harness();
@@ -27,12 +40,7 @@ describe('PaymentEngine: polling', () => {
 
   it('keeps at most one status request in flight', async () => {
     const h = harness();
-    const answers: Deferred<Result<ProviderStatus, ProviderError>>[] = [];
-    h.provider.onStatus = () => {
-      const d = deferred<Result<ProviderStatus, ProviderError>>();
-      answers.push(d);
-      return d.promise;
-    };
+    const answers = holdStatusAnswers(h);
     const payment = await chargeOk(h.engine);
     await h.clock.advance(1000);
     expect(h.provider.statusCalls).toHaveLength(1);
@@ -56,12 +64,7 @@ describe('PaymentEngine: polling', () => {
 
   it('a hint during a failed request does not cut the backoff short', async () => {
     const h = harness();
-    const answers: Deferred<Result<ProviderStatus, ProviderError>>[] = [];
-    h.provider.onStatus = () => {
-      const d = deferred<Result<ProviderStatus, ProviderError>>();
-      answers.push(d);
-      return d.promise;
-    };
+    const answers = holdStatusAnswers(h);
     const payment = await chargeOk(h.engine);
     await h.clock.advance(1000);
     h.engine.pollNow(payment.id);
