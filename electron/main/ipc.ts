@@ -10,7 +10,7 @@ import { checkSender, type SenderFrameInfo } from './trusted-sender';
 export interface IpcWindow {
   readonly role: ClientRole;
   readonly webContents: WebContents;
-  /** The file:// URL the window was loaded with. */
+  /** The app://terminal URL the window was loaded with (page-url.ts). */
   readonly pageUrl: string;
 }
 

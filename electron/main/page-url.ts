@@ -1,33 +1,37 @@
-import { pathToFileURL } from 'node:url';
-
-/** The file:// URL `loadFile` gives a page, computed the same way so the two can be compared. */
-export const filePageUrl = (filePath: string): string => pathToFileURL(filePath).href;
+import type { ClientRole } from '../service/terminal-api';
 
 /**
- * The document a file:// URL names, with query and fragment dropped and the path decoded, so two
- * spellings of one page compare equal (Chromium and Node percent-encode a few characters differently,
- * and Chromium upper-cases a Windows drive letter). Anything that is not a file:// URL is null.
+ * The pages load from one fixed origin on our own scheme, never from file:// (page-protocol.ts serves
+ * it), so a screen has no file access and every response carries our headers.
  */
-export function fileDocument(url: string): string | null {
+export const PAGE_SCHEME = 'app';
+export const PAGE_HOST = 'terminal';
+export const PAGE_ORIGIN = `${PAGE_SCHEME}://${PAGE_HOST}`;
+
+/** The URL a window loads for its screen, e.g. app://terminal/cashier/index.html. */
+export const pageUrl = (role: ClientRole): string => `${PAGE_ORIGIN}/${role}/index.html`;
+
+/**
+ * The document an app://terminal URL names: query and fragment dropped, and a folder's index.html
+ * spelled out, so `/cashier/` and `/cashier/index.html` compare equal. Another scheme (file:, http:),
+ * another host, a port or user info gives null. Chromium lower-cases the host of a standard scheme;
+ * any other spelling is not ours.
+ */
+export function pageDocument(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'file:') return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  const withDrive = pathname.replace(/^\/([a-z]):/, (_match, drive: string) => `/${drive.toUpperCase()}:`);
-  return `file://${parsed.host}${withDrive}`;
+  if (parsed.protocol !== `${PAGE_SCHEME}:` || parsed.host !== PAGE_HOST) return null;
+  if (parsed.username !== '' || parsed.password !== '') return null;
+  const pathname = parsed.pathname.endsWith('/') ? `${parsed.pathname}index.html` : parsed.pathname;
+  return `${PAGE_ORIGIN}${pathname}`;
 }
 
-/** True when `url` is our page itself (a reload, or the same page with another fragment). */
-export function isSamePage(url: string, pageUrl: string): boolean {
-  const document = fileDocument(url);
-  return document !== null && document === fileDocument(pageUrl);
+/** True when `url` is our page itself (a reload, or the same page with another query or fragment). */
+export function isSamePage(url: string, ourPage: string): boolean {
+  const document = pageDocument(url);
+  return document !== null && document === pageDocument(ourPage);
 }

@@ -5,7 +5,7 @@ import { isSamePage } from './page-url';
 export interface TrustedPage {
   readonly role: ClientRole;
   readonly webContentsId: number;
-  /** The file:// URL the window was loaded with; fixed at creation, never read back from the window. */
+  /** The app://terminal URL the window was loaded with; fixed at creation, never read back from the window. */
   readonly pageUrl: string;
 }
 

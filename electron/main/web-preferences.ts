@@ -81,7 +81,7 @@ export const windowOpenHandler = (): WindowOpenHandlerResponse => ({ action: 'de
 
 export type NavigationDecision = 'allow' | 'deny';
 
-/** A screen may reload its own page and nothing else; a stray link must not replace the cashier screen. */
+/** A screen may reload its own app://terminal page and nothing else; a stray link must not replace the cashier screen. */
 export function willNavigate(targetUrl: string, pageUrl: string): NavigationDecision {
   return isSamePage(targetUrl, pageUrl) ? 'allow' : 'deny';
 }

@@ -5,14 +5,11 @@ import { monitorChoices } from './display-choice';
 import type { ClientRole } from '../service/terminal-api';
 import { chooseCustomerDisplay, samePlacement, type CustomerPlacement, type DisplayInfo, type Rect } from './display-choice';
 import type { IpcWindow } from './ipc';
-import { filePageUrl } from './page-url';
+import { pageUrl } from './page-url';
 import { createWebPreferences, willNavigate, windowOpenHandler } from './web-preferences';
 
 export interface WindowsOptions {
   readonly preloadPath: string;
-  /** Absolute paths of the built pages. */
-  readonly cashierPage: string;
-  readonly displayPage: string;
   readonly devTools: boolean;
   /** A display id from `--customer-display`; used while that display is attached. */
   readonly customerDisplayId: number | undefined;
@@ -47,35 +44,35 @@ function attachedDisplays(): DisplayInfo[] {
   return screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds, workArea: d.workArea, primary: d.id === primaryId }));
 }
 
-/** A window with the hardened preferences and navigation guards, showing one of our pages. */
-function openPage(role: ClientRole, page: string, options: WindowsOptions, shape: BrowserWindowConstructorOptions): PageWindow {
+/** A window with the hardened preferences and navigation guards, showing its page from app://terminal/ (page-protocol.ts). */
+function openPage(role: ClientRole, options: WindowsOptions, shape: BrowserWindowConstructorOptions): PageWindow {
   const window = new BrowserWindow({
     ...shape,
     show: false,
     webPreferences: createWebPreferences({ preload: options.preloadPath, devTools: options.devTools }),
   });
-  const pageUrl = filePageUrl(page);
+  const url = pageUrl(role);
   const contents = window.webContents;
   contents.setWindowOpenHandler(windowOpenHandler);
   contents.on('will-navigate', (event) => {
-    if (willNavigate(event.url, pageUrl) === 'deny') {
+    if (willNavigate(event.url, url) === 'deny') {
       event.preventDefault();
       options.log.log('warn', 'navigation blocked', { role, url: event.url });
     }
   });
   contents.on('render-process-gone', (_event, details) => {
     options.log.log('error', 'screen crashed; reloading', { role, reason: details.reason, exitCode: details.exitCode });
-    if (!window.isDestroyed()) void window.loadFile(page);
+    if (!window.isDestroyed()) void window.loadURL(url);
   });
-  window.loadFile(page).catch((error: unknown) => {
-    options.log.log('error', 'page failed to load', { role, page, error: error instanceof Error ? error.message : String(error) });
+  window.loadURL(url).catch((error: unknown) => {
+    options.log.log('error', 'page failed to load', { role, url, error: error instanceof Error ? error.message : String(error) });
   });
-  return { role, window, webContents: contents, pageUrl };
+  return { role, window, webContents: contents, pageUrl: url };
 }
 
 function createCashierWindow(options: WindowsOptions, isDisposing: () => boolean): PageWindow {
   const area = screen.getPrimaryDisplay().workArea;
-  const cashier = openPage('cashier', options.cashierPage, options, {
+  const cashier = openPage('cashier', options, {
     ...area,
     minWidth: 640,
     minHeight: 480,
@@ -116,7 +113,7 @@ function fitDisplayWindow(window: BrowserWindow, placement: CustomerPlacement): 
 
 function createDisplayWindow(options: WindowsOptions, placement: CustomerPlacement, isDisposing: () => boolean): PageWindow {
   const fullscreen = placement.kind === 'fullscreen';
-  const display = openPage('display', options.displayPage, options, {
+  const display = openPage('display', options, {
     ...placement.bounds,
     title: `${TITLE} — Customer display`,
     autoHideMenuBar: true,

@@ -55,9 +55,10 @@ afterEach(async () => {
 });
 
 async function windowAt(electronApp: ElectronApplication, page: 'cashier' | 'display'): Promise<Page> {
-  const suffix = `/renderer/${page}/index.html`;
-  await expect.poll(() => electronApp.windows().some((w) => new URL(w.url()).pathname.endsWith(suffix)), { timeout: 30_000 }).toBe(true);
-  const found = electronApp.windows().find((w) => new URL(w.url()).pathname.endsWith(suffix));
+  // The pages load from app://terminal/ (electron/main/page-protocol.ts), never from file://.
+  const url = `app://terminal/${page}/index.html`;
+  await expect.poll(() => electronApp.windows().some((w) => w.url() === url), { timeout: 30_000 }).toBe(true);
+  const found = electronApp.windows().find((w) => w.url() === url);
   if (found === undefined) throw new Error(`no ${page} window`);
   return found;
 }

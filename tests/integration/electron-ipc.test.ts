@@ -19,9 +19,11 @@ vi.mock('electron', () => ({
 }));
 
 const { registerIpc } = await import('../../electron/main/ipc');
+const { pageUrl } = await import('../../electron/main/page-url');
 
-const CASHIER_URL = 'file:///opt/qr-terminal/dist/renderer/cashier/index.html';
-const DISPLAY_URL = 'file:///opt/qr-terminal/dist/renderer/display/index.html';
+// What windows.ts loads: the pages from app://terminal, never from file://.
+const CASHIER_URL = pageUrl('cashier');
+const DISPLAY_URL = pageUrl('display');
 
 const fakeContents = (id: number, url: string) => ({
   id,
@@ -100,6 +102,26 @@ describe('Electron IPC into the terminal service', () => {
     for (const event of [eventFrom(stranger, CASHIER_URL), eventFrom(cashier, CASHIER_URL, false), eventFrom(cashier, 'https://evil.example/')]) {
       expect(await invoke('charge', args, event)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
+    await expectNothingChanged();
+  });
+
+  it.each([
+    ['a file:// frame showing the built cashier page', 'file:///opt/qr-terminal/dist/renderer/cashier/index.html'],
+    ['the display page in the cashier window', 'app://terminal/display/index.html'],
+    ['the cashier page on another host', 'app://evil/cashier/index.html'],
+    ['an http frame', 'http://127.0.0.1:5170/cashier/'],
+    ['an https frame', 'https://evil.example/cashier/index.html'],
+  ])('refuses %s in the cashier window', async (_what, url) => {
+    const args = { amount: { minor: 100, currency: 'SGD' }, method: 'demo' };
+    expect(await invoke('charge', args, eventFrom(cashier, url))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expectNothingChanged();
+  });
+
+  it('accepts the cashier page at its folder URL as the cashier', async () => {
+    expect(await invoke('getSnapshot', {}, eventFrom(cashier, 'app://terminal/cashier/'))).toMatchObject({ ok: true });
+    // The display is refused charge before its arguments are read, so reaching the argument check means cashier.
+    const result = await invoke('charge', { amount: { minor: '1', currency: 'SGD' }, method: 'demo' }, eventFrom(cashier, 'app://terminal/cashier/#/history'));
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
     await expectNothingChanged();
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { filePageUrl } from '../../electron/main/page-url';
+import { pageUrl } from '../../electron/main/page-url';
 import { checkSender, type TrustedPage } from '../../electron/main/trusted-sender';
 
-const CASHIER = filePageUrl('/app/dist/renderer/cashier/index.html');
-const DISPLAY = filePageUrl('/app/dist/renderer/display/index.html');
+const CASHIER = pageUrl('cashier');
+const DISPLAY = pageUrl('display');
 const pages: readonly TrustedPage[] = [
   { role: 'cashier', webContentsId: 1, pageUrl: CASHIER },
   { role: 'display', webContentsId: 2, pageUrl: DISPLAY },
@@ -24,9 +24,26 @@ describe('checkSender', () => {
     expect(check.ok ? null : check.reason).toContain('not one of the terminal windows');
   });
 
-  it('rejects our window once it shows something else', () => {
-    expect(checkSender(pages, 1, { url: 'https://example.com/', isMainFrame: true })).toMatchObject({ ok: false });
-    expect(checkSender(pages, 1, { url: filePageUrl('/tmp/evil.html'), isMainFrame: true })).toMatchObject({ ok: false });
+  it('loads the screens from app://terminal, one page each', () => {
+    expect([CASHIER, DISPLAY]).toEqual(['app://terminal/cashier/index.html', 'app://terminal/display/index.html']);
+  });
+
+  it('accepts the cashier page at its folder URL as the cashier', () => {
+    expect(checkSender(pages, 1, { url: 'app://terminal/cashier/', isMainFrame: true })).toEqual({ ok: true, role: 'cashier' });
+  });
+
+  it.each([
+    ['a file:// frame, even of the built cashier page', 'file:///opt/qr-terminal/resources/app.asar/dist/renderer/cashier/index.html'],
+    ['a file:// frame elsewhere', 'file:///tmp/evil.html'],
+    ['the display page', 'app://terminal/display/index.html'],
+    ['the cashier page on another host', 'app://evil/cashier/index.html'],
+    ['the cashier page on a port', 'app://terminal:1/cashier/index.html'],
+    ['an https frame', 'https://example.com/'],
+    ['an http frame with the same path', 'http://terminal/cashier/index.html'],
+    ['an asset instead of the page', 'app://terminal/assets/cashier.js'],
+  ])('refuses %s in the cashier window', (_what, url) => {
+    const check = checkSender(pages, 1, { url, isMainFrame: true });
+    expect(check.ok ? null : check.reason).toBe('the sending frame is not showing the terminal page');
   });
 
   it('rejects a subframe and a frame that has gone', () => {

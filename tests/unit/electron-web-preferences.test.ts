@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fileDocument, filePageUrl, isSamePage } from '../../electron/main/page-url';
+import { isSamePage, pageDocument, pageUrl } from '../../electron/main/page-url';
 import {
   CONTENT_SECURITY_POLICY,
   createWebPreferences,
@@ -10,7 +10,7 @@ import {
   withContentSecurityPolicy,
 } from '../../electron/main/web-preferences';
 
-const PAGE = filePageUrl('/opt/qr counter/resources/app.asar/dist/renderer/cashier/index.html');
+const PAGE = pageUrl('cashier');
 
 describe('createWebPreferences', () => {
   it('isolates and sandboxes the renderer and gives it no Node', () => {
@@ -43,17 +43,21 @@ describe('windowOpenHandler', () => {
 });
 
 describe('willNavigate', () => {
-  it('allows a reload of the page itself, with or without a fragment or query', () => {
+  it('allows a reload of the page itself, with or without a fragment or query, or at its folder', () => {
     expect(willNavigate(PAGE, PAGE)).toBe('allow');
     expect(willNavigate(`${PAGE}#/history`, PAGE)).toBe('allow');
     expect(willNavigate(`${PAGE}?x=1`, PAGE)).toBe('allow');
+    expect(willNavigate('app://terminal/cashier/', PAGE)).toBe('allow');
   });
 
   it.each([
     ['a web site', 'https://example.com/'],
     ['plain http', 'http://127.0.0.1:5170/cashier/'],
-    ['another local file', filePageUrl('/etc/passwd')],
-    ['the other screen', filePageUrl('/opt/qr counter/resources/app.asar/dist/renderer/display/index.html')],
+    ['another local file', 'file:///etc/passwd'],
+    ['the built page itself over file://', 'file:///opt/qr-terminal/resources/app.asar/dist/renderer/cashier/index.html'],
+    ['the other screen', pageUrl('display')],
+    ['the same page on another host', 'app://evil/cashier/index.html'],
+    ['an asset of the page', 'app://terminal/assets/cashier.js'],
     ['a javascript: URL', 'javascript:alert(1)'],
     ['a data: URL', 'data:text/html,<h1>hi</h1>'],
     ['garbage', 'not a url'],
@@ -64,15 +68,22 @@ describe('willNavigate', () => {
 });
 
 describe('isSamePage', () => {
-  it('treats two spellings of one file as the same page', () => {
-    expect(isSamePage('file:///opt/qr%20counter/index.html', 'file:///opt/qr counter/index.html')).toBe(true);
-    expect(isSamePage('file:///C:/App/index.html', 'file:///c:/App/index.html')).toBe(true);
+  it('treats the folder and its index.html, with any query or fragment, as one page', () => {
+    expect(isSamePage('app://terminal/cashier/', PAGE)).toBe(true);
+    expect(isSamePage('app://terminal/cashier/?lang=th#/history', PAGE)).toBe(true);
+    expect(pageDocument('app://terminal/display/#/paid')).toBe('app://terminal/display/index.html');
   });
 
-  it('keeps different files apart, including by case outside the drive letter', () => {
-    expect(isSamePage('file:///C:/app/index.html', 'file:///C:/App/index.html')).toBe(false);
-    expect(fileDocument('https://example.com/index.html')).toBeNull();
-    expect(fileDocument('file:///bad%E0%A4%A.html')).toBeNull();
+  it('keeps pages apart by path, scheme, host, port and user info', () => {
+    expect(isSamePage(pageUrl('display'), PAGE)).toBe(false);
+    expect(isSamePage('app://terminal/cashier', PAGE)).toBe(false);
+    for (const url of ['file:///cashier/index.html', 'http://terminal/cashier/index.html', 'https://terminal/cashier/index.html', 'app://evil/cashier/index.html', 'app://terminal:1/cashier/index.html', 'app://me@terminal/cashier/index.html', 'not a url']) {
+      expect(pageDocument(url), url).toBeNull();
+    }
+  });
+
+  it('is never true when our own page URL is not an app://terminal one', () => {
+    expect(isSamePage('file:///opt/cashier/index.html', 'file:///opt/cashier/index.html')).toBe(false);
   });
 });
 
