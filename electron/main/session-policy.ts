@@ -5,6 +5,7 @@ import { denyPermissionCheck, denyPermissionRequest, windowOpenHandler, withCont
  * Session-wide guards, so they hold for every web contents, not only the windows we remember to
  * configure: no permission is ever granted, and every response carries our CSP as a header as well
  * as the pages' <meta> tag (the header also covers anything the meta tag cannot, e.g. frame-ancestors).
+ * The app:// handler (page-protocol.ts) sets the header itself; this is the second line, for any response.
  */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler(denyPermissionRequest);

@@ -27,6 +27,7 @@ describe('the Electron shell keeps its boundaries', () => {
     'electron/main/display-choice.ts',
     'electron/main/trusted-sender.ts',
     'electron/main/page-url.ts',
+    'electron/main/page-protocol.ts',
     'electron/main/credential-vault.ts',
     'electron/main/login-item.ts',
     'electron/main/crash-log.ts',
@@ -49,10 +50,23 @@ describe('the Electron shell keeps its boundaries', () => {
     expect(main).toContain('installCrashLogging({ process, app, log, onFatal: () => quitWith(1) })');
   });
 
-  it('finds pages and preload where the bundle puts them', () => {
+  it('loads each window from its app://terminal page, never from a file', () => {
+    const windows = read('electron/main/windows.ts');
+    expect(windows).toContain('const url = pageUrl(role);');
+    expect(windows).toContain('window.loadURL(url)');
+    expect(windows).not.toContain('loadFile');
+  });
+
+  it('finds the preload and the pages where the bundle puts them, and serves the pages over app://', () => {
     const main = read('electron/main.ts');
     expect(main).toContain("path.join(__dirname, 'preload.cjs')");
-    expect(main).toContain("path.join(__dirname, '../renderer/cashier/index.html')");
-    expect(main).toContain("path.join(__dirname, '../renderer/display/index.html')");
+    expect(main, 'main.ts serves dist/renderer (see servePages in electron/main/page-protocol.ts)').toContain("path.join(__dirname, '../renderer')");
+    expect(main, 'main.ts serves the pages on the windows\' session').toContain('servePages(session.defaultSession.protocol, RENDERER_DIR, log)');
+    // Electron takes privileged schemes only before 'ready', so the call is at the top level, before whenReady.
+    const register = main.indexOf('registerPageScheme(protocol);');
+    expect(register, 'main.ts registers app: before ready (registerPageScheme in page-protocol.ts)').toBeGreaterThan(main.indexOf('app.enableSandbox();'));
+    expect(register).toBeLessThan(main.indexOf('.whenReady()'));
+    expect(main).not.toContain('loadFile');
+    expect(main).not.toContain('index.html');
   });
 });
