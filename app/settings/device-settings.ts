@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { POLE_DRIVER_IDS } from '../pole-display/driver';
+import { devicePathProblem, showPath } from './device-path';
 
-const devicePath = z.string().trim().min(1, { error: 'must name the device, e.g. /dev/ttyUSB0 or COM3' }).max(200);
+/**
+ * Only the platform-neutral syntax (absolute, no "." or "..", no NUL, bounded): this schema is parsed
+ * in the renderer too, which does not know the platform. electron/devices/device-path.ts adds the
+ * platform's allow-list and what the path resolves to, at save time and before every open.
+ */
+const devicePath = z
+  .string()
+  .trim()
+  .superRefine((path, ctx) => {
+    const problem = devicePathProblem(path);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: path === '' ? problem : `${problem}, got ${showPath(path)}` });
+  });
 const baudRate = z
   .union([z.literal(2400), z.literal(4800), z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)], {
     error: 'must be one of 2400, 4800, 9600, 19200, 38400, 57600 or 115200',
@@ -27,7 +39,7 @@ export const printerConnectionSettings = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('serial'), path: devicePath, baudRate: printerBaudRate }),
     z.strictObject({
       kind: z.literal('usb-lp'),
-      path: z.string().trim().regex(/^\/dev\/\S+$/, { error: 'must be a device path such as /dev/usb/lp0' }).default('/dev/usb/lp0'),
+      path: devicePath.default('/dev/usb/lp0'),
     }),
   ],
   { error: 'must say kind: "tcp", "serial" or "usb-lp"' },

@@ -118,6 +118,17 @@ export const settingsSchema = z.strictObject({
     .prefault({}),
   printer: printerSettings,
   poleDisplay: poleDisplaySettings,
+  /**
+   * Settings-file only: neither the Devices panel nor devices.json can set this (it is outside
+   * printer/poleDisplay, which are what they save). True also accepts a printer or pole display path
+   * that resolves to a pseudo-terminal /dev/pts/<n> (socat, ser2net); off by default, since a pty
+   * may be a logged-in user's terminal.
+   */
+  devices: z
+    .strictObject({
+      allowPseudoTerminals: z.boolean({ error: 'must be true or false' }).default(false),
+    })
+    .prefault({}),
   customerDisplay: customerDisplayFields.prefault({}),
   language: languageFields.prefault({}),
   sounds: soundFields.prefault({}),

@@ -1,7 +1,8 @@
 import type { ApiError, ApiResult, CommandArgs, CommandResults, DeviceSettingsView } from '../../app/ipc/contract';
 import type { Payment } from '../../app/payment/payment';
 import type { Result } from '../../app/util/result';
-import { listPolePorts } from '../devices/pole-display/port-lister';
+import { checkDeviceSettingsPaths } from '../devices/device-settings-paths';
+import { listPolePorts, systemPortLister } from '../devices/pole-display/port-lister';
 import type { CounterDevices, DeviceSettings } from './counter-devices';
 import type { CommandHandlers } from './dispatcher';
 
@@ -36,13 +37,19 @@ export function deviceCommands(deps: DeviceCommandDeps): Pick<CommandHandlers, D
       return shown.ok ? { ok: true, value: null } : refused(shown.error);
     },
     listSerialPorts: async () => {
-      const listed = await listPolePorts();
+      const listed = await listPolePorts(systemPortLister(devices.pathPolicy.allowPseudoTerminals));
       if (!listed.ok) return { ok: false, error: { code: 'internal', message: listed.error } };
       return { ok: true, value: listed.value.map((port) => ({ path: port.path, manufacturer: port.manufacturer })) };
     },
     getDeviceSettings: () => Promise.resolve({ ok: true, value: view() }),
     saveDeviceSettings: async (args) => {
       const next: DeviceSettings = { ...devices.settings(), ...(args.printer === undefined ? {} : { printer: args.printer }), ...(args.poleDisplay === undefined ? {} : { poleDisplay: args.poleDisplay }) };
+      // Only the sections sent are checked, so a refused path already in force does not block fixing the
+      // other device. An allowed path with nothing there now (unplugged) is saved: opening never creates a
+      // file, and the device bar or the first print says it is not connected.
+      const paths = await checkDeviceSettingsPaths(args, devices.pathPolicy);
+      const sentences = Object.values(paths.refused);
+      if (sentences.length > 0) return { ok: false, error: { code: 'invalid_args', message: sentences.join(' '), fields: paths.refused } };
       // Saved first: a setting the screen reports as in force is one the next start also uses.
       const saved = deps.persist(next);
       if (!saved.ok) return refused(saved.error);

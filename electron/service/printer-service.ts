@@ -11,6 +11,7 @@ import { slipFor, slipLabel } from '../../app/receipt/payment-slips-for';
 import { renderPlainText } from '../../app/receipt/plain-text';
 import type { Settings } from '../../app/settings/settings';
 import { err, ok, type Result } from '../../app/util/result';
+import { devicePathPolicy } from '../devices/device-path';
 import { createTransport } from '../devices/printer/create-transport';
 import { createReceiptPrinter, DRAIN_MS, type ReceiptPrinter } from '../devices/printer/receipt-printer';
 import { settlesWithin } from '../devices/within';
@@ -79,7 +80,7 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
 
   let virtualPrinter: VirtualPrinter | null = null;
   let transport: PrinterTransport | null = null;
-  if (connection !== null) transport = createTransport(connection);
+  if (connection !== null) transport = createTransport(connection, devicePathPolicy(settings.devices.allowPseudoTerminals));
   else if (options.demo) {
     virtualPrinter = new VirtualPrinter({ dots: paper.dots });
     const port = await virtualPrinter.listen(0, '127.0.0.1');

@@ -34,7 +34,8 @@ beforeAll(async () => {
   display = await openEmulatedDisplay(pair.displayPath, 'cd5220');
   networkPrinter = new VirtualPrinter({ dots: 384 });
   printerPort = await networkPrinter.listen();
-  terminal = await startInProcessTerminal({ merchant: { name: 'Kopi Corner' } });
+  // The pole display's port is a socat pty: accepted only with the settings file's switch.
+  terminal = await startInProcessTerminal({ merchant: { name: 'Kopi Corner' }, devices: { allowPseudoTerminals: true } });
   browser = await launchChromium();
   screens = await openScreens(browser, terminal.host.urls);
   await screens.cashier.locator('[data-testid="device-bar"]').waitFor();

@@ -82,6 +82,8 @@ async function startCounter(commandSet: PoleDriverId): Promise<Counter> {
 
   const terminal = await startInProcessTerminal({
     merchant: { name: 'Kopi Corner' },
+    // The display's port is a socat pty: accepted only with the settings file's switch.
+    devices: { allowPseudoTerminals: true },
     poleDisplay: {
       port: { path: pair.hostPath, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
       commandSet,

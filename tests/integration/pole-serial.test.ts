@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,8 @@ import { POLE_DRIVER_IDS, type PoleDriverId } from '../../app/pole-display/drive
 import { createPoleController } from '../../electron/devices/pole-display/pole-controller';
 import type { PoleDisplayStatus } from '../../electron/devices/pole-display/pole-display-device';
 import { startPoleDisplayFromSettings } from '../../electron/devices/pole-display/pole-settings';
+import { serialLinkOpener } from '../../electron/devices/pole-display/serial-link';
+import { devicePathPolicy } from '../../electron/devices/device-path';
 import { openEmulatedDisplay, type EmulatedDisplay } from '../../electron/simulators/pole-display/attach-emulator';
 import { manualClock, POLE_T0, polePayment } from '../support/pole-payments';
 import { poll, requireSocat, socatPair, type SocatPair } from '../support/pole-socat';
@@ -14,6 +16,8 @@ const WELCOME = ['Welcome to', 'Kopi Corner'] as const;
 const methodLabel = () => 'Atome';
 const AWAITING = polePayment({ status: 'awaiting' }, { expiresAt: POLE_T0 + 300_000 });
 const PAID = polePayment({ status: 'paid', paidAt: POLE_T0 + 2000 });
+/** socat's ends are pseudo-terminals: accepted only with the settings file's devices.allowPseudoTerminals. */
+const openPty = serialLinkOpener(devicePathPolicy(true));
 
 let dir = '';
 let pair: SocatPair;
@@ -40,7 +44,7 @@ function rig(driver: PoleDriverId) {
   const statuses: PoleDisplayStatus[] = [];
   const device = startPoleDisplayFromSettings(
     { driver, path: pair.hostPath, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
-    { clock, onStatus: (s) => statuses.push(s), backoff: { initialMs: 100, maxMs: 400 } },
+    { clock, onStatus: (s) => statuses.push(s), backoff: { initialMs: 100, maxMs: 400 }, open: openPty },
   );
   const controller = createPoleController({ display: device, clock, welcome: WELCOME, methodLabel });
   return { clock, statuses, device, controller };
@@ -108,11 +112,28 @@ describe('pole display over a real pty pair', () => {
 
   it('reports a port that does not exist, without throwing', async () => {
     const clock = manualClock();
-    const device = startPoleDisplayFromSettings({ driver: 'epson', path: join(dir, 'no-such-port') }, { clock });
+    const missing = '/dev/ttyUSB97';
+    expect(existsSync(missing)).toBe(false);
+    const device = startPoleDisplayFromSettings({ driver: 'epson', path: missing }, { clock });
     device.show({ top: 'x'.repeat(20), bottom: 'y'.repeat(20) });
     const status = await poll('a disconnected status', () => device.status(), (s) => s.state === 'disconnected');
-    expect(status).toMatchObject({ message: `Pole display disconnected: ${join(dir, 'no-such-port')}`, retryInMs: 500 });
-    expect(status.state === 'disconnected' && status.reason).toMatch(/No such file or directory/);
+    expect(status).toMatchObject({ message: `Pole display disconnected: ${missing}`, retryInMs: 500 });
+    expect(status.state === 'disconnected' && status.reason).toBe(`The pole display port ${missing} is not connected now: nothing is at that path.`);
     await device.stop();
+  });
+
+  it('refuses a path that is not a serial device, by default even the pty, before opening it', async () => {
+    const clock = manualClock();
+    const reasonFor = async (path: string): Promise<string> => {
+      const device = startPoleDisplayFromSettings({ driver: 'epson', path }, { clock });
+      const status = await poll('a disconnected status', () => device.status(), (s) => s.state === 'disconnected');
+      await device.stop();
+      return status.state === 'disconnected' ? status.reason : '';
+    };
+    const allowed = 'it must be one of /dev/ttyS<n>, /dev/ttyUSB<n>, /dev/ttyACM<n>, /dev/serial/by-id/….';
+    expect(await reasonFor(join(dir, 'no-such-port'))).toBe(`The pole display port ${join(dir, 'no-such-port')} is not allowed: ${allowed}`);
+    const pty = await reasonFor(pair.hostPath);
+    expect(pty).toMatch(new RegExp(`^The pole display port ${pair.hostPath} is not allowed \\(it resolves to /dev/pts/\\d+\\)`));
+    expect(pty).toContain('only when the settings file sets devices.allowPseudoTerminals to true');
   });
 });

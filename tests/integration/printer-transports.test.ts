@@ -1,17 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cut, receiptDocument, text } from '../../app/receipt/document';
 import { encodeReceipt } from '../../app/receipt/escpos/encoder';
 import { PAPER } from '../../app/receipt/paper';
+import { devicePathPolicy } from '../../electron/devices/device-path';
 import { createTransport, parsePrinterConnection } from '../../electron/devices/printer/create-transport';
 import { qrcodeMatrix } from '../../electron/devices/printer/qr-matrix';
 import { VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
+import { ptySink } from '../support/pty-sink';
 
 const hello = encodeReceipt(receiptDocument([text('hello printer'), cut()]), { paper: PAPER['58mm'], qr: 'native', qrMatrix: qrcodeMatrix }).bytes;
+/** socat's ptys stand in for the devices: accepted only with the settings file's devices.allowPseudoTerminals. */
+const withPtys = devicePathPolicy(true);
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -38,9 +40,16 @@ describe('settings → transport', () => {
   });
 
   it('names what is wrong', () => {
-    expect(parsePrinterConnection({ kind: 'tcp', host: ' ' })).toEqual({ ok: false, error: "printer connection: host: enter the printer's IP address or host name" });
+    expect(parsePrinterConnection({ kind: 'tcp', host: ' ' })).toEqual({ ok: false, error: "printer connection: host: must be the printer's IP address or host name" });
     expect(parsePrinterConnection({ kind: 'serial', path: '/dev/ttyS0', baudRate: 1234 }).ok).toBe(false);
-    expect(parsePrinterConnection({ kind: 'usb-lp', path: 'lp0' })).toEqual({ ok: false, error: 'printer connection: path: use an absolute device path such as /dev/usb/lp0' });
+    expect(parsePrinterConnection({ kind: 'usb-lp', path: 'lp0' })).toEqual({
+      ok: false,
+      error: 'printer connection: path: must be an absolute device path such as /dev/ttyUSB0, or a COM port such as COM3, got lp0',
+    });
+    expect(parsePrinterConnection({ kind: 'usb-lp', path: '/dev/../home/shop/.bashrc' })).toEqual({
+      ok: false,
+      error: 'printer connection: path: must not contain "." or ".." parts, got /dev/../home/shop/.bashrc',
+    });
   });
 
   it('a TCP printer that is not there fails with a plain message', async () => {
@@ -50,19 +59,33 @@ describe('settings → transport', () => {
 });
 
 describe('USB printer device file', () => {
-  it('writes the job to the device and cannot report status', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lp-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const device = join(dir, 'lp0');
-    const transport = createTransport({ kind: 'usb-lp', path: device });
+  it('writes each job to the device, opening it anew each time, and cannot report status', async () => {
+    const device = await ptySink();
+    cleanups.push(() => device.stop());
+    const transport = createTransport({ kind: 'usb-lp', path: device.path }, withPtys);
     await transport.write(hello, 2000);
-    expect(Array.from(readFileSync(device))).toEqual(Array.from(hello));
+    await transport.write(hello, 2000);
+    expect(Array.from(await device.untilLength(2 * hello.length))).toEqual([...hello, ...hello]);
     expect('queryStatus' in transport).toBe(false);
   });
 
+  it('refuses the same pty without the settings file switch, sending it nothing', async () => {
+    const device = await ptySink();
+    cleanups.push(() => device.stop());
+    const transport = createTransport({ kind: 'usb-lp', path: device.path });
+    await expect(transport.write(hello, 2000)).rejects.toThrow(`The printer path ${device.path} is not allowed: it must be one of /dev/usb/lp<n>.`);
+    // The sink is still up and still empty: the refusal came before any open.
+    expect(device.received().length).toBe(0);
+  });
+
   it('a missing device fails with a plain message', async () => {
-    const transport = createTransport({ kind: 'usb-lp', path: '/nonexistent/usb/lp9' });
-    await expect(transport.write(hello, 2000)).rejects.toThrow(/Cannot write to the printer \/nonexistent\/usb\/lp9/);
+    expect(existsSync('/dev/usb/lp9')).toBe(false);
+    await expect(createTransport({ kind: 'usb-lp', path: '/dev/usb/lp9' }).write(hello, 2000)).rejects.toThrow(
+      'The printer path /dev/usb/lp9 is not connected now: nothing is at that path.',
+    );
+    await expect(createTransport({ kind: 'usb-lp', path: '/nonexistent/usb/lp9' }).write(hello, 2000)).rejects.toThrow(
+      'The printer path /nonexistent/usb/lp9 is not allowed: it must be one of /dev/usb/lp<n>.',
+    );
   });
 });
 
@@ -78,7 +101,7 @@ describe('serial printer over a pty', () => {
     const detach = printer.attach(far);
     cleanups.push(() => new Promise<void>((resolve) => far.close(() => resolve())), detach);
 
-    const transport = createTransport({ kind: 'serial', path: a, baudRate: 9600 });
+    const transport = createTransport({ kind: 'serial', path: a, baudRate: 9600 }, withPtys);
     cleanups.push(() => transport.close());
     printer.setState({ paperNearEnd: true });
     expect(await transport.queryStatus?.(2000)).toMatchObject({ known: true, ready: true, paperNearEnd: true, messages: ['Printer paper is running low'] });

@@ -30,6 +30,7 @@ describe('settings', () => {
         retries: 2,
       },
       poleDisplay: { port: null, commandSet: 'epson', brightness: 4, welcome: [] },
+      devices: { allowPseudoTerminals: false },
       customerDisplay: { displayId: null },
       language: { display: ['en'], cashier: 'en' },
       sounds: { enabled: true },

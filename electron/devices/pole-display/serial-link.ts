@@ -1,4 +1,6 @@
-import { SerialPort } from 'serialport';
+import { POLE_SERIAL } from '../../../app/settings/device-path';
+import { openCheckedSerialPort } from '../checked-serial-port';
+import { devicePathPolicy, type DevicePathPolicy } from '../device-path';
 
 /** The serial settings of a pole display; most ship at 9600 8N1. */
 export interface PoleSerialOptions {
@@ -23,18 +25,19 @@ export interface PoleLink {
 /** How the device loop opens a link; injected so unit tests use a fake and the real thing uses serialport. */
 export type PoleLinkOpener = (options: PoleSerialOptions) => Promise<PoleLink>;
 
-export const openSerialLink: PoleLinkOpener = async (options) => {
-  const port = new SerialPort({
+/**
+ * Opens the display's port through serialport, after the device path check with `policy` (the
+ * settings file's devices.allowPseudoTerminals): a refused path rejects with the sentence, unopened.
+ */
+export const serialLinkOpener = (policy: DevicePathPolicy): PoleLinkOpener => async (options) => {
+  const serial = {
     path: options.path,
     baudRate: options.baudRate ?? DEFAULT_POLE_BAUD_RATE,
     dataBits: options.dataBits ?? 8,
     parity: options.parity ?? 'none',
     stopBits: options.stopBits ?? 1,
-    autoOpen: false,
-  });
-  await new Promise<void>((resolve, reject) => {
-    port.open((error) => (error ? reject(error) : resolve()));
-  });
+  } as const;
+  const port = await openCheckedSerialPort(serial, POLE_SERIAL, policy);
   let lostListener: ((reason: string) => void) | null = null;
   let lost: string | null = null;
   const markLost = (reason: string): void => {
@@ -69,3 +72,6 @@ export const openSerialLink: PoleLinkOpener = async (options) => {
     },
   };
 };
+
+/** The platform's serial devices, no pseudo-terminals: what a terminal uses unless its settings file says more. */
+export const openSerialLink: PoleLinkOpener = serialLinkOpener(devicePathPolicy());

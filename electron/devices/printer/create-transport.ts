@@ -1,28 +1,15 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { assertNever } from '../../../app/util/assert-never';
+import { printerConnectionSettings } from '../../../app/settings/device-settings';
 import { err, ok, type Result } from '../../../app/util/result';
+import { devicePathPolicy, type DevicePathPolicy } from '../device-path';
 import { SerialTransport } from './serial-transport';
-import { DEFAULT_RAW_PORT, TcpTransport } from './tcp-transport';
+import { TcpTransport } from './tcp-transport';
 import type { PrinterTransport } from './transport';
-import { DEFAULT_USB_LP_PATH, UsbLpTransport } from './usb-lp-transport';
+import { UsbLpTransport } from './usb-lp-transport';
 
-/** How settings describe the printer connection; defaults match the common case for each kind. */
-export const printerConnectionSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('tcp'),
-    host: z.string().trim().min(1, 'enter the printer\'s IP address or host name'),
-    port: z.number().int().min(1).max(65535).default(DEFAULT_RAW_PORT),
-  }),
-  z.object({
-    kind: z.literal('serial'),
-    path: z.string().trim().min(1, 'enter the serial port, e.g. /dev/ttyUSB0 or COM3'),
-    baudRate: z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]).default(9600),
-  }),
-  z.object({
-    kind: z.literal('usb-lp'),
-    path: z.string().trim().regex(/^\//, 'use an absolute device path such as /dev/usb/lp0').default(DEFAULT_USB_LP_PATH),
-  }),
-]);
+/** How settings describe the printer connection: the settings file's own schema, so both check paths alike. */
+export const printerConnectionSchema = printerConnectionSettings;
 
 export type PrinterConnection = z.infer<typeof printerConnectionSchema>;
 
@@ -33,14 +20,15 @@ export function parsePrinterConnection(input: unknown): Result<PrinterConnection
   return err(`printer connection: ${issue ? `${issue.path.join('.') || 'kind'}: ${issue.message}` : 'invalid'}`);
 }
 
-export function createTransport(connection: PrinterConnection): PrinterTransport {
+/** `policy` says which device paths may be opened (the settings file's devices.allowPseudoTerminals). */
+export function createTransport(connection: PrinterConnection, policy: DevicePathPolicy = devicePathPolicy()): PrinterTransport {
   switch (connection.kind) {
     case 'tcp':
       return new TcpTransport({ host: connection.host, port: connection.port });
     case 'serial':
-      return new SerialTransport({ path: connection.path, baudRate: connection.baudRate });
+      return new SerialTransport({ path: connection.path, baudRate: connection.baudRate, policy });
     case 'usb-lp':
-      return new UsbLpTransport({ path: connection.path });
+      return new UsbLpTransport({ path: connection.path, policy });
     default:
       return assertNever(connection, 'printer connection');
   }

@@ -1,10 +1,14 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { PRINTER_USB_LP } from '../../../app/settings/device-path';
+import { devicePathPolicy, openDeviceForWrite, type DevicePathPolicy } from '../device-path';
 import type { PrinterTransport } from './transport';
 
 export const DEFAULT_USB_LP_PATH = '/dev/usb/lp0';
 
 export interface UsbLpTransportOptions {
   readonly path?: string;
+  /** Which device paths may be opened; without it, the platform's devices and no pseudo-terminals. */
+  readonly policy?: DevicePathPolicy;
 }
 
 /**
@@ -15,9 +19,11 @@ export class UsbLpTransport implements PrinterTransport {
   readonly kind = 'usb-lp' as const;
   readonly description: string;
   private readonly path: string;
+  private readonly policy: DevicePathPolicy;
 
   constructor(options: UsbLpTransportOptions = {}) {
     this.path = options.path ?? DEFAULT_USB_LP_PATH;
+    this.policy = options.policy ?? devicePathPolicy();
     this.description = this.path;
   }
 
@@ -26,8 +32,9 @@ export class UsbLpTransport implements PrinterTransport {
     let timer: NodeJS.Timeout | undefined;
     try {
       const work = (async () => {
-        // 'a': a device file cannot be truncated, and a plain file (tests) keeps every job.
-        handle = await open(this.path, 'a');
+        // Checked again before every job: the path is resolved, must be an allowed character device,
+        // and is opened without ever creating, appending to or truncating a file.
+        handle = await openDeviceForWrite(this.path, PRINTER_USB_LP, this.policy);
         await handle.write(bytes);
       })();
       const deadline = new Promise<never>((_, reject) => {
@@ -36,7 +43,7 @@ export class UsbLpTransport implements PrinterTransport {
       await Promise.race([work, deadline]);
     } catch (error: unknown) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(message.startsWith('Printer') ? message : `Cannot write to the printer ${this.path}: ${message}`);
+      throw new Error(/^(Printer|The printer path) /.test(message) ? message : `Cannot write to the printer ${this.path}: ${message}`);
     } finally {
       clearTimeout(timer);
       await (handle as FileHandle | null)?.close().catch(() => undefined);
