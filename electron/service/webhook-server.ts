@@ -1,7 +1,11 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { readBody, sendJson } from '../simulators/http-util';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Clock } from '../../app/engine/clock';
+import { declaredTooLarge, isJsonContentType, readBoundedBody, sendJson } from './http-body';
+import { createLogSampler, type SampledReport } from './log-sampler';
 import type { Logger } from './logger';
+import { createRateLimiter } from './rate-limit';
+import { sourceKey } from './source-address';
 
 export interface WebhookRoute {
   readonly path: string;
@@ -14,9 +18,74 @@ export interface WebhookServer {
   close(): Promise<void>;
 }
 
+/** What the listener allows one sender and all of them; tests pass small timeouts. */
+export interface WebhookLimits {
+  /** Opn's event embeds the whole charge (about 3 KB, more with refunds and metadata); Orangepill sends `{id}`. */
+  readonly maxBodyBytes: number;
+  readonly ratePerSecond: number;
+  readonly burst: number;
+  /** Sources the rate limiter and the log sampler remember at most. */
+  readonly maxSources: number;
+  readonly maxConnections: number;
+  readonly maxConnectionsPerSource: number;
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  /** A connection with no traffic for this long is closed. */
+  readonly idleTimeoutMs: number;
+  /** How often Node checks the header and request timeouts. */
+  readonly timeoutCheckMs: number;
+  /** Refusals are logged once per source per interval, with a count. */
+  readonly logIntervalMs: number;
+}
+
+export const DEFAULT_WEBHOOK_LIMITS: WebhookLimits = {
+  maxBodyBytes: 64 * 1024,
+  ratePerSecond: 10,
+  burst: 20,
+  maxSources: 4096,
+  maxConnections: 256,
+  maxConnectionsPerSource: 16,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 15_000,
+  timeoutCheckMs: 1_000,
+  logIntervalMs: 60_000,
+};
+
+const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimer: (fn, ms) => {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+/** The answer a malformed or timed-out request gets, as Node's own default would give it. */
+function clientErrorStatus(code: string | undefined): number | null {
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return 413;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  return code?.startsWith('HPE_') === true ? 400 : null;
+}
+
+/** The request's path, or null when the target is not a URL (`POST http://[/x` would make `new URL` throw). */
+function requestPath(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'http://listener').pathname;
+  } catch {
+    return null;
+  }
+}
+
+const plural = (count: number, word: string): string => `${String(count)} ${word}${count === 1 ? '' : 's'}`;
+
 /**
  * Receives provider webhooks and callbacks. Each only triggers an immediate status check of the
  * payment it names; the answer from that check, not the message, decides what the terminal shows.
+ * It faces the internet, so every sender is rate-limited, every body and connection is bounded,
+ * and refusals are logged as counts rather than a line each.
  */
 export async function startWebhookServer(options: {
   readonly host: string;
@@ -24,35 +93,142 @@ export async function startWebhookServer(options: {
   readonly routes: readonly WebhookRoute[];
   readonly onPaymentHint: (providerRef: string) => boolean;
   readonly log: Logger;
+  readonly limits?: Partial<WebhookLimits>;
+  readonly clock?: Clock;
 }): Promise<WebhookServer> {
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const route = options.routes.find((r) => r.path === new URL(req.url ?? '/', 'http://host').pathname);
-    if (route === undefined) return sendJson(res, 404, { error: 'not found' });
-    if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' });
-    const text = await readBody(req);
-    let body: unknown = null;
-    try {
-      body = text === null ? null : JSON.parse(text);
-    } catch {
-      return sendJson(res, 400, { error: 'body is not JSON' });
-    }
-    const providerRef = route.parse(body);
-    if (providerRef === null) return sendJson(res, 400, { error: 'no payment id in the body' });
-    const known = options.onPaymentHint(providerRef);
-    options.log.log('info', 'webhook', { path: route.path, providerRef, known });
-    // Answer 200 either way: the sender only needs to know it was received.
-    sendJson(res, 200, { received: true });
+  const limits: WebhookLimits = { ...DEFAULT_WEBHOOK_LIMITS, ...options.limits };
+  const clock = options.clock ?? systemClock;
+  const { log } = options;
+  const sampler = (describe: (report: SampledReport) => string) =>
+    createLogSampler({
+      clock,
+      intervalMs: limits.logIntervalMs,
+      maxSources: limits.maxSources,
+      report: (report) => log.log('warn', describe(report), { source: report.source, count: report.count, seconds: report.seconds, detail: report.detail }),
+    });
+  const rateLimited = sampler((r) =>
+    r.first
+      ? `Webhooks from ${r.source} are refused by the rate limit (over ${String(limits.ratePerSecond)} a second); a count follows while it lasts`
+      : `${plural(r.count, 'webhook')} from ${r.source} refused by the rate limit in the last ${String(r.seconds)} s`,
+  );
+  const refused = sampler((r) =>
+    r.first ? `A webhook request from ${r.source} was refused: ${r.detail}` : `${plural(r.count, 'more webhook request')} from ${r.source} refused in the last ${String(r.seconds)} s (latest: ${r.detail})`,
+  );
+  const unknown = sampler((r) =>
+    r.first ? `A webhook from ${r.source} names a payment this terminal does not have` : `${plural(r.count, 'more webhook')} from ${r.source} named payments this terminal does not have, in the last ${String(r.seconds)} s`,
+  );
+  const limiter = createRateLimiter({ ratePerSecond: limits.ratePerSecond, burst: limits.burst, maxSources: limits.maxSources, now: () => clock.now() });
+
+  const refuse = (res: ServerResponse, source: string, status: number, reason: string, headers: Record<string, string> = {}): void => {
+    refused.note(source, reason);
+    // The body was not read: close instead of draining it, so an endless body costs nothing.
+    sendJson(res, status, { error: reason }, { headers, close: true });
   };
-  const server = createServer((req, res) => void handle(req, res).catch(() => sendJson(res, 500, { error: 'internal' })));
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    const source = sourceKey(req.socket.remoteAddress);
+    const decision = limiter.take(source);
+    if (!decision.allowed) {
+      rateLimited.note(source, 'rate limit');
+      const retry = String(decision.retryAfterSeconds);
+      return sendJson(res, 429, { error: `Too many requests from this address: retry in ${retry} s.` }, { headers: { 'retry-after': retry }, close: true });
+    }
+    const path = requestPath(req.url);
+    if (path === null) return refuse(res, source, 400, 'The request target is not a valid URL.');
+    const route = options.routes.find((r) => r.path === path);
+    if (route === undefined) return refuse(res, source, 404, `Nothing is served at ${path.slice(0, 100)}.`);
+    if (req.method !== 'POST') return refuse(res, source, 405, 'Only POST is accepted here.', { allow: 'POST' });
+    if (!isJsonContentType(req.headers['content-type'])) return refuse(res, source, 415, 'The body must be application/json (UTF-8).');
+    if (declaredTooLarge(req, limits.maxBodyBytes)) return refuse(res, source, 413, `The body is over ${String(limits.maxBodyBytes)} bytes.`);
+    void readBoundedBody(req, limits.maxBodyBytes).then((body) => {
+      if (body.kind === 'aborted') return;
+      if (body.kind === 'too-large') return refuse(res, source, 413, `The body is over ${String(limits.maxBodyBytes)} bytes.`);
+      if (body.kind === 'not-utf8') return refuse(res, source, 400, 'The body is not UTF-8 text.');
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body.text);
+      } catch {
+        refused.note(source, 'the body is not JSON');
+        return sendJson(res, 400, { error: 'The body is not JSON.' });
+      }
+      const providerRef = route.parse(parsed);
+      if (providerRef === null) {
+        refused.note(source, 'the body names no payment');
+        return sendJson(res, 400, { error: 'The body names no payment.' });
+      }
+      let known: boolean;
+      try {
+        known = options.onPaymentHint(providerRef);
+      } catch (error) {
+        log.log('error', 'A webhook hint could not be handled', { path: route.path, providerRef, error: error instanceof Error ? error.message : String(error) });
+        return sendJson(res, 500, { error: 'The terminal could not take the message; send it again later.' });
+      }
+      // Hints for real payments are rare and each is worth a line; forged ones are counted.
+      if (known) log.log('info', 'webhook', { path: route.path, providerRef, known, source });
+      else unknown.note(source, route.path);
+      // Answer 200 either way: the sender only needs to know it was received.
+      sendJson(res, 200, { received: true });
+    });
+  };
+
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckMs,
+      maxHeaderSize: 8 * 1024,
+    },
+    handle,
+  );
+  server.maxHeadersCount = 50;
+  server.maxConnections = limits.maxConnections;
+  server.maxRequestsPerSocket = 100;
+  // No 'timeout' listener: Node then destroys a socket idle for this long.
+  server.setTimeout(limits.idleTimeoutMs);
+
+  const perSource = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    socket.on('error', () => undefined);
+    const source = sourceKey(socket.remoteAddress);
+    const open = (perSource.get(source) ?? 0) + 1;
+    perSource.set(source, open);
+    socket.once('close', () => {
+      const left = (perSource.get(source) ?? 1) - 1;
+      if (left > 0) perSource.set(source, left);
+      else perSource.delete(source);
+    });
+    if (open > limits.maxConnectionsPerSource) {
+      refused.note(source, `more than ${String(limits.maxConnectionsPerSource)} open connections`);
+      socket.destroy();
+    }
+  });
+  server.on('drop', (data?: { remoteAddress?: string }) => refused.note(sourceKey(data?.remoteAddress), `the listener is at its ${String(limits.maxConnections)} connections`));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    const status = clientErrorStatus(error.code);
+    if (status !== null) refused.note(sourceKey(socket.remoteAddress), status === 408 ? 'the request took too long' : 'the request is not valid HTTP');
+    // As Node's default handler does: answer if the socket can still take it, then close.
+    if (status !== null && socket.writable) socket.write(`HTTP/1.1 ${String(status)} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.destroy();
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // After listening, an error (e.g. out of file handles on accept) is logged, never thrown.
+  server.on('error', (error: NodeJS.ErrnoException) => refused.note('listener', `the listener failed: ${error.code ?? error.message}`));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const s of [rateLimited, refused, unknown]) s.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
