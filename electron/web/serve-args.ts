@@ -6,16 +6,20 @@ export interface ServeArgs {
   readonly configPath: string | null;
   /** Where the journal lives; null means the default data folder. */
   readonly dataDir: string | null;
+  /** The rotating log file; null means terminal.log in the data folder. */
+  readonly logFile: string | null;
   readonly help: boolean;
 }
 
-export const SERVE_USAGE = `Usage: npm run serve -- [--port N] [--host ADDRESS] [--config FILE]
+export const SERVE_USAGE = `Usage: npm run serve -- [--port N] [--host ADDRESS] [--config FILE] [--data DIR] [--log FILE]
 
 Runs the terminal without Electron and serves the cashier and customer display pages.
   --port N        listen on port N (0 picks a free port; default from settings, 5170)
   --host ADDRESS  listen address (default 127.0.0.1; use 0.0.0.0 only on a trusted shop network)
   --config FILE   JSON settings file (see README, "Configuration"); also QR_TERMINAL_CONFIG
   --data DIR      folder for the payment journal (default ~/.local/share/qr-counter-terminal); also QR_TERMINAL_DATA
+  --log FILE      log file, also written to stderr; kept under 5 MiB with 3 older files beside it
+                  (default terminal.log in the data folder); also QR_TERMINAL_LOG
 `;
 
 /** Parses the command line strictly: an unknown or incomplete option is an error, not a guess. */
@@ -24,6 +28,7 @@ export function parseServeArgs(argv: readonly string[], env: Readonly<Record<str
   let host: string | null = null;
   let configPath: string | null = env.QR_TERMINAL_CONFIG ?? null;
   let dataDir: string | null = env.QR_TERMINAL_DATA ?? null;
+  let logFile: string | null = env.QR_TERMINAL_LOG === undefined || env.QR_TERMINAL_LOG === '' ? null : env.QR_TERMINAL_LOG;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -60,9 +65,15 @@ export function parseServeArgs(argv: readonly string[], env: Readonly<Record<str
         dataDir = text;
         break;
       }
+      case '--log': {
+        const text = value();
+        if (text === undefined || text === '' || text.startsWith('--')) return err('--log needs a file path, e.g. --log /var/log/qr-terminal/terminal.log');
+        logFile = text;
+        break;
+      }
       default:
         return err(`Unknown option "${arg}"`);
     }
   }
-  return ok({ port, host, configPath, dataDir, help });
+  return ok({ port, host, configPath, dataDir, logFile, help });
 }
