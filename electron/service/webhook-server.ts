@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Clock } from '../../app/engine/clock';
 import { declaredTooLarge, isJsonContentType, readBoundedBody, sendJson } from './http-body';
 import { createLogSampler, type SampledReport } from './log-sampler';
-import type { Logger } from './logger';
+import type { Logger, LogLevel } from './logger';
 import { createRateLimiter } from './rate-limit';
 import { sourceKey } from './source-address';
 
@@ -54,10 +54,11 @@ export const DEFAULT_WEBHOOK_LIMITS: WebhookLimits = {
   logIntervalMs: 60_000,
 };
 
+/** Real time; the log-sampling timer never holds the process open on its own. */
 const systemClock: Clock = {
   now: () => Date.now(),
   setTimer: (fn, ms) => {
-    const timer = setTimeout(fn, ms);
+    const timer = setTimeout(fn, ms).unref();
     return () => clearTimeout(timer);
   },
 };
@@ -99,23 +100,33 @@ export async function startWebhookServer(options: {
   const limits: WebhookLimits = { ...DEFAULT_WEBHOOK_LIMITS, ...options.limits };
   const clock = options.clock ?? systemClock;
   const { log } = options;
-  const sampler = (describe: (report: SampledReport) => string) =>
+  const sampler = (
+    level: LogLevel,
+    describe: (report: SampledReport) => string,
+    fields: (report: SampledReport) => Readonly<Record<string, unknown>> = (r) => ({ detail: r.detail }),
+  ) =>
     createLogSampler({
       clock,
       intervalMs: limits.logIntervalMs,
       maxSources: limits.maxSources,
-      report: (report) => log.log('warn', describe(report), { source: report.source, count: report.count, seconds: report.seconds, detail: report.detail }),
+      report: (report) => log.log(level, describe(report), { source: report.source, count: report.count, seconds: report.seconds, ...fields(report) }),
     });
-  const rateLimited = sampler((r) =>
+  const rateLimited = sampler('warn', (r) =>
     r.first
       ? `Webhooks from ${r.source} are refused by the rate limit (over ${String(limits.ratePerSecond)} a second); a count follows while it lasts`
       : `${plural(r.count, 'webhook')} from ${r.source} refused by the rate limit in the last ${String(r.seconds)} s`,
   );
-  const refused = sampler((r) =>
+  const refused = sampler('warn', (r) =>
     r.first ? `A webhook request from ${r.source} was refused: ${r.detail}` : `${plural(r.count, 'more webhook request')} from ${r.source} refused in the last ${String(r.seconds)} s (latest: ${r.detail})`,
   );
-  const unknown = sampler((r) =>
-    r.first ? `A webhook from ${r.source} names a payment this terminal does not have` : `${plural(r.count, 'more webhook')} from ${r.source} named payments this terminal does not have, in the last ${String(r.seconds)} s`,
+  // A late webhook for a payment already settled is normal; many from one address are forged.
+  const unknown = sampler(
+    'info',
+    (r) =>
+      r.first
+        ? `A webhook from ${r.source} names a payment this terminal does not follow`
+        : `${plural(r.count, 'more webhook')} from ${r.source} named payments this terminal does not follow, in the last ${String(r.seconds)} s`,
+    (r) => (r.first ? { providerRef: r.detail, known: false } : { latestProviderRef: r.detail, known: false }),
   );
   const limiter = createRateLimiter({ ratePerSecond: limits.ratePerSecond, burst: limits.burst, maxSources: limits.maxSources, now: () => clock.now() });
 
@@ -167,7 +178,7 @@ export async function startWebhookServer(options: {
       }
       // Hints for real payments are rare and each is worth a line; forged ones are counted.
       if (known) log.log('info', 'webhook', { path: route.path, providerRef, known, source });
-      else unknown.note(source, route.path);
+      else unknown.note(source, providerRef);
       // Answer 200 either way: the sender only needs to know it was received.
       sendJson(res, 200, { received: true });
     });
