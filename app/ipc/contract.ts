@@ -9,6 +9,7 @@ import { SLIP_KINDS, TEST_PRINTS, type DeviceStatus, type PrintReport } from './
 import type { HistoryResults } from './history';
 import { historySchemas } from './history-schemas';
 import { settingsSchemas, type SettingsResults } from './settings-schemas';
+import { describeInput } from './describe-input';
 
 /**
  * The one contract between the main process (or the headless host) and the screens.
@@ -16,7 +17,7 @@ import { settingsSchemas, type SettingsResults } from './settings-schemas';
  * arrives as `unknown` and is parsed with these schemas before anything acts on it.
  */
 
-const describe = (v: unknown): string => (typeof v === 'string' ? `string "${v}"` : v === null ? 'null' : typeof v);
+const describe = describeInput;
 
 const minorUnits = z
   .number({ error: (issue) => `must be a whole number of minor units (e.g. 1234 for 12.34), got ${describe(issue.input)}` })
@@ -134,7 +135,8 @@ export interface TerminalInfo {
 export interface Snapshot {
   readonly terminal: TerminalInfo;
   readonly payment: Payment | null;
-  readonly devices: DeviceStatus;
+  /** Null for a customer display, which is never told about the shop's devices (app/ipc/display-view.ts). */
+  readonly devices: DeviceStatus | null;
   readonly lastPrint: PrintReport | null;
   /** The host's clock, so a screen on another device can count down against it. */
   readonly serverTime: number;
@@ -205,6 +207,8 @@ export type ApiErrorCode =
   | 'invalid_state'
   | 'amount_rejected'
   | 'provider_error'
+  /** The connection sent more than the host answers at once; it may try again shortly. */
+  | 'rate_limited'
   | 'internal';
 
 export interface ApiError {

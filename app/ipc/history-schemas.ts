@@ -4,10 +4,11 @@ import { MAX_MINOR } from '../money/money';
 import { METHOD_IDS } from '../payment/method';
 import type { PaymentStatus } from '../payment/payment';
 import { PAYMENT_STATUSES } from './history';
+import { describeInput } from './describe-input';
 
 /** The argument schemas of the history and end-of-day commands; spread into `commandSchemas`. */
 
-const describe = (v: unknown): string => (typeof v === 'string' ? `string "${v}"` : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v);
+const describe = describeInput;
 
 /** A time as epoch milliseconds; the screen turns its date fields into these at local midnight. */
 const epochMs = z

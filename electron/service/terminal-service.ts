@@ -173,7 +173,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     // Every screen learns the new terminal (methods, merchant, languages) without reloading.
     const now = core.snapshot();
     emit('terminal', now.terminal);
-    emit('devices', now.devices);
+    if (now.devices !== null) emit('devices', now.devices);
     emit('payment', { payment: now.payment, serverTime: now.serverTime });
     if (failure !== null) throw failure;
   }

@@ -1,13 +1,49 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { clientMessageSchema, WS_CLOSE, WS_PATH, type ServerMessage } from '../../app/ipc/ws-protocol';
-import { describeInvalidArgs } from '../../app/ipc/contract';
+import { WebSocketServer } from 'ws';
+import { displayEvent } from '../../app/ipc/display-view';
+import { WS_CLOSE, WS_PATH } from '../../app/ipc/ws-protocol';
 import type { Logger } from '../service/logger';
 import type { ClientRole, TerminalApi } from '../service/terminal-api';
-import { readStatic } from './static-files';
+import { createConnectionBudget } from './connection-budget';
+import { createPageRoutes } from './page-routes';
+import { hostHeader, originAllowed, requestTarget } from './request-guard';
+import { startSession, type Session, type SessionLimits } from './ws-session';
+
+export interface HostLimits extends SessionLimits {
+  /** Open screens per role; one more is refused with a reason rather than slowing the others. */
+  readonly maxCashiers: number;
+  readonly maxDisplays: number;
+  /** Open sockets (pages, assets, WebSockets) from one address, and in all. */
+  readonly connectionsPerAddress: number;
+  readonly connections: number;
+  /** Time for a client to send its whole header block, and its whole request. */
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  /** An HTTP connection with nothing going on is closed after this; WebSockets use the heartbeat instead. */
+  readonly idleTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  /** A ping this often; a screen that has not answered the last one by the next is disconnected. */
+  readonly heartbeatMs: number;
+}
+
+export const DEFAULT_HOST_LIMITS: HostLimits = {
+  maxCashiers: 8,
+  maxDisplays: 8,
+  connectionsPerAddress: 64,
+  connections: 512,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  idleTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  heartbeatMs: 30_000,
+  maxInFlight: 16,
+  messagesPerSecond: 50,
+  messageBurst: 200,
+  maxBufferedBytes: 8 * 1024 * 1024,
+};
 
 export interface WebHostOptions {
   readonly api: TerminalApi;
@@ -16,38 +52,32 @@ export interface WebHostOptions {
   /** The built renderer: `cashier/index.html`, `display/index.html`, `assets/…`. */
   readonly pagesDir: string;
   readonly log: Logger;
+  readonly limits?: Partial<HostLimits>;
 }
 
 export interface WebHost {
   readonly port: number;
   readonly urls: { readonly cashier: string; readonly display: string };
+  /** Open WebSocket screens by role, for the tests and the bench. */
+  sessions(): Readonly<Record<ClientRole, number>>;
   close(): Promise<void>;
 }
 
 // Room for a pasted QR image (lookupRequest allows 700,000 base64 characters); anything larger is refused.
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
-const rawText = (data: RawData): string =>
-  (Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data))).toString('utf8');
-const PAGES = { cashier: 'cashier/index.html', display: 'display/index.html' } as const;
-
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  // The token is in the page URL: never let it leak to another site in a Referer.
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-} as const;
-
 const TOKEN_HELP =
   'This page needs the link printed by the terminal when it started (it carries a token). Copy the whole link, including ?token=…';
+const ROLE_NAMES: Readonly<Record<ClientRole, string>> = { cashier: 'cashier screens', display: 'customer displays' };
 
 /**
  * The headless web mode: serves the two pages and carries the terminal's API over a WebSocket.
  * Each launch makes fresh tokens: the cashier token may act, the display token may only look.
+ * Whatever a client sends, the host answers or hangs up; it never throws (docs/SECURITY in README).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const limits: HostLimits = { ...DEFAULT_HOST_LIMITS, ...options.limits };
+  const { log } = options;
   const tokens: ReadonlyArray<readonly [Buffer, ClientRole]> = [
     [Buffer.from(randomBytes(18).toString('base64url')), 'cashier'],
     [Buffer.from(randomBytes(18).toString('base64url')), 'display'],
@@ -61,93 +91,108 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return null;
   };
 
-  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store') => {
-    res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': cache });
-    res.end(body);
-  };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://host');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-    const page = /^\/(cashier|display)(\/|\/index\.html)?$/.exec(url.pathname)?.[1] as keyof typeof PAGES | undefined;
-    if (page !== undefined) {
-      if (roleOf(url.searchParams.get('token')) === null) return send(res, 401, 'text/plain; charset=utf-8', TOKEN_HELP);
-      if (!url.pathname.endsWith('/') && !url.pathname.endsWith('.html')) {
-        res.writeHead(308, { location: `/${page}/${url.search}`, 'referrer-policy': 'no-referrer' });
-        return void res.end();
-      }
-      const file = await readStatic(options.pagesDir, PAGES[page]);
-      if (file === null) return send(res, 500, 'text/plain; charset=utf-8', 'The pages are not built: run `npm run build`.');
-      return send(res, 200, file.type, file.body);
-    }
-    if (url.pathname.startsWith('/assets/')) {
-      const file = await readStatic(options.pagesDir, decodeURIComponent(url.pathname.slice(1)));
-      if (file === null) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-      // Vite names assets by content hash, so they may be cached for good.
-      return send(res, 200, file.type, file.body, 'public, max-age=31536000, immutable');
-    }
-    send(res, 404, 'text/plain; charset=utf-8', `Not found. Open the cashier or display link printed by the terminal.`);
-  };
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      options.log.log('error', 'web request failed', { error: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+  const pages = createPageRoutes({ pagesDir: options.pagesDir, roleOf, log });
+  const server = createServer({ connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs / 2) }, (req, res) => {
+    pages(req, res).catch((error: unknown) => {
+      log.log('error', 'web request failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal error');
     });
+  });
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.timeout = limits.idleTimeoutMs;
+  server.maxHeadersCount = 64;
+  server.maxRequestsPerSocket = 1000;
+
+  const budget = createConnectionBudget({ perAddress: limits.connectionsPerAddress, total: limits.connections });
+  server.on('connection', (socket: Socket) => {
+    socket.on('error', () => undefined);
+    if (!budget.admit(socket)) {
+      const body = 'Too many connections from this address: close some, then try again';
+      socket.end(`HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${String(body.length)}\r\nconnection: close\r\n\r\n${body}`, () => socket.destroy());
+    }
+  });
+  // A request Node cannot parse (bad request line, oversized headers, a timeout): answered 400 or 408, never thrown.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return void socket.destroy();
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  wss.on('error', (error) => log.log('error', 'websocket server error', { error: error.message }));
+  const sessions = new Set<Session>();
+  const count = (role: ClientRole): number => [...sessions].filter((s) => s.role === role).length;
 
-  const refuse = (socket: Duplex, status: number, reason: string, body: string) => {
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  const refuse = (socket: Duplex, status: string, body: string) => {
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   };
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://host');
-    if (url.pathname !== WS_PATH) return refuse(socket, 404, 'Not Found', `The terminal's API is at ${WS_PATH}`);
-    const role = roleOf(url.searchParams.get('token'));
-    if (role === null) {
-      const body = url.searchParams.has('token') ? 'Wrong token. ' + TOKEN_HELP : 'Missing token. ' + TOKEN_HELP;
-      return refuse(socket, 401, 'Unauthorized', body);
+    socket.on('error', () => undefined);
+    try {
+      const url = requestTarget(req.url);
+      if (url === null) return refuse(socket, '400 Bad Request', 'The address is not valid');
+      if (url.pathname !== WS_PATH) return refuse(socket, '404 Not Found', `The terminal's API is at ${WS_PATH}`);
+      const role = roleOf(url.searchParams.get('token'));
+      if (role === null) {
+        return refuse(socket, '401 Unauthorized', (url.searchParams.has('token') ? 'Wrong token. ' : 'Missing token. ') + TOKEN_HELP);
+      }
+      const host = hostHeader(req.headers.host);
+      if (host === null) return refuse(socket, '400 Bad Request', 'The request has no valid Host header');
+      // A page from another site must not drive the till, even from this machine's browser.
+      const origin = req.headers.origin;
+      if (!originAllowed(origin, host)) {
+        return refuse(socket, '403 Forbidden', `Connections from ${JSON.stringify((origin ?? '').slice(0, 100))} are not allowed`);
+      }
+      const cap = role === 'cashier' ? limits.maxCashiers : limits.maxDisplays;
+      if (count(role) >= cap) {
+        log.log('warn', 'screen refused: too many open', { role, cap });
+        return refuse(socket, '503 Service Unavailable', `${String(cap)} ${ROLE_NAMES[role]} are already connected: close one, then reload this page`);
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        // WebSockets live as long as their heartbeat says, not by the HTTP idle timeout.
+        (socket as Socket).setTimeout(0);
+        const session = startSession(ws, role, { api: options.api, log, limits });
+        sessions.add(session);
+        const detach = options.api.attachScreen(role);
+        ws.once('close', () => {
+          sessions.delete(session);
+          detach();
+        });
+      });
+    } catch (error) {
+      log.log('error', 'websocket handshake failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      socket.destroy();
     }
-    // A page from another site must not drive the till, even from this machine's browser.
-    const origin = req.headers.origin;
-    if (origin !== undefined && new URL(origin).host !== req.headers.host) {
-      return refuse(socket, 403, 'Forbidden', `Connections from ${origin} are not allowed`);
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => serveClient(ws, role));
   });
 
-  const serveClient = (ws: WebSocket, role: ClientRole) => {
-    const post = (message: ServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-    };
-    const unsubscribe = options.api.subscribe((event, payload) => post({ type: 'event', event, payload } as ServerMessage));
-    const detach = options.api.attachScreen(role);
-    ws.on('close', () => {
-      unsubscribe();
-      detach();
-    });
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) {
-        return post({ type: 'error', error: { code: 'malformed_message', message: 'Messages must be JSON text, not binary' } });
+  // Each event is serialised once per role; a display gets only what a customer display shows.
+  const unsubscribe = options.api.subscribe((event, payload) => {
+    const forCashier = JSON.stringify({ type: 'event', event, payload });
+    const shown = displayEvent(event, payload);
+    const forDisplay = shown === null ? null : JSON.stringify({ type: 'event', event, payload: shown });
+    for (const session of sessions) {
+      const text = session.role === 'cashier' ? forCashier : forDisplay;
+      if (text !== null) session.send(text);
+    }
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const session of sessions) {
+      if (!session.alive) {
+        log.log('info', 'screen stopped answering pings; disconnected', { role: session.role });
+        session.ws.terminate();
+        continue;
       }
-      let json: unknown;
-      try {
-        json = JSON.parse(rawText(data));
-      } catch {
-        return post({ type: 'error', error: { code: 'malformed_message', message: 'Message is not valid JSON' } });
-      }
-      const parsed = clientMessageSchema.safeParse(json);
-      if (!parsed.success) {
-        const id = typeof json === 'object' && json !== null && 'id' in json && typeof json.id === 'number' ? json.id : null;
-        const error = { code: 'malformed_message', message: describeInvalidArgs('message', parsed.error) } as const;
-        return post(id === null ? { type: 'error', error } : { type: 'result', id, result: { ok: false, error } });
-      }
-      const { id, command, args } = parsed.data;
-      void options.api.dispatch(command, args, role).then((result) => post({ type: 'result', id, result }));
-    });
-  };
+      session.alive = false;
+      // A socket already closing throws on ping; its 'close' removes it from the set.
+      if (session.ws.readyState === session.ws.OPEN) session.ws.ping();
+    }
+  }, limits.heartbeatMs);
+  heartbeat.unref();
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -156,6 +201,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       resolve();
     });
   });
+  server.on('error', (error) => log.log('error', 'web host error', { error: error.message }));
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const base = `http://${shownHost}:${port}`;
@@ -164,9 +210,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     port,
     urls: { cashier: `${base}/cashier/?token=${token('cashier')}`, display: `${base}/display/?token=${token('display')}` },
+    sessions: () => ({ cashier: count('cashier'), display: count('display') }),
     close: () =>
       new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.close(WS_CLOSE.shuttingDown, 'terminal shutting down');
+        clearInterval(heartbeat);
+        unsubscribe();
+        for (const session of sessions) session.ws.close(WS_CLOSE.shuttingDown, 'terminal shutting down');
         wss.close();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -129,6 +129,7 @@ describe('the pages of the headless host', () => {
 
   it('refuses paths that climb out of the pages folder', async () => {
     const response = await fetch(`http://127.0.0.1:${terminal.host.port}/assets/..%2f..%2fpackage.json`);
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('The address is not valid: encoded separators and dot segments are refused');
   });
 });

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { settingsSchema, type Settings } from '../../app/settings/settings';
-import { createLogger } from '../../electron/service/logger';
+import { createLogger, type Logger } from '../../electron/service/logger';
 import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
-import { startWebHost, type WebHost } from '../../electron/web/web-host';
+import { startWebHost, type HostLimits, type WebHost } from '../../electron/web/web-host';
 import type { DemoSimulator } from '../../electron/simulators/demo/demo-simulator';
 import type { DemoPayment } from '../../app/providers/demo/demo-api';
 import { PAGES_DIR } from './paths';
@@ -16,24 +16,26 @@ export interface InProcessTerminal {
   readonly service: TerminalService;
   readonly host: WebHost;
   readonly logLines: string[];
+  readonly log: Logger;
   /** The terminal's data folder (journal, saved settings, keys), removed on close. */
   readonly dataDir: string;
   close(): Promise<void>;
 }
 
 /** The real service and web host in this process, so a test can also read the simulator's records. */
-export async function startInProcessTerminal(overrides: Record<string, unknown> = {}): Promise<InProcessTerminal> {
+export async function startInProcessTerminal(overrides: Record<string, unknown> = {}, limits: Partial<HostLimits> = {}): Promise<InProcessTerminal> {
   const settings: Settings = settingsSchema.parse(overrides);
   const logLines: string[] = [];
   const log = createLogger((line) => logLines.push(line), 'debug');
   // A real SQLite journal in a folder of its own, removed on close.
   const dataDir = mkdtempSync(join(tmpdir(), 'terminal-data-'));
   const service = await createTerminalService({ settings, log, demoApiKey: TEST_DEMO_KEY, dataDir });
-  const host = await startWebHost({ api: service, host: '127.0.0.1', port: 0, pagesDir: PAGES_DIR, log });
+  const host = await startWebHost({ api: service, host: '127.0.0.1', port: 0, pagesDir: PAGES_DIR, log, limits });
   return {
     service,
     host,
     logLines,
+    log,
     dataDir,
     close: async () => {
       await host.close();

@@ -16,7 +16,7 @@ export interface TerminalSlice {
   /** The last message the host could not read, or a snapshot it could not give. */
   readonly hostError: string | null;
   readonly setTerminal: (terminal: TerminalInfo) => void;
-  readonly setDevices: (devices: DeviceStatus) => void;
+  readonly setDevices: (devices: DeviceStatus | null) => void;
   readonly setLastPrint: (print: PrintReport | null) => void;
   readonly setConnection: (connection: ConnectionStatus) => void;
   readonly setServerTime: (serverTime: number) => void;
