@@ -47,7 +47,7 @@ export async function scanDisplay(display: Page): Promise<string | null> {
   return decodeQrFromPng(await display.screenshot());
 }
 
-/** Saves a screenshot for the README; the suite remakes them on every run. */
+/** Saves a screenshot to tests/artifacts/screenshots; `npm run screenshots` copies the README's into tests/screenshots. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
