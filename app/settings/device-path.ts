@@ -36,11 +36,13 @@ const LINUX_USB_LP = /^\/dev\/usb\/lp\d+$/;
 const LINUX_PTS = /^\/dev\/pts\/\d+$/;
 const MAC_SERIAL = /^\/dev\/(cu|tty)\.[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** The path as a sentence shows it: quoted, escaped (a NUL or newline stays visible) and cut short. */
+/** The path as a sentence shows it: cut short, and quoted with escapes when it holds a NUL or other control character. */
 export function showPath(path: string): string {
   if (path === '') return '""';
-  const shown = JSON.stringify(path.length > 80 ? `${path.slice(0, 80)}…` : path);
-  return shown.slice(1, -1) === path ? path : shown;
+  const cut = path.length > 80 ? `${path.slice(0, 80)}…` : path;
+  // eslint-disable-next-line no-control-regex -- control characters are what must not reach a log line or a screen raw
+  const escaped = cut.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped === cut ? cut : `"${escaped}"`;
 }
 
 export function pathLabel(use: DeviceUse): string {

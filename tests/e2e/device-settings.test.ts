@@ -72,6 +72,17 @@ describe('setting up the devices from the cashier screen', () => {
     expect(terminal.service.virtualPrinter).not.toBeNull();
   });
 
+  it('refuses a port that is not a serial device, in a sentence naming it, and changes nothing', async () => {
+    await field('printer-kind').selectOption('none');
+    await field('pole-port').fill('/dev/null');
+    await field('save-devices').click();
+    await expect.poll(() => field('devices-saved').innerText()).toBe(
+      'The pole display port /dev/null is not allowed: it must be one of /dev/ttyS<n>, /dev/ttyUSB<n>, /dev/ttyACM<n>, /dev/serial/by-id/…, /dev/pts/<n>.',
+    );
+    expect(await screens.cashier.locator('[data-testid="device-pole-display"]').getAttribute('data-health')).toBe('off');
+    expect(terminal.service.virtualPrinter).not.toBeNull();
+  });
+
   it('saves the pole display on the picked port: it shows the welcome at once, and its test pattern on request', async () => {
     await field('printer-kind').selectOption('none');
     await field('pole-port').fill(pair.hostPath);
