@@ -1,14 +1,16 @@
 import type { Clock } from './clock';
-import { nextPollDelay, type PollPolicy } from './poll-policy';
+import { createAtProvider, type CreatorHost } from './payment-creator';
+import type { PollPolicy } from './poll-policy';
 import type { PaymentStore } from './payment-store';
+import { checkedStatus, StatusPoller, type PollerHost } from './status-poller';
+import { StoreWriter, type StoreProblem } from './store-writer';
 import type { Money } from '../money/money';
 import { formatMoney } from '../money/money';
 import type { MethodId } from '../payment/method';
 import { isFinal, type Payment } from '../payment/payment';
 import { transition, type PaymentEvent } from '../payment/transition';
-import type { CreatedPayment, PaymentProvider, ProviderError, ProviderStatus } from '../providers/provider';
+import type { CreatedPayment, PaymentProvider } from '../providers/provider';
 import { err, ok, type Result } from '../util/result';
-import { amountMismatch } from './trust';
 
 export interface ChargeRequest {
   readonly amount: Money;
@@ -39,39 +41,67 @@ export interface EngineDeps {
   readonly merchantName: string;
   readonly newReference: () => string;
   readonly random: () => number;
+  /** A change, once saved: what the screens and devices may show. */
   readonly onChange: (payment: Payment) => void;
-}
-
-/** How many times an ambiguous create is reconciled and retried before the sale is failed. */
-const MAX_CREATE_ATTEMPTS = 3;
-
-interface Poller {
-  inFlight: boolean;
-  /** A webhook or callback came while a request was in flight: ask again as soon as it returns. */
-  hinted: boolean;
-  failures: number;
-  lastError: ProviderError | null;
-  cancelTimer: (() => void) | null;
+  /** The store stopped saving (why, in the cashier's words) or saves again (null). */
+  readonly onStoreProblem?: (problem: StoreProblem | null) => void;
+  /** Work nobody awaits failed (a timer's status check, a resumed sale): for the log, never a crash. */
+  readonly onError?: (what: string, error: unknown) => void;
 }
 
 /**
- * Creates, follows and cancels payments. Every change is saved before it is announced, at most one
- * status request per payment is ever in flight, and a payment stops being polled once it is final.
+ * Creates, follows and cancels payments. Every change is saved before it is announced (a change the
+ * store refuses is kept and retried, never shown unsaved), at most one status request per payment is
+ * ever in flight, and a payment stops being polled once it is final.
  */
 export class PaymentEngine {
-  private readonly pollers = new Map<string, Poller>();
+  private readonly writer: StoreWriter;
+  private readonly poller: StatusPoller;
+  private readonly creatorHost: CreatorHost;
   private activeId: string | null = null;
   private stopped = false;
 
-  constructor(private readonly deps: EngineDeps) {}
+  constructor(private readonly deps: EngineDeps) {
+    this.writer = new StoreWriter({
+      store: deps.store,
+      clock: deps.clock,
+      onSaved: (payment) => deps.onChange(payment),
+      onProblem: (problem) => deps.onStoreProblem?.(problem),
+      report: (what, error) => this.report(what, error),
+    });
+    const host: PollerHost = {
+      clock: deps.clock,
+      policy: deps.policy,
+      random: deps.random,
+      locale: deps.locale,
+      current: (id) => this.writer.current(id),
+      apply: (id, event) => this.apply(id, event),
+      providerFor: (payment) => this.providerFor(payment),
+      isStopped: () => this.stopped,
+      background: (what, work) => this.background(what, work),
+    };
+    this.poller = new StatusPoller(host);
+    this.creatorHost = {
+      ...host,
+      merchantName: deps.merchantName,
+      qrLifetimeMs: deps.qrLifetimeMs,
+      created: (id, created) => this.created(id, created),
+    };
+  }
 
-  /** The payment the screens show: in progress, or finished and not yet dismissed. */
+  /** The payment the screens show, as saved: in progress, or finished and not yet dismissed. */
   active(): Payment | null {
     return this.activeId === null ? null : (this.deps.store.get(this.activeId) ?? null);
   }
 
+  /** As saved: a change the store has not taken yet is not shown anywhere. */
   get(id: string): Payment | undefined {
     return this.deps.store.get(id);
+  }
+
+  /** Why the store cannot save, or null when it saves. */
+  storeProblem(): StoreProblem | null {
+    return this.writer.currentProblem();
   }
 
   async charge(request: ChargeRequest): Promise<Result<Payment, EngineError>> {
@@ -84,6 +114,9 @@ export class PaymentEngine {
     }
     const limit = provider.checkAmount(request.amount);
     if (!limit.ok) return err({ code: 'amount_rejected', message: limit.error });
+    // While a change waits to be saved, nothing new starts: the journal must hold every sale.
+    const unsaved = this.writer.hasPending() ? this.writer.currentProblem() : null;
+    if (unsaved !== null) return err({ code: 'invalid_state', message: unsaved.message });
     const current = this.active();
     if (current !== null && !isFinal(current.state)) {
       return err({ code: 'invalid_state', message: 'A payment is already in progress: wait for it, or cancel it first' });
@@ -106,15 +139,25 @@ export class PaymentEngine {
       notice: null,
     };
     // Write-ahead: the intent is recorded (and shown as "creating") before the provider hears of it.
+    const previous = this.activeId;
     this.activeId = payment.id;
-    this.record(payment);
+    if (!this.writer.record(payment)) {
+      // Not saved, so never sent: the sale does not start, and nothing is left to save later.
+      this.writer.discard(payment.id);
+      this.activeId = previous;
+      return err({ code: 'invalid_state', message: this.writer.currentProblem()?.message ?? 'Cannot save to the journal' });
+    }
     await this.create(provider, payment);
     return ok(this.deps.store.get(payment.id) ?? payment);
   }
 
   async cancel(id: string): Promise<Result<Payment, EngineError>> {
-    const payment = this.deps.store.get(id);
+    const payment = this.writer.current(id);
     if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal` });
+    const unsaved = this.writer.isPending(id) ? this.writer.currentProblem() : null;
+    if (unsaved !== null) {
+      return err({ code: 'invalid_state', message: `${unsaved.message} This sale's latest news is kept, and shown once it is saved.` });
+    }
     if (isFinal(payment.state)) {
       return err({ code: 'invalid_state', message: `Payment ${id} is already ${payment.state.status.replace(/_/g, ' ')}` });
     }
@@ -123,12 +166,12 @@ export class PaymentEngine {
     }
     const provider = this.providerFor(payment);
     const cancelling = this.apply(payment.id, { type: 'cancel_requested' });
-    const result = this.checked(payment, provider, await provider.cancel(payment.providerRef));
+    const result = checkedStatus(payment, provider, await provider.cancel(payment.providerRef), this.deps.locale);
     if (result.ok) {
       // Some providers cancel by expiring (Opn's Expire API answers "expired"): the cashier cancelled it.
       const status = result.value.kind === 'expired' ? ({ kind: 'cancelled' } as const) : result.value;
       const after = this.apply(payment.id, { type: 'provider_status', status });
-      if (isFinal(after.state)) this.stopPolling(payment.id);
+      if (isFinal(after.state)) this.poller.forget(payment.id);
     } else {
       this.apply(payment.id, { type: 'cancel_failed', message: `Could not cancel yet: ${result.error.message}` });
     }
@@ -139,6 +182,9 @@ export class PaymentEngine {
   async refund(id: string, amount: Money): Promise<Result<Payment, EngineError>> {
     const payment = this.deps.store.get(id);
     if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal` });
+    // While the journal holds back a change, no money goes out: it could not be recorded either.
+    const blocked = this.writer.hasPending() ? this.writer.currentProblem() : null;
+    if (blocked !== null) return err({ code: 'invalid_state', message: blocked.message });
     const state = payment.state;
     if ((state.status !== 'paid' && state.status !== 'paid_after_cancel') || payment.providerRef === null) {
       return err({ code: 'invalid_state', message: `Only a paid payment can be refunded; this one is ${state.status.replace(/_/g, ' ')}` });
@@ -156,7 +202,12 @@ export class PaymentEngine {
     }
     const result = await provider.refund(payment.providerRef, amount, state.paidAt);
     if (!result.ok) return err({ code: 'provider_error', message: result.error.message });
-    return ok(this.apply(id, { type: 'refund_recorded', totalRefundedMinor: result.value.totalRefundedMinor }));
+    const after = this.apply(id, { type: 'refund_recorded', totalRefundedMinor: result.value.totalRefundedMinor });
+    const unsaved = this.writer.isPending(id) ? this.writer.currentProblem() : null;
+    if (unsaved !== null) {
+      return err({ code: 'invalid_state', message: `${unsaved.message} The refund went through at ${provider.method.provider}; it is saved as soon as the journal can write.` });
+    }
+    return ok(after);
   }
 
   /** Clears a finished payment from the screens. */
@@ -174,8 +225,8 @@ export class PaymentEngine {
   resume(): void {
     for (const payment of this.deps.store.unfinished()) {
       this.activeId ??= payment.id;
-      if (payment.providerRef !== null) this.startPolling(payment.id);
-      else void this.resumeCreate(payment);
+      if (payment.providerRef !== null) this.poller.follow(payment.id);
+      else this.background('resuming a sale', () => this.resumeCreate(payment));
     }
   }
 
@@ -184,41 +235,29 @@ export class PaymentEngine {
     const wait = settleAt - this.deps.clock.now();
     if (wait > 0) {
       this.apply(payment.id, { type: 'notice', message: 'Checking with the provider whether this sale reached it before the restart…' });
-      await this.sleep(wait);
+      await new Promise<void>((resolve) => this.deps.clock.setTimer(resolve, wait));
     }
     if (!this.stopped) await this.create(this.providerFor(payment), payment, { reconcileFirst: true });
   }
 
-  /**
-   * Asks the provider now, e.g. on a webhook; still at most one request in flight. A hint that comes
-   * while one is in flight is kept: that answer may predate the change the hint is about.
-   */
+  /** A webhook or callback about this payment: ask sooner, within the hint budget (see hint-budget.ts). */
   pollNow(id: string): void {
-    const poller = this.pollers.get(id);
-    if (poller === undefined) return;
-    if (poller.inFlight) {
-      poller.hinted = true;
-      return;
-    }
-    poller.cancelTimer?.();
-    void this.poll(id);
+    this.poller.hint(id);
   }
 
   /**
-   * A webhook or callback named a provider's payment: ask the provider now. The message itself is
-   * never trusted for the status; it is only a hint to look sooner. False when no payment matches.
+   * A webhook or callback named a provider's payment: ask the provider soon. The message itself is
+   * never trusted for the status; it is only a hint to look sooner. False when no followed payment
+   * matches; that costs a map lookup, never a store query or a request.
    */
   pollByProviderRef(providerRef: string): boolean {
-    const payment = this.deps.store.unfinished().find((p) => p.providerRef === providerRef);
-    if (payment === undefined) return false;
-    this.pollNow(payment.id);
-    return true;
+    return this.poller.hintByRef(providerRef);
   }
 
   stop(): void {
+    this.writer.stop();
     this.stopped = true;
-    for (const poller of this.pollers.values()) poller.cancelTimer?.();
-    this.pollers.clear();
+    this.poller.stop();
   }
 
   private providerFor(payment: Payment): PaymentProvider {
@@ -227,160 +266,35 @@ export class PaymentEngine {
     return provider;
   }
 
-  /**
-   * Creates the payment at the provider. After a restart the earlier run may have sent the create
-   * already, so a resumed payment is looked up by our reference first, and only then created.
-   */
-  private async create(provider: PaymentProvider, payment: Payment, options = { reconcileFirst: false }): Promise<void> {
-    if (options.reconcileFirst) {
-      const found = await provider.findByReference(payment.id);
-      if (found.ok && found.value !== null) return this.created(payment.id, found.value);
-      if (!found.ok) {
-        return void this.apply(payment.id, {
-          type: 'create_failed',
-          failure: { code: `reconcile_${found.error.kind}`, message: `Could not check whether the sale reached the provider: ${found.error.message}` },
-        });
-      }
-    }
-    const request = {
-      reference: payment.id,
-      amount: payment.amount,
-      description: `${this.deps.merchantName} ${formatMoney(payment.amount, this.deps.locale)}`,
-      // A resumed sale gets a full QR lifetime from now, not one that ran out while we were down.
-      expiresAt: (options.reconcileFirst ? this.deps.clock.now() : payment.createdAt) + this.deps.qrLifetimeMs,
-      payerAlias: payment.payerAlias,
-    };
-    let lastError: ProviderError | null = null;
-    for (let attempt = 1; attempt <= MAX_CREATE_ATTEMPTS && !this.stopped; attempt++) {
-      const result = await provider.create(request);
-      if (result.ok) return this.created(payment.id, result.value);
-      lastError = result.error;
-      if (!result.error.ambiguous && result.error.kind !== 'rate_limited' && result.error.kind !== 'network') break;
-      this.apply(payment.id, { type: 'notice', message: result.error.message });
-      // Opn has no idempotency key: before any retry, look for the charge the lost request may have made.
-      if (result.error.ambiguous) {
-        const found = await provider.findByReference(payment.id);
-        if (found.ok && found.value !== null) return this.created(payment.id, found.value);
-        if (!found.ok) break; // Cannot tell whether it exists: never risk a second charge.
-      }
-      await this.sleep(nextPollDelay(this.deps.policy, attempt, lastError, this.deps.random));
-    }
-    this.apply(payment.id, {
-      type: 'create_failed',
-      failure: { code: `create_${lastError?.kind ?? 'stopped'}`, message: lastError?.message ?? 'The terminal stopped before the payment was created' },
-    });
+  private create(provider: PaymentProvider, payment: Payment, options = { reconcileFirst: false }): Promise<void> {
+    return createAtProvider(this.creatorHost, provider, payment, options);
   }
 
   private created(id: string, created: CreatedPayment): void {
     this.apply(id, { type: 'created', created });
-    this.startPolling(id);
-  }
-
-  private startPolling(id: string): void {
-    if (this.pollers.has(id) || this.stopped) return;
-    this.pollers.set(id, { inFlight: false, hinted: false, failures: 0, lastError: null, cancelTimer: null });
-    this.schedule(id);
-  }
-
-  private schedule(id: string): void {
-    const poller = this.pollers.get(id);
-    const payment = this.deps.store.get(id);
-    if (poller === undefined || payment === undefined || this.stopped) return;
-    let delay = nextPollDelay(this.deps.policy, poller.failures, poller.lastError, this.deps.random);
-    if (payment.expiresAt !== null) {
-      // Land one check exactly at expiry plus grace; past it, keep the normal or backoff pace.
-      const untilFinalCheck = payment.expiresAt + this.deps.policy.expiryGraceMs - this.deps.clock.now();
-      if (untilFinalCheck > 0) delay = Math.min(delay, untilFinalCheck);
-    }
-    poller.cancelTimer = this.deps.clock.setTimer(() => void this.poll(id), delay);
-  }
-
-  private async poll(id: string): Promise<void> {
-    const poller = this.pollers.get(id);
-    const payment = this.deps.store.get(id);
-    if (poller === undefined || payment === undefined || payment.providerRef === null || poller.inFlight) return;
-    poller.inFlight = true;
-    poller.cancelTimer = null;
-    const pastGrace = payment.expiresAt !== null && this.deps.clock.now() >= payment.expiresAt + this.deps.policy.expiryGraceMs;
-    const provider = this.providerFor(payment);
-    const result = this.checked(payment, provider, await provider.status(payment.providerRef));
-    poller.inFlight = false;
-    if (result.ok) {
-      poller.failures = 0;
-      poller.lastError = null;
-      const after = this.apply(id, { type: 'provider_status', status: result.value });
-      if (isFinal(after.state)) return this.stopPolling(id);
-      // The final check after expiry plus grace still says pending: close the QR here and at the provider.
-      if (pastGrace) return this.expireLocally(id);
-      if (poller.hinted) {
-        poller.hinted = false;
-        return void this.poll(id);
-      }
-    } else {
-      // A provider that cannot be reached keeps its backoff, hint or not.
-      poller.hinted = false;
-      // Unreachable is not an answer: the payment stays as it is and polling backs off. An answer that
-      // cannot be trusted is worse than none: the cashier is told to check, and it is never taken as paid.
-      poller.failures += 1;
-      poller.lastError = result.error;
-      this.apply(
-        id,
-        result.error.kind === 'invalid_response'
-          ? { type: 'untrusted_response', reason: result.error.message }
-          : { type: 'notice', message: result.error.message },
-      );
-    }
-    this.schedule(id);
-  }
-
-  /** A status for another amount or currency than the sale's is no answer about this sale. */
-  private checked(payment: Payment, provider: PaymentProvider, result: Result<ProviderStatus, ProviderError>): Result<ProviderStatus, ProviderError> {
-    if (!result.ok) return result;
-    const wrong = amountMismatch(payment.amount, result.value.requested, provider.method.provider, this.deps.locale);
-    return wrong === null ? result : err({ kind: 'invalid_response', message: wrong, ambiguous: false });
-  }
-
-  private expireLocally(id: string): void {
-    const payment = this.deps.store.get(id);
-    this.stopPolling(id);
-    if (payment === undefined || isFinal(payment.state) || payment.providerRef === null) return;
-    this.apply(id, { type: 'provider_status', status: { kind: 'expired' } });
-    // Best effort, so the customer cannot pay a QR the terminal has given up on. If its answer is that
-    // the customer paid after all, that is kept (as paid_after_cancel), never dropped.
-    const provider = this.providerFor(payment);
-    void provider
-      .cancel(payment.providerRef)
-      .then(
-        (answer) => {
-          const result = this.checked(payment, provider, answer);
-          if (result.ok) this.apply(id, { type: 'provider_status', status: result.value });
-        },
-        () => undefined,
-      );
-  }
-
-  private stopPolling(id: string): void {
-    this.pollers.get(id)?.cancelTimer?.();
-    this.pollers.delete(id);
+    this.poller.follow(id);
   }
 
   private apply(id: string, event: PaymentEvent): Payment {
-    const before = this.deps.store.get(id);
+    const before = this.writer.current(id);
     if (before === undefined) throw new Error(`Payment ${id} vanished from the store`);
     // A reply that lands after stop() is dropped: the store may be closing, and the next start resumes the payment.
     if (this.stopped) return before;
     const after = transition(before, event, this.deps.clock.now());
-    if (after !== before) this.record(after);
+    // Saved first, then shown: a screen never shows what the store does not hold.
+    if (after !== before) this.writer.record(after);
     return after;
   }
 
-  /** Saved first, then shown: a screen never shows what the store does not hold. */
-  private record(payment: Payment): void {
-    this.deps.store.save(payment);
-    this.deps.onChange(payment);
+  private background(what: string, work: () => Promise<void>): void {
+    void work().catch((error: unknown) => this.report(what, error));
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.deps.clock.setTimer(resolve, ms));
+  private report(what: string, error: unknown): void {
+    try {
+      this.deps.onError?.(what, error);
+    } catch {
+      // The log itself failed: there is nowhere left to say it, and this must not throw in its turn.
+    }
   }
 }

@@ -5,10 +5,28 @@ import { isFinal, type Payment } from '../payment/payment';
  * implements this (memory now, the SQLite journal later) decides how durable "saved" is.
  */
 export interface PaymentStore {
+  /**
+   * Throws when the payment could not be saved: a StoreWriteError when the cause is outside the
+   * payment (disk full, read-only); the engine then keeps the change and saves it later.
+   */
   save(payment: Payment): void;
   get(id: string): Payment | undefined;
   /** Payments not yet in a final state, to resume after a restart. */
   unfinished(): readonly Payment[];
+}
+
+/**
+ * The store cannot write for a reason outside the payment (disk full, read-only, no permission).
+ * The message is the cashier's sentence for it; the summary is a few words for the device bar.
+ */
+export class StoreWriteError extends Error {
+  override readonly name: string = 'StoreWriteError';
+  constructor(
+    readonly summary: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export function createMemoryStore(): PaymentStore {

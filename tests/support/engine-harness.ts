@@ -3,6 +3,7 @@ import type { Clock } from '../../app/engine/clock';
 import { PaymentEngine, type ChargeRequest } from '../../app/engine/payment-engine';
 import { createMemoryStore, type PaymentStore } from '../../app/engine/payment-store';
 import type { PollPolicy } from '../../app/engine/poll-policy';
+import type { StoreProblem } from '../../app/engine/store-writer';
 import type { Money } from '../../app/money/money';
 import type { MethodId, MethodInfo } from '../../app/payment/method';
 import type { Payment, PaymentStatus } from '../../app/payment/payment';
@@ -149,6 +150,10 @@ export function harness(options: HarnessOptions = {}) {
   const changes: Payment[] = [];
   /** onChange calls where the store did not already hold exactly the payment being announced. */
   const unsaved: Payment[] = [];
+  /** What the engine said about its store, in order: a problem, or null once it saves again. */
+  const storeProblems: (StoreProblem | null)[] = [];
+  /** Failures of work nobody awaited (timers, resumed sales), which the engine caught and reported. */
+  const backgroundErrors: { readonly what: string; readonly error: unknown }[] = [];
   let references = 0;
   const providers = new Map<MethodId, PaymentProvider>(options.providers === 'none' ? [] : [['demo', provider]]);
   const engine = new PaymentEngine({
@@ -166,9 +171,11 @@ export function harness(options: HarnessOptions = {}) {
       if (store.get(payment.id) !== payment) unsaved.push(payment);
       changes.push(payment);
     },
+    onStoreProblem: (problem) => storeProblems.push(problem),
+    onError: (what, error) => backgroundErrors.push({ what, error }),
   });
   const statuses = (): PaymentStatus[] => changes.map((p) => p.state.status);
-  return { clock, provider, store, engine, changes, unsaved, statuses };
+  return { clock, provider, store, engine, changes, unsaved, statuses, storeProblems, backgroundErrors };
 }
 
 export const SGD_1234: ChargeRequest = { amount: { minor: 1234, currency: 'SGD' }, method: 'demo', orderRef: 'A-17' };

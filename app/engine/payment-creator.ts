@@ -1,0 +1,69 @@
+import type { Clock } from './clock';
+import { nextPollDelay, type PollPolicy } from './poll-policy';
+import { formatMoney } from '../money/money';
+import type { Payment } from '../payment/payment';
+import type { PaymentEvent } from '../payment/transition';
+import type { CreatedPayment, PaymentProvider, ProviderError } from '../providers/provider';
+
+/** How many times an ambiguous create is reconciled and retried before the sale is failed. */
+const MAX_CREATE_ATTEMPTS = 3;
+
+/** What creating needs of the engine: its settings, and the one way to change a payment. */
+export interface CreatorHost {
+  readonly clock: Clock;
+  readonly policy: PollPolicy;
+  readonly random: () => number;
+  readonly locale: string;
+  readonly merchantName: string;
+  readonly qrLifetimeMs: number;
+  apply(id: string, event: PaymentEvent): Payment;
+  /** The provider made it: record it and start following it. */
+  created(id: string, created: CreatedPayment): void;
+  isStopped(): boolean;
+}
+
+const sleep = (clock: Clock, ms: number): Promise<void> => new Promise((resolve) => clock.setTimer(resolve, ms));
+
+/**
+ * Creates the payment at the provider. After a restart the earlier run may have sent the create
+ * already, so a resumed payment is looked up by our reference first, and only then created.
+ */
+export async function createAtProvider(host: CreatorHost, provider: PaymentProvider, payment: Payment, options: { readonly reconcileFirst: boolean }): Promise<void> {
+  if (options.reconcileFirst) {
+    const found = await provider.findByReference(payment.id);
+    if (found.ok && found.value !== null) return host.created(payment.id, found.value);
+    if (!found.ok) {
+      return void host.apply(payment.id, {
+        type: 'create_failed',
+        failure: { code: `reconcile_${found.error.kind}`, message: `Could not check whether the sale reached the provider: ${found.error.message}` },
+      });
+    }
+  }
+  const request = {
+    reference: payment.id,
+    amount: payment.amount,
+    description: `${host.merchantName} ${formatMoney(payment.amount, host.locale)}`,
+    // A resumed sale gets a full QR lifetime from now, not one that ran out while we were down.
+    expiresAt: (options.reconcileFirst ? host.clock.now() : payment.createdAt) + host.qrLifetimeMs,
+    payerAlias: payment.payerAlias,
+  };
+  let lastError: ProviderError | null = null;
+  for (let attempt = 1; attempt <= MAX_CREATE_ATTEMPTS && !host.isStopped(); attempt++) {
+    const result = await provider.create(request);
+    if (result.ok) return host.created(payment.id, result.value);
+    lastError = result.error;
+    if (!result.error.ambiguous && result.error.kind !== 'rate_limited' && result.error.kind !== 'network') break;
+    host.apply(payment.id, { type: 'notice', message: result.error.message });
+    // Opn has no idempotency key: before any retry, look for the charge the lost request may have made.
+    if (result.error.ambiguous) {
+      const found = await provider.findByReference(payment.id);
+      if (found.ok && found.value !== null) return host.created(payment.id, found.value);
+      if (!found.ok) break; // Cannot tell whether it exists: never risk a second charge.
+    }
+    await sleep(host.clock, nextPollDelay(host.policy, attempt, lastError, host.random));
+  }
+  host.apply(payment.id, {
+    type: 'create_failed',
+    failure: { code: `create_${lastError?.kind ?? 'stopped'}`, message: lastError?.message ?? 'The terminal stopped before the payment was created' },
+  });
+}
