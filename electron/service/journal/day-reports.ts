@@ -6,7 +6,9 @@ import { METHOD_IDS, type MethodId } from '../../../app/payment/method';
 import { FINAL_STATUSES } from '../../../app/payment/payment';
 import { PAYMENT_STATUSES } from '../../../app/ipc/history';
 import { err, ok, type Result } from '../../../app/util/result';
+import { dirname } from 'node:path';
 import { guardWrite } from './sqlite-connection';
+import { diskProblem } from './write-problems';
 
 /** End of day over the journal: the open period's figures, and the numbered reports (table day_reports). */
 export interface DayReportBook {
@@ -150,7 +152,16 @@ export function createDayReports(db: Database.Database, now: () => number): DayR
       return { from, to, totals: totals(from, to) };
     },
     // IMMEDIATE: two screens closing at once get two consecutive reports, never the same number.
-    close: () => close.immediate(),
+    close: () => {
+      try {
+        return close.immediate();
+      } catch (error) {
+        // A full or read-only disk is the cashier's to fix: said so, and the day stays open.
+        const problem = diskProblem(error, dirname(db.name));
+        if (problem === null) throw error;
+        return err(`The day report was not saved: ${problem.reason} (${problem.remedy}). The day stays open; close it again once that is fixed.`);
+      }
+    },
     list: () => sql.list.all().map(toReport),
     get: (number) => {
       const raw = sql.get.get(number);

@@ -4,6 +4,7 @@ import type { MethodId } from '../../../app/payment/method';
 import type { Payment, PaymentStatus } from '../../../app/payment/payment';
 import type { DayReportBook } from './day-reports';
 import type { PrintLedger } from './print-ledger';
+import type { JournalDiskError } from './write-problems';
 
 /** One entry of a payment's append-only history: a status change, a provider reply, a refund. */
 export interface JournalEvent {
@@ -81,6 +82,11 @@ export interface JournalOptions {
   /** Told about each unreadable row that `unfinished` skips, so a damaged row is logged, not silent. */
   readonly onUnreadable?: (row: UnreadableRow) => void;
   /**
+   * Told when a print-ledger write fails because of the disk (full, read-only…): the ledger goes on
+   * without it rather than stopping the printer, so this is where it is logged.
+   */
+  readonly onWriteProblem?: (what: string, problem: JournalDiskError) => void;
+  /**
    * A better_sqlite3.node built for this runtime, instead of the one in node_modules. It is not
    * ABI-stable, so Electron run from a checkout needs its own build while Node's tests keep theirs.
    */
@@ -90,6 +96,10 @@ export interface JournalOptions {
 /**
  * The durable journal. Every write returns only once it is committed to disk, so "saved" means
  * a kill -9 or a power cut right after cannot lose it.
+ */
+/**
+ * A write that fails because of the disk (full, failing, read-only, not allowed, locked) throws a
+ * JournalDiskError, whose message is the cashier's sentence; the day report's close returns it.
  */
 export interface Journal extends PaymentStore {
   readonly path: string;

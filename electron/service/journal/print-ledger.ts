@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { dirname } from 'node:path';
 import { guardWrite } from './sqlite-connection';
+import { diskProblem, type JournalDiskError } from './write-problems';
 
 /** The slips the terminal prints by itself; each at most once per payment. */
 export const AUTO_PRINT_KINDS = ['paid_receipt', 'failed_slip', 'qr_slip'] as const;
@@ -43,8 +45,24 @@ const toRecord = (raw: unknown): PrintRecord => {
   return { paymentId: row.payment_id, kind: row.kind, state: row.state, claimedAt: row.claimed_at, printedAt: row.printed_at, error: row.error };
 };
 
-/** The ledger in the journal's own SQLite file (table `prints`, see migrations.ts). */
-export function createSqlitePrintLedger(db: Database.Database, now: () => number): PrintLedger {
+/**
+ * The ledger in the journal's own SQLite file (table `prints`, see migrations.ts). When the disk
+ * refuses a write (full, read-only…) the printer is not stopped: the slip prints without its claim
+ * (this run's printer still prints it once; only a restart could print it again), and a lost
+ * outcome leaves the claim owed. `onWriteProblem` hears of each.
+ */
+export function createSqlitePrintLedger(db: Database.Database, now: () => number, onWriteProblem?: (what: string, problem: JournalDiskError) => void): PrintLedger {
+  const folder = dirname(db.name);
+  const bestEffort = <T>(what: string, write: () => T, instead: T): T => {
+    try {
+      return guardWrite(what, write);
+    } catch (error) {
+      const problem = diskProblem(error, folder);
+      if (problem === null) throw error;
+      onWriteProblem?.(what, problem);
+      return instead;
+    }
+  };
   const sql = {
     claim: db.prepare<[string, string, number]>("INSERT INTO prints (payment_id, kind, state, claimed_at) VALUES (?, ?, 'claimed', ?) ON CONFLICT DO NOTHING"),
     printed: db.prepare<[number, string, string]>("UPDATE prints SET state = 'printed', printed_at = ?, error = NULL WHERE payment_id = ? AND kind = ?"),
@@ -53,9 +71,9 @@ export function createSqlitePrintLedger(db: Database.Database, now: () => number
     outstanding: db.prepare<[], unknown>("SELECT payment_id, kind, state, claimed_at, printed_at, error FROM prints WHERE state = 'claimed' ORDER BY claimed_at"),
   };
   return {
-    claim: (paymentId, kind) => guardWrite(`Print of ${kind} for ${paymentId} not claimed`, () => sql.claim.run(paymentId, kind, now())).changes === 1,
-    printed: (paymentId, kind) => void guardWrite(`Print of ${kind} for ${paymentId} not recorded`, () => sql.printed.run(now(), paymentId, kind)),
-    failed: (paymentId, kind, message) => void guardWrite(`Print failure for ${paymentId} not recorded`, () => sql.failed.run(message, paymentId, kind)),
+    claim: (paymentId, kind) => bestEffort(`Print of ${kind} for ${paymentId} not claimed`, () => sql.claim.run(paymentId, kind, now()).changes === 1, true),
+    printed: (paymentId, kind) => bestEffort(`Print of ${kind} for ${paymentId} not recorded`, () => void sql.printed.run(now(), paymentId, kind), undefined),
+    failed: (paymentId, kind, message) => bestEffort(`Print failure for ${paymentId} not recorded`, () => void sql.failed.run(message, paymentId, kind), undefined),
     get: (paymentId, kind) => {
       const raw = sql.get.get(paymentId, kind);
       return raw === undefined ? undefined : toRecord(raw);

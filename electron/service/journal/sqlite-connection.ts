@@ -82,7 +82,8 @@ export function closeDatabase(db: Database.Database): void {
   try {
     // SQLite's advice for long-lived connections: refresh the planner's statistics as they close.
     db.pragma('optimize');
-  } finally {
-    db.close();
+  } catch {
+    // Only statistics: a full or read-only disk must not keep the journal from closing.
   }
+  db.close();
 }

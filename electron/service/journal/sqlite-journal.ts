@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../app/money/currency';
 import { FINAL_STATUSES, type Payment, type PaymentState, type PaymentStatus } from '../../../app/payment/payment';
@@ -11,6 +12,7 @@ import { createDayReports } from './day-reports';
 import { createRedactor } from './redaction';
 import { createRefundFollower } from './refund-follower';
 import { closeDatabase, connectionInfo, guardWrite, openDatabase } from './sqlite-connection';
+import { guardDisk } from './write-problems';
 
 /** Every status, by type, so a new one breaks the build here until it is sorted as final or not. */
 const STATUSES: Record<PaymentStatus, null> = {
@@ -63,6 +65,9 @@ export function openJournal(path: string, options: JournalOptions = {}): Journal
   const now = options.now ?? Date.now;
   const db = openDatabase(path, options.nativeBinding);
   const redactor = createRedactor(options.secrets ?? [], options.redactText);
+  // A write the disk refuses (full, read-only…) comes out as a sentence naming the folder to fix.
+  const folder = dirname(path);
+  const guarded = <T>(write: () => T): T => guardDisk(folder, write);
 
   const sql = {
     stateOf: db.prepare<[string], { status: string; state_json: string }>('SELECT status, state_json FROM payments WHERE id = ?'),
@@ -158,10 +163,10 @@ export function openJournal(path: string, options: JournalOptions = {}): Journal
 
   return {
     path,
-    prints: createSqlitePrintLedger(db, now),
+    prints: createSqlitePrintLedger(db, now, options.onWriteProblem),
     dayReports: createDayReports(db, now),
-    save: (payment) => save(payment),
-    saveAll: (payments) => saveAll(payments),
+    save: (payment) => guarded(() => save(payment)),
+    saveAll: (payments) => guarded(() => saveAll(payments)),
     get: (id) => {
       const raw = sql.get.get(id);
       if (raw === undefined) return undefined;
@@ -175,13 +180,13 @@ export function openJournal(path: string, options: JournalOptions = {}): Journal
       for (const row of page.unreadable) options.onUnreadable?.(row);
       return page.payments;
     },
-    appendEvent: (paymentId, event) => insertEvent(paymentId, event.kind, event.summary),
+    appendEvent: (paymentId, event) => guarded(() => insertEvent(paymentId, event.kind, event.summary)),
     events: (paymentId) =>
       sql.events.all(paymentId).map((raw) => {
         const row = eventRow.parse(raw);
         return { seq: row.seq, paymentId: row.payment_id, at: row.at, kind: row.kind, summary: summaryObject.parse(JSON.parse(row.summary_json)) };
       }),
-    recordRefund: (refund) => recordRefund(refund),
+    recordRefund: (refund) => guarded(() => recordRefund(refund)),
     refunds: (paymentId) =>
       sql.refunds.all(paymentId).map((raw) => {
         const row = refundRow.parse(raw);
