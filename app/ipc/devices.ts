@@ -23,6 +23,8 @@ export interface DeviceStatus {
   readonly printer: DeviceReport;
   readonly poleDisplay: DeviceReport;
   readonly customerDisplay: DeviceReport;
+  /** Can the terminal save sales? A fault here (disk full…) stops new sales until it is fixed. */
+  readonly journal: DeviceReport;
   /** One per configured payment method: can the terminal reach its provider? */
   readonly providers: readonly ProviderReport[];
 }

@@ -6,6 +6,7 @@ export interface DeviceStatusBoard {
   setPrinter(report: DeviceReport): void;
   setPoleDisplay(report: DeviceReport): void;
   setProvider(method: MethodId, report: DeviceReport): void;
+  setJournal(report: DeviceReport): void;
   /** A customer screen (Electron window or browser tab) came up; the returned function says it went. */
   attachCustomerDisplay(): () => void;
   readonly customerDisplays: () => number;
@@ -19,6 +20,18 @@ export const NO_POLE_DISPLAY: DeviceReport = {
   summary: 'No pole display',
   detail: 'No pole display is set up (poleDisplay.port in settings).',
 };
+
+export const NO_JOURNAL: DeviceReport = {
+  health: 'off',
+  summary: 'No journal',
+  detail: 'Sales are kept in memory only, so a restart forgets them: start the terminal with a data folder to keep them.',
+};
+export const JOURNAL_OK: DeviceReport = { health: 'ok', summary: 'Journal', detail: 'Every sale is saved to the journal before it is shown.' };
+
+/** The journal as the device bar shows it: saving, or why not (the sentence the charge refusal gives too). */
+export function journalReport(problem: { readonly summary: string; readonly message: string } | null): DeviceReport {
+  return problem === null ? JOURNAL_OK : { health: 'fault', summary: problem.summary, detail: problem.message };
+}
 
 function customerDisplayReport(count: number): DeviceReport {
   if (count === 0) {
@@ -48,6 +61,7 @@ export function createDeviceStatusBoard(
     printer: NO_PRINTER,
     poleDisplay: NO_POLE_DISPLAY,
     customerDisplay: customerDisplayReport(0),
+    journal: NO_JOURNAL,
     providers: methods.map(
       (m): ProviderReport => ({
         method: m.id,
@@ -73,6 +87,9 @@ export function createDeviceStatusBoard(
     },
     setPoleDisplay: (report) => {
       if (!same(report, status.poleDisplay)) update({ ...status, poleDisplay: report });
+    },
+    setJournal: (report) => {
+      if (!same(report, status.journal)) update({ ...status, journal: report });
     },
     setProvider: (method, report) => {
       const before = status.providers.find((p) => p.method === method);

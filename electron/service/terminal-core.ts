@@ -20,7 +20,7 @@ import { parseOrangepillCallback } from '../../app/providers/orangepill/orangepi
 import { newReference } from './references';
 import { createLookupRequest } from './lookup-request';
 import type { EventListener, TerminalApi } from './terminal-api';
-import { createDeviceStatusBoard } from './device-status';
+import { createDeviceStatusBoard, JOURNAL_OK, journalReport, NO_JOURNAL } from './device-status';
 import { reachabilityReport, withReachability } from './provider-reachability';
 import { startCounterDevices } from './counter-devices';
 import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from './device-settings-file';
@@ -121,6 +121,7 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
           now: clock.now,
           redactText: log.scrub,
           onUnreadable: (row) => log.log('error', 'journal row unreadable', { ...row }),
+          onWriteProblem: (what, problem) => log.log('error', 'journal write failed', { what, problem: problem.message }),
           ...(options.sqliteBinding === undefined ? {} : { nativeBinding: options.sqliteBinding }),
         });
 
@@ -138,6 +139,7 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
     info.methods.map((m) => ({ id: m.id, provider: m.provider })),
     (devices) => emit('devices', devices),
   );
+  if (journal !== null) board.setJournal(JOURNAL_OK);
   // The engine's requests double as the device bar's reachability check: nothing extra is asked.
   const watched = new Map<MethodId, PaymentProvider>(
     [...providers].map(([id, provider]) => [
@@ -197,6 +199,13 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
       if (engine.active()?.id === payment.id) announce();
       devices.printer().follow(payment);
     },
+    // A journal that cannot save (disk full…) shows on the device bar; new sales are refused meanwhile.
+    onStoreProblem: (problem) => {
+      if (problem === null) log.log('info', 'journal saving again');
+      else log.log('error', 'journal cannot save', { problem: problem.message });
+      board.setJournal(problem === null && journal === null ? NO_JOURNAL : journalReport(problem));
+    },
+    onError: (what, error) => log.log('error', 'payment engine task failed', { what, error: error instanceof Error ? error.message : String(error) }),
   });
   engine.resume();
   devices.pole().show(engine.active());

@@ -48,7 +48,7 @@ function DeviceItem({ id, report, onOpen }: { readonly id: string; readonly repo
   );
 }
 
-/** Providers, printer, pole display and customer display at a glance; each item's tooltip says what to do. */
+/** Journal, providers, printer, pole display and customer display at a glance; each item's tooltip says what to do. */
 export function DeviceBar() {
   const devices = useCashierStore((s) => s.devices);
   const [open, setOpen] = useState(false);
@@ -56,6 +56,8 @@ export function DeviceBar() {
   return (
     <div className="device-bar__row">
     <ul className="device-bar" aria-label="Devices" data-testid="device-bar">
+      {/* First: while the journal cannot save, no sale can start, so the cashier must see why. */}
+      <DeviceItem id="journal" report={devices.journal} onOpen={() => setOpen(true)} />
       {devices.providers.map((p) => (
         <DeviceItem key={p.method} id={`provider-${p.method}`} report={p} onOpen={() => setOpen(true)} />
       ))}

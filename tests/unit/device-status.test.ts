@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../app/ipc/devices';
 import type { ProviderError } from '../../app/providers/provider';
-import { createDeviceStatusBoard } from '../../electron/service/device-status';
+import { createDeviceStatusBoard, JOURNAL_OK, journalReport } from '../../electron/service/device-status';
 import { reachabilityReport } from '../../electron/service/provider-reachability';
 import { poleReport } from '../../electron/service/pole-display-service';
 
@@ -18,6 +18,11 @@ describe('the device status board', () => {
         health: 'attention',
         summary: 'No customer display',
         detail: 'No customer screen is connected: the customer cannot see the QR unless it is printed. Open the Display link, or plug in the second monitor.',
+      },
+      journal: {
+        health: 'off',
+        summary: 'No journal',
+        detail: 'Sales are kept in memory only, so a restart forgets them: start the terminal with a data folder to keep them.',
       },
       providers: [{ method: 'atome', health: 'unknown', summary: 'Opn', detail: 'Not asked yet: the terminal checks Opn when it takes a payment.' }],
     });
@@ -38,6 +43,18 @@ describe('the device status board', () => {
     expect(seen.map((s) => s.customerDisplay.summary)).toEqual(['Customer display', '2 customer displays', 'Customer display', 'No customer display']);
     board.setPrinter(board.current().printer);
     expect(seen).toHaveLength(4);
+  });
+
+  it('shows the journal failing in the cashier\'s words, and saving again, announcing each change once', () => {
+    const seen: DeviceStatus[] = [];
+    const board = createDeviceStatusBoard([], (s) => seen.push(s));
+    board.setJournal(JOURNAL_OK);
+    const full = { summary: 'Journal: disk full', message: 'Cannot save to the journal: the disk is full. No new sale can start until there is room (free space on the disk that holds /data).' };
+    board.setJournal(journalReport(full));
+    board.setJournal(journalReport(full));
+    expect(board.current().journal).toEqual({ health: 'fault', summary: 'Journal: disk full', detail: full.message });
+    board.setJournal(journalReport(null));
+    expect(seen.map((s) => s.journal.health)).toEqual(['ok', 'fault', 'ok']);
   });
 
   it('updates one provider by its method and ignores an unknown one', () => {
