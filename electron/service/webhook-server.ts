@@ -136,7 +136,8 @@ export async function startWebhookServer(options: {
     sendJson(res, status, { error: reason }, { headers, close: true });
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+  /** `expectsContinue`: the sender waits for 100 Continue, given only once every check has passed. */
+  const handle = (req: IncomingMessage, res: ServerResponse, expectsContinue = false): void => {
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     const source = sourceKey(req.socket.remoteAddress);
@@ -153,6 +154,7 @@ export async function startWebhookServer(options: {
     if (req.method !== 'POST') return refuse(res, source, 405, 'Only POST is accepted here.', { allow: 'POST' });
     if (!isJsonContentType(req.headers['content-type'])) return refuse(res, source, 415, 'The body must be application/json (UTF-8).');
     if (declaredTooLarge(req, limits.maxBodyBytes)) return refuse(res, source, 413, `The body is over ${String(limits.maxBodyBytes)} bytes.`);
+    if (expectsContinue) res.writeContinue();
     void readBoundedBody(req, limits.maxBodyBytes).then((body) => {
       if (body.kind === 'aborted') return;
       if (body.kind === 'too-large') return refuse(res, source, 413, `The body is over ${String(limits.maxBodyBytes)} bytes.`);
@@ -194,6 +196,8 @@ export async function startWebhookServer(options: {
     },
     handle,
   );
+  // Node would answer 100 Continue before the checks; this way a refused sender never sends its body.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => handle(req, res, true));
   server.maxHeadersCount = 50;
   server.maxConnections = limits.maxConnections;
   server.maxRequestsPerSocket = 100;

@@ -157,6 +157,19 @@ describe('bodies and headers the listener refuses', () => {
     await expectStillServing(r);
   });
 
+  it('refuses an oversized body that asks for 100 Continue without inviting it', async () => {
+    const r = await rig();
+    const answer = await exchange(r.url, head(PATH, { 'content-type': 'application/json', 'content-length': 10_000_000, expect: '100-continue' }));
+    expect(answer.status).toBe(413);
+    expect(answer.text).not.toContain('100 Continue');
+    // A sender that passes every check is invited, and its body is read.
+    const body = JSON.stringify({ id: 'known-continued' });
+    const invited = await exchange(r.url, head(PATH, { 'content-type': 'application/json', 'content-length': body.length, expect: '100-continue', connection: 'close' }) + body);
+    expect(invited.text).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
+    expect(r.hints).toEqual(['known-continued']);
+    await expectStillServing(r);
+  });
+
   it('stops reading a chunked body once it passes 64 KiB, answers 413 and closes the socket', async () => {
     const r = await rig();
     const socket = await openSocket(r.url);
