@@ -4,7 +4,8 @@ import { parseDecimal, type Money } from '../../app/money/money';
 import type { OrangepillRequest } from '../../app/providers/orangepill/orangepill-api';
 import type { OrangepillClient } from '../../app/providers/orangepill/orangepill-client';
 import type { PaymentProvider, ProviderError } from '../../app/providers/provider';
-import { revealPngBase64 } from './reveal-image';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './raster-image';
+import { revealPngBase64, type RevealImageProblem } from './reveal-image';
 import { requestStatusLabel } from './request-status-label';
 
 export const NOT_SET_UP_MESSAGE = 'Orangepill is not set up on this terminal';
@@ -13,6 +14,22 @@ const UNREADABLE_MESSAGE = 'That image could not be read: use a PNG or JPEG pict
 const TOO_LARGE_MESSAGE = 'That image is too detailed to send to Orangepill: crop it to the QR code and try again';
 const NOT_A_REQUEST_MESSAGE = 'That QR code is not an Orangepill payment request';
 const MAX_SHOWN_CODE = 64;
+const SMALLER = 'Crop it to the QR code, or take a smaller photo of it.';
+const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** What the cashier is told about a picture the terminal will not read or send, with its numbers. */
+function imageProblemMessage(problem: RevealImageProblem): string {
+  switch (problem.kind) {
+    case 'unreadable':
+      return UNREADABLE_MESSAGE;
+    case 'too_large':
+      return TOO_LARGE_MESSAGE;
+    case 'too_many_pixels':
+      return `The picture is ${problem.width} × ${problem.height} pixels; the largest the terminal reads is ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} (${(MAX_IMAGE_PIXELS / 1e6).toFixed(1)} megapixels). ${SMALLER}`;
+    case 'too_many_bytes':
+      return `The picture is ${megabytes(problem.bytes)}; the largest the terminal reads is ${megabytes(MAX_IMAGE_BYTES)}. ${SMALLER}`;
+  }
+}
 
 export interface LookupRequestOptions {
   /** The terminal's Orangepill method, live or simulated; anything else means it is not set up. */
@@ -55,7 +72,7 @@ export function createLookupRequest(options: LookupRequestOptions) {
     if (!isOrangepillClient(client)) return failed('invalid_state', NOT_SET_UP_MESSAGE);
 
     const png = revealPngBase64(args.imageBase64);
-    if (!png.ok) return failed('invalid_args', png.error === 'unreadable' ? UNREADABLE_MESSAGE : TOO_LARGE_MESSAGE);
+    if (!png.ok) return failed('invalid_args', imageProblemMessage(png.error));
 
     const revealed = await client.reveal(png.value);
     if (!revealed.ok) {
