@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   customerDisplayFields,
   httpUrl,
+  providerBaseUrl,
   languageFields,
   merchantFields,
   omiseVersion,
@@ -24,9 +25,9 @@ export const PROVIDER_IDS = ['opn', 'orangepill'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 const providerFields = z.strictObject({
-  opn: z.strictObject({ baseUrl: httpUrl, omiseVersion }),
+  opn: z.strictObject({ baseUrl: providerBaseUrl, omiseVersion }),
   orangepill: z.strictObject({
-    baseUrl: httpUrl,
+    baseUrl: providerBaseUrl,
     merchantAlias: orangepillAlias.nullable(),
     store: orangepillLabel.nullable(),
     merchant: orangepillLabel.nullable(),
@@ -79,7 +80,7 @@ export const settingsSchemas = {
   testConnection: z.strictObject({
     provider: z.enum(PROVIDER_IDS, { error: `must be one of ${PROVIDER_IDS.join(', ')}` }),
     key: z.string().trim().min(1, { error: 'must not be empty' }).max(512).optional(),
-    baseUrl: httpUrl.optional(),
+    baseUrl: providerBaseUrl.optional(),
   }),
 } as const;
 

@@ -13,6 +13,35 @@ const isLocale = (tag: string): boolean => {
 };
 
 export const httpUrl = z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
+/** Hosts on this machine, where plain http cannot be read on the way: the simulators and a local proxy. */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
+ * True for an address a provider key may be sent to: https, or http to this machine only. Read by
+ * hand (app/ has no URL class): the host is what follows any user@ and precedes any :port, so
+ * `http://127.0.0.1@evil.example` is evil.example. Odd spellings of loopback are refused, not guessed.
+ */
+export function keySafeUrl(url: string): boolean {
+  const match = /^(https?):\/\/([^/?#\s]+)/i.exec(url);
+  if (match === null) return false;
+  if (match[1]?.toLowerCase() === 'https') return true;
+  const authority = match[2] ?? '';
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
+  const end = hostAndPort.startsWith('[') ? hostAndPort.indexOf(']') + 1 : hostAndPort.includes(':') ? hostAndPort.indexOf(':') : hostAndPort.length;
+  const port = hostAndPort.slice(end);
+  return (port === '' || /^:\d{1,5}$/.test(port)) && isLoopback(hostAndPort.slice(0, end));
+}
+
+/**
+ * A provider's API address. Every request to it carries the secret key, so it must be https://;
+ * plain http:// is accepted only on this machine (127.0.0.1, localhost), where the simulators run.
+ */
+export const providerBaseUrl = httpUrl.refine(keySafeUrl, {
+  error: 'must be an https:// address: it receives the secret key with every request (plain http:// only to this machine, e.g. http://127.0.0.1:8080)',
+});
+
 export const orangepillAlias = z.string().regex(/^@[A-Za-z0-9_.-]{1,64}$/, { error: 'must be an alias like @my_shop' });
 
 /** Opn's secret key: `skey_test_…` on the test account, `skey_…` live. */
@@ -142,14 +171,14 @@ export const settingsSchema = z.strictObject({
       opn: z
         .strictObject({
           secretKey: opnSecretKey.nullable().default(null),
-          baseUrl: httpUrl.default('https://api.omise.co'),
+          baseUrl: providerBaseUrl.default('https://api.omise.co'),
           omiseVersion: omiseVersion.default('2019-05-29'),
         })
         .prefault({}),
       orangepill: z
         .strictObject({
           apiKey: orangepillApiKey.nullable().default(null),
-          baseUrl: httpUrl.default('https://api.orangepill.cloud'),
+          baseUrl: providerBaseUrl.default('https://api.orangepill.cloud'),
           /** The shop's own alias, the destination of every request, e.g. @pet_shop_barney. */
           merchantAlias: orangepillAlias.nullable().default(null),
           store: orangepillLabel.nullable().default(null),

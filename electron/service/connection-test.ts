@@ -13,8 +13,16 @@ const ORANGEPILL = 'Orangepill';
  * wrong key, a wrong address or no network each get their own sentence before any sale is tried.
  * The key is never part of an answer: the clients' messages are written without it.
  */
-export async function testConnection(args: CommandArgs<'testConnection'>, settings: Settings, log: Logger, now: () => number): Promise<ConnectionCheck> {
+export async function testConnection(
+  args: CommandArgs<'testConnection'>,
+  settings: Settings,
+  log: Logger,
+  now: () => number,
+  locked: Readonly<Record<string, string>> = {},
+): Promise<ConnectionCheck> {
   const answer = (ok: boolean, message: string): ConnectionCheck => ({ provider: args.provider, ok, message });
+  const refusal = keyDestinationProblem(args, settings, locked);
+  if (refusal !== null) return answer(false, refusal);
   if (args.provider === 'opn') {
     const key = args.key ?? settings.providers.opn.secretKey;
     const baseUrl = args.baseUrl ?? settings.providers.opn.baseUrl;
@@ -38,4 +46,23 @@ export async function testConnection(args: CommandArgs<'testConnection'>, settin
   const listed = await client.list({ 'data.order': `connection-test-${randomBytes(6).toString('hex')}` });
   if (!listed.ok) return answer(false, listed.error.message);
   return answer(true, `${ORANGEPILL} accepted the key at ${baseUrl}`);
+}
+
+/**
+ * A key goes only to the base URL in force. A test at another address must bring its own typed key,
+ * so a screen (or anyone holding the cashier token) cannot send the stored key somewhere else; and an
+ * address the environment sets cannot be swapped from a screen at all.
+ */
+function keyDestinationProblem(args: CommandArgs<'testConnection'>, settings: Settings, locked: Readonly<Record<string, string>>): string | null {
+  const name = args.provider === 'opn' ? OPN : ORANGEPILL;
+  const inForce = settings.providers[args.provider].baseUrl;
+  if (args.baseUrl === undefined || args.baseUrl === inForce) return null;
+  const lockedBy = locked[`providers.${args.provider}.baseUrl`];
+  if (lockedBy !== undefined) {
+    return `The ${name} base URL is set by the environment variable ${lockedBy} (${inForce}); it cannot be changed from this screen`;
+  }
+  if (args.key === undefined) {
+    return `Type the ${name} key to test it at ${args.baseUrl}: the key in force is only ever sent to ${inForce}`;
+  }
+  return null;
 }

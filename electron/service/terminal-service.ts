@@ -21,6 +21,7 @@ import {
   type SavedSections,
 } from './settings-store';
 import type { ClientRole, EventListener, TerminalApi } from './terminal-api';
+import { lockedFieldProblems } from './settings-locks';
 import { startTerminalCore, type SettingsCommand, type TerminalCore, type TerminalCoreOptions } from './terminal-core';
 
 /** The monitors the Electron shell can put the customer display on. */
@@ -142,7 +143,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   const settingsCommands: Pick<CommandHandlers, SettingsCommand> = {
     getSettings: () => Promise.resolve({ ok: true, value: view() }),
     saveSettings,
-    testConnection: async (args) => ({ ok: true, value: await testConnection(args, settings, log, options.clock?.now ?? Date.now) }),
+    testConnection: async (args) => ({ ok: true, value: await testConnection(args, settings, log, options.clock?.now ?? Date.now, locked) }),
   };
 
   const start = (next: Settings): Promise<TerminalCore> =>
@@ -185,11 +186,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
         `A sale of ${formatMoney(busy.amount, settings.locale)} is in progress: finish or cancel it before changing settings (nothing was saved)`,
       );
     }
-    const fields: Record<string, string> = {};
-    for (const key of ['opnSecretKey', 'orangepillApiKey'] as const) {
-      const lockedBy = locked[`credentials.${key}`];
-      if (lockedBy !== undefined && args.credentials?.[key] !== undefined) fields[`credentials.${key}`] = `is set by the environment variable ${lockedBy}; change it there`;
-    }
+    const fields: Record<string, string> = lockedFieldProblems(args, settings, locked);
     const nextKeys: ProviderCredentials = {
       opnSecretKey: args.credentials?.opnSecretKey === undefined ? keys.opnSecretKey : args.credentials.opnSecretKey,
       orangepillApiKey: args.credentials?.orangepillApiKey === undefined ? keys.orangepillApiKey : args.credentials.orangepillApiKey,

@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -177,6 +179,66 @@ describe('the settings screen’s service', () => {
     expect(error.fields?.['credentials.opnSecretKey']).toBe('is set by the environment variable OPN_SECRET_KEY; change it there');
   });
 
+  it('sends a key only to the base URL in force: another address needs a typed key, and one the environment sets cannot move (row 5)', async () => {
+    const attacker = await startCapture();
+    try {
+      const service = await start({}, { providers: { opn: { secretKey: OPN_KEY, baseUrl: opn.baseUrl } } });
+      const stolen = await call<ConnectionCheck>(service, 'testConnection', { provider: 'opn', baseUrl: attacker.url });
+      expect(stolen).toEqual({
+        provider: 'opn',
+        ok: false,
+        message: `Type the Opn key to test it at ${attacker.url}: the key in force is only ever sent to ${opn.baseUrl}`,
+      });
+      const plainHttp = await refusal(service, 'testConnection', { provider: 'opn', baseUrl: 'http://attacker.example' });
+      expect(plainHttp.fields?.['baseUrl']).toMatch(/^must be an https:\/\/ address: it receives the secret key with every request/);
+      // A typed key may be tried anywhere: it is the person's own.
+      const typed = await call<ConnectionCheck>(service, 'testConnection', { provider: 'opn', key: 'skey_test_typedHere1', baseUrl: attacker.url });
+      expect(typed.ok).toBe(false);
+      expect(attacker.requests.map((r) => r.authorization)).toEqual([`Basic ${Buffer.from('skey_test_typedHere1:').toString('base64')}`]);
+
+      const locked = await start({ OPN_SECRET_KEY: OPN_KEY, OPN_BASE_URL: opn.baseUrl }, settingsFromEnvFile(OPN_KEY, opn.baseUrl));
+      const moved = await call<ConnectionCheck>(locked, 'testConnection', { provider: 'opn', key: OPN_KEY, baseUrl: attacker.url });
+      expect(moved.message).toBe(`The Opn base URL is set by the environment variable OPN_BASE_URL (${opn.baseUrl}); it cannot be changed from this screen`);
+      expect(attacker.requests).toHaveLength(1);
+      expect(JSON.stringify(attacker.requests)).not.toContain(Buffer.from(`${OPN_KEY}:`).toString('base64'));
+    } finally {
+      await attacker.close();
+    }
+  });
+
+  it('will not save an address the key would travel to in the clear, nor move a stored key without typing it again (row 5)', async () => {
+    const attacker = await startCapture();
+    try {
+      const service = await start({}, { providers: { opn: { secretKey: OPN_KEY, baseUrl: opn.baseUrl } } });
+      const current = await call<SettingsView>(service, 'getSettings');
+      const withUrl = (baseUrl: string) => ({ providers: { ...current.values.providers, opn: { ...current.values.providers.opn, baseUrl } } });
+      const clear = await refusal(service, 'saveSettings', withUrl('http://192.168.1.50:8080'));
+      expect(clear.fields?.['providers.opn.baseUrl']).toMatch(/^must be an https:\/\/ address/);
+      const moved = await refusal(service, 'saveSettings', withUrl(attacker.url));
+      expect(moved.fields).toEqual({ 'credentials.opnSecretKey': `must be typed again to be sent to ${attacker.url}: a key is only sent to the address it was set for` });
+      expect(service.settings.providers.opn.baseUrl).toBe(opn.baseUrl);
+      expect(attacker.requests).toEqual([]);
+
+      const locked = await start({ OPN_SECRET_KEY: OPN_KEY }, { providers: { opn: { secretKey: OPN_KEY, baseUrl: opn.baseUrl } } });
+      const lockedView = await call<SettingsView>(locked, 'getSettings');
+      const lockedMove = await refusal(locked, 'saveSettings', {
+        providers: { ...lockedView.values.providers, opn: { ...lockedView.values.providers.opn, baseUrl: attacker.url } },
+      });
+      expect(lockedMove.fields).toEqual({ 'providers.opn.baseUrl': 'cannot move while the key is set by the environment variable OPN_SECRET_KEY: set the address there too' });
+      expect(attacker.requests).toEqual([]);
+    } finally {
+      await attacker.close();
+    }
+  });
+
+  it('refuses an environment that would send a key over plain http to another machine', () => {
+    const parsed = settingsSchema.safeParse({ providers: { opn: { baseUrl: 'http://api.omise.co' } } });
+    expect(parsed.success).toBe(false);
+    expect(settingsSchema.safeParse({ providers: { opn: { baseUrl: 'http://127.0.0.1:4010' } } }).success).toBe(true);
+    expect(settingsSchema.safeParse({ providers: { orangepill: { baseUrl: 'http://[::1]:4010' } } }).success).toBe(true);
+    expect(settingsSchema.safeParse({ providers: { orangepill: { baseUrl: 'http://localhost.evil.example' } } }).success).toBe(false);
+  });
+
   it('lets the customer display look but never change settings', async () => {
     const service = await start();
     const result = await service.dispatch('saveSettings', { sounds: { enabled: false } }, 'display');
@@ -187,4 +249,22 @@ describe('the settings screen’s service', () => {
 /** The settings a host started with those variables reads (the environment applied to the file). */
 function settingsFromEnvFile(key: string, baseUrl: string): Record<string, unknown> {
   return { providers: { opn: { secretKey: key, baseUrl } } };
+}
+
+/** A server on another loopback address standing in for an attacker's: it records who called and with what. */
+async function startCapture(): Promise<{ url: string; requests: { authorization: string | undefined; apiKey: string | undefined }[]; close: () => Promise<void> }> {
+  const requests: { authorization: string | undefined; apiKey: string | undefined }[] = [];
+  const server = createServer((req, res) => {
+    const apiKey = req.headers['x-api-key'];
+    requests.push({ authorization: req.headers.authorization, apiKey: typeof apiKey === 'string' ? apiKey : undefined });
+    res.writeHead(401, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ object: 'error', code: 'authentication_failure', message: 'authentication failed' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.2', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.2:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, describeSettingsError, settingsSchema } from '../../app/settings/settings';
+import { DEFAULT_SETTINGS, describeSettingsError, keySafeUrl, settingsSchema } from '../../app/settings/settings';
 
 function problems(input: unknown): string[] {
   const result = settingsSchema.safeParse(input);
@@ -151,5 +151,28 @@ describe('polling policy settings', () => {
     const result = settingsSchema.safeParse({ payment: { backoffBaseMs: 5000, backoffMaxMs: 2000 } });
     expect(result.success).toBe(false);
     if (!result.success) expect(describeSettingsError(result.error)).toEqual(['payment.backoffMaxMs must be at least backoffBaseMs']);
+  });
+});
+
+describe('addresses a provider key may be sent to', () => {
+  it.each([
+    ['https://api.omise.co', true],
+    ['HTTPS://api.orangepill.cloud/v1', true],
+    ['http://127.0.0.1:4010', true],
+    ['http://127.45.0.9', true],
+    ['http://localhost:8080/api', true],
+    ['http://[::1]:4010', true],
+    ['http://api.omise.co', false],
+    ['http://192.168.1.50:8080', false],
+    ['http://127.0.0.1@evil.example', false],
+    ['http://127.0.0.1:80@evil.example/', false],
+    ['http://localhost.evil.example', false],
+    ['http://127.0.0.1.evil.example', false],
+    ['http://[::1].evil.example', false],
+    ['http://0x7f.0.0.1', false],
+    ['ftp://127.0.0.1', false],
+    ['not a url', false],
+  ])('%s → %s', (url, safe) => {
+    expect(keySafeUrl(url)).toBe(safe);
   });
 });
