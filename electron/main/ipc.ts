@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { COMMAND_NAMES, type ApiResult, type CommandName } from '../../app/ipc/contract';
+import { displayEvent, displayResult } from '../../app/ipc/display-view';
 import type { Logger } from '../service/logger';
 import type { ClientRole, TerminalApi } from '../service/terminal-api';
 import { commandChannel, eventChannel } from './ipc-channels';
@@ -44,15 +45,19 @@ export function registerIpc(api: TerminalApi, windows: () => readonly IpcWindow[
       log.log('warn', 'ipc sender rejected', { command, reason: check.reason, url: frame?.url ?? null });
       return Promise.resolve(forbidden);
     }
-    return api.dispatch(command, args, check.role);
+    const answer = api.dispatch(command, args, check.role);
+    // The customer display learns only what a customer display shows, over IPC as over the WebSocket.
+    return check.role === 'display' ? answer.then((result) => displayResult(command, result)) : answer;
   };
 
   for (const command of COMMAND_NAMES) ipcMain.handle(commandChannel(command), handle(command));
 
   const unsubscribe = api.subscribe((event, payload) => {
+    const forDisplay = displayEvent(event, payload);
     for (const w of live()) {
+      const shown = w.role === 'display' ? forDisplay : payload;
       // State goes only to our own page; a window caught mid-navigation gets it after its snapshot.
-      if (isSamePage(w.webContents.getURL(), w.pageUrl)) w.webContents.send(eventChannel(event), payload);
+      if (shown !== null && isSamePage(w.webContents.getURL(), w.pageUrl)) w.webContents.send(eventChannel(event), shown);
     }
   });
 

@@ -127,7 +127,8 @@ describe('Electron IPC into the terminal service', () => {
 
   it('lets the display window look but not charge, whatever it sends', async () => {
     const asDisplay = eventFrom(display, DISPLAY_URL);
-    expect(await invoke('getSnapshot', {}, asDisplay)).toMatchObject({ ok: true });
+    // It looks as a customer display does: no device details, no print jobs.
+    expect(await invoke('getSnapshot', {}, asDisplay)).toMatchObject({ ok: true, value: { devices: null, lastPrint: null } });
     expect(await invoke('charge', { amount: { minor: 100, currency: 'SGD' }, method: 'demo' }, asDisplay)).toEqual({
       ok: false,
       error: { code: 'forbidden', message: 'The customer display may not run charge' },
@@ -144,5 +145,24 @@ describe('Electron IPC into the terminal service', () => {
         .map((m) => (m.payload as { payment: { state: { status: string } } }).payment.state.status);
       expect(statuses).toEqual(['creating', 'awaiting']);
     }
+  });
+
+  it('tells the display window only what a customer display shows: no order number, no print jobs, no devices', async () => {
+    const active = await invoke('getSnapshot', {});
+    const current = (active as { value: { payment: { id: string } | null } }).value.payment;
+    if (current !== null) {
+      await invoke('cancel', { paymentId: current.id });
+      await invoke('dismiss', { paymentId: current.id });
+    }
+    display.sent.length = 0;
+    cashier.sent.length = 0;
+    expect(await invoke('charge', { amount: { minor: 990, currency: 'SGD' }, method: 'demo', orderRef: 'TABLE-12-SECRET' })).toMatchObject({ ok: true });
+    expect(await invoke('printTest', { page: 'test_qr' })).toMatchObject({ ok: true });
+    expect(cashier.sent.map((m) => m.channel)).toEqual(expect.arrayContaining(['pos:event:payment', 'pos:event:print']));
+    expect(display.sent.map((m) => m.channel)).not.toContain('pos:event:print');
+    expect(display.sent.map((m) => m.channel)).not.toContain('pos:event:devices');
+    expect(display.sent.map((m) => m.channel)).toContain('pos:event:payment');
+    expect(JSON.stringify(display.sent)).not.toContain('TABLE-12-SECRET');
+    expect(JSON.stringify(cashier.sent)).toContain('TABLE-12-SECRET');
   });
 });
