@@ -1,7 +1,7 @@
 /**
- * Turns a pasted or chosen picture into the base64 the lookup command takes. The headless host
- * accepts WebSocket messages up to 64 KiB, so a bigger picture (a phone screenshot, say) is redrawn
- * smaller as a JPEG first; a QR survives that well.
+ * Turns a pasted or chosen picture into the base64 the lookup command takes. A large picture (a phone
+ * screenshot, say) is redrawn smaller as a JPEG first, which a QR survives well; the terminal reads
+ * at most 2048 pixels a side, and a small message keeps the counter quick.
  */
 export const MAX_SENT_BASE64 = 60_000;
 const SENT_AS_IS: ReadonlySet<string> = new Set(['image/png', 'image/jpeg']);
@@ -23,6 +23,15 @@ function readDataUrl(blob: Blob): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
     reader.readAsDataURL(blob);
   });
+}
+
+async function longestSide(blob: Blob): Promise<number> {
+  const bitmap = await createImageBitmap(blob);
+  try {
+    return Math.max(bitmap.width, bitmap.height);
+  } finally {
+    bitmap.close();
+  }
 }
 
 /** The picture redrawn at the largest size that fits, on white (a JPEG has no transparency). */
@@ -55,7 +64,8 @@ export async function readLookupImage(blob: Blob): Promise<ImageReading> {
   try {
     if (SENT_AS_IS.has(blob.type)) {
       const base64 = base64Of(await readDataUrl(blob));
-      if (base64.length <= MAX_SENT_BASE64) return { ok: true, base64 };
+      // A small file can still be a huge, flat picture (a 4K screenshot): those are redrawn too.
+      if (base64.length <= MAX_SENT_BASE64 && (await longestSide(blob)) <= SIDES[0]) return { ok: true, base64 };
     }
     const base64 = await redrawn(blob);
     return base64 === null ? failed('That picture is too large to send: crop it to the QR code and try again') : { ok: true, base64 };
