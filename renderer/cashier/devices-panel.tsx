@@ -106,6 +106,9 @@ export function DevicesPanel({ onClose }: { readonly onClose: () => void }) {
       <Section title="Customer display" report={devices.customerDisplay}>
         {null}
       </Section>
+      <Section title="Journal" report={devices.journal}>
+        {null}
+      </Section>
       {draft !== null && (
         <form
           className="devices-panel__settings"
