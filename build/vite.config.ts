@@ -6,7 +6,7 @@ const fromHere = (relative: string): string => fileURLToPath(new URL(relative, i
 
 export default defineConfig({
   root: fromHere('../renderer'),
-  // Relative asset URLs: the pages load from file:// in Electron and from /cashier/ and /display/ in web mode.
+  // Relative asset URLs: the pages load from app://terminal/ in Electron and from /cashier/ and /display/ in web mode.
   base: './',
   publicDir: false,
   // No React plugin: Vite's built-in oxc transform compiles TSX with the automatic JSX runtime.
