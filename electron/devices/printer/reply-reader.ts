@@ -1,3 +1,9 @@
+/**
+ * The most unread bytes kept. A status answer is one byte; a printer (or whatever answers at its
+ * address) that streams bytes nobody asked for must not fill memory, so only the latest are kept.
+ */
+export const MAX_BUFFERED_REPLY_BYTES = 256;
+
 /** Bytes the printer sends back, read one at a time with a deadline (DLE EOT answers one byte each). */
 export class ReplyReader {
   private readonly buffered: number[] = [];
@@ -11,6 +17,7 @@ export class ReplyReader {
         w(b);
       } else {
         this.buffered.push(b);
+        if (this.buffered.length > MAX_BUFFERED_REPLY_BYTES) this.buffered.shift();
       }
     }
   }
