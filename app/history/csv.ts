@@ -14,6 +14,15 @@ export function csvText(rows: readonly (readonly string[])[]): string {
 
 const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
 
+/**
+ * Text that came from a person or a provider, made inert for a spreadsheet: a cell starting with
+ * = + - @ (or a tab or CR) is a formula to Excel and LibreOffice, so it is led by an apostrophe
+ * (OWASP's advice for CSV injection). Amounts and times are ours and never need it.
+ */
+export function inertText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export const PAYMENT_CSV_HEADER = [
   'id',
   'created_at',
@@ -45,11 +54,11 @@ export function paymentsCsv(payments: readonly Payment[]): string {
       p.amount.currency,
       toDecimalString(p.amount),
       toDecimalString({ minor: p.refundedMinor, currency: p.amount.currency }),
-      p.orderRef ?? '',
-      p.providerRef ?? '',
+      inertText(p.orderRef ?? ''),
+      inertText(p.providerRef ?? ''),
       iso(paidAt),
-      failure?.code ?? '',
-      failure?.message ?? '',
+      inertText(failure?.code ?? ''),
+      inertText(failure?.message ?? ''),
     ];
   });
   return csvText([PAYMENT_CSV_HEADER, ...rows]);

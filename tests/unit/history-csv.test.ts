@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvText, dayReportCsv } from '../../app/history/csv';
+import { csvField, csvText, dayReportCsv, inertText, paymentsCsv } from '../../app/history/csv';
+import type { Payment } from '../../app/payment/payment';
 
 describe('CSV for history and end of day (RFC 4180)', () => {
   it('quotes only fields that need it, doubling quotes', () => {
@@ -31,5 +32,28 @@ describe('CSV for history and end of day (RFC 4180)', () => {
       '7,2026-12-01T00:00:00.000Z,2026-12-02T00:00:00.000Z,2026-12-02T00:00:00.000Z,demo,JPY,3,99999999999,0,0,99999999999,1,0,0',
       '',
     ]);
+  });
+
+  it('makes text from a cashier or a provider inert in a spreadsheet, leaving amounts alone', () => {
+    expect(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx', 'A-1', ''].map(inertText)).toEqual(["'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tx", "'\rx", 'A-1', '']);
+    const payment: Payment = {
+      id: 'T1',
+      amount: { minor: 1000, currency: 'SGD' },
+      method: 'demo',
+      orderRef: '=HYPERLINK("http://evil.example","open")',
+      payerAlias: null,
+      providerRef: '@evil',
+      qr: null,
+      createdAt: Date.UTC(2026, 11, 6),
+      updatedAt: Date.UTC(2026, 11, 6),
+      expiresAt: null,
+      state: { status: 'failed', failure: { code: '+code', message: "-1+cmd|' /C calc'!A0" } },
+      refundedMinor: 0,
+      notice: null,
+    };
+    const [, row] = paymentsCsv([payment]).split('\r\n');
+    expect(row).toBe(
+      'T1,2026-12-06T00:00:00.000Z,2026-12-06T00:00:00.000Z,demo,failed,SGD,10.00,0.00,"\'=HYPERLINK(""http://evil.example"",""open"")",\'@evil,,\'+code,\'-1+cmd|\' /C calc\'!A0',
+    );
   });
 });
