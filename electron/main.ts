@@ -3,6 +3,8 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { app, crashReporter, dialog, safeStorage, session } from 'electron';
 import { loadSettingsFile } from './service/config-file';
+import { secureDataFolder } from './service/data-folder';
+import { acquireDataLock } from './service/data-lock';
 import { createLogger, type Logger } from './service/logger';
 import { createTerminalService, type TerminalService } from './service/terminal-service';
 import { crashDumpsDir, crashReporterOptions, installCrashLogging } from './main/crash-log';
@@ -94,9 +96,28 @@ let windows: TerminalWindows | null = null;
 
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
+  // The folder holds the journal and the keys: ours and closed to others, and used by one terminal at a time.
+  const folder = secureDataFolder(userData);
+  if (!folder.ok) {
+    fail(`${PRODUCT} cannot start`, [folder.error]);
+    return;
+  }
+  const lock = acquireDataLock(userData, { kind: 'electron' });
+  if (!lock.ok) {
+    fail(`${PRODUCT} cannot start`, [lock.error]);
+    return;
+  }
+  const releaseLock = (): void => lock.value.release();
+  // app.exit skips 'will-quit', so each exit path below releases it too; releasing twice is harmless.
+  app.on('will-quit', releaseLock);
+  process.once('exit', releaseLock);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+
   const settingsFile = path.join(userData, 'settings.json');
-  const settings = await loadSettingsFile(settingsFile, true, process.env);
+  // In the data folder, so a link there is refused like any other planted file.
+  const settings = await loadSettingsFile(settingsFile, true, process.env, { followLinks: false });
   if (!settings.ok) {
+    releaseLock();
     fail(`${PRODUCT} cannot start`, [
       `The settings file has ${settings.error.length === 1 ? 'a problem' : `${String(settings.error.length)} problems`}:`,
       '',
@@ -111,8 +132,10 @@ async function start(): Promise<void> {
   const { log, stream } = openLog(logFile);
   log.log('info', 'terminal starting', { version: app.getVersion(), electron: process.versions.electron, userData });
   log.log('info', 'crash dumps are kept locally', { dir: app.getPath('crashDumps') });
+  for (const change of folder.value.changes) log.log('warn', change);
   // Replaced once the service is up; until then a fatal error ends the app once the log is written.
   let quitWith: (exitCode: number) => void = (exitCode) => {
+    releaseLock();
     setTimeout(() => app.exit(exitCode), 2_000).unref();
     stream.end(() => app.exit(exitCode));
   };
@@ -142,6 +165,7 @@ async function start(): Promise<void> {
   } catch (error) {
     log.log('error', 'terminal service failed to start', { error: describe(error) });
     stream.end();
+    releaseLock();
     fail(`${PRODUCT} cannot start`, [`The terminal service did not start: ${describe(error)}`, '', `Details are in ${logFile}.`]);
     return;
   }
@@ -183,6 +207,7 @@ async function start(): Promise<void> {
     stopping ??= (async () => {
       const limit = setTimeout(() => {
         log.log('error', 'shutdown took too long; exiting', { limitMs: SHUTDOWN_LIMIT_MS });
+        releaseLock();
         app.exit(exitCode);
       }, SHUTDOWN_LIMIT_MS);
       windows?.dispose();
@@ -194,6 +219,7 @@ async function start(): Promise<void> {
       } catch (error) {
         log.log('error', 'terminal service did not close cleanly', { error: describe(error) });
       }
+      releaseLock();
       log.log('info', 'terminal stopped', { exitCode });
       await new Promise<void>((resolve) => stream.end(resolve));
       clearTimeout(limit);
