@@ -2,16 +2,22 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettingsFile, settingsFromEnv } from '../service/config-file';
+import { secureDataFolder } from '../service/data-folder';
+import { acquireDataLock } from '../service/data-lock';
+import { installLastResort } from '../service/last-resort';
 import { createLogger } from '../service/logger';
-import { createTerminalService } from '../service/terminal-service';
+import { createTerminalService, type TerminalService } from '../service/terminal-service';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
-import { startWebHost } from './web-host';
+import { startWebHost, type WebHost } from './web-host';
 
 /** The XDG data folder, where an unattended terminal keeps its journal unless told otherwise. */
 function defaultDataDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_DATA_HOME !== undefined && env.XDG_DATA_HOME !== '' ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
   return join(base, 'qr-counter-terminal');
 }
+
+/** A shutdown that takes longer than this (the devices have their own, shorter bounds) is cut short. */
+const SHUTDOWN_LIMIT_MS = 20_000;
 
 /** `npm run serve`: the whole terminal in plain Node, its pages served to any browser. */
 async function main(): Promise<number> {
@@ -38,7 +44,28 @@ async function main(): Promise<number> {
 
   const log = createLogger((line) => process.stderr.write(`${line}\n`));
   const dataDir = args.value.dataDir ?? defaultDataDir(process.env);
-  let service;
+  const folder = secureDataFolder(dataDir);
+  if (!folder.ok) {
+    process.stderr.write(`The terminal cannot start: ${folder.error}\n`);
+    return 1;
+  }
+  for (const change of folder.value.changes) log.log('warn', change);
+  // One terminal per journal; the lock goes on every exit, process.exit included (release is synchronous).
+  const lock = acquireDataLock(dataDir, { kind: 'web' });
+  if (!lock.ok) {
+    process.stderr.write(`${lock.error}\n`);
+    return 1;
+  }
+  process.once('exit', () => lock.value.release());
+
+  // Resolved by Ctrl+C, SIGTERM, or an error the last-resort handler judges fatal, with the exit code.
+  let requestStop: (code: number) => void = () => undefined;
+  const stopRequested = new Promise<number>((resolve) => (requestStop = resolve));
+  process.once('SIGINT', () => requestStop(0));
+  process.once('SIGTERM', () => requestStop(0));
+  installLastResort({ process, log, onFatal: () => requestStop(1) });
+
+  let service: TerminalService;
   try {
     service = await createTerminalService({ settings, log, dataDir, env: process.env });
   } catch (error) {
@@ -46,7 +73,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const port = args.value.port ?? settings.web.port;
-  let host;
+  let host: WebHost;
   try {
     host = await startWebHost({ api: service, host: args.value.host ?? settings.web.host, port, pagesDir, log });
   } catch (error) {
@@ -70,13 +97,14 @@ async function main(): Promise<number> {
       `Press Ctrl+C to stop.\n`,
   );
 
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const exitCode = await stopRequested;
+  setTimeout(() => {
+    log.log('error', 'shutdown took too long; exiting', { limitMs: SHUTDOWN_LIMIT_MS });
+    process.exit(exitCode === 0 ? 1 : exitCode);
+  }, SHUTDOWN_LIMIT_MS).unref();
   await host.close();
   await service.close();
-  return 0;
+  return exitCode;
 }
 
 main().then(
