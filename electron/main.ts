@@ -1,17 +1,18 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { app, crashReporter, dialog, safeStorage, session } from 'electron';
+import { app, crashReporter, dialog, protocol, safeStorage, session } from 'electron';
 import { loadSettingsFile } from './service/config-file';
 import { secureDataFolder } from './service/data-folder';
 import { acquireDataLock } from './service/data-lock';
 import { createLogger, type Logger } from './service/logger';
+import { openRotatingLog, type RotatingLog } from './service/rotating-log';
 import { createTerminalService, type TerminalService } from './service/terminal-service';
 import { crashDumpsDir, crashReporterOptions, installCrashLogging } from './main/crash-log';
 import { createCredentialVault } from './main/credential-vault';
 import { parseDisplayId } from './main/display-choice';
 import { registerIpc } from './main/ipc';
 import { applyXdgAutostart, planLoginItem } from './main/login-item';
+import { registerPageScheme, servePages } from './main/page-protocol';
 import { hardenApp, hardenSession } from './main/session-policy';
 import { createTerminalWindows, type TerminalWindows } from './main/windows';
 
@@ -22,10 +23,9 @@ import { createTerminalWindows, type TerminalWindows } from './main/windows';
  */
 
 const PRODUCT = 'QR Counter Terminal';
-// The bundle runs from dist/electron/; the pages are built beside it under dist/renderer/.
+// The bundle runs from dist/electron/; the pages are built beside it under dist/renderer/ and served as app://terminal/.
 const PRELOAD = path.join(__dirname, 'preload.cjs');
-const CASHIER_PAGE = path.join(__dirname, '../renderer/cashier/index.html');
-const DISPLAY_PAGE = path.join(__dirname, '../renderer/display/index.html');
+const RENDERER_DIR = path.join(__dirname, '../renderer');
 
 const ELECTRON_SQLITE = path.join(
   __dirname,
@@ -46,15 +46,15 @@ function fail(title: string, lines: readonly string[]): void {
   app.exit(1);
 }
 
-function openLog(file: string): { log: Logger; stream: WriteStream } {
-  // 0600: payment references and provider replies are the shop's business only.
-  const stream = createWriteStream(file, { flags: 'a', mode: 0o600 });
-  stream.on('error', (error) => process.stderr.write(`cannot write ${file}: ${error.message}\n`));
+function openLog(file: string): { log: Logger; sink: RotatingLog } {
+  // 0600, rotated at 5 MiB with 3 older files kept; written synchronously, so a line logged just
+  // before a crash is on disk, and a full disk drops lines and says so once on stderr.
+  const sink = openRotatingLog({ file, report: (message) => process.stderr.write(`${message}\n`) });
   const log = createLogger((line) => {
-    stream.write(`${line}\n`);
+    sink.write(line);
     process.stderr.write(`${line}\n`);
   });
-  return { log, stream };
+  return { log, sink };
 }
 
 /** `startup.openAtLogin`, applied through Electron on macOS and Windows and an XDG autostart entry on Linux. */
@@ -129,15 +129,15 @@ async function start(): Promise<void> {
   }
 
   const logFile = path.join(userData, 'terminal.log');
-  const { log, stream } = openLog(logFile);
+  const { log, sink } = openLog(logFile);
   log.log('info', 'terminal starting', { version: app.getVersion(), electron: process.versions.electron, userData });
   log.log('info', 'crash dumps are kept locally', { dir: app.getPath('crashDumps') });
   for (const change of folder.value.changes) log.log('warn', change);
-  // Replaced once the service is up; until then a fatal error ends the app once the log is written.
+  // Replaced once the service is up; until then a fatal error ends the app at once (the log is written synchronously).
   let quitWith: (exitCode: number) => void = (exitCode) => {
     releaseLock();
-    setTimeout(() => app.exit(exitCode), 2_000).unref();
-    stream.end(() => app.exit(exitCode));
+    sink.close();
+    app.exit(exitCode);
   };
   installCrashLogging({ process, app, log, onFatal: () => quitWith(1) });
 
@@ -164,19 +164,19 @@ async function start(): Promise<void> {
     });
   } catch (error) {
     log.log('error', 'terminal service failed to start', { error: describe(error) });
-    stream.end();
+    sink.close();
     releaseLock();
     fail(`${PRODUCT} cannot start`, [`The terminal service did not start: ${describe(error)}`, '', `Details are in ${logFile}.`]);
     return;
   }
 
+  // The windows use the default session: app://terminal/ serves the built pages there, and file: serves nothing.
+  servePages(session.defaultSession.protocol, RENDERER_DIR, log);
   hardenSession(session.defaultSession);
   // Handlers go in before the pages load, so their first snapshot request is answered.
   const unregisterIpc = registerIpc(service, () => windows?.trusted() ?? [], log);
   windows = createTerminalWindows({
     preloadPath: PRELOAD,
-    cashierPage: CASHIER_PAGE,
-    displayPage: DISPLAY_PAGE,
     devTools: !app.isPackaged,
     // The --customer-display=ID switch overrides the setting, for trying out another monitor.
     customerDisplayId:
@@ -221,7 +221,7 @@ async function start(): Promise<void> {
       }
       releaseLock();
       log.log('info', 'terminal stopped', { exitCode });
-      await new Promise<void>((resolve) => stream.end(resolve));
+      sink.close();
       clearTimeout(limit);
       stopped = true;
       if (exitCode === 0) app.quit();
@@ -237,6 +237,8 @@ async function start(): Promise<void> {
 
 app.enableSandbox();
 hardenApp(app);
+// Electron takes privileged schemes only before 'ready', and only once.
+registerPageScheme(protocol);
 // Native crashes of any process leave a minidump in <userData>/Crashpad; nothing is uploaded.
 app.setPath('crashDumps', crashDumpsDir(app.getPath('userData')));
 crashReporter.start(crashReporterOptions(PRODUCT));

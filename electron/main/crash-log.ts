@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { installLastResort } from '../service/last-resort';
 import type { Logger } from '../service/logger';
 
 /**
@@ -34,20 +35,10 @@ export interface CrashLoggingOptions {
   readonly app: EventSource;
   readonly log: Logger;
   /**
-   * After an uncaught exception the main process is in an unknown state: it is logged, then this is
+   * After a failure that leaves the main process in an unknown state, it is logged, then this is
    * called (once) to shut down cleanly, closing the journal, so the next start recovers the sale.
    */
   readonly onFatal: (error: unknown) => void;
-}
-
-/** The error as log fields: its message and, where there is one, its stack (the logger redacts secrets in both). */
-export function errorFields(error: unknown): Record<string, string> {
-  if (error instanceof Error) return { error: error.message, ...(error.stack === undefined ? {} : { stack: error.stack }) };
-  try {
-    return { error: typeof error === 'string' ? error : JSON.stringify(error) ?? String(error) };
-  } catch {
-    return { error: String(error) };
-  }
 }
 
 /** Electron's `Details` of 'child-process-gone', as far as the log needs it. */
@@ -59,29 +50,15 @@ export interface ChildProcessGoneDetails {
   readonly serviceName?: string;
 }
 
-/** Attaches the handlers; returns a function that detaches them. */
+/**
+ * Attaches the handlers; returns a function that detaches them. JavaScript failures of the main
+ * process follow the headless host's rule (electron/service/last-resort.ts): a connection's error or
+ * an unhandled rejection is logged and the terminal goes on; a journal error, another uncaught
+ * exception, or too many errors in a minute shut it down cleanly, so the next start recovers the sale.
+ */
 export function installCrashLogging(options: CrashLoggingOptions): () => void {
   const { log } = options;
-  let fatal = false;
-
-  const uncaughtException = (error: unknown, origin: unknown): void => {
-    log.log('error', fatal ? 'uncaught exception while shutting down' : 'uncaught exception; shutting down', {
-      ...errorFields(error),
-      origin: typeof origin === 'string' ? origin : 'uncaughtException',
-    });
-    if (fatal) return;
-    fatal = true;
-    try {
-      options.onFatal(error);
-    } catch (shutdownError) {
-      log.log('error', 'shutdown after an uncaught exception failed', errorFields(shutdownError));
-    }
-  };
-
-  // A rejected promise nobody awaited is a bug, but not a corrupted process: it is logged, and the terminal goes on.
-  const unhandledRejection = (reason: unknown): void => {
-    log.log('error', 'unhandled rejection', errorFields(reason));
-  };
+  const detachLastResort = installLastResort({ process: options.process, log, onFatal: options.onFatal });
 
   const childProcessGone = (_event: unknown, gone: unknown): void => {
     const details = (typeof gone === 'object' && gone !== null ? gone : {}) as Partial<ChildProcessGoneDetails>;
@@ -95,12 +72,9 @@ export function installCrashLogging(options: CrashLoggingOptions): () => void {
     });
   };
 
-  options.process.on('uncaughtException', uncaughtException);
-  options.process.on('unhandledRejection', unhandledRejection);
   options.app.on('child-process-gone', childProcessGone);
   return () => {
-    options.process.removeListener('uncaughtException', uncaughtException);
-    options.process.removeListener('unhandledRejection', unhandledRejection);
+    detachLastResort();
     options.app.removeListener('child-process-gone', childProcessGone);
   };
 }

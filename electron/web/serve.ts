@@ -6,6 +6,7 @@ import { secureDataFolder } from '../service/data-folder';
 import { acquireDataLock } from '../service/data-lock';
 import { installLastResort } from '../service/last-resort';
 import { createLogger } from '../service/logger';
+import { openRotatingLog } from '../service/rotating-log';
 import { createTerminalService, type TerminalService } from '../service/terminal-service';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 import { startWebHost, type WebHost } from './web-host';
@@ -42,8 +43,14 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const log = createLogger((line) => process.stderr.write(`${line}\n`));
   const dataDir = args.value.dataDir ?? defaultDataDir(process.env);
+  // To stderr and a rotating file (5 MiB, 3 older kept, 0600). The file opens at the first line,
+  // which comes after the folder check below, so it is never created in a folder left open.
+  const logFile = openRotatingLog({ file: args.value.logFile ?? join(dataDir, 'terminal.log'), report: (text) => process.stderr.write(`${text}\n`) });
+  const log = createLogger((line) => {
+    logFile.write(line);
+    process.stderr.write(`${line}\n`);
+  });
   const folder = secureDataFolder(dataDir);
   if (!folder.ok) {
     process.stderr.write(`The terminal cannot start: ${folder.error}\n`);
@@ -104,6 +111,7 @@ async function main(): Promise<number> {
   }, SHUTDOWN_LIMIT_MS).unref();
   await host.close();
   await service.close();
+  logFile.close();
   return exitCode;
 }
 

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { crashDumpsDir, crashReporterOptions, errorFields, installCrashLogging } from '../../electron/main/crash-log';
+import { crashDumpsDir, crashReporterOptions, installCrashLogging } from '../../electron/main/crash-log';
+import { failureFields } from '../../electron/service/last-resort';
 import { createLogger } from '../../electron/service/logger';
 
 /** Node's process and Electron's app are both EventEmitters; plain ones stand in for them here. */
@@ -27,13 +28,13 @@ describe('installCrashLogging', () => {
     const error = new Error('journal handle went away');
     proc.emit('uncaughtException', error, 'uncaughtException');
     expect(lines).toEqual([
-      expect.objectContaining({ level: 'error', message: 'uncaught exception; shutting down', error: 'journal handle went away', origin: 'uncaughtException' }),
+      expect.objectContaining({ level: 'error', message: 'uncaughtException; shutting down', error: 'journal handle went away', origin: 'uncaughtException' }),
     ]);
     expect(lines[0]?.stack).toEqual(expect.stringContaining('journal handle went away'));
     expect(onFatal).toHaveBeenCalledExactlyOnceWith(error);
     // A second one while shutting down is logged too, but does not start a second shutdown.
     proc.emit('uncaughtException', new Error('again'), 'uncaughtException');
-    expect(lines[1]).toMatchObject({ message: 'uncaught exception while shutting down', error: 'again' });
+    expect(lines[1]).toMatchObject({ message: 'uncaughtException while shutting down', error: 'again' });
     expect(onFatal).toHaveBeenCalledTimes(1);
   });
 
@@ -43,11 +44,24 @@ describe('installCrashLogging', () => {
     proc.emit('unhandledRejection', 'a plain string');
     proc.emit('unhandledRejection', { code: 42 });
     expect(lines.map((l) => [l.level, l.message, l.error])).toEqual([
-      ['error', 'unhandled rejection', 'printer socket reset'],
-      ['error', 'unhandled rejection', 'a plain string'],
-      ['error', 'unhandled rejection', '{"code":42}'],
+      ['error', 'unhandledRejection; still serving', 'printer socket reset'],
+      ['error', 'unhandledRejection; still serving', 'a plain string'],
+      ['error', 'unhandledRejection; still serving', '{"code":42}'],
     ]);
     expect(onFatal).not.toHaveBeenCalled();
+  });
+
+  it('follows the headless host’s rule: a reset socket goes on, a journal error shuts down even as a rejection', () => {
+    const { lines, proc, onFatal } = setUp();
+    proc.emit('uncaughtException', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), 'uncaughtException');
+    expect(onFatal).not.toHaveBeenCalled();
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    proc.emit('unhandledRejection', full);
+    expect(onFatal).toHaveBeenCalledExactlyOnceWith(full);
+    expect(lines.map((l) => [l.message, l.kind])).toEqual([
+      ['uncaughtException; still serving', 'connection'],
+      ['unhandledRejection; shutting down', 'journal'],
+    ]);
   });
 
   it('logs a child process that is gone: an error when it crashed, info when it exited cleanly', () => {
@@ -80,7 +94,7 @@ describe('installCrashLogging', () => {
       },
     });
     expect(() => proc.emit('uncaughtException', new Error('first'), 'uncaughtException')).not.toThrow();
-    expect(lines[1]).toMatchObject({ level: 'error', message: 'shutdown after an uncaught exception failed', error: 'quit failed' });
+    expect(lines[1]).toMatchObject({ level: 'error', message: 'shutdown after an unexpected error failed', error: 'quit failed' });
   });
 
   it('detaches every handler', () => {
@@ -90,9 +104,9 @@ describe('installCrashLogging', () => {
   });
 
   it('turns anything thrown into log fields', () => {
-    expect(errorFields(undefined)).toEqual({ error: 'undefined' });
+    expect(failureFields(undefined)).toEqual({ error: 'undefined' });
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    expect(errorFields(circular)).toEqual({ error: '[object Object]' });
+    expect(failureFields(circular)).toEqual({ error: '[object Object]' });
   });
 });
