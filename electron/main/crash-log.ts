@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { installLastResort } from '../service/last-resort';
+import { installLastResort, type ProcessEvents } from '../service/last-resort';
 import type { Logger } from '../service/logger';
 
 /**
@@ -25,10 +25,7 @@ export interface LocalCrashReporterOptions {
 export const crashReporterOptions = (productName: string): LocalCrashReporterOptions => ({ productName, uploadToServer: false, compress: true });
 
 /** Anything with EventEmitter's `on`/`removeListener`: Node's `process`, Electron's `app`. */
-export interface EventSource {
-  on(event: string, listener: (...args: unknown[]) => void): unknown;
-  removeListener(event: string, listener: (...args: unknown[]) => void): unknown;
-}
+export type EventSource = ProcessEvents;
 
 export interface CrashLoggingOptions {
   readonly process: EventSource;

@@ -2,12 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acquireDataLock, LOCK_FILE, lockedSentence, type LockHolder } from '../../electron/service/data-lock';
+import { bundleChildScript, type ChildScript } from '../support/child-script';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STARTED = new Date(2026, 11, 6, 10, 2, 30);
 
 let dir: string;
@@ -105,14 +103,10 @@ describe('acquireDataLock', () => {
 });
 
 describe('several terminals starting at once on a stale lock', () => {
-  let bundleDir: string;
+  let child: ChildScript;
   let childFile: string;
   beforeAll(async () => {
-    bundleDir = mkdtempSync(join(tmpdir(), 'data-lock-child-'));
-    childFile = join(bundleDir, 'locker.cjs');
-    await build({
-      stdin: {
-        contents: `
+    child = await bundleChildScript('locker', `
 import { writeSync } from 'node:fs';
 import { acquireDataLock } from './electron/service/data-lock';
 const result = acquireDataLock(process.argv[2], { kind: 'web' });
@@ -120,20 +114,10 @@ writeSync(1, (result.ok ? 'won' : 'lost') + '\\n');
 // Hold it until the test has heard from everyone, so a winner's exit cannot hand it to a latecomer.
 process.stdin.on('end', () => process.exit(0));
 process.stdin.resume();
-`,
-        resolveDir: ROOT,
-        sourcefile: 'locker.ts',
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile: childFile,
-      logLevel: 'silent',
-    });
+`);
+    childFile = child.file;
   });
-  afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+  afterAll(() => child.remove());
 
   it('lets exactly one take it over', async () => {
     // A pid that really is gone: a process that has just exited.

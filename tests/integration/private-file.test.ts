@@ -3,13 +3,12 @@ import type * as Crypto from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readOptionalFile, writePrivateFile } from '../../electron/service/private-file';
 import { loadDeviceSettings } from '../../electron/service/device-settings-file';
 import { loadScreenSettings } from '../../electron/service/settings-store';
 import { plainFileCredentialStore } from '../../electron/service/credential-store';
+import { bundleChildScript, type ChildScript } from '../support/child-script';
 
 // The random part of the temporary name, fixed on demand so a test can plant a link at the exact name.
 const fixedRandom = vi.hoisted(() => ({ bytes: null as Buffer | null }));
@@ -18,7 +17,6 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...real, randomBytes: (size: number) => fixedRandom.bytes ?? real.randomBytes(size) };
 });
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = '{"opnSecretKey":"skey_test_PLANTEDLINKVICTIM","orangepillApiKey":null}\n';
 
 let dir: string;
@@ -125,33 +123,19 @@ describe('readOptionalFile and the saved-state files', () => {
 });
 
 describe('two processes writing at once', () => {
+  let child: ChildScript;
   let childFile: string;
-  let bundleDir: string;
   beforeAll(async () => {
-    bundleDir = mkdtempSync(join(tmpdir(), 'private-file-child-'));
-    childFile = join(bundleDir, 'writer.cjs');
-    await build({
-      stdin: {
-        contents: `
+    child = await bundleChildScript('writer', `
 import { writePrivateFile } from './electron/service/private-file';
 const [file, label, rounds] = process.argv.slice(2);
 // A large body, so a half-written file would show.
 const body = (label + '\\n').repeat(20000);
 for (let i = 0; i < Number(rounds); i++) writePrivateFile(file, body);
-`,
-        resolveDir: ROOT,
-        sourcefile: 'writer.ts',
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile: childFile,
-      logLevel: 'silent',
-    });
+`);
+    childFile = child.file;
   });
-  afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+  afterAll(() => child.remove());
 
   const run = (file: string, label: string): Promise<number | null> =>
     new Promise((resolve, reject) => {
