@@ -25,6 +25,7 @@ import { reachabilityReport, withReachability } from './provider-reachability';
 import { startCounterDevices } from './counter-devices';
 import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from './device-settings-file';
 import { deviceCommands } from './device-commands';
+import { demoSimulateCommand } from './demo-commands';
 import { historyCommands } from './history-commands';
 import { createMemoryPrintLedger } from './journal/print-ledger';
 import type { OrangepillClient } from '../../app/providers/orangepill/orangepill-client';
@@ -247,19 +248,7 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
         if (result.ok) announce();
         return Promise.resolve(toApi(result));
       },
-      demoSimulate: (args) => {
-        const payment = engine.get(args.paymentId);
-        if (payment === undefined) {
-          return Promise.resolve({ ok: false, error: { code: 'not_found', message: `No payment ${args.paymentId} on this terminal` } });
-        }
-        const simulator = simulators.get(payment.method);
-        if (simulator === undefined || payment.providerRef === null) {
-          return Promise.resolve({ ok: false, error: { code: 'invalid_state', message: 'Only a created payment on a simulated provider can be simulated' } });
-        }
-        // The outcome is set at the simulated provider; the terminal learns it by polling, as with a real one.
-        const done = simulator.simulate(payment.providerRef, args.outcome, args.failureCode);
-        return Promise.resolve(done.ok ? { ok: true, value: null } : { ok: false, error: { code: 'invalid_args', message: done.error } });
-      },
+      demoSimulate: demoSimulateCommand((id) => engine.get(id), simulators),
       lookupRequest,
       ...deviceCommands({
         devices,
