@@ -1,7 +1,8 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Clock } from '../../app/engine/clock';
 import { declaredTooLarge, isJsonContentType, readBoundedBody, sendJson } from './http-body';
+import { answerClientError, createConnectionBudget, requestTarget } from './http-guard';
 import { createLogSampler, type SampledReport } from './log-sampler';
 import type { Logger, LogLevel } from './logger';
 import { createRateLimiter } from './rate-limit';
@@ -62,23 +63,6 @@ const systemClock: Clock = {
     return () => clearTimeout(timer);
   },
 };
-
-/** The answer a malformed or timed-out request gets, as Node's own default would give it. */
-function clientErrorStatus(code: string | undefined): number | null {
-  if (code === 'HPE_HEADER_OVERFLOW') return 431;
-  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return 413;
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
-  return code?.startsWith('HPE_') === true ? 400 : null;
-}
-
-/** The request's path, or null when the target is not a URL (`POST http://[/x` would make `new URL` throw). */
-function requestPath(target: string | undefined): string | null {
-  try {
-    return new URL(target ?? '/', 'http://listener').pathname;
-  } catch {
-    return null;
-  }
-}
 
 const plural = (count: number, word: string): string => `${String(count)} ${word}${count === 1 ? '' : 's'}`;
 
@@ -147,7 +131,7 @@ export async function startWebhookServer(options: {
       const retry = String(decision.retryAfterSeconds);
       return sendJson(res, 429, { error: `Too many requests from this address: retry in ${retry} s.` }, { headers: { 'retry-after': retry }, close: true });
     }
-    const path = requestPath(req.url);
+    const path = requestTarget(req.url)?.pathname ?? null;
     if (path === null) return refuse(res, source, 400, 'The request target is not a valid URL.');
     const route = options.routes.find((r) => r.path === path);
     if (route === undefined) return refuse(res, source, 404, `Nothing is served at ${path.slice(0, 100)}.`);
@@ -204,29 +188,17 @@ export async function startWebhookServer(options: {
   // No 'timeout' listener: Node then destroys a socket idle for this long.
   server.setTimeout(limits.idleTimeoutMs);
 
-  const perSource = new Map<string, number>();
+  const budget = createConnectionBudget({ perSource: limits.maxConnectionsPerSource, total: limits.maxConnections, key: sourceKey });
   server.on('connection', (socket: Socket) => {
     socket.on('error', () => undefined);
-    const source = sourceKey(socket.remoteAddress);
-    const open = (perSource.get(source) ?? 0) + 1;
-    perSource.set(source, open);
-    socket.once('close', () => {
-      const left = (perSource.get(source) ?? 1) - 1;
-      if (left > 0) perSource.set(source, left);
-      else perSource.delete(source);
-    });
-    if (open > limits.maxConnectionsPerSource) {
-      refused.note(source, `more than ${String(limits.maxConnectionsPerSource)} open connections`);
-      socket.destroy();
-    }
+    if (budget.admit(socket)) return;
+    refused.note(sourceKey(socket.remoteAddress), `more than ${String(limits.maxConnectionsPerSource)} open connections`);
+    socket.destroy();
   });
   server.on('drop', (data?: { remoteAddress?: string }) => refused.note(sourceKey(data?.remoteAddress), `the listener is at its ${String(limits.maxConnections)} connections`));
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    const status = clientErrorStatus(error.code);
+    const status = answerClientError(error, socket);
     if (status !== null) refused.note(sourceKey(socket.remoteAddress), status === 408 ? 'the request took too long' : 'the request is not valid HTTP');
-    // As Node's default handler does: answer if the socket can still take it, then close.
-    if (status !== null && socket.writable) socket.write(`HTTP/1.1 ${String(status)} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {

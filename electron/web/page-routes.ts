@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../service/logger';
 import type { ClientRole } from '../service/terminal-api';
-import { hostHeader, pathSegments, requestTarget } from './request-guard';
+import { requestTarget } from '../service/http-guard';
+import { hostHeader, pathSegments } from './request-guard';
 import { readStatic } from './static-files';
 
 const PAGES = { cashier: ['cashier', 'index.html'], display: ['display', 'index.html'] } as const;

@@ -1,21 +1,8 @@
 /*
- * The first checks on anything a browser, a tablet or a LAN neighbour sends, before a route sees it.
- * Each answers a value instead of throwing: a request line or header that cannot be parsed is the
- * client's problem, answered with a 400, never an exception in the host.
+ * The web host's checks on what a browser, a tablet or a LAN neighbour sends, before a route sees it
+ * (the request target itself is parsed by ../service/http-guard.ts). Each answers a value instead of
+ * throwing: a header that cannot be parsed is the client's problem, answered with a 400.
  */
-
-/** A placeholder origin for relative request targets; never used to build anything sent back. */
-const BASE = 'http://terminal.invalid';
-
-/** The request target as a URL, or null when it is not one (`GET http://[/api`). */
-export function requestTarget(raw: string | undefined): URL | null {
-  if (raw === undefined || raw.length === 0 || raw.length > 8192) return null;
-  try {
-    return new URL(raw, BASE);
-  } catch {
-    return null;
-  }
-}
 
 // A DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port. Nothing else, so a
 // Host header can be repeated in our own CSP header without letting a client write into it.

@@ -7,9 +7,10 @@ import { displayEvent } from '../../app/ipc/display-view';
 import { WS_CLOSE, WS_PATH } from '../../app/ipc/ws-protocol';
 import type { Logger } from '../service/logger';
 import type { ClientRole, TerminalApi } from '../service/terminal-api';
-import { createConnectionBudget } from './connection-budget';
 import { createPageRoutes } from './page-routes';
-import { hostHeader, originAllowed, requestTarget } from './request-guard';
+import { answerClientError, createConnectionBudget, requestTarget } from '../service/http-guard';
+import { sourceKey } from '../service/source-address';
+import { hostHeader, originAllowed } from './request-guard';
 import { startSession, type Session, type SessionLimits } from './ws-session';
 
 export interface HostLimits extends SessionLimits {
@@ -106,7 +107,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.maxHeadersCount = 64;
   server.maxRequestsPerSocket = 1000;
 
-  const budget = createConnectionBudget({ perAddress: limits.connectionsPerAddress, total: limits.connections });
+  const budget = createConnectionBudget({ perSource: limits.connectionsPerAddress, total: limits.connections, key: sourceKey });
   server.on('connection', (socket: Socket) => {
     socket.on('error', () => undefined);
     if (!budget.admit(socket)) {
@@ -114,12 +115,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end(`HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${String(body.length)}\r\nconnection: close\r\n\r\n${body}`, () => socket.destroy());
     }
   });
-  // A request Node cannot parse (bad request line, oversized headers, a timeout): answered 400 or 408, never thrown.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable) return void socket.destroy();
-    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
-  });
+  // A request Node cannot parse (bad request line, oversized headers, a timeout): answered 400, 408 or 431, never thrown.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => void answerClientError(error, socket));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   wss.on('error', (error) => log.log('error', 'websocket server error', { error: error.message }));
