@@ -28,8 +28,10 @@ interface PollState {
   hinted: boolean;
   failures: number;
   lastError: ProviderError | null;
-  lastRequestAt: number | null;
+  lastHintRequestAt: number | null;
   dueAt: number | null;
+  /** The request due next was brought forward by a hint, so it counts against the hint budget. */
+  dueByHint: boolean;
   cancelTimer: (() => void) | null;
 }
 
@@ -60,7 +62,7 @@ export class StatusPoller {
   follow(id: string): void {
     const providerRef = this.host.current(id)?.providerRef ?? null;
     if (this.states.has(id) || providerRef === null || this.host.isStopped()) return;
-    this.states.set(id, { providerRef, inFlight: false, hinted: false, failures: 0, lastError: null, lastRequestAt: null, dueAt: null, cancelTimer: null });
+    this.states.set(id, { providerRef, inFlight: false, hinted: false, failures: 0, lastError: null, lastHintRequestAt: null, dueAt: null, dueByHint: false, cancelTimer: null });
     this.byRef.set(providerRef, id);
     this.schedule(id);
   }
@@ -90,11 +92,11 @@ export class StatusPoller {
         return;
       case 'now':
         state.cancelTimer?.();
-        this.pollSoon(id, 0);
+        this.pollSoon(id, 0, true);
         return;
       case 'at':
         state.cancelTimer?.();
-        this.pollSoon(id, action.at - this.host.clock.now());
+        this.pollSoon(id, action.at - this.host.clock.now(), true);
         return;
       case 'fold':
         return;
@@ -122,9 +124,10 @@ export class StatusPoller {
     this.pollSoon(id, delay);
   }
 
-  private pollSoon(id: string, delay: number): void {
+  private pollSoon(id: string, delay: number, byHint = false): void {
     const state = this.states.get(id);
     if (state === undefined) return;
+    state.dueByHint = byHint;
     if (delay <= 0) {
       state.cancelTimer = null;
       state.dueAt = null;
@@ -142,7 +145,8 @@ export class StatusPoller {
     state.inFlight = true;
     state.cancelTimer = null;
     state.dueAt = null;
-    state.lastRequestAt = this.host.clock.now();
+    if (state.dueByHint) state.lastHintRequestAt = this.host.clock.now();
+    state.dueByHint = false;
     try {
       await this.ask(id, state, payment, payment.providerRef);
     } catch (error) {
