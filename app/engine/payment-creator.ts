@@ -27,12 +27,18 @@ const sleep = (clock: Clock, ms: number): Promise<void> => new Promise((resolve)
 /**
  * Creates the payment at the provider. After a restart the earlier run may have sent the create
  * already, so a resumed payment is looked up by our reference first, and only then created.
+ *
+ * Where the provider's create is idempotent (Orangepill's key, derived from our reference), repeating
+ * the very same create is the documented way to find the first one, so a lookup is only a shortcut:
+ * its "not found" or its failure leads to that repeat, never to a request under a new key. Without
+ * such a key (Opn), only a lookup that answers may lead to another create.
  */
 export async function createAtProvider(host: CreatorHost, provider: PaymentProvider, payment: Payment, options: { readonly reconcileFirst: boolean }): Promise<void> {
+  const idempotent = provider.idempotentCreate === true;
   if (options.reconcileFirst) {
     const found = await provider.findByReference(payment.id);
     if (found.ok && found.value !== null) return host.created(payment.id, found.value);
-    if (!found.ok) {
+    if (!found.ok && !idempotent) {
       return void host.apply(payment.id, {
         type: 'create_failed',
         failure: { code: `reconcile_${found.error.kind}`, message: `Could not check whether the sale reached the provider: ${found.error.message}` },
@@ -43,8 +49,9 @@ export async function createAtProvider(host: CreatorHost, provider: PaymentProvi
     reference: payment.id,
     amount: payment.amount,
     description: `${host.merchantName} ${formatMoney(payment.amount, host.locale)}`,
-    // A resumed sale gets a full QR lifetime from now, not one that ran out while we were down.
-    expiresAt: (options.reconcileFirst ? host.clock.now() : payment.createdAt) + host.qrLifetimeMs,
+    // A resumed sale gets a full QR lifetime from now, not one that ran out while we were down; an
+    // idempotent create must repeat the first one exactly, so it keeps the first one's expiry.
+    expiresAt: (options.reconcileFirst && !idempotent ? host.clock.now() : payment.createdAt) + host.qrLifetimeMs,
     payerAlias: payment.payerAlias,
   };
   let lastError: ProviderError | null = null;
@@ -54,11 +61,12 @@ export async function createAtProvider(host: CreatorHost, provider: PaymentProvi
     lastError = result.error;
     if (!result.error.ambiguous && result.error.kind !== 'rate_limited' && result.error.kind !== 'network') break;
     host.apply(payment.id, { type: 'notice', message: result.error.message });
-    // Opn has no idempotency key: before any retry, look for the charge the lost request may have made.
+    // Before any retry, look for the payment the lost request may have made (Opn has no idempotency key).
     if (result.error.ambiguous) {
       const found = await provider.findByReference(payment.id);
       if (found.ok && found.value !== null) return host.created(payment.id, found.value);
-      if (!found.ok) break; // Cannot tell whether it exists: never risk a second charge.
+      // Cannot tell whether it exists: never risk a second charge, unless the retry is the same create.
+      if (!found.ok && !idempotent) break;
     }
     await sleep(host.clock, nextPollDelay(host.policy, attempt, lastError, host.random));
   }

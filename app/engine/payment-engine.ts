@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import { closeEvent } from './close-outcome';
 import { createAtProvider, type CreatorHost } from './payment-creator';
 import type { PollPolicy } from './poll-policy';
 import type { PaymentStore } from './payment-store';
@@ -166,15 +167,11 @@ export class PaymentEngine {
     }
     const provider = this.providerFor(payment);
     const cancelling = this.apply(payment.id, { type: 'cancel_requested' });
+    // The provider reads the status first and never closes a payment that has money (see closeEvent).
     const result = checkedStatus(payment, provider, await provider.cancel(payment.providerRef), this.deps.locale);
-    if (result.ok) {
-      // Some providers cancel by expiring (Opn's Expire API answers "expired"): the cashier cancelled it.
-      const status = result.value.kind === 'expired' ? ({ kind: 'cancelled' } as const) : result.value;
-      const after = this.apply(payment.id, { type: 'provider_status', status });
-      if (isFinal(after.state)) this.poller.forget(payment.id);
-    } else {
-      this.apply(payment.id, { type: 'cancel_failed', message: `Could not cancel yet: ${result.error.message}` });
-    }
+    const context = { provider: provider.method.provider, locale: this.deps.locale };
+    const after = this.apply(payment.id, closeEvent(payment, result, 'cancel', context));
+    if (isFinal(after.state)) this.poller.forget(payment.id);
     return ok(this.deps.store.get(id) ?? cancelling);
   }
 

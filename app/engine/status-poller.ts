@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import { closeEvent } from './close-outcome';
 import { hintAction } from './hint-budget';
 import { nextPollDelay, type PollPolicy } from './poll-policy';
 import { amountMismatch } from './trust';
@@ -168,8 +169,9 @@ export class StatusPoller {
       state.lastError = null;
       const after = this.host.apply(id, { type: 'provider_status', status: result.value });
       if (isFinal(after.state)) return this.forget(id);
-      // The final check after expiry plus grace still says pending: close the QR here and at the provider.
-      if (pastGrace) return this.expireLocally(id);
+      // The final check after expiry plus grace finds nothing paid: close the QR here and at the provider.
+      // A partly paid request stays open and followed: the rest may still come, and the cashier decides.
+      if (pastGrace && after.state.status !== 'partially_paid') return this.expireLocally(id);
       this.schedule(id);
       // The answer may predate what the hint was about: ask again, as soon as the budget allows.
       if (state.hinted) {
@@ -186,7 +188,9 @@ export class StatusPoller {
     state.lastError = result.error;
     this.host.apply(
       id,
-      result.error.kind === 'invalid_response' ? { type: 'untrusted_response', reason: result.error.message } : { type: 'notice', message: result.error.message },
+      result.error.kind === 'invalid_response' || result.error.kind === 'outcome_unknown'
+        ? { type: 'untrusted_response', reason: result.error.message }
+        : { type: 'notice', message: result.error.message },
     );
     this.schedule(id);
   }
@@ -196,13 +200,15 @@ export class StatusPoller {
     this.forget(id);
     if (payment === undefined || isFinal(payment.state) || payment.providerRef === null) return;
     const providerRef = payment.providerRef;
-    this.host.apply(id, { type: 'provider_status', status: { kind: 'expired' } });
-    // Best effort, so the customer cannot pay a QR the terminal has given up on. If its answer is that
-    // the customer paid after all, that is kept (as paid_after_cancel), never dropped.
+    // Closed at the provider first, so the customer cannot pay a QR the terminal has given up on. The
+    // provider reads the status before closing: money that arrived meanwhile keeps the payment paid or
+    // partly paid (still followed), and an outcome it hides needs attention; only then is it expired.
     const provider = this.host.providerFor(payment);
     this.host.background('closing an expired QR', async () => {
       const result = checkedStatus(payment, provider, await provider.cancel(providerRef), this.host.locale);
-      if (result.ok) this.host.apply(id, { type: 'provider_status', status: result.value });
+      const context = { provider: provider.method.provider, locale: this.host.locale };
+      const after = this.host.apply(id, closeEvent(payment, result, 'expiry', context));
+      if (!isFinal(after.state)) this.follow(id);
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { DayReport } from '../ipc/history';
 import { toDecimalString } from '../money/money';
-import type { Payment } from '../payment/payment';
+import { isOverpaid, type Payment } from '../payment/payment';
 
 /** One field as RFC 4180 wants it: quoted when it holds a comma, a quote or a line break; quotes doubled. */
 export function csvField(value: string): string {
@@ -37,7 +37,24 @@ export const PAYMENT_CSV_HEADER = [
   'paid_at',
   'failure_code',
   'failure_message',
+  'received',
+  'flags',
 ] as const;
+
+/**
+ * What arrived, where it is not simply the amount asked: the provider's figure, or nothing with the flag
+ * `received_not_reported`. Flags are space-separated words: `overpaid`, `late`, `received_not_reported`.
+ */
+function receivedColumns(p: Payment): readonly [string, string] {
+  const state = p.state;
+  if (state.status === 'partially_paid') {
+    return state.received === null ? ['', 'received_not_reported'] : [toDecimalString(state.received), ''];
+  }
+  if (state.status !== 'paid') return ['', ''];
+  const overpaid = isOverpaid(p);
+  const flags = [overpaid ? 'overpaid' : null, state.late === true ? 'late' : null, overpaid && state.received === undefined ? 'received_not_reported' : null];
+  return [state.received === undefined ? '' : toDecimalString(state.received), flags.filter((f) => f !== null).join(' ')];
+}
 
 /** Amounts are exact decimals of the currency ("12.34", "500" for JPY), never floats; times are ISO 8601 UTC. */
 export function paymentsCsv(payments: readonly Payment[]): string {
@@ -59,6 +76,7 @@ export function paymentsCsv(payments: readonly Payment[]): string {
       iso(paidAt),
       inertText(failure?.code ?? ''),
       inertText(failure?.message ?? ''),
+      ...receivedColumns(p),
     ];
   });
   return csvText([PAYMENT_CSV_HEADER, ...rows]);

@@ -10,6 +10,8 @@ export interface DisplayCatalog {
   readonly pleaseWait: string;
   readonly cashierChecking: string;
   readonly stillToPay: string;
+  /** Part of the payment arrived and the provider did not say how much: the cashier takes over. */
+  readonly partPaymentArrived: string;
   readonly thankYou: string;
   readonly paymentReceived: string;
   readonly paymentNotCompleted: string;

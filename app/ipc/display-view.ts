@@ -18,10 +18,12 @@ function displayState(state: PaymentState): PaymentState {
       return { status: 'unknown', providerStatus: '' };
     case 'failed':
       return { status: 'failed', failure: { code: state.failure.code, message: '' } };
+    case 'partially_paid':
+      // `leftOpen` is the cashier's sentence about a declined cancel.
+      return { status: 'partially_paid', received: state.received };
     case 'creating':
     case 'awaiting':
     case 'cancelling':
-    case 'partially_paid':
     case 'paid':
     case 'expired':
     case 'cancelled':

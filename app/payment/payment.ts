@@ -31,13 +31,19 @@ export type PaymentState =
    * amount or currency). Never paid on that word; polling goes on, and the cashier checks the provider.
    */
   | { readonly status: 'needs_attention'; readonly reason: string }
-  /** Part of the amount arrived (Orangepill INCOMPLETE); the cashier decides to keep waiting or cancel. */
-  | { readonly status: 'partially_paid'; readonly received: Money }
   /**
-   * Paid. `received` is set when the provider reports more than was asked (overpaid); `late` when it
-   * arrived after the request expired (Orangepill LATE) and needs the cashier's attention.
+   * Part of the amount arrived (Orangepill INCOMPLETE). `received` is null when the provider does not
+   * report how much. `leftOpen` is the cashier's sentence when a cancel (or the QR's expiry) found money
+   * had arrived and left the request open rather than cancel it.
    */
-  | { readonly status: 'paid'; readonly paidAt: number; readonly received?: Money; readonly late?: true }
+  | { readonly status: 'partially_paid'; readonly received: Money | null; readonly leftOpen?: string }
+  /**
+   * Paid. `received` is set when the provider reports an amount other than the one asked; its absence
+   * means no other amount was reported. `overpaid` when the provider says more than asked arrived (with
+   * or without the amount); `late` when it arrived after the request expired (Orangepill LATE) and needs
+   * the cashier's attention.
+   */
+  | { readonly status: 'paid'; readonly paidAt: number; readonly received?: Money; readonly overpaid?: true; readonly late?: true }
   | { readonly status: 'failed'; readonly failure: Failure }
   | { readonly status: 'expired' }
   | { readonly status: 'cancelled' }
@@ -58,6 +64,12 @@ export const FINAL_STATUSES: ReadonlySet<PaymentStatus> = new Set([
 
 export function isFinal(state: PaymentState): boolean {
   return FINAL_STATUSES.has(state.status);
+}
+
+/** Paid more than asked: flagged by the provider, or a reported amount above the one asked. */
+export function isOverpaid(payment: Pick<Payment, 'amount' | 'state'>): boolean {
+  const state = payment.state;
+  return state.status === 'paid' && (state.overpaid === true || (state.received !== undefined && state.received.minor > payment.amount.minor));
 }
 
 /** One sale's payment as the whole terminal sees it. Holds no secret, so it may go to any screen. */

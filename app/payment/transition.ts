@@ -1,3 +1,4 @@
+import type { Money } from '../money/money';
 import type { Failure, Payment, PaymentState } from './payment';
 import { isFinal } from './payment';
 import type { CreatedPayment, ProviderStatus, ProviderTrail } from '../providers/provider';
@@ -14,7 +15,11 @@ export type PaymentEvent =
   | { readonly type: 'refund_recorded'; readonly totalRefundedMinor: number }
   | { readonly type: 'notice'; readonly message: string | null }
   /** A status answer the terminal will not trust; the reason is the client's sentence for it. */
-  | { readonly type: 'untrusted_response'; readonly reason: string };
+  | { readonly type: 'untrusted_response'; readonly reason: string }
+  /** A cancel (or expiry) found money had arrived and left the request open; `message` says so to the cashier. */
+  | { readonly type: 'left_open'; readonly received: Money | null; readonly message: string }
+  /** The provider hid what became of the payment it was asked to close; `reason` holds the facts. */
+  | { readonly type: 'cancel_unresolved'; readonly reason: string };
 
 const state = (s: PaymentState): PaymentState => s;
 
@@ -63,10 +68,23 @@ export function transition(payment: Payment, event: PaymentEvent, now: number): 
       if (isFinal(current) || current.status === 'creating' || current.status === 'cancelling') return payment;
       if (current.status === 'needs_attention' && current.reason === event.reason) return payment;
       return next({ state: state({ status: 'needs_attention', reason: event.reason }), notice: null });
+    case 'left_open':
+      if (isFinal(current) || current.status === 'creating') return payment;
+      return next({ state: state({ status: 'partially_paid', received: event.received, leftOpen: event.message }), notice: null });
+    case 'cancel_unresolved':
+      // Unlike an untrusted answer this may land while cancelling: it is the cancel's own outcome.
+      if (isFinal(current) || current.status === 'creating') return payment;
+      if (current.status === 'needs_attention' && current.reason === event.reason) return payment;
+      return next({ state: state({ status: 'needs_attention', reason: event.reason }), notice: null });
     default:
       return assertNever(event, 'payment event');
   }
 }
+
+const CLOSED_AFTER_PART = 'Part of the payment had arrived before the request was closed at the provider, so it is neither paid nor cancelled';
+
+const sameMoney = (a: Money | null, b: Money | null): boolean =>
+  a === null || b === null ? a === b : a.minor === b.minor && a.currency === b.currency;
 
 function sameTrail(a: ProviderTrail | undefined, b: ProviderTrail): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
@@ -107,17 +125,21 @@ function applyProviderStatus(
       return current.status === 'awaiting' && payment.notice === null
         ? payment
         : next({ state: state({ status: 'awaiting' }), notice: null });
-    case 'partially_paid':
-      if (current.status === 'cancelling') return payment;
-      return current.status === 'partially_paid' && current.received.minor === status.received.minor && payment.notice === null
-        ? payment
-        : next({ state: state({ status: 'partially_paid', received: status.received }), notice: null });
+    case 'partially_paid': {
+      // Even while cancelling: a cancel never closes a request that has money, so this is where it stays.
+      const same = current.status === 'partially_paid' && sameMoney(current.received, status.received);
+      if (same && payment.notice === null) return payment;
+      // The cashier's sentence about the declined cancel holds while the amount it names does.
+      const leftOpen = same && current.leftOpen !== undefined ? { leftOpen: current.leftOpen } : {};
+      return next({ state: state({ status: 'partially_paid', received: status.received, ...leftOpen }), notice: null });
+    }
     case 'paid':
       return next({
         state: state({
           status: 'paid',
           paidAt: status.paidAt,
           ...(status.received !== undefined && status.received.minor !== payment.amount.minor ? { received: status.received } : {}),
+          ...(status.overpaid === true ? { overpaid: true as const } : {}),
           ...(status.late === true ? { late: true as const } : {}),
         }),
         notice: null,
@@ -125,9 +147,10 @@ function applyProviderStatus(
     case 'failed':
       return next({ state: state({ status: 'failed', failure: status.failure }), notice: null });
     case 'expired':
-      return next({ state: state({ status: 'expired' }), notice: null });
     case 'cancelled':
-      return next({ state: state({ status: 'cancelled' }), notice: null });
+      // Money had arrived before the request was closed: never "not paid" on that word.
+      if (current.status === 'partially_paid') return next({ state: state({ status: 'needs_attention', reason: CLOSED_AFTER_PART }), notice: null });
+      return next({ state: state({ status: status.kind }), notice: null });
     case 'refunded':
       // A refund reported for a payment we never saw paid: the money arrived and went back.
       return next({

@@ -58,6 +58,8 @@ export function layoutPoleScreen(input: PoleLayoutInput): PoleScreen {
       // The customer only needs to know to wait; the reason is for the cashier.
       return poleScreen(total, centre('Checking payment'));
     case 'partially_paid': {
+      // Without the amount that arrived, asking for the whole total would ask the customer to pay twice.
+      if (state.received === null) return poleScreen(centre('Partly paid'), centre('Please see cashier'));
       const due = outstanding(payment, state.received);
       if (due === null) return poleScreen(centre('Partly paid'), total);
       return poleScreen(amountLine('STILL DUE', due), amountLine('PAID', state.received));

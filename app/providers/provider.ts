@@ -53,8 +53,13 @@ export interface RequestedAmount {
 
 type ProviderStatusKind =
   | { readonly kind: 'pending' }
-  | { readonly kind: 'partially_paid'; readonly received: Money }
-  | { readonly kind: 'paid'; readonly paidAt: number; readonly received?: Money; readonly late?: true }
+  /** Part arrived. `received` is null when the provider does not report how much (Orangepill's INCOMPLETE). */
+  | { readonly kind: 'partially_paid'; readonly received: Money | null }
+  /**
+   * Paid. `received` only when the provider reports an amount; `overpaid` when it says more than asked
+   * arrived (Orangepill's OVERPAID), with or without the amount; `late` when it came after expiry.
+   */
+  | { readonly kind: 'paid'; readonly paidAt: number; readonly received?: Money; readonly overpaid?: true; readonly late?: true }
   | { readonly kind: 'failed'; readonly failure: Failure }
   | { readonly kind: 'expired' }
   | { readonly kind: 'cancelled' }
@@ -70,7 +75,13 @@ export type ProviderErrorKind =
   | 'not_found'
   | 'rate_limited'
   | 'server'
-  | 'invalid_response';
+  | 'invalid_response'
+  /**
+   * The provider no longer says what became of a payment the terminal asked it to close (Orangepill
+   * answers 404 once our DELETE went through), and money may have arrived just before: only a person
+   * checking the provider's console can tell. Never read as "not paid".
+   */
+  | 'outcome_unknown';
 
 export interface ProviderError {
   readonly kind: ProviderErrorKind;
@@ -88,9 +99,23 @@ export interface PaymentProvider {
   checkAmount(amount: Money): Result<void, string>;
   create(request: CreatePaymentRequest): Promise<Result<CreatedPayment, ProviderError>>;
   status(providerRef: string): Promise<Result<ProviderStatus, ProviderError>>;
+  /**
+   * Closes a payment nobody has paid, reading its status first: one that has received money (paid, in
+   * part, over, late) is never closed, and that status is the answer. `outcome_unknown` when the
+   * provider hides what happened.
+   */
   cancel(providerRef: string): Promise<Result<ProviderStatus, ProviderError>>;
-  /** Reconciliation after an ambiguous create: the payment made for our reference, if any. */
+  /**
+   * Reconciliation after an ambiguous create: the payment made for our reference, if any. Only a
+   * provider without `idempotentCreate` must make "null" mean "not there".
+   */
   findByReference(reference: string): Promise<Result<CreatedPayment | null, ProviderError>>;
+  /**
+   * True when a create repeated for the same reference can only give back the first one (Orangepill's
+   * idempotency key). An ambiguous create is then settled by repeating it, byte for byte; a lookup is
+   * only a shortcut, and its "not found" or its failure proves nothing.
+   */
+  readonly idempotentCreate?: true;
   /**
    * Refunds part or all of a paid payment, enforcing the provider's own rules (e.g. Opn's 60 days)
    * with a cashier-facing message. Absent when the provider offers no refund API.

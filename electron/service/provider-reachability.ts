@@ -21,7 +21,8 @@ export function reachabilityReport(name: string, error: ProviderError | null, at
       return { health: 'attention', summary: `${name} answered strangely`, detail: `${error.message}. Check the payment with ${name}.` };
     case 'rejected':
     case 'not_found':
-      // A refusal is still an answer: the provider is there.
+    case 'outcome_unknown':
+      // A refusal is still an answer, and so is one that hides a payment's outcome: the provider is there.
       return { health: 'ok', summary: name, detail: `${name} answered at ${clock(at, locale)}.` };
     default:
       return assertNever(error.kind, 'provider error kind');
@@ -49,6 +50,7 @@ export function withReachability(
     status: (ref) => watch(provider.status(ref)),
     cancel: (ref) => watch(provider.cancel(ref)),
     findByReference: (reference) => watch(provider.findByReference(reference)),
+    ...(provider.idempotentCreate === true ? { idempotentCreate: true as const } : {}),
     ...(refund === undefined ? {} : { refund: (ref, amount, paidAt) => watch(refund(ref, amount, paidAt)) }),
   };
 }

@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '../../app/ipc/history';
 import { isCurrencyCode } from '../../app/money/currency';
 import { PAYMENT_STATUSES } from '../../app/ipc/history';
-import type { PaymentStatus } from '../../app/payment/payment';
+import { isOverpaid, type Payment, type PaymentStatus } from '../../app/payment/payment';
 import { formatAmount } from '../shared/format-amount';
 
 const STATUS_WORDS: Readonly<Record<PaymentStatus, string>> = {
@@ -20,6 +20,14 @@ const STATUS_WORDS: Readonly<Record<PaymentStatus, string>> = {
 };
 
 export const statusWords = (status: PaymentStatus): string => STATUS_WORDS[status];
+
+/** The status with what a list must not hide: an overpayment, a late payment, a part whose amount nobody reported. */
+export function paymentStatusWords(payment: Pick<Payment, 'amount' | 'state'>): string {
+  const state = payment.state;
+  if (state.status === 'partially_paid' && state.received === null) return `${STATUS_WORDS.partially_paid} (amount not reported)`;
+  if (state.status !== 'paid') return STATUS_WORDS[state.status];
+  return [STATUS_WORDS.paid, isOverpaid(payment) ? 'overpaid' : null, state.late === true ? 'late' : null].filter((w) => w !== null).join(' \u2014 ');
+}
 
 const asStatus = (value: unknown): PaymentStatus | null =>
   typeof value === 'string' && (PAYMENT_STATUSES as readonly string[]).includes(value) ? (value as PaymentStatus) : null;

@@ -1,16 +1,18 @@
 import type { Payment } from '../../app/payment/payment';
 import { formatAmount } from '../shared/format-amount';
-import { outstandingAmount } from '../shared/payment-figures';
+import { findMethod, outstandingAmount } from '../shared/payment-figures';
 import { useCashierStore } from './cashier-store';
 import { Countdown } from './countdown';
 import { ProviderTrailView } from './provider-trail';
 import { methodLabel } from './sale-choices';
+import { notReported } from './status-text';
 
 /** Amount, method and both references: what the cashier reads out or writes down. */
 export function PaymentDetails({ payment, showCountdown }: { readonly payment: Payment; readonly showCountdown: boolean }) {
   const terminal = useCashierStore((s) => s.terminal);
   const clockOffsetMs = useCashierStore((s) => s.clockOffsetMs);
   const { state } = payment;
+  const provider = findMethod(terminal, payment.method)?.provider ?? 'the provider';
   return (
     <>
       <dl className="details">
@@ -18,7 +20,7 @@ export function PaymentDetails({ payment, showCountdown }: { readonly payment: P
         <dd className="details__amount" data-testid="payment-amount">
           {formatAmount(payment.amount, terminal?.locale)}
         </dd>
-        {state.status === 'partially_paid' && (
+        {state.status === 'partially_paid' && state.received !== null && (
           <>
             <dt>Received</dt>
             <dd className="details__amount" data-testid="received">
@@ -28,6 +30,12 @@ export function PaymentDetails({ payment, showCountdown }: { readonly payment: P
             <dd className="details__amount details__amount--due" data-testid="outstanding">
               {formatAmount(outstandingAmount(payment, state.received), terminal?.locale)}
             </dd>
+          </>
+        )}
+        {((state.status === 'partially_paid' && state.received === null) || (state.status === 'paid' && state.overpaid === true && state.received === undefined)) && (
+          <>
+            <dt>Received</dt>
+            <dd data-testid="received">{notReported(provider)}</dd>
           </>
         )}
         <dt>Method</dt>

@@ -15,7 +15,8 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
   const simulator = useCashierStore((s) => findMethod(s.terminal, payment.method)?.simulator ?? null);
   const cancelling = useCashierStore((s) => s.pending === 'cancel') || payment.state.status === 'cancelling';
   const actions = useActions();
-  const { title, detail, tone } = describeStatus(payment.state);
+  const provider = useCashierStore((s) => findMethod(s.terminal, payment.method)?.provider);
+  const { title, detail, tone } = describeStatus(payment.state, provider);
 
   return (
     <section

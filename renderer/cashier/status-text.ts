@@ -9,8 +9,11 @@ export interface StatusText {
   readonly tone: StatusTone;
 }
 
-/** The cashier's words for each payment state. */
-export function describeStatus(state: PaymentState): StatusText {
+/** Received, in words, when the provider reported no amount. */
+export const notReported = (provider: string): string => `amount not reported by ${provider}`;
+
+/** The cashier's words for each payment state; `provider` names who did not report an amount. */
+export function describeStatus(state: PaymentState, provider = 'the provider'): StatusText {
   switch (state.status) {
     case 'creating':
       return { title: 'Creating payment…', detail: null, tone: 'progress' };
@@ -21,16 +24,19 @@ export function describeStatus(state: PaymentState): StatusText {
     case 'unknown':
       return { title: `Unknown status from provider: ${state.providerStatus} — not paid`, detail: 'Still checking with the provider…', tone: 'caution' };
     case 'needs_attention':
+      // Not taken as paid, but not "not paid" either: money may have arrived (a cancel whose outcome is hidden).
       return {
-        title: 'Needs attention — not paid',
+        title: 'Needs attention — payment not confirmed',
         detail: `${state.reason}. Check the payment with the provider before handing over goods; the terminal keeps checking.`,
         tone: 'warning',
       };
-    case 'partially_paid':
-      return { title: 'Partly paid', detail: 'The customer can still pay the rest, or cancel the payment', tone: 'caution' };
+    case 'partially_paid': {
+      const arrived = state.received === null ? `Part of the payment has arrived (${notReported(provider)}). ` : '';
+      return { title: 'Partly paid', detail: state.leftOpen ?? `${arrived}The customer can still pay the rest, or cancel the payment`, tone: 'caution' };
+    }
     case 'paid':
       // Money that came after the request expired needs a decision, so it is as loud as paid-after-cancel.
-      return { title: 'Paid', detail: null, tone: state.late === true ? 'warning' : 'good' };
+      return { title: state.overpaid === true ? 'Paid — overpaid' : 'Paid', detail: null, tone: state.late === true ? 'warning' : 'good' };
     case 'failed':
       return { title: 'Payment failed', detail: state.failure.message, tone: 'bad' };
     case 'expired':

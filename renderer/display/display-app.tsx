@@ -13,7 +13,8 @@ import { useShownPayment, useWords } from './use-words';
 function showsQr(payment: Payment | null): boolean {
   if (payment === null || payment.qr === null) return false;
   const { status } = payment.state;
-  return status === 'awaiting' || status === 'cancelling' || status === 'unknown' || status === 'partially_paid';
+  if (payment.state.status === 'partially_paid') return payment.state.received !== null;
+  return status === 'awaiting' || status === 'cancelling' || status === 'unknown';
 }
 
 function PaymentView({ payment }: { readonly payment: Payment }) {
@@ -30,6 +31,9 @@ function PaymentView({ payment }: { readonly payment: Payment }) {
       // The terminal cannot tell whether the customer paid: the QR comes down so nobody pays twice.
       return <WaitView amount={payment.amount} pick={(w) => w.cashierChecking} />;
     case 'partially_paid': {
+      // Part arrived but nobody said how much: asking for the whole amount again could make the
+      // customer pay twice, so the QR comes down and the cashier settles the rest.
+      if (state.received === null) return <OutcomeView mark={null} headline={(w) => w.partPaymentArrived} text={(w) => w.askCashier} />;
       // Part has arrived: the customer pays the rest with the same code, so it stays up.
       const outstanding = outstandingAmount(payment, state.received);
       return payment.qr !== null ? (

@@ -126,8 +126,8 @@ describe('history commands over the journal', () => {
     expect(filename).toMatch(/^payments-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);
     expect(csv).toBe(
       `${PAYMENT_CSV_HEADER.join(',')}\r\n` +
-        `b,2026-12-01T02:00:01.000Z,2026-12-01T02:00:01.000Z,demo,failed,SGD,2.00,0.00,,DEMO-b,,payment_rejected,"Rejected, sorry"\r\n` +
-        `a,2026-12-01T02:00:00.000Z,2026-12-01T02:00:00.000Z,demo,paid,SGD,10.50,0.00,"Table 4, ""window""",DEMO-a,2026-12-01T02:00:00.000Z,,\r\n`,
+        `b,2026-12-01T02:00:01.000Z,2026-12-01T02:00:01.000Z,demo,failed,SGD,2.00,0.00,,DEMO-b,,payment_rejected,"Rejected, sorry",,\r\n` +
+        `a,2026-12-01T02:00:00.000Z,2026-12-01T02:00:00.000Z,demo,paid,SGD,10.50,0.00,"Table 4, ""window""",DEMO-a,2026-12-01T02:00:00.000Z,,,,\r\n`,
     );
   });
 

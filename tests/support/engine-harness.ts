@@ -96,6 +96,8 @@ export class ScriptedProvider implements PaymentProvider {
   readonly statusCalls: { readonly ref: string; readonly at: number }[] = [];
   readonly cancels: string[] = [];
   readonly finds: string[] = [];
+  /** Set by a test about a provider whose repeated create gives back the first one (Orangepill's key). */
+  idempotentCreate?: true;
   amountRule: (amount: Money) => Result<void, string> = () => ok(undefined);
   onCreate: (req: CreatePaymentRequest, n: number) => Reply<CreatedPayment> = (req) => ok(createdFor(req));
   onStatus: (ref: string, n: number) => Reply<ProviderStatus> = () => ok<ProviderStatus>({ kind: 'pending' });

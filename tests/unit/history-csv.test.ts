@@ -53,7 +53,33 @@ describe('CSV for history and end of day (RFC 4180)', () => {
     };
     const [, row] = paymentsCsv([payment]).split('\r\n');
     expect(row).toBe(
-      'T1,2026-12-06T00:00:00.000Z,2026-12-06T00:00:00.000Z,demo,failed,SGD,10.00,0.00,"\'=HYPERLINK(""http://evil.example"",""open"")",\'@evil,,\'+code,\'-1+cmd|\' /C calc\'!A0',
+      'T1,2026-12-06T00:00:00.000Z,2026-12-06T00:00:00.000Z,demo,failed,SGD,10.00,0.00,"\'=HYPERLINK(""http://evil.example"",""open"")",\'@evil,,\'+code,\'-1+cmd|\' /C calc\'!A0,,',
     );
+  });
+
+  it('says what arrived where it is not the amount asked: reported, or flagged as not reported', () => {
+    const base: Payment = {
+      id: 'T2',
+      amount: { minor: 2000, currency: 'SGD' },
+      method: 'orangepill',
+      orderRef: null,
+      payerAlias: null,
+      providerRef: 'op1',
+      qr: null,
+      createdAt: Date.UTC(2026, 11, 6),
+      updatedAt: Date.UTC(2026, 11, 6),
+      expiresAt: null,
+      state: { status: 'awaiting' },
+      refundedMinor: 0,
+      notice: null,
+    };
+    const last = (state: Payment['state']) => (paymentsCsv([{ ...base, state }]).split('\r\n')[1] ?? '').split(',').slice(-2);
+    const paidAt = Date.UTC(2026, 11, 6, 1);
+    expect(last({ status: 'partially_paid', received: null })).toEqual(['', 'received_not_reported']);
+    expect(last({ status: 'partially_paid', received: { minor: 1000, currency: 'SGD' } })).toEqual(['10.00', '']);
+    expect(last({ status: 'paid', paidAt, overpaid: true })).toEqual(['', 'overpaid received_not_reported']);
+    expect(last({ status: 'paid', paidAt, received: { minor: 2200, currency: 'SGD' } })).toEqual(['22.00', 'overpaid']);
+    expect(last({ status: 'paid', paidAt, late: true })).toEqual(['', 'late']);
+    expect(last({ status: 'paid', paidAt })).toEqual(['', '']);
   });
 });

@@ -217,14 +217,14 @@ describe('PaymentEngine: expiry', () => {
     expect(h.provider.statusCalls).toHaveLength(calls);
   });
 
-  it('keeps a payment that the closing cancel reveals as paid, as paid_after_cancel', async () => {
+  it('keeps a payment that the closing cancel reveals as paid, as paid: it is closed only once the provider answers', async () => {
     const h = harness({ qrLifetimeMs: 5000 });
     h.provider.onCancel = () => ok({ kind: 'paid', paidAt: T0 + 14_900 });
     const payment = await chargeOk(h.engine);
     await h.clock.advance(15_000);
     expect(h.provider.cancels).toEqual(['prov-ref-1']);
-    expect(h.engine.get(payment.id)?.state).toEqual({ status: 'paid_after_cancel', paidAt: T0 + 14_900 });
-    expect(h.statuses().slice(-2)).toEqual(['expired', 'paid_after_cancel']);
+    expect(h.engine.get(payment.id)?.state).toEqual({ status: 'paid', paidAt: T0 + 14_900 });
+    expect(h.statuses()).not.toContain('expired');
     expect(h.unsaved).toEqual([]);
   });
 

@@ -57,6 +57,11 @@ describe('pole layout', () => {
     expect(layout(polePayment(state))).toEqual(['STILL DUE   SGD 2.34', 'PAID       SGD 10.00']);
   });
 
+  it('never asks for the whole total again when part arrived and nobody said how much', () => {
+    const state = { status: 'partially_paid', received: null } as const;
+    expect(layout(polePayment(state))).toEqual(['    Partly paid     ', ' Please see cashier ']);
+  });
+
   it('shows a failure reason only when it fits whole', () => {
     const short = { status: 'failed', failure: { code: 'insufficient_fund', message: 'Insufficient funds' } } as const;
     const long = { status: 'failed', failure: { code: 'x', message: 'The payment was declined by the issuing bank' } } as const;

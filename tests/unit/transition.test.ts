@@ -51,6 +51,8 @@ const ALL_EVENTS: readonly PaymentEvent[] = [
   { type: 'notice', message: 'No connection' },
   { type: 'notice', message: null },
   { type: 'untrusted_response', reason: 'Opn sent a response the terminal cannot read' },
+  { type: 'left_open', received: null, message: 'Part has already arrived: the request was not cancelled.' },
+  { type: 'cancel_unresolved', reason: 'Orangepill answered 404 after the DELETE' },
 ];
 
 const FINAL_STATES: readonly PaymentState[] = [
@@ -415,5 +417,42 @@ describe('the provider trail', () => {
     const after = transition(paid, status({ kind: 'pending', trail }), NOW + 1);
     expect(after.state).toEqual({ status: 'paid', paidAt: NOW });
     expect(after.providerTrail).toEqual(trail);
+  });
+});
+
+describe('money that arrived is never closed as "not paid"', () => {
+  const sgd = (minor: number) => ({ minor, currency: 'SGD' as const });
+  const SENTENCE = 'Part of SGD 12.34 has already arrived (amount not reported by Orangepill): the request was not cancelled.';
+  const LEFT_OPEN: PaymentEvent = { type: 'left_open', received: null, message: SENTENCE };
+
+  it('a cancel that found money leaves the payment partly paid, with the sentence, which holds while the amount does', () => {
+    const open = transition(payment({ status: 'cancelling' }), LEFT_OPEN, NOW);
+    expect(open.state).toEqual({ status: 'partially_paid', received: null, leftOpen: SENTENCE });
+    expect(transition(open, status({ kind: 'partially_paid', received: null }), NOW + 1)).toBe(open);
+    expect(transition(open, status({ kind: 'partially_paid', received: sgd(600) }), NOW + 1).state).toEqual({ status: 'partially_paid', received: sgd(600) });
+  });
+
+  it('part arriving while cancelling is taken: the cancel will not close it', () => {
+    const after = transition(payment({ status: 'cancelling' }), status({ kind: 'partially_paid', received: null }), NOW);
+    expect(after.state).toEqual({ status: 'partially_paid', received: null });
+  });
+
+  it('a partly paid payment closed at the provider needs attention, never cancelled or expired', () => {
+    for (const closed of [CANCELLED, EXPIRED]) {
+      const after = transition(payment({ status: 'partially_paid', received: null }), closed, NOW);
+      expect(after.state.status, label(closed)).toBe('needs_attention');
+    }
+  });
+
+  it('a close whose outcome the provider hid needs attention, from cancelling too', () => {
+    for (const from of [{ status: 'cancelling' }, { status: 'awaiting' }, { status: 'partially_paid', received: null }] as const) {
+      const after = transition(payment(from), { type: 'cancel_unresolved', reason: 'Orangepill answered 404 after the DELETE' }, NOW);
+      expect(after.state, from.status).toEqual({ status: 'needs_attention', reason: 'Orangepill answered 404 after the DELETE' });
+    }
+  });
+
+  it('keeps the overpaid flag, with or without an amount', () => {
+    const flagged = transition(payment({ status: 'awaiting' }), status({ kind: 'paid', paidAt: NOW, overpaid: true }), NOW);
+    expect(flagged.state).toEqual({ status: 'paid', paidAt: NOW, overpaid: true });
   });
 });

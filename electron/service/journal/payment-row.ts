@@ -43,11 +43,12 @@ const stateSchema: z.ZodType<PaymentState> = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('cancelling') }),
   z.strictObject({ status: z.literal('unknown'), providerStatus: z.string() }),
   z.strictObject({ status: z.literal('needs_attention'), reason: z.string() }),
-  z.strictObject({ status: z.literal('partially_paid'), received: moneySchema }),
+  z.strictObject({ status: z.literal('partially_paid'), received: moneySchema.nullable(), leftOpen: z.string().exactOptional() }),
   z.strictObject({
     status: z.literal('paid'),
     paidAt: time,
     received: moneySchema.exactOptional(),
+    overpaid: z.literal(true).exactOptional(),
     late: z.literal(true).exactOptional(),
   }),
   z.strictObject({ status: z.literal('failed'), failure: z.strictObject({ code: z.string(), message: z.string() }) }),
