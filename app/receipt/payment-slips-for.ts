@@ -54,14 +54,16 @@ function receiptFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument,
   const state = payment.state;
   const common = { merchant: ctx.merchant, amount: payment.amount, method: ctx.method.label, reference: payment.id, locale: ctx.locale };
   const chargeId = payment.providerRef ?? '-';
-  const refunded = payment.refundedMinor > 0 ? `, ${formatMoney({ minor: payment.refundedMinor, currency: payment.amount.currency }, ctx.locale.locale)} refunded` : '';
+  // Part given back: the status says so, and the receipt shows what went back and what was kept.
+  const partly = payment.refundedMinor > 0 ? { refunded: { minor: payment.refundedMinor, currency: payment.amount.currency } } : {};
+  const refunded = payment.refundedMinor > 0 ? ', partly refunded' : '';
   switch (state.status) {
     case 'paid': {
       const extra = state.late === true ? ' late' : state.received !== undefined ? ` ${formatMoney(state.received, ctx.locale.locale)}` : '';
-      return ok(paidReceipt({ ...common, paidAt: state.paidAt, providerChargeId: chargeId, status: `Paid${extra}${refunded}` }));
+      return ok(paidReceipt({ ...common, ...partly, paidAt: state.paidAt, providerChargeId: chargeId, status: `Paid${extra}${refunded}` }));
     }
     case 'paid_after_cancel':
-      return ok(paidReceipt({ ...common, paidAt: state.paidAt, providerChargeId: chargeId, status: `Paid after cancel${refunded}` }));
+      return ok(paidReceipt({ ...common, ...partly, paidAt: state.paidAt, providerChargeId: chargeId, status: `Paid after cancel${refunded}` }));
     case 'refunded':
       return refundSlipFor(payment, ctx);
     case 'failed':

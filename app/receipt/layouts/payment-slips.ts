@@ -1,5 +1,5 @@
 import type { Money } from '../../money/money';
-import { cut, feed, qr, receiptDocument, row, rule, text, type ReceiptDocument } from '../document';
+import { cut, feed, qr, receiptDocument, row, rule, text, type Block, type ReceiptDocument } from '../document';
 import { amountText, dateText, dateTimeText, merchantHeader, timeText, type Merchant, type ReceiptLocale } from './common';
 
 export interface QrSlipInput {
@@ -44,8 +44,18 @@ export interface PaidReceiptInput {
   readonly reference: string;
   /** Status as the cashier sees it, e.g. "Paid". */
   readonly status: string;
+  /** What has been refunded of a sale still paid (a partial refund); absent when nothing has. */
+  readonly refunded?: Money;
   readonly footer?: string;
   readonly locale: ReceiptLocale;
+}
+
+/** A partly refunded sale: what went back, and what the customer paid in the end (integer minor units, exact). */
+function partRefundRows(amount: Money, refunded: Money, where: ReceiptLocale): Block[] {
+  return [
+    row('Refunded', amountText({ minor: -refunded.minor, currency: refunded.currency }, where)),
+    row('Paid after refund', amountText({ minor: amount.minor - refunded.minor, currency: amount.currency }, where), true),
+  ];
 }
 
 export function paidReceipt(input: PaidReceiptInput): ReceiptDocument {
@@ -61,6 +71,7 @@ export function paidReceipt(input: PaidReceiptInput): ReceiptDocument {
     row('Charge id', input.providerChargeId),
     row('Reference', input.reference),
     row('Status', input.status.toUpperCase(), true),
+    ...(input.refunded === undefined ? [] : partRefundRows(input.amount, input.refunded, input.locale)),
     feed(),
     text(input.footer ?? 'Thank you', { align: 'center' }),
     feed(2),
