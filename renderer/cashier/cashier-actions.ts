@@ -1,11 +1,10 @@
 import type { ApiResult, CommandArgs } from '../../app/ipc/contract';
 import type { SlipKind, TestPrint } from '../../app/ipc/devices';
 import { entryToMoney } from '../../app/money/keyed-entry';
-import { parseDecimal, toDecimalString } from '../../app/money/money';
+import type { Money } from '../../app/money/money';
 import type { DemoOutcome } from '../../app/payment/method';
 import { isFinal, type Payment } from '../../app/payment/payment';
 import type { PosApi } from '../../electron/preload';
-import { refundableAmount } from '../shared/payment-figures';
 import type { CashierCommand } from './entry-slice';
 import { selectPayment, useCashierStore } from './cashier-store';
 import { createDayReportActions } from './day-report-slice';
@@ -66,18 +65,11 @@ export function createCashierActions(api: PosApi) {
       if (paymentId === null || selectPayment(state())?.state.status === 'cancelling') return;
       await run('cancel', () => api.cancel({ paymentId }));
     },
-    refund: async (): Promise<void> => {
-      const payment = selectPayment(state());
-      if (payment === null || !isRefundable(payment) || state().pending === 'refund') return;
-      // Parsed exactly from the text as typed: no float ever stands between the cashier and the provider.
-      const text = state().refundText ?? toDecimalString(refundableAmount(payment));
-      const amount = parseDecimal(text, payment.amount.currency);
-      if (!amount.ok) {
-        state().setError(amount.error.message);
-        return;
-      }
-      if (await run('refund', () => api.refund({ paymentId: payment.id, amount: amount.value }))) state().setRefundText(null);
-    },
+    /**
+     * The one refund, from the sale's screen and from History alike, sent only once the cashier has
+     * confirmed this amount (see RefundForm); the form shows the answer, not the sale's error line.
+     */
+    refund: (paymentId: string, amount: Money): Promise<ApiResult<Payment>> => api.refund({ paymentId, amount }),
     newSale: async (): Promise<void> => {
       const payment = selectPayment(state());
       if (payment === null || !isFinal(payment.state)) return;

@@ -5,7 +5,7 @@ import { emptyEntry, pressKey, withCurrency, type EntryKey, type KeyedEntry } fr
 import type { MethodId } from '../../app/payment/method';
 import { defaultCurrency, pickMethod, terminalCurrencies } from './sale-choices';
 
-export type CashierCommand = 'charge' | 'cancel' | 'refund' | 'dismiss' | 'demoSimulate' | 'print';
+export type CashierCommand = 'charge' | 'cancel' | 'dismiss' | 'demoSimulate' | 'print';
 
 /** What the cashier is keying in for this sale, and the outcome of the last command sent. */
 export interface EntrySlice {
@@ -14,8 +14,6 @@ export interface EntrySlice {
   readonly orderRef: string;
   /** An Orangepill direct request's payer, e.g. "@alice"; sent only when not blank. */
   readonly payerAlias: string;
-  /** The refund amount as typed; null shows what is still refundable. */
-  readonly refundText: string | null;
   /** The failure code the demo's "Simulate failed" sends; null means the simulator's first. */
   readonly failureCode: string | null;
   /** The last rejection, verbatim from the API (or the keypad). */
@@ -29,7 +27,6 @@ export interface EntrySlice {
   readonly chooseMethod: (method: MethodId) => void;
   readonly setOrderRef: (orderRef: string) => void;
   readonly setPayerAlias: (payerAlias: string) => void;
-  readonly setRefundText: (refundText: string | null) => void;
   readonly setFailureCode: (failureCode: string) => void;
   readonly setError: (error: string | null) => void;
   readonly setPending: (pending: CashierCommand | null) => void;
@@ -47,7 +44,6 @@ export const createEntrySlice: StateCreator<EntrySlice> = (set, get) => ({
   method: null,
   orderRef: '',
   payerAlias: '',
-  refundText: null,
   failureCode: null,
   error: null,
   pending: null,
@@ -61,13 +57,12 @@ export const createEntrySlice: StateCreator<EntrySlice> = (set, get) => ({
   chooseMethod: (method) => set({ method, error: null }),
   setOrderRef: (orderRef) => set({ orderRef }),
   setPayerAlias: (payerAlias) => set({ payerAlias }),
-  setRefundText: (refundText) => set({ refundText }),
   setFailureCode: (failureCode) => set({ failureCode }),
   setError: (error) => set({ error }),
   setPending: (pending) => set({ pending }),
   setDismissed: (dismissedId) => set({ dismissedId }),
   resetEntry: () =>
-    set((s) => ({ entry: emptyEntry(s.entry.currency), orderRef: '', payerAlias: '', refundText: null, failureCode: null, error: null })),
+    set((s) => ({ entry: emptyEntry(s.entry.currency), orderRef: '', payerAlias: '', failureCode: null, error: null })),
   adoptTerminal: (terminal, keepChoice) =>
     set((s) => {
       const keep = keepChoice && terminalCurrencies(terminal).includes(s.entry.currency);

@@ -1,11 +1,11 @@
 import { Fragment } from 'react';
 import type { PaymentDetail } from '../../app/ipc/history';
 import { formatAmount } from '../shared/format-amount';
-import { findMethod } from '../shared/payment-figures';
 import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
-import { statusWords, timelineText } from './history-timeline';
+import { timelineText } from './history-timeline';
 import { RefundForm } from './refund-form';
+import { paymentStatusWords } from './refund-words';
 import { methodLabel } from './sale-choices';
 
 const when = (at: number, locale: string | undefined): string =>
@@ -14,13 +14,9 @@ const when = (at: number, locale: string | undefined): string =>
 /** One payment from the journal: its timeline, the provider's ids, a reprint, and a refund where the provider takes one. */
 export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
   const terminal = useCashierStore((s) => s.terminal);
-  const refundText = useCashierStore((s) => s.historyRefundText);
-  const refunding = useCashierStore((s) => s.historyRefunding);
   const answer = useCashierStore((s) => s.historyAnswer);
-  const setRefundText = useCashierStore((s) => s.setHistoryRefundText);
   const { history } = useActions();
   const { payment } = detail;
-  const method = findMethod(terminal, payment.method);
   const locale = terminal?.locale;
 
   return (
@@ -29,7 +25,7 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
         ← Back to the list
       </button>
       <h3 className="history-detail__title" data-testid="history-detail-status">
-        {statusWords(payment.state.status)} · {formatAmount(payment.amount, locale)}
+        {paymentStatusWords(payment)} · {formatAmount(payment.amount, locale)}
       </h3>
       <dl className="details">
         <dt>Method</dt>
@@ -68,15 +64,7 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
           Reprint receipt
         </button>
       </div>
-      <RefundForm
-        payment={payment}
-        method={method}
-        text={refundText}
-        onText={setRefundText}
-        busy={refunding}
-        onSubmit={() => void history.refund(locale)}
-        testIdPrefix="history-refund"
-      />
+      <RefundForm key={payment.id} payment={payment} onRefunded={() => void history.refreshAfterRefund(payment.id)} />
       {answer !== null && (
         <p className={answer.ok ? 'history__answer' : 'history__answer history__answer--bad'} role="status" data-testid="history-detail-answer">
           {answer.text}

@@ -11,6 +11,7 @@ import { HistoryDetail } from './history-detail';
 import { emptyFilter, type HistoryFilterForm } from './history-filter';
 import { HISTORY_PAGE } from './history-slice';
 import { statusWords } from './history-timeline';
+import { paymentStatusWords } from './refund-words';
 import { methodLabel, terminalCurrencies } from './sale-choices';
 import { useModalDialog } from './use-modal-dialog';
 import './history.css';
@@ -122,7 +123,7 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
                   <span className="history-row__time">{when(p.createdAt, terminal.locale)}</span>
                   <span className="history-row__method">{methodLabel(terminal, p.method)}</span>
                   <span className={`history-row__status history-row__status--${p.state.status}`} data-testid="history-row-status">
-                    {statusWords(p.state.status)}
+                    {paymentStatusWords(p)}
                   </span>
                   <span className="history-row__amount">{formatAmount(p.amount, terminal.locale)}</span>
                 </button>

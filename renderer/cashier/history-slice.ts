@@ -2,10 +2,7 @@ import type { StateCreator, StoreApi } from 'zustand';
 import type { ApiResult } from '../../app/ipc/contract';
 import type { PrintReport } from '../../app/ipc/devices';
 import type { CsvFile, PaymentDetail, PaymentPage } from '../../app/ipc/history';
-import { parseDecimal, toDecimalString } from '../../app/money/money';
 import type { PosApi } from '../../electron/preload';
-import { formatAmount } from '../shared/format-amount';
-import { refundableAmount } from '../shared/payment-figures';
 import { filterArgs, type FilterArgs, type HistoryFilterForm } from './history-filter';
 
 /** Payments on one page of the History list. */
@@ -33,10 +30,7 @@ export interface HistorySlice {
   readonly historyPage: PaymentPage | null;
   /** The payment open in the panel; null shows the list. */
   readonly historyDetail: PaymentDetail | null;
-  /** The open payment's refund amount as typed; null shows what is still refundable. */
-  readonly historyRefundText: string | null;
-  readonly historyRefunding: boolean;
-  /** The open payment's last reprint or refund. */
+  /** The open payment's last reprint (a refund's answer is the refund form's own). */
   readonly historyAnswer: PanelAnswer | null;
   /** Why the last search, page, export or payment could not be shown. */
   readonly historyProblem: string | null;
@@ -51,19 +45,15 @@ export interface HistorySlice {
   readonly requestHistoryPage: (filter: FilterArgs, offset: number) => number;
   readonly receiveHistoryPage: (turn: number, result: ApiResult<PaymentPage>) => void;
   readonly requestHistoryDetail: () => number;
-  /** Opens the payment; the same payment again (a refresh) keeps its refund text and answer. */
+  /** Opens the payment; the same payment again (a refresh) keeps its answer. */
   readonly receiveHistoryDetail: (turn: number, result: ApiResult<PaymentDetail>) => void;
   /** Back to the list; a detail still on its way is dropped. */
   readonly closeHistoryDetail: () => void;
-  readonly setHistoryRefundText: (text: string | null) => void;
-  readonly setHistoryRefunding: (refunding: boolean) => void;
-  /** A refund's end: its answer, and the typed amount cleared when it went through. */
-  readonly finishHistoryRefund: (answer: PanelAnswer, refunded: boolean) => void;
   readonly setHistoryAnswer: (answer: PanelAnswer | null) => void;
   readonly setHistoryProblem: (problem: string | null) => void;
 }
 
-const EMPTY_DETAIL = { historyDetail: null, historyRefundText: null, historyRefunding: false, historyAnswer: null } as const;
+const EMPTY_DETAIL = { historyDetail: null, historyAnswer: null } as const;
 const EMPTY = { historyFilter: {}, historyOffset: 0, historyPage: null, historyProblem: null, ...EMPTY_DETAIL } as const;
 
 export const createHistorySlice: StateCreator<HistorySlice, [], [], HistorySlice> = (set, get) => ({
@@ -94,15 +84,11 @@ export const createHistorySlice: StateCreator<HistorySlice, [], [], HistorySlice
     set(same ? { historyDetail: result.value } : { ...EMPTY_DETAIL, historyDetail: result.value });
   },
   closeHistoryDetail: () => set((s) => ({ ...EMPTY_DETAIL, historyDetailTurn: s.historyDetailTurn + 1 })),
-  setHistoryRefundText: (historyRefundText) => set({ historyRefundText }),
-  setHistoryRefunding: (historyRefunding) => set({ historyRefunding }),
-  finishHistoryRefund: (historyAnswer, refunded) =>
-    set(refunded ? { historyAnswer, historyRefunding: false, historyRefundText: null } : { historyAnswer, historyRefunding: false }),
   setHistoryAnswer: (historyAnswer) => set({ historyAnswer }),
   setHistoryProblem: (historyProblem) => set({ historyProblem }),
 });
 
-export type HistoryApi = Pick<PosApi, 'listPayments' | 'paymentDetail' | 'exportPaymentsCsv' | 'refund' | 'printSlip'>;
+export type HistoryApi = Pick<PosApi, 'listPayments' | 'paymentDetail' | 'exportPaymentsCsv' | 'printSlip'>;
 
 /**
  * What the History panel's controls do: each calls the API and puts the answer in the store, so
@@ -158,20 +144,10 @@ export function createHistoryActions(api: HistoryApi, store: StoreApi<HistorySli
       const result = await api.printSlip({ paymentId: detail.payment.id, slip: 'receipt' });
       if (stillAsking(session, detail.payment.id)) state().setHistoryAnswer(printAnswer(result));
     },
-    /** Refunds the amount typed (or all that is left); then the payment and the list are read again. */
-    refund: async (locale: string | undefined): Promise<void> => {
-      const { historyDetail: detail, historyRefundText: text, historyRefunding: refunding, historySession: session } = state();
-      if (detail === null || refunding) return;
-      const { payment } = detail;
-      // Parsed exactly from the text as typed; the engine checks what is still refundable.
-      const amount = parseDecimal(text ?? toDecimalString(refundableAmount(payment)), payment.amount.currency);
-      if (!amount.ok) return state().setHistoryAnswer({ ok: false, text: amount.error.message });
-      state().setHistoryRefunding(true);
-      const result = await api.refund({ paymentId: payment.id, amount: amount.value });
-      if (!stillAsking(session, payment.id)) return;
-      if (!result.ok) return state().finishHistoryRefund({ ok: false, text: result.error.message }, false);
-      state().finishHistoryRefund({ ok: true, text: `Refunded ${formatAmount(amount.value, locale)}` }, true);
-      await Promise.all([loadDetail(payment.id), loadPage(state().historyFilter, state().historyOffset)]);
+    /** After a refund made in the open payment (by the refund form): it and the list are read again, while it is still open. */
+    refreshAfterRefund: async (paymentId: string): Promise<void> => {
+      if (!stillAsking(state().historySession, paymentId)) return;
+      await Promise.all([loadDetail(paymentId), loadPage(state().historyFilter, state().historyOffset)]);
     },
   };
 }

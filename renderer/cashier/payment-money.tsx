@@ -2,6 +2,7 @@ import type { Money } from '../../app/money/money';
 import type { Payment } from '../../app/payment/payment';
 import { formatAmount } from '../shared/format-amount';
 import { useCashierStore } from './cashier-store';
+import { isPartlyRefunded, partlyRefundedText } from './refund-words';
 import './payment-money.css';
 
 /** The sentence for a payment whose amount received differs from the amount asked. */
@@ -33,15 +34,12 @@ function PaidFlags({ payment, locale }: { readonly payment: Payment; readonly lo
 /** Amounts beyond the one asked, on a paid payment: too much received, or some refunded. */
 export function PaymentMoney({ payment }: { readonly payment: Payment }) {
   const locale = useCashierStore((s) => s.terminal?.locale);
-  const { state } = payment;
-  const refunded = { minor: payment.refundedMinor, currency: payment.amount.currency };
-  const showRefunded = payment.refundedMinor > 0 && (state.status === 'paid' || state.status === 'paid_after_cancel');
   return (
     <>
       <PaidFlags payment={payment} locale={locale} />
-      {showRefunded && (
+      {isPartlyRefunded(payment) && (
         <p className="payment__refunded" data-testid="refunded">
-          Refunded {formatAmount(refunded, locale)} of {formatAmount(payment.amount, locale)}
+          {partlyRefundedText(payment, locale)}
         </p>
       )}
     </>

@@ -6,7 +6,7 @@ import { PaymentDetails } from './payment-details';
 import { PaymentMoney } from './payment-money';
 import './payment.css';
 import { PrintPanel } from './print-panel';
-import { RefundPanel } from './refund-panel';
+import { RefundForm } from './refund-form';
 import { describeStatus, statusMark } from './status-text';
 
 /** A finished payment, until the cashier starts the next sale. */
@@ -40,7 +40,7 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
         <PaymentDetails payment={payment} showCountdown={false} />
       </div>
       <div className="payment__actions">
-        <RefundPanel payment={payment} />
+        <RefundForm key={payment.id} payment={payment} title="Refund" />
         <PrintPanel payment={payment} />
         <ErrorAlert />
         <button

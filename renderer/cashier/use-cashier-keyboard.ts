@@ -7,8 +7,11 @@ import { selectPayment, useCashierStore } from './cashier-store';
 const isTextField = (target: EventTarget | null): boolean =>
   target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 
-/** Inside a form (the refund), Enter submits that form rather than starting the next sale. */
-const isInForm = (target: EventTarget | null): boolean => target instanceof Element && target.closest('form') !== null;
+/**
+ * Inside a form (the refund's amount), Enter belongs to that form, which ignores it: it neither refunds
+ * nor starts the next sale. In a dialog (a confirmation), the dialog's own buttons decide.
+ */
+const isInForm = (target: EventTarget | null): boolean => target instanceof Element && target.closest('form, dialog') !== null;
 
 /**
  * The physical keyboard: digits, Backspace and Delete key the amount; Enter charges (or starts a new

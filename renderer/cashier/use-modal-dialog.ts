@@ -10,6 +10,8 @@ export function useModalDialog(onClose: () => void) {
     const element = dialog.current;
     if (element !== null && !element.open) element.showModal();
     const onKeyDown = (event: KeyboardEvent): void => {
+      // A confirmation open inside this dialog answers the keys itself: its Esc means Back, not close all.
+      if (element !== null && element.querySelector('dialog[open]') !== null) return;
       event.stopPropagation();
       if (event.key === 'Escape') {
         event.preventDefault();

@@ -154,19 +154,22 @@ describe('history and end of day, in Chromium', () => {
     const ids = await testId('history-provider-id').allInnerTexts();
     expect(ids[0]).toBe(paymentId);
     expect(ids[1]).toMatch(/^chrg_/);
-    expect(await testId('history-refund-rule').innerText()).toBe('Refunds: Full or partial refunds within 60 days of the payment');
+    expect(await testId('refund-rule').innerText()).toBe('Refunds: Full or partial refunds within 60 days of the payment');
 
     const receipt = receiptWith(paymentId ?? 'none');
     await testId('history-reprint').click();
     expect((await receipt).lines.join('\n')).toContain('SGD 20.00');
     await expect.poll(() => testId('history-detail-answer').innerText()).toMatch(/Printed/);
 
-    await testId('history-refund-amount').fill('5.00');
-    await testId('history-refund-submit').click();
-    await expect.poll(() => testId('history-detail-answer').innerText()).toBe('Refunded SGD 5.00');
+    // The same refund form and question as on the sale's screen (tests/e2e/refund-and-close-day.test.ts).
+    await testId('refund-amount').fill('5.00');
+    await testId('refund-submit').click();
+    await testId('refund-confirm-accept').click();
+    await expect.poll(() => testId('refund-answer').innerText()).toBe('Refunded SGD 5.00: SGD 15.00 can still be refunded');
     await expect.poll(() => testId('history-detail-refunded').innerText()).toBe('SGD 5.00');
     await expect.poll(() => testId('history-timeline').innerText()).toContain('Refunded SGD 5.00');
-    expect(await testId('history-refund-amount').inputValue()).toBe('15.00');
+    expect(await testId('history-detail-status').innerText()).toBe('Paid, partly refunded · SGD 20.00');
+    expect(await testId('refund-amount').inputValue()).toBe('');
     await saveScreenshot(cashier, 'cashier-history');
     await testId('history-back').click();
   });

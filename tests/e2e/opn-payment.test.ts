@@ -113,14 +113,20 @@ describe('Opn Payments Atome QR, live against the simulator, in Chromium', () =>
     settle(id, 'paid');
     await status(screens.cashier, 'paid').waitFor();
     const amount = screens.cashier.locator('[data-testid="refund-amount"]');
-    await amount.fill('5.00');
-    await screens.cashier.locator('[data-testid="refund-submit"]').click();
-    await expect.poll(() => screens.cashier.locator('[data-testid="refunded"]').innerText()).toContain('SGD 5.00');
+    // Each refund is typed and then confirmed in its question (tests/e2e/refund-and-close-day.test.ts).
+    const refund = async (text: string): Promise<void> => {
+      await amount.fill(text);
+      await screens.cashier.locator('[data-testid="refund-submit"]').click();
+      await screens.cashier.locator('[data-testid="refund-confirm-accept"]').click();
+    };
+    await refund('5.00');
+    await expect.poll(() => screens.cashier.locator('[data-testid="refunded"]').innerText()).toBe('Partly refunded: SGD 5.00 of SGD 12.34');
     expect(simulator.charges().find((c) => c.id === id)).toMatchObject({ refunded_amount: 500 });
     await saveScreenshot(screens.cashier, 'cashier-refund');
-    await expect.poll(() => amount.inputValue()).toBe('7.34');
-    await screens.cashier.locator('[data-testid="refund-submit"]').click();
+    expect(await amount.inputValue()).toBe('');
+    await refund('7.34');
     await status(screens.cashier, 'refunded').waitFor();
+    await displayState(screens.display, 'refunded').waitFor();
     expect(simulator.charges().find((c) => c.id === id)).toMatchObject({ refunded_amount: 1234 });
     await newSale(screens);
   });

@@ -38,7 +38,6 @@ class FakeHistoryApi implements HistoryApi {
   readonly calls: { command: string; args: unknown }[] = [];
   readonly pages: Reply<PaymentPage>[] = [];
   readonly details: Reply<PaymentDetail>[] = [];
-  refundReply: Reply<Payment> = good(payment('a', 2000, 500));
   csvReply: ApiResult<CsvFile> = good({ filename: 'payments.csv', csv: 'id\r\n' });
   printReply: ApiResult<PrintReport> = bad('No printer is set up');
 
@@ -49,7 +48,6 @@ class FakeHistoryApi implements HistoryApi {
   readonly listPayments = (args: CommandArgs<'listPayments'>) => this.answer('listPayments', args, this.pages.shift() ?? good(pageOf()));
   readonly paymentDetail = (args: CommandArgs<'paymentDetail'>) => this.answer('paymentDetail', args, this.details.shift() ?? bad(`No payment ${args.paymentId}`));
   readonly exportPaymentsCsv = (args: CommandArgs<'exportPaymentsCsv'>) => this.answer('exportPaymentsCsv', args, this.csvReply);
-  readonly refund = (args: CommandArgs<'refund'>) => this.answer('refund', args, this.refundReply);
   readonly printSlip = (args: CommandArgs<'printSlip'>) => this.answer('printSlip', args, this.printReply);
 
   called(command: string): unknown[] {
@@ -166,45 +164,41 @@ describe('the history slice', () => {
     expect(state().historyDetail).toBeNull();
   });
 
-  it('after a refund, reads the open payment and the list again, keeping the answer', async () => {
-    api.pages.push(good(pageOf(payment('a', 2000))));
+  it('after a refund in the open payment, reads it and the list again, keeping the page and the answer', async () => {
+    api.pages.push(good({ ...pageOf(payment('a', 2000)), total: 25 }));
     await history.open();
+    await history.older();
     api.details.push(good(detailOf(payment('a', 2000))));
     await history.openPayment('a');
-    state().setHistoryRefundText('5.00');
+    await history.reprintReceipt();
 
     api.details.push(good(detailOf(payment('a', 2000, 500))));
     api.pages.push(good(pageOf(payment('a', 2000, 500))));
-    await history.refund('en-SG');
-    expect(api.called('refund')).toEqual([{ paymentId: 'a', amount: { minor: 500, currency: 'SGD' } }]);
+    await history.refreshAfterRefund('a');
     expect(api.called('paymentDetail')).toEqual([{ paymentId: 'a' }, { paymentId: 'a' }]);
-    expect(api.called('listPayments').at(-1)).toEqual({ offset: 0, limit: 10 });
+    expect(api.called('listPayments').at(-1)).toEqual({ offset: 10, limit: 10 });
     expect(state().historyDetail?.payment.refundedMinor).toBe(500);
     expect(state().historyPage?.payments[0]?.refundedMinor).toBe(500);
-    expect(state()).toMatchObject({ historyAnswer: { ok: true, text: 'Refunded SGD 5.00' }, historyRefundText: null, historyRefunding: false });
+    expect(state().historyAnswer).toEqual({ ok: false, text: 'No printer is set up' });
   });
 
-  it('refunds all that is left when nothing is typed, waits while it goes, and says why a refund is refused', async () => {
+  it('reads nothing again for a refund of a payment no longer open', async () => {
     await history.open();
-    api.details.push(good(detailOf(payment('a', 2000, 500))));
+    api.details.push(good(detailOf(payment('a', 2000))));
     await history.openPayment('a');
-    const reply = deferred<ApiResult<Payment>>();
-    api.refundReply = reply;
-    const refunding = history.refund(undefined);
-    expect(state().historyRefunding).toBe(true);
-    // A second press while it is on its way sends nothing.
-    await history.refund(undefined);
-    expect(api.called('refund')).toEqual([{ paymentId: 'a', amount: { minor: 1500, currency: 'SGD' } }]);
-    reply.resolve(bad('Atome refuses refunds after 60 days'));
-    await refunding;
-    expect(state()).toMatchObject({ historyAnswer: { ok: false, text: 'Atome refuses refunds after 60 days' }, historyRefunding: false });
-    expect(api.called('paymentDetail')).toHaveLength(1);
+    history.backToList();
+    const reads = api.calls.length;
+    await history.refreshAfterRefund('a');
+    api.details.push(good(detailOf(payment('b', 1234))));
+    await history.openPayment('b');
+    await history.refreshAfterRefund('a');
+    expect(api.calls).toHaveLength(reads + 1);
+    expect(state().historyDetail?.payment.id).toBe('b');
+  });
 
-    state().setHistoryRefundText('12.345');
-    await history.refund(undefined);
-    expect(state().historyAnswer).toEqual({ ok: false, text: 'SGD has 2 decimal places, "12.345" has 3' });
-    expect(state().historyRefundText).toBe('12.345');
-    expect(api.called('refund')).toHaveLength(1);
+  it('sends no refund of its own: the refund form is the only way money goes back', () => {
+    expect(Object.keys(history)).not.toContain('refund');
+    expect(Object.keys(state())).not.toContain('historyRefundText');
   });
 
   it('answers a reprint on the open payment, and a fresh payment opens with no earlier answer', async () => {
@@ -237,24 +231,21 @@ describe('the history slice', () => {
     await history.open();
     api.details.push(good(detailOf(payment('a', 2000))));
     await history.openPayment('a');
-    const reply = deferred<ApiResult<Payment>>();
-    api.refundReply = reply;
-    const refunding = history.refund('en-SG');
     const late = deferred<ApiResult<PaymentPage>>();
     api.pages.push(late);
     const paging = history.older();
 
     history.close();
-    expect(state()).toMatchObject({ historyPage: null, historyDetail: null, historyRefunding: false, historyAnswer: null, historyOffset: 0 });
+    expect(state()).toMatchObject({ historyPage: null, historyDetail: null, historyAnswer: null, historyOffset: 0 });
     const reopened = history.open();
-    reply.resolve(good(payment('a', 2000, 2000)));
     late.resolve(good(pageOf(payment('old', 1))));
-    await Promise.all([refunding, paging, reopened]);
+    await Promise.all([paging, reopened]);
+    await history.refreshAfterRefund('a');
     await settle();
     expect(state().historyDetail).toBeNull();
     expect(state().historyAnswer).toBeNull();
     expect(state().historyPage).toEqual(pageOf());
-    // Nothing was read again for the refund that finished after the panel closed.
+    // Nothing was read again for a refund of the payment that was open before the panel closed.
     expect(api.called('paymentDetail')).toHaveLength(1);
   });
 });

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Payment, PaymentState } from '../../app/payment/payment';
+import {
+  isPartlyRefunded,
+  partlyRefundedText,
+  paymentStatusWords,
+  proposeRefund,
+  refundedText,
+  refundOnDisplay,
+  refundQuestion,
+} from '../../renderer/cashier/refund-words';
+
+const T = 1_750_000_000_000;
+const PAID: PaymentState = { status: 'paid', paidAt: T };
+
+const payment = (minor: number, refundedMinor = 0, state: PaymentState = PAID): Payment => ({
+  id: 'p-1',
+  amount: { minor, currency: 'SGD' },
+  method: 'atome',
+  orderRef: null,
+  payerAlias: null,
+  providerRef: 'chrg_1',
+  qr: null,
+  createdAt: T,
+  updatedAt: T,
+  expiresAt: null,
+  state,
+  refundedMinor,
+  notice: null,
+});
+
+const SGD = (minor: number) => ({ minor, currency: 'SGD' as const });
+
+describe('the amount typed for a refund', () => {
+  it('is never taken as "everything" when nothing is typed', () => {
+    expect(proposeRefund('', payment(2000), 'en-SG')).toEqual({ ok: false, error: 'Type the amount to refund: up to SGD 20.00' });
+    expect(proposeRefund('   ', payment(2000, 500), 'en-SG')).toEqual({ ok: false, error: 'Type the amount to refund: up to SGD 15.00' });
+  });
+
+  it('is read exactly, in the payment\u2019s currency', () => {
+    expect(proposeRefund('5', payment(2000), 'en-SG')).toEqual({ ok: true, value: SGD(500) });
+    expect(proposeRefund(' 5.05 ', payment(2000), 'en-SG')).toEqual({ ok: true, value: SGD(505) });
+    expect(proposeRefund('15.00', payment(2000, 500), 'en-SG')).toEqual({ ok: true, value: SGD(1500) });
+  });
+
+  it('refuses nothing, too many decimals, and more than is left, saying what to type', () => {
+    expect(proposeRefund('0.00', payment(2000), 'en-SG')).toEqual({ ok: false, error: 'Type an amount above SGD 0.00' });
+    expect(proposeRefund('5.001', payment(2000), 'en-SG')).toEqual({ ok: false, error: 'SGD has 2 decimal places, "5.001" has 3' });
+    expect(proposeRefund('15.01', payment(2000, 500), 'en-SG')).toEqual({ ok: false, error: 'SGD 15.01 is more than the SGD 15.00 left to refund' });
+    expect(proposeRefund('-5', payment(2000), 'en-SG')).toEqual({ ok: false, error: 'Amount cannot be negative' });
+  });
+});
+
+describe('the question before a refund', () => {
+  it('names the amount, the currency, the method and what the customer display will show', () => {
+    const p = payment(2000);
+    expect(refundQuestion({ payment: p, amount: SGD(2000), methodLabel: 'Atome', display: refundOnDisplay(p, SGD(2000), true, 'en'), locale: 'en-SG' })).toBe(
+      "Refund SGD 20.00 of SGD 20.00 to the customer's Atome account? The customer display will show 'Payment refunded'. This cannot be undone.",
+    );
+  });
+
+  it('says the display will not change for part of the sale on the counter, or for a sale from History', () => {
+    const p = payment(2000);
+    expect(refundQuestion({ payment: p, amount: SGD(500), methodLabel: 'Atome', display: refundOnDisplay(p, SGD(500), true, 'en'), locale: 'en-SG' })).toBe(
+      "Refund SGD 5.00 of SGD 20.00 to the customer's Atome account? The customer display will not change: it shows only a refund in full. This cannot be undone.",
+    );
+    expect(refundQuestion({ payment: p, amount: SGD(2000), methodLabel: 'Atome', display: refundOnDisplay(p, SGD(2000), false, 'en'), locale: 'en-SG' })).toBe(
+      "Refund SGD 20.00 of SGD 20.00 to the customer's Atome account? The customer display will not change: this sale is no longer on the counter. This cannot be undone.",
+    );
+  });
+
+  it('names what was refunded already, and the rest refunded shows as a refund in full, in the display\u2019s first language', () => {
+    const p = payment(2000, 500);
+    expect(refundOnDisplay(p, SGD(1500), true, 'ms')).toEqual({ kind: 'shows', words: 'Bayaran telah dipulangkan' });
+    expect(refundQuestion({ payment: p, amount: SGD(1500), methodLabel: 'Atome', display: refundOnDisplay(p, SGD(1500), true, 'en'), locale: 'en-SG' })).toBe(
+      "Refund SGD 15.00 of SGD 20.00 (SGD 5.00 already refunded) to the customer's Atome account? The customer display will show 'Payment refunded'. This cannot be undone.",
+    );
+  });
+});
+
+describe('a partly refunded sale, in words', () => {
+  it('is a paid sale with part given back, and says so', () => {
+    expect(isPartlyRefunded(payment(2000, 500))).toBe(true);
+    expect(isPartlyRefunded(payment(2000, 500, { status: 'paid_after_cancel', paidAt: T }))).toBe(true);
+    expect(isPartlyRefunded(payment(2000))).toBe(false);
+    expect(isPartlyRefunded(payment(2000, 2000, { status: 'refunded' }))).toBe(false);
+    expect(partlyRefundedText(payment(2000, 500), 'en-SG')).toBe('Partly refunded: SGD 5.00 of SGD 20.00');
+  });
+
+  it('is listed in History as "Paid, partly refunded"', () => {
+    expect(paymentStatusWords(payment(2000, 500))).toBe('Paid, partly refunded');
+    expect(paymentStatusWords(payment(2000))).toBe('Paid');
+    expect(paymentStatusWords(payment(2000, 2000, { status: 'refunded' }))).toBe('Refunded in full');
+  });
+
+  it('is answered with what is left to refund once the provider took the refund', () => {
+    expect(refundedText(SGD(500), payment(2000, 500), 'en-SG')).toBe('Refunded SGD 5.00: SGD 15.00 can still be refunded');
+    expect(refundedText(SGD(1500), payment(2000, 2000, { status: 'refunded' }), 'en-SG')).toBe('Refunded SGD 15.00: the payment is refunded in full');
+  });
+});
