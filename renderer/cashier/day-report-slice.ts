@@ -15,6 +15,8 @@ export interface DayReportSlice {
   readonly dayReports: readonly DayReport[];
   readonly dayAnswer: PanelAnswer | null;
   readonly dayClosing: boolean;
+  /** The question before closing is on screen, over the figures just read again. */
+  readonly dayConfirming: boolean;
   /** Bumped each time the panel opens or closes: answers to an earlier opening are dropped. */
   readonly daySession: number;
   /** The latest read of the figures: an earlier one that answers late never replaces it. */
@@ -25,10 +27,11 @@ export interface DayReportSlice {
   /** The open day and the kept reports, read together; the reports are kept as they were if they could not be read. */
   readonly receiveDay: (turn: number, open: ApiResult<DayPeriod>, kept: ApiResult<readonly DayReport[]>) => void;
   readonly setDayClosing: (closing: boolean) => void;
+  readonly setDayConfirming: (confirming: boolean) => void;
   readonly setDayAnswer: (answer: PanelAnswer | null) => void;
 }
 
-const EMPTY = { dayPreview: null, dayReports: [], dayAnswer: null, dayClosing: false } as const;
+const EMPTY = { dayPreview: null, dayReports: [], dayAnswer: null, dayClosing: false, dayConfirming: false } as const;
 
 export const createDayReportSlice: StateCreator<DayReportSlice, [], [], DayReportSlice> = (set, get) => ({
   ...EMPTY,
@@ -46,6 +49,7 @@ export const createDayReportSlice: StateCreator<DayReportSlice, [], [], DayRepor
     set(kept.ok ? { dayPreview: open.value, dayReports: kept.value } : { dayPreview: open.value });
   },
   setDayClosing: (dayClosing) => set({ dayClosing }),
+  setDayConfirming: (dayConfirming) => set({ dayConfirming }),
   setDayAnswer: (dayAnswer) => set({ dayAnswer }),
 });
 
@@ -63,28 +67,49 @@ export function createDayReportActions(api: DayReportApi, store: StoreApi<DayRep
   const state = () => store.getState();
   const stillAsking = (session: number): boolean => state().daySession === session;
 
-  const refresh = async (): Promise<void> => {
+  /** Reads the open day and the reports again: whether this read is the one on screen, and what could not be read. */
+  const refresh = async (): Promise<{ readonly current: boolean; readonly problem: string | null }> => {
     const turn = state().requestDay();
     const [open, kept] = await Promise.all([api.endOfDay(), api.listDayReports()]);
     state().receiveDay(turn, open, kept);
+    return { current: state().dayTurn === turn, problem: !open.ok ? open.error.message : !kept.ok ? kept.error.message : null };
   };
 
   return {
     /** The panel opens empty and reads the open day and the reports. */
-    open: (): Promise<void> => {
+    open: async (): Promise<void> => {
       state().resetDayReport();
-      return refresh();
+      await refresh();
     },
     /** The panel closes: whatever is still on its way is dropped. */
     close: (): void => state().resetDayReport(),
-    /** Closes the open day as the next numbered report, then reads the (now empty) day and the reports again. */
-    closeDay: async (): Promise<void> => {
+    /**
+     * "Close the day…": the figures and the reports are read again, so the question shows what will be
+     * kept under which number, and only then asked. A read that fails says why and asks nothing.
+     */
+    askToCloseDay: async (): Promise<void> => {
       const { dayClosing, daySession: session } = state();
       if (dayClosing) return;
+      state().setDayAnswer(null);
+      const read = await refresh();
+      if (!stillAsking(session) || !read.current) return;
+      if (read.problem !== null) return state().setDayAnswer({ ok: false, text: `The day was not closed: ${read.problem}` });
+      state().setDayConfirming(true);
+    },
+    /** Back from the question: nothing is closed. */
+    backFromCloseDay: (): void => state().setDayConfirming(false),
+    /**
+     * The question's own button: closes the open day as the next numbered report, then reads the (now
+     * empty) day and the reports again. Without the question on screen it closes nothing.
+     */
+    closeDay: async (): Promise<void> => {
+      const { dayClosing, dayConfirming, daySession: session } = state();
+      if (dayClosing || !dayConfirming) return;
       state().setDayClosing(true);
       const result = await api.closeDay();
       if (!stillAsking(session)) return;
       state().setDayClosing(false);
+      state().setDayConfirming(false);
       if (!result.ok) return state().setDayAnswer({ ok: false, text: result.error.message });
       state().setDayAnswer(closedAnswer(result.value.report.number, result.value.printError));
       await refresh();

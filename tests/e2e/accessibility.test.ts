@@ -19,8 +19,9 @@ import { displayState, newSale, openScreens, status, type Screens } from '../sup
  * "Keyboard-only and touch-only operation both work. Targets are at least 48 px. Contrast meets WCAG AA."
  *
  * - axe-core's WCAG 2.0/2.1 A and AA rules (contrast, names, labels, roles…) find nothing on the
- *   cashier screen idle, awaiting a demo payment, paid with its receipt preview, and with History,
- *   End of day and Devices open; nor on the customer display idle, awaiting (the QR) and paid.
+ *   cashier screen idle, awaiting a demo payment, paid with its receipt preview, with History,
+ *   End of day and Devices open, and with the refund and close-day questions open; nor on the
+ *   customer display idle, awaiting (the QR) and paid.
  * - Non-text contrast (WCAG 1.4.11), which axe does not measure: every form field and keypad key on
  *   the cashier screen has an edge at 3:1 against what is around it.
  * - Touch: every visible control on the cashier screen in those states is at least 48×48 px; text
@@ -185,6 +186,39 @@ describe('WCAG 2 A/AA (axe-core) and 48 px targets', () => {
     await testId('eod-panel').waitFor();
     await testId('eod-row').first().waitFor();
     await checkCashier('End of day open');
+    await testId('eod-dismiss').click();
+    await testId('eod-panel').waitFor({ state: 'detached' });
+  });
+
+  it('with the refund question open over a paid Atome sale: the focus goes into it and comes back', async () => {
+    await testId('method').selectOption('atome');
+    for (const key of '2000') await cashier.keyboard.press(key);
+    await expect.poll(() => testId('amount').innerText()).toContain('20.00');
+    await testId('charge').click();
+    await status(cashier, 'awaiting').waitFor();
+    await testId('demo-paid').click();
+    await status(cashier, 'paid').waitFor();
+    await testId('refund-amount').fill('5.00');
+    await testId('refund-submit').click();
+    await testId('refund-confirm').waitFor();
+    await expect.poll(async () => (await focusLook(cashier)).testId).toBe('refund-confirm-back');
+    await checkCashier('the refund question');
+    await cashier.keyboard.press('Escape');
+    await testId('refund-confirm').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await focusLook(cashier)).testId).toBe('refund-submit');
+    await newSale(screens);
+  });
+
+  it('with the close-day question open: the focus goes into it and comes back', async () => {
+    await testId('eod-open').click();
+    await testId('eod-row').first().waitFor();
+    await testId('eod-close-day').click();
+    await testId('eod-confirm').waitFor();
+    await expect.poll(async () => (await focusLook(cashier)).testId).toBe('eod-confirm-back');
+    await checkCashier('the close-day question');
+    await testId('eod-confirm-back').click();
+    await testId('eod-confirm').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await focusLook(cashier)).testId).toBe('eod-close-day');
     await testId('eod-dismiss').click();
     await testId('eod-panel').waitFor({ state: 'detached' });
   });

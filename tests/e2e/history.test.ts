@@ -212,6 +212,7 @@ describe('history and end of day, in Chromium', () => {
   it('closes the day as report no. 1, prints it on the virtual printer, and reprints and exports it', async () => {
     const printed = receiptWith('END OF DAY REPORT');
     await testId('eod-close-day').click();
+    await testId('eod-confirm-accept').click();
     await expect.poll(() => testId('eod-answer').innerText()).toBe('Day closed: report no. 1 is kept and printed');
     const text = (await printed).lines.join('\n');
     expect(text).toMatch(/Report no\.\s+1/);

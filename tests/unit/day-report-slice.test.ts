@@ -89,13 +89,40 @@ describe('the day-report slice', () => {
     await day.open();
     api.kept = bad('The reports cannot be read');
     api.opens.push(good(openDay(T + HOUR, [])));
-    await day.closeDay();
+    await day.askToCloseDay();
     expect(state().dayPreview).toEqual(openDay(T + HOUR, []));
     expect(state().dayReports).toEqual([report(1)]);
+    // Without the reports the next number is unknown: nothing is asked, and the panel says why.
+    expect(state()).toMatchObject({ dayConfirming: false, dayAnswer: { ok: false, text: 'The day was not closed: The reports cannot be read' } });
+    expect(api.calls).not.toContain('closeDay');
+  });
+
+  it('closes nothing until the question is on screen, and nothing when the cashier goes back', async () => {
+    await day.open();
+    await day.closeDay();
+    expect(api.calls).not.toContain('closeDay');
+
+    // The question is asked over figures read again, so it shows what the report will keep.
+    api.opens.push(good(openDay(T, [totals, { ...totals, method: 'atome' }])));
+    await day.askToCloseDay();
+    expect(state()).toMatchObject({ dayConfirming: true, dayPreview: openDay(T, [totals, { ...totals, method: 'atome' }]) });
+    expect(api.calls).toEqual(['endOfDay', 'listDayReports', 'endOfDay', 'listDayReports']);
+    day.backFromCloseDay();
+    expect(state().dayConfirming).toBe(false);
+    await day.closeDay();
+    expect(api.calls).not.toContain('closeDay');
+  });
+
+  it('asks nothing when the open day cannot be read', async () => {
+    await day.open();
+    api.opens.push(bad('The journal cannot be read'));
+    await day.askToCloseDay();
+    expect(state()).toMatchObject({ dayConfirming: false, dayAnswer: { ok: false, text: 'The day was not closed: The journal cannot be read' } });
   });
 
   it('closes the day as the next report, then reads the emptied day and the reports again', async () => {
     await day.open();
+    await day.askToCloseDay();
     const reply = deferred<ApiResult<ClosedDay>>();
     api.closed = reply;
     const closing = day.closeDay();
@@ -110,6 +137,7 @@ describe('the day-report slice', () => {
     await closing;
     expect(state()).toMatchObject({
       dayClosing: false,
+      dayConfirming: false,
       dayAnswer: { ok: true, text: 'Day closed: report no. 1 is kept and printed' },
       dayPreview: openDay(T + HOUR, []),
       dayReports: [report(1)],
@@ -119,11 +147,13 @@ describe('the day-report slice', () => {
   it('says when a closed day was kept but not printed, and when it was not closed', async () => {
     await day.open();
     api.closed = good({ report: report(2), print: null, printError: 'The printer is out of paper' });
+    await day.askToCloseDay();
     await day.closeDay();
     expect(state().dayAnswer).toEqual({ ok: false, text: 'Day closed: report no. 2 is kept, but not printed (The printer is out of paper); reprint it below' });
-    api.closed = bad('There is nothing to close');
+    api.closed = bad('A sale is still in progress');
+    await day.askToCloseDay();
     await day.closeDay();
-    expect(state()).toMatchObject({ dayClosing: false, dayAnswer: { ok: false, text: 'There is nothing to close' } });
+    expect(state()).toMatchObject({ dayClosing: false, dayConfirming: false, dayAnswer: { ok: false, text: 'A sale is still in progress' } });
   });
 
   it('ignores a read of the day that answers after a newer one', async () => {
@@ -131,10 +161,11 @@ describe('the day-report slice', () => {
     api.opens.push(slow);
     const opening = day.open();
     api.opens.push(good(openDay(T + HOUR, [])));
-    await day.closeDay();
+    await day.askToCloseDay();
     slow.resolve(good(openDay(T)));
     await opening;
     expect(state().dayPreview).toEqual(openDay(T + HOUR, []));
+    expect(state().dayConfirming).toBe(true);
   });
 
   it('reprints and exports a kept report', async () => {
@@ -156,14 +187,15 @@ describe('the day-report slice', () => {
   it('closes empty, and drops whatever answers after it closed', async () => {
     api.kept = good([report(1)]);
     await day.open();
+    await day.askToCloseDay();
     const reply = deferred<ApiResult<ClosedDay>>();
     api.closed = reply;
     const closing = day.closeDay();
     day.close();
-    expect(state()).toMatchObject({ dayPreview: null, dayReports: [], dayAnswer: null, dayClosing: false });
+    expect(state()).toMatchObject({ dayPreview: null, dayReports: [], dayAnswer: null, dayClosing: false, dayConfirming: false });
     reply.resolve(good({ report: report(2), print: null, printError: null }));
     await closing;
     expect(state().dayAnswer).toBeNull();
-    expect(api.calls.filter((c) => c === 'endOfDay')).toHaveLength(1);
+    expect(api.calls.filter((c) => c === 'endOfDay')).toHaveLength(2);
   });
 });
