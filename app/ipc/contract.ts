@@ -9,6 +9,7 @@ import { SLIP_KINDS, TEST_PRINTS, type DeviceStatus, type PrintReport } from './
 import type { HistoryResults } from './history';
 import { historySchemas } from './history-schemas';
 import { settingsSchemas, type SettingsResults } from './settings-schemas';
+import { staffSchemas, type StaffResults } from './staff-schemas';
 import { describeInput } from './describe-input';
 
 /**
@@ -110,6 +111,8 @@ export const commandSchemas = {
   ...historySchemas,
   /** The settings screen (app/ipc/settings-schemas.ts). */
   ...settingsSchemas,
+  /** Signing in, and the staff list (app/ipc/staff-schemas.ts). */
+  ...staffSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -158,7 +161,7 @@ export interface RequestLookup {
   readonly createdAt: number | null;
 }
 
-export interface CommandResults extends HistoryResults, SettingsResults {
+export interface CommandResults extends HistoryResults, SettingsResults, StaffResults {
   readonly getSnapshot: Snapshot;
   readonly charge: Payment;
   readonly cancel: Payment;
@@ -209,6 +212,10 @@ export type ApiErrorCode =
   | 'provider_error'
   /** The connection sent more than the host answers at once; it may try again shortly. */
   | 'rate_limited'
+  /** Staff are listed and nobody is signed in on this screen. */
+  | 'sign_in_required'
+  /** A manager must approve: sign in as one, or send their PIN as `approval` with the command. */
+  | 'approval_required'
   | 'internal';
 
 export interface ApiError {

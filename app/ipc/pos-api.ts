@@ -1,4 +1,5 @@
 import type { ApiResult, CommandArgs, CommandName, CommandResults, EventName, EventPayloads } from './contract';
+import type { Approval } from './staff-schemas';
 
 /** What carries commands and events: Electron IPC in the preload, a WebSocket in the browser. */
 export interface ApiTransport {
@@ -13,6 +14,9 @@ export interface ApiTransport {
 export function createPosApi(transport: ApiTransport) {
   const call = <K extends CommandName>(command: K, args: CommandArgs<K>) =>
     transport.invoke(command, args) as Promise<ApiResult<CommandResults[K]>>;
+  /** A manager's command: a manager's PIN given on the spot rides along as `approval` (checked in main). */
+  const approved = <K extends CommandName>(command: K, args: CommandArgs<K>, approval: Approval | undefined) =>
+    transport.invoke(command, approval === undefined ? args : { ...args, approval }) as Promise<ApiResult<CommandResults[K]>>;
   const on =
     <E extends EventName>(event: E) =>
     (listener: (payload: EventPayloads[E]) => void): (() => void) =>
@@ -22,27 +26,32 @@ export function createPosApi(transport: ApiTransport) {
     getSnapshot: () => call('getSnapshot', {}),
     charge: (args: CommandArgs<'charge'>) => call('charge', args),
     cancel: (args: CommandArgs<'cancel'>) => call('cancel', args),
-    refund: (args: CommandArgs<'refund'>) => call('refund', args),
+    refund: (args: CommandArgs<'refund'>, approval?: Approval) => approved('refund', args, approval),
     dismiss: (args: CommandArgs<'dismiss'>) => call('dismiss', args),
     demoSimulate: (args: CommandArgs<'demoSimulate'>) => call('demoSimulate', args),
     lookupRequest: (args: CommandArgs<'lookupRequest'>) => call('lookupRequest', args),
     printSlip: (args: CommandArgs<'printSlip'>) => call('printSlip', args),
     printTest: (args: CommandArgs<'printTest'>) => call('printTest', args),
     getDeviceSettings: () => call('getDeviceSettings', {}),
-    saveDeviceSettings: (args: CommandArgs<'saveDeviceSettings'>) => call('saveDeviceSettings', args),
+    saveDeviceSettings: (args: CommandArgs<'saveDeviceSettings'>, approval?: Approval) => approved('saveDeviceSettings', args, approval),
     testPoleDisplay: () => call('testPoleDisplay', {}),
     listSerialPorts: () => call('listSerialPorts', {}),
     listPayments: (args: CommandArgs<'listPayments'>) => call('listPayments', args),
     paymentDetail: (args: CommandArgs<'paymentDetail'>) => call('paymentDetail', args),
     exportPaymentsCsv: (args: CommandArgs<'exportPaymentsCsv'>) => call('exportPaymentsCsv', args),
     endOfDay: () => call('endOfDay', {}),
-    closeDay: () => call('closeDay', {}),
+    closeDay: (approval?: Approval) => approved('closeDay', {}, approval),
     listDayReports: () => call('listDayReports', {}),
     reprintDayReport: (args: CommandArgs<'reprintDayReport'>) => call('reprintDayReport', args),
     exportDayReportCsv: (args: CommandArgs<'exportDayReportCsv'>) => call('exportDayReportCsv', args),
     getSettings: () => call('getSettings', {}),
-    saveSettings: (args: CommandArgs<'saveSettings'>) => call('saveSettings', args),
-    testConnection: (args: CommandArgs<'testConnection'>) => call('testConnection', args),
+    saveSettings: (args: CommandArgs<'saveSettings'>, approval?: Approval) => approved('saveSettings', args, approval),
+    testConnection: (args: CommandArgs<'testConnection'>, approval?: Approval) => approved('testConnection', args, approval),
+    signIn: (args: CommandArgs<'signIn'>) => call('signIn', args),
+    resumeSession: (args: CommandArgs<'resumeSession'>) => call('resumeSession', args),
+    signOut: () => call('signOut', {}),
+    getStaff: () => call('getStaff', {}),
+    saveStaff: (args: CommandArgs<'saveStaff'>, approval?: Approval) => approved('saveStaff', args, approval),
     onPayment: on('payment'),
     onTerminal: on('terminal'),
     onDevices: on('devices'),

@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { COMMAND_NAMES, type ApiResult, type CommandName } from '../../app/ipc/contract';
 import { displayEvent, displayResult } from '../../app/ipc/display-view';
 import type { Logger } from '../service/logger';
-import type { ClientRole, TerminalApi } from '../service/terminal-api';
+import type { ClientRole, ScreenSession, TerminalApi } from '../service/terminal-api';
 import { commandChannel, eventChannel } from './ipc-channels';
 import { isSamePage } from './page-url';
 import { checkSender, type SenderFrameInfo } from './trusted-sender';
@@ -36,6 +36,15 @@ function frameInfo(event: IpcMainInvokeEvent): SenderFrameInfo | null {
  */
 export function registerIpc(api: TerminalApi, windows: () => readonly IpcWindow[], log: Logger): () => void {
   const live = () => windows().filter((w) => !w.webContents.isDestroyed());
+  // Who is signed in on each window, by its web contents: a reloaded page keeps it, a new window starts afresh.
+  const screens = new Map<number, ScreenSession>();
+  const screenOf = (id: number): ScreenSession => {
+    const known = screens.get(id);
+    if (known !== undefined) return known;
+    const screen: ScreenSession = { id: `window-${String(id)}`, operator: null, sessionToken: null };
+    screens.set(id, screen);
+    return screen;
+  };
 
   const handle = (command: CommandName) => (event: IpcMainInvokeEvent, args: unknown): Promise<ApiResult<unknown>> => {
     const pages = live().map((w) => ({ role: w.role, webContentsId: w.webContents.id, pageUrl: w.pageUrl }));
@@ -45,7 +54,7 @@ export function registerIpc(api: TerminalApi, windows: () => readonly IpcWindow[
       log.log('warn', 'ipc sender rejected', { command, reason: check.reason, url: frame?.url ?? null });
       return Promise.resolve(forbidden);
     }
-    const answer = api.dispatch(command, args, check.role);
+    const answer = api.dispatch(command, args, check.role, screenOf(event.sender.id));
     // The customer display learns only what a customer display shows, over IPC as over the WebSocket.
     return check.role === 'display' ? answer.then((result) => displayResult(command, result)) : answer;
   };

@@ -20,6 +20,7 @@ import { parseOrangepillCallback } from '../../app/providers/orangepill/orangepi
 import { newReference } from './references';
 import { createLookupRequest } from './lookup-request';
 import type { EventListener, TerminalApi } from './terminal-api';
+import type { Authorize } from './staff/authorize';
 import { createDeviceStatusBoard, JOURNAL_OK, journalReport, NO_JOURNAL } from './device-status';
 import { reachabilityReport, withReachability } from './provider-reachability';
 import { startCounterDevices } from './counter-devices';
@@ -50,11 +51,13 @@ export interface TerminalCoreOptions {
   readonly demoApiKey?: string;
   /** How serial ports are opened for the pole display; serialport unless a test says otherwise. */
   readonly openSerial?: PoleLinkOpener;
-  /** The settings screen's commands, answered by the service that can restart this core. */
-  readonly settingsCommands: Pick<CommandHandlers, SettingsCommand>;
+  /** The settings and staff commands, answered by the service that outlives this core (it restarts it). */
+  readonly serviceCommands: Pick<CommandHandlers, ServiceCommand>;
+  /** Who may run what; anyone, when the service gives no staff rule. */
+  readonly authorize?: Authorize;
 }
 
-export type SettingsCommand = 'getSettings' | 'saveSettings' | 'testConnection';
+export type ServiceCommand = 'getSettings' | 'saveSettings' | 'testConnection' | 'signIn' | 'resumeSession' | 'signOut' | 'getStaff' | 'saveStaff';
 
 export interface TerminalCore extends TerminalApi {
   readonly info: TerminalInfo;
@@ -263,9 +266,10 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
         methodLabel: (id) => providers.get(id)?.method.label ?? id,
         now: clock.now,
       }),
-      ...options.settingsCommands,
+      ...options.serviceCommands,
     },
     log,
+    options.authorize,
   );
 
   return {

@@ -22,7 +22,8 @@ import {
 } from './settings-store';
 import type { ClientRole, EventListener, TerminalApi } from './terminal-api';
 import { lockedFieldProblems } from './settings-locks';
-import { startTerminalCore, type SettingsCommand, type TerminalCore, type TerminalCoreOptions } from './terminal-core';
+import { startTerminalCore, type ServiceCommand, type TerminalCore, type TerminalCoreOptions } from './terminal-core';
+import { staffAtTheCounter } from './staff/staff-commands';
 
 /** The monitors the Electron shell can put the customer display on. */
 export interface MonitorPicker {
@@ -31,7 +32,7 @@ export interface MonitorPicker {
   use(displayId: number | null): void;
 }
 
-export interface TerminalServiceOptions extends Omit<TerminalCoreOptions, 'settingsCommands'> {
+export interface TerminalServiceOptions extends Omit<TerminalCoreOptions, 'serviceCommands' | 'authorize'> {
   /** Where provider keys set on the settings screen are kept; a 0600 file in dataDir unless the shell gives its keychain. */
   readonly credentials?: CredentialStore;
   /** The environment the settings were read with: the fields it sets are shown locked on the settings screen. */
@@ -140,14 +141,22 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     return run;
   };
 
-  const settingsCommands: Pick<CommandHandlers, SettingsCommand> = {
+  // Who is at the counter: kept beside the journal, and outliving every restart of the core.
+  const staff = staffAtTheCounter({ dataDir: options.dataDir ?? null, clock: options.clock ?? { now: Date.now }, shop: { currency: () => settings.currency, locale: () => settings.locale } });
+  if (staff.problem !== null) {
+    log.log('error', 'staff list unreadable', { error: staff.problem });
+    problems.push(staff.problem);
+  }
+
+  const serviceCommands: Pick<CommandHandlers, ServiceCommand> = {
     getSettings: () => Promise.resolve({ ok: true, value: view() }),
     saveSettings,
     testConnection: async (args) => ({ ok: true, value: await testConnection(args, settings, log, options.clock?.now ?? Date.now, locked) }),
+    ...staff.commands,
   };
 
   const start = (next: Settings): Promise<TerminalCore> =>
-    startTerminalCore({ ...options, settings: next, ...(store === undefined ? {} : { store }), settingsCommands });
+    startTerminalCore({ ...options, settings: next, ...(store === undefined ? {} : { store }), serviceCommands, authorize: staff.authorize });
 
   let core = await start(settings);
   let unsubscribe = core.subscribe(forward);
@@ -261,10 +270,10 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     get settings() {
       return settings;
     },
-    dispatch: async (command, args, role) => {
+    dispatch: async (command, args, role, screen) => {
       // A save waits for nothing but itself; everything else waits for a restart to finish.
       if (!isSettingsCommand(command)) await ready;
-      return core.dispatch(command, args, role);
+      return core.dispatch(command, args, role, screen);
     },
     subscribe: (listener) => {
       listeners.add(listener);

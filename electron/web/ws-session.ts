@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import { COMMAND_NAMES, describeInvalidArgs, type ApiResult, type CommandName } from '../../app/ipc/contract';
 import { displayResult } from '../../app/ipc/display-view';
 import { clientMessageSchema, type ServerMessage } from '../../app/ipc/ws-protocol';
 import type { Logger } from '../service/logger';
-import type { ClientRole, TerminalApi } from '../service/terminal-api';
+import type { ClientRole, ScreenSession, TerminalApi } from '../service/terminal-api';
 
 export interface SessionLimits {
   /** Commands one connection may have waiting for an answer; more are answered "busy" at once. */
@@ -42,6 +43,8 @@ export function startSession(ws: WebSocket, role: ClientRole, deps: { readonly a
   let tokens = limits.messageBurst;
   let refilledAt = Date.now();
   let inFlight = 0;
+  // Who is signed in on this connection: set only by the sign-in commands, gone with the connection.
+  const screen: ScreenSession = { id: randomBytes(9).toString('base64url'), operator: null, sessionToken: null };
 
   const session: Session = {
     role,
@@ -103,7 +106,7 @@ export function startSession(ws: WebSocket, role: ClientRole, deps: { readonly a
     }
     inFlight += 1;
     api
-      .dispatch(command, args, role)
+      .dispatch(command, args, role, screen)
       .catch((error: unknown): ApiResult<unknown> => {
         log.log('error', 'command failed', { command: command.slice(0, 40), error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
         return { ok: false, error: { code: 'internal', message: 'The terminal could not complete the command; it has been logged' } };

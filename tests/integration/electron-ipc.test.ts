@@ -73,7 +73,7 @@ afterAll(async () => {
 describe('Electron IPC into the terminal service', () => {
   it('registers one handler per command and nothing generic', () => {
     expect([...handlers.keys()].sort()).toEqual(
-      ['cancel', 'charge', 'closeDay', 'demoSimulate', 'dismiss', 'endOfDay', 'exportDayReportCsv', 'exportPaymentsCsv', 'getDeviceSettings', 'getSettings', 'getSnapshot', 'listDayReports', 'listPayments', 'listSerialPorts', 'lookupRequest', 'paymentDetail', 'printSlip', 'printTest', 'refund', 'reprintDayReport', 'saveDeviceSettings', 'saveSettings', 'testConnection', 'testPoleDisplay'].map((c) => `pos:command:${c}`),
+      ['cancel', 'charge', 'closeDay', 'demoSimulate', 'dismiss', 'endOfDay', 'exportDayReportCsv', 'exportPaymentsCsv', 'getDeviceSettings', 'getSettings', 'getSnapshot', 'getStaff', 'listDayReports', 'listPayments', 'listSerialPorts', 'lookupRequest', 'paymentDetail', 'printSlip', 'printTest', 'refund', 'reprintDayReport', 'resumeSession', 'saveDeviceSettings', 'saveSettings', 'saveStaff', 'signIn', 'signOut', 'testConnection', 'testPoleDisplay'].map((c) => `pos:command:${c}`),
     );
   });
 

@@ -1,0 +1,51 @@
+import type { CommandName } from './contract';
+
+/**
+ * Who may run each command once staff are listed (with no staff, anyone at the counter may run any):
+ * `anyone` needs nobody signed in, `operator` needs a signed-in person, `manager` needs a manager, either
+ * signed in or approving on the spot with their PIN. A Record, so a new command breaks the build until
+ * it is placed here. Refunds are `operator`, and need a manager as the shop's refund rule says.
+ */
+export type Access = 'anyone' | 'operator' | 'manager';
+
+export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
+  getSnapshot: 'anyone',
+  signIn: 'anyone',
+  resumeSession: 'anyone',
+  signOut: 'anyone',
+  getStaff: 'anyone',
+  charge: 'operator',
+  refund: 'operator',
+  cancel: 'operator',
+  dismiss: 'operator',
+  demoSimulate: 'operator',
+  lookupRequest: 'operator',
+  printSlip: 'operator',
+  printTest: 'operator',
+  getDeviceSettings: 'operator',
+  testPoleDisplay: 'operator',
+  listSerialPorts: 'operator',
+  listPayments: 'operator',
+  paymentDetail: 'operator',
+  exportPaymentsCsv: 'operator',
+  endOfDay: 'operator',
+  listDayReports: 'operator',
+  reprintDayReport: 'operator',
+  exportDayReportCsv: 'operator',
+  getSettings: 'operator',
+  closeDay: 'manager',
+  saveDeviceSettings: 'manager',
+  saveSettings: 'manager',
+  testConnection: 'manager',
+  saveStaff: 'manager',
+};
+
+/** What the manager's approval is for, in the words of "A manager's PIN is needed to …". */
+export const MANAGER_ACTION: Readonly<Partial<Record<CommandName, string>>> = {
+  refund: 'refund',
+  closeDay: 'close the day',
+  saveDeviceSettings: 'change the device settings',
+  saveSettings: 'change the settings',
+  testConnection: 'test a provider key',
+  saveStaff: 'change the staff list',
+};

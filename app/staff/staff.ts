@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * The people at the counter. With nobody listed the terminal is a one-person shop and asks no PIN;
+ * once staff exist, every action carries who did it, and the manager's actions need a manager.
+ */
+export const STAFF_ROLES = ['cashier', 'manager'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** A PIN is 4 to 8 digits: typed on the keypad, never stored, only its slow salted hash. */
+export const staffPin = z.string({ error: 'must be a PIN of 4 to 8 digits' }).regex(/^\d{4,8}$/, { error: 'must be a PIN of 4 to 8 digits' });
+
+export const staffId = z
+  .string({ error: 'must be a staff id' })
+  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, { error: 'must be a short id of lower-case letters, digits, - and _ (e.g. "mei")' });
+
+export const staffName = z
+  .string({ error: 'must be a name' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(40, { error: 'must be at most 40 characters' })
+  .regex(/^[^\p{Cc}]*$/u, { error: 'must be plain text' });
+
+export const staffRole = z.enum(STAFF_ROLES, { error: 'must be "cashier" or "manager"' });
+
+/** One person as the screens see them: never the PIN, nor its hash. */
+export interface StaffMember {
+  readonly id: string;
+  readonly name: string;
+  readonly role: StaffRole;
+}
+
+/** Who did something, as the journal keeps it and the screens show it. */
+export interface Operator {
+  readonly id: string;
+  readonly name: string;
+  readonly role: StaffRole;
+}

@@ -1,0 +1,130 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerMessage } from '../../app/ipc/ws-protocol';
+import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
+import { connect, type TestClient } from '../support/ws-client';
+
+/*
+ * Staff roles over the WebSocket, as a page that skips its own screens would send them: the role
+ * check is in main, so a cashier's connection cannot close the day or refund past the rule without
+ * a manager's PIN, and a connection nobody signed in on cannot sell.
+ */
+
+const MEI = { id: 'mei', name: 'Mei', role: 'manager' as const, pin: '2468' };
+const ALI = { id: 'ali', name: 'Ali', role: 'cashier' as const, pin: '1357' };
+
+let terminal: InProcessTerminal;
+const open: TestClient[] = [];
+const client = async (role: 'cashier' | 'display' = 'cashier'): Promise<TestClient> => {
+  const c = await connect(terminal.host.urls[role].replace('http', 'ws').replace(/\/(cashier|display)\/\?/, '/api?'));
+  open.push(c);
+  return c;
+};
+
+type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+const answer = (message: ServerMessage): Answer => {
+  if (message.type !== 'result') throw new Error(`expected a result, got ${JSON.stringify(message)}`);
+  return message.result;
+};
+const run = async (c: TestClient, command: string, args: unknown = {}): Promise<Answer> => answer(await c.command(command, args));
+
+async function paidSale(c: TestClient, minor: number, method: 'demo' | 'atome' = 'demo'): Promise<string> {
+  const charged = await run(c, 'charge', { amount: { minor, currency: 'SGD' }, method });
+  if (!charged.ok) throw new Error(charged.error.message);
+  const id = (charged.value as { id: string }).id;
+  expect(await run(c, 'demoSimulate', { paymentId: id, outcome: 'paid' })).toMatchObject({ ok: true });
+  await expect.poll(async () => ((await run(c, 'getSnapshot')) as { value: { payment: { state: { status: string } } } }).value.payment.state.status).toBe('paid');
+  return id;
+}
+
+beforeAll(async () => {
+  terminal = await startInProcessTerminal();
+});
+
+afterAll(async () => {
+  for (const c of open) c.close();
+  await terminal.close();
+});
+
+describe('staff roles and PINs, enforced in main', () => {
+  it('with nobody listed, anyone sells and the screen says what is unprotected', async () => {
+    const c = await client();
+    const staff = await run(c, 'getStaff');
+    expect(staff).toMatchObject({ ok: true, value: { protected: false, members: [], signedIn: null } });
+    expect((staff as { value: { warning: string } }).value.warning).toMatch(/^Nobody is listed, so anyone at this counter can refund, close the day and change the settings/);
+    const sale = await paidSale(c, 500);
+    expect(await run(c, 'dismiss', { paymentId: sale })).toMatchObject({ ok: true });
+  });
+
+  it('keeps each PIN only as a salted hash, in a file only this account can read', async () => {
+    const c = await client();
+    const refused = await run(c, 'saveStaff', { members: [{ ...ALI }], refundApproval: { mode: 'all' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_args', fields: { staff: expect.stringContaining('at least one manager') as unknown } } });
+    const saved = await run(c, 'saveStaff', { members: [MEI, ALI], refundApproval: { mode: 'over', thresholdMinor: 1000 } });
+    expect(saved).toMatchObject({ ok: true, value: { protected: true, members: [{ id: 'mei', name: 'Mei', role: 'manager' }, { id: 'ali', name: 'Ali', role: 'cashier' }] } });
+    expect(JSON.stringify(saved)).not.toMatch(/2468|1357|pin/i);
+    const file = join(terminal.dataDir, 'staff.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('"2468"');
+    expect(text).not.toContain('"1357"');
+    expect(text).toContain('"algorithm": "scrypt"');
+  });
+
+  it('will not sell on a screen nobody signed in on, nor let the customer display sign in', async () => {
+    const c = await client();
+    expect(await run(c, 'charge', { amount: { minor: 500, currency: 'SGD' }, method: 'demo' })).toEqual({
+      ok: false,
+      error: { code: 'sign_in_required', message: 'Sign in with your PIN first' },
+    });
+    expect(await run(c, 'getSnapshot')).toMatchObject({ ok: true });
+    const display = await client('display');
+    expect(await run(display, 'signIn', { staffId: 'mei', pin: '2468' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('slows down wrong PINs: two free tries, then a growing wait', async () => {
+    const c = await client();
+    expect(await run(c, 'signIn', { staffId: 'ali', pin: '0000' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Wrong PIN for Ali' } });
+    expect(await run(c, 'signIn', { staffId: 'ali', pin: '0001' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Wrong PIN for Ali' } });
+    expect(await run(c, 'signIn', { staffId: 'ali', pin: '0002' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Wrong PIN for Ali: try again in 1 s' } });
+    // Even the right PIN waits out the delay: guessing cannot go faster by being lucky.
+    expect(await run(c, 'signIn', { staffId: 'ali', pin: '1357' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Too many wrong PINs: try again in 1 s$/) as unknown } });
+    expect(await run(c, 'signIn', { staffId: 'nobody', pin: '1357' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Choose who you are from the list' } });
+  });
+
+  it('lets a cashier sell and refund under the rule, and asks a manager for the rest', async () => {
+    const c = await client();
+    await expect.poll(async () => (await run(c, 'signIn', { staffId: 'ali', pin: '1357' })).ok, { timeout: 5000 }).toBe(true);
+    // Atome, simulated: it takes refunds through the terminal.
+    const sale = await paidSale(c, 5000, 'atome');
+    expect(await run(c, 'refund', { paymentId: sale, amount: { minor: 800, currency: 'SGD' } })).toMatchObject({ ok: true });
+    expect(await run(c, 'refund', { paymentId: sale, amount: { minor: 1200, currency: 'SGD' } })).toEqual({
+      ok: false,
+      error: { code: 'approval_required', message: "A manager's PIN is needed to refund SGD 12.00" },
+    });
+    const wrongManager = await run(c, 'refund', { paymentId: sale, amount: { minor: 1200, currency: 'SGD' }, approval: { staffId: 'ali', pin: '1357' } });
+    expect(wrongManager).toEqual({ ok: false, error: { code: 'approval_required', message: "A manager's PIN is needed to refund SGD 12.00: Ali is not a manager" } });
+    expect(await run(c, 'refund', { paymentId: sale, amount: { minor: 1200, currency: 'SGD' }, approval: { staffId: 'mei', pin: '2468' } })).toMatchObject({ ok: true });
+    expect(await run(c, 'closeDay')).toEqual({ ok: false, error: { code: 'approval_required', message: "A manager's PIN is needed to close the day" } });
+    expect(await run(c, 'saveSettings', { sounds: { enabled: false } })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    expect(await run(c, 'saveStaff', { members: [MEI], refundApproval: { mode: 'all' } })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    expect(await run(c, 'closeDay', { approval: { staffId: 'mei', pin: '2468' } })).toMatchObject({ ok: true });
+    expect(await run(c, 'closeDay', { approval: { staffId: 'mei', pin: '24' } })).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+  });
+
+  it('resumes a session on a new connection with its token, and signs out someone removed from the list', async () => {
+    const first = await client();
+    const signedIn = await run(first, 'signIn', { staffId: 'ali', pin: '1357' });
+    expect(signedIn).toMatchObject({ ok: true, value: { operator: { id: 'ali', role: 'cashier' } } });
+    const token = (signedIn as { value: { sessionToken: string } }).value.sessionToken;
+    const second = await client();
+    expect(await run(second, 'resumeSession', { token })).toMatchObject({ ok: true, value: { id: 'ali' } });
+    expect(await run(second, 'listPayments', {})).toMatchObject({ ok: true });
+    const manager = await client();
+    expect(await run(manager, 'signIn', { staffId: 'mei', pin: '2468' })).toMatchObject({ ok: true });
+    expect(await run(manager, 'saveStaff', { members: [MEI], refundApproval: { mode: 'all' } })).toMatchObject({ ok: true, value: { members: [{ id: 'mei' }] } });
+    expect(await run(first, 'listPayments', {})).toMatchObject({ ok: false, error: { code: 'sign_in_required' } });
+    expect(await run(second, 'resumeSession', { token })).toEqual({ ok: true, value: null });
+  });
+});
