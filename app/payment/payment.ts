@@ -1,6 +1,7 @@
 import type { Money } from '../money/money';
 import type { MethodId } from './method';
 import type { ProviderTrail } from '../providers/provider';
+import type { OperatorRef } from '../staff/staff';
 
 /** Why a payment did not complete: the raw provider code for the journal, a sentence for people. */
 export interface Failure {
@@ -95,4 +96,11 @@ export interface Payment {
   readonly providerTrail?: ProviderTrail;
   /** A connection or provider problem the cashier should see while the payment stays as it is. */
   readonly notice: string | null;
+  /** Who started the sale, when staff are listed; absent in a one-person shop. */
+  readonly operator?: OperatorRef;
+  /**
+   * When the sale was set aside (parked) so the counter could take the next one, because its outcome
+   * could not be learned; it is still followed in the background. Absent when it never was.
+   */
+  readonly parkedAt?: number;
 }

@@ -36,3 +36,9 @@ export interface Operator {
   readonly name: string;
   readonly role: StaffRole;
 }
+
+/** Who did something, as a sale or the audit keeps it: the name as it was then, whatever it is now. */
+export interface OperatorRef {
+  readonly id: string;
+  readonly name: string;
+}

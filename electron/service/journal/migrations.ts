@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { JournalOpenError } from './journal-errors';
 
 /*
- * The journal's schema (version 3). One SQLite file, `journal.sqlite3`, in the app's data directory.
+ * The journal's schema (version 4). One SQLite file, `journal.sqlite3`, in the app's data directory.
  * All times are epoch milliseconds (INTEGER); all amounts are integer minor units of `currency`.
  * Tables are STRICT, so a value of the wrong type is refused on write rather than found on read.
  *
@@ -68,6 +68,21 @@ import { JournalOpenError } from './journal-errors';
  * made elsewhere (the Orangepill console). The migration backfills such rows for older files, dated at
  * the payment's updated_at. End of day sums refunds by their `at`, so a refund counts on the day it was
  * made, even for a payment of an earlier day.
+ *
+ * Version 4 records who did what, once staff are listed (app/staff), and which sales were parked:
+ *   payments.operator_id, operator_name  TEXT?     who started the sale (null: nobody signed in, a one-person shop)
+ *   payments.parked_at                   INTEGER?  when the sale was set aside so the counter could take the next
+ *                                                  one; it is still followed until its outcome is known
+ * audit — append-only (triggers refuse UPDATE and DELETE): every deliberate act besides selling, with
+ * who did it and the manager who approved it: refunds, closing the day, settings, device and staff
+ * changes, and the decisions on a sale (keep a late payment, money returned, a parked sale resolved).
+ *   seq              INTEGER PK AUTOINCREMENT
+ *   at               INTEGER   when it was done
+ *   action           TEXT      refund | close_day | settings | devices | staff | park | resolve | keep_late | returned
+ *   payment_id       TEXT?     → payments(id), for an act on one sale
+ *   operator_id/name TEXT?     who did it
+ *   approved_by_id/name TEXT?  the manager who approved it, when one had to
+ *   detail_json      TEXT      a JSON object: the amount, the sections changed, the reason given…
  *
  * PRAGMA user_version is the schema version (the number of migrations applied); PRAGMA application_id
  * marks the file as ours. Each migration below runs once, in order, in one transaction with its
@@ -173,6 +188,31 @@ export const MIGRATIONS: readonly string[] = [
     FROM payments p LEFT JOIN refunds r ON r.payment_id = p.id
     GROUP BY p.id
     HAVING p.refunded_minor > coalesce(sum(r.amount_minor), 0);
+  `,
+  `
+  ALTER TABLE payments ADD COLUMN operator_id TEXT;
+  ALTER TABLE payments ADD COLUMN operator_name TEXT;
+  ALTER TABLE payments ADD COLUMN parked_at INTEGER;
+  CREATE INDEX payments_operator ON payments (operator_id, created_at) WHERE operator_id IS NOT NULL;
+  CREATE INDEX payments_parked ON payments (parked_at) WHERE parked_at IS NOT NULL;
+
+  CREATE TABLE audit (
+    seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+    at               INTEGER NOT NULL,
+    action           TEXT NOT NULL,
+    payment_id       TEXT REFERENCES payments(id),
+    operator_id      TEXT,
+    operator_name    TEXT,
+    approved_by_id   TEXT,
+    approved_by_name TEXT,
+    detail_json      TEXT NOT NULL CHECK (json_valid(detail_json) AND json_type(detail_json) = 'object')
+  ) STRICT;
+  CREATE INDEX audit_at ON audit (at);
+  CREATE INDEX audit_payment ON audit (payment_id) WHERE payment_id IS NOT NULL;
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
   `,
 ];
 

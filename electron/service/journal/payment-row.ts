@@ -25,11 +25,14 @@ export interface PaymentRow {
   readonly expires_at: number | null;
   readonly notice: string | null;
   readonly provider_trail_json: string | null;
+  readonly operator_id: string | null;
+  readonly operator_name: string | null;
+  readonly parked_at: number | null;
 }
 
 export const PAYMENT_COLUMNS =
   'id, method, amount_minor, currency, order_ref, payer_alias, provider_ref, qr_payload, qr_image, status, ' +
-  'state_json, refunded_minor, created_at, updated_at, expires_at, notice, provider_trail_json';
+  'state_json, refunded_minor, created_at, updated_at, expires_at, notice, provider_trail_json, operator_id, operator_name, parked_at';
 
 const currencyCode = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]);
 const minor = z.number().int().nonnegative();
@@ -81,6 +84,9 @@ const rowSchema = z.object({
   expires_at: time.nullable(),
   notice: z.string().nullable(),
   provider_trail_json: z.string().nullable(),
+  operator_id: z.string().nullable(),
+  operator_name: z.string().nullable(),
+  parked_at: time.nullable(),
 });
 
 export function paymentToRow(payment: Payment): PaymentRow {
@@ -103,6 +109,9 @@ export function paymentToRow(payment: Payment): PaymentRow {
     expires_at: payment.expiresAt,
     notice: payment.notice,
     provider_trail_json: payment.providerTrail === undefined ? null : JSON.stringify(payment.providerTrail),
+    operator_id: payment.operator?.id ?? null,
+    operator_name: payment.operator?.name ?? null,
+    parked_at: payment.parkedAt ?? null,
   };
 }
 
@@ -136,7 +145,13 @@ export function rowToPayment(raw: unknown): Result<Payment, string> {
     refundedMinor: r.refunded_minor,
     notice: r.notice,
   };
-  return ok(trail.value === undefined ? payment : { ...payment, providerTrail: trail.value });
+  if ((r.operator_id === null) !== (r.operator_name === null)) return err('operator_id and operator_name must be set together');
+  return ok({
+    ...payment,
+    ...(trail.value === undefined ? {} : { providerTrail: trail.value }),
+    ...(r.operator_id === null || r.operator_name === null ? {} : { operator: { id: r.operator_id, name: r.operator_name } }),
+    ...(r.parked_at === null ? {} : { parkedAt: r.parked_at }),
+  });
 }
 
 function parseJson<T>(text: string, schema: z.ZodType<T>, column: string): Result<T, string> {
