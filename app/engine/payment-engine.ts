@@ -1,12 +1,14 @@
 import type { Clock } from './clock';
 import { closeEvent } from './close-outcome';
 import { createAtProvider, type CreatorHost } from './payment-creator';
+import type { EngineError } from './engine-error';
+import { ParkingDesk, type ParkedSales } from './parking-desk';
 import type { PollPolicy } from './poll-policy';
 import type { PaymentStore } from './payment-store';
 import { checkedStatus, StatusPoller, type PollerHost } from './status-poller';
+import { refundAtProvider } from './refund-at-provider';
 import { StoreWriter, type StoreProblem } from './store-writer';
 import type { Money } from '../money/money';
-import { formatMoney } from '../money/money';
 import type { MethodId } from '../payment/method';
 import { isFinal, type Payment } from '../payment/payment';
 import { transition, type PaymentEvent } from '../payment/transition';
@@ -20,11 +22,7 @@ export interface ChargeRequest {
   readonly payerAlias?: string | null;
 }
 
-export type EngineErrorCode = 'not_found' | 'invalid_state' | 'amount_rejected' | 'provider_error';
-export interface EngineError {
-  readonly code: EngineErrorCode;
-  readonly message: string;
-}
+export type { EngineError, EngineErrorCode } from './engine-error';
 
 export interface EngineDeps {
   readonly providers: ReadonlyMap<MethodId, PaymentProvider>;
@@ -44,6 +42,8 @@ export interface EngineDeps {
   readonly random: () => number;
   /** A change, once saved: what the screens and devices may show. */
   readonly onChange: (payment: Payment) => void;
+  /** The parked sales changed: one was parked, changed, ended, or was resolved or acknowledged. */
+  readonly onParked?: (sales: ParkedSales) => void;
   /** The store stopped saving (why, in the cashier's words) or saves again (null). */
   readonly onStoreProblem?: (problem: StoreProblem | null) => void;
   /** Work nobody awaits failed (a timer's status check, a resumed sale): for the log, never a crash. */
@@ -59,6 +59,8 @@ export class PaymentEngine {
   private readonly writer: StoreWriter;
   private readonly poller: StatusPoller;
   private readonly creatorHost: CreatorHost;
+  /** Sales set aside from the counter because their outcome cannot be learned now (parking-desk.ts). */
+  readonly parking: ParkingDesk;
   private activeId: string | null = null;
   private stopped = false;
 
@@ -66,7 +68,10 @@ export class PaymentEngine {
     this.writer = new StoreWriter({
       store: deps.store,
       clock: deps.clock,
-      onSaved: (payment) => deps.onChange(payment),
+      onSaved: (payment) => {
+        deps.onChange(payment);
+        this.parking.saved(payment);
+      },
       onProblem: (problem) => deps.onStoreProblem?.(problem),
       report: (what, error) => this.report(what, error),
     });
@@ -88,6 +93,17 @@ export class PaymentEngine {
       qrLifetimeMs: deps.qrLifetimeMs,
       created: (id, created) => this.created(id, created),
     };
+    this.parking = new ParkingDesk({
+      ...host,
+      unfinished: () => deps.store.unfinished(),
+      release: (id) => {
+        if (this.activeId === id) this.activeId = null;
+      },
+      follow: (id) => this.poller.follow(id),
+      forget: (id) => this.poller.forget(id),
+      checkNow: (id) => this.poller.checkNow(id),
+      ...(deps.onParked === undefined ? {} : { onParked: deps.onParked }),
+    });
   }
 
   /** The payment the screens show, as saved: in progress, or finished and not yet dismissed. */
@@ -176,35 +192,9 @@ export class PaymentEngine {
   }
 
   /** Refunds part or all of a paid payment, within what is left to refund and the provider's rules. */
-  async refund(id: string, amount: Money): Promise<Result<Payment, EngineError>> {
-    const payment = this.deps.store.get(id);
-    if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal` });
-    // While the journal holds back a change, no money goes out: it could not be recorded either.
-    const blocked = this.writer.hasPending() ? this.writer.currentProblem() : null;
-    if (blocked !== null) return err({ code: 'invalid_state', message: blocked.message });
-    const state = payment.state;
-    if ((state.status !== 'paid' && state.status !== 'paid_after_cancel') || payment.providerRef === null) {
-      return err({ code: 'invalid_state', message: `Only a paid payment can be refunded; this one is ${state.status.replace(/_/g, ' ')}` });
-    }
-    if (amount.currency !== payment.amount.currency) {
-      return err({ code: 'amount_rejected', message: `Refund in ${payment.amount.currency}, the currency of the payment` });
-    }
-    const left: Money = { minor: payment.amount.minor - payment.refundedMinor, currency: payment.amount.currency };
-    if (amount.minor > left.minor) {
-      return err({ code: 'amount_rejected', message: `At most ${formatMoney(left, this.deps.locale)} can still be refunded on this payment` });
-    }
-    const provider = this.providerFor(payment);
-    if (provider.refund === undefined) {
-      return err({ code: 'invalid_state', message: `${provider.method.label} does not take refunds through the terminal: ${provider.method.refunds.rule}` });
-    }
-    const result = await provider.refund(payment.providerRef, amount, state.paidAt);
-    if (!result.ok) return err({ code: 'provider_error', message: result.error.message });
-    const after = this.apply(id, { type: 'refund_recorded', totalRefundedMinor: result.value.totalRefundedMinor });
-    const unsaved = this.writer.isPending(id) ? this.writer.currentProblem() : null;
-    if (unsaved !== null) {
-      return err({ code: 'invalid_state', message: `${unsaved.message} The refund went through at ${provider.method.provider}; it is saved as soon as the journal can write.` });
-    }
-    return ok(after);
+  refund(id: string, amount: Money): Promise<Result<Payment, EngineError>> {
+    const host = { locale: this.deps.locale, writer: this.writer, saved: (key: string) => this.deps.store.get(key) };
+    return refundAtProvider({ ...host, providerFor: (p) => this.providerFor(p), apply: (key, event) => this.apply(key, event) }, id, amount);
   }
 
   /** Clears a finished payment from the screens. */
@@ -221,7 +211,8 @@ export class PaymentEngine {
   /** Resumes following payments left unfinished by an earlier run. */
   resume(): void {
     for (const payment of this.deps.store.unfinished()) {
-      this.activeId ??= payment.id;
+      // A parked sale is followed again, but never put back on the counter.
+      if (payment.parkedAt === undefined) this.activeId ??= payment.id;
       if (payment.providerRef !== null) this.poller.follow(payment.id);
       else this.background('resuming a sale', () => this.resumeCreate(payment));
     }

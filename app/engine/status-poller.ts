@@ -34,7 +34,13 @@ interface PollState {
   /** The request due next was brought forward by a hint, so it counts against the hint budget. */
   dueByHint: boolean;
   cancelTimer: (() => void) | null;
+  /** Cashiers waiting for the next answer (checkNow), told once it is in, whatever it said. */
+  waiters: (() => void)[];
 }
+
+const tellWaiters = (state: PollState): void => {
+  for (const waiter of state.waiters.splice(0)) waiter();
+};
 
 /** A status for another amount or currency than the sale's is no answer about this sale. */
 export function checkedStatus(
@@ -63,7 +69,7 @@ export class StatusPoller {
   follow(id: string): void {
     const providerRef = this.host.current(id)?.providerRef ?? null;
     if (this.states.has(id) || providerRef === null || this.host.isStopped()) return;
-    this.states.set(id, { providerRef, inFlight: false, hinted: false, failures: 0, lastError: null, lastHintRequestAt: null, dueAt: null, dueByHint: false, cancelTimer: null });
+    this.states.set(id, { providerRef, inFlight: false, hinted: false, failures: 0, lastError: null, lastHintRequestAt: null, dueAt: null, dueByHint: false, cancelTimer: null, waiters: [] });
     this.byRef.set(providerRef, id);
     this.schedule(id);
   }
@@ -72,12 +78,16 @@ export class StatusPoller {
     const state = this.states.get(id);
     if (state === undefined) return;
     state.cancelTimer?.();
+    tellWaiters(state);
     this.states.delete(id);
     if (this.byRef.get(state.providerRef) === id) this.byRef.delete(state.providerRef);
   }
 
   stop(): void {
-    for (const state of this.states.values()) state.cancelTimer?.();
+    for (const state of this.states.values()) {
+      state.cancelTimer?.();
+      tellWaiters(state);
+    }
     this.states.clear();
     this.byRef.clear();
   }
@@ -102,6 +112,25 @@ export class StatusPoller {
       case 'fold':
         return;
     }
+  }
+
+  /**
+   * A cashier asks to check now (a parked sale): one request as soon as none is in flight, within the
+   * hint budget of one extra request a second, but past a backoff, since a person asked. Resolves once
+   * the answer (or the failure) is in; at once for a payment not followed.
+   */
+  checkNow(id: string): Promise<void> {
+    const state = this.states.get(id);
+    if (state === undefined) return Promise.resolve();
+    const answered = new Promise<void>((resolve) => state.waiters.push(resolve));
+    if (state.inFlight) return answered;
+    const action = hintAction({ ...state, failures: 0 }, this.host.clock.now());
+    if (action.kind === 'now' || action.kind === 'at') {
+      state.cancelTimer?.();
+      this.pollSoon(id, action.kind === 'now' ? 0 : action.at - this.host.clock.now(), true);
+    }
+    // 'fold': the request scheduled already comes sooner than the budget allows another.
+    return answered;
   }
 
   /** False when no followed payment has this provider reference (unknown, or final already). */
@@ -154,6 +183,7 @@ export class StatusPoller {
       // A client that throws, or a bug, must not end the following for good: logged, and asked again later.
       state.inFlight = false;
       state.hinted = false;
+      tellWaiters(state);
       if (this.states.get(id) === state && state.cancelTimer === null) this.schedule(id);
       throw error;
     }
@@ -164,6 +194,8 @@ export class StatusPoller {
     const provider = this.host.providerFor(payment);
     const result = checkedStatus(payment, provider, await provider.status(providerRef), this.host.locale);
     state.inFlight = false;
+    // Told now, resumed after this synchronous update: a waiting cashier reads the payment as it stands.
+    tellWaiters(state);
     if (result.ok) {
       state.failures = 0;
       state.lastError = null;

@@ -19,7 +19,17 @@ export type PaymentEvent =
   /** A cancel (or expiry) found money had arrived and left the request open; `message` says so to the cashier. */
   | { readonly type: 'left_open'; readonly received: Money | null; readonly message: string }
   /** The provider hid what became of the payment it was asked to close; `reason` holds the facts. */
-  | { readonly type: 'cancel_unresolved'; readonly reason: string };
+  | { readonly type: 'cancel_unresolved'; readonly reason: string }
+  /** Set aside so the counter can take the next sale; it is still followed until its outcome is known. */
+  | { readonly type: 'parked'; readonly at: number }
+  /**
+   * A manager closed a parked sale as not paid, having checked the provider; `message` names who and
+   * why. A payment that later turns out paid after all is kept, loudly, as paid_after_cancel.
+   */
+  | { readonly type: 'resolved_unpaid'; readonly message: string };
+
+/** The failure code of a parked sale a manager closed as not paid. */
+export const RESOLVED_BY_MANAGER = 'resolved_by_manager';
 
 const state = (s: PaymentState): PaymentState => s;
 
@@ -76,6 +86,13 @@ export function transition(payment: Payment, event: PaymentEvent, now: number): 
       if (isFinal(current) || current.status === 'creating') return payment;
       if (current.status === 'needs_attention' && current.reason === event.reason) return payment;
       return next({ state: state({ status: 'needs_attention', reason: event.reason }), notice: null });
+    case 'parked':
+      // Only a sale still open is set aside; its status and notice stay exactly as they were.
+      if (isFinal(current) || current.status === 'creating' || payment.parkedAt !== undefined) return payment;
+      return { ...payment, parkedAt: event.at, updatedAt: now };
+    case 'resolved_unpaid':
+      if (isFinal(current) || current.status === 'creating') return payment;
+      return next({ state: state({ status: 'failed', failure: { code: RESOLVED_BY_MANAGER, message: event.message } }), notice: null });
     default:
       return assertNever(event, 'payment event');
   }
@@ -109,7 +126,8 @@ function applyProviderStatus(
   const current = payment.state;
   if (current.status === 'creating') return payment;
   if (isFinal(current)) {
-    const wasClosedLocally = current.status === 'cancelled' || current.status === 'expired';
+    const wasClosedLocally =
+      current.status === 'cancelled' || current.status === 'expired' || (current.status === 'failed' && current.failure.code === RESOLVED_BY_MANAGER);
     if (status.kind === 'paid' && wasClosedLocally) {
       return next({ state: state({ status: 'paid_after_cancel', paidAt: status.paidAt }) });
     }

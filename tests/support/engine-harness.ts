@@ -1,5 +1,6 @@
 /** The engine under a manual clock and a scripted provider: the harness the engine tests share. */
 import type { Clock } from '../../app/engine/clock';
+import type { ParkedSales } from '../../app/engine/parking-desk';
 import { PaymentEngine, type ChargeRequest } from '../../app/engine/payment-engine';
 import { createMemoryStore, type PaymentStore } from '../../app/engine/payment-store';
 import type { PollPolicy } from '../../app/engine/poll-policy';
@@ -156,6 +157,8 @@ export function harness(options: HarnessOptions = {}) {
   const storeProblems: (StoreProblem | null)[] = [];
   /** Failures of work nobody awaited (timers, resumed sales), which the engine caught and reported. */
   const backgroundErrors: { readonly what: string; readonly error: unknown }[] = [];
+  /** Each announcement of the parked sales, in order. */
+  const parkedNews: ParkedSales[] = [];
   let references = 0;
   const providers = new Map<MethodId, PaymentProvider>(options.providers === 'none' ? [] : [['demo', provider]]);
   const engine = new PaymentEngine({
@@ -175,9 +178,10 @@ export function harness(options: HarnessOptions = {}) {
     },
     onStoreProblem: (problem) => storeProblems.push(problem),
     onError: (what, error) => backgroundErrors.push({ what, error }),
+    onParked: (sales) => parkedNews.push(sales),
   });
   const statuses = (): PaymentStatus[] => changes.map((p) => p.state.status);
-  return { clock, provider, store, engine, changes, unsaved, statuses, storeProblems, backgroundErrors };
+  return { clock, provider, store, engine, changes, unsaved, statuses, storeProblems, backgroundErrors, parkedNews };
 }
 
 export const SGD_1234: ChargeRequest = { amount: { minor: 1234, currency: 'SGD' }, method: 'demo', orderRef: 'A-17' };

@@ -1,0 +1,48 @@
+import type { EngineError } from './engine-error';
+import type { StoreWriter } from './store-writer';
+import { formatMoney, type Money } from '../money/money';
+import type { Payment } from '../payment/payment';
+import type { PaymentEvent } from '../payment/transition';
+import type { PaymentProvider } from '../providers/provider';
+import { err, ok, type Result } from '../util/result';
+
+/** What a refund needs of the engine: the saved payment, the writer's state, and the one way to change it. */
+export interface RefundHost {
+  readonly locale: string;
+  readonly writer: Pick<StoreWriter, 'hasPending' | 'isPending' | 'currentProblem'>;
+  saved(id: string): Payment | undefined;
+  providerFor(payment: Payment): PaymentProvider;
+  apply(id: string, event: PaymentEvent): Payment;
+}
+
+/** Refunds part or all of a paid payment, within what is left to refund and the provider's rules. */
+export async function refundAtProvider(host: RefundHost, id: string, amount: Money): Promise<Result<Payment, EngineError>> {
+  const payment = host.saved(id);
+  if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal` });
+  // While the journal holds back a change, no money goes out: it could not be recorded either.
+  const blocked = host.writer.hasPending() ? host.writer.currentProblem() : null;
+  if (blocked !== null) return err({ code: 'invalid_state', message: blocked.message });
+  const state = payment.state;
+  if ((state.status !== 'paid' && state.status !== 'paid_after_cancel') || payment.providerRef === null) {
+    return err({ code: 'invalid_state', message: `Only a paid payment can be refunded; this one is ${state.status.replace(/_/g, ' ')}` });
+  }
+  if (amount.currency !== payment.amount.currency) {
+    return err({ code: 'amount_rejected', message: `Refund in ${payment.amount.currency}, the currency of the payment` });
+  }
+  const left: Money = { minor: payment.amount.minor - payment.refundedMinor, currency: payment.amount.currency };
+  if (amount.minor > left.minor) {
+    return err({ code: 'amount_rejected', message: `At most ${formatMoney(left, host.locale)} can still be refunded on this payment` });
+  }
+  const provider = host.providerFor(payment);
+  if (provider.refund === undefined) {
+    return err({ code: 'invalid_state', message: `${provider.method.label} does not take refunds through the terminal: ${provider.method.refunds.rule}` });
+  }
+  const result = await provider.refund(payment.providerRef, amount, state.paidAt);
+  if (!result.ok) return err({ code: 'provider_error', message: result.error.message });
+  const after = host.apply(id, { type: 'refund_recorded', totalRefundedMinor: result.value.totalRefundedMinor });
+  const unsaved = host.writer.isPending(id) ? host.writer.currentProblem() : null;
+  if (unsaved !== null) {
+    return err({ code: 'invalid_state', message: `${unsaved.message} The refund went through at ${provider.method.provider}; it is saved as soon as the journal can write.` });
+  }
+  return ok(after);
+}
