@@ -48,8 +48,8 @@ afterAll(async () => {
 });
 
 /** Charges, scans the display's QR, and returns the request as Orangepill holds it. */
-async function charge(keys: string, shown: string) {
-  await keySale(screens.cashier, { currency: 'USD', method: 'orangepill', keys, shown });
+async function charge(keys: string, shown: string, currency = 'USD') {
+  await keySale(screens.cashier, { currency, method: 'orangepill', keys, shown });
   const request = simulator.requests().at(-1);
   if (request === undefined) throw new Error('no request reached the simulator');
   expect(await scanDisplay(screens.display)).toBe(request.id);
@@ -79,31 +79,61 @@ describe('Orangepill, live against the simulator, in Chromium', () => {
     await newSale(screens);
   });
 
-  it('shows OVERPAID as paid, flagged with what arrived', async () => {
+  it('shows OVERPAID as paid, flagged overpaid, with the amount "not reported" (the doc reports none)', async () => {
     const request = await charge('2000', '20.00');
     settle(request.id, 'overpaid');
     await status(screens.cashier, 'paid').waitFor();
-    await expect.poll(() => screens.cashier.locator('[data-testid="paid-flag"]').getAttribute('data-flag')).toContain('overpaid');
+    await expect.poll(() => screens.cashier.locator('#payment-title').innerText()).toBe('Paid — overpaid');
+    expect(await screens.cashier.locator('[data-testid="received"]').innerText()).toBe('amount not reported by Orangepill');
     await newSale(screens);
   });
 
-  it('shows INCOMPLETE with received and outstanding, keeps the QR up, then DONE', async () => {
-    const request = await charge('1000', '10.00');
+  it('SGD 20, SGD 10 arrives (INCOMPLETE): partly paid, amount not reported; the display does not ask for SGD 20 again; Esc never cancels it', async () => {
+    const request = await charge('2000', '20.00', 'SGD');
     settle(request.id, 'partial');
     await status(screens.cashier, 'partially_paid').waitFor();
+    await expect
+      .poll(() => screens.cashier.locator('[data-testid="payment-status"] .payment__detail').innerText())
+      .toContain('Part of the payment has arrived (amount not reported by Orangepill)');
+    expect(await screens.cashier.locator('[data-testid="received"]').innerText()).toBe('amount not reported by Orangepill');
+    // The customer display takes the QR down and sends the customer to the cashier: no second SGD 20.00.
     await displayState(screens.display, 'partially_paid').waitFor();
-    const received = await screens.cashier.locator('[data-testid="received"]').innerText();
-    const outstanding = await screens.cashier.locator('[data-testid="outstanding"]').innerText();
-    expect(received).toContain('USD 5.00');
-    expect(outstanding).toContain('USD 5.00');
-    expect(await scanDisplay(screens.display)).toBe(request.id);
+    await expect.poll(() => screens.display.locator('[data-testid="display-headline"]').innerText()).toContain('Part of your payment has arrived');
+    expect(await screens.display.locator('[data-testid="display-amount"]').count()).toBe(0);
+    expect(await screens.display.locator('[data-testid="display-state"]').innerText()).not.toContain('20.00');
     await saveScreenshot(screens.cashier, 'cashier-partially-paid');
+    await saveScreenshot(screens.display, 'display-partially-paid');
+
+    await screens.cashier.keyboard.press('Escape');
+    await expect
+      .poll(() => screens.cashier.locator('[data-testid="payment-status"] .payment__detail').innerText())
+      .toBe(
+        "Part of SGD 20.00 has already arrived (amount not reported by Orangepill): the request was not cancelled. Wait for the rest, or take the money back through Orangepill's console.",
+      );
+    expect(await status(screens.cashier, 'partially_paid').count()).toBe(1);
+    expect(await screens.cashier.getByText('Cancelled — not paid').count()).toBe(0);
+    expect(simulator.requests().find((r) => r.id === request.id)?.status).toBe('INCOMPLETE');
+    expect(simulator.isDeleted(request.id)).toBe(false);
+    await saveScreenshot(screens.cashier, 'cashier-cancel-left-open');
+
+    // The rest arrives: paid, and Orangepill's own log and related transactions reach the payment's detail.
     settle(request.id, 'paid');
     await status(screens.cashier, 'paid').waitFor();
-    // Orangepill's own log and related transactions reach the payment's detail.
     await expect.poll(() => screens.cashier.locator('[data-testid="provider-log"]').innerText()).toMatch(/CREATED[\s\S]*INCOMPLETE[\s\S]*DONE/);
     expect(await screens.cashier.locator('[data-testid="provider-related"] li').count()).toBe(2);
     await saveScreenshot(screens.cashier, 'cashier-orangepill-paid');
+    await newSale(screens);
+  });
+
+  it('DONE just before Esc: Paid, never cancelled, and the request is not deleted', async () => {
+    const request = await charge('1500', '15.00', 'SGD');
+    // The callback's re-fetch is held up on the way, so the cashier's cancel is what finds the payment.
+    simulator.faults.add({ fault: { kind: 'latency', ms: 1500 }, method: 'GET', pathPrefix: `/v1/apps/payment/${request.id}` });
+    settle(request.id, 'paid');
+    await screens.cashier.keyboard.press('Escape');
+    await status(screens.cashier, 'paid').waitFor();
+    expect(simulator.isDeleted(request.id)).toBe(false);
+    expect(simulator.requests().find((r) => r.id === request.id)?.status).toBe('DONE');
     await newSale(screens);
   });
 

@@ -72,7 +72,7 @@ describe('Orangepill QR images and reveal', () => {
 });
 
 describe('Orangepill list and reconciliation', () => {
-  it('lists with a query on top-level and dotted keys, URL-encoded', async () => {
+  it('lists with a query on a top-level field, as the doc shows (query={"status":"DONE"}), URL-encoded', async () => {
     const paid = await open(3100);
     const waiting = await open(3200);
     rig.sim.simulate(paid.id, 'paid');
@@ -83,19 +83,41 @@ describe('Orangepill list and reconciliation', () => {
     expect(done.value.every((r) => r.status === 'DONE')).toBe(true);
     expect(rig.sent.at(-1)?.url).toBe(`${rig.sim.baseUrl}/v1/apps/payment?query=${encodeURIComponent('{"status":"DONE"}')}`);
 
+    // The doc never shows a dotted key: a server that matches top-level fields only finds nothing.
     const byOrder = await rig.client.list({ 'data.order': waiting.reference });
-    expect(byOrder.ok && byOrder.value.map((r) => r.id)).toEqual([waiting.id]);
+    expect(byOrder.ok && byOrder.value).toEqual([]);
     const all = await rig.client.list({});
     expect(all.ok && all.value.length).toBe(rig.sim.requests().length);
   });
 
-  it('finds the request made for our reference, and nothing for a reference never sent', async () => {
+  it('after a lost create answer, the lookup finds nothing on a doc-only server; the same create under the same key gives back the one request', async () => {
     const request = sale({ minor: 990, currency: 'SGD' });
     rig.sim.faults.add({ fault: { kind: 'commit_then_drop' }, method: 'POST' });
+    const before = rig.sim.createCount();
     expect((await rig.client.create(request)).ok).toBe(false);
-    const found = await rig.client.findByReference(request.reference);
+    expect(await rig.client.findByReference(request.reference)).toEqual({ ok: true, value: null });
+    expect(rig.client.idempotentCreate).toBe(true);
+    const again = await rig.client.create(request);
     const record = rig.sim.requests().find((r) => r.data?.order === request.reference);
+    expect(again).toEqual({ ok: true, value: { providerRef: record?.id, qr: { payload: record?.id }, expiresAt: request.expiresAt } });
+    expect(rig.sim.createCount()).toBe(before + 1);
+  });
+});
+
+describe('Orangepill list with the simulator\u2019s extensions (dotted queries, beyond the doc)', () => {
+  let extended: OrangepillRig;
+  beforeAll(async () => {
+    extended = await startOrangepillRig({}, { extensions: true });
+  });
+  afterAll(() => extended.close());
+
+  it('finds the request made for our reference by data.order, and nothing for a reference never sent', async () => {
+    const request = sale({ minor: 990, currency: 'SGD' });
+    extended.sim.faults.add({ fault: { kind: 'commit_then_drop' }, method: 'POST' });
+    expect((await extended.client.create(request)).ok).toBe(false);
+    const found = await extended.client.findByReference(request.reference);
+    const record = extended.sim.requests().find((r) => r.data?.order === request.reference);
     expect(found).toEqual({ ok: true, value: { providerRef: record?.id, qr: { payload: record?.id }, expiresAt: request.expiresAt } });
-    expect(await rig.client.findByReference('T20990101-000000-NEVER')).toEqual({ ok: true, value: null });
+    expect(await extended.client.findByReference('T20990101-000000-NEVER')).toEqual({ ok: true, value: null });
   });
 });

@@ -34,7 +34,7 @@ async function statusOf(id: string): Promise<ProviderStatus> {
 const logged = (id: string) => rig.sim.requests().find((r) => r.id === id)?.log ?? [];
 
 describe('Orangepill statuses, mapped exhaustively', () => {
-  it.each<[string, string | null, ProviderStatus | 'paid' | 'late']>([
+  it.each<[string, string | null, ProviderStatus | 'paid' | 'late' | 'overpaid']>([
     ['CREATED', null, { kind: 'pending' }],
     ['PENDING', null, { kind: 'pending' }],
     ['PROCESSING', null, { kind: 'pending' }],
@@ -42,10 +42,9 @@ describe('Orangepill statuses, mapped exhaustively', () => {
     ['DONE', null, 'paid'],
     ['COMPLETED', null, 'paid'],
     ['LATE', null, 'late'],
-    // No amounts reported: paid all the same, but without a made-up "received".
-    ['OVERPAID', null, 'paid'],
-    // Part paid with no amount to show: the raw status is all the cashier can be told.
-    ['INCOMPLETE', null, { kind: 'unknown', raw: 'INCOMPLETE' }],
+    // The doc reports no amounts: each maps from the status alone, without a made-up "received".
+    ['OVERPAID', null, 'overpaid'],
+    ['INCOMPLETE', null, { kind: 'partially_paid', received: null }],
     ['CANCELLED', null, { kind: 'failed', failure: { code: 'CANCELLED', message: 'Orangepill cancelled the payment request.' } }],
     ['FAILED', 'Insufficient balance', { kind: 'failed', failure: { code: 'FAILED', message: 'The Orangepill payment failed: Insufficient balance' } }],
     ['ERROR', null, { kind: 'failed', failure: { code: 'ERROR', message: 'Orangepill reported an error with the payment.' } }],
@@ -60,31 +59,34 @@ describe('Orangepill statuses, mapped exhaustively', () => {
     const at = logged(id).at(-1)?.created_at;
     if (expected === 'paid') expect(status).toEqual({ kind: 'paid', paidAt: at });
     else if (expected === 'late') expect(status).toEqual({ kind: 'paid', paidAt: at, late: true });
+    else if (expected === 'overpaid') expect(status).toEqual({ kind: 'paid', paidAt: at, overpaid: true });
     else expect(status).toEqual(expected);
   });
 });
 
 describe('Orangepill simulator outcomes through the real client', () => {
-  it('partial, then paid: INCOMPLETE with what arrived, then DONE; related and log keep the history', async () => {
+  it('partial, then paid: INCOMPLETE (amount not reported), then DONE; related and log keep the history', async () => {
     const id = await open();
     expect(rig.sim.simulate(id, 'partial').ok).toBe(true);
-    expect(await statusOf(id)).toEqual({ kind: 'partially_paid', received: { minor: 5011, currency: 'USD' } });
+    expect(await statusOf(id)).toEqual({ kind: 'partially_paid', received: null });
     expect(rig.sim.simulate(id, 'paid').ok).toBe(true);
     const details = await rig.client.details(id);
     if (!details.ok) throw new Error(details.error.message);
     expect(details.value.rawStatus).toBe('DONE');
     expect(details.value.log.map((e) => e.status)).toEqual(['CREATED', 'INCOMPLETE', 'DONE']);
-    expect(details.value.related).toMatchObject([
-      { type: 'transaction', amount: '50.11', asset: 'USD' },
-      { type: 'transaction', amount: '50.12', asset: 'USD' },
+    // As the doc shows related entries: references to transactions, no amounts.
+    expect(details.value.related).toEqual([
+      { type: 'transaction', value: expect.stringMatching(/^[0-9a-f]{24}$/), created_at: expect.any(Number) },
+      { type: 'transaction', value: expect.stringMatching(/^[0-9a-f]{24}$/), created_at: expect.any(Number) },
     ]);
     expect(details.value.status).toEqual({ kind: 'paid', paidAt: details.value.log.at(-1)?.created_at, requested: { minor: 10023, currency: 'USD' } });
   });
 
-  it('overpaid: paid, with the larger amount received', async () => {
+  it('overpaid: paid, flagged overpaid, with no amount the doc does not report', async () => {
     const id = await open();
     rig.sim.simulate(id, 'overpaid');
-    expect(await statusOf(id)).toMatchObject({ kind: 'paid', received: { minor: 11025, currency: 'USD' } });
+    const status = await statusOf(id);
+    expect(status).toEqual({ kind: 'paid', paidAt: expect.any(Number), overpaid: true });
   });
 
   it('late: paid, flagged late', async () => {
@@ -127,12 +129,14 @@ describe('Orangepill simulator outcomes through the real client', () => {
 });
 
 describe('Orangepill cancel (DELETE)', () => {
-  it('cancels an open request: CANCELLED at Orangepill with a log entry, and "cancelled" (not failed) here', async () => {
+  it('cancels an open request: deleted at Orangepill, and "cancelled" (not failed) here, though it reads back 404', async () => {
     const id = await open();
     expect(await rig.client.cancel(id)).toMatchObject({ ok: true, value: { kind: 'cancelled' } });
     const del = rig.sent.filter((c) => c.request.method === 'DELETE').at(-1);
     expect(del?.url).toBe(`${rig.sim.baseUrl}/v1/apps/payment/${id}`);
-    expect(logged(id).map((e) => e.status)).toEqual(['CREATED', 'CANCELLED']);
+    expect(rig.sim.isDeleted(id)).toBe(true);
+    const read = await fetch(`${rig.sim.baseUrl}/v1/apps/payment/${id}`, { headers: { 'x-api-key': rig.sim.apiKey } });
+    expect(read.status).toBe(404);
     expect(await statusOf(id)).toEqual({ kind: 'cancelled' });
   });
 
@@ -142,11 +146,13 @@ describe('Orangepill cancel (DELETE)', () => {
     expect(await answer.text()).toBe(JSON.stringify(id));
   });
 
-  it('a request paid before the cancel landed stays paid', async () => {
+  it('a request paid before the cancel stays paid, and is never deleted: the status is read first', async () => {
     const id = await open();
     rig.sim.simulate(id, 'paid');
+    const deletesBefore = rig.sent.filter((c) => c.request.method === 'DELETE').length;
     const result = await rig.client.cancel(id);
     expect(result.ok && result.value).toMatchObject({ kind: 'paid' });
+    expect(rig.sent.filter((c) => c.request.method === 'DELETE')).toHaveLength(deletesBefore);
     expect(logged(id).map((e) => e.status)).toEqual(['CREATED', 'DONE']);
   });
 });

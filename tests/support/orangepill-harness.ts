@@ -26,8 +26,12 @@ export interface OrangepillRig {
 }
 
 /** The real client over real HTTP to the simulator on loopback; only the recorder sits between them. */
-export async function startOrangepillRig(patch: Partial<OrangepillClientOptions> = {}): Promise<OrangepillRig> {
-  const sim = await startOrangepillSimulator({ apiKey: ORANGEPILL_KEY, merchantAlias: MERCHANT_ALIAS });
+export async function startOrangepillRig(
+  patch: Partial<OrangepillClientOptions> = {},
+  /** Only a test about a behaviour beyond the doc turns the simulator's extensions on. */
+  simulator: { readonly extensions?: boolean } = {},
+): Promise<OrangepillRig> {
+  const sim = await startOrangepillSimulator({ apiKey: ORANGEPILL_KEY, merchantAlias: MERCHANT_ALIAS, ...simulator });
   const sent: SentCall[] = [];
   const real = platformFetch(5000);
   const recording: FetchLike = (url, request) => {

@@ -148,12 +148,17 @@ export function createOpnClient(options: OpnClientOptions): OpnClient {
     },
 
     async cancel(providerRef) {
+      // Status first: the doc's Expire API is for "a pending charge", and a charge that has money is
+      // never expired; what it became is the answer.
+      const before = await getCharge(providerRef);
+      if (!before.ok) return before;
+      if (before.value.status !== 'pending') return ok(mapOpnStatus(before.value));
       const result = await http.call(opnChargeSchema, 'POST', path(providerRef, '/expire'));
       if (result.ok) {
         const wrong = mismatch(result.value, askedByCharge.get(providerRef));
         return wrong === null ? ok(mapOpnStatus(result.value)) : err(wrong);
       }
-      // Opn refuses to expire a charge that is no longer pending; what it became is the answer.
+      // Refused: it stopped being pending after the read (paid, say); what it became is the answer.
       if (result.error.kind !== 'rejected') return result;
       const became = await getCharge(providerRef);
       return became.ok && became.value.status !== 'pending' ? ok(mapOpnStatus(became.value)) : result;

@@ -35,15 +35,13 @@ export const orangepillLogEntrySchema = z.looseObject({
 export type OrangepillLogEntry = z.infer<typeof orangepillLogEntrySchema>;
 
 /**
- * A related object. Transaction entries may carry the transaction's own `amount` and `asset` (fields of
- * the doc's transaction object); when they do, the client sums them to learn how much has arrived.
+ * A related object, as the doc shows it: `{type, value, created_at}`, a reference to a transaction (or
+ * to an Apps.Payment entity). It says nothing about amounts, so nothing is read from it about money.
  */
 export const orangepillRelatedSchema = z.looseObject({
   type: z.string(),
   value: z.string(),
   created_at: z.number().optional(),
-  amount: decimalValue.optional(),
-  asset: z.string().optional(),
 });
 export type OrangepillRelated = z.infer<typeof orangepillRelatedSchema>;
 
@@ -58,8 +56,6 @@ export const orangepillDataSchema = z.looseObject({
   cart: z.string().optional(),
   /** Custom field of ours: when the terminal stops accepting payment (epoch ms), for reconciliation. */
   expires_at: z.number().optional(),
-  /** Amount received so far, when the platform reports it here rather than in `related`. */
-  received: decimalValue.optional(),
 });
 
 export const orangepillRequestSchema = z.looseObject({

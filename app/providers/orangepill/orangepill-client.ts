@@ -14,6 +14,7 @@ import {
   type OrangepillShop,
   type OrangepillStaticRequest,
 } from './orangepill-body';
+import { createOrangepillCanceller, type ReadRequest } from './orangepill-cancel';
 import { createOrangepillHttp, ORANGEPILL_LABEL, type OrangepillCall } from './orangepill-http';
 import { orangepillMethodInfo } from './orangepill-method';
 import { errorText, mapOrangepillStatus } from './orangepill-status';
@@ -67,9 +68,6 @@ const isPng = (bytes: Uint8Array): boolean => PNG_SIGNATURE.every((b, i) => byte
 const MIN_QR_WIDTH = 32;
 const MAX_QR_WIDTH = 2000;
 
-/** Statuses a cancel may end in; anything else means the request is still open. */
-const SETTLED: ReadonlySet<ProviderStatus['kind']> = new Set(['paid', 'failed', 'expired', 'cancelled', 'refunded']);
-
 /**
  * The Orangepill Apps.Payment client (version-1.0 payment requests). The QR is the request's id,
  * rendered locally; the result comes from polling, a callback only makes us look sooner.
@@ -105,17 +103,27 @@ export function createOrangepillClient(options: OrangepillClientOptions): Orange
     });
   };
 
-  const status = async (id: string): Promise<Result<ProviderStatus, ProviderError>> => {
+  /** The status with Orangepill's trail, and the request as it wrote it. */
+  const read = async (id: string): Promise<Result<ReadRequest, ProviderError>> => {
     const result = await details(id);
     if (!result.ok) return result;
-    const { status: mapped, log, related } = result.value;
-    return ok({
-      ...mapped,
-      trail: {
-        log: log.map((entry) => ({ status: entry.status, at: entry.created_at ?? null })),
-        related: related.map((entry) => ({ type: entry.type, value: entry.value, at: entry.created_at ?? null })),
-      },
-    });
+    const { status: mapped, log, related, request } = result.value;
+    const trail = {
+      log: log.map((entry) => ({ status: entry.status, at: entry.created_at ?? null })),
+      related: related.map((entry) => ({ type: entry.type, value: entry.value, at: entry.created_at ?? null })),
+    };
+    return ok({ status: { ...mapped, trail }, request });
+  };
+
+  const canceller = createOrangepillCanceller({
+    read,
+    remove: (id) => http.json(orangepillCodeSchema, { method: 'DELETE', path: path(id), mayHaveTakenEffect: true }),
+    cancelledByUs,
+  });
+
+  const status = async (id: string): Promise<Result<ProviderStatus, ProviderError>> => {
+    const result = await read(id);
+    return result.ok ? ok(result.value.status) : canceller.explainMissing(id, result.error);
   };
 
   const list = async (query: Readonly<Record<string, unknown>>) =>
@@ -153,23 +161,11 @@ export function createOrangepillClient(options: OrangepillClientOptions): Orange
     return ok({ providerRef: p.id, qr: { payload: p.id }, expiresAt: req.expiresAt });
   };
 
-  const cancel = async (id: string): Promise<Result<ProviderStatus, ProviderError>> => {
-    cancelledByUs.add(id);
-    const deleted = await http.json(orangepillCodeSchema, { method: 'DELETE', path: path(id), mayHaveTakenEffect: true });
-    if (!deleted.ok) {
-      if (!deleted.error.ambiguous) cancelledByUs.delete(id);
-      // Refused because it is already settled (paid, say): that status is the answer to the cancel.
-      if (deleted.error.kind === 'rejected' || deleted.error.kind === 'not_found') {
-        const now = await status(id);
-        if (now.ok && SETTLED.has(now.value.kind)) return now;
-      }
-      return deleted;
-    }
-    // Look again: a payment that landed just before the cancel must show as paid, not cancelled.
-    const after = await status(id);
-    return after.ok && SETTLED.has(after.value.kind) ? after : ok({ kind: 'cancelled' });
-  };
-
+  /**
+   * A shortcut only: the doc's list query shows top-level fields (`{"status":"DONE"}`), never a dotted
+   * `data.order`, so a server may well find nothing here. The engine then repeats the create under
+   * the same idempotency key (`idempotentCreate`), which the doc's key makes safe.
+   */
   const findByReference = async (reference: string): Promise<Result<CreatedPayment | null, ProviderError>> => {
     const result = await list({ 'data.order': reference });
     if (!result.ok) return result;
@@ -214,8 +210,9 @@ export function createOrangepillClient(options: OrangepillClientOptions): Orange
     checkAmount: (amount) => (amount.minor > 0 ? ok(undefined) : err('Orangepill needs an amount above zero')),
     create,
     status,
-    cancel,
+    cancel: (id) => canceller.cancel(id),
     findByReference,
+    idempotentCreate: true,
     list,
     qrImage,
     reveal,

@@ -1,7 +1,5 @@
 import { isOrangepillStatus, type OrangepillRequest } from './orangepill-api';
-import { asCurrency, wireAmountToMinor } from './orangepill-body';
 import type { ProviderStatus } from '../provider';
-import type { Money } from '../../money/money';
 import { assertNever } from '../../util/assert-never';
 
 export interface StatusContext {
@@ -23,34 +21,6 @@ export function errorText(error: unknown): string | null {
         : null;
   const trimmed = text?.trim() ?? '';
   return trimmed === '' ? null : trimmed.slice(0, MAX_REASON_LENGTH);
-}
-
-/**
- * How much has arrived, in minor units of the request's asset. Read from the related transactions
- * when every one of them carries an `amount` in that asset (split payments add up there); otherwise
- * from `data.received`; otherwise unknown (null), since a guess about money is worse than none.
- */
-export function receivedMinor(request: OrangepillRequest): number | null {
-  const asset = request.asset;
-  if (asset === undefined) return null;
-  const transactions = (request.related ?? []).filter((r) => r.type === 'transaction');
-  if (transactions.length > 0 && transactions.every((t) => t.amount !== undefined && (t.asset ?? asset) === asset)) {
-    let sum = 0;
-    for (const t of transactions) {
-      const minor = t.amount === undefined ? null : wireAmountToMinor(t.amount, asset);
-      if (minor === null) return null;
-      sum += minor;
-    }
-    return sum;
-  }
-  const reported = request.data?.received;
-  return reported === undefined ? null : wireAmountToMinor(reported, asset);
-}
-
-function received(request: OrangepillRequest): Money | null {
-  const currency = asCurrency(request.asset);
-  const minor = receivedMinor(request);
-  return currency === null || minor === null ? null : { minor, currency };
 }
 
 /** When the request reached its current status, from the log; `now` when the log does not say. */
@@ -77,19 +47,14 @@ export function mapOrangepillStatus(request: OrangepillRequest, context: StatusC
     case 'DONE':
     case 'COMPLETED':
       return { kind: 'paid', paidAt: reachedAt(request, context.now) };
-    case 'OVERPAID': {
-      const got = received(request);
-      return { kind: 'paid', paidAt: reachedAt(request, context.now), ...(got === null ? {} : { received: got }) };
-    }
-    case 'INCOMPLETE': {
-      // Without the amount that arrived the cashier cannot decide anything: show the raw status instead.
-      const got = received(request);
-      return got === null ? { kind: 'unknown', raw: status } : { kind: 'partially_paid', received: got };
-    }
-    case 'LATE': {
-      const got = received(request);
-      return { kind: 'paid', paidAt: reachedAt(request, context.now), late: true, ...(got === null ? {} : { received: got }) };
-    }
+    // The doc reports no amount received (its `related` entries only name transactions), so each of
+    // these maps from the status alone and the screens say "amount not reported".
+    case 'OVERPAID':
+      return { kind: 'paid', paidAt: reachedAt(request, context.now), overpaid: true };
+    case 'INCOMPLETE':
+      return { kind: 'partially_paid', received: null };
+    case 'LATE':
+      return { kind: 'paid', paidAt: reachedAt(request, context.now), late: true };
     case 'CANCELLED':
       return context.cancelledByUs
         ? { kind: 'cancelled' }

@@ -14,7 +14,6 @@ import type { OpnQrImageMode } from './opn-qr-image';
 import { createOpnWebhooks } from './opn-webhooks';
 import type { WebhookRecord } from '../webhook-sender';
 
-
 /** How many of the latest requests the simulator's log keeps (tests read the recent ones). */
 const SEEN_KEPT = 10_000;
 export interface OpnSimulatorOptions {
@@ -27,6 +26,11 @@ export interface OpnSimulatorOptions {
   readonly webhookUrl?: string | null;
   /** Hosts a webhook may be POSTed to; loopback only unless a test says otherwise. */
   readonly allowedWebhookHosts?: readonly string[];
+  /**
+   * Off by default: answers then carry only the fields the doc shows (see opn-doc-fields.ts). On, errors
+   * add Opn's `location` link and refunds their full set of fields. Only a test about them turns it on.
+   */
+  readonly extensions?: boolean;
 }
 
 /** A request as the simulator received it, so tests can check what the client really sent. */
@@ -74,6 +78,7 @@ function basicUser(header: string | undefined): string | null {
  */
 export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<OpnSimulator> {
   const baseNow = options.now ?? Date.now;
+  const extensions = options.extensions ?? false;
   let offset = 0;
   const now = () => baseNow() + offset;
   const ledger = createOpnLedger(now);
@@ -102,16 +107,16 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
 
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> => {
     if (basicUser(req.headers.authorization) !== options.secretKey) {
-      return sendProblem(res, { status: 401, code: 'authentication_failure', message: 'authentication failed' });
+      return sendProblem(res, { status: 401, code: 'authentication_failure', message: 'authentication failed' }, extensions);
     }
-    return routeOpnApi(req, res, url, body, { ledger, baseUrl: () => baseUrl, now, qrPayloads, qrMode: () => qrMode });
+    return routeOpnApi(req, res, url, body, { ledger, baseUrl: () => baseUrl, now, qrPayloads, qrMode: () => qrMode, extensions });
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     await delay(options.latencyMs ?? 0);
     const url = new URL(req.url ?? '/', 'http://simulator');
     const body = req.method === 'POST' ? await readBody(req) : '';
-    if (body === null) return sendProblem(res, { status: 413, code: 'bad_request', message: 'request body too large' });
+    if (body === null) return sendProblem(res, { status: 413, code: 'bad_request', message: 'request body too large' }, extensions);
     if (url.pathname.startsWith('/__control/')) {
       return routeOpnControl(req, res, url, body, { settle, advanceTime, addFault: (rule) => faults.add(rule), setQrImage, setWebhookUrl: webhooks.setEndpoint });
     }
@@ -138,7 +143,7 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
   };
 
   const server = createServer((req, res) => {
-    route(req, res).catch(() => sendProblem(res, { status: 500, code: 'internal_error', message: 'simulator fault' }));
+    route(req, res).catch(() => sendProblem(res, { status: 500, code: 'internal_error', message: 'simulator fault' }, extensions));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

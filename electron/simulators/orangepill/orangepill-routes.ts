@@ -22,10 +22,14 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A dotted path ("data.order") into a request, as the list `query` addresses fields. */
-function valueAt(record: unknown, path: string): unknown {
+/**
+ * The field a list `query` key names. The doc's one example filters on a top-level field
+ * (`query={"status":"DONE"}`), so by default a key is a top-level field name and "data.order" names
+ * nothing; with the extensions a dotted path reaches into nested objects.
+ */
+function valueAt(record: unknown, path: string, dotted: boolean): unknown {
   let value = record;
-  for (const key of path.split('.')) {
+  for (const key of dotted ? path.split('.') : [path]) {
     if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
@@ -44,6 +48,8 @@ export interface OrangepillApiOptions {
   readonly apiKey: string;
   readonly merchantAlias: string;
   readonly store: OrangepillStore;
+  /** Behaviours beyond the doc (dotted list queries); see OrangepillSimulatorOptions.extensions. */
+  readonly extensions: boolean;
 }
 
 /** The Apps.Payment REST API, as the doc describes it, over the simulator's store. */
@@ -108,8 +114,9 @@ export function createOrangepillApi(options: OrangepillApiOptions) {
       }
       query = json.value as Record<string, unknown>;
     }
-    const matches = (r: OrangepillRequest) => Object.entries(query).every(([path, want]) => canonical(valueAt(r, path)) === canonical(want));
-    sendJson(res, 200, store.all().filter(matches));
+    const matches = (r: OrangepillRequest) =>
+      Object.entries(query).every(([path, want]) => canonical(valueAt(r, path, options.extensions)) === canonical(want));
+    sendJson(res, 200, store.listed().filter(matches));
   };
 
   const qr = async (res: ServerResponse, request: OrangepillRequest, format: string, widthText: string): Promise<void> => {
@@ -152,8 +159,10 @@ export function createOrangepillApi(options: OrangepillApiOptions) {
       return one[2] === undefined ? sendJson(res, 200, found) : qr(res, found, one[2], one[3] ?? '');
     }
     if (one !== null && found !== undefined && req.method === 'DELETE' && one[2] === undefined) {
-      const cancelled = store.cancel(id);
-      return cancelled.ok ? sendJson(res, 200, id) : sendJson(res, 409, problem('conflict', cancelled.error));
+      // The doc: "In response we get id of deleted Payment Request object." A later GET of it is not
+      // defined there, so by default it answers 404, as a real server may (see OrangepillStore.remove).
+      const removed = store.remove(id);
+      return removed.ok ? sendJson(res, 200, removed.value) : sendJson(res, 409, problem('conflict', removed.error));
     }
     sendJson(res, 404, problem('not_found', `no route ${req.method ?? ''} ${path}`));
   };

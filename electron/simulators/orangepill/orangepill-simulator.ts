@@ -19,11 +19,20 @@ export interface OrangepillSimulatorOptions {
   readonly now?: () => number;
   /** Hosts a callback may be POSTed to; loopback only unless a test says otherwise. */
   readonly allowedCallbackHosts?: readonly string[];
+  /**
+   * Off by default: the simulator then answers only what the doc shows. On, it adds what a richer
+   * platform might: each related transaction's `amount` and `asset`, `data.received`, list queries on
+   * dotted paths (`{"data.order": …}`), and a deleted request that stays readable as CANCELLED (a DELETE
+   * of a paid one refused). Only a test about one of these turns it on.
+   */
+  readonly extensions?: boolean;
 }
 
 export interface OrangepillSimulator extends SimulatedProvider {
-  /** The simulator's own record, shaped as the doc shows (with log and related). */
+  /** The simulator's own record, shaped as the doc shows (with log and related); deleted ones as CANCELLED. */
   requests(): readonly OrangepillRequest[];
+  /** Whether the API's DELETE was called for this request. */
+  isDeleted(providerRef: string): boolean;
   /** How many distinct payment requests were created (a replayed create adds none). */
   createCount(): number;
   /** The callbacks POSTed so far, once each has been answered or has failed. */
@@ -44,15 +53,17 @@ export async function startOrangepillSimulator(options: OrangepillSimulatorOptio
   const now = options.now ?? Date.now;
   const faults = createFaultInjector();
   const callbacks = createCallbackSender(options.allowedCallbackHosts ?? ['127.0.0.1', 'localhost']);
+  const extensions = options.extensions ?? false;
   const store = createOrangepillStore({
     now,
+    extensions,
     owner: randomBytes(12).toString('hex'),
     onChange: (request) => {
       const url = request.data?.callback;
       if (url !== undefined) callbacks.send(url, request.id);
     },
   });
-  const api = createOrangepillApi({ apiKey: options.apiKey, merchantAlias: options.merchantAlias, store });
+  const api = createOrangepillApi({ apiKey: options.apiKey, merchantAlias: options.merchantAlias, store, extensions });
 
   const isOutcome = (text: string): text is OrangepillSimOutcome => (ORANGEPILL_SIM_OUTCOMES as readonly string[]).includes(text);
 
@@ -111,6 +122,7 @@ export async function startOrangepillSimulator(options: OrangepillSimulatorOptio
     apiKey: options.apiKey,
     faults,
     requests: () => store.all(),
+    isDeleted: (providerRef) => store.isDeleted(providerRef),
     createCount: () => store.count(),
     callbacks: () => callbacks.records(),
     refund: (providerRef) => done(store.apply(providerRef, 'refund')),

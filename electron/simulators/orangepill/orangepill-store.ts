@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { OrangepillCreateBody, OrangepillRelated, OrangepillRequest } from '../../../app/providers/orangepill/orangepill-api';
+import type { OrangepillCreateBody, OrangepillRequest } from '../../../app/providers/orangepill/orangepill-api';
 import { asCurrency, wireAmountToMinor } from '../../../app/providers/orangepill/orangepill-body';
 import { toDecimalString } from '../../../app/money/money';
 import type { CurrencyCode } from '../../../app/money/currency';
@@ -21,28 +21,53 @@ const newId = (): string => Array.from({ length: 20 }, () => ID_ALPHABET[randomI
 const objectId = (): string => randomBytes(12).toString('hex');
 
 interface Entry {
+  /** The request exactly as the doc shows one; what every default answer is made of. */
   request: OrangepillRequest;
   readonly amountMinor: number | null;
   readonly currency: CurrencyCode | null;
+  /**
+   * The simulator's own ledger of each payment transaction's amount, by transaction id. The doc's
+   * request carries no amounts, so these reach an answer only through the extensions switch.
+   */
+  readonly paid: Map<string, number>;
+  /** DELETE was called: kept here for tests, gone from the API (the doc defines no read of it). */
+  deleted: boolean;
 }
 
 export interface OrangepillStore {
   create(body: OrangepillCreateBody): OrangepillRequest;
+  /** The request as the API may show it: undefined once deleted, unless the extensions keep it readable. */
   get(id: string): OrangepillRequest | undefined;
+  /** The simulator's whole record, deleted requests included (as CANCELLED), for tests and controls. */
   all(): readonly OrangepillRequest[];
+  /** The requests the API lists: deleted ones only with the extensions. */
+  listed(): readonly OrangepillRequest[];
   count(): number;
+  isDeleted(id: string): boolean;
   /** Sets any status, even one the doc does not list, as the console or a test would. */
   setStatus(id: string, status: string, error?: string | null): Result<OrangepillRequest, string>;
   apply(id: string, outcome: OrangepillSimOutcome): Result<OrangepillRequest, string>;
-  /** DELETE: an open or partly paid request becomes CANCELLED; a settled one cannot be. */
-  cancel(id: string): Result<OrangepillRequest, string>;
+  /**
+   * DELETE. The doc: "To delete Payment Request use following call … In response we get id of deleted
+   * Payment Request object." It names no status that cannot be deleted, so by default any request is
+   * deleted. With the extensions, only an open or partly paid one, which then stays readable as CANCELLED.
+   */
+  remove(id: string): Result<string, string>;
+}
+
+export interface OrangepillStoreOptions {
+  readonly now: () => number;
+  readonly owner: string;
+  readonly onChange: (request: OrangepillRequest) => void;
+  /** Fields and behaviours beyond the doc (see OrangepillSimulatorOptions.extensions). */
+  readonly extensions: boolean;
 }
 
 /**
  * The simulator's record of payment requests and the life each one leads. Every status change is
  * logged as the doc shows and reported through `onChange`, which sends the callback.
  */
-export function createOrangepillStore(options: { readonly now: () => number; readonly owner: string; readonly onChange: (request: OrangepillRequest) => void }): OrangepillStore {
+export function createOrangepillStore(options: OrangepillStoreOptions): OrangepillStore {
   const entries = new Map<string, Entry>();
 
   const change = (entry: Entry, status: string, patch: Partial<OrangepillRequest> = {}): OrangepillRequest => {
@@ -52,28 +77,35 @@ export function createOrangepillStore(options: { readonly now: () => number; rea
     return entry.request;
   };
 
-  const paidMinor = (entry: Entry): number => {
-    const currency = entry.currency;
-    if (currency === null) return 0;
-    return (entry.request.related ?? []).reduce((sum, r) => sum + (r.amount === undefined ? 0 : (wireAmountToMinor(r.amount, currency) ?? 0)), 0);
+  const paidMinor = (entry: Entry): number => [...entry.paid.values()].reduce((sum, minor) => sum + minor, 0);
+
+  /** A payment transaction arriving: related gets the doc's `{type, value, created_at}` reference to it. */
+  const pay = (entry: Entry, minor: number, status: string): OrangepillRequest => {
+    const value = objectId();
+    entry.paid.set(value, minor);
+    const reference = { type: 'transaction', value, created_at: options.now() };
+    return change(entry, status, { related: [...(entry.request.related ?? []), reference], error: null });
   };
 
-  /** A payment transaction arriving, recorded in `related` with its amount and asset (fields of the doc's transaction). */
-  const pay = (entry: Entry, minor: number, status: string): OrangepillRequest => {
-    const currency = entry.currency ?? 'USD';
-    const transaction: OrangepillRelated = {
-      type: 'transaction',
-      value: objectId(),
-      created_at: options.now(),
-      amount: toDecimalString({ minor, currency }),
-      asset: currency,
+  /** The request as an answer shows it: the doc's fields, plus the amounts when the extensions are on. */
+  const shown = (entry: Entry): OrangepillRequest => {
+    const currency = entry.currency;
+    if (!options.extensions || currency === null) return entry.request;
+    const decimal = (minor: number) => toDecimalString({ minor, currency });
+    return {
+      ...entry.request,
+      // Extension: each transaction's amount and asset beside its reference, and the running total.
+      related: (entry.request.related ?? []).map((r) => {
+        const minor = entry.paid.get(r.value);
+        return minor === undefined ? r : { ...r, amount: decimal(minor), asset: currency };
+      }),
+      data: { ...entry.request.data, received: decimal(paidMinor(entry)) },
     };
-    return change(entry, status, { related: [...(entry.request.related ?? []), transaction], error: null });
   };
 
   const apply = (id: string, outcome: OrangepillSimOutcome): Result<OrangepillRequest, string> => {
     const entry = entries.get(id);
-    if (entry === undefined) return err(`Orangepill has no payment request ${id}`);
+    if (entry === undefined || (entry.deleted && !options.extensions)) return err(`Orangepill has no payment request ${id}`);
     const status = entry.request.status;
     const refuse = () => err(`Payment request ${id} is ${status}: it cannot be marked ${outcome}`);
     if (outcome === 'refund') {
@@ -108,11 +140,16 @@ export function createOrangepillStore(options: { readonly now: () => number; rea
     }
   };
 
+  const visible = (entry: Entry): boolean => !entry.deleted || options.extensions;
+
   return {
     create(body) {
       const at = options.now();
       const currency = asCurrency(body.asset);
       const amountMinor = body.amount === undefined || currency === null ? null : wireAmountToMinor(body.amount, currency);
+      // Every field here is one the doc's create answer shows (id, status, owner, created_at, error), or
+      // one it names elsewhere: "History of status changes can be found in object log", "List of
+      // transactions related to payment request can be found in Array object related".
       const request: OrangepillRequest = {
         id: newId(),
         ...body,
@@ -123,22 +160,29 @@ export function createOrangepillStore(options: { readonly now: () => number; rea
         log: [{ status: 'CREATED', created_at: at }],
         related: [],
       };
-      entries.set(request.id, { request, amountMinor, currency });
+      entries.set(request.id, { request, amountMinor, currency, paid: new Map(), deleted: false });
       return request;
     },
-    get: (id) => entries.get(id)?.request,
-    all: () => [...entries.values()].map((e) => e.request),
+    get: (id) => {
+      const entry = entries.get(id);
+      return entry === undefined || !visible(entry) ? undefined : shown(entry);
+    },
+    all: () => [...entries.values()].map(shown),
+    listed: () => [...entries.values()].filter(visible).map(shown),
     count: () => entries.size,
+    isDeleted: (id) => entries.get(id)?.deleted === true,
     setStatus(id, status, error = null) {
       const entry = entries.get(id);
       return entry === undefined ? err(`Orangepill has no payment request ${id}`) : ok(change(entry, status, { error }));
     },
     apply,
-    cancel(id) {
+    remove(id) {
       const entry = entries.get(id);
-      if (entry === undefined) return err(`payment request ${id} not found`);
-      if (!PAYABLE.has(entry.request.status)) return err(`payment request ${id} is ${entry.request.status} and cannot be cancelled`);
-      return ok(change(entry, 'CANCELLED', { error: null }));
+      if (entry === undefined || !visible(entry)) return err(`payment request ${id} not found`);
+      if (options.extensions && !PAYABLE.has(entry.request.status)) return err(`payment request ${id} is ${entry.request.status} and cannot be cancelled`);
+      entry.deleted = true;
+      change(entry, 'CANCELLED', { error: null });
+      return ok(id);
     },
   };
 }
