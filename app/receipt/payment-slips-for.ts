@@ -1,7 +1,7 @@
 import type { SlipKind } from '../ipc/devices';
 import { formatMoney } from '../money/money';
 import type { MethodInfo } from '../payment/method';
-import type { Payment } from '../payment/payment';
+import { isOverpaid, type Payment } from '../payment/payment';
 import { assertNever } from '../util/assert-never';
 import { err, ok, type Result } from '../util/result';
 import type { ReceiptDocument } from './document';
@@ -59,7 +59,9 @@ function receiptFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument,
   const refunded = payment.refundedMinor > 0 ? ', partly refunded' : '';
   switch (state.status) {
     case 'paid': {
-      const extra = state.late === true ? ' late' : state.received !== undefined ? ` ${formatMoney(state.received, ctx.locale.locale)}` : '';
+      const received = state.received === undefined ? '' : ` ${formatMoney(state.received, ctx.locale.locale)}`;
+      // An overpayment is flagged whether or not the provider said how much arrived.
+      const extra = `${isOverpaid(payment) ? ` \u2014 overpaid${received}` : received}${state.late === true ? ' late' : ''}`;
       return ok(paidReceipt({ ...common, ...partly, paidAt: state.paidAt, providerChargeId: chargeId, status: `Paid${extra}${refunded}` }));
     }
     case 'paid_after_cancel':

@@ -1,4 +1,5 @@
-import type { TimelineEntry } from '../../app/ipc/history';
+import type { AuditEntry, TimelineEntry } from '../../app/ipc/history';
+import { assertNever } from '../../app/util/assert-never';
 import { isCurrencyCode } from '../../app/money/currency';
 import { PAYMENT_STATUSES } from '../../app/ipc/history';
 import { isOverpaid, type Payment, type PaymentStatus } from '../../app/payment/payment';
@@ -22,7 +23,7 @@ const STATUS_WORDS: Readonly<Record<PaymentStatus, string>> = {
 export const statusWords = (status: PaymentStatus): string => STATUS_WORDS[status];
 
 /** The status with what a list must not hide: an overpayment, a late payment, a part whose amount nobody reported. */
-export function paymentStatusWords(payment: Pick<Payment, 'amount' | 'state'>): string {
+export function stateWords(payment: Pick<Payment, 'amount' | 'state'>): string {
   const state = payment.state;
   if (state.status === 'partially_paid' && state.received === null) return `${STATUS_WORDS.partially_paid} (amount not reported)`;
   if (state.status !== 'paid') return STATUS_WORDS[state.status];
@@ -48,4 +49,44 @@ export function timelineText(entry: TimelineEntry, locale: string | undefined): 
     return 'Refunded';
   }
   return `${entry.kind}: ${JSON.stringify(s).slice(0, 120)}`;
+}
+
+/** "by Ali, approved by Mei"; a one-person shop's acts say nobody was signed in. */
+function byWhom(entry: Pick<AuditEntry, 'operator' | 'approvedBy'>): string {
+  const by = entry.operator === null ? 'with nobody signed in' : `by ${entry.operator.name}`;
+  // A manager who did it themselves approved it too: said once.
+  const approved = entry.approvedBy === null || entry.approvedBy.id === entry.operator?.id ? '' : `, approved by ${entry.approvedBy.name}`;
+  return by + approved;
+}
+
+/** One act from the audit in the cashier's words: what was done, by whom, and who approved. */
+export function auditText(entry: AuditEntry, locale: string | undefined): string {
+  const d = entry.detail;
+  const who = byWhom(entry);
+  switch (entry.action) {
+    case 'refund': {
+      const minor = d['amountMinor'];
+      const currency = d['currency'];
+      const amount = typeof minor === 'number' && typeof currency === 'string' && isCurrencyCode(currency) ? ` of ${formatAmount({ minor, currency }, locale)}` : '';
+      return `Refund${amount} made ${who}`;
+    }
+    case 'close_day':
+      return `Day closed ${who}`;
+    case 'settings':
+      return `Settings changed ${who}`;
+    case 'devices':
+      return `Device settings changed ${who}`;
+    case 'staff':
+      return `Staff list changed ${who}`;
+    case 'park':
+      return `Set aside ${who}`;
+    case 'resolve':
+      return `Marked resolved ${who}`;
+    case 'keep_late':
+      return `Late payment kept ${who}`;
+    case 'returned':
+      return `Money marked as returned ${who}`;
+    default:
+      return assertNever(entry.action, 'audit action');
+  }
 }

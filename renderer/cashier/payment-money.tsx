@@ -1,5 +1,5 @@
 import type { Money } from '../../app/money/money';
-import type { Payment } from '../../app/payment/payment';
+import { isOverpaid, type Payment } from '../../app/payment/payment';
 import { formatAmount } from '../shared/format-amount';
 import { useCashierStore } from './cashier-store';
 import { isPartlyRefunded, partlyRefundedText } from './refund-words';
@@ -16,8 +16,8 @@ function receivedSentence(payment: Payment, received: Money, locale: string | un
 
 function PaidFlags({ payment, locale }: { readonly payment: Payment; readonly locale: string | undefined }) {
   const { state } = payment;
-  if (state.status !== 'paid' || (state.received === undefined && state.late !== true)) return null;
-  const flags = [state.late === true ? 'late' : null, state.received !== undefined && state.received.minor > payment.amount.minor ? 'overpaid' : null];
+  if (state.status !== 'paid' || (state.received === undefined && state.late !== true && state.overpaid !== true)) return null;
+  const flags = [state.late === true ? 'late' : null, isOverpaid(payment) ? 'overpaid' : null];
   return (
     <div
       className={`payment__attention ${state.late === true ? 'payment__attention--loud' : ''}`}
@@ -27,6 +27,8 @@ function PaidFlags({ payment, locale }: { readonly payment: Payment; readonly lo
     >
       {state.late === true && <p>Paid after the request expired — check and keep or refund</p>}
       {state.received !== undefined && <p>{receivedSentence(payment, state.received, locale)}</p>}
+      {/* Flagged overpaid by the provider without an amount (Orangepill's OVERPAID): said as such. */}
+      {state.received === undefined && state.overpaid === true && <p>Paid — overpaid: more than the amount asked arrived</p>}
     </div>
   );
 }

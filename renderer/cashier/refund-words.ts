@@ -5,7 +5,7 @@ import { assertNever } from '../../app/util/assert-never';
 import { err, ok, type Result } from '../../app/util/result';
 import { formatAmount } from '../shared/format-amount';
 import { refundableAmount } from '../shared/payment-figures';
-import { statusWords } from './history-timeline';
+import { stateWords } from './history-timeline';
 
 /*
  * The words around a refund: what is typed, the question asked before any money goes back, and how a
@@ -22,7 +22,7 @@ export function isPartlyRefunded(payment: Payment): boolean {
 
 /** A payment's status as History lists it: "Paid, partly refunded" where part has gone back. */
 export function paymentStatusWords(payment: Payment): string {
-  const words = statusWords(payment.state.status);
+  const words = stateWords(payment);
   return isPartlyRefunded(payment) ? `${words}, partly refunded` : words;
 }
 
