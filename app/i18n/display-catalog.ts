@@ -17,6 +17,8 @@ export interface DisplayCatalog {
   readonly paymentNotCompleted: string;
   readonly askCashier: string;
   readonly qrExpired: string;
+  /** The QR ran out while the payment's outcome is still being checked: it comes down, and the cashier takes over. */
+  readonly qrExpiredSeeCashier: string;
   readonly paymentCancelled: string;
   readonly paymentRefunded: string;
   readonly scanToPay: string;

@@ -1,3 +1,4 @@
+import { qrExpired } from '../engine/parking-rules';
 import type { Money } from '../money/money';
 import type { Payment } from '../payment/payment';
 import { assertNever } from '../util/assert-never';
@@ -40,16 +41,22 @@ function outstanding(payment: Payment, received: Money): Money | null {
   return minor > 0 ? { minor, currency: payment.amount.currency } : null;
 }
 
-/** The two lines the customer sees for the payment state (pure: same input, same screen). */
+/**
+ * The two lines the customer sees for the payment state (pure: same input, same screen). The scan hint
+ * and the amount still due come down at the QR's expiry, even while the provider has not answered.
+ */
 export function layoutPoleScreen(input: PoleLayoutInput): PoleScreen {
   const { payment, now, methodLabel } = input;
   if (payment === null) return poleScreen(centre(transliterate(input.welcome[0])), centre(transliterate(input.welcome[1])));
   const total = amountLine('TOTAL', payment.amount);
   const state = payment.state;
+  // Once the QR has run out nobody is asked to scan or pay, whatever the provider says meanwhile.
+  const expired = qrExpired(payment, now);
   switch (state.status) {
     case 'creating':
       return poleScreen(total, centre('Please wait'));
     case 'awaiting':
+      if (expired) return poleScreen(centre('QR code expired'), centre('Please see cashier'));
       return poleScreen(total, scanLine(payment, now, methodLabel));
     case 'cancelling':
       return poleScreen(total, centre('Cancelling'));
@@ -59,7 +66,7 @@ export function layoutPoleScreen(input: PoleLayoutInput): PoleScreen {
       return poleScreen(total, centre('Checking payment'));
     case 'partially_paid': {
       // Without the amount that arrived, asking for the whole total would ask the customer to pay twice.
-      if (state.received === null) return poleScreen(centre('Partly paid'), centre('Please see cashier'));
+      if (state.received === null || expired) return poleScreen(centre('Partly paid'), centre('Please see cashier'));
       const due = outstanding(payment, state.received);
       if (due === null) return poleScreen(centre('Partly paid'), total);
       return poleScreen(amountLine('STILL DUE', due), amountLine('PAID', state.received));

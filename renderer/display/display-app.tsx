@@ -7,6 +7,7 @@ import { outstandingAmount } from '../shared/payment-figures';
 import { useDisplayStore } from './display-store';
 import { IdleView, OutcomeView, WaitView } from './message-views';
 import { QrView } from './qr-view';
+import { useQrExpired } from './use-qr-expired';
 import { useShownPayment, useWords } from './use-words';
 
 /** The QR screen places the demo label itself, in the layout, where it cannot cover the code. */
@@ -17,7 +18,10 @@ function showsQr(payment: Payment | null): boolean {
   return status === 'awaiting' || status === 'cancelling' || status === 'unknown';
 }
 
-function PaymentView({ payment }: { readonly payment: Payment }) {
+/** The QR ran out while the outcome is open: it comes down, and the customer is sent to the cashier. */
+const QrExpiredView = () => <OutcomeView mark={null} headline={(w) => w.qrExpiredSeeCashier} text={null} />;
+
+function PaymentView({ payment, qrExpired }: { readonly payment: Payment; readonly qrExpired: boolean }) {
   const { state } = payment;
   switch (state.status) {
     case 'creating':
@@ -25,6 +29,8 @@ function PaymentView({ payment }: { readonly payment: Payment }) {
     case 'awaiting':
     case 'cancelling':
     case 'unknown':
+      // Past expiry nobody may scan it, whatever the provider says (it may not be answering at all).
+      if (qrExpired) return <QrExpiredView />;
       // Until the provider says otherwise the customer may still pay, so the QR stays up.
       return payment.qr !== null ? <QrView payment={payment} qr={payment.qr} /> : <WaitView amount={payment.amount} pick={(w) => w.pleaseWait} />;
     case 'needs_attention':
@@ -34,6 +40,7 @@ function PaymentView({ payment }: { readonly payment: Payment }) {
       // Part arrived but nobody said how much: asking for the whole amount again could make the
       // customer pay twice, so the QR comes down and the cashier settles the rest.
       if (state.received === null) return <OutcomeView mark={null} headline={(w) => w.partPaymentArrived} text={(w) => w.askCashier} />;
+      if (qrExpired) return <QrExpiredView />;
       // Part has arrived: the customer pays the rest with the same code, so it stays up.
       const outstanding = outstandingAmount(payment, state.received);
       return payment.qr !== null ? (
@@ -64,6 +71,7 @@ export function DisplayApp() {
   const terminal = useDisplayStore((s) => s.terminal);
   const payment = useShownPayment(useDisplayStore((s) => s.payment));
   const connection = useDisplayStore((s) => s.connection);
+  const qrExpired = useQrExpired(payment);
   const { primary } = useWords();
 
   // The page's language follows the primary one, so the browser picks the right fonts (CJK) and voice.
@@ -79,9 +87,9 @@ export function DisplayApp() {
     );
   }
   return (
-    <main className="display" data-testid="display-state" data-status={payment?.state.status ?? 'idle'}>
-      {terminal.demo && !showsQr(payment) && <DemoBanner className="display__demo" text={primary.words.demoLabel} />}
-      {payment === null ? <IdleView merchantName={terminal.merchantName} /> : <PaymentView payment={payment} />}
+    <main className="display" data-testid="display-state" data-status={payment?.state.status ?? 'idle'} data-qr-expired={qrExpired}>
+      {terminal.demo && !(showsQr(payment) && !qrExpired) && <DemoBanner className="display__demo" text={primary.words.demoLabel} />}
+      {payment === null ? <IdleView merchantName={terminal.merchantName} /> : <PaymentView payment={payment} qrExpired={qrExpired} />}
       <ConnectionNotice status={connection} />
     </main>
   );

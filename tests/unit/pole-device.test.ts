@@ -186,10 +186,25 @@ describe('pole controller', () => {
     clock.advance(250);
     controller.update(polePayment({ status: 'awaiting' }, { expiresAt: POLE_T0 + 3500 }));
     clock.advance(10_000);
-    expect(shown.slice(1).map((s) => s.bottom.slice(-4))).toEqual(['0:04', '0:03', '0:02', '0:01', '0:00']);
+    expect(shown.slice(1, -1).map((s) => s.bottom.slice(-4))).toEqual(['0:04', '0:03', '0:02', '0:01']);
+    // At expiry the scan hint comes down by itself, with no payment event to prompt it.
+    expect(shown.at(-1)).toEqual({ top: '  QR code expired   ', bottom: ' Please see cashier ' });
     expect(clock.pending()).toBe(0);
     controller.update(polePayment({ status: 'paid', paidAt: clock.now() }));
     expect(shown.at(-1)?.top).toBe('     Thank you!     ');
+    controller.stop();
+  });
+
+  it('takes a partly paid screen down at the QR expiry, waking once for it', () => {
+    const clock = manualClock();
+    const shown: PoleScreen[] = [];
+    const controller = createPoleController({ display: { show: (s) => shown.push(s) }, clock, welcome: ['Welcome', ''], methodLabel: (m) => m });
+    controller.update(polePayment({ status: 'partially_paid', received: { minor: 1000, currency: 'SGD' } }, { expiresAt: POLE_T0 + 60_000 }));
+    expect(shown.at(-1)?.top).toBe('STILL DUE   SGD 2.34');
+    expect(clock.pending()).toBe(1);
+    clock.advance(60_000);
+    expect(shown.at(-1)).toEqual({ top: '    Partly paid     ', bottom: ' Please see cashier ' });
+    expect(clock.pending()).toBe(0);
     controller.stop();
   });
 });

@@ -22,7 +22,19 @@ describe('pole layout', () => {
     expect(layout(polePayment({ status: 'awaiting' }))).toEqual(['TOTAL      SGD 12.34', 'Scan: Atome     5:00']);
     expect(layout(polePayment({ status: 'awaiting' }), POLE_T0 + 1)).toEqual(['TOTAL      SGD 12.34', 'Scan: Atome     5:00']);
     expect(layout(polePayment({ status: 'awaiting' }), POLE_T0 + 1000)).toEqual(['TOTAL      SGD 12.34', 'Scan: Atome     4:59']);
-    expect(layout(polePayment({ status: 'awaiting' }), POLE_T0 + 400_000)[1]).toBe('Scan: Atome     0:00');
+    expect(layout(polePayment({ status: 'awaiting' }), POLE_T0 + 299_001)[1]).toBe('Scan: Atome     0:01');
+  });
+
+  it('takes the scan hint down once the QR has run out, whatever the provider says meanwhile', () => {
+    const expired = ['  QR code expired   ', ' Please see cashier '];
+    expect(layout(polePayment({ status: 'awaiting' }), POLE_T0 + 300_000)).toEqual(expired);
+    expect(layout({ ...polePayment({ status: 'awaiting' }), notice: 'No connection to Opn - retrying' }, POLE_T0 + 400_000)).toEqual(expired);
+    // Part paid, the rest not asked for any more: the cashier settles it.
+    const part = polePayment({ status: 'partially_paid', received: { minor: 1000, currency: 'SGD' } });
+    expect(layout(part, POLE_T0 + 299_999)).toEqual(['STILL DUE   SGD 2.34', 'PAID       SGD 10.00']);
+    expect(layout(part, POLE_T0 + 300_000)).toEqual(['    Partly paid     ', ' Please see cashier ']);
+    // A result that came is shown as it is, expired QR or not.
+    expect(layout(polePayment({ status: 'paid', paidAt: POLE_T0 }), POLE_T0 + 400_000)[0]).toBe('     Thank you!     ');
   });
 
   it('keeps the exact decimals of each currency', () => {

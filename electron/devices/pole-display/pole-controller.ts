@@ -43,8 +43,11 @@ export function createPoleController(options: PoleControllerOptions): PoleContro
       last = screen;
       display.show(screen);
     }
-    if (payment?.state.status === 'awaiting' && payment.expiresAt !== null) {
-      const wait = msUntilNextSecond(payment.expiresAt, now);
+    if (payment !== null && payment.expiresAt !== null) {
+      // A countdown changes each second; a partly paid screen once, when the QR runs out and comes down.
+      const status = payment.state.status;
+      const expiresIn = payment.expiresAt - now;
+      const wait = status === 'awaiting' ? msUntilNextSecond(payment.expiresAt, now) : status === 'partially_paid' && expiresIn > 0 ? expiresIn : null;
       if (wait !== null) cancelTick = clock.setTimer(render, wait);
     }
   };
