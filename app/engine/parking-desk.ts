@@ -30,7 +30,6 @@ export interface ParkingHost {
   forget(id: string): void;
   /** One status request as soon as the provider may be asked (see StatusPoller.checkNow), resolved on its answer. */
   checkNow(id: string): Promise<void>;
-  readonly onParked?: (sales: ParkedSales) => void;
 }
 
 /** A terminal open for months must not grow: the oldest unacknowledged news is dropped first. */
@@ -45,6 +44,7 @@ const notFound = (id: string): Result<never, EngineError> => err({ code: 'not_fo
  */
 export class ParkingDesk {
   private readonly settled = new Map<string, Payment>();
+  private listener: ((sales: ParkedSales) => void) | null = null;
 
   constructor(private readonly host: ParkingHost) {}
 
@@ -111,7 +111,12 @@ export class ParkingDesk {
     this.announce();
   }
 
+  /** Who hears each change to the parked sales (the cashier screens); one at a time, replaced by the next. */
+  listen(listener: ((sales: ParkedSales) => void) | null): void {
+    this.listener = listener;
+  }
+
   private announce(): void {
-    this.host.onParked?.(this.list());
+    this.listener?.(this.list());
   }
 }

@@ -2,7 +2,7 @@ import type { Clock } from './clock';
 import { closeEvent } from './close-outcome';
 import { createAtProvider, type CreatorHost } from './payment-creator';
 import type { EngineError } from './engine-error';
-import { ParkingDesk, type ParkedSales } from './parking-desk';
+import { ParkingDesk } from './parking-desk';
 import type { PollPolicy } from './poll-policy';
 import type { PaymentStore } from './payment-store';
 import { checkedStatus, StatusPoller, type PollerHost } from './status-poller';
@@ -42,8 +42,6 @@ export interface EngineDeps {
   readonly random: () => number;
   /** A change, once saved: what the screens and devices may show. */
   readonly onChange: (payment: Payment) => void;
-  /** The parked sales changed: one was parked, changed, ended, or was resolved or acknowledged. */
-  readonly onParked?: (sales: ParkedSales) => void;
   /** The store stopped saving (why, in the cashier's words) or saves again (null). */
   readonly onStoreProblem?: (problem: StoreProblem | null) => void;
   /** Work nobody awaits failed (a timer's status check, a resumed sale): for the log, never a crash. */
@@ -102,7 +100,6 @@ export class PaymentEngine {
       follow: (id) => this.poller.follow(id),
       forget: (id) => this.poller.forget(id),
       checkNow: (id) => this.poller.checkNow(id),
-      ...(deps.onParked === undefined ? {} : { onParked: deps.onParked }),
     });
   }
 

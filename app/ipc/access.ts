@@ -38,6 +38,11 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   saveSettings: 'manager',
   testConnection: 'manager',
   saveStaff: 'manager',
+  park: 'operator',
+  listParked: 'operator',
+  checkNow: 'operator',
+  acknowledgeParked: 'operator',
+  resolveParked: 'manager',
 };
 
 /** What the manager's approval is for, in the words of "A manager's PIN is needed to …". */
@@ -48,4 +53,5 @@ export const MANAGER_ACTION: Readonly<Partial<Record<CommandName, string>>> = {
   saveSettings: 'change the settings',
   testConnection: 'test a provider key',
   saveStaff: 'change the staff list',
+  resolveParked: 'mark a parked sale resolved as not paid',
 };

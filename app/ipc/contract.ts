@@ -8,6 +8,8 @@ import type { Settings } from '../settings/settings';
 import { SLIP_KINDS, TEST_PRINTS, type DeviceStatus, type PrintReport } from './devices';
 import type { HistoryResults } from './history';
 import { historySchemas } from './history-schemas';
+import { parkedSchemas, type ParkedResults } from './parked-schemas';
+import type { ParkedSales } from '../engine/parking-desk';
 import { settingsSchemas, type SettingsResults } from './settings-schemas';
 import { staffSchemas, type StaffResults } from './staff-schemas';
 import { describeInput } from './describe-input';
@@ -113,6 +115,8 @@ export const commandSchemas = {
   ...settingsSchemas,
   /** Signing in, and the staff list (app/ipc/staff-schemas.ts). */
   ...staffSchemas,
+  /** Parked sales and the Needs attention list (app/ipc/parked-schemas.ts). */
+  ...parkedSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -161,7 +165,7 @@ export interface RequestLookup {
   readonly createdAt: number | null;
 }
 
-export interface CommandResults extends HistoryResults, SettingsResults, StaffResults {
+export interface CommandResults extends HistoryResults, SettingsResults, StaffResults, ParkedResults {
   readonly getSnapshot: Snapshot;
   readonly charge: Payment;
   readonly cancel: Payment;
@@ -197,9 +201,11 @@ export interface EventPayloads {
   readonly terminal: TerminalInfo;
   readonly devices: DeviceStatus;
   readonly print: PrintReport;
+  /** The cashier's Needs attention list, after each change to a parked sale. */
+  readonly parked: ParkedSales;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['payment', 'terminal', 'devices', 'print'];
+export const EVENT_NAMES: readonly EventName[] = ['payment', 'terminal', 'devices', 'print', 'parked'];
 
 export type ApiErrorCode =
   | 'malformed_message'

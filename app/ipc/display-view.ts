@@ -89,6 +89,7 @@ export function displayEvent<E extends EventName>(event: E, payload: EventPayloa
       return displayTerminal(payload as EventPayloads['terminal']) as EventPayloads[E];
     case 'devices':
     case 'print':
+    case 'parked':
       return null;
     default:
       return assertNever(name, 'event');

@@ -55,6 +55,12 @@ export function createPosApi(transport: ApiTransport) {
     onPayment: on('payment'),
     onTerminal: on('terminal'),
     onDevices: on('devices'),
+    park: (args: CommandArgs<'park'>) => call('park', args),
+    listParked: () => call('listParked', {}),
+    checkNow: (args: CommandArgs<'checkNow'>) => call('checkNow', args),
+    resolveParked: (args: CommandArgs<'resolveParked'>, approval?: Approval) => approved('resolveParked', args, approval),
+    acknowledgeParked: (args: CommandArgs<'acknowledgeParked'>) => call('acknowledgeParked', args),
     onPrint: on('print'),
+    onParked: on('parked'),
   };
 }

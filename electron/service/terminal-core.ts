@@ -28,6 +28,7 @@ import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from './de
 import { deviceCommands } from './device-commands';
 import { demoSimulateCommand } from './demo-commands';
 import { historyCommands } from './history-commands';
+import { parkedCommands } from './parked-commands';
 import { createMemoryPrintLedger } from './journal/print-ledger';
 import type { OrangepillClient } from '../../app/providers/orangepill/orangepill-client';
 import type { VirtualPrinter } from '../simulators/printer/virtual-printer';
@@ -246,6 +247,8 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
         ),
       cancel: async (args) => toApi(await engine.cancel(args.paymentId)),
       refund: async (args) => toApi(await engine.refund(args.paymentId, args.amount)),
+      // The journal's audit writer comes with the operators' work; until it is wired, parking is in the payment's own row.
+      ...parkedCommands({ engine, announce, audit: () => undefined, tell: (sales) => emit('parked', sales) }),
       dismiss: (args) => {
         const result = engine.dismiss(args.paymentId);
         if (result.ok) announce();

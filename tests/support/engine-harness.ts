@@ -178,8 +178,8 @@ export function harness(options: HarnessOptions = {}) {
     },
     onStoreProblem: (problem) => storeProblems.push(problem),
     onError: (what, error) => backgroundErrors.push({ what, error }),
-    onParked: (sales) => parkedNews.push(sales),
   });
+  engine.parking.listen((sales) => parkedNews.push(sales));
   const statuses = (): PaymentStatus[] => changes.map((p) => p.state.status);
   return { clock, provider, store, engine, changes, unsaved, statuses, storeProblems, backgroundErrors, parkedNews };
 }

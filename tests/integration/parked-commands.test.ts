@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ParkedSales } from '../../app/engine/parking-desk';
+import type { Snapshot } from '../../app/ipc/contract';
+import type { ServerMessage } from '../../app/ipc/ws-protocol';
+import type { Payment } from '../../app/payment/payment';
+import type { DemoSimulator } from '../../electron/simulators/demo/demo-simulator';
+import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
+import { connect, type TestClient } from '../support/ws-client';
+
+/*
+ * Parked sales over the WebSocket, against the real service, journal and demo simulator: the provider
+ * stops answering mid-sale, the cashier parks the sale, sells the next one, and the parked sale is
+ * followed until it ends by itself or a manager closes it, saying why.  
+ */
+
+const MEI = { id: 'mei', name: 'Mei', role: 'manager' as const, pin: '2468' };
+const ALI = { id: 'ali', name: 'Ali', role: 'cashier' as const, pin: '1357' };
+
+let terminal: InProcessTerminal;
+const open: TestClient[] = [];
+const client = async (role: 'cashier' | 'display' = 'cashier'): Promise<TestClient> => {
+  const c = await connect(terminal.host.urls[role].replace('http', 'ws').replace(/\/(cashier|display)\/\?/, '/api?'));
+  open.push(c);
+  return c;
+};
+
+type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+const answer = (message: ServerMessage): Answer => {
+  if (message.type !== 'result') throw new Error(`expected a result, got ${JSON.stringify(message)}`);
+  return message.result;
+};
+const run = async (c: TestClient, command: string, args: unknown = {}): Promise<Answer> => answer(await c.command(command, args));
+const value = <T>(result: Answer): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+};
+const onCounter = async (c: TestClient): Promise<Payment | null> => value<Snapshot>(await run(c, 'getSnapshot')).payment;
+const parkedEvents = (c: TestClient): ParkedSales[] =>
+  c.messages.flatMap((m) => (m.type === 'event' && m.event === 'parked' ? [m.payload] : []));
+
+const demo = (): DemoSimulator => terminal.service.simulators.get('demo') as DemoSimulator;
+
+/** A demo sale whose provider stops answering once its QR is up: the cashier sees the notice. */
+async function saleLostInAnOutage(c: TestClient, minor: number): Promise<{ payment: Payment; end: () => void }> {
+  const payment = value<Payment>(await run(c, 'charge', { amount: { minor, currency: 'SGD' }, method: 'demo' }));
+  const outage = demo().faults.startOutage({ fault: { kind: 'reset' } });
+  await expect.poll(async () => (await onCounter(c))?.notice, { timeout: 10_000 }).toMatch(/^No connection to the demo provider/);
+  return { payment, end: () => outage.end() };
+}
+
+beforeAll(async () => {
+  terminal = await startInProcessTerminal({ payment: { pollIntervalMs: 250, backoffBaseMs: 250, backoffMaxMs: 1000 } });
+});
+
+afterAll(async () => {
+  for (const c of open) c.close();
+  await terminal.close();
+});
+
+describe('parked sales over the WebSocket', () => {
+  it('parks a sale the provider cannot be asked about, sells the next, and announces the parked one once it turns out paid', async () => {
+    const c = await client();
+    const d = await client('display');
+    const { payment, end } = await saleLostInAnOutage(c, 1200);
+    // Cancel cannot reach the provider either: the sale stays open, and the cashier is told why.
+    expect(await run(c, 'cancel', { paymentId: payment.id })).toMatchObject({ ok: true });
+    await expect.poll(async () => (await onCounter(c))?.notice).toMatch(/^Could not cancel yet: No connection to the demo provider/);
+    // Meanwhile the customer paid: only the provider knows.
+    expect(demo().settle(payment.providerRef ?? '', 'paid')?.status).toBe('paid');
+
+    const parked = value<Payment>(await run(c, 'park', { paymentId: payment.id }));
+    expect(parked).toMatchObject({ id: payment.id, parkedAt: expect.any(Number) as unknown, state: { status: 'awaiting' } });
+    expect(await onCounter(c)).toBeNull();
+    expect(value<ParkedSales>(await run(c, 'listParked')).open.map((p) => p.id)).toEqual([payment.id]);
+    expect(parkedEvents(c).at(-1)?.open.map((p) => p.id)).toEqual([payment.id]);
+    expect(await run(d, 'listParked')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await run(c, 'park', { paymentId: payment.id })).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringContaining('already parked') as unknown } });
+
+    // The counter is free: the next sale, with another provider, is taken and paid.
+    const next = value<Payment>(await run(c, 'charge', { amount: { minor: 800, currency: 'SGD' }, method: 'atome' }));
+    expect(await run(c, 'demoSimulate', { paymentId: next.id, outcome: 'paid' })).toMatchObject({ ok: true });
+    await expect.poll(async () => (await onCounter(c))?.state.status, { timeout: 10_000 }).toBe('paid');
+    expect(await run(c, 'dismiss', { paymentId: next.id })).toMatchObject({ ok: true });
+
+    // Asked now while the provider is still down: the answer is the notice, and nothing is decided.
+    expect(value<Payment>(await run(c, 'checkNow', { paymentId: payment.id }))).toMatchObject({ state: { status: 'awaiting' }, notice: expect.stringMatching(/^No connection/) as unknown });
+
+    end();
+    await expect.poll(async () => value<ParkedSales>(await run(c, 'listParked')).settled.map((p) => [p.id, p.state.status]), { timeout: 10_000 }).toEqual([
+      [payment.id, 'paid'],
+    ]);
+    expect(value<ParkedSales>(await run(c, 'listParked')).open).toEqual([]);
+    expect(parkedEvents(c).at(-1)?.settled.map((p) => p.id)).toEqual([payment.id]);
+    // The news never takes the counter: the cashier is between sales. Its receipt prints all the same.
+    expect(await onCounter(c)).toBeNull();
+    const receipts = () => terminal.service.virtualPrinter?.receipts().filter((r) => r.lines.some((l) => l.includes(payment.id)) && r.lines.some((l) => l.includes('PAID'))) ?? [];
+    await expect.poll(() => receipts().length, { timeout: 10_000 }).toBe(1);
+    expect(d.messages.some((m) => m.type === 'event' && m.event === 'parked')).toBe(false);
+    expect(await run(c, 'acknowledgeParked', { paymentId: payment.id })).toEqual({ ok: true, value: null });
+    expect(value<ParkedSales>(await run(c, 'listParked'))).toEqual({ open: [], settled: [] });
+  });
+
+  it('with staff listed, only a manager resolves a parked sale as not paid, and must say why', async () => {
+    const c = await client();
+    expect(await run(c, 'saveStaff', { members: [MEI, ALI], refundApproval: { mode: 'all' } })).toMatchObject({ ok: true });
+    expect(await run(c, 'signIn', { staffId: 'ali', pin: ALI.pin })).toMatchObject({ ok: true });
+    const { payment, end } = await saleLostInAnOutage(c, 4500);
+    try {
+      expect(await run(c, 'park', { paymentId: payment.id })).toMatchObject({ ok: true });
+      const reason = { paymentId: payment.id, reason: 'Not in the demo console at 14:20' };
+      expect(await run(c, 'resolveParked', reason)).toEqual({
+        ok: false,
+        error: { code: 'approval_required', message: "A manager's PIN is needed to mark a parked sale resolved as not paid" },
+      });
+      expect(await run(c, 'resolveParked', { paymentId: payment.id, reason: ' ', approval: { staffId: 'mei', pin: MEI.pin } })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_args', message: expect.stringContaining('resolveParked: reason must say why') as unknown },
+      });
+      const resolved = value<Payment>(await run(c, 'resolveParked', { ...reason, approval: { staffId: 'mei', pin: MEI.pin } }));
+      expect(resolved.state).toEqual({
+        status: 'failed',
+        failure: { code: 'resolved_by_manager', message: 'Marked not paid by Mei, after checking with the provider: Not in the demo console at 14:20' },
+      });
+      expect(value<ParkedSales>(await run(c, 'listParked'))).toEqual({ open: [], settled: [] });
+    } finally {
+      end();
+    }
+  });
+});
