@@ -10,6 +10,8 @@ import { selectPayment, useCashierStore } from './cashier-store';
 import { createDayReportActions } from './day-report-slice';
 import { downloadCsv } from './download-csv';
 import { createHistoryActions } from './history-slice';
+import { createParkedActions } from './parked-actions';
+import { useParkedStore } from './parked-store';
 import { takesPayerAlias } from './sale-choices';
 
 /** A paid payment (or one paid after its cancel) is the only kind with money to give back. */
@@ -100,6 +102,8 @@ export function createCashierActions(api: PosApi) {
     /** The History and End-of-day panels' controls, feeding their slices of the store. */
     history: createHistoryActions(api, useCashierStore, downloadCsv),
     dayReport: createDayReportActions(api, useCashierStore, downloadCsv),
+    /** The Needs attention list: parked sales, each with its own answers; resolving one needs a manager. */
+    parked: createParkedActions(api, useParkedStore),
     /** Orangepill Reveal QR: the answer is the lookup panel's own, not the sale's error line. */
     lookupRequest: (imageBase64: string) => api.lookupRequest({ imageBase64 }),
     simulate: async (outcome: DemoOutcome, failureCode?: string): Promise<void> => {

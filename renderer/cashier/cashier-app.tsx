@@ -5,6 +5,7 @@ import { useActions } from './actions-context';
 import { DeviceBar } from './device-bar';
 import './device-bar.css';
 import { selectPayment, useCashierStore } from './cashier-store';
+import { NeedsAttention, ParkedNews } from './needs-attention';
 import { PaymentProgress } from './payment-progress';
 import { PaymentResult } from './payment-result';
 import { SaleEntry } from './sale-entry';
@@ -38,9 +39,11 @@ export function CashierApp() {
       {demo && <DemoBanner className="demo-banner" text="Demo mode — simulated payments, no real money" />}
       <header className="cashier__header">
         <h1 className="cashier__merchant">{merchantName || 'QR Counter Terminal'}</h1>
+        <NeedsAttention />
         <ConnectionNotice status={connection} />
       </header>
       <DeviceBar />
+      <ParkedNews />
       {hostError !== null && (
         <p className="host-error" role="status" data-testid="host-error">
           {hostError}

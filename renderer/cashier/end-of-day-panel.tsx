@@ -5,6 +5,7 @@ import { useCashierStore } from './cashier-store';
 import { ConfirmDialog } from './confirm-dialog';
 import { closeDayQuestion, emptyDayQuestion, isEmptyDay, nextReportNumber } from './day-close-words';
 import { DayTotalsTable } from './day-totals-table';
+import { ParkedWarning } from './parked-warning';
 import { useModalDialog } from './use-modal-dialog';
 import './history.css';
 
@@ -42,6 +43,7 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
             Since {when(preview.from, terminal.locale)} (the last report&apos;s end, or the first sale), up to now
           </p>
           <DayTotalsTable totals={preview.totals} terminal={terminal} prefix="eod" />
+          <ParkedWarning terminal={terminal} testId="eod-parked" />
           <button type="button" className="button button--danger" data-testid="eod-close-day" disabled={closing} onClick={() => void dayReport.askToCloseDay()}>
             {closing ? 'Closing…' : 'Close the day…'}
           </button>
@@ -83,6 +85,7 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
           onBack={dayReport.backFromCloseDay}
           testId="eod-confirm"
         >
+          <ParkedWarning terminal={terminal} testId="eod-confirm-parked" />
           {!empty && <DayTotalsTable totals={preview.totals} terminal={terminal} prefix="eod-confirm" caption="The figures the report will keep" />}
         </ConfirmDialog>
       )}

@@ -4,6 +4,7 @@ import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
 import { DemoControls } from './demo-controls';
 import { ErrorAlert } from './error-alert';
+import { ParkControl } from './park-control';
 import { PaymentDetails } from './payment-details';
 import './payment.css';
 import { PrintPanel } from './print-panel';
@@ -36,6 +37,7 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
             {payment.notice}
           </p>
         )}
+        <ParkControl payment={payment} />
       </div>
       <div className="payment__actions">
         <ErrorAlert />
