@@ -1,0 +1,31 @@
+import type { ApiError } from '../../app/ipc/contract';
+
+const isRefusal = (value: unknown): value is { readonly ok: false; readonly error: ApiError } =>
+  typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false && typeof (value as { error?: unknown }).error === 'object';
+
+/**
+ * The same API, with every refusal shown to `listener` before the caller sees it: some answers
+ * (nobody signed in any more) change the whole screen, whichever panel sent the command. Works on
+ * the preload's object and on the WebSocket one alike; events and their unsubscribers pass through.
+ */
+export function watchAnswers<Api extends object>(api: Api, listener: (error: ApiError) => void): Api {
+  return new Proxy(api, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]): unknown => {
+        const out: unknown = Reflect.apply(value, target, args);
+        // A promise from across Electron's context bridge is a thenable of this world: checked by shape.
+        if (typeof out === 'object' && out !== null && typeof (out as { then?: unknown }).then === 'function') {
+          Promise.resolve(out).then(
+            (answer: unknown) => {
+              if (isRefusal(answer)) listener(answer.error);
+            },
+            () => undefined,
+          );
+        }
+        return out;
+      };
+    },
+  });
+}
