@@ -1,6 +1,7 @@
 import type { DayReport } from '../ipc/history';
 import { toDecimalString } from '../money/money';
 import { isOverpaid, type Payment } from '../payment/payment';
+import { operatorLines, operatorName } from './operator-lines';
 
 /** One field as RFC 4180 wants it: quoted when it holds a comma, a quote or a line break; quotes doubled. */
 export function csvField(value: string): string {
@@ -39,6 +40,7 @@ export const PAYMENT_CSV_HEADER = [
   'failure_message',
   'received',
   'flags',
+  'operator',
 ] as const;
 
 /**
@@ -77,6 +79,8 @@ export function paymentsCsv(payments: readonly Payment[]): string {
       inertText(failure?.code ?? ''),
       inertText(failure?.message ?? ''),
       ...receivedColumns(p),
+      // Who started the sale, by the name kept with it; empty when nobody was signed in.
+      inertText(p.operator?.name ?? ''),
     ];
   });
   return csvText([PAYMENT_CSV_HEADER, ...rows]);
@@ -97,16 +101,25 @@ export const DAY_REPORT_CSV_HEADER = [
   'failed_count',
   'expired_count',
   'cancelled_count',
+  'operator',
 ] as const;
 
+/**
+ * One row per method and currency (its `operator` empty), then, once anyone was signed in during the
+ * period, one per person and currency (its `method` and sale outcome counts empty): the sales they
+ * started that were paid and the refunds they made.
+ */
 export function dayReportCsv(report: DayReport): string {
+  const period = [String(report.number), iso(report.from), iso(report.to), iso(report.createdAt)];
+  const people = operatorLines(report).map((t) => {
+    const amount = (minor: number) => toDecimalString({ minor, currency: t.currency });
+    const figures = [String(t.paid.count), amount(t.paid.minor), String(t.refunded.count), amount(t.refunded.minor), amount(t.net)];
+    return [...period, '', t.currency, ...figures, '', '', '', inertText(operatorName(t))];
+  });
   const rows = report.totals.map((t) => {
     const amount = (minor: number) => toDecimalString({ minor, currency: t.currency });
     return [
-      String(report.number),
-      iso(report.from),
-      iso(report.to),
-      iso(report.createdAt),
+      ...period,
       t.method,
       t.currency,
       String(t.paid.count),
@@ -117,9 +130,10 @@ export function dayReportCsv(report: DayReport): string {
       String(t.failed),
       String(t.expired),
       String(t.cancelled),
+      '',
     ];
   });
-  return csvText([DAY_REPORT_CSV_HEADER, ...rows]);
+  return csvText([DAY_REPORT_CSV_HEADER, ...rows, ...people]);
 }
 
 /** A file name that sorts by date and is safe on every file system. */

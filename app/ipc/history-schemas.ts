@@ -3,6 +3,7 @@ import { CURRENCY_CODES, type CurrencyCode } from '../money/currency';
 import { MAX_MINOR } from '../money/money';
 import { METHOD_IDS } from '../payment/method';
 import type { PaymentStatus } from '../payment/payment';
+import { staffId } from '../staff/staff';
 import { PAYMENT_STATUSES } from './history';
 import { describeInput } from './describe-input';
 
@@ -48,6 +49,8 @@ const filterFields = {
   method: methodList.optional(),
   min: amountBound.optional(),
   max: amountBound.optional(),
+  /** Only the sales this person started (a staff id). */
+  operator: staffId.optional(),
 };
 
 interface FilterShape {

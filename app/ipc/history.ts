@@ -1,6 +1,7 @@
 import type { CurrencyCode } from '../money/currency';
 import type { MethodId } from '../payment/method';
 import type { Payment, PaymentStatus } from '../payment/payment';
+import type { OperatorRef } from '../staff/staff';
 import type { PrintReport } from './devices';
 
 /** Every status by type, so a new one must be listed here before history can filter on it. */
@@ -41,12 +42,32 @@ export interface DayTotals {
   readonly cancelled: number;
 }
 
+/**
+ * One person's figures in one currency over a period: the sales they started that were paid, and the
+ * refunds they made at this terminal (a refund made in a provider's console is nobody's here, and
+ * shows in the method totals only).
+ */
+export interface OperatorTotals {
+  /** Who, by the name kept with their latest sale or refund in the period; null: nobody was signed in. */
+  readonly operator: OperatorRef | null;
+  readonly currency: CurrencyCode;
+  readonly paid: Tally;
+  readonly refunded: Tally;
+  /** paid.minor − refunded.minor. */
+  readonly net: number;
+}
+
 export interface DayPeriod {
   /** Epoch ms, inclusive. */
   readonly from: number;
   /** Epoch ms, exclusive. */
   readonly to: number;
   readonly totals: readonly DayTotals[];
+  /**
+   * The same period per person (operator, then currency; nobody signed in last). Absent from reports
+   * closed before the journal kept it (schema version 5), which stay exactly as they were.
+   */
+  readonly operators?: readonly OperatorTotals[];
 }
 
 /** A closed day, numbered like a Z report: kept for good, never renumbered. */
@@ -78,10 +99,30 @@ export interface RefundEntry {
   readonly at: number;
 }
 
+/** What the audit records (journal table `audit`): every deliberate act besides selling. */
+export const AUDIT_ACTIONS = ['refund', 'close_day', 'settings', 'devices', 'staff', 'park', 'resolve', 'keep_late', 'returned'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One act, with who did it and the manager who approved it; null when nobody was signed in (a one-person shop). */
+export interface AuditEntry {
+  readonly seq: number;
+  /** Epoch ms. */
+  readonly at: number;
+  readonly action: AuditAction;
+  /** The sale it was about, when it was about one. */
+  readonly paymentId: string | null;
+  readonly operator: OperatorRef | null;
+  readonly approvedBy: OperatorRef | null;
+  /** The amount, the sections changed, the reason given…; never a key, nor a PIN. */
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
 export interface PaymentDetail {
   readonly payment: Payment;
   /** Oldest first, from the journal's append-only log. */
   readonly timeline: readonly TimelineEntry[];
+  /** Oldest first: who refunded this sale (or decided on it), when, and who approved. */
+  readonly audit: readonly AuditEntry[];
   readonly refunds: readonly RefundEntry[];
   /** The provider's ids for the payment: its reference and any related ids it reported. */
   readonly providerIds: readonly { readonly label: string; readonly value: string }[];

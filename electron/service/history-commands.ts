@@ -3,11 +3,14 @@ import type { ApiError, ApiResult, CommandArgs } from '../../app/ipc/contract';
 import type { ClosedDay, DayReport, PaymentDetail } from '../../app/ipc/history';
 import type { MethodId } from '../../app/payment/method';
 import type { Payment } from '../../app/payment/payment';
+import { actorsOf } from './audit-writer';
 import type { CommandHandlers } from './dispatcher';
 import { UnreadablePaymentError } from './journal/journal-errors';
 import type { Journal, ListFilter } from './journal/journal-types';
 import { MAX_PAGE } from './journal/list-query';
 import type { PrinterService } from './printer-service';
+import type { CommandContext } from './terminal-api';
+import { operatorLines, operatorName } from '../../app/history/operator-lines';
 
 type HistoryCommand =
   | 'listPayments'
@@ -49,6 +52,7 @@ function toListFilter(args: FilterArgs): ListFilter {
     ...(args.min === undefined ? {} : { minMinor: args.min.minor }),
     ...(args.max === undefined ? {} : { maxMinor: args.max.minor }),
     ...(currency === undefined ? {} : { currency }),
+    ...(args.operator === undefined ? {} : { operator: args.operator }),
   };
 }
 
@@ -62,9 +66,9 @@ function providerIds(payment: Payment): PaymentDetail['providerIds'] {
 /** History and end of day, over the journal; each refusal is a sentence for the cashier. */
 export function historyCommands(deps: HistoryCommandDeps): Pick<CommandHandlers, HistoryCommand> {
   const withJournal =
-    <A, T>(run: (journal: Journal, args: A) => ApiResult<T> | Promise<ApiResult<T>>) =>
-    async (args: A): Promise<ApiResult<T>> =>
-      deps.journal === null ? NO_JOURNAL : run(deps.journal, args);
+    <A, T>(run: (journal: Journal, args: A, context: CommandContext) => ApiResult<T> | Promise<ApiResult<T>>) =>
+    async (args: A, context: CommandContext): Promise<ApiResult<T>> =>
+      deps.journal === null ? NO_JOURNAL : run(deps.journal, args, context);
 
   const findReport = (journal: Journal, number: number): ApiResult<DayReport> => {
     const report = journal.dayReports.get(number);
@@ -80,6 +84,7 @@ export function historyCommands(deps: HistoryCommandDeps): Pick<CommandHandlers,
       to: report.to,
       generatedAt: deps.now(),
       totals: report.totals.map((t) => ({ ...t, method: deps.methodLabel(t.method) })),
+      operators: operatorLines(report).map((line) => ({ ...line, who: operatorName(line) })),
     });
 
   return {
@@ -99,7 +104,7 @@ export function historyCommands(deps: HistoryCommandDeps): Pick<CommandHandlers,
       if (payment === undefined) return failure('not_found', `No payment ${args.paymentId} in the journal`);
       const timeline = journal.events(payment.id).map((e) => ({ seq: e.seq, at: e.at, kind: e.kind, summary: e.summary }));
       const refunds = journal.refunds(payment.id).map((r) => ({ refundId: r.refundId, amountMinor: r.amountMinor, at: r.at }));
-      return { ok: true, value: { payment, timeline, refunds, providerIds: providerIds(payment) } };
+      return { ok: true, value: { payment, timeline, audit: journal.audit(payment.id), refunds, providerIds: providerIds(payment) } };
     }),
     exportPaymentsCsv: withJournal((journal, args: CommandArgs<'exportPaymentsCsv'>) => {
       const filter = toListFilter(args);
@@ -112,8 +117,8 @@ export function historyCommands(deps: HistoryCommandDeps): Pick<CommandHandlers,
       return { ok: true, value: { filename: csvFilename('payments', deps.now()), csv: paymentsCsv(payments) } };
     }),
     endOfDay: withJournal((journal) => ({ ok: true, value: journal.dayReports.preview() })),
-    closeDay: withJournal(async (journal): Promise<ApiResult<ClosedDay>> => {
-      const closed = journal.dayReports.close();
+    closeDay: withJournal(async (journal, _args: CommandArgs<'closeDay'>, context: CommandContext): Promise<ApiResult<ClosedDay>> => {
+      const closed = journal.dayReports.close(actorsOf(context));
       if (!closed.ok) return failure('invalid_state', closed.error);
       const report = closed.value;
       // The report is committed before printing: paper out or no printer never loses it; reprint later.

@@ -14,11 +14,13 @@ export interface HistoryFilterForm {
   readonly min: string;
   readonly max: string;
   readonly currency: CurrencyCode;
+  /** A staff id, or '' for anyone. */
+  readonly operator: string;
 }
 
 export type FilterArgs = CommandArgs<'exportPaymentsCsv'>;
 
-export const emptyFilter = (currency: CurrencyCode): HistoryFilterForm => ({ from: '', to: '', status: '', method: '', min: '', max: '', currency });
+export const emptyFilter = (currency: CurrencyCode): HistoryFilterForm => ({ from: '', to: '', status: '', method: '', min: '', max: '', currency, operator: '' });
 
 /** Local midnight of a yyyy-mm-dd date, plus `days`: the shop's day, not UTC's. */
 function localMidnight(date: string, days: number): number | null {
@@ -52,5 +54,6 @@ export function filterArgs(form: HistoryFilterForm): Result<FilterArgs, string> 
     ...(form.method === '' ? {} : { method: [form.method] }),
     ...(min.value === undefined ? {} : { min: min.value }),
     ...(max.value === undefined ? {} : { max: max.value }),
+    ...(form.operator === '' ? {} : { operator: form.operator }),
   });
 }

@@ -2,6 +2,7 @@ import type { StateCreator, StoreApi } from 'zustand';
 import type { ApiResult } from '../../app/ipc/contract';
 import type { PrintReport } from '../../app/ipc/devices';
 import type { CsvFile, PaymentDetail, PaymentPage } from '../../app/ipc/history';
+import type { StaffMember } from '../../app/staff/staff';
 import type { PosApi } from '../../electron/preload';
 import { filterArgs, type FilterArgs, type HistoryFilterForm } from './history-filter';
 
@@ -34,6 +35,8 @@ export interface HistorySlice {
   readonly historyAnswer: PanelAnswer | null;
   /** Why the last search, page, export or payment could not be shown. */
   readonly historyProblem: string | null;
+  /** The people listed, for the "who" filter; empty in a one-person shop, where the filter is not shown. */
+  readonly historyStaff: readonly StaffMember[];
   /** Bumped each time the panel opens or closes: answers to an earlier opening are dropped. */
   readonly historySession: number;
   /** The latest page and detail requests: an answer to an earlier one that arrives late never replaces it. */
@@ -51,10 +54,11 @@ export interface HistorySlice {
   readonly closeHistoryDetail: () => void;
   readonly setHistoryAnswer: (answer: PanelAnswer | null) => void;
   readonly setHistoryProblem: (problem: string | null) => void;
+  readonly setHistoryStaff: (staff: readonly StaffMember[]) => void;
 }
 
 const EMPTY_DETAIL = { historyDetail: null, historyAnswer: null } as const;
-const EMPTY = { historyFilter: {}, historyOffset: 0, historyPage: null, historyProblem: null, ...EMPTY_DETAIL } as const;
+const EMPTY = { historyFilter: {}, historyOffset: 0, historyPage: null, historyProblem: null, historyStaff: [], ...EMPTY_DETAIL } as const;
 
 export const createHistorySlice: StateCreator<HistorySlice, [], [], HistorySlice> = (set, get) => ({
   ...EMPTY,
@@ -86,9 +90,10 @@ export const createHistorySlice: StateCreator<HistorySlice, [], [], HistorySlice
   closeHistoryDetail: () => set((s) => ({ ...EMPTY_DETAIL, historyDetailTurn: s.historyDetailTurn + 1 })),
   setHistoryAnswer: (historyAnswer) => set({ historyAnswer }),
   setHistoryProblem: (historyProblem) => set({ historyProblem }),
+  setHistoryStaff: (historyStaff) => set({ historyStaff }),
 });
 
-export type HistoryApi = Pick<PosApi, 'listPayments' | 'paymentDetail' | 'exportPaymentsCsv' | 'printSlip'>;
+export type HistoryApi = Pick<PosApi, 'listPayments' | 'paymentDetail' | 'exportPaymentsCsv' | 'printSlip' | 'getStaff'>;
 
 /**
  * What the History panel's controls do: each calls the API and puts the answer in the store, so
@@ -111,10 +116,13 @@ export function createHistoryActions(api: HistoryApi, store: StoreApi<HistorySli
   };
 
   return {
-    /** The panel opens empty and shows the newest payments. */
-    open: (): Promise<void> => {
+    /** The panel opens empty and shows the newest payments, and reads who is listed for its "who" filter. */
+    open: async (): Promise<void> => {
       state().resetHistory();
-      return loadPage({}, 0);
+      const session = state().historySession;
+      const [staff] = await Promise.all([api.getStaff(), loadPage({}, 0)]);
+      // Unreadable, the filter is left out: the list itself still shows everyone's sales.
+      if (staff.ok && stillAsking(session)) state().setHistoryStaff(staff.value.members);
     },
     /** The panel closes: whatever is still on its way is dropped. */
     close: (): void => state().resetHistory(),

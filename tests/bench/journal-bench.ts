@@ -44,11 +44,16 @@ export function benchJournalWrites(count: number): BenchRow {
 }
 
 /**
- * A sales mix for the seeded journal: three methods, two currencies, every final status, and some
- * refunds (partial and full), so the end-of-day figures have something in each column.
+ * A sales mix for the seeded journal: three methods, two currencies, every final status, some
+ * refunds (partial and full), and three people besides nobody, so the end-of-day figures have
+ * something in each column.
  */
+const STAFF = [{ id: 'ali', name: 'Ali' }, { id: 'mei', name: 'Mei' }, { id: 'kim', name: 'Kim' }, undefined] as const;
+
 const mixed = (i: number, at: number): Payment => {
-  const base = payment(i, at);
+  // Three people and nobody signed in, so the report's figures per person have groups to sum.
+  const operator = STAFF[i % STAFF.length];
+  const base = { ...payment(i, at), ...(operator === undefined ? {} : { operator }) };
   const method = (['atome', 'orangepill', 'demo'] as const)[i % 3] ?? 'demo';
   const amount = { minor: base.amount.minor, currency: i % 5 === 0 ? ('MYR' as const) : ('SGD' as const) };
   if (base.state.status !== 'paid') return { ...base, method, amount };

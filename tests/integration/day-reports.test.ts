@@ -128,7 +128,7 @@ describe('the end-of-day totals', () => {
 
 describe('the numbered day reports', () => {
   it('number from 1, each period starting where the last ended, and keep their totals as they were', () => {
-    expect(journal.dayReports.preview()).toEqual({ from: T0, to: T0, totals: [] });
+    expect(journal.dayReports.preview()).toEqual({ from: T0, to: T0, totals: [], operators: [] });
     sellOneDay();
     const preview = journal.dayReports.preview();
     expect(preview.from).toBe(T0);

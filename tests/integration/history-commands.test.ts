@@ -126,8 +126,8 @@ describe('history commands over the journal', () => {
     expect(filename).toMatch(/^payments-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);
     expect(csv).toBe(
       `${PAYMENT_CSV_HEADER.join(',')}\r\n` +
-        `b,2026-12-01T02:00:01.000Z,2026-12-01T02:00:01.000Z,demo,failed,SGD,2.00,0.00,,DEMO-b,,payment_rejected,"Rejected, sorry",,\r\n` +
-        `a,2026-12-01T02:00:00.000Z,2026-12-01T02:00:00.000Z,demo,paid,SGD,10.50,0.00,"Table 4, ""window""",DEMO-a,2026-12-01T02:00:00.000Z,,,,\r\n`,
+        `b,2026-12-01T02:00:01.000Z,2026-12-01T02:00:01.000Z,demo,failed,SGD,2.00,0.00,,DEMO-b,,payment_rejected,"Rejected, sorry",,,\r\n` +
+        `a,2026-12-01T02:00:00.000Z,2026-12-01T02:00:00.000Z,demo,paid,SGD,10.50,0.00,"Table 4, ""window""",DEMO-a,2026-12-01T02:00:00.000Z,,,,,\r\n`,
     );
   });
 
@@ -143,7 +143,7 @@ describe('history commands over the journal', () => {
     expect(await printed).toContain('END OF DAY REPORT');
     expect(await cashier('listDayReports', {})).toMatchObject({ ok: true, value: [{ number: 1 }] });
     const csv = await cashier('exportDayReportCsv', { number: 1 });
-    expect(csv.ok && (csv.value as { csv: string }).csv.split('\r\n')[1]).toMatch(/^1,2026-12-01T02:00:00.000Z,.*,demo,SGD,1,10.50,0,0.00,10.50,1,1,0$/);
+    expect(csv.ok && (csv.value as { csv: string }).csv.split('\r\n')[1]).toMatch(/^1,2026-12-01T02:00:00.000Z,.*,demo,SGD,1,10.50,0,0.00,10.50,1,1,0,$/);
     expect(await cashier('reprintDayReport', { number: 1 })).toMatchObject({ ok: true, value: { outcome: 'printed' } });
     expect(await cashier('reprintDayReport', { number: 2 })).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no day report 2: the reports run from 1 to 1' } });
     const next = await cashier('closeDay', {});

@@ -197,6 +197,9 @@ describe.skipIf(cannotMount !== null)(title, () => {
       expect(() => journal.save(refundedPayment)).toThrow(JournalDiskError);
       expect(() => journal.appendEvent('sale-9', { kind: 'note', summary: { by: 'test' } })).toThrow(sentence);
       expect(() => journal.recordRefund({ paymentId: 'sale-9', refundId: 'r1', amountMinor: 100, currency: 'SGD', at: T0 })).toThrow(sentence);
+      const act = { action: 'refund', paymentId: 'sale-9', operator: { id: 'ali', name: 'Ali' }, approvedBy: null, detail: { amountMinor: 100, currency: 'SGD' } } as const;
+      expect(() => journal.appendAudit(act)).toThrow(sentence);
+      expect(() => journal.appendAudit(act)).toThrow(JournalDiskError);
       // The printer is not stopped by its ledger: the slip prints, the lost claim is logged.
       expect(journal.prints.claim('sale-9', 'paid_receipt')).toBe(true);
       expect(() => journal.prints.printed('sale-9', 'qr_slip')).not.toThrow();
@@ -216,6 +219,8 @@ describe.skipIf(cannotMount !== null)(title, () => {
       expect(journal.get('sale-9')).toEqual(paid);
       expect(journal.refunds('sale-9')).toEqual([]);
       expect(journal.dayReports.list()).toEqual([]);
+      // Nor the refund's audit entry.
+      expect(journal.audit('sale-9')).toEqual([]);
 
       unlinkSync(filler);
       journal.save(refundedPayment);
@@ -225,6 +230,7 @@ describe.skipIf(cannotMount !== null)(title, () => {
       expect(journal.prints.claim('sale-9', 'paid_receipt')).toBe(true);
       expect(journal.prints.claim('sale-9', 'paid_receipt')).toBe(false);
       expect(journal.dayReports.close().ok).toBe(true);
+      expect(journal.appendAudit(act)).toMatchObject({ action: 'refund', paymentId: 'sale-9', operator: { id: 'ali' } });
     } finally {
       rmSync(filler, { force: true });
       journal.close();

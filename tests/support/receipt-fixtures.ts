@@ -66,9 +66,13 @@ export function everySlip(): SlipCase[] {
           { method: 'Atome', currency: 'SGD', paid: { count: 12, minor: 45_600 }, refunded: { count: 1, minor: 500 }, failed: 2, expired: 1 },
           { method: 'Atome', currency: 'MYR', paid: { count: 3, minor: 9_990 }, refunded: { count: 0, minor: 0 }, failed: 0, expired: 0 },
         ],
+        operators: [
+          { who: 'Ali', currency: 'SGD', paid: { count: 8, minor: 30_100 }, refunded: { count: 1, minor: 500 } },
+          { who: 'Nobody signed in', currency: 'SGD', paid: { count: 4, minor: 15_500 }, refunded: { count: 0, minor: 0 } },
+        ],
       }),
       payload: null,
-      mustShow: ['END OF DAY REPORT', 'SGD 456.00', 'SGD 451.00', 'MYR 99.90', 'Report no.'],
+      mustShow: ['END OF DAY REPORT', 'SGD 456.00', 'SGD 451.00', 'MYR 99.90', 'Report no.', 'BY OPERATOR', 'Ali (SGD)', 'SGD 296.00', 'Nobody signed in (SGD)', 'SGD 155.00'],
     },
     {
       name: 'test QR page',

@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiResult, CommandArgs } from '../../app/ipc/contract';
 import type { PrintReport } from '../../app/ipc/devices';
 import type { CsvFile, PaymentDetail, PaymentPage } from '../../app/ipc/history';
+import type { StaffView } from '../../app/ipc/staff-schemas';
 import type { Payment } from '../../app/payment/payment';
 import { emptyFilter } from '../../renderer/cashier/history-filter';
 import { createHistoryActions, createHistorySlice, type HistoryActions, type HistoryApi, type HistorySlice } from '../../renderer/cashier/history-slice';
@@ -27,7 +28,7 @@ const payment = (id: string, minor: number, refundedMinor = 0): Payment => ({
 });
 
 const pageOf = (...payments: Payment[]): PaymentPage => ({ payments, total: payments.length, unreadable: 0 });
-const detailOf = (p: Payment): PaymentDetail => ({ payment: p, timeline: [], refunds: [], providerIds: [{ label: 'Reference', value: p.id }] });
+const detailOf = (p: Payment): PaymentDetail => ({ payment: p, timeline: [], audit: [], refunds: [], providerIds: [{ label: 'Reference', value: p.id }] });
 const good = <T>(value: T): ApiResult<T> => ({ ok: true, value });
 const bad = (message: string): ApiResult<never> => ({ ok: false, error: { code: 'provider_error', message } });
 
@@ -40,6 +41,7 @@ class FakeHistoryApi implements HistoryApi {
   readonly details: Reply<PaymentDetail>[] = [];
   csvReply: ApiResult<CsvFile> = good({ filename: 'payments.csv', csv: 'id\r\n' });
   printReply: ApiResult<PrintReport> = bad('No printer is set up');
+  staffReply: ApiResult<StaffView> = good({ members: [], protected: false, refundApproval: { mode: 'all' }, signedIn: null, warning: null });
 
   private answer<T>(command: string, args: unknown, reply: Reply<T>): Promise<ApiResult<T>> {
     this.calls.push({ command, args });
@@ -49,6 +51,7 @@ class FakeHistoryApi implements HistoryApi {
   readonly paymentDetail = (args: CommandArgs<'paymentDetail'>) => this.answer('paymentDetail', args, this.details.shift() ?? bad(`No payment ${args.paymentId}`));
   readonly exportPaymentsCsv = (args: CommandArgs<'exportPaymentsCsv'>) => this.answer('exportPaymentsCsv', args, this.csvReply);
   readonly printSlip = (args: CommandArgs<'printSlip'>) => this.answer('printSlip', args, this.printReply);
+  readonly getStaff = () => this.answer('getStaff', {}, this.staffReply);
 
   called(command: string): unknown[] {
     return this.calls.filter((c) => c.command === command).map((c) => c.args);
@@ -74,7 +77,25 @@ describe('the history slice', () => {
     await history.open();
     expect(api.called('listPayments')).toEqual([{ offset: 0, limit: 10 }]);
     expect(state().historyPage?.payments.map((p) => p.id)).toEqual(['a', 'b']);
-    expect(state()).toMatchObject({ historyFilter: {}, historyOffset: 0, historyProblem: null, historyDetail: null });
+    expect(state()).toMatchObject({ historyFilter: {}, historyOffset: 0, historyProblem: null, historyDetail: null, historyStaff: [] });
+  });
+
+  it('reads who is listed for the "sold by" filter, and searches by that person', async () => {
+    const mei = { id: 'mei', name: 'Mei', role: 'manager' as const };
+    const ali = { id: 'ali', name: 'Ali', role: 'cashier' as const };
+    api.staffReply = good({ members: [mei, ali], protected: true, refundApproval: { mode: 'all' }, signedIn: mei, warning: null });
+    await history.open();
+    expect(state().historyStaff).toEqual([mei, ali]);
+    await history.search({ ...emptyFilter('SGD'), operator: 'ali' });
+    expect(api.called('listPayments').at(-1)).toEqual({ operator: 'ali', offset: 0, limit: 10 });
+    await history.exportCsv();
+    expect(api.called('exportPaymentsCsv')).toEqual([{ operator: 'ali' }]);
+  });
+
+  it('leaves the "sold by" filter out when the staff list cannot be read', async () => {
+    api.staffReply = bad('The staff list cannot be read');
+    await history.open();
+    expect(state()).toMatchObject({ historyStaff: [], historyProblem: null });
   });
 
   it('fetches with a changed filter from the first page, and replaces the page', async () => {

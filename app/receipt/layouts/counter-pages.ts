@@ -19,6 +19,15 @@ export interface MethodTotals {
   readonly cancelled?: number;
 }
 
+/** One person's figures in one currency: the paid sales they started and the refunds they made. */
+export interface OperatorLine {
+  /** Their name, or the words for sales made while nobody was signed in. */
+  readonly who: string;
+  readonly currency: CurrencyCode;
+  readonly paid: Tally;
+  readonly refunded: Tally;
+}
+
 export interface EndOfDayInput {
   readonly merchant: Merchant;
   readonly reportNumber: number;
@@ -26,6 +35,8 @@ export interface EndOfDayInput {
   readonly to: number;
   readonly generatedAt: number;
   readonly totals: readonly MethodTotals[];
+  /** Per person, after the methods; the section is left off when empty (a one-person shop, an old report). */
+  readonly operators?: readonly OperatorLine[];
   readonly locale: ReceiptLocale;
 }
 
@@ -44,6 +55,24 @@ function methodSection(t: MethodTotals, where: ReceiptLocale): Block[] {
   ];
 }
 
+function operatorSection(lines: readonly OperatorLine[], where: ReceiptLocale): Block[] {
+  if (lines.length === 0) return [];
+  return [
+    text('BY OPERATOR', { align: 'center', bold: true }),
+    rule(),
+    ...lines.flatMap((line) => {
+      const money = (minor: number) => amountText({ minor, currency: line.currency }, where);
+      return [
+        text(`${line.who} (${line.currency})`, { bold: true }),
+        row(`Sales x${line.paid.count}`, money(line.paid.minor)),
+        row(`Refunds x${line.refunded.count}`, money(-line.refunded.minor)),
+        row('Net', money(line.paid.minor - line.refunded.minor), true),
+        rule(),
+      ];
+    }),
+  ];
+}
+
 export function endOfDayReport(input: EndOfDayInput): ReceiptDocument {
   return receiptDocument([
     ...merchantHeader(input.merchant),
@@ -54,6 +83,7 @@ export function endOfDayReport(input: EndOfDayInput): ReceiptDocument {
     row('To', dateTimeText(input.to, input.locale)),
     rule('='),
     ...(input.totals.length === 0 ? [text('No payments in this period', { align: 'center' }), rule()] : input.totals.flatMap((t) => methodSection(t, input.locale))),
+    ...operatorSection(input.operators ?? [], input.locale),
     row('Printed', dateTimeText(input.generatedAt, input.locale)),
     feed(2),
     cut(),

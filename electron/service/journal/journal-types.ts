@@ -1,4 +1,6 @@
 import type { PaymentStore } from '../../../app/engine/payment-store';
+import type { AuditAction, AuditEntry } from '../../../app/ipc/history';
+import type { OperatorRef } from '../../../app/staff/staff';
 import type { CurrencyCode } from '../../../app/money/currency';
 import type { MethodId } from '../../../app/payment/method';
 import type { Payment, PaymentStatus } from '../../../app/payment/payment';
@@ -33,6 +35,20 @@ export interface RefundRecord {
   readonly at: number;
 }
 
+/** Who did something and which manager approved it; null for each when nobody was signed in. */
+export interface AuditActors {
+  readonly operator: OperatorRef | null;
+  readonly approvedBy: OperatorRef | null;
+}
+
+/** An act to add to the audit; `at` is the journal's clock. */
+export interface NewAuditEntry extends AuditActors {
+  readonly action: AuditAction;
+  readonly paymentId?: string | null;
+  /** Redacted before it is written, like an event's summary: never a key, nor a PIN. */
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
 /** Which payments a history view wants; times are epoch milliseconds on `createdAt`, `from` inclusive, `to` exclusive. */
 export interface ListFilter {
   readonly from?: number;
@@ -43,6 +59,8 @@ export interface ListFilter {
   readonly maxMinor?: number;
   /** Only payments in this currency: an amount range means nothing across currencies. */
   readonly currency?: CurrencyCode;
+  /** Only the sales this person (a staff id) started. */
+  readonly operator?: string;
 }
 
 export interface ListQuery extends ListFilter {
@@ -116,6 +134,10 @@ export interface Journal extends PaymentStore {
   recordRefund(refund: RefundRecord): void;
   /** Oldest first. */
   refunds(paymentId: string): readonly RefundRecord[];
+  /** Adds an act to the append-only audit, committed when it returns (a full disk: JournalDiskError). */
+  appendAudit(entry: NewAuditEntry): AuditEntry;
+  /** The audit of one sale, oldest first. */
+  audit(paymentId: string): readonly AuditEntry[];
   list(query: ListQuery): JournalPage;
   count(filter: ListFilter): number;
   connectionInfo(): ConnectionInfo;

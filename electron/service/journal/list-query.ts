@@ -39,6 +39,10 @@ export function whereClause(filter: ListFilter): SqlWhere {
     parts.push('currency = ?');
     params.push(filter.currency);
   }
+  if (filter.operator !== undefined) {
+    parts.push('operator_id = ?');
+    params.push(filter.operator);
+  }
   anyOf('status', filter.status);
   anyOf('method', filter.method);
   return { sql: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, params };

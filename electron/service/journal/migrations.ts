@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { JournalOpenError } from './journal-errors';
 
 /*
- * The journal's schema (version 4). One SQLite file, `journal.sqlite3`, in the app's data directory.
+ * The journal's schema (version 5). One SQLite file, `journal.sqlite3`, in the app's data directory.
  * All times are epoch milliseconds (INTEGER); all amounts are integer minor units of `currency`.
  * Tables are STRICT, so a value of the wrong type is refused on write rather than found on read.
  *
@@ -83,6 +83,11 @@ import { JournalOpenError } from './journal-errors';
  *   operator_id/name TEXT?     who did it
  *   approved_by_id/name TEXT?  the manager who approved it, when one had to
  *   detail_json      TEXT      a JSON object: the amount, the sections changed, the reason given…
+ *
+ * Version 5 keeps each new day report's totals per person (app/ipc/history.ts OperatorTotals) beside
+ * its method totals. A column of its own, because totals_json is checked to be an array and a closed
+ * report is never rewritten: reports closed before version 5 keep NULL here and read as they were.
+ *   day_reports.operators_json  TEXT?  a JSON array of OperatorTotals, as they stood at closing
  *
  * PRAGMA user_version is the schema version (the number of migrations applied); PRAGMA application_id
  * marks the file as ours. Each migration below runs once, in order, in one transaction with its
@@ -213,6 +218,10 @@ export const MIGRATIONS: readonly string[] = [
   BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  `,
+  `
+  ALTER TABLE day_reports ADD COLUMN operators_json TEXT
+    CHECK (operators_json IS NULL OR (json_valid(operators_json) AND json_type(operators_json) = 'array'));
   `,
 ];
 

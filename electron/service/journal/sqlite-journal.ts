@@ -8,6 +8,7 @@ import type { Journal, JournalEvent, JournalOptions, JournalPage, RefundRecord, 
 import { checkPage, whereClause } from './list-query';
 import { PAYMENT_COLUMNS, paymentToRow, rowToPayment, type PaymentRow } from './payment-row';
 import { createSqlitePrintLedger } from './print-ledger';
+import { createAuditLog } from './audit-log';
 import { createDayReports } from './day-reports';
 import { createRedactor } from './redaction';
 import { createRefundFollower } from './refund-follower';
@@ -104,6 +105,7 @@ export function openJournal(path: string, options: JournalOptions = {}): Journal
     return { seq: Number(info.lastInsertRowid), paymentId, at, kind, summary: summaryObject.parse(JSON.parse(summaryJson)) };
   };
 
+  const audit = createAuditLog(db, now, redactor);
   const followRefund = createRefundFollower(db);
   const saveOne = (payment: Payment): void => {
     const row = paymentToRow(payment);
@@ -164,7 +166,7 @@ export function openJournal(path: string, options: JournalOptions = {}): Journal
   return {
     path,
     prints: createSqlitePrintLedger(db, now, options.onWriteProblem),
-    dayReports: createDayReports(db, now),
+    dayReports: createDayReports(db, now, audit),
     save: (payment) => guarded(() => save(payment)),
     saveAll: (payments) => guarded(() => saveAll(payments)),
     get: (id) => {
@@ -192,6 +194,8 @@ export function openJournal(path: string, options: JournalOptions = {}): Journal
         const row = refundRow.parse(raw);
         return { paymentId: row.payment_id, refundId: row.refund_id, amountMinor: row.amount_minor, currency: row.currency, at: row.at };
       }),
+    appendAudit: (entry) => guarded(() => audit.append(entry)),
+    audit: (paymentId) => audit.forPayment(paymentId),
     list: (query) => {
       checkPage(query);
       const where = whereClause(query);
