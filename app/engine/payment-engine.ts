@@ -13,6 +13,7 @@ import type { MethodId } from '../payment/method';
 import { isFinal, type Payment } from '../payment/payment';
 import { transition, type PaymentEvent } from '../payment/transition';
 import type { CreatedPayment, PaymentProvider } from '../providers/provider';
+import type { OperatorRef } from '../staff/staff';
 import { err, ok, type Result } from '../util/result';
 
 export interface ChargeRequest {
@@ -20,6 +21,8 @@ export interface ChargeRequest {
   readonly method: MethodId;
   readonly orderRef: string | null;
   readonly payerAlias?: string | null;
+  /** Who is selling, when staff are listed: kept on the payment from its first save, never changed after. */
+  readonly operator?: OperatorRef | null;
 }
 
 export type { EngineError, EngineErrorCode } from './engine-error';
@@ -151,6 +154,7 @@ export class PaymentEngine {
       state: { status: 'creating' },
       refundedMinor: 0,
       notice: null,
+      ...(request.operator == null ? {} : { operator: request.operator }),
     };
     // Write-ahead: the intent is recorded (and shown as "creating") before the provider hears of it.
     const previous = this.activeId;

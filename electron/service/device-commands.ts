@@ -3,6 +3,7 @@ import type { Payment } from '../../app/payment/payment';
 import type { Result } from '../../app/util/result';
 import { checkDeviceSettingsPaths } from '../devices/device-settings-paths';
 import { listPolePorts, systemPortLister } from '../devices/pole-display/port-lister';
+import { actorsOf, type AuditWriter } from './audit-writer';
 import type { CounterDevices, DeviceSettings } from './counter-devices';
 import type { CommandHandlers } from './dispatcher';
 
@@ -19,6 +20,8 @@ export interface DeviceCommandDeps {
   /** Where the screen's device settings are kept; null when they last only for this run. */
   readonly savedIn: string | null;
   readonly persist: (settings: DeviceSettings) => Result<void, string>;
+  /** Who changed which device, once it is saved. */
+  readonly audit: AuditWriter;
 }
 
 /** The commands for the printer and the pole display: each answers with a sentence, and none touches a payment. */
@@ -42,8 +45,9 @@ export function deviceCommands(deps: DeviceCommandDeps): Pick<CommandHandlers, D
       return { ok: true, value: listed.value.map((port) => ({ path: port.path, manufacturer: port.manufacturer })) };
     },
     getDeviceSettings: () => Promise.resolve({ ok: true, value: view() }),
-    saveDeviceSettings: async (args) => {
-      const next: DeviceSettings = { ...devices.settings(), ...(args.printer === undefined ? {} : { printer: args.printer }), ...(args.poleDisplay === undefined ? {} : { poleDisplay: args.poleDisplay }) };
+    saveDeviceSettings: async (args, context) => {
+      const before = devices.settings();
+      const next: DeviceSettings = { ...before, ...(args.printer === undefined ? {} : { printer: args.printer }), ...(args.poleDisplay === undefined ? {} : { poleDisplay: args.poleDisplay }) };
       // Only the sections sent are checked, so a refused path already in force does not block fixing the
       // other device. An allowed path with nothing there now (unplugged) is saved: opening never creates a
       // file, and the device bar or the first print says it is not connected.
@@ -53,6 +57,9 @@ export function deviceCommands(deps: DeviceCommandDeps): Pick<CommandHandlers, D
       // Saved first: a setting the screen reports as in force is one the next start also uses.
       const saved = deps.persist(next);
       if (!saved.ok) return refused(saved.error);
+      // Which devices' settings changed (not to what: the settings say that).
+      const changed = (['printer', 'poleDisplay'] as const).filter((device) => JSON.stringify(before[device]) !== JSON.stringify(next[device]));
+      deps.audit({ action: 'devices', ...actorsOf(context), detail: { devices: changed } });
       await devices.reconfigure(next, deps.active());
       return { ok: true, value: view() };
     },

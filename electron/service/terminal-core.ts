@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROVIDER_TIMEOUT_MS, setUpProviders } from './provider-setup';
 import { openJournal } from './journal/sqlite-journal';
-import type { Journal } from './journal/journal-types';
+import { recentlyEnded } from './journal/recently-ended';
 import { isFinal, type Payment } from '../../app/payment/payment';
 import { startWebhookServer } from './webhook-server';
 import { parseOpnWebhook } from '../../app/providers/opn/opn-webhook';
@@ -28,6 +28,9 @@ import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from './de
 import { deviceCommands } from './device-commands';
 import { demoSimulateCommand } from './demo-commands';
 import { historyCommands } from './history-commands';
+import { createAuditWriter, type AuditWriter } from './audit-writer';
+import { withRefundIds } from './refund-receipts';
+import { saleCommands } from './sale-commands';
 import { parkedCommands } from './parked-commands';
 import { createMemoryPrintLedger } from './journal/print-ledger';
 import type { OrangepillClient } from '../../app/providers/orangepill/orangepill-client';
@@ -72,6 +75,8 @@ export interface TerminalCore extends TerminalApi {
   saleInProgress(): Payment | null;
   /** What getSnapshot answers. */
   snapshot(): Snapshot;
+  /** Records an act in the journal's audit (settings, staff); dropped when payments are kept in memory. */
+  readonly audit: AuditWriter;
 }
 
 const realClock: Clock = {
@@ -81,15 +86,6 @@ const realClock: Clock = {
     return () => clearTimeout(timer);
   },
 };
-
-/** A restart within this long of a sale's end still prints the receipt the last run did not get to. */
-const RECEIPT_RESUME_MS = 60 * 60 * 1000;
-
-function recentlyEnded(journal: Journal, now: number): readonly Payment[] {
-  // Sales made up to a QR's longest life (12 h) before; filtered on when they ended.
-  const page = journal.list({ from: now - 13 * RECEIPT_RESUME_MS, status: ['paid', 'paid_after_cancel', 'failed', 'expired', 'cancelled'], limit: 200, offset: 0 });
-  return page.payments.filter((p) => p.updatedAt >= now - RECEIPT_RESUME_MS);
-}
 
 const engineError = (error: EngineError): ApiError => ({ code: error.code, message: error.message });
 
@@ -149,7 +145,7 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
   const watched = new Map<MethodId, PaymentProvider>(
     [...providers].map(([id, provider]) => [
       id,
-      withReachability(provider, (error) => board.setProvider(id, reachabilityReport(provider.method.provider, error, clock.now(), settings.locale))),
+      withRefundIds(withReachability(provider, (error) => board.setProvider(id, reachabilityReport(provider.method.provider, error, clock.now(), settings.locale)))),
     ]),
   );
   const orangepill = providers.get('orangepill') as OrangepillClient | undefined;
@@ -232,6 +228,7 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
 
   const toApi = <T>(result: { ok: true; value: T } | { ok: false; error: EngineError }): ApiResult<T> =>
     result.ok ? result : { ok: false, error: engineError(result.error) };
+  const audit = createAuditWriter(journal, log);
 
   const lookupRequest = createLookupRequest({
     provider: providers.get('orangepill'),
@@ -241,14 +238,9 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
   const dispatch = createDispatcher(
     {
       getSnapshot: () => Promise.resolve({ ok: true, value: snapshot() }),
-      charge: async (args) =>
-        toApi(
-          await engine.charge({ amount: args.amount, method: args.method, orderRef: args.orderRef || null, payerAlias: args.payerAlias ?? null }),
-        ),
+      ...saleCommands({ engine, audit, toApi }),
+      ...parkedCommands({ engine, announce, audit, tell: (sales) => emit('parked', sales) }),
       cancel: async (args) => toApi(await engine.cancel(args.paymentId)),
-      refund: async (args) => toApi(await engine.refund(args.paymentId, args.amount)),
-      // The journal's audit writer comes with the operators' work; until it is wired, parking is in the payment's own row.
-      ...parkedCommands({ engine, announce, audit: () => undefined, tell: (sales) => emit('parked', sales) }),
       dismiss: (args) => {
         const result = engine.dismiss(args.paymentId);
         if (result.ok) announce();
@@ -262,6 +254,7 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
         active: () => engine.active(),
         savedIn: devicesFile,
         persist: (next) => (devicesFile === null ? { ok: true, value: undefined } : saveDeviceSettings(devicesFile, next)),
+        audit,
       }),
       ...historyCommands({
         journal,
@@ -284,6 +277,7 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
     },
     dispatch,
     snapshot,
+    audit,
     saleInProgress: () => {
       const active = engine.active();
       return active !== null && !isFinal(active.state) ? active : null;

@@ -9,18 +9,9 @@ import type { VirtualPrinter } from '../simulators/printer/virtual-printer';
 import { testConnection } from './connection-test';
 import { memoryCredentialStore, NO_CREDENTIALS, plainFileCredentialStore, type CredentialStore, type ProviderCredentials } from './credential-store';
 import type { CommandHandlers } from './dispatcher';
-import {
-  composeSettings,
-  formOf,
-  loadScreenSettings,
-  lockedByEnv,
-  nextSavedSections,
-  saveScreenSettings,
-  screenFieldProblems,
-  screenSettingsPath,
-  type SavedSections,
-} from './settings-store';
-import type { ClientRole, EventListener, TerminalApi } from './terminal-api';
+import { composeSettings, formOf, loadScreenSettings, lockedByEnv, nextSavedSections, saveScreenSettings, screenFieldProblems, screenSettingsPath, type SavedSections } from './settings-store';
+import type { ClientRole, CommandContext, EventListener, TerminalApi } from './terminal-api';
+import { settingsAudit } from './settings-audit';
 import { lockedFieldProblems } from './settings-locks';
 import { startTerminalCore, type ServiceCommand, type TerminalCore, type TerminalCoreOptions } from './terminal-core';
 import { staffAtTheCounter } from './staff/staff-commands';
@@ -135,14 +126,20 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   });
 
   let saving: Promise<unknown> = Promise.resolve();
-  const saveSettings = (args: CommandArgs<'saveSettings'>): Promise<ApiResult<SettingsView>> => {
-    const run = saving.then(() => save(args));
+  const saveSettings = (args: CommandArgs<'saveSettings'>, context: CommandContext): Promise<ApiResult<SettingsView>> => {
+    const run = saving.then(() => save(args, context));
     saving = run.catch(() => undefined);
     return run;
   };
 
   // Who is at the counter: kept beside the journal, and outliving every restart of the core.
-  const staff = staffAtTheCounter({ dataDir: options.dataDir ?? null, clock: options.clock ?? { now: Date.now }, shop: { currency: () => settings.currency, locale: () => settings.locale } });
+  const staff = staffAtTheCounter({
+    dataDir: options.dataDir ?? null,
+    clock: options.clock ?? { now: Date.now },
+    shop: { currency: () => settings.currency, locale: () => settings.locale },
+    // Who changed the staff list goes in the journal, which the core in force holds.
+    audit: (entry) => core.audit(entry),
+  });
   if (staff.problem !== null) {
     log.log('error', 'staff list unreadable', { error: staff.problem });
     problems.push(staff.problem);
@@ -188,7 +185,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     if (failure !== null) throw failure;
   }
 
-  async function save(args: CommandArgs<'saveSettings'>): Promise<ApiResult<SettingsView>> {
+  async function save(args: CommandArgs<'saveSettings'>, context: CommandContext): Promise<ApiResult<SettingsView>> {
     const busy = core.saleInProgress();
     if (busy !== null) {
       return refused(
@@ -237,6 +234,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     try {
       await replaceCore(settings, previous.settings);
       log.log('info', 'settings saved and applied', { demo: core.info.demo, methods: core.info.methods.map((m) => m.id) });
+      core.audit(settingsAudit(previous, { settings, keys }, context));
     } catch (error) {
       log.log('error', 'terminal did not start with the new settings; the previous ones are back', { error: describe(error) });
       saved = previous.saved;

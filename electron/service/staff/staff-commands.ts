@@ -4,7 +4,9 @@ import type { CommandHandlers } from '../dispatcher';
 import type { ScreenSession } from '../terminal-api';
 import type { Clock } from '../../../app/engine/clock';
 import type { CurrencyCode } from '../../../app/money/currency';
+import type { AuditWriter } from '../audit-writer';
 import { createAuthorizer, type Authorize } from './authorize';
+import { staffAudit } from './staff-audit';
 import { createStaffService, type StaffService } from './staff-service';
 import { staffPath } from './staff-store';
 
@@ -33,7 +35,7 @@ export function staffView(staff: StaffService, screen: ScreenSession | null): St
  * Signing in and out, and the staff list. The session lives on the caller's screen (its WebSocket
  * or window), set here and nowhere else; the page only ever holds the token to resume it.
  */
-export function staffCommands(staff: StaffService): Pick<CommandHandlers, StaffCommand> {
+export function staffCommands(staff: StaffService, audit: AuditWriter): Pick<CommandHandlers, StaffCommand> {
   const noScreen = (): ApiResult<never> => refused('forbidden', 'Only a cashier screen can sign in');
   return {
     signIn: async (args, context) => {
@@ -65,11 +67,13 @@ export function staffCommands(staff: StaffService): Pick<CommandHandlers, StaffC
     },
     getStaff: (_args, context) => Promise.resolve({ ok: true, value: staffView(staff, context.screen) }),
     saveStaff: async (args, context) => {
+      const before = { members: staff.members(), refundApproval: staff.refundApproval() };
       const saved = await staff.save(args.members, args.refundApproval);
       if (!saved.ok) {
         const list = Object.entries(saved.error).map(([path, message]) => `${path} ${message}`);
         return refused('invalid_args', `The staff list was not saved: ${list.join('; ')}`, saved.error);
       }
+      audit(staffAudit(before, { members: staff.members(), refundApproval: staff.refundApproval() }, args.members, context));
       // The saver's own session is read again: changing their own name or role signs them in afresh.
       const screen = context.screen;
       if (screen?.sessionToken != null) {
@@ -86,7 +90,9 @@ export function staffAtTheCounter(options: {
   readonly dataDir: string | null;
   readonly clock: Pick<Clock, 'now'>;
   readonly shop: { readonly currency: () => CurrencyCode; readonly locale: () => string };
+  /** Where who changed the staff list is recorded. */
+  readonly audit: AuditWriter;
 }): { readonly commands: Pick<CommandHandlers, StaffCommand>; readonly authorize: Authorize; readonly problem: string | null } {
   const staff = createStaffService({ file: options.dataDir === null ? null : staffPath(options.dataDir), clock: options.clock });
-  return { commands: staffCommands(staff), authorize: createAuthorizer(staff, options.shop), problem: staff.problem() };
+  return { commands: staffCommands(staff, options.audit), authorize: createAuthorizer(staff, options.shop), problem: staff.problem() };
 }

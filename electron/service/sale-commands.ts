@@ -1,0 +1,51 @@
+import type { ApiResult } from '../../app/ipc/contract';
+import type { EngineError, PaymentEngine } from '../../app/engine/payment-engine';
+import type { Result } from '../../app/util/result';
+import { actorsOf, operatorRef, type AuditWriter } from './audit-writer';
+import type { CommandHandlers } from './dispatcher';
+import { withRefundReceipt } from './refund-receipts';
+
+export interface SaleCommandDeps {
+  readonly engine: PaymentEngine;
+  readonly audit: AuditWriter;
+  readonly toApi: <T>(result: Result<T, EngineError>) => ApiResult<T>;
+}
+
+/**
+ * Selling and refunding, each with who did it: a sale keeps the person signed in on the payment for
+ * good; a refund that went through is audited with its amount, the provider's refund id, the person
+ * and the manager who approved it (null for each in a one-person shop: the "when" still counts).
+ */
+export function saleCommands(deps: SaleCommandDeps): Pick<CommandHandlers, 'charge' | 'refund'> {
+  const { engine, audit, toApi } = deps;
+  return {
+    charge: async (args, context) =>
+      toApi(
+        await engine.charge({
+          amount: args.amount,
+          method: args.method,
+          orderRef: args.orderRef || null,
+          payerAlias: args.payerAlias ?? null,
+          operator: operatorRef(context.operator),
+        }),
+      ),
+    refund: async (args, context) => {
+      const { value: result, refundId } = await withRefundReceipt(() => engine.refund(args.paymentId, args.amount));
+      // A refund the journal could not save yet is still a refund made (its error says so): audited too.
+      if (result.ok || refundId !== null) {
+        audit({
+          action: 'refund',
+          paymentId: args.paymentId,
+          ...actorsOf(context),
+          detail: {
+            amountMinor: args.amount.minor,
+            currency: args.amount.currency,
+            refundId,
+            ...(result.ok ? { refundedTotalMinor: result.value.refundedMinor } : {}),
+          },
+        });
+      }
+      return toApi(result);
+    },
+  };
+}
