@@ -7,12 +7,13 @@ import { isFinal, type Payment } from '../../app/payment/payment';
 import type { PosApi } from '../../electron/preload';
 import type { CashierCommand } from './entry-slice';
 import { selectPayment, useCashierStore } from './cashier-store';
-import { createDayReportActions } from './day-report-slice';
+import { createDayReportActions, type DayReportApi } from './day-report-slice';
 import { downloadCsv } from './download-csv';
 import { createHistoryActions } from './history-slice';
 import { createParkedActions } from './parked-actions';
 import { useParkedStore } from './parked-store';
 import { takesPayerAlias } from './sale-choices';
+import { withManagerApproval, type Approved } from './staff/manager-approval';
 
 /** A paid payment (or one paid after its cancel) is the only kind with money to give back. */
 export function isRefundable(payment: Payment): boolean {
@@ -25,6 +26,14 @@ export function isRefundable(payment: Payment): boolean {
  */
 export function createCashierActions(api: PosApi) {
   const state = () => useCashierStore.getState();
+  // Closing the day may need a manager's PIN on the spot; the rest of End of day goes straight through.
+  const dayApi: DayReportApi = {
+    endOfDay: api.endOfDay,
+    listDayReports: api.listDayReports,
+    reprintDayReport: api.reprintDayReport,
+    exportDayReportCsv: api.exportDayReportCsv,
+    closeDay: () => withManagerApproval((approval) => api.closeDay(approval)),
+  };
 
   const run = async (command: CashierCommand, call: () => Promise<ApiResult<unknown>>): Promise<boolean> => {
     state().setPending(command);
@@ -70,8 +79,9 @@ export function createCashierActions(api: PosApi) {
     /**
      * The one refund, from the sale's screen and from History alike, sent only once the cashier has
      * confirmed this amount (see RefundForm); the form shows the answer, not the sale's error line.
+     * Past the shop's refund rule main asks a manager's PIN; null: the cashier went back from it.
      */
-    refund: (paymentId: string, amount: Money): Promise<ApiResult<Payment>> => api.refund({ paymentId, amount }),
+    refund: (paymentId: string, amount: Money): Promise<Approved<Payment>> => withManagerApproval((approval) => api.refund({ paymentId, amount }, approval)),
     newSale: async (): Promise<void> => {
       const payment = selectPayment(state());
       if (payment === null || !isFinal(payment.state)) return;
@@ -93,17 +103,17 @@ export function createCashierActions(api: PosApi) {
     /** Device checks answer the panel that asked, not the sale's error line. */
     testPoleDisplay: () => api.testPoleDisplay(),
     getDeviceSettings: () => api.getDeviceSettings(),
-    saveDeviceSettings: (args: CommandArgs<'saveDeviceSettings'>) => api.saveDeviceSettings(args),
+    saveDeviceSettings: (args: CommandArgs<'saveDeviceSettings'>) => withManagerApproval((approval) => api.saveDeviceSettings(args, approval)),
     listSerialPorts: () => api.listSerialPorts(),
-    /** The settings screen's answers are its own, not the sale's error line. */
+    /** The settings screen's answers are its own, not the sale's error line; a cashier's save needs a manager's PIN. */
     getSettings: () => api.getSettings(),
-    saveSettings: (args: CommandArgs<'saveSettings'>) => api.saveSettings(args),
-    testConnection: (args: CommandArgs<'testConnection'>) => api.testConnection(args),
+    saveSettings: (args: CommandArgs<'saveSettings'>) => withManagerApproval((approval) => api.saveSettings(args, approval)),
+    testConnection: (args: CommandArgs<'testConnection'>) => withManagerApproval((approval) => api.testConnection(args, approval)),
     /** The History and End-of-day panels' controls, feeding their slices of the store. */
     history: createHistoryActions(api, useCashierStore, downloadCsv),
-    dayReport: createDayReportActions(api, useCashierStore, downloadCsv),
+    dayReport: createDayReportActions(dayApi, useCashierStore, downloadCsv),
     /** The Needs attention list: parked sales, each with its own answers; resolving one needs a manager. */
-    parked: createParkedActions(api, useParkedStore),
+    parked: createParkedActions(api, useParkedStore, withManagerApproval),
     /** Orangepill Reveal QR: the answer is the lookup panel's own, not the sale's error line. */
     lookupRequest: (imageBase64: string) => api.lookupRequest({ imageBase64 }),
     simulate: async (outcome: DemoOutcome, failureCode?: string): Promise<void> => {

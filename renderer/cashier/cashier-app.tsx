@@ -9,6 +9,11 @@ import { NeedsAttention, ParkedNews } from './needs-attention';
 import { PaymentProgress } from './payment-progress';
 import { PaymentResult } from './payment-result';
 import { SaleEntry } from './sale-entry';
+import { ManagerApprovalDialog } from './staff/manager-approval-dialog';
+import { OperatorChip } from './staff/operator-chip';
+import { selectGate } from './staff/session-slice';
+import { SignInScreen } from './staff/sign-in-screen';
+import { useStaffStore } from './staff/staff-store';
 import { useCashierKeyboard } from './use-cashier-keyboard';
 
 function CashierBody() {
@@ -19,13 +24,19 @@ function CashierBody() {
   return isFinal(payment.state) ? <PaymentResult payment={payment} /> : <PaymentProgress payment={payment} />;
 }
 
-/** The cashier's screen: one sale at a time, from keying the amount to the result. */
+/** The sale, with the keyboard's keys: only once someone is signed in (or in a one-person shop). */
+function Counter() {
+  useCashierKeyboard(useActions());
+  return <CashierBody />;
+}
+
+/** The cashier's screen: who is at the counter, then one sale at a time, from keying the amount to the result. */
 export function CashierApp() {
   const connection = useCashierStore((s) => s.connection);
   const merchantName = useCashierStore((s) => s.terminal?.merchantName ?? '');
   const demo = useCashierStore((s) => s.terminal?.demo ?? false);
   const hostError = useCashierStore((s) => s.hostError);
-  useCashierKeyboard(useActions());
+  const gate = useStaffStore(selectGate);
 
   if (connection === 'unauthorized') {
     return (
@@ -39,17 +50,21 @@ export function CashierApp() {
       {demo && <DemoBanner className="demo-banner" text="Demo mode — simulated payments, no real money" />}
       <header className="cashier__header">
         <h1 className="cashier__merchant">{merchantName || 'QR Counter Terminal'}</h1>
-        <NeedsAttention />
+        <OperatorChip />
+        {gate === 'open' && <NeedsAttention />}
         <ConnectionNotice status={connection} />
       </header>
-      <DeviceBar />
-      <ParkedNews />
+      {gate === 'open' && <DeviceBar />}
+      {gate === 'open' && <ParkedNews />}
       {hostError !== null && (
         <p className="host-error" role="status" data-testid="host-error">
           {hostError}
         </p>
       )}
-      <CashierBody />
+      {gate === 'open' && <Counter />}
+      {gate === 'sign_in' && <SignInScreen />}
+      {gate === 'waiting' && <p className="cashier__waiting">Waiting for the terminal…</p>}
+      <ManagerApprovalDialog />
     </main>
   );
 }

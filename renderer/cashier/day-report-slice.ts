@@ -1,6 +1,6 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import type { ApiResult } from '../../app/ipc/contract';
-import type { CsvFile, DayPeriod, DayReport } from '../../app/ipc/history';
+import type { ClosedDay, CsvFile, DayPeriod, DayReport } from '../../app/ipc/history';
 import type { PosApi } from '../../electron/preload';
 import { printAnswer, type PanelAnswer } from './history-slice';
 
@@ -53,7 +53,10 @@ export const createDayReportSlice: StateCreator<DayReportSlice, [], [], DayRepor
   setDayAnswer: (dayAnswer) => set({ dayAnswer }),
 });
 
-export type DayReportApi = Pick<PosApi, 'endOfDay' | 'closeDay' | 'listDayReports' | 'reprintDayReport' | 'exportDayReportCsv'>;
+export type DayReportApi = Pick<PosApi, 'endOfDay' | 'listDayReports' | 'reprintDayReport' | 'exportDayReportCsv'> & {
+  /** Through a manager's approval where main asks for one; null when the cashier went back from it. */
+  readonly closeDay: () => Promise<ApiResult<ClosedDay> | null>;
+};
 
 /** The words for a closed day: kept always, printed when a printer took it. */
 function closedAnswer(number: number, printError: string | null): PanelAnswer {
@@ -110,6 +113,7 @@ export function createDayReportActions(api: DayReportApi, store: StoreApi<DayRep
       if (!stillAsking(session)) return;
       state().setDayClosing(false);
       state().setDayConfirming(false);
+      if (result === null) return;
       if (!result.ok) return state().setDayAnswer({ ok: false, text: result.error.message });
       state().setDayAnswer(closedAnswer(result.value.report.number, result.value.printError));
       await refresh();

@@ -53,6 +53,7 @@ export function DevicesPanel({ onClose }: { readonly onClose: () => void }) {
     if (draft === null) return;
     setSaved(null);
     const result = await actions.saveDeviceSettings({ printer: draft.printer, poleDisplay: draft.poleDisplay });
+    if (result === null) return;
     if (!result.ok) return setSaved({ ok: false, text: result.error.message });
     setDraft(result.value);
     setSaved({ ok: true, text: result.value.savedIn === null ? 'Saved for this run (this terminal keeps no settings file)' : `Saved in ${result.value.savedIn}; the devices restarted with it` });

@@ -10,9 +10,12 @@ import { createCashierActions } from './cashier-actions';
 import { CashierApp } from './cashier-app';
 import { useCashierStore } from './cashier-store';
 import { startSoundCues } from './sound-cues';
+import { SessionContext } from './staff/session-context';
+import { startStaffSession } from './staff/start-session';
 
-const { api, connection } = connectPos();
-syncStore(api, connection, useCashierStore);
+const pos = connectPos();
+const { api, session } = startStaffSession(pos);
+syncStore(api, pos.connection, useCashierStore);
 startSoundCues(useCashierStore);
 const actions = createCashierActions(api);
 
@@ -21,7 +24,9 @@ if (container === null) throw new Error('The cashier page has no #root element')
 createRoot(container).render(
   <StrictMode>
     <ActionsContext value={actions}>
-      <CashierApp />
+      <SessionContext value={session}>
+        <CashierApp />
+      </SessionContext>
     </ActionsContext>
   </StrictMode>,
 );

@@ -56,6 +56,7 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
     const result = await actions.refund(payment.id, amount);
     setSending(false);
     setAsking(null);
+    if (result === null) return;
     if (!result.ok) return setAnswer({ ok: false, text: result.error.message });
     setText('');
     setAnswer({ ok: true, text: refundedText(amount, result.value, locale) });

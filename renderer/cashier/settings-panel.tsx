@@ -5,6 +5,7 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../app/i18n/languag
 import { useActions } from './actions-context';
 import './devices-panel.css';
 import './settings-panel.css';
+import { StaffSettings } from './staff/staff-settings';
 import { useModalDialog } from './use-modal-dialog';
 
 type Errors = Readonly<Record<string, string>>;
@@ -204,6 +205,7 @@ export function SettingsPanel({ onClose }: { readonly onClose: () => void }) {
       ...(typingKey ? { keyStorageConsent: consent } : {}),
     });
     setSaving(false);
+    if (result === null) return;
     if (!result.ok) {
       setErrors(result.error.fields ?? {});
       setAnswer({ ok: false, text: describeRefusal(result.error) });
@@ -227,7 +229,7 @@ export function SettingsPanel({ onClose }: { readonly onClose: () => void }) {
     const typed = keys[provider];
     const baseUrl = provider === 'opn' ? opn.baseUrl : op.baseUrl;
     const result = await actions.testConnection({ provider, ...(typed.kind === 'set' ? { key: typed.value } : {}), ...(baseUrl.trim() === '' ? {} : { baseUrl }) });
-    setChecks((now) => ({ ...now, [provider]: result.ok ? result.value : { provider, ok: false, message: result.error.message } }));
+    setChecks((now) => ({ ...now, [provider]: result === null ? undefined : result.ok ? result.value : { provider, ok: false, message: result.error.message } }));
   };
   /** The provider's "Test connection" button, and what the provider answered. */
   const connectionTest = (provider: ProviderId) => {
@@ -258,6 +260,7 @@ export function SettingsPanel({ onClose }: { readonly onClose: () => void }) {
           {view.problem}
         </p>
       )}
+      <StaffSettings />
       <form
         className="settings-form"
         noValidate

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Clock } from '../../app/engine/clock';
 import { settingsSchema, type Settings } from '../../app/settings/settings';
 import { createLogger, type Logger } from '../../electron/service/logger';
 import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
@@ -23,13 +24,17 @@ export interface InProcessTerminal {
 }
 
 /** The real service and web host in this process, so a test can also read the simulator's records. */
-export async function startInProcessTerminal(overrides: Record<string, unknown> = {}, limits: Partial<HostLimits> = {}): Promise<InProcessTerminal> {
+export async function startInProcessTerminal(
+  overrides: Record<string, unknown> = {},
+  limits: Partial<HostLimits> = {},
+  options: { readonly clock?: Clock } = {},
+): Promise<InProcessTerminal> {
   const settings: Settings = settingsSchema.parse(overrides);
   const logLines: string[] = [];
   const log = createLogger((line) => logLines.push(line), 'debug');
   // A real SQLite journal in a folder of its own, removed on close.
   const dataDir = mkdtempSync(join(tmpdir(), 'terminal-data-'));
-  const service = await createTerminalService({ settings, log, demoApiKey: TEST_DEMO_KEY, dataDir });
+  const service = await createTerminalService({ settings, log, demoApiKey: TEST_DEMO_KEY, dataDir, ...(options.clock === undefined ? {} : { clock: options.clock }) });
   const host = await startWebHost({ api: service, host: '127.0.0.1', port: 0, pagesDir: PAGES_DIR, log, limits });
   return {
     service,

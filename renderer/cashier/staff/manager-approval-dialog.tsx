@@ -1,0 +1,141 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { StaffMember } from '../../../app/staff/staff';
+import { useModalDialog } from '../use-modal-dialog';
+import type { ApprovalRequest } from './approval-slice';
+import { answerManagerApproval } from './manager-approval';
+import { PinEntry } from './pin-entry';
+import { PIN_WORDS } from './session';
+import { useStaffStore } from './staff-store';
+import '../confirm-dialog.css';
+import './staff.css';
+
+const PIN = /^\d{4,8}$/;
+
+/**
+ * The innermost dialog open now (a question inside a panel), so the manager's dialog opens inside it:
+ * each dialog below then leaves Esc and the keys to the one on top, as for any question over a panel.
+ */
+function innermostOpenDialog(): Element {
+  const open = document.querySelectorAll('dialog[open]');
+  return open[open.length - 1] ?? document.body;
+}
+
+/** Back: nothing is sent again. One function for every render, so the modal dialog is opened once. */
+const back = (): void => answerManagerApproval(null);
+
+function ApprovalDialog({ request, managers }: { readonly request: ApprovalRequest; readonly managers: readonly StaffMember[] }) {
+  const dialog = useModalDialog(back);
+  const id = useId();
+  const [chosen, setChosen] = useState<string | null>(managers.length === 1 ? (managers[0]?.id ?? null) : null);
+  const [pin, setPin] = useState('');
+  const [typo, setTypo] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  // Read while rendering, before the dialog opens and takes the focus; it gets it back afterwards.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+
+  useEffect(() => () => void (opener?.isConnected === true && opener.focus()), [opener]);
+  // Each refusal empties the PIN for the next try.
+  useEffect(() => setPin(''), [request.problem]);
+  useEffect(() => {
+    if (chosen !== null && !request.sending) field.current?.focus();
+  }, [chosen, request.sending, request.problem]);
+
+  const manager = managers.find((m) => m.id === chosen) ?? null;
+  const problem = typo ?? request.problem;
+  const submit = (): void => {
+    if (request.sending) return;
+    if (manager === null) return setTypo('Choose the manager who approves');
+    if (!PIN.test(pin)) return setTypo(PIN_WORDS);
+    setTypo(null);
+    answerManagerApproval({ staffId: manager.id, pin });
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="confirm-dialog manager-approval"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
+      data-testid="manager-approval"
+      onCancel={(event) => event.preventDefault()}
+    >
+      <form
+        className="manager-approval__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <div className="confirm-dialog__body manager-approval__body">
+          <div className="manager-approval__who">
+            <h2 id={`${id}-title`} className="confirm-dialog__title">
+              A manager&apos;s approval
+            </h2>
+            <p id={`${id}-text`} className="confirm-dialog__text" data-testid="manager-approval-text">
+              {request.sentence}
+            </p>
+            <ul className="manager-approval__managers" aria-label="Managers">
+              {managers.map((m) => (
+                <li key={m.id}>
+                  <button
+                    type="button"
+                    className="button sign-in__name"
+                    data-testid="manager-approval-manager"
+                    data-staff-id={m.id}
+                    aria-pressed={chosen === m.id}
+                    disabled={request.sending}
+                    onClick={() => {
+                      setChosen(m.id);
+                      setTypo(null);
+                    }}
+                  >
+                    {m.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {problem !== null && (
+              <p id={`${id}-problem`} className="staff-problem" role="alert" data-testid="manager-approval-problem">
+                {problem}
+              </p>
+            )}
+          </div>
+          <PinEntry
+            label={manager === null ? "The manager's PIN" : `PIN for ${manager.name}`}
+            value={pin}
+            onChange={(next) => {
+              setPin(next);
+              setTypo(null);
+            }}
+            disabled={request.sending || manager === null}
+            problemId={problem === null ? undefined : `${id}-problem`}
+            testId="manager-approval"
+            inputRef={field}
+          />
+        </div>
+        <div className="confirm-dialog__actions">
+          <p className="confirm-dialog__hint">Back (or Esc) does nothing and closes this. The manager types their PIN, then Approve (or Enter).</p>
+          <button type="button" className="button button--secondary" data-testid="manager-approval-back" disabled={request.sending} onClick={back}>
+            Back
+          </button>
+          <button type="submit" className="button button--primary" data-testid="manager-approval-submit" disabled={request.sending}>
+            {request.sending ? 'Checking…' : 'Approve'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+/** Opens when a command needs a manager's PIN (see manager-approval.ts), over whatever asked for it. */
+export function ManagerApprovalDialog() {
+  const request = useStaffStore((s) => s.approvalRequest);
+  const members = useStaffStore((s) => s.staff?.members);
+  const [host, setHost] = useState<Element | null>(null);
+  const open = request !== null;
+  useEffect(() => setHost(open ? innermostOpenDialog() : null), [open]);
+  if (request === null || host === null) return null;
+  const managers = (members ?? []).filter((m) => m.role === 'manager');
+  return createPortal(<ApprovalDialog request={request} managers={managers} />, host);
+}

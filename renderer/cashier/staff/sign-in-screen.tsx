@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState } from 'react';
+import type { StaffMember } from '../../../app/staff/staff';
+import { PinEntry } from './pin-entry';
+import { useSession } from './session-context';
+import { useStaffStore } from './staff-store';
+import { roleWord } from './staff-words';
+import './staff.css';
+
+/**
+ * Who is at the counter: the names as big buttons, then that person's PIN, masked. Enter signs in
+ * (a PIN moves no money). Main's sentences are shown as they come: a wrong PIN, the wait after
+ * several, or why this screen was signed out.
+ */
+export function SignInScreen() {
+  const session = useSession();
+  const members = useStaffStore((s) => s.staff?.members ?? []);
+  const notice = useStaffStore((s) => s.signInNotice);
+  const [chosen, setChosen] = useState<StaffMember | null>(null);
+  const [pin, setPin] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+
+  // The list may have changed while nobody was looking (someone added or removed elsewhere).
+  useEffect(() => {
+    void session.refresh();
+  }, [session]);
+  useEffect(() => {
+    if (chosen !== null && !sending) field.current?.focus();
+  }, [chosen, sending]);
+  // Someone removed meanwhile is no longer offered.
+  const person = chosen !== null && members.some((m) => m.id === chosen.id) ? chosen : null;
+
+  const choose = (member: StaffMember): void => {
+    setChosen(member);
+    setPin('');
+    setProblem(null);
+  };
+  const submit = async (): Promise<void> => {
+    if (person === null || sending) return;
+    setSending(true);
+    const refused = await session.signIn(person.id, pin);
+    setSending(false);
+    setPin('');
+    setProblem(refused);
+  };
+
+  return (
+    <section className="sign-in" aria-labelledby="sign-in-title" data-testid="sign-in">
+      <div className="sign-in__people">
+        <h2 id="sign-in-title" className="sign-in__title">
+          Who is at the counter?
+        </h2>
+        {notice !== null && (
+          <p className="sign-in__notice" role="status" data-testid="sign-in-notice">
+            {notice}
+          </p>
+        )}
+        <ul className="sign-in__names" aria-label="Staff">
+          {members.map((m) => (
+            <li key={m.id}>
+              <button
+                type="button"
+                className="button sign-in__name"
+                data-testid="sign-in-person"
+                data-staff-id={m.id}
+                aria-pressed={person?.id === m.id}
+                onClick={() => choose(m)}
+              >
+                {m.name}
+                <span className="sign-in__role">{roleWord(m.role)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {person === null ? (
+        <p className="sign-in__hint">Tap your name, then type your PIN.</p>
+      ) : (
+        <form
+          className="sign-in__pin"
+          aria-label={`Sign in as ${person.name}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <PinEntry
+            label={`PIN for ${person.name}`}
+            value={pin}
+            onChange={(next) => {
+              setPin(next);
+              setProblem(null);
+            }}
+            disabled={sending}
+            problemId={problem === null ? undefined : 'sign-in-problem'}
+            testId="sign-in"
+            inputRef={field}
+          />
+          {problem !== null && (
+            <p id="sign-in-problem" className="staff-problem" role="alert" data-testid="sign-in-problem">
+              {problem}
+            </p>
+          )}
+          <button type="submit" className="button button--primary" data-testid="sign-in-submit" disabled={sending || pin === ''}>
+            {sending ? 'Checking…' : `Sign in as ${person.name}`}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useCashierStore } from '../cashier-store';
+import { useSession } from './session-context';
+import { StaffPanel } from './staff-panel';
+import { useStaffStore } from './staff-store';
+import { staffSummary } from './staff-words';
+import './staff.css';
+
+/**
+ * The Settings panel's staff part: what is unprotected while nobody is listed (in main's words, at the
+ * top where it cannot be missed), who is listed, and the button to the Staff panel.
+ */
+export function StaffSettings() {
+  const session = useSession();
+  const staff = useStaffStore((s) => s.staff);
+  const currency = useCashierStore((s) => s.terminal?.defaultCurrency ?? 'SGD');
+  const locale = useCashierStore((s) => s.terminal?.locale);
+  const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
+  useEffect(() => {
+    void session.refresh();
+  }, [session]);
+  if (staff === null) return null;
+  return (
+    <section className="staff-settings" aria-label="Staff">
+      {staff.warning !== null && (
+        <p className="staff-warning" role="alert" data-testid="staff-warning">
+          {staff.warning}
+        </p>
+      )}
+      <div className="staff-settings__row">
+        <p className="staff-settings__summary" data-testid="staff-summary">
+          {staffSummary(staff, currency, locale)}
+        </p>
+        <button type="button" className="button button--secondary" data-testid="staff-open" onClick={() => setOpen(true)}>
+          Staff and PINs…
+        </button>
+      </div>
+      {open && <StaffPanel onClose={close} />}
+    </section>
+  );
+}
