@@ -8,7 +8,7 @@ import { PinEntry } from './pin-entry';
 import { PIN_WORDS } from './session';
 import { useStaffStore } from './staff-store';
 import '../confirm-dialog.css';
-import './staff.css';
+import './sign-in.css';
 
 const PIN = /^\d{4,8}$/;
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSession } from './session-context';
 import { operatorLabel } from './session-slice';
 import { useStaffStore } from './staff-store';
-import './staff.css';
+import './sign-in.css';
 
 /** Who is signed in on this screen, e.g. "Ali (cashier)", and Sign out; nothing in a one-person shop. */
 export function OperatorChip() {

@@ -4,7 +4,7 @@ import { PinEntry } from './pin-entry';
 import { useSession } from './session-context';
 import { useStaffStore } from './staff-store';
 import { roleWord } from './staff-words';
-import './staff.css';
+import './sign-in.css';
 
 /**
  * Who is at the counter: the names as big buttons, then that person's PIN, masked. Enter signs in

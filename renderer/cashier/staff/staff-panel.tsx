@@ -9,7 +9,7 @@ import { draftOf, newMember, placeProblems, toSaveArgs, type DraftMember, type D
 import { StaffRow } from './staff-row';
 import { useStaffStore } from './staff-store';
 import { savedWords } from './staff-words';
-import './staff.css';
+import './staff-panel.css';
 
 type Answer = { readonly ok: boolean; readonly text: string } | null;
 

@@ -4,7 +4,7 @@ import { useSession } from './session-context';
 import { StaffPanel } from './staff-panel';
 import { useStaffStore } from './staff-store';
 import { staffSummary } from './staff-words';
-import './staff.css';
+import './staff-panel.css';
 
 /**
  * The Settings panel's staff part: what is unprotected while nobody is listed (in main's words, at the
