@@ -1,5 +1,6 @@
 import type { TerminalInfo } from '../../app/ipc/contract';
-import type { DayTotals } from '../../app/ipc/history';
+import { operatorLines, operatorName } from '../../app/history/operator-lines';
+import type { DayPeriod, DayTotals } from '../../app/ipc/history';
 import type { CurrencyCode } from '../../app/money/currency';
 import { formatAmount } from '../shared/format-amount';
 import { grandTotals } from './day-close-words';
@@ -65,6 +66,57 @@ export function DayTotalsTable({ totals, terminal, prefix, caption }: DayTotalsT
           </tr>
         ))}
       </tfoot>
+    </table>
+  );
+}
+
+export interface OperatorTotalsTableProps {
+  readonly period: Pick<DayPeriod, 'operators'>;
+  readonly terminal: TerminalInfo;
+  readonly prefix: string;
+}
+
+/**
+ * The same period per person and currency: the sales they started that were paid and the refunds
+ * they made. Not shown in a one-person shop (nobody ever signed in), where it would only repeat the
+ * grand totals.
+ */
+export function OperatorTotalsTable({ period, terminal, prefix }: OperatorTotalsTableProps) {
+  const lines = operatorLines(period);
+  if (lines.length === 0) return null;
+  const money = (currency: CurrencyCode, minor: number) => formatAmount({ minor, currency }, terminal.locale);
+  return (
+    <table className="eod-table" data-testid={`${prefix}-operators`}>
+      <caption className="eod-table__caption">Per person</caption>
+      <thead>
+        <tr>
+          <th scope="col">Who</th>
+          <th scope="col">Sales paid</th>
+          <th scope="col">Refunds made</th>
+          <th scope="col">Net</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr
+            key={`${line.operator?.id ?? ''}-${line.currency}`}
+            data-testid={`${prefix}-operator`}
+            data-operator={line.operator?.id ?? ''}
+            data-currency={line.currency}
+          >
+            <th scope="row">
+              {operatorName(line)} ({line.currency})
+            </th>
+            <td data-testid="eod-operator-paid">
+              {line.paid.count} · {money(line.currency, line.paid.minor)}
+            </td>
+            <td data-testid="eod-operator-refunded">
+              {line.refunded.count} · {money(line.currency, line.refunded.minor)}
+            </td>
+            <td data-testid="eod-operator-net">{money(line.currency, line.net)}</td>
+          </tr>
+        ))}
+      </tbody>
     </table>
   );
 }

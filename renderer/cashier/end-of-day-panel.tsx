@@ -4,7 +4,7 @@ import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
 import { ConfirmDialog } from './confirm-dialog';
 import { closeDayQuestion, emptyDayQuestion, isEmptyDay, nextReportNumber } from './day-close-words';
-import { DayTotalsTable } from './day-totals-table';
+import { DayTotalsTable, OperatorTotalsTable } from './day-totals-table';
 import { ParkedWarning } from './parked-warning';
 import { useModalDialog } from './use-modal-dialog';
 import './history.css';
@@ -43,6 +43,7 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
             Since {when(preview.from, terminal.locale)} (the last report&apos;s end, or the first sale), up to now
           </p>
           <DayTotalsTable totals={preview.totals} terminal={terminal} prefix="eod" />
+          <OperatorTotalsTable period={preview} terminal={terminal} prefix="eod" />
           <ParkedWarning terminal={terminal} testId="eod-parked" />
           <button type="button" className="button button--danger" data-testid="eod-close-day" disabled={closing} onClick={() => void dayReport.askToCloseDay()}>
             {closing ? 'Closing…' : 'Close the day…'}
@@ -87,6 +88,7 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
         >
           <ParkedWarning terminal={terminal} testId="eod-confirm-parked" />
           {!empty && <DayTotalsTable totals={preview.totals} terminal={terminal} prefix="eod-confirm" caption="The figures the report will keep" />}
+          {!empty && <OperatorTotalsTable period={preview} terminal={terminal} prefix="eod-confirm" />}
         </ConfirmDialog>
       )}
     </dialog>

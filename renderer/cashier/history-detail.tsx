@@ -3,13 +3,20 @@ import type { PaymentDetail } from '../../app/ipc/history';
 import { formatAmount } from '../shared/format-amount';
 import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
-import { timelineText } from './history-timeline';
+import { auditText, timelineText } from './history-timeline';
 import { RefundForm } from './refund-form';
 import { paymentStatusWords } from './refund-words';
 import { methodLabel } from './sale-choices';
 
 const when = (at: number, locale: string | undefined): string =>
   new Date(at).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** The journal's log and the audit of the sale as one list, oldest first; at the same time, the log's line comes first. */
+function timelineLines(detail: PaymentDetail, locale: string | undefined): readonly { key: string; at: number; text: string; audit: boolean }[] {
+  const log = detail.timeline.map((e) => ({ key: `log-${e.seq}`, at: e.at, text: timelineText(e, locale), audit: false }));
+  const acts = detail.audit.map((e) => ({ key: `audit-${e.seq}`, at: e.at, text: auditText(e, locale), audit: true }));
+  return [...log, ...acts].sort((a, b) => a.at - b.at || Number(a.audit) - Number(b.audit));
+}
 
 /** One payment from the journal: its timeline, the provider's ids, a reprint, and a refund where the provider takes one. */
 export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
@@ -30,6 +37,12 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
       <dl className="details">
         <dt>Method</dt>
         <dd>{methodLabel(terminal, payment.method)}</dd>
+        {payment.operator !== undefined && (
+          <>
+            <dt>Sold by</dt>
+            <dd data-testid="history-detail-operator">{payment.operator.name}</dd>
+          </>
+        )}
         {payment.refundedMinor > 0 && (
           <>
             <dt>Refunded</dt>
@@ -53,9 +66,9 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
       </dl>
       <h4>Timeline</h4>
       <ol className="history-timeline" data-testid="history-timeline">
-        {detail.timeline.map((entry) => (
-          <li key={entry.seq}>
-            <time dateTime={new Date(entry.at).toISOString()}>{when(entry.at, locale)}</time> {timelineText(entry, locale)}
+        {timelineLines(detail, locale).map((line) => (
+          <li key={line.key} data-testid={line.audit ? 'history-audit' : undefined}>
+            <time dateTime={new Date(line.at).toISOString()}>{when(line.at, locale)}</time> {line.text}
           </li>
         ))}
       </ol>

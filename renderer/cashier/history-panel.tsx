@@ -4,6 +4,7 @@ import type { TerminalInfo } from '../../app/ipc/contract';
 import type { CurrencyCode } from '../../app/money/currency';
 import type { MethodId } from '../../app/payment/method';
 import type { PaymentStatus } from '../../app/payment/payment';
+import type { StaffMember } from '../../app/staff/staff';
 import { formatAmount } from '../shared/format-amount';
 import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
@@ -19,7 +20,15 @@ import './history.css';
 const when = (at: number, locale: string): string =>
   new Date(at).toLocaleString(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
-function Filters({ terminal, form, onChange }: { readonly terminal: TerminalInfo; readonly form: HistoryFilterForm; readonly onChange: (form: HistoryFilterForm) => void }) {
+interface FiltersProps {
+  readonly terminal: TerminalInfo;
+  /** The people listed: the "who" filter shows only when there is someone to choose. */
+  readonly staff: readonly StaffMember[];
+  readonly form: HistoryFilterForm;
+  readonly onChange: (form: HistoryFilterForm) => void;
+}
+
+function Filters({ terminal, staff, form, onChange }: FiltersProps) {
   const set = <K extends keyof HistoryFilterForm>(key: K, value: HistoryFilterForm[K]) => onChange({ ...form, [key]: value });
   return (
     <div className="history-filters">
@@ -69,6 +78,19 @@ function Filters({ terminal, form, onChange }: { readonly terminal: TerminalInfo
           ))}
         </select>
       </label>
+      {staff.length > 0 && (
+        <label className="field">
+          <span className="field__label">Sold by</span>
+          <select data-testid="history-operator" value={form.operator} onChange={(e) => set('operator', e.target.value)}>
+            <option value="">Anyone</option>
+            {staff.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </div>
   );
 }
@@ -83,6 +105,7 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
   const page = useCashierStore((s) => s.historyPage);
   const detail = useCashierStore((s) => s.historyDetail);
   const problem = useCashierStore((s) => s.historyProblem);
+  const staff = useCashierStore((s) => s.historyStaff);
 
   useEffect(() => {
     void history.open();
@@ -103,7 +126,7 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
               void history.search(form);
             }}
           >
-            <Filters terminal={terminal} form={form} onChange={setForm} />
+            <Filters terminal={terminal} staff={staff} form={form} onChange={setForm} />
             <div className="history-panel__actions">
               <button type="submit" className="button button--primary" data-testid="history-search">
                 Search
@@ -121,7 +144,10 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
               <li key={p.id}>
                 <button type="button" className="history-row" data-testid="history-row" data-payment-id={p.id} onClick={() => void history.openPayment(p.id)}>
                   <span className="history-row__time">{when(p.createdAt, terminal.locale)}</span>
-                  <span className="history-row__method">{methodLabel(terminal, p.method)}</span>
+                  <span className="history-row__method">
+                    {methodLabel(terminal, p.method)}
+                    {p.operator !== undefined && <span data-testid="history-row-operator"> · {p.operator.name}</span>}
+                  </span>
                   <span className={`history-row__status history-row__status--${p.state.status}`} data-testid="history-row-status">
                     {paymentStatusWords(p)}
                   </span>
