@@ -103,9 +103,9 @@ export function createStaffService(options: { readonly file: string | null; read
       }
       if (Object.keys(fields).length > 0) return err(fields);
       const next: StoredStaffMember[] = [];
-      for (const m of members) {
+      for (const [i, m] of members.entries()) {
         const pin = m.pin === undefined ? find(m.id)?.pin : await hashPin(m.pin);
-        if (pin === undefined) return err({ [`staff.${m.id}.pin`]: 'is needed for someone new' });
+        if (pin === undefined) return err({ [`staff.${String(i)}.pin`]: 'is needed for someone new' });
         next.push({ id: m.id, name: m.name, role: m.role, pin });
       }
       const file: StaffFile = { staff: next, refundApproval };
