@@ -8,8 +8,11 @@ import { withRefundReceipt } from './refund-receipts';
 export interface SaleCommandDeps {
   readonly engine: PaymentEngine;
   readonly audit: AuditWriter;
-  readonly toApi: <T>(result: Result<T, EngineError>) => ApiResult<T>;
 }
+
+/** The engine's answer as the screens' API gives it: its refusal's code and sentence, nothing else. */
+export const toApi = <T>(result: Result<T, EngineError>): ApiResult<T> =>
+  result.ok ? result : { ok: false, error: { code: result.error.code, message: result.error.message } };
 
 /**
  * Selling and refunding, each with who did it: a sale keeps the person signed in on the payment for
@@ -17,7 +20,7 @@ export interface SaleCommandDeps {
  * and the manager who approved it (null for each in a one-person shop: the "when" still counts).
  */
 export function saleCommands(deps: SaleCommandDeps): Pick<CommandHandlers, 'charge' | 'refund'> {
-  const { engine, audit, toApi } = deps;
+  const { engine, audit } = deps;
   return {
     charge: async (args, context) =>
       toApi(

@@ -1,5 +1,5 @@
-import type { ApiError, ApiResult, EventName, EventPayloads, Snapshot, TerminalInfo } from '../../app/ipc/contract';
-import { PaymentEngine, type EngineError } from '../../app/engine/payment-engine';
+import type { EventName, EventPayloads, Snapshot, TerminalInfo } from '../../app/ipc/contract';
+import { PaymentEngine } from '../../app/engine/payment-engine';
 import { createMemoryStore, type PaymentStore } from '../../app/engine/payment-store';
 import { DEFAULT_POLL_POLICY } from '../../app/engine/poll-policy';
 import type { Clock } from '../../app/engine/clock';
@@ -30,7 +30,7 @@ import { demoSimulateCommand } from './demo-commands';
 import { historyCommands } from './history-commands';
 import { createAuditWriter, type AuditWriter } from './audit-writer';
 import { withRefundIds } from './refund-receipts';
-import { saleCommands } from './sale-commands';
+import { saleCommands, toApi } from './sale-commands';
 import { parkedCommands } from './parked-commands';
 import { createMemoryPrintLedger } from './journal/print-ledger';
 import type { OrangepillClient } from '../../app/providers/orangepill/orangepill-client';
@@ -86,8 +86,6 @@ const realClock: Clock = {
     return () => clearTimeout(timer);
   },
 };
-
-const engineError = (error: EngineError): ApiError => ({ code: error.code, message: error.message });
 
 /**
  * Composes the platform-free core with this host's adapters: the provider clients, the store, the
@@ -226,8 +224,6 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
           log,
         });
 
-  const toApi = <T>(result: { ok: true; value: T } | { ok: false; error: EngineError }): ApiResult<T> =>
-    result.ok ? result : { ok: false, error: engineError(result.error) };
   const audit = createAuditWriter(journal, log);
 
   const lookupRequest = createLookupRequest({
@@ -238,7 +234,7 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
   const dispatch = createDispatcher(
     {
       getSnapshot: () => Promise.resolve({ ok: true, value: snapshot() }),
-      ...saleCommands({ engine, audit, toApi }),
+      ...saleCommands({ engine, audit }),
       ...parkedCommands({ engine, announce, audit, tell: (sales) => emit('parked', sales) }),
       cancel: async (args) => toApi(await engine.cancel(args.paymentId)),
       dismiss: (args) => {
