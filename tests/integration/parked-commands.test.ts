@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParkedSales } from '../../app/engine/parking-desk';
 import type { Snapshot } from '../../app/ipc/contract';
@@ -10,7 +12,7 @@ import { connect, type TestClient } from '../support/ws-client';
 /*
  * Parked sales over the WebSocket, against the real service, journal and demo simulator: the provider
  * stops answering mid-sale, the cashier parks the sale, sells the next one, and the parked sale is
- * followed until it ends by itself or a manager closes it, saying why.  
+ * followed until it ends by itself or a manager closes it, saying why. Each act is in the audit.
  */
 
 const MEI = { id: 'mei', name: 'Mei', role: 'manager' as const, pin: '2468' };
@@ -39,6 +41,22 @@ const parkedEvents = (c: TestClient): ParkedSales[] =>
   c.messages.flatMap((m) => (m.type === 'event' && m.event === 'parked' ? [m.payload] : []));
 
 const demo = (): DemoSimulator => terminal.service.simulators.get('demo') as DemoSimulator;
+
+/** Who did what to a sale, as the journal's audit holds it. */
+function auditOf(paymentId: string): { action: string; operator_name: string | null; approved_by_name: string | null; detail: Record<string, unknown> }[] {
+  const db = new Database(join(terminal.dataDir, 'journal-demo.sqlite3'), { readonly: true });
+  try {
+    const rows = db.prepare('SELECT action, operator_name, approved_by_name, detail_json FROM audit WHERE payment_id = ? ORDER BY seq').all(paymentId) as {
+      action: string;
+      operator_name: string | null;
+      approved_by_name: string | null;
+      detail_json: string;
+    }[];
+    return rows.map(({ detail_json, ...row }) => ({ ...row, detail: JSON.parse(detail_json) as Record<string, unknown> }));
+  } finally {
+    db.close();
+  }
+}
 
 /** A demo sale whose provider stops answering once its QR is up: the cashier sees the notice. */
 async function saleLostInAnOutage(c: TestClient, minor: number): Promise<{ payment: Payment; end: () => void }> {
@@ -75,6 +93,9 @@ describe('parked sales over the WebSocket', () => {
     expect(parkedEvents(c).at(-1)?.open.map((p) => p.id)).toEqual([payment.id]);
     expect(await run(d, 'listParked')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await run(c, 'park', { paymentId: payment.id })).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringContaining('already parked') as unknown } });
+    expect(auditOf(payment.id)).toEqual([
+      { action: 'park', operator_name: null, approved_by_name: null, detail: expect.objectContaining({ amountMinor: 1200, currency: 'SGD', status: 'awaiting' }) as unknown },
+    ]);
 
     // The counter is free: the next sale, with another provider, is taken and paid.
     const next = value<Payment>(await run(c, 'charge', { amount: { minor: 800, currency: 'SGD' }, method: 'atome' }));
@@ -122,6 +143,10 @@ describe('parked sales over the WebSocket', () => {
         failure: { code: 'resolved_by_manager', message: 'Marked not paid by Mei, after checking with the provider: Not in the demo console at 14:20' },
       });
       expect(value<ParkedSales>(await run(c, 'listParked'))).toEqual({ open: [], settled: [] });
+      expect(auditOf(payment.id).map((a) => [a.action, a.operator_name, a.approved_by_name, a.detail['reason'] ?? null])).toEqual([
+        ['park', 'Ali', null, null],
+        ['resolve', 'Ali', 'Mei', 'Not in the demo console at 14:20'],
+      ]);
     } finally {
       end();
     }
