@@ -104,7 +104,9 @@ export const commandSchemas = {
    * New settings for the printer and the pole display (either or both), checked as the settings file
    * is: they are saved, and the device restarts with them at once; a sale in progress goes on.
    */
-  saveDeviceSettings: z.strictObject({ printer: printerSettings.optional(), poleDisplay: poleDisplaySettings.optional() }),
+  // unwrap(): the settings file's "a missing section means all defaults" must not fill in a section left out
+  // here, or saving the printer would reset the pole display.
+  saveDeviceSettings: z.strictObject({ printer: printerSettings.unwrap().optional(), poleDisplay: poleDisplaySettings.unwrap().optional() }),
   /** Shows the test pattern on the configured pole display, then the current screen again. */
   testPoleDisplay: z.strictObject({}),
   /** The serial ports this machine has, for choosing the pole display's or printer's port. */

@@ -142,4 +142,11 @@ describe('other commands', () => {
     expect(COMMAND_NAMES).toEqual(['getSnapshot', 'charge', 'refund', 'cancel', 'dismiss', 'demoSimulate', 'lookupRequest', 'printSlip', 'printTest', 'getDeviceSettings', 'saveDeviceSettings', 'testPoleDisplay', 'listSerialPorts', 'listPayments', 'paymentDetail', 'exportPaymentsCsv', 'endOfDay', 'closeDay', 'listDayReports', 'reprintDayReport', 'exportDayReportCsv', 'getSettings', 'saveSettings', 'testConnection', 'signIn', 'resumeSession', 'signOut', 'getStaff', 'saveStaff', 'park', 'listParked', 'checkNow', 'resolveParked', 'acknowledgeParked']);
     expect([...READ_ONLY_COMMANDS]).toEqual(['getSnapshot']);
   });
+
+  it('leaves out of saveDeviceSettings a device that was not sent, so saving one never resets the other', () => {
+    const parsed = commandSchemas.saveDeviceSettings.parse({ printer: { connection: null } });
+    expect(parsed).not.toHaveProperty('poleDisplay');
+    expect(parsed.printer).toMatchObject({ connection: null, paper: '80mm' });
+    expect(commandSchemas.saveDeviceSettings.parse({})).toEqual({});
+  });
 });
