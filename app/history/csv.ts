@@ -102,6 +102,9 @@ export const DAY_REPORT_CSV_HEADER = [
   'expired_count',
   'cancelled_count',
   'operator',
+  // Sales parked with their outcome unknown when the day closed: in none of the counts before.
+  'parked_count',
+  'parked',
 ] as const;
 
 /**
@@ -114,7 +117,7 @@ export function dayReportCsv(report: DayReport): string {
   const people = operatorLines(report).map((t) => {
     const amount = (minor: number) => toDecimalString({ minor, currency: t.currency });
     const figures = [String(t.paid.count), amount(t.paid.minor), String(t.refunded.count), amount(t.refunded.minor), amount(t.net)];
-    return [...period, '', t.currency, ...figures, '', '', '', inertText(operatorName(t))];
+    return [...period, '', t.currency, ...figures, '', '', '', inertText(operatorName(t)), '', ''];
   });
   const rows = report.totals.map((t) => {
     const amount = (minor: number) => toDecimalString({ minor, currency: t.currency });
@@ -131,6 +134,8 @@ export function dayReportCsv(report: DayReport): string {
       String(t.expired),
       String(t.cancelled),
       '',
+      String(t.parked?.count ?? 0),
+      amount(t.parked?.minor ?? 0),
     ];
   });
   return csvText([DAY_REPORT_CSV_HEADER, ...rows, ...people]);

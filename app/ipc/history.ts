@@ -40,6 +40,11 @@ export interface DayTotals {
   readonly failed: number;
   readonly expired: number;
   readonly cancelled: number;
+  /**
+   * Sales parked because their outcome could not be learned, still open when the figures were read:
+   * "parked, outcome unknown", counted in none of the above. Absent when there were none.
+   */
+  readonly parked?: Tally;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface DayTotalsTableProps {
 export function DayTotalsTable({ totals, terminal, prefix, caption }: DayTotalsTableProps) {
   if (totals.length === 0) return <p data-testid={`${prefix}-preview`}>No payments in this period</p>;
   const money = (currency: CurrencyCode, minor: number) => formatAmount({ minor, currency }, terminal.locale);
+  // Parked sales with their outcome unknown have a column of their own, only when there are any.
+  const parked = totals.some((t) => t.parked !== undefined);
   return (
     <table className="eod-table" data-testid={`${prefix}-preview`}>
       {caption !== undefined && <caption className="eod-table__caption">{caption}</caption>}
@@ -30,6 +32,7 @@ export function DayTotalsTable({ totals, terminal, prefix, caption }: DayTotalsT
           <th scope="col">Failed</th>
           <th scope="col">Expired</th>
           <th scope="col">Cancelled</th>
+          {parked && <th scope="col">Parked, outcome unknown</th>}
         </tr>
       </thead>
       <tbody>
@@ -48,6 +51,7 @@ export function DayTotalsTable({ totals, terminal, prefix, caption }: DayTotalsT
             <td data-testid="eod-failed">{t.failed}</td>
             <td data-testid="eod-expired">{t.expired}</td>
             <td data-testid="eod-cancelled">{t.cancelled}</td>
+            {parked && <td data-testid="eod-parked-total">{t.parked === undefined ? '0' : `${t.parked.count} · ${money(t.currency, t.parked.minor)}`}</td>}
           </tr>
         ))}
       </tbody>
@@ -62,7 +66,7 @@ export function DayTotalsTable({ totals, terminal, prefix, caption }: DayTotalsT
               {g.refunded.count} · {money(g.currency, g.refunded.minor)}
             </td>
             <td data-testid="eod-net">{money(g.currency, g.net)}</td>
-            <td colSpan={3} />
+            <td colSpan={parked ? 4 : 3} />
           </tr>
         ))}
       </tfoot>

@@ -132,6 +132,27 @@ describe('a provider outage mid-sale, in Chromium with the pole display', () => 
     await newSale(screens);
   });
 
+  it('End of day warns about the parked sale, asks before closing over it, and keeps it apart in the report', async () => {
+    const { cashier } = screens;
+    await cashier.locator('[data-testid="eod-open"]').click();
+    const warning = cashier.locator('[data-testid="eod-parked"]');
+    await warning.waitFor();
+    expect(await warning.innerText()).toMatch(/^1 parked sale, outcome unknown: not counted as paid\./);
+    expect(await warning.locator('[data-testid="eod-parked-sale"]').innerText()).toContain(`SGD 12.00 · Demo QR · ${parkedId}`);
+    const row = cashier.locator('[data-testid="eod-preview"] [data-testid="eod-row"][data-method="demo"]');
+    expect(await row.locator('[data-testid="eod-parked-total"]').innerText()).toBe('1 · SGD 12.00');
+    expect(await row.locator('[data-testid="eod-paid"]').innerText()).toBe('0 · SGD 0.00');
+
+    await cashier.locator('[data-testid="eod-close-day"]').click();
+    const question = cashier.locator('[data-testid="eod-confirm"]');
+    await question.waitFor();
+    expect(await question.locator('[data-testid="eod-confirm-parked"]').innerText()).toContain(parkedId);
+    await question.locator('[data-testid="eod-confirm-accept"]').click();
+    await expect.poll(() => text(cashier, 'eod-answer'), { timeout: 10_000 }).toMatch(/^Day closed: report no\. 1 is kept/);
+    await cashier.locator('[data-testid="eod-dismiss"]').click();
+    await cashier.locator('[data-testid="eod-panel"]').waitFor({ state: 'detached' });
+  });
+
   it('resolves the parked sale by itself once the provider is back: announced, printed, then gone from the list', async () => {
     const { cashier } = screens;
     outage?.end();

@@ -161,6 +161,35 @@ describe('the numbered day reports', () => {
     expect(journal.dayReports.list()).toEqual([]);
   });
 
+  it('close over parked sales, keeping them apart as parked with their outcome unknown', () => {
+    journal.save(sale('sold', 'demo', 500, 'SGD', paid));
+    journal.save({ ...sale('parked-1', 'demo', 1200, 'SGD', { status: 'awaiting' }), parkedAt: clock });
+    journal.save({ ...sale('parked-2', 'orangepill', 800, 'USD', { status: 'needs_attention', reason: 'No answer' }), parkedAt: clock });
+    clock += 1;
+    const preview = journal.dayReports.preview();
+    expect(preview.totals.map((t) => [t.method, t.currency, t.paid.count, t.parked ?? null])).toEqual([
+      ['demo', 'SGD', 1, { count: 1, minor: 1200 }],
+      ['orangepill', 'USD', 0, { count: 1, minor: 800 }],
+    ]);
+    const closed = journal.dayReports.close();
+    if (!closed.ok) throw new Error(closed.error);
+    expect(closed.value.totals).toEqual(preview.totals);
+    // Kept as they were at closing: the report reads back the same after a restart.
+    journal.close();
+    journal = openJournal(file, { now: () => clock });
+    expect(journal.dayReports.get(1)?.totals).toEqual(preview.totals);
+    // A parked sale that ends later does not change the closed day.
+    journal.save({ ...sale('parked-1', 'demo', 1200, 'SGD', paid), createdAt: T0, parkedAt: T0 });
+    expect(journal.dayReports.get(1)?.totals[0]?.parked).toEqual({ count: 1, minor: 1200 });
+  });
+
+  it('still refuse an open sale that is not parked beside a parked one', () => {
+    journal.save({ ...sale('parked', 'demo', 1200, 'SGD', { status: 'awaiting' }), parkedAt: clock });
+    journal.save(sale('on-counter', 'demo', 100, 'SGD', { status: 'awaiting' }));
+    clock += 1;
+    expect(journal.dayReports.close()).toEqual({ ok: false, error: 'A sale is still in progress: finish or cancel it before closing the day, so it is counted' });
+  });
+
   it('are append-only: no edit, no delete, no gap, no overlap, and a number is never reused', () => {
     sellOneDay();
     const first = journal.dayReports.close();

@@ -64,7 +64,7 @@ export function everySlip(): SlipCase[] {
         locale: SG,
         totals: [
           { method: 'Atome', currency: 'SGD', paid: { count: 12, minor: 45_600 }, refunded: { count: 1, minor: 500 }, failed: 2, expired: 1 },
-          { method: 'Atome', currency: 'MYR', paid: { count: 3, minor: 9_990 }, refunded: { count: 0, minor: 0 }, failed: 0, expired: 0 },
+          { method: 'Atome', currency: 'MYR', paid: { count: 3, minor: 9_990 }, refunded: { count: 0, minor: 0 }, failed: 0, expired: 0, parked: { count: 1, minor: 2_500 } },
         ],
         operators: [
           { who: 'Ali', currency: 'SGD', paid: { count: 8, minor: 30_100 }, refunded: { count: 1, minor: 500 } },
@@ -72,7 +72,7 @@ export function everySlip(): SlipCase[] {
         ],
       }),
       payload: null,
-      mustShow: ['END OF DAY REPORT', 'SGD 456.00', 'SGD 451.00', 'MYR 99.90', 'Report no.', 'BY OPERATOR', 'Ali (SGD)', 'SGD 296.00', 'Nobody signed in (SGD)', 'SGD 155.00'],
+      mustShow: ['END OF DAY REPORT', 'SGD 456.00', 'SGD 451.00', 'MYR 99.90', 'Report no.', 'BY OPERATOR', 'Ali (SGD)', 'SGD 296.00', 'Nobody signed in (SGD)', 'SGD 155.00', 'Parked, outcome unknown x1', 'MYR 25.00'],
     },
     {
       name: 'test QR page',

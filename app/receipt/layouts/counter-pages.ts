@@ -17,6 +17,8 @@ export interface MethodTotals {
   readonly expired: number;
   /** Cancelled sales, counted apart from expired ones; left off the page when not given. */
   readonly cancelled?: number;
+  /** Sales parked with their outcome unknown, in none of the counts above; left off when there were none. */
+  readonly parked?: Tally;
 }
 
 /** One person's figures in one currency: the paid sales they started and the refunds they made. */
@@ -51,6 +53,7 @@ function methodSection(t: MethodTotals, where: ReceiptLocale): Block[] {
     row('Failed', String(t.failed)),
     row('Expired', String(t.expired)),
     ...(t.cancelled === undefined ? [] : [row('Cancelled', String(t.cancelled))]),
+    ...(t.parked === undefined ? [] : [row(`Parked, outcome unknown x${t.parked.count}`, money(t.parked.minor))]),
     rule(),
   ];
 }

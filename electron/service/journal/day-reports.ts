@@ -50,6 +50,7 @@ const outcomeRow = z.object({
 });
 const PAID_SET: ReadonlySet<PaymentStatus> = new Set(PAID);
 const refundSumRow = z.object({ method: z.enum(METHOD_IDS), currency: currencyCode, refund_count: count, refund_minor: count });
+const parkedRow = z.object({ method: z.enum(METHOD_IDS), currency: currencyCode, parked_count: count, parked_minor: count });
 const tally = z.strictObject({ count, minor: count });
 const totalsSchema = z.array(
   z.strictObject({
@@ -61,6 +62,7 @@ const totalsSchema = z.array(
     failed: count,
     expired: count,
     cancelled: count,
+    parked: tally.exactOptional(),
   }),
 );
 const operatorRef = z.strictObject({ id: z.string(), name: z.string() });
@@ -103,7 +105,12 @@ export function createDayReports(db: Database.Database, now: () => number, audit
     ),
     last: db.prepare<[], unknown>(`SELECT ${REPORT_COLUMNS} FROM day_reports ORDER BY number DESC LIMIT 1`),
     first: db.prepare<[], number | null>('SELECT min(t) FROM (SELECT min(created_at) AS t FROM payments UNION ALL SELECT min(at) FROM refunds)').pluck(),
-    open: db.prepare<[number], number>(`SELECT count(*) FROM payments WHERE status IN (${inList(OPEN)}) AND created_at < ?`).pluck(),
+    // A parked sale does not hold the day open: the report keeps it apart as "parked, outcome unknown".
+    open: db.prepare<[number], number>(`SELECT count(*) FROM payments WHERE status IN (${inList(OPEN)}) AND parked_at IS NULL AND created_at < ?`).pluck(),
+    parked: db.prepare<[number, number], unknown>(
+      `SELECT method, currency, count(*) AS parked_count, sum(amount_minor) AS parked_minor FROM payments
+       WHERE parked_at IS NOT NULL AND status IN (${inList(OPEN)}) AND created_at >= ? AND created_at < ? GROUP BY method, currency`,
+    ),
     insert: db.prepare<[number, number, number, number, string, string]>(
       'INSERT INTO day_reports (number, period_from, period_to, created_at, totals_json, operators_json) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -140,6 +147,10 @@ export function createDayReports(db: Database.Database, now: () => number, audit
     for (const raw of sql.refunds.all(from, to)) {
       const row = refundSumRow.parse(raw);
       entry(row.method, row.currency).refunded = { count: row.refund_count, minor: row.refund_minor };
+    }
+    for (const raw of sql.parked.all(from, to)) {
+      const row = parkedRow.parse(raw);
+      entry(row.method, row.currency).parked = { count: row.parked_count, minor: row.parked_minor };
     }
     const totals = [...rows.values()]
       .map((t) => ({ ...t, net: t.paid.minor - t.refunded.minor }))
