@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAYMENT_CSV_HEADER } from '../../app/history/csv';
 import type { OperatorTotals, PaymentDetail, PaymentPage } from '../../app/ipc/history';
-import type { ServerMessage } from '../../app/ipc/ws-protocol';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
-import { connect, type TestClient } from '../support/ws-client';
+import { ALI, MEI, MEI_APPROVES, run, terminalClients, valueOf } from '../support/terminal-clients';
+import type { TestClient } from '../support/ws-client';
 
 /*
  * Who did what, over the real WebSocket and into the real journal: each sale keeps who started it,
@@ -15,30 +15,13 @@ import { connect, type TestClient } from '../support/ws-client';
  * with Mei (manager) and Ali (cashier) signed in on screens of their own.
  */
 
-const MEI = { id: 'mei', name: 'Mei', role: 'manager' as const, pin: '2468' };
-const ALI = { id: 'ali', name: 'Ali', role: 'cashier' as const, pin: '1357' };
-const MEI_APPROVES = { staffId: 'mei', pin: '2468' };
 const OPN_KEY = 'skey_test_5abcdefghijklmnopqrst';
 
 let terminal: InProcessTerminal;
-const open: TestClient[] = [];
-const client = async (role: 'cashier' | 'display' = 'cashier'): Promise<TestClient> => {
-  const c = await connect(terminal.host.urls[role].replace('http', 'ws').replace(/\/(cashier|display)\/\?/, '/api?'));
-  open.push(c);
-  return c;
-};
+const screens = terminalClients(() => terminal);
+const client = screens.client;
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-const answer = (message: ServerMessage): Answer => {
-  if (message.type !== 'result') throw new Error(`expected a result, got ${JSON.stringify(message)}`);
-  return message.result;
-};
-const run = async (c: TestClient, command: string, args: unknown = {}): Promise<Answer> => answer(await c.command(command, args));
-async function value<T>(c: TestClient, command: string, args: unknown = {}): Promise<T> {
-  const result = await run(c, command, args);
-  if (!result.ok) throw new Error(`${command}: ${result.error.message}`);
-  return result.value as T;
-}
+const value = async <T>(c: TestClient, command: string, args: unknown = {}): Promise<T> => valueOf<T>(await run(c, command, args));
 
 /** A sale the customer pays, dismissed from the counter so the next one can start. */
 async function paidSale(c: TestClient, minor: number, method: 'demo' | 'atome'): Promise<string> {
@@ -66,7 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of open) c.close();
+  screens.closeAll();
   await terminal.close();
 });
 

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParkedSales } from '../../app/engine/parking-desk';
 import type { Snapshot } from '../../app/ipc/contract';
-import type { ServerMessage } from '../../app/ipc/ws-protocol';
 import type { Payment } from '../../app/payment/payment';
 import type { DemoSimulator } from '../../electron/simulators/demo/demo-simulator';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
-import { connect, type TestClient } from '../support/ws-client';
+import { ALI, MEI, run, terminalClients, valueOf } from '../support/terminal-clients';
+import type { TestClient } from '../support/ws-client';
 
 /*
  * Parked sales over the WebSocket, against the real service, journal and demo simulator: the provider
@@ -15,27 +15,12 @@ import { connect, type TestClient } from '../support/ws-client';
  * followed until it ends by itself or a manager closes it, saying why. Each act is in the audit.
  */
 
-const MEI = { id: 'mei', name: 'Mei', role: 'manager' as const, pin: '2468' };
-const ALI = { id: 'ali', name: 'Ali', role: 'cashier' as const, pin: '1357' };
 
 let terminal: InProcessTerminal;
-const open: TestClient[] = [];
-const client = async (role: 'cashier' | 'display' = 'cashier'): Promise<TestClient> => {
-  const c = await connect(terminal.host.urls[role].replace('http', 'ws').replace(/\/(cashier|display)\/\?/, '/api?'));
-  open.push(c);
-  return c;
-};
+const screens = terminalClients(() => terminal);
+const client = screens.client;
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-const answer = (message: ServerMessage): Answer => {
-  if (message.type !== 'result') throw new Error(`expected a result, got ${JSON.stringify(message)}`);
-  return message.result;
-};
-const run = async (c: TestClient, command: string, args: unknown = {}): Promise<Answer> => answer(await c.command(command, args));
-const value = <T>(result: Answer): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-};
+const value = valueOf;
 const onCounter = async (c: TestClient): Promise<Payment | null> => value<Snapshot>(await run(c, 'getSnapshot')).payment;
 const parkedEvents = (c: TestClient): ParkedSales[] =>
   c.messages.flatMap((m) => (m.type === 'event' && m.event === 'parked' ? [m.payload] : []));
@@ -71,7 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of open) c.close();
+  screens.closeAll();
   await terminal.close();
 });
 

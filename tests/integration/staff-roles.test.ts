@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../app/ipc/ws-protocol';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
-import { connect, type TestClient } from '../support/ws-client';
+import { ALI, MEI, run, terminalClients } from '../support/terminal-clients';
+import type { TestClient } from '../support/ws-client';
 
 /*
  * Staff roles over the WebSocket, as a page that skips its own screens would send them: the role
@@ -11,23 +11,11 @@ import { connect, type TestClient } from '../support/ws-client';
  * a manager's PIN, and a connection nobody signed in on cannot sell.
  */
 
-const MEI = { id: 'mei', name: 'Mei', role: 'manager' as const, pin: '2468' };
-const ALI = { id: 'ali', name: 'Ali', role: 'cashier' as const, pin: '1357' };
 
 let terminal: InProcessTerminal;
-const open: TestClient[] = [];
-const client = async (role: 'cashier' | 'display' = 'cashier'): Promise<TestClient> => {
-  const c = await connect(terminal.host.urls[role].replace('http', 'ws').replace(/\/(cashier|display)\/\?/, '/api?'));
-  open.push(c);
-  return c;
-};
+const screens = terminalClients(() => terminal);
+const client = screens.client;
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
-const answer = (message: ServerMessage): Answer => {
-  if (message.type !== 'result') throw new Error(`expected a result, got ${JSON.stringify(message)}`);
-  return message.result;
-};
-const run = async (c: TestClient, command: string, args: unknown = {}): Promise<Answer> => answer(await c.command(command, args));
 
 async function paidSale(c: TestClient, minor: number, method: 'demo' | 'atome' = 'demo'): Promise<string> {
   const charged = await run(c, 'charge', { amount: { minor, currency: 'SGD' }, method });
@@ -43,7 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of open) c.close();
+  screens.closeAll();
   await terminal.close();
 });
 
