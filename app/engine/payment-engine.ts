@@ -2,6 +2,7 @@ import type { Clock } from './clock';
 import { closeEvent } from './close-outcome';
 import { createAtProvider, type CreatorHost } from './payment-creator';
 import type { EngineError } from './engine-error';
+import { MoneyDesk } from './money-desk';
 import { ParkingDesk } from './parking-desk';
 import type { PollPolicy } from './poll-policy';
 import type { PaymentStore } from './payment-store';
@@ -62,6 +63,8 @@ export class PaymentEngine {
   private readonly creatorHost: CreatorHost;
   /** Sales set aside from the counter because their outcome cannot be learned now (parking-desk.ts). */
   readonly parking: ParkingDesk;
+  /** Decisions on money that arrived: cancel with money to return, mark it returned, keep a late payment. */
+  readonly money: MoneyDesk;
   private activeId: string | null = null;
   private stopped = false;
 
@@ -94,6 +97,7 @@ export class PaymentEngine {
       qrLifetimeMs: deps.qrLifetimeMs,
       created: (id, created) => this.created(id, created),
     };
+    this.money = new MoneyDesk({ ...host, writer: this.writer, forget: (id) => this.poller.forget(id) });
     this.parking = new ParkingDesk({
       ...host,
       unfinished: () => deps.store.unfinished(),
@@ -169,7 +173,8 @@ export class PaymentEngine {
     return ok(this.deps.store.get(payment.id) ?? payment);
   }
 
-  async cancel(id: string): Promise<Result<Payment, EngineError>> {
+  /** `moneyReceived: 'to_return'` is the cashier's confirmation that money already received goes back. */
+  async cancel(id: string, moneyReceived?: 'to_return'): Promise<Result<Payment, EngineError>> {
     const payment = this.writer.current(id);
     if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal` });
     const unsaved = this.writer.isPending(id) ? this.writer.currentProblem() : null;
@@ -179,6 +184,9 @@ export class PaymentEngine {
     if (isFinal(payment.state)) {
       return err({ code: 'invalid_state', message: `Payment ${id} is already ${payment.state.status.replace(/_/g, ' ')}` });
     }
+    // Money has arrived: only the cashier's explicit confirmation ends the sale, and nothing is closed at the provider.
+    const refusal = this.money.bareCancelRefusal(payment);
+    if (refusal !== null) return moneyReceived === 'to_return' ? this.money.cancelWithMoney(id) : err({ code: 'invalid_state', message: refusal });
     if (payment.state.status === 'creating' || payment.providerRef === null) {
       return err({ code: 'invalid_state', message: 'The payment is still being created: cancel once its QR shows' });
     }
@@ -194,7 +202,7 @@ export class PaymentEngine {
 
   /** Refunds part or all of a paid payment, within what is left to refund and the provider's rules. */
   refund(id: string, amount: Money): Promise<Result<Payment, EngineError>> {
-    const host = { locale: this.deps.locale, writer: this.writer, saved: (key: string) => this.deps.store.get(key) };
+    const host = { locale: this.deps.locale, writer: this.writer, saved: (key: string) => this.deps.store.get(key), returnLate: this.money.returnLate.bind(this.money) };
     return refundAtProvider({ ...host, providerFor: (p) => this.providerFor(p), apply: (key, event) => this.apply(key, event) }, id, amount);
   }
 

@@ -13,6 +13,8 @@ export interface RefundHost {
   saved(id: string): Payment | undefined;
   providerFor(payment: Payment): PaymentProvider;
   apply(id: string, event: PaymentEvent): Payment;
+  /** A late payment the provider cannot refund through the terminal, to be given back by hand; null for any other. */
+  returnLate(payment: Payment, amount: Money): Result<Payment, EngineError> | null;
 }
 
 /** Refunds part or all of a paid payment, within what is left to refund and the provider's rules. */
@@ -35,6 +37,8 @@ export async function refundAtProvider(host: RefundHost, id: string, amount: Mon
   }
   const provider = host.providerFor(payment);
   if (provider.refund === undefined) {
+    const late = host.returnLate(payment, amount);
+    if (late !== null) return late;
     return err({ code: 'invalid_state', message: `${provider.method.label} does not take refunds through the terminal: ${provider.method.refunds.rule}` });
   }
   const result = await provider.refund(payment.providerRef, amount, state.paidAt);

@@ -45,16 +45,23 @@ export const PAYMENT_CSV_HEADER = [
 
 /**
  * What arrived, where it is not simply the amount asked: the provider's figure, or nothing with the flag
- * `received_not_reported`. Flags are space-separated words: `overpaid`, `late`, `received_not_reported`.
+ * `received_not_reported`. Flags are space-separated words: `overpaid`, `late` (`late kept` once the
+ * cashier kept it), `received_not_reported`, and for a sale cancelled after money arrived `to_return`
+ * or `returned`.
  */
 function receivedColumns(p: Payment): readonly [string, string] {
   const state = p.state;
   if (state.status === 'partially_paid') {
     return state.received === null ? ['', 'received_not_reported'] : [toDecimalString(state.received), ''];
   }
+  if (state.status === 'cancelled_with_money') {
+    const flags = [state.returned === undefined ? 'to_return' : 'returned', state.received === null ? 'received_not_reported' : null];
+    return [state.received === null ? '' : toDecimalString(state.received), flags.filter((f) => f !== null).join(' ')];
+  }
   if (state.status !== 'paid') return ['', ''];
   const overpaid = isOverpaid(p);
-  const flags = [overpaid ? 'overpaid' : null, state.late === true ? 'late' : null, overpaid && state.received === undefined ? 'received_not_reported' : null];
+  const late = state.late !== true ? null : state.kept === undefined ? 'late' : 'late kept';
+  const flags = [overpaid ? 'overpaid' : null, late, overpaid && state.received === undefined ? 'received_not_reported' : null];
   return [state.received === undefined ? '' : toDecimalString(state.received), flags.filter((f) => f !== null).join(' ')];
 }
 
@@ -105,6 +112,12 @@ export const DAY_REPORT_CSV_HEADER = [
   // Sales parked with their outcome unknown when the day closed: in none of the counts before.
   'parked_count',
   'parked',
+  // Sales cancelled after money arrived, in none of the counts before: still to return, and returned.
+  'to_return_count',
+  'to_return',
+  'returned_count',
+  'returned',
+  'received_not_reported_count',
 ] as const;
 
 /**
@@ -117,7 +130,7 @@ export function dayReportCsv(report: DayReport): string {
   const people = operatorLines(report).map((t) => {
     const amount = (minor: number) => toDecimalString({ minor, currency: t.currency });
     const figures = [String(t.paid.count), amount(t.paid.minor), String(t.refunded.count), amount(t.refunded.minor), amount(t.net)];
-    return [...period, '', t.currency, ...figures, '', '', '', inertText(operatorName(t)), '', ''];
+    return [...period, '', t.currency, ...figures, '', '', '', inertText(operatorName(t)), '', '', '', '', '', '', ''];
   });
   const rows = report.totals.map((t) => {
     const amount = (minor: number) => toDecimalString({ minor, currency: t.currency });
@@ -136,6 +149,11 @@ export function dayReportCsv(report: DayReport): string {
       '',
       String(t.parked?.count ?? 0),
       amount(t.parked?.minor ?? 0),
+      String(t.moneyBack?.toReturn.count ?? 0),
+      amount(t.moneyBack?.toReturn.minor ?? 0),
+      String(t.moneyBack?.returned.count ?? 0),
+      amount(t.moneyBack?.returned.minor ?? 0),
+      String(t.moneyBack?.notReported ?? 0),
     ];
   });
   return csvText([DAY_REPORT_CSV_HEADER, ...rows, ...people]);

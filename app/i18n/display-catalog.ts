@@ -21,6 +21,14 @@ export interface DisplayCatalog {
   readonly qrExpiredSeeCashier: string;
   readonly paymentCancelled: string;
   readonly paymentRefunded: string;
+  /** The cashier cancelled a sale after money had arrived: that money goes back to the customer. */
+  readonly saleCancelled: string;
+  /** `amount` is already formatted: what arrived and will be given back. */
+  readonly amountWillBeReturned: (amount: string) => string;
+  /** The same, when the provider did not report how much arrived. */
+  readonly moneyWillBeReturned: string;
+  /** A payment arrived after its QR expired: the cashier decides whether to keep it before anyone says thanks. */
+  readonly waitForCashier: string;
   readonly scanToPay: string;
   readonly demoLabel: string;
   /** `time` is already formatted, mm:ss. */

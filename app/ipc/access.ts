@@ -18,6 +18,8 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   refund: 'operator',
   cancel: 'operator',
   dismiss: 'operator',
+  markReturned: 'operator',
+  keepLate: 'operator',
   demoSimulate: 'operator',
   lookupRequest: 'operator',
   printSlip: 'operator',

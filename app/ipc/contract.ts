@@ -78,7 +78,15 @@ export const commandSchemas = {
       .optional(),
   }),
   refund: z.strictObject({ paymentId, amount: moneySchema }),
-  cancel: z.strictObject({ paymentId }),
+  /**
+   * A sale that has received money is cancelled only with `moneyReceived: 'to_return'`, the cashier's
+   * answer to the question naming the amount; without it main refuses with that question.
+   */
+  cancel: z.strictObject({ paymentId, moneyReceived: z.literal('to_return', { error: "must be 'to_return' when given" }).optional() }),
+  /** The money of a sale cancelled after it arrived has been given back (in the provider's console). */
+  markReturned: z.strictObject({ paymentId }),
+  /** Keeps a payment that arrived after its request expired: it counts as paid. */
+  keepLate: z.strictObject({ paymentId }),
   dismiss: z.strictObject({ paymentId }),
   demoSimulate: z.strictObject({
     paymentId,
@@ -173,6 +181,8 @@ export interface CommandResults extends HistoryResults, SettingsResults, StaffRe
   readonly cancel: Payment;
   readonly refund: Payment;
   readonly dismiss: null;
+  readonly markReturned: Payment;
+  readonly keepLate: Payment;
   readonly demoSimulate: null;
   readonly lookupRequest: RequestLookup;
   readonly printSlip: PrintReport;

@@ -21,10 +21,15 @@ function displayState(state: PaymentState): PaymentState {
     case 'partially_paid':
       // `leftOpen` is the cashier's sentence about a declined cancel.
       return { status: 'partially_paid', received: state.received };
+    case 'cancelled_with_money':
+      // Who marked the money returned is the shop's to know; the customer sees what is owed to them.
+      return { status: 'cancelled_with_money', received: state.received };
+    case 'paid':
+      // Who kept a late payment stays with the shop; that it was kept (the customer may go) does not.
+      return state.kept === undefined ? state : { ...state, kept: { at: state.kept.at, by: null } };
     case 'creating':
     case 'awaiting':
     case 'cancelling':
-    case 'paid':
     case 'expired':
     case 'cancelled':
     case 'paid_after_cancel':

@@ -16,6 +16,7 @@ const STATUS_SET: Readonly<Record<PaymentStatus, true>> = {
   failed: true,
   expired: true,
   cancelled: true,
+  cancelled_with_money: true,
   paid_after_cancel: true,
   refunded: true,
 };
@@ -45,6 +46,19 @@ export interface DayTotals {
    * "parked, outcome unknown", counted in none of the above. Absent when there were none.
    */
   readonly parked?: Tally;
+  /** Sales cancelled after money had arrived, counted in none of the above; absent when there were none. */
+  readonly moneyBack?: MoneyBackTally;
+}
+
+/**
+ * Money that arrived on sales the cashier then cancelled (or late payments not kept): to be given back
+ * through the provider's console, and marked returned once it is. Amounts are the ones the provider
+ * reported; `notReported` says how many of the sales had none (counted, in no amount).
+ */
+export interface MoneyBackTally {
+  readonly toReturn: Tally;
+  readonly returned: Tally;
+  readonly notReported: number;
 }
 
 /**

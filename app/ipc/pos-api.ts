@@ -28,6 +28,8 @@ export function createPosApi(transport: ApiTransport) {
     cancel: (args: CommandArgs<'cancel'>) => call('cancel', args),
     refund: (args: CommandArgs<'refund'>, approval?: Approval) => approved('refund', args, approval),
     dismiss: (args: CommandArgs<'dismiss'>) => call('dismiss', args),
+    markReturned: (args: CommandArgs<'markReturned'>) => call('markReturned', args),
+    keepLate: (args: CommandArgs<'keepLate'>) => call('keepLate', args),
     demoSimulate: (args: CommandArgs<'demoSimulate'>) => call('demoSimulate', args),
     lookupRequest: (args: CommandArgs<'lookupRequest'>) => call('lookupRequest', args),
     printSlip: (args: CommandArgs<'printSlip'>) => call('printSlip', args),

@@ -18,8 +18,14 @@ export type QrCode =
   | { readonly payload: string }
   | { readonly payload: null; readonly image: { readonly dataUrl: string } };
 
+/** A person's decision on a sale (money given back, a late payment kept): when, and who (null: nobody was signed in). */
+export interface Decision {
+  readonly at: number;
+  readonly by: OperatorRef | null;
+}
+
 /**
- * Where a payment is. Final states are paid, failed, expired, cancelled and paid_after_cancel;
+ * Where a payment is. Final states are paid, failed, expired, cancelled, cancelled_with_money and paid_after_cancel;
  * `unknown` is shown, never treated as paid, and polling goes on until the provider says more.
  */
 export type PaymentState =
@@ -44,10 +50,24 @@ export type PaymentState =
    * or without the amount); `late` when it arrived after the request expired (Orangepill LATE) and needs
    * the cashier's attention.
    */
-  | { readonly status: 'paid'; readonly paidAt: number; readonly received?: Money; readonly overpaid?: true; readonly late?: true }
+  | {
+      readonly status: 'paid';
+      readonly paidAt: number;
+      readonly received?: Money;
+      readonly overpaid?: true;
+      readonly late?: true;
+      /** A late payment the cashier chose to keep: until then it waits for Keep or Refund. */
+      readonly kept?: Decision;
+    }
   | { readonly status: 'failed'; readonly failure: Failure }
   | { readonly status: 'expired' }
   | { readonly status: 'cancelled' }
+  /**
+   * Cancelled by the cashier after money had arrived (or a late payment not kept): that money is to be
+   * given back, through the provider's console. `received` is null when the provider did not report
+   * how much; `returned` is set once someone marks it given back.
+   */
+  | { readonly status: 'cancelled_with_money'; readonly received: Money | null; readonly returned?: Decision }
   | { readonly status: 'paid_after_cancel'; readonly paidAt: number }
   /** Paid, then refunded in full. A partial refund leaves the payment paid with `refundedMinor` > 0. */
   | { readonly status: 'refunded' };
@@ -59,6 +79,7 @@ export const FINAL_STATUSES: ReadonlySet<PaymentStatus> = new Set([
   'failed',
   'expired',
   'cancelled',
+  'cancelled_with_money',
   'paid_after_cancel',
   'refunded',
 ]);
@@ -71,6 +92,11 @@ export function isFinal(state: PaymentState): boolean {
 export function isOverpaid(payment: Pick<Payment, 'amount' | 'state'>): boolean {
   const state = payment.state;
   return state.status === 'paid' && (state.overpaid === true || (state.received !== undefined && state.received.minor > payment.amount.minor));
+}
+
+/** A late payment nobody has kept or refunded yet: the cashier must decide. */
+export function isUndecidedLate(state: PaymentState): boolean {
+  return state.status === 'paid' && state.late === true && state.kept === undefined;
 }
 
 /** One sale's payment as the whole terminal sees it. Holds no secret, so it may go to any screen. */

@@ -1,6 +1,6 @@
 import type { Money } from '../money/money';
-import type { Failure, Payment, PaymentState } from './payment';
-import { isFinal } from './payment';
+import type { Decision, Failure, Payment, PaymentState } from './payment';
+import { isFinal, isUndecidedLate } from './payment';
 import type { CreatedPayment, ProviderStatus, ProviderTrail } from '../providers/provider';
 import { assertNever } from '../util/assert-never';
 
@@ -26,7 +26,16 @@ export type PaymentEvent =
    * A manager closed a parked sale as not paid, having checked the provider; `message` names who and
    * why. A payment that later turns out paid after all is kept, loudly, as paid_after_cancel.
    */
-  | { readonly type: 'resolved_unpaid'; readonly message: string };
+  | { readonly type: 'resolved_unpaid'; readonly message: string }
+  /**
+   * The cashier confirmed ending a sale that has money (partly paid, or a late payment not kept): it ends
+   * with that money to be given back. The provider is not asked to close anything.
+   */
+  | { readonly type: 'cancelled_with_money'; readonly received: Money | null }
+  /** Someone gave the money of a cancelled_with_money sale back and says so; once only. */
+  | { readonly type: 'money_returned'; readonly decision: Decision }
+  /** The cashier keeps a payment that arrived after its request expired: it counts as paid. */
+  | { readonly type: 'late_kept'; readonly decision: Decision };
 
 /** The failure code of a parked sale a manager closed as not paid. */
 export const RESOLVED_BY_MANAGER = 'resolved_by_manager';
@@ -93,12 +102,25 @@ export function transition(payment: Payment, event: PaymentEvent, now: number): 
     case 'resolved_unpaid':
       if (isFinal(current) || current.status === 'creating') return payment;
       return next({ state: state({ status: 'failed', failure: { code: RESOLVED_BY_MANAGER, message: event.message } }), notice: null });
+    case 'cancelled_with_money':
+      // Only from money known to have arrived: partly paid (also while its cancel is out), or late and undecided.
+      if (current.status !== 'partially_paid' && current.status !== 'cancelling' && current.status !== 'needs_attention' && !isUndecidedLate(current)) {
+        return payment;
+      }
+      return next({ state: state({ status: 'cancelled_with_money', received: event.received }), notice: null });
+    case 'money_returned':
+      if (current.status !== 'cancelled_with_money' || current.returned !== undefined) return payment;
+      return next({ state: state({ ...current, returned: event.decision }) });
+    case 'late_kept':
+      if (current.status !== 'paid' || !isUndecidedLate(current)) return payment;
+      return next({ state: state({ ...current, kept: event.decision }) });
     default:
       return assertNever(event, 'payment event');
   }
 }
 
-const CLOSED_AFTER_PART = 'Part of the payment had arrived before the request was closed at the provider, so it is neither paid nor cancelled';
+/** The reason a partly paid request closed at the provider needs attention: money arrived, so it is never "not paid". */
+export const CLOSED_AFTER_PART = 'Part of the payment had arrived before the request was closed at the provider, so it is neither paid nor cancelled';
 
 const sameMoney = (a: Money | null, b: Money | null): boolean =>
   a === null || b === null ? a === b : a.minor === b.minor && a.currency === b.currency;

@@ -1,6 +1,6 @@
 import { qrExpired } from '../engine/parking-rules';
 import type { Money } from '../money/money';
-import type { Payment } from '../payment/payment';
+import { isUndecidedLate, type Payment } from '../payment/payment';
 import { assertNever } from '../util/assert-never';
 import { formatCountdown, secondsLeft } from './countdown';
 import { fitAmount } from './fit-amount';
@@ -72,6 +72,8 @@ export function layoutPoleScreen(input: PoleLayoutInput): PoleScreen {
       return poleScreen(amountLine('STILL DUE', due), amountLine('PAID', state.received));
     }
     case 'paid':
+      // A late payment waits for the cashier to keep or refund it: no thanks before that.
+      if (isUndecidedLate(state)) return poleScreen(centre('Payment received'), centre('Please see cashier'));
       return poleScreen(centre('Thank you!'), amountLine('PAID', state.received ?? payment.amount));
     case 'paid_after_cancel':
       return poleScreen(centre('Payment received'), centre('Please see cashier'));
@@ -81,6 +83,9 @@ export function layoutPoleScreen(input: PoleLayoutInput): PoleScreen {
       return poleScreen(centre('Payment expired'), centre('Time ran out'));
     case 'cancelled':
       return poleScreen(centre('Payment cancelled'), '');
+    case 'cancelled_with_money':
+      // What arrived goes back to the customer; "Cancelled" alone would read as "you paid nothing".
+      return poleScreen(centre('Sale cancelled'), state.received === null ? centre('Money to be returned') : amountLine('TO RETURN', state.received));
     case 'refunded':
       return poleScreen(centre('Payment refunded'), amountLine('REFUND', payment.amount));
     default:

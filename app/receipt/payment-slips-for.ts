@@ -6,7 +6,7 @@ import { assertNever } from '../util/assert-never';
 import { err, ok, type Result } from '../util/result';
 import type { ReceiptDocument } from './document';
 import type { Merchant, ReceiptLocale } from './layouts/common';
-import { outcomeSlip, paidReceipt, qrSlip, refundSlip } from './layouts/payment-slips';
+import { moneyBackSlip, outcomeSlip, paidReceipt, qrSlip, refundSlip } from './layouts/payment-slips';
 
 export interface SlipContext {
   readonly merchant: Merchant;
@@ -61,7 +61,8 @@ function receiptFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument,
     case 'paid': {
       const received = state.received === undefined ? '' : ` ${formatMoney(state.received, ctx.locale.locale)}`;
       // An overpayment is flagged whether or not the provider said how much arrived.
-      const extra = `${isOverpaid(payment) ? ` \u2014 overpaid${received}` : received}${state.late === true ? ' late' : ''}`;
+      const late = state.late !== true ? '' : state.kept === undefined ? ' late, not yet kept' : ' late, kept';
+      const extra = `${isOverpaid(payment) ? ` \u2014 overpaid${received}` : received}${late}`;
       return ok(paidReceipt({ ...common, ...partly, paidAt: state.paidAt, providerChargeId: chargeId, status: `Paid${extra}${refunded}` }));
     }
     case 'paid_after_cancel':
@@ -74,6 +75,16 @@ function receiptFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument,
       return ok(outcomeSlip({ ...common, at: payment.updatedAt, outcome: 'expired' }));
     case 'cancelled':
       return ok(outcomeSlip({ ...common, at: payment.updatedAt, outcome: 'cancelled' }));
+    case 'cancelled_with_money':
+      return ok(
+        moneyBackSlip({
+          ...common,
+          received: state.received,
+          providerRef: chargeId,
+          at: payment.updatedAt,
+          ...(state.returned === undefined ? {} : { returnedAt: state.returned.at }),
+        }),
+      );
     case 'creating':
     case 'awaiting':
     case 'cancelling':

@@ -236,7 +236,6 @@ export async function startTerminalCore(options: TerminalCoreOptions): Promise<T
       getSnapshot: () => Promise.resolve({ ok: true, value: snapshot() }),
       ...saleCommands({ engine, audit }),
       ...parkedCommands({ engine, announce, audit, tell: (sales) => emit('parked', sales) }),
-      cancel: async (args) => toApi(await engine.cancel(args.paymentId)),
       dismiss: (args) => {
         const result = engine.dismiss(args.paymentId);
         if (result.ok) announce();

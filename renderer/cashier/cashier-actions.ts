@@ -3,6 +3,7 @@ import type { SlipKind, TestPrint } from '../../app/ipc/devices';
 import { entryToMoney } from '../../app/money/keyed-entry';
 import type { Money } from '../../app/money/money';
 import type { DemoOutcome } from '../../app/payment/method';
+import { moneyArrived } from '../../app/payment/money-back';
 import { isFinal, type Payment } from '../../app/payment/payment';
 import type { PosApi } from '../../electron/preload';
 import type { CashierCommand } from './entry-slice';
@@ -11,6 +12,7 @@ import { createDayReportActions, type DayReportApi } from './day-report-slice';
 import { downloadCsv } from './download-csv';
 import { createHistoryActions } from './history-slice';
 import { createParkedActions } from './parked-actions';
+import { useCancelQuestion } from './cancel-question-store';
 import { useParkedStore } from './parked-store';
 import { takesPayerAlias } from './sale-choices';
 import { withManagerApproval, type Approved } from './staff/manager-approval';
@@ -71,11 +73,23 @@ export function createCashierActions(api: PosApi) {
       const args = chargeArgs();
       if (args !== null) await run('charge', () => api.charge(args));
     },
+    /** Money has arrived on the sale: this only asks (cancel-with-money.tsx); nothing is sent until the answer. */
     cancel: async (): Promise<void> => {
       const paymentId = activePaymentId();
-      if (paymentId === null || selectPayment(state())?.state.status === 'cancelling') return;
+      const payment = selectPayment(state());
+      if (paymentId === null || payment === null || payment.state.status === 'cancelling') return;
+      if (moneyArrived(payment) !== null) return useCancelQuestion.getState().ask(paymentId);
       await run('cancel', () => api.cancel({ paymentId }));
     },
+    /** The question's own button: the money received is to be given back, and the sale ends so. */
+    cancelWithMoney: async (paymentId: string): Promise<void> => {
+      await run('cancel', () => api.cancel({ paymentId, moneyReceived: 'to_return' }));
+      useCancelQuestion.getState().close();
+    },
+    /** The money of a sale cancelled after it arrived has gone back; answered to the panel that asked. */
+    markReturned: (paymentId: string) => api.markReturned({ paymentId }),
+    /** A late payment is kept: it counts as paid. */
+    keepLate: (paymentId: string) => api.keepLate({ paymentId }),
     /**
      * The one refund, from the sale's screen and from History alike, sent only once the cashier has
      * confirmed this amount (see RefundForm); the form shows the answer, not the sale's error line.

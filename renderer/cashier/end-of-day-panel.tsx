@@ -5,6 +5,7 @@ import { useCashierStore } from './cashier-store';
 import { ConfirmDialog } from './confirm-dialog';
 import { closeDayQuestion, emptyDayQuestion, isEmptyDay, nextReportNumber } from './day-close-words';
 import { DayTotalsTable, OperatorTotalsTable } from './day-totals-table';
+import { MoneyBackTable } from './money-back-table';
 import { ParkedWarning } from './parked-warning';
 import { useModalDialog } from './use-modal-dialog';
 import './history.css';
@@ -43,6 +44,7 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
             Since {when(preview.from, terminal.locale)} (the last report&apos;s end, or the first sale), up to now
           </p>
           <DayTotalsTable totals={preview.totals} terminal={terminal} prefix="eod" />
+          <MoneyBackTable totals={preview.totals} terminal={terminal} prefix="eod" />
           <OperatorTotalsTable period={preview} terminal={terminal} prefix="eod" />
           <ParkedWarning terminal={terminal} testId="eod-parked" />
           <button type="button" className="button button--danger" data-testid="eod-close-day" disabled={closing} onClick={() => void dayReport.askToCloseDay()}>
@@ -88,6 +90,7 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
         >
           <ParkedWarning terminal={terminal} testId="eod-confirm-parked" />
           {!empty && <DayTotalsTable totals={preview.totals} terminal={terminal} prefix="eod-confirm" caption="The figures the report will keep" />}
+          {!empty && <MoneyBackTable totals={preview.totals} terminal={terminal} prefix="eod-confirm" />}
           {!empty && <OperatorTotalsTable period={preview} terminal={terminal} prefix="eod-confirm" />}
         </ConfirmDialog>
       )}

@@ -4,6 +4,7 @@ import { formatAmount } from '../shared/format-amount';
 import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
 import { auditText, timelineText } from './history-timeline';
+import { LateDecision, MoneyBackPanel } from './money-back-panel';
 import { RefundForm } from './refund-form';
 import { paymentStatusWords } from './refund-words';
 import { methodLabel } from './sale-choices';
@@ -77,6 +78,8 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
           Reprint receipt
         </button>
       </div>
+      <LateDecision payment={payment} onDecided={() => void history.refreshAfterRefund(payment.id)} />
+      <MoneyBackPanel payment={payment} onDecided={() => void history.refreshAfterRefund(payment.id)} />
       <RefundForm key={payment.id} payment={payment} onRefunded={() => void history.refreshAfterRefund(payment.id)} />
       {answer !== null && (
         <p className={answer.ok ? 'history__answer' : 'history__answer history__answer--bad'} role="status" data-testid="history-detail-answer">

@@ -2,6 +2,7 @@ import type { AuditEntry, TimelineEntry } from '../../app/ipc/history';
 import { assertNever } from '../../app/util/assert-never';
 import { isCurrencyCode } from '../../app/money/currency';
 import { PAYMENT_STATUSES } from '../../app/ipc/history';
+import { moneyBackTitle } from '../../app/payment/money-back';
 import { isOverpaid, type Payment, type PaymentStatus } from '../../app/payment/payment';
 import { formatAmount } from '../shared/format-amount';
 
@@ -16,6 +17,7 @@ const STATUS_WORDS: Readonly<Record<PaymentStatus, string>> = {
   failed: 'Failed',
   expired: 'Expired',
   cancelled: 'Cancelled',
+  cancelled_with_money: 'Cancelled, money received',
   paid_after_cancel: 'Paid after cancel',
   refunded: 'Refunded in full',
 };
@@ -23,11 +25,13 @@ const STATUS_WORDS: Readonly<Record<PaymentStatus, string>> = {
 export const statusWords = (status: PaymentStatus): string => STATUS_WORDS[status];
 
 /** The status with what a list must not hide: an overpayment, a late payment, a part whose amount nobody reported. */
-export function stateWords(payment: Pick<Payment, 'amount' | 'state'>): string {
+export function stateWords(payment: Pick<Payment, 'amount' | 'state'>, locale?: string): string {
   const state = payment.state;
   if (state.status === 'partially_paid' && state.received === null) return `${STATUS_WORDS.partially_paid} (amount not reported)`;
+  if (state.status === 'cancelled_with_money') return moneyBackTitle(state, locale);
   if (state.status !== 'paid') return STATUS_WORDS[state.status];
-  return [STATUS_WORDS.paid, isOverpaid(payment) ? 'overpaid' : null, state.late === true ? 'late' : null].filter((w) => w !== null).join(' \u2014 ');
+  const late = state.late !== true ? null : state.kept === undefined ? 'late, keep or refund' : 'late, kept';
+  return [STATUS_WORDS.paid, isOverpaid(payment) ? 'overpaid' : null, late].filter((w) => w !== null).join(' \u2014 ');
 }
 
 const asStatus = (value: unknown): PaymentStatus | null =>
@@ -68,6 +72,11 @@ export function auditText(entry: AuditEntry, locale: string | undefined): string
       const minor = d['amountMinor'];
       const currency = d['currency'];
       const amount = typeof minor === 'number' && typeof currency === 'string' && isCurrencyCode(currency) ? ` of ${formatAmount({ minor, currency }, locale)}` : '';
+      // A late payment the provider cannot refund through the terminal: the decision, the money goes back by hand.
+      const back = d['toReturnMinor'];
+      if (typeof back === 'number' && typeof currency === 'string' && isCurrencyCode(currency)) {
+        return `Late payment not kept: ${formatAmount({ minor: back, currency }, locale)} to be given back, decided ${who}`;
+      }
       return `Refund${amount} made ${who}`;
     }
     case 'close_day':

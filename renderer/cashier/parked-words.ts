@@ -1,3 +1,4 @@
+import { receivedWords } from '../../app/payment/money-back';
 import type { Payment } from '../../app/payment/payment';
 import { assertNever } from '../../app/util/assert-never';
 import { formatAmount } from '../shared/format-amount';
@@ -38,6 +39,7 @@ export function lastAnswer(payment: Payment, locale: string | undefined): string
     case 'failed':
     case 'expired':
     case 'cancelled':
+    case 'cancelled_with_money':
     case 'paid_after_cancel':
     case 'refunded':
       return settledNews(payment, locale);
@@ -65,6 +67,8 @@ export function settledNews(payment: Payment, locale: string | undefined): strin
       return `${name} expired — not paid`;
     case 'cancelled':
       return `${name} was cancelled — not paid`;
+    case 'cancelled_with_money':
+      return `${name} was cancelled after ${receivedWords(state.received, locale)}: it is to be given back`;
     case 'creating':
     case 'awaiting':
     case 'cancelling':

@@ -2,6 +2,7 @@ import type { Payment } from '../../app/payment/payment';
 import { findMethod } from '../shared/payment-figures';
 import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
+import { CancelWithMoney } from './cancel-with-money';
 import { DemoControls } from './demo-controls';
 import { ErrorAlert } from './error-alert';
 import { ParkControl } from './park-control';
@@ -17,7 +18,8 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
   const cancelling = useCashierStore((s) => s.pending === 'cancel') || payment.state.status === 'cancelling';
   const actions = useActions();
   const provider = useCashierStore((s) => findMethod(s.terminal, payment.method)?.provider);
-  const { title, detail, tone } = describeStatus(payment.state, provider);
+  const locale = useCashierStore((s) => s.terminal?.locale);
+  const { title, detail, tone } = describeStatus(payment.state, provider, locale);
 
   return (
     <section
@@ -52,6 +54,7 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
         </button>
         <PrintPanel payment={payment} />
         {simulator !== null && <DemoControls simulator={simulator} />}
+        <CancelWithMoney payment={payment} />
       </div>
     </section>
   );

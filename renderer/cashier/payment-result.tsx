@@ -1,7 +1,9 @@
-import type { Payment } from '../../app/payment/payment';
+import { isUndecidedLate, type Payment } from '../../app/payment/payment';
+import { findMethod } from '../shared/payment-figures';
 import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
 import { ErrorAlert } from './error-alert';
+import { LateDecision, MoneyBackPanel } from './money-back-panel';
 import { PaymentDetails } from './payment-details';
 import { PaymentMoney } from './payment-money';
 import './payment.css';
@@ -13,7 +15,11 @@ import { describeStatus, statusMark } from './status-text';
 export function PaymentResult({ payment }: { readonly payment: Payment }) {
   const dismissing = useCashierStore((s) => s.pending === 'dismiss');
   const actions = useActions();
-  const { title, detail, tone } = describeStatus(payment.state);
+  const method = useCashierStore((s) => findMethod(s.terminal, payment.method));
+  const locale = useCashierStore((s) => s.terminal?.locale);
+  const { title, detail, tone } = describeStatus(payment.state, method?.provider, locale);
+  // A late payment the provider cannot refund here is decided in its own panel, not with the refund form's rule.
+  const refundForm = !(isUndecidedLate(payment.state) && method?.refunds.supported !== true);
 
   return (
     <section
@@ -40,7 +46,9 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
         <PaymentDetails payment={payment} showCountdown={false} />
       </div>
       <div className="payment__actions">
-        <RefundForm key={payment.id} payment={payment} title="Refund" />
+        <LateDecision payment={payment} />
+        <MoneyBackPanel payment={payment} />
+        {refundForm && <RefundForm key={payment.id} payment={payment} title="Refund" />}
         <PrintPanel payment={payment} />
         <ErrorAlert />
         <button

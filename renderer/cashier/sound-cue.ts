@@ -22,6 +22,7 @@ export function cueForStatus(status: PaymentStatus): SoundCue | null {
     case 'needs_attention':
     case 'partially_paid':
     case 'cancelled':
+    case 'cancelled_with_money':
     case 'paid_after_cancel':
     case 'refunded':
       return null;

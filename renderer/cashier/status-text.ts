@@ -1,4 +1,5 @@
-import type { PaymentState } from '../../app/payment/payment';
+import { decisionWords, moneyBackTitle, receivedWords } from '../../app/payment/money-back';
+import { isUndecidedLate, type PaymentState } from '../../app/payment/payment';
 import { assertNever } from '../../app/util/assert-never';
 
 export type StatusTone = 'progress' | 'good' | 'bad' | 'neutral' | 'caution' | 'warning';
@@ -13,7 +14,7 @@ export interface StatusText {
 export const notReported = (provider: string): string => `amount not reported by ${provider}`;
 
 /** The cashier's words for each payment state; `provider` names who did not report an amount. */
-export function describeStatus(state: PaymentState, provider = 'the provider'): StatusText {
+export function describeStatus(state: PaymentState, provider = 'the provider', locale?: string): StatusText {
   switch (state.status) {
     case 'creating':
       return { title: 'Creating payment…', detail: null, tone: 'progress' };
@@ -34,15 +35,34 @@ export function describeStatus(state: PaymentState, provider = 'the provider'): 
       const arrived = state.received === null ? `Part of the payment has arrived (${notReported(provider)}). ` : '';
       return { title: 'Partly paid', detail: state.leftOpen ?? `${arrived}The customer can still pay the rest, or cancel the payment`, tone: 'caution' };
     }
-    case 'paid':
+    case 'paid': {
+      const paid = state.overpaid === true ? 'Paid — overpaid' : 'Paid';
       // Money that came after the request expired needs a decision, so it is as loud as paid-after-cancel.
-      return { title: state.overpaid === true ? 'Paid — overpaid' : 'Paid', detail: null, tone: state.late === true ? 'warning' : 'good' };
+      if (isUndecidedLate(state)) {
+        return {
+          title: `${paid} late — keep or refund`,
+          detail: 'The customer paid after the request expired. Keep the payment (it counts as paid), or refund it.',
+          tone: 'warning',
+        };
+      }
+      const kept = state.kept === undefined ? null : `Paid after the request expired; kept ${decisionWords(state.kept, locale)}`;
+      return { title: paid, detail: kept, tone: 'good' };
+    }
     case 'failed':
       return { title: 'Payment failed', detail: state.failure.message, tone: 'bad' };
     case 'expired':
       return { title: 'Expired — not paid', detail: 'The QR code timed out before the customer paid', tone: 'neutral' };
     case 'cancelled':
       return { title: 'Cancelled — not paid', detail: null, tone: 'neutral' };
+    case 'cancelled_with_money':
+      return {
+        title: moneyBackTitle(state, locale),
+        detail:
+          state.returned === undefined
+            ? `The ${receivedWords(state.received, locale)} must be given back to the customer; mark it returned once it is.`
+            : `Marked returned ${decisionWords(state.returned, locale)}`,
+        tone: state.returned === undefined ? 'warning' : 'neutral',
+      };
     case 'paid_after_cancel':
       return {
         title: 'Paid after cancel — refund or keep',
@@ -60,7 +80,9 @@ export function describeStatus(state: PaymentState, provider = 'the provider'): 
 export function statusMark(state: PaymentState): string {
   switch (state.status) {
     case 'paid':
-      return state.late === true ? '!' : '✓';
+      return isUndecidedLate(state) ? '!' : '✓';
+    case 'cancelled_with_money':
+      return state.returned === undefined ? '!' : '↩';
     case 'failed':
     case 'expired':
     case 'cancelled':

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Payment } from '../../app/payment/payment';
+import { isUndecidedLate, type Payment } from '../../app/payment/payment';
 import { assertNever } from '../../app/util/assert-never';
 import { ConnectionNotice } from '../shared/connection-notice';
 import { DemoBanner } from '../shared/demo-banner';
@@ -8,7 +8,7 @@ import { useDisplayStore } from './display-store';
 import { IdleView, OutcomeView, WaitView } from './message-views';
 import { QrView } from './qr-view';
 import { useQrExpired } from './use-qr-expired';
-import { useShownPayment, useWords } from './use-words';
+import { useFormatAmount, useShownPayment, useWords } from './use-words';
 
 /** The QR screen places the demo label itself, in the layout, where it cannot cover the code. */
 function showsQr(payment: Payment | null): boolean {
@@ -23,6 +23,7 @@ const QrExpiredView = () => <OutcomeView mark={null} headline={(w) => w.qrExpire
 
 function PaymentView({ payment, qrExpired }: { readonly payment: Payment; readonly qrExpired: boolean }) {
   const { state } = payment;
+  const format = useFormatAmount();
   switch (state.status) {
     case 'creating':
       return <WaitView amount={payment.amount} pick={(w) => w.preparingQr} />;
@@ -50,6 +51,8 @@ function PaymentView({ payment, qrExpired }: { readonly payment: Payment; readon
       );
     }
     case 'paid':
+      // Paid after the QR expired: the cashier keeps it or gives it back, so no thanks before that.
+      if (isUndecidedLate(state)) return <OutcomeView mark={null} headline={(w) => w.paymentReceived} text={(w) => w.waitForCashier} />;
       return <OutcomeView mark="tick" headline={(w) => w.thankYou} text={(w) => w.paymentReceived} />;
     case 'paid_after_cancel':
       return <OutcomeView mark="tick" headline={(w) => w.paymentReceived} text={null} />;
@@ -59,6 +62,17 @@ function PaymentView({ payment, qrExpired }: { readonly payment: Payment; readon
       return <OutcomeView mark={null} headline={(w) => w.paymentNotCompleted} text={(w) => w.qrExpired} />;
     case 'cancelled':
       return <OutcomeView mark={null} headline={(w) => w.paymentCancelled} text={null} />;
+    case 'cancelled_with_money': {
+      // Never "cancelled" alone: the customer paid something, and hears that it comes back to them.
+      const received = state.received;
+      return (
+        <OutcomeView
+          mark={null}
+          headline={(w) => w.saleCancelled}
+          text={(w) => (received === null ? w.moneyWillBeReturned : w.amountWillBeReturned(format(received)))}
+        />
+      );
+    }
     case 'refunded':
       return <OutcomeView mark={null} headline={(w) => w.paymentRefunded} text={null} />;
     default:

@@ -1,4 +1,4 @@
-import type { Payment, PaymentStatus } from '../../app/payment/payment';
+import { isUndecidedLate, type Payment, type PaymentStatus } from '../../app/payment/payment';
 import { assertNever } from '../../app/util/assert-never';
 
 /** The countdown appears only near the end, so it hurries nobody who has time. */
@@ -28,6 +28,7 @@ export function returnsToIdle(status: PaymentStatus): boolean {
     case 'unknown':
     case 'needs_attention':
     case 'partially_paid':
+    case 'cancelled_with_money':
     case 'failed':
     case 'expired':
     case 'cancelled':
@@ -39,5 +40,7 @@ export function returnsToIdle(status: PaymentStatus): boolean {
 
 /** Names one payment in one state, so the hold runs once per transition and a re-sent snapshot does not restart it. */
 export function holdKey(payment: Payment | null): string | null {
-  return payment !== null && returnsToIdle(payment.state.status) ? `${payment.id}:${payment.state.status}` : null;
+  // A late payment waits for the cashier's decision: its hold starts once it is kept.
+  if (payment === null || !returnsToIdle(payment.state.status) || isUndecidedLate(payment.state)) return null;
+  return `${payment.id}:${payment.state.status}`;
 }

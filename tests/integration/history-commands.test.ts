@@ -55,7 +55,7 @@ afterAll(async () => {
 
 describe('history commands: bad arguments get a specific sentence', () => {
   it.each([
-    ['listPayments', { status: ['bogus'] }, 'listPayments: status.0 must be a payment status (creating, awaiting, cancelling, unknown, needs_attention, partially_paid, paid, failed, expired, cancelled, paid_after_cancel, refunded), got string "bogus"'],
+    ['listPayments', { status: ['bogus'] }, 'listPayments: status.0 must be a payment status (creating, awaiting, cancelling, unknown, needs_attention, partially_paid, paid, failed, expired, cancelled, cancelled_with_money, paid_after_cancel, refunded), got string "bogus"'],
     ['listPayments', { status: [] }, 'listPayments: status must name at least one status, or be left out for any status'],
     ['listPayments', { method: 'demo' }, 'listPayments: method must be a list of methods, got string "demo"'],
     ['listPayments', { from: 2000, to: 1000 }, 'listPayments: to must be after from (to is exclusive: the day after the last one wanted)'],
@@ -143,7 +143,7 @@ describe('history commands over the journal', () => {
     expect(await printed).toContain('END OF DAY REPORT');
     expect(await cashier('listDayReports', {})).toMatchObject({ ok: true, value: [{ number: 1 }] });
     const csv = await cashier('exportDayReportCsv', { number: 1 });
-    expect(csv.ok && (csv.value as { csv: string }).csv.split('\r\n')[1]).toMatch(/^1,2026-12-01T02:00:00.000Z,.*,demo,SGD,1,10.50,0,0.00,10.50,1,1,0,,0,0.00$/);
+    expect(csv.ok && (csv.value as { csv: string }).csv.split('\r\n')[1]).toMatch(/^1,2026-12-01T02:00:00.000Z,.*,demo,SGD,1,10.50,0,0.00,10.50,1,1,0,,0,0.00,0,0.00,0,0.00,0$/);
     expect(await cashier('reprintDayReport', { number: 1 })).toMatchObject({ ok: true, value: { outcome: 'printed' } });
     expect(await cashier('reprintDayReport', { number: 2 })).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no day report 2: the reports run from 1 to 1' } });
     const next = await cashier('closeDay', {});

@@ -40,10 +40,17 @@ const STATES: Record<PaymentStatus, readonly PaymentState[]> = {
     { status: 'paid', paidAt: T0 + 5000, received: { minor: 1300, currency: 'SGD' } },
     { status: 'paid', paidAt: T0 + 5000, late: true },
     { status: 'paid', paidAt: T0 + 5000, received: { minor: 1300, currency: 'SGD' }, late: true },
+    { status: 'paid', paidAt: T0 + 5000, late: true, kept: { at: T0 + 7000, by: { id: 'mei', name: 'Mei' } } },
+    { status: 'paid', paidAt: T0 + 5000, late: true, kept: { at: T0 + 7000, by: null } },
   ],
   failed: [{ status: 'failed', failure: { code: 'payment_rejected', message: 'The wallet declined the payment' } }],
   expired: [{ status: 'expired' }],
   cancelled: [{ status: 'cancelled' }],
+  cancelled_with_money: [
+    { status: 'cancelled_with_money', received: { minor: 1000, currency: 'SGD' } },
+    { status: 'cancelled_with_money', received: null, returned: { at: T0 + 8000, by: { id: 'ali', name: 'Ali' } } },
+    { status: 'cancelled_with_money', received: { minor: 1000, currency: 'SGD' }, returned: { at: T0 + 8000, by: null } },
+  ],
   paid_after_cancel: [{ status: 'paid_after_cancel', paidAt: T0 + 9000 }],
   refunded: [{ status: 'refunded' }],
 };

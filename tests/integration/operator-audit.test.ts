@@ -174,9 +174,9 @@ describe('staff at the counter: who sold, who refunded, who approved, per person
     expect(auditRows().filter((r) => r.action === 'close_day').at(-1)).toMatchObject({ operator_id: 'ali', approved_by_id: 'mei', detail: { report: 2 } });
     const { csv } = await value<{ csv: string }>(ali, 'exportDayReportCsv', { number: 2 });
     expect(csv.trimEnd().split('\r\n').slice(-3).map((line) => line.split(',').slice(4))).toEqual([
-      ['', 'SGD', '1', '20.00', '1', '12.00', '8.00', '', '', '', 'Ali', '', ''],
-      ['', 'SGD', '1', '7.50', '0', '0.00', '7.50', '', '', '', 'Mei', '', ''],
-      ['', 'SGD', '1', '5.05', '0', '0.00', '5.05', '', '', '', 'Nobody signed in', '', ''],
+      ['', 'SGD', '1', '20.00', '1', '12.00', '8.00', '', '', '', 'Ali', '', '', '', '', '', '', ''],
+      ['', 'SGD', '1', '7.50', '0', '0.00', '7.50', '', '', '', 'Mei', '', '', '', '', '', '', ''],
+      ['', 'SGD', '1', '5.05', '0', '0.00', '5.05', '', '', '', 'Nobody signed in', '', '', '', '', '', '', ''],
     ]);
   });
 

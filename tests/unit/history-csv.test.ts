@@ -24,13 +24,27 @@ describe('CSV for history and end of day (RFC 4180)', () => {
       totals: [
         // One sale parked with its outcome unknown: kept apart from every count.
         { method: 'atome', currency: 'SGD', paid: { count: 0, minor: 0 }, refunded: { count: 1, minor: 1505 }, net: -1505, failed: 0, expired: 2, cancelled: 1, parked: { count: 1, minor: 1200 } },
+        // Two sales cancelled after money arrived: one still to return, one returned whose amount was never reported.
+        {
+          method: 'orangepill',
+          currency: 'SGD',
+          paid: { count: 0, minor: 0 },
+          refunded: { count: 0, minor: 0 },
+          net: 0,
+          failed: 0,
+          expired: 0,
+          cancelled: 0,
+          moneyBack: { toReturn: { count: 1, minor: 1000 }, returned: { count: 1, minor: 0 }, notReported: 1 },
+        },
         { method: 'demo', currency: 'JPY', paid: { count: 3, minor: 99_999_999_999 }, refunded: { count: 0, minor: 0 }, net: 99_999_999_999, failed: 1, expired: 0, cancelled: 0 },
       ],
     });
     expect(csv.split('\r\n')).toEqual([
-      'report,from,to,created_at,method,currency,paid_count,paid,refunded_count,refunded,net,failed_count,expired_count,cancelled_count,operator,parked_count,parked',
-      '7,2026-12-01T00:00:00.000Z,2026-12-02T00:00:00.000Z,2026-12-02T00:00:00.000Z,atome,SGD,0,0.00,1,15.05,-15.05,0,2,1,,1,12.00',
-      '7,2026-12-01T00:00:00.000Z,2026-12-02T00:00:00.000Z,2026-12-02T00:00:00.000Z,demo,JPY,3,99999999999,0,0,99999999999,1,0,0,,0,0',
+      'report,from,to,created_at,method,currency,paid_count,paid,refunded_count,refunded,net,failed_count,expired_count,cancelled_count,operator,parked_count,parked,' +
+        'to_return_count,to_return,returned_count,returned,received_not_reported_count',
+      '7,2026-12-01T00:00:00.000Z,2026-12-02T00:00:00.000Z,2026-12-02T00:00:00.000Z,atome,SGD,0,0.00,1,15.05,-15.05,0,2,1,,1,12.00,0,0.00,0,0.00,0',
+      '7,2026-12-01T00:00:00.000Z,2026-12-02T00:00:00.000Z,2026-12-02T00:00:00.000Z,orangepill,SGD,0,0.00,0,0.00,0.00,0,0,0,,0,0.00,1,10.00,1,0.00,1',
+      '7,2026-12-01T00:00:00.000Z,2026-12-02T00:00:00.000Z,2026-12-02T00:00:00.000Z,demo,JPY,3,99999999999,0,0,99999999999,1,0,0,,0,0,0,0,0,0,0',
       '',
     ]);
   });
@@ -50,10 +64,10 @@ describe('CSV for history and end of day (RFC 4180)', () => {
     });
     const head = '8,2026-12-02T00:00:00.000Z,2026-12-03T00:00:00.000Z,2026-12-03T00:00:00.000Z';
     expect(csv.split('\r\n').slice(1)).toEqual([
-      `${head},demo,SGD,3,35.00,1,5.00,30.00,0,0,0,,0,0.00`,
+      `${head},demo,SGD,3,35.00,1,5.00,30.00,0,0,0,,0,0.00,0,0.00,0,0.00,0`,
       // A name is the staff list's text: made inert like any text from a person.
-      `${head},,SGD,2,30.00,1,5.00,25.00,,,,'=Ali,,`,
-      `${head},,SGD,1,5.00,0,0.00,5.00,,,,Nobody signed in,,`,
+      `${head},,SGD,2,30.00,1,5.00,25.00,,,,'=Ali,,,,,,,`,
+      `${head},,SGD,1,5.00,0,0.00,5.00,,,,Nobody signed in,,,,,,,`,
       '',
     ]);
     // A one-person shop (nobody ever signed in) and a report from before the journal kept people: methods only.

@@ -46,7 +46,7 @@ describe('an overpayment is flagged everywhere, with the amount when it was repo
   it('in History', () => {
     expect(stateWords(payment(OVERPAID))).toBe('Paid — overpaid');
     expect(stateWords(payment(OVERPAID_BY))).toBe('Paid — overpaid');
-    expect(stateWords(payment({ status: 'paid', paidAt: AT, overpaid: true, late: true }))).toBe('Paid — overpaid — late');
+    expect(stateWords(payment({ status: 'paid', paidAt: AT, overpaid: true, late: true }))).toBe('Paid — overpaid — late, keep or refund');
     expect(paymentStatusWords(payment(OVERPAID))).toBe('Paid — overpaid');
   });
 

@@ -61,13 +61,14 @@ const FINAL_STATES: readonly PaymentState[] = [
   { status: 'expired' },
   { status: 'cancelled' },
   { status: 'paid_after_cancel', paidAt: T0 + 2 },
+  { status: 'cancelled_with_money', received: null },
 ];
 
 const label = (e: PaymentEvent): string => (e.type === 'provider_status' ? `provider ${e.status.kind}` : e.type);
 
 describe('isFinal', () => {
-  it('knows exactly the six final states', () => {
-    expect([...FINAL_STATUSES].sort()).toEqual(['cancelled', 'expired', 'failed', 'paid', 'paid_after_cancel', 'refunded']);
+  it('knows exactly the seven final states', () => {
+    expect([...FINAL_STATUSES].sort()).toEqual(['cancelled', 'cancelled_with_money', 'expired', 'failed', 'paid', 'paid_after_cancel', 'refunded']);
     for (const s of FINAL_STATES) expect(isFinal(s)).toBe(true);
     const partly = { status: 'partially_paid', received: { minor: 100, currency: 'SGD' } } as const;
     for (const s of [{ status: 'creating' }, { status: 'awaiting' }, { status: 'cancelling' }, { status: 'unknown', providerStatus: 'x' }, partly] as const) {

@@ -19,6 +19,8 @@ export interface MethodTotals {
   readonly cancelled?: number;
   /** Sales parked with their outcome unknown, in none of the counts above; left off when there were none. */
   readonly parked?: Tally;
+  /** Sales cancelled after money arrived: still to return, returned, and how many had no amount reported. */
+  readonly moneyBack?: { readonly toReturn: Tally; readonly returned: Tally; readonly notReported: number };
 }
 
 /** One person's figures in one currency: the paid sales they started and the refunds they made. */
@@ -58,6 +60,23 @@ function methodSection(t: MethodTotals, where: ReceiptLocale): Block[] {
   ];
 }
 
+/** Money that arrived on sales cancelled since: apart from sales and cancellations, per method. */
+function moneyBackSection(totals: readonly MethodTotals[], where: ReceiptLocale): Block[] {
+  const lines = totals.flatMap((t) => {
+    if (t.moneyBack === undefined) return [];
+    const money = (minor: number) => amountText({ minor, currency: t.currency }, where);
+    const { toReturn, returned, notReported } = t.moneyBack;
+    return [
+      text(`${t.method} (${t.currency})`, { bold: true }),
+      row(`To return x${toReturn.count}`, money(toReturn.minor), true),
+      row(`Returned x${returned.count}`, money(returned.minor)),
+      ...(notReported === 0 ? [] : [row(`Amount not reported x${notReported}`, '')]),
+      rule(),
+    ];
+  });
+  return lines.length === 0 ? [] : [text('CANCELLED, MONEY RECEIVED', { align: 'center', bold: true }), rule(), ...lines];
+}
+
 function operatorSection(lines: readonly OperatorLine[], where: ReceiptLocale): Block[] {
   if (lines.length === 0) return [];
   return [
@@ -86,6 +105,7 @@ export function endOfDayReport(input: EndOfDayInput): ReceiptDocument {
     row('To', dateTimeText(input.to, input.locale)),
     rule('='),
     ...(input.totals.length === 0 ? [text('No payments in this period', { align: 'center' }), rule()] : input.totals.flatMap((t) => methodSection(t, input.locale))),
+    ...moneyBackSection(input.totals, input.locale),
     ...operatorSection(input.operators ?? [], input.locale),
     row('Printed', dateTimeText(input.generatedAt, input.locale)),
     feed(2),

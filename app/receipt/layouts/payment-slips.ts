@@ -118,6 +118,43 @@ export function outcomeSlip(input: OutcomeSlipInput): ReceiptDocument {
   ]);
 }
 
+export interface MoneyBackSlipInput {
+  readonly merchant: Merchant;
+  readonly amount: Money;
+  /** What arrived before the sale was cancelled; null when the provider did not report it. */
+  readonly received: Money | null;
+  readonly method: string;
+  readonly reference: string;
+  readonly providerRef: string;
+  readonly at: number;
+  /** When the money was marked given back; absent while it is still to be returned. */
+  readonly returnedAt?: number;
+  readonly locale: ReceiptLocale;
+}
+
+/** A sale cancelled after money arrived: never "no payment was taken", but what is owed back and whether it went. */
+export function moneyBackSlip(input: MoneyBackSlipInput): ReceiptDocument {
+  const received = input.received === null ? 'not reported' : amountText(input.received, input.locale);
+  const owed = input.received === null ? 'The money you paid' : amountText(input.received, input.locale);
+  return receiptDocument([
+    ...merchantHeader(input.merchant),
+    rule(),
+    text('SALE CANCELLED', { align: 'center', bold: true, size: 'double-height' }),
+    rule(),
+    row('Amount', amountText(input.amount, input.locale)),
+    row('Received', received, true),
+    row('Method', input.method),
+    row('Request id', input.providerRef),
+    row('Reference', input.reference),
+    row('Date', dateTimeText(input.at, input.locale)),
+    ...(input.returnedAt === undefined ? [] : [row('Returned', dateTimeText(input.returnedAt, input.locale))]),
+    feed(),
+    text(input.returnedAt === undefined ? `${owed} will be returned to you` : `${owed} has been returned to you`, { align: 'center' }),
+    feed(2),
+    cut(),
+  ]);
+}
+
 export interface RefundSlipInput {
   readonly merchant: Merchant;
   readonly refund: Money;

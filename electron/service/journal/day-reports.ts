@@ -50,6 +50,14 @@ const outcomeRow = z.object({
 });
 const PAID_SET: ReadonlySet<PaymentStatus> = new Set(PAID);
 const refundSumRow = z.object({ method: z.enum(METHOD_IDS), currency: currencyCode, refund_count: count, refund_minor: count });
+const moneyBackRow = z.object({
+  method: z.enum(METHOD_IDS),
+  currency: currencyCode,
+  returned: z.union([z.literal(0), z.literal(1)]),
+  sales: count,
+  minor: count,
+  not_reported: count,
+});
 const parkedRow = z.object({ method: z.enum(METHOD_IDS), currency: currencyCode, parked_count: count, parked_minor: count });
 const tally = z.strictObject({ count, minor: count });
 const totalsSchema = z.array(
@@ -63,6 +71,7 @@ const totalsSchema = z.array(
     expired: count,
     cancelled: count,
     parked: tally.exactOptional(),
+    moneyBack: z.strictObject({ toReturn: tally, returned: tally, notReported: count }).exactOptional(),
   }),
 );
 const operatorRef = z.strictObject({ id: z.string(), name: z.string() });
@@ -111,6 +120,15 @@ export function createDayReports(db: Database.Database, now: () => number, audit
       `SELECT method, currency, count(*) AS parked_count, sum(amount_minor) AS parked_minor FROM payments
        WHERE parked_at IS NOT NULL AND status IN (${inList(OPEN)}) AND created_at >= ? AND created_at < ? GROUP BY method, currency`,
     ),
+    // Money that arrived on a sale cancelled since (state_json's received, null when not reported), by
+    // whether someone marked it returned. Counted apart: it is neither a sale nor a plain cancellation.
+    moneyBack: db.prepare<[number, number], unknown>(
+      `SELECT method, currency, json_extract(state_json, '$.returned') IS NOT NULL AS returned, count(*) AS sales,
+         coalesce(sum(json_extract(state_json, '$.received.minor')), 0) AS minor,
+         sum(json_type(state_json, '$.received') IS NOT 'object') AS not_reported
+       FROM payments WHERE status = 'cancelled_with_money' AND created_at >= ? AND created_at < ?
+       GROUP BY method, currency, returned`,
+    ),
     insert: db.prepare<[number, number, number, number, string, string]>(
       'INSERT INTO day_reports (number, period_from, period_to, created_at, totals_json, operators_json) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -151,6 +169,17 @@ export function createDayReports(db: Database.Database, now: () => number, audit
     for (const raw of sql.parked.all(from, to)) {
       const row = parkedRow.parse(raw);
       entry(row.method, row.currency).parked = { count: row.parked_count, minor: row.parked_minor };
+    }
+    for (const raw of sql.moneyBack.all(from, to)) {
+      const row = moneyBackRow.parse(raw);
+      const t = entry(row.method, row.currency);
+      const before = t.moneyBack ?? { toReturn: { count: 0, minor: 0 }, returned: { count: 0, minor: 0 }, notReported: 0 };
+      const tallied = { count: row.sales, minor: row.minor };
+      t.moneyBack = {
+        toReturn: row.returned === 1 ? before.toReturn : tallied,
+        returned: row.returned === 1 ? tallied : before.returned,
+        notReported: before.notReported + row.not_reported,
+      };
     }
     const totals = [...rows.values()]
       .map((t) => ({ ...t, net: t.paid.minor - t.refunded.minor }))

@@ -38,6 +38,8 @@ const currencyCode = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]])
 const minor = z.number().int().nonnegative();
 const moneySchema: z.ZodType<Money> = z.strictObject({ minor, currency: currencyCode });
 const time = z.number().int();
+const operatorRef = z.strictObject({ id: z.string(), name: z.string() });
+const decision = z.strictObject({ at: time, by: operatorRef.nullable() });
 
 /** Mirrors PaymentState exactly; the annotation makes the build fail if the two drift apart. */
 const stateSchema: z.ZodType<PaymentState> = z.discriminatedUnion('status', [
@@ -53,10 +55,12 @@ const stateSchema: z.ZodType<PaymentState> = z.discriminatedUnion('status', [
     received: moneySchema.exactOptional(),
     overpaid: z.literal(true).exactOptional(),
     late: z.literal(true).exactOptional(),
+    kept: decision.exactOptional(),
   }),
   z.strictObject({ status: z.literal('failed'), failure: z.strictObject({ code: z.string(), message: z.string() }) }),
   z.strictObject({ status: z.literal('expired') }),
   z.strictObject({ status: z.literal('cancelled') }),
+  z.strictObject({ status: z.literal('cancelled_with_money'), received: moneySchema.nullable(), returned: decision.exactOptional() }),
   z.strictObject({ status: z.literal('paid_after_cancel'), paidAt: time }),
   z.strictObject({ status: z.literal('refunded') }),
 ]);

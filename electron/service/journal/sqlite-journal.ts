@@ -27,6 +27,7 @@ const STATUSES: Record<PaymentStatus, null> = {
   failed: null,
   expired: null,
   cancelled: null,
+  cancelled_with_money: null,
   paid_after_cancel: null,
   refunded: null,
 };
