@@ -6,6 +6,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
+    // expect.poll waits for state that arrives on the terminal's own schedule (a status request each
+    // second); on two busy cores that can take more than vitest's default second. A bound, not a timing.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
