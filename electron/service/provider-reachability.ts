@@ -5,20 +5,23 @@ import type { Result } from '../../app/util/result';
 
 const clock = (at: number, locale: string): string => new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
+/** A provider's name inside a sentence: "The demo provider" is "the demo provider" there; proper names stay. */
+const inSentence = (name: string): string => name.replace(/^The /, 'the ');
+
 /** What the last answer (or the lack of one) says about reaching the provider. */
 export function reachabilityReport(name: string, error: ProviderError | null, at: number, locale: string): DeviceReport {
   if (error === null) return { health: 'ok', summary: name, detail: `${name} answered at ${clock(at, locale)}.` };
   switch (error.kind) {
     case 'network':
     case 'timeout':
-      return { health: 'fault', summary: `No connection to ${name}`, detail: `${error.message}. Pending payments stay pending until ${name} answers.` };
+      return { health: 'fault', summary: `No connection to ${inSentence(name)}`, detail: `${error.message}. Pending payments stay pending until ${inSentence(name)} answers.` };
     case 'server':
     case 'rate_limited':
       return { health: 'attention', summary: `${name} is having trouble`, detail: `${error.message}.` };
     case 'auth':
       return { health: 'fault', summary: `${name} refused the key`, detail: `${error.message}.` };
     case 'invalid_response':
-      return { health: 'attention', summary: `${name} answered strangely`, detail: `${error.message}. Check the payment with ${name}.` };
+      return { health: 'attention', summary: `${name} answered strangely`, detail: `${error.message}. Check the payment with ${inSentence(name)}.` };
     case 'rejected':
     case 'not_found':
     case 'outcome_unknown':
