@@ -21,12 +21,12 @@ export function CancelWithMoney({ payment }: { readonly payment: Payment }) {
   if (askingFor !== payment.id || money === null) return null;
   const locale = terminal?.locale;
   const provider = findMethod(terminal, payment.method)?.provider ?? 'the provider';
-  const back = money.received === null ? 'the money' : formatAmount(money.received, locale);
+  const accept = money.received === null ? 'Cancel the sale, money to return' : `Cancel, ${formatAmount(money.received, locale)} to return`;
   return (
     <ConfirmDialog
       title="Cancel the sale? Money has arrived"
       question={`${cancelWithMoneyQuestion(payment, money.received, provider, locale)} ${howMoneyGoesBack(payment, money.received, locale)}`}
-      acceptLabel={`Cancel, ${back} to return`}
+      acceptLabel={accept}
       busyLabel="Cancelling…"
       busy={busy}
       onAccept={() => void actions.cancelWithMoney(payment.id)}

@@ -118,7 +118,7 @@ export function LateDecision({ payment, onDecided }: DecisionProps) {
       <p className="refund__rule">
         {formatAmount(whole, locale)} arrived after the QR expired. Keep it and the sale counts as paid; refund it and the money goes back to the customer.
       </p>
-      <div className="refund__row">
+      <div className="refund__choices">
         <button type="button" className="button button--primary" data-testid="keep-late" disabled={busy} onClick={keep}>
           Keep the payment
         </button>

@@ -30,7 +30,8 @@ export function lateRefundQuestion(payment: Payment, language: Language, locale:
   return (
     `Refund ${formatAmount(whole, locale)} to the customer? ${howMoneyGoesBack(payment, whole, locale)} ` +
     `Until then the sale reads "${outcome}", and counts in End of day as money to return, not as paid. ` +
-    `The customer display will show '${moneyBackOnDisplay(whole, language, locale)}'.`
+    // The display's words end with their own full stop.
+    `The customer display will show '${moneyBackOnDisplay(whole, language, locale)}'`
   );
 }
 

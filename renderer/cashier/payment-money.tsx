@@ -25,7 +25,9 @@ function PaidFlags({ payment, locale }: { readonly payment: Payment; readonly lo
       data-testid="paid-flag"
       data-flag={flags.filter((f) => f !== null).join(' ')}
     >
-      {state.late === true && <p>Paid after the request expired — check and keep or refund</p>}
+      {/* Undecided, its own panel asks Keep or Refund; once kept, the status line says who kept it. */}
+      {state.late === true && state.kept === undefined && <p>Paid after the request expired: keep it, or refund it</p>}
+      {state.late === true && state.kept !== undefined && <p>Paid after the request expired, and kept</p>}
       {state.received !== undefined && <p>{receivedSentence(payment, state.received, locale)}</p>}
       {/* Flagged overpaid by the provider without an amount (Orangepill's OVERPAID): said as such. */}
       {state.received === undefined && state.overpaid === true && <p>Paid — overpaid: more than the amount asked arrived</p>}

@@ -1,5 +1,5 @@
 import type { PrintReport } from '../../app/ipc/devices';
-import type { Payment } from '../../app/payment/payment';
+import { isFinal, type Payment } from '../../app/payment/payment';
 import { useActions } from './actions-context';
 import { useCashierStore } from './cashier-store';
 import './print-panel.css';
@@ -62,7 +62,8 @@ export function PrintPanel({ payment }: { readonly payment: Payment }) {
   if (printer === 'off') return null;
   const { status } = payment.state;
   const canPrintQr = (status === 'awaiting' || status === 'partially_paid') && payment.qr?.payload != null;
-  const ended = status === 'paid' || status === 'paid_after_cancel' || status === 'failed' || status === 'expired' || status === 'cancelled' || status === 'refunded';
+  // Every ending has its receipt, a sale cancelled with money to return included.
+  const ended = isFinal(payment.state);
   return (
     <div className="print-panel" data-testid="print-panel">
       {canPrintQr && (
