@@ -232,9 +232,9 @@ describe('history and end of day, in Chromium', () => {
     expect(header).toEqual([...DAY_REPORT_CSV_HEADER]);
     expect(rows.map((r) => r.slice(4))).toEqual([
       // `operator` is empty on a method's row; nobody was signed in, so there is no person's row. No sale was parked.
-      ['demo', 'SGD', '1', '12.34', '0', '0.00', '12.34', '1', '1', '1', '', '0', '0.00'],
-      ['atome', 'MYR', '1', '45.90', '0', '0.00', '45.90', '0', '0', '0', '', '0', '0.00'],
-      ['atome', 'SGD', '1', '20.00', '1', '5.00', '15.00', '0', '0', '0', '', '0', '0.00'],
+      ['demo', 'SGD', '1', '12.34', '0', '0.00', '12.34', '1', '1', '1', '', '0', '0.00', '0', '0.00', '0', '0.00', '0'],
+      ['atome', 'MYR', '1', '45.90', '0', '0.00', '45.90', '0', '0', '0', '', '0', '0.00', '0', '0.00', '0', '0.00', '0'],
+      ['atome', 'SGD', '1', '20.00', '1', '5.00', '15.00', '0', '0', '0', '', '0', '0.00', '0', '0.00', '0', '0.00', '0'],
     ]);
     expect(rows.every((r) => r[0] === '1')).toBe(true);
     await cashier.keyboard.press('Escape');

@@ -88,7 +88,7 @@ describe('Orangepill, live against the simulator, in Chromium', () => {
     await newSale(screens);
   });
 
-  it('SGD 20, SGD 10 arrives (INCOMPLETE): partly paid, amount not reported; the display does not ask for SGD 20 again; Esc never cancels it', async () => {
+  it('SGD 20, SGD 10 arrives (INCOMPLETE): partly paid, amount not reported; the display does not ask for SGD 20 again; Esc only asks, and Back changes nothing', async () => {
     const request = await charge('2000', '20.00', 'SGD');
     settle(request.id, 'partial');
     await status(screens.cashier, 'partially_paid').waitFor();
@@ -104,12 +104,13 @@ describe('Orangepill, live against the simulator, in Chromium', () => {
     await saveScreenshot(screens.cashier, 'cashier-partially-paid');
     await saveScreenshot(screens.display, 'display-partially-paid');
 
+    // Esc only asks: the question names what arrived; Back leaves the sale exactly as it was.
     await screens.cashier.keyboard.press('Escape');
     await expect
-      .poll(() => screens.cashier.locator('[data-testid="payment-status"] .payment__detail').innerText())
-      .toBe(
-        "Part of SGD 20.00 has already arrived (amount not reported by Orangepill): the request was not cancelled. Wait for the rest, or take the money back through Orangepill's console.",
-      );
+      .poll(() => screens.cashier.locator('[data-testid="cancel-money-confirm-text"]').innerText())
+      .toMatch(/^Part of SGD 20\.00 has arrived \(amount not reported by Orangepill\)\. Cancel the sale\? The money received must be given back to the customer\./);
+    await screens.cashier.locator('[data-testid="cancel-money-confirm-back"]').click();
+    await screens.cashier.locator('[data-testid="cancel-money-confirm"]').waitFor({ state: 'detached' });
     expect(await status(screens.cashier, 'partially_paid').count()).toBe(1);
     expect(await screens.cashier.getByText('Cancelled — not paid').count()).toBe(0);
     expect(simulator.requests().find((r) => r.id === request.id)?.status).toBe('INCOMPLETE');

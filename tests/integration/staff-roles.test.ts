@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
-import { ALI, MEI, run, terminalClients } from '../support/terminal-clients';
+import { ALI, MEI, run, terminalClients, valueOf, type Answer } from '../support/terminal-clients';
 import type { TestClient } from '../support/ws-client';
 
 /*
@@ -24,6 +24,22 @@ async function paidSale(c: TestClient, minor: number, method: 'demo' | 'atome' =
   expect(await run(c, 'demoSimulate', { paymentId: id, outcome: 'paid' })).toMatchObject({ ok: true });
   await expect.poll(async () => ((await run(c, 'getSnapshot')) as { value: { payment: { state: { status: string } } } }).value.payment.state.status).toBe('paid');
   return id;
+}
+
+/** An Orangepill sale on its simulator, driven to `outcome` by the demo controls, once the counter shows `shown`. */
+async function orangepillSale(c: TestClient, minor: number, outcome: 'partial' | 'late', shown: string): Promise<string> {
+  const charged = await run(c, 'charge', { amount: { minor, currency: 'SGD' }, method: 'orangepill' });
+  if (!charged.ok) throw new Error(charged.error.message);
+  const id = (charged.value as { id: string }).id;
+  expect(await run(c, 'demoSimulate', { paymentId: id, outcome })).toMatchObject({ ok: true });
+  await expect
+    .poll(async () => ((await run(c, 'getSnapshot')) as { value: { payment: { state: { status: string } } } }).value.payment.state.status, { timeout: 10_000 })
+    .toBe(shown);
+  return id;
+}
+
+async function detailOf(c: TestClient, paymentId: string): Promise<Answer> {
+  return run(c, 'paymentDetail', { paymentId });
 }
 
 beforeAll(async () => {
@@ -99,6 +115,46 @@ describe('staff roles and PINs, enforced in main', () => {
     expect(await run(c, 'saveStaff', { members: [MEI], refundApproval: { mode: 'all' } })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
     expect(await run(c, 'closeDay', { approval: { staffId: 'mei', pin: '2468' } })).toMatchObject({ ok: true });
     expect(await run(c, 'closeDay', { approval: { staffId: 'mei', pin: '24' } })).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+  });
+
+  it('marks money returned and keeps a late payment only for a signed-in person, with who, audited', async () => {
+    // One connection (the host takes a few at a time): nobody signed in first, then Ali.
+    const c = await client();
+    expect(await run(c, 'markReturned', { paymentId: 'x' })).toEqual({ ok: false, error: { code: 'sign_in_required', message: 'Sign in with your PIN first' } });
+    expect(await run(c, 'keepLate', { paymentId: 'x' })).toEqual({ ok: false, error: { code: 'sign_in_required', message: 'Sign in with your PIN first' } });
+    await expect.poll(async () => (await run(c, 'signIn', { staffId: 'ali', pin: '1357' })).ok, { timeout: 5000 }).toBe(true);
+    const part = await orangepillSale(c, 2000, 'partial', 'partially_paid');
+    expect(await run(c, 'cancel', { paymentId: part })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_state',
+        message: 'Part of SGD 20.00 has arrived (amount not reported by Orangepill). Cancel the sale? The money received must be given back to the customer.',
+      },
+    });
+    expect(await run(c, 'cancel', { paymentId: part, moneyReceived: 'to_return' })).toMatchObject({ ok: true, value: { state: { status: 'cancelled_with_money', received: null } } });
+    expect(await run(c, 'markReturned', { paymentId: part })).toMatchObject({
+      ok: true,
+      value: { state: { status: 'cancelled_with_money', returned: { by: { id: 'ali', name: 'Ali' } } } },
+    });
+    expect(await run(c, 'markReturned', { paymentId: part })).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringMatching(/already marked returned by Ali at/) as unknown } });
+    const late = await orangepillSale(c, 700, 'late', 'paid');
+    expect(await run(c, 'keepLate', { paymentId: late })).toMatchObject({ ok: true, value: { state: { late: true, kept: { by: { id: 'ali' } } } } });
+    // Refunding a late payment follows the shop's refund rule: over SGD 10.00, a manager's PIN.
+    const big = await orangepillSale(c, 2000, 'late', 'paid');
+    expect(await run(c, 'refund', { paymentId: big, amount: { minor: 2000, currency: 'SGD' } })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    expect(await run(c, 'refund', { paymentId: big, amount: { minor: 2000, currency: 'SGD' }, approval: { staffId: 'mei', pin: '2468' } })).toMatchObject({
+      ok: true,
+      value: { state: { status: 'cancelled_with_money', received: { minor: 2000, currency: 'SGD' } } },
+    });
+    type Acts = { audit: { action: string; operator: { id: string } | null; approvedBy: { id: string } | null; detail: object }[] };
+    const audit = async (id: string): Promise<Acts> => valueOf<Acts>(await detailOf(c, id));
+    expect((await audit(part)).audit.map((e) => [e.action, e.operator?.id])).toEqual([['returned', 'ali']]);
+    expect((await audit(late)).audit.map((e) => [e.action, e.operator?.id])).toEqual([['keep_late', 'ali']]);
+    expect((await audit(big)).audit).toMatchObject([{ action: 'refund', operator: { id: 'ali' }, approvedBy: { id: 'mei' }, detail: { toReturnMinor: 2000, currency: 'SGD' } }]);
+    // The host takes a few cashier screens at once: this one leaves before the next test opens three.
+    const open = terminal.host.sessions().cashier;
+    c.close();
+    await expect.poll(() => terminal.host.sessions().cashier).toBe(open - 1);
   });
 
   it('resumes a session on a new connection with its token, and signs out someone removed from the list', async () => {
