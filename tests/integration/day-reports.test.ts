@@ -154,6 +154,33 @@ describe('the numbered day reports', () => {
     expect(journal.dayReports.get(3)).toBeUndefined();
   });
 
+  it('keep sales cancelled after money arrived apart, with what is to return and what was returned, also in a closed report', () => {
+    journal.save(sale('p', 'orangepill', 700, 'SGD', paid));
+    const back1 = sale('back1', 'orangepill', 2000, 'SGD', { status: 'cancelled_with_money', received: { minor: 1000, currency: 'SGD' } });
+    journal.save(back1);
+    journal.save(sale('back2', 'orangepill', 500, 'SGD', { status: 'cancelled_with_money', received: null }));
+    journal.save(sale('back3', 'orangepill', 300, 'SGD', { status: 'cancelled_with_money', received: { minor: 300, currency: 'SGD' }, returned: { at: T0, by: null } }));
+    journal.save(sale('c', 'orangepill', 900, 'SGD', { status: 'cancelled' }));
+    clock += HOUR;
+    const expected = {
+      method: 'orangepill',
+      currency: 'SGD',
+      paid: { count: 1, minor: 700 },
+      refunded: { count: 0, minor: 0 },
+      net: 700,
+      failed: 0,
+      expired: 0,
+      cancelled: 1,
+      moneyBack: { toReturn: { count: 2, minor: 1000 }, returned: { count: 1, minor: 300 }, notReported: 1 },
+    };
+    expect(journal.dayReports.preview().totals).toEqual([expected]);
+    const closed = journal.dayReports.close();
+    expect(closed.ok && closed.value.totals).toEqual([expected]);
+    // Marked returned after the close: the kept report stays as it was.
+    journal.save({ ...back1, updatedAt: clock, state: { status: 'cancelled_with_money', received: { minor: 1000, currency: 'SGD' }, returned: { at: clock, by: null } } });
+    expect(journal.dayReports.get(1)?.totals).toEqual([expected]);
+  });
+
   it('refuse to close while a sale is still in progress, saying why', () => {
     journal.save(sale('open', 'demo', 100, 'SGD', { status: 'awaiting' }));
     clock += 1;

@@ -80,6 +80,18 @@ describe('PaymentEngine: a sale that has money is cancelled only with the cashie
     expect(h.engine.get(id)?.state).toEqual({ status: 'paid', paidAt: T0 + 1500 });
   });
 
+  it('a partly paid request the provider closed since needs attention; its cancel too asks first, and ends with the money to return', async () => {
+    const { h, id } = await partlyPaid(600);
+    h.provider.onStatus = () => ok<ProviderStatus>({ kind: 'expired' });
+    await h.clock.advance(1000);
+    expect(h.engine.get(id)?.state.status).toBe('needs_attention');
+    const bare = await h.engine.cancel(id);
+    expect(!bare.ok && bare.error.message).toMatch(/^Part of SGD 12\.34 has arrived \(amount not reported by The test provider\)\. Cancel the sale\?/);
+    expect(h.provider.cancels).toEqual([]);
+    const confirmed = await h.engine.cancel(id, 'to_return');
+    expect(confirmed.ok && confirmed.value.state).toEqual({ status: 'cancelled_with_money', received: null });
+  });
+
   it('a sale with no money cancels as before, the acknowledgement changing nothing', async () => {
     const h = harness();
     const payment = await chargeOk(h.engine);
