@@ -16,18 +16,16 @@ function receivedSentence(payment: Payment, received: Money, locale: string | un
 
 function PaidFlags({ payment, locale }: { readonly payment: Payment; readonly locale: string | undefined }) {
   const { state } = payment;
-  if (state.status !== 'paid' || (state.received === undefined && state.late !== true && state.overpaid !== true)) return null;
+  // Lateness is the status line's: "Paid late — keep or refund" with its panel, then who kept it.
+  if (state.status !== 'paid' || (state.received === undefined && state.overpaid !== true)) return null;
   const flags = [state.late === true ? 'late' : null, isOverpaid(payment) ? 'overpaid' : null];
   return (
     <div
-      className={`payment__attention ${state.late === true ? 'payment__attention--loud' : ''}`}
-      role={state.late === true ? 'alert' : 'status'}
+      className="payment__attention"
+      role="status"
       data-testid="paid-flag"
       data-flag={flags.filter((f) => f !== null).join(' ')}
     >
-      {/* Undecided, its own panel asks Keep or Refund; once kept, the status line says who kept it. */}
-      {state.late === true && state.kept === undefined && <p>Paid after the request expired: keep it, or refund it</p>}
-      {state.late === true && state.kept !== undefined && <p>Paid after the request expired, and kept</p>}
       {state.received !== undefined && <p>{receivedSentence(payment, state.received, locale)}</p>}
       {/* Flagged overpaid by the provider without an amount (Orangepill's OVERPAID): said as such. */}
       {state.received === undefined && state.overpaid === true && <p>Paid — overpaid: more than the amount asked arrived</p>}
