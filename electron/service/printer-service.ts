@@ -2,7 +2,7 @@ import type { Clock } from '../../app/engine/clock';
 import type { PrintReport, SlipKind, TestPrint } from '../../app/ipc/devices';
 import type { DeviceReport } from '../../app/ipc/devices';
 import type { MethodId, MethodInfo } from '../../app/payment/method';
-import type { Payment } from '../../app/payment/payment';
+import { isUndecidedLate, type Payment } from '../../app/payment/payment';
 import type { ReceiptDocument } from '../../app/receipt/document';
 import type { Merchant, ReceiptLocale } from '../../app/receipt/layouts/common';
 import { endOfDayReport, staticRequestCard, testQrPage, type EndOfDayInput } from '../../app/receipt/layouts/counter-pages';
@@ -190,8 +190,14 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
         return printable && (rules.autoPrintQrSlip === 'always' || (rules.autoPrintQrSlip === 'without_display' && noDisplay)) ? 'qr_slip' : null;
       }
       case 'paid':
+        // A late payment prints once the cashier keeps it; refunded instead, it prints as money to return.
+        if (isUndecidedLate(payment.state)) return null;
+        return rules.autoPrintReceipt ? 'paid_receipt' : null;
       case 'paid_after_cancel':
         return rules.autoPrintReceipt ? 'paid_receipt' : null;
+      case 'cancelled_with_money':
+        // The customer's proof that money is owed back: the receipt kind prints the "to be returned" slip.
+        return rules.autoPrintReceipt || rules.printFailedSlips ? 'paid_receipt' : null;
       case 'failed':
       case 'expired':
       case 'cancelled':

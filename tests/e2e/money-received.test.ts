@@ -152,9 +152,21 @@ describe('a payment that arrived after its request expired', () => {
     await saveScreenshot(cashier, 'cashier-late-decision');
   });
 
-  it('keep: counts as paid, and says it was kept', async () => {
+  it('keep: counts as paid, says it was kept, and only then prints the receipt', async () => {
+    // Nothing printed while the cashier had not decided: the one receipt is the kept one.
+    const printed = new Promise<string>((resolve) => {
+      const off = printer.onReceipt((r) => {
+        const text = r.lines.join('\n');
+        if (!/late/i.test(text)) return;
+        off();
+        resolve(text);
+      });
+    });
     await testId('keep-late').click();
     await expect.poll(() => title()).toBe('Paid');
+    const receipt = await printed;
+    expect(receipt).toMatch(/late, kept/i);
+    expect(receipt).not.toMatch(/not yet kept/i);
     expect(await testId('payment-detail').innerText()).toMatch(/^Paid after the request expired; kept at \d\d:\d\d$/);
     await expect.poll(displayText).toContain('Thank you');
     await newSale(screens);
