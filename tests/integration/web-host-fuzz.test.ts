@@ -25,6 +25,12 @@ const TEMPLATES: readonly unknown[] = [
   { type: 'command', id: 1, command: 'saveSettings', args: { merchant: { name: 'Fuzz', addressLines: [], logoText: null } } },
   { type: 'command', id: 1, command: 'testConnection', args: { provider: 'opn', baseUrl: 'https://api.omise.co' } },
   { type: 'command', id: 1, command: 'lookupRequest', args: { imageBase64: 'iVBORw0KGgo=' } },
+  { type: 'command', id: 1, command: 'signIn', args: { staffId: 'mei', pin: '2468' } },
+  { type: 'command', id: 1, command: 'resumeSession', args: { token: 'a'.repeat(32) } },
+  { type: 'command', id: 1, command: 'closeDay', args: { approval: { staffId: 'mei', pin: '2468' } } },
+  { type: 'command', id: 1, command: 'park', args: { paymentId: 'T20261206-000000-abcd' } },
+  { type: 'command', id: 1, command: 'resolveParked', args: { paymentId: 'T20261206-000000-abcd', reason: 'checked in the console', approval: { staffId: 'mei', pin: '2468' } } },
+  { type: 'command', id: 1, command: 'cancel', args: { paymentId: 'T20261206-000000-abcd', moneyReceived: 'to_return' } },
 ];
 
 const ODD_STRINGS = ['', '__proto__', 'constructor', 'toString', '\u0000', '\ud800', '𝄞'.repeat(50), 'x'.repeat(5000), '../../etc/passwd', '%2e%2e%2f', '<script>', 'NaN'];
