@@ -8,26 +8,13 @@ import { transition } from '../../app/payment/transition';
 import { JournalWriteError } from '../../electron/service/journal/journal-errors';
 import type { Journal } from '../../electron/service/journal/journal-types';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
+import { aPayment } from '../support/payment-fixture';
 
 const T0 = 1_767_225_600_000;
 const OPN_KEY = 'skey_test_5xuy4w91xqz7d1w9u0t';
 const ORANGEPILL_KEY = 'AXVubzpwQDU1dzByYM==';
 
-const creating = (id: string): Payment => ({
-  id,
-  amount: { minor: 5000, currency: 'SGD' },
-  method: 'orangepill',
-  orderRef: null,
-  payerAlias: null,
-  providerRef: null,
-  qr: null,
-  createdAt: T0,
-  updatedAt: T0,
-  expiresAt: null,
-  state: { status: 'creating' },
-  refundedMinor: 0,
-  notice: null,
-});
+const creating = (id: string): Payment => aPayment({ id, amount: { minor: 5000, currency: 'SGD' }, method: 'orangepill' });
 
 let dir: string;
 let file: string;

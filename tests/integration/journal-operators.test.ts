@@ -5,24 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Payment } from '../../app/payment/payment';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
+import { aPayment } from '../support/payment-fixture';
 
 const T0 = 1_767_225_600_000;
-const sale = (patch: Partial<Payment> = {}): Payment => ({
-  id: 'T1',
-  amount: { minor: 1234, currency: 'SGD' },
-  method: 'atome',
-  orderRef: null,
-  payerAlias: null,
-  providerRef: null,
-  qr: null,
-  createdAt: T0,
-  updatedAt: T0,
-  expiresAt: null,
-  state: { status: 'creating' },
-  refundedMinor: 0,
-  notice: null,
-  ...patch,
-});
+const sale = (patch: Partial<Payment> = {}): Payment => aPayment(patch);
 
 let dir: string;
 beforeEach(() => {

@@ -7,25 +7,11 @@ import type { Payment, PaymentState, PaymentStatus } from '../../app/payment/pay
 import { JournalWriteError, UnreadablePaymentError } from '../../electron/service/journal/journal-errors';
 import type { Journal, UnreadableRow } from '../../electron/service/journal/journal-types';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
+import { aPayment } from '../support/payment-fixture';
 
 const T0 = 1_767_225_600_000;
 
-const payment = (id: string, patch: Partial<Payment> = {}): Payment => ({
-  id,
-  amount: { minor: 1234, currency: 'SGD' },
-  method: 'atome',
-  orderRef: null,
-  payerAlias: null,
-  providerRef: null,
-  qr: null,
-  createdAt: T0,
-  updatedAt: T0,
-  expiresAt: null,
-  state: { status: 'creating' },
-  refundedMinor: 0,
-  notice: null,
-  ...patch,
-});
+const payment = (id: string, patch: Partial<Payment> = {}): Payment => aPayment({ id, ...patch });
 
 /** Typed by status, so a new PaymentState variant fails this test's build until it is covered here. */
 const STATES: Record<PaymentStatus, readonly PaymentState[]> = {

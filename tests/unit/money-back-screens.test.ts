@@ -12,6 +12,7 @@ import { holdKey } from '../../renderer/display/display-layout';
 import { describeStatus } from '../../renderer/cashier/status-text';
 import { lateRefundQuestion, moneyBackOnDisplay } from '../../renderer/cashier/money-back-words';
 import { AT, MERCHANT, SG } from '../support/receipt-fixtures';
+import { aPayment } from '../support/payment-fixture';
 
 /*
  * A sale cancelled after money arrived, and a late payment before and after the cashier's decision,
@@ -21,21 +22,8 @@ import { AT, MERCHANT, SG } from '../support/receipt-fixtures';
 const MEI = { id: 'mei', name: 'Mei' };
 const TEN = { minor: 1000, currency: 'SGD' } as const;
 
-const sale = (state: PaymentState): Payment => ({
-  id: 'T-20261206-0042',
-  amount: { minor: 2000, currency: 'SGD' },
-  method: 'orangepill',
-  orderRef: null,
-  payerAlias: null,
-  providerRef: 'req_abc123',
-  qr: null,
-  createdAt: AT,
-  updatedAt: AT,
-  expiresAt: null,
-  state,
-  refundedMinor: 0,
-  notice: null,
-});
+const sale = (state: PaymentState): Payment =>
+  aPayment({ id: 'T-20261206-0042', amount: { minor: 2000, currency: 'SGD' }, method: 'orangepill', providerRef: 'req_abc123', createdAt: AT, updatedAt: AT, state });
 
 const toReturn = sale({ status: 'cancelled_with_money', received: TEN });
 const returned = sale({ status: 'cancelled_with_money', received: null, returned: { at: AT + 60_000, by: MEI } });

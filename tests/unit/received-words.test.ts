@@ -8,23 +8,11 @@ import { stateWords } from '../../renderer/cashier/history-timeline';
 import { paymentStatusWords } from '../../renderer/cashier/refund-words';
 import { describeStatus } from '../../renderer/cashier/status-text';
 import { AT, MERCHANT, SG } from '../support/receipt-fixtures';
+import { aPayment } from '../support/payment-fixture';
 
 /** An overpayment and a part whose amount nobody reported, as every cashier-facing place words them. */
-const payment = (state: PaymentState): Payment => ({
-  id: 'T-20250615-0043',
-  amount: { minor: 2000, currency: 'SGD' },
-  method: 'orangepill',
-  orderRef: null,
-  payerAlias: null,
-  providerRef: 'MljzDk8qxDsBkXW0wv3r',
-  qr: null,
-  createdAt: AT,
-  updatedAt: AT,
-  expiresAt: null,
-  state,
-  refundedMinor: 0,
-  notice: null,
-});
+const payment = (state: PaymentState): Payment =>
+  aPayment({ id: 'T-20250615-0043', amount: { minor: 2000, currency: 'SGD' }, method: 'orangepill', providerRef: 'MljzDk8qxDsBkXW0wv3r', createdAt: AT, updatedAt: AT, state });
 
 const OVERPAID: PaymentState = { status: 'paid', paidAt: AT, overpaid: true };
 const OVERPAID_BY: PaymentState = { status: 'paid', paidAt: AT, received: { minor: 2200, currency: 'SGD' } };
