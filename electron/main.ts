@@ -1,12 +1,12 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { app, crashReporter, dialog, protocol, safeStorage, session } from 'electron';
-import { loadSettingsFile } from './service/config-file';
-import { secureDataFolder } from './service/data-folder';
-import { acquireDataLock } from './service/data-lock';
-import { createLogger, type Logger } from './service/logger';
-import { openRotatingLog, type RotatingLog } from './service/rotating-log';
-import { createTerminalService, type TerminalService } from './service/terminal-service';
+import { loadSettingsFile } from './service/settings/config-file';
+import { secureDataFolder } from './service/files/data-folder';
+import { acquireDataLock } from './service/files/data-lock';
+import { createLogger, type Logger } from './service/logging/logger';
+import { openRotatingLog, type RotatingLog } from './service/logging/rotating-log';
+import { createTerminalService, type TerminalService } from './service/terminal/terminal-service';
 import { crashDumpsDir, crashReporterOptions, installCrashLogging } from './main/crash-log';
 import { createCredentialVault } from './main/credential-vault';
 import { parseDisplayId } from './main/display-choice';

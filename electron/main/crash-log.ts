@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { installLastResort, type ProcessEvents } from '../service/last-resort';
-import type { Logger } from '../service/logger';
+import { installLastResort, type ProcessEvents } from '../service/logging/last-resort';
+import type { Logger } from '../service/logging/logger';
 
 /**
  * Crash reporting that stays on the counter PC: Electron's crashReporter keeps native crash dumps

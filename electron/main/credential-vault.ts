@@ -6,8 +6,8 @@ import {
   type CredentialProtection,
   type CredentialStore,
   type ProviderCredentials,
-} from '../service/credential-store';
-import { readOptionalFile, writePrivateFile } from '../service/private-file';
+} from '../service/settings/credential-store';
+import { readOptionalFile, writePrivateFile } from '../service/files/private-file';
 
 /**
  * The Electron app's credential store: the provider keys as JSON, encrypted with Electron's

@@ -1,8 +1,8 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { COMMAND_NAMES, type ApiResult, type CommandName } from '../../app/ipc/contract';
 import { displayEvent, displayResult } from '../../app/ipc/display-view';
-import type { Logger } from '../service/logger';
-import type { ClientRole, ScreenSession, TerminalApi } from '../service/terminal-api';
+import type { Logger } from '../service/logging/logger';
+import type { ClientRole, ScreenSession, TerminalApi } from '../service/terminal/terminal-api';
 import { commandChannel, eventChannel } from './ipc-channels';
 import { isSamePage } from './page-url';
 import { checkSender, type SenderFrameInfo } from './trusted-sender';

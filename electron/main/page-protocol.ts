@@ -1,7 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
-import type { Logger } from '../service/logger';
+import type { Logger } from '../service/logging/logger';
 import { PAGE_HOST, PAGE_ORIGIN, PAGE_SCHEME } from './page-url';
 import { CONTENT_SECURITY_POLICY } from './web-preferences';
 

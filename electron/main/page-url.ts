@@ -1,4 +1,4 @@
-import type { ClientRole } from '../service/terminal-api';
+import type { ClientRole } from '../service/terminal/terminal-api';
 
 /**
  * The pages load from one fixed origin on our own scheme, never from file:// (page-protocol.ts serves

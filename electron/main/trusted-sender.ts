@@ -1,4 +1,4 @@
-import type { ClientRole } from '../service/terminal-api';
+import type { ClientRole } from '../service/terminal/terminal-api';
 import { isSamePage } from './page-url';
 
 /** One of our own windows, as the IPC check needs to know it. */

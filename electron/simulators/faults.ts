@@ -105,7 +105,7 @@ export function createFaultInjector(): FaultInjector & {
           return { action: 'answered' };
         case 'rate_limit':
           sendJson(res, 429, { object: 'error', code: 'too_many_requests', message: 'rate limit exceeded' }, {
-            'retry-after': String(rule.fault.retryAfterSeconds),
+            headers: { 'retry-after': String(rule.fault.retryAfterSeconds) },
           });
           return { action: 'answered' };
         case 'reset':

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '../service/logger';
-import type { ClientRole } from '../service/terminal-api';
-import { requestTarget } from '../service/http-guard';
+import type { Logger } from '../service/logging/logger';
+import type { ClientRole } from '../service/terminal/terminal-api';
+import { requestTarget } from '../shared/http/http-guard';
 import { hostHeader, pathSegments } from './request-guard';
 import { readStatic } from './static-files';
 

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { loadSettingsFile, settingsFromEnv } from '../service/config-file';
-import { secureDataFolder } from '../service/data-folder';
-import { acquireDataLock } from '../service/data-lock';
-import { installLastResort } from '../service/last-resort';
-import { createLogger } from '../service/logger';
-import { openRotatingLog } from '../service/rotating-log';
-import { createTerminalService, type TerminalService } from '../service/terminal-service';
+import { loadSettingsFile, settingsFromEnv } from '../service/settings/config-file';
+import { secureDataFolder } from '../service/files/data-folder';
+import { acquireDataLock } from '../service/files/data-lock';
+import { installLastResort } from '../service/logging/last-resort';
+import { createLogger } from '../service/logging/logger';
+import { openRotatingLog } from '../service/logging/rotating-log';
+import { createTerminalService, type TerminalService } from '../service/terminal/terminal-service';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 import { startWebHost, type WebHost } from './web-host';
 

@@ -5,11 +5,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { displayEvent } from '../../app/ipc/display-view';
 import { WS_CLOSE, WS_PATH } from '../../app/ipc/ws-protocol';
-import type { Logger } from '../service/logger';
-import type { ClientRole, TerminalApi } from '../service/terminal-api';
+import type { Logger } from '../service/logging/logger';
+import type { ClientRole, TerminalApi } from '../service/terminal/terminal-api';
 import { createPageRoutes } from './page-routes';
-import { answerClientError, createConnectionBudget, requestTarget } from '../service/http-guard';
-import { sourceKey } from '../service/source-address';
+import { answerClientError, createConnectionBudget, requestTarget } from '../shared/http/http-guard';
+import { sourceKey } from '../shared/http/source-address';
 import { hostHeader, originAllowed } from './request-guard';
 import { startSession, type Session, type SessionLimits } from './ws-session';
 

@@ -3,8 +3,8 @@ import type { RawData, WebSocket } from 'ws';
 import { COMMAND_NAMES, describeInvalidArgs, type ApiResult, type CommandName } from '../../app/ipc/contract';
 import { displayResult } from '../../app/ipc/display-view';
 import { clientMessageSchema, type ServerMessage } from '../../app/ipc/ws-protocol';
-import type { Logger } from '../service/logger';
-import type { ClientRole, ScreenSession, TerminalApi } from '../service/terminal-api';
+import type { Logger } from '../service/logging/logger';
+import type { ClientRole, ScreenSession, TerminalApi } from '../service/terminal/terminal-api';
 
 export interface SessionLimits {
   /** Commands one connection may have waiting for an answer; more are answered "busy" at once. */

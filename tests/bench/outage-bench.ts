@@ -7,8 +7,8 @@ import { nextPollDelay, type PollPolicy } from '../../app/engine/poll-policy';
 import type { Payment } from '../../app/payment/payment';
 import type { ProviderError } from '../../app/providers/provider';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../app/settings/settings';
-import { createLogger } from '../../electron/service/logger';
-import { createTerminalService } from '../../electron/service/terminal-service';
+import { createLogger } from '../../electron/service/logging/logger';
+import { createTerminalService } from '../../electron/service/terminal/terminal-service';
 import type { Fault } from '../../electron/simulators/faults';
 import { row, type BenchRow } from './stats';
 

@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserContext, BrowserType, Page } from 'playwright-core';
 import type { Payment } from '../../app/payment/payment';
 import { settingsSchema } from '../../app/settings/settings';
-import { createLogger } from '../../electron/service/logger';
-import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
+import { createLogger } from '../../electron/service/logging/logger';
+import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { connect, type TestClient } from '../support/ws-client';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PaymentDetail } from '../../app/ipc/history';
-import type { ScreenSession } from '../../electron/service/terminal-api';
+import type { ScreenSession } from '../../electron/service/terminal/terminal-api';
 import type { DemoSimulator } from '../../electron/simulators/demo/demo-simulator';
 import type { Outage } from '../../electron/simulators/faults';
 import { axeViolations, describeSmallTargets, describeViolations, smallTargets } from '../support/accessibility-checks';

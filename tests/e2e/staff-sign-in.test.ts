@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
 import type { ServerMessage } from '../../app/ipc/ws-protocol';
-import type { ScreenSession } from '../../electron/service/terminal-api';
+import type { ScreenSession } from '../../electron/service/terminal/terminal-api';
 import { axeViolations, describeSmallTargets, describeViolations, smallTargets } from '../support/accessibility-checks';
 import { keySale } from '../support/cashier';
 import { launchChromium } from '../support/chromium';

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSettingsFile } from '../../electron/service/config-file';
+import { loadSettingsFile } from '../../electron/service/settings/config-file';
 
 let dir: string;
 

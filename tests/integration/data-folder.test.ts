@@ -2,7 +2,7 @@ import { chmodSync, chownSync, mkdtempSync, rmSync, statSync, symlinkSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { secureDataFolder } from '../../electron/service/data-folder';
+import { secureDataFolder } from '../../electron/service/files/data-folder';
 
 let parent: string;
 let dir: string;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { acquireDataLock, LOCK_FILE, lockedSentence, type LockHolder } from '../../electron/service/data-lock';
+import { acquireDataLock, LOCK_FILE, lockedSentence, type LockHolder } from '../../electron/service/files/data-lock';
 import { bundleChildScript, type ChildScript } from '../support/child-script';
 
 const STARTED = new Date(2026, 11, 6, 10, 2, 30);
@@ -108,7 +108,7 @@ describe('several terminals starting at once on a stale lock', () => {
   beforeAll(async () => {
     child = await bundleChildScript('locker', `
 import { writeSync } from 'node:fs';
-import { acquireDataLock } from './electron/service/data-lock';
+import { acquireDataLock } from './electron/service/files/data-lock';
 const result = acquireDataLock(process.argv[2], { kind: 'web' });
 writeSync(1, (result.ok ? 'won' : 'lost') + '\\n');
 // Hold it until the test has heard from everyone, so a winner's exit cannot hand it to a latecomer.

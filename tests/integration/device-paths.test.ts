@@ -12,8 +12,8 @@ import { checkDevicePath, devicePathPolicy } from '../../electron/devices/device
 import { openSerialLink } from '../../electron/devices/pole-display/serial-link';
 import { SerialTransport } from '../../electron/devices/printer/serial-transport';
 import { UsbLpTransport } from '../../electron/devices/printer/usb-lp-transport';
-import { createLogger } from '../../electron/service/logger';
-import { createTerminalService } from '../../electron/service/terminal-service';
+import { createLogger } from '../../electron/service/logging/logger';
+import { createTerminalService } from '../../electron/service/terminal/terminal-service';
 import { startInProcessTerminal, TEST_DEMO_KEY, type InProcessTerminal } from '../support/in-process-terminal';
 import { ptySink, type PtySink } from '../support/pty-sink';
 import { connect, type TestClient } from '../support/ws-client';

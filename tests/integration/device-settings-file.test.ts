@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../app/settings/settings';
-import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from '../../electron/service/device-settings-file';
+import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from '../../electron/service/settings/device-settings-file';
 
 let dir: string;
 beforeEach(() => {

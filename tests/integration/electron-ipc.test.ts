@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../app/ipc/contract';
 import { settingsSchema } from '../../app/settings/settings';
-import { createLogger } from '../../electron/service/logger';
-import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
+import { createLogger } from '../../electron/service/logging/logger';
+import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { demoRecords } from '../support/in-process-terminal';
 
 /**

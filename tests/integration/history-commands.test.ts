@@ -6,8 +6,8 @@ import { PAYMENT_CSV_HEADER } from '../../app/history/csv';
 import type { Payment } from '../../app/payment/payment';
 import { settingsSchema } from '../../app/settings/settings';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
-import { createLogger } from '../../electron/service/logger';
-import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
+import { createLogger } from '../../electron/service/logging/logger';
+import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { freePort } from '../support/free-port';
 
 const T0 = Date.UTC(2026, 11, 1, 2, 0, 0);

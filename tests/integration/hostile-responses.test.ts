@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Payment } from '../../app/payment/payment';
 import { settingsSchema } from '../../app/settings/settings';
-import { createLogger } from '../../electron/service/logger';
-import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
+import { createLogger } from '../../electron/service/logging/logger';
+import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { startOpnSimulator, type OpnSimulator } from '../../electron/simulators/opn/opn-simulator';
 import { startOrangepillSimulator, type OrangepillSimulator } from '../../electron/simulators/orangepill/orangepill-simulator';
 import { startTamperingProxy, type Tamper, type TamperingProxy } from '../support/tampering-proxy';

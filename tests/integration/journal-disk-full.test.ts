@@ -10,8 +10,8 @@ import type { Payment } from '../../app/payment/payment';
 import { settingsSchema } from '../../app/settings/settings';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
 import { JournalDiskError } from '../../electron/service/journal/write-problems';
-import { createLogger } from '../../electron/service/logger';
-import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
+import { createLogger } from '../../electron/service/logging/logger';
+import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { storedPayment, T0 } from '../support/engine-harness';
 import { TEST_DEMO_KEY } from '../support/in-process-terminal';
 

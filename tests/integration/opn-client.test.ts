@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { opnChargeSchema } from '../../app/providers/opn/opn-api';
 import { base64ToBytes } from '../../app/util/base64';
-import { decodeQrImage } from '../../electron/service/qr-image-decoder';
+import { decodeQrImage } from '../../electron/shared/images/qr-image-decoder';
 import { decodeQrFromPng } from '../support/qr-decode';
 import { assertNoSecret, BASIC, failure, messages, OMISE_VERSION, rawPost, saleRequest, useOpnRig, value } from '../support/opn-rig';
 

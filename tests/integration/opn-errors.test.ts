@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FetchLike, HttpResponse } from '../../app/providers/http';
 import { createOpnClient } from '../../app/providers/opn/opn-client';
-import { platformFetch } from '../../electron/service/platform-fetch';
-import { decodeQrImage } from '../../electron/service/qr-image-decoder';
+import { platformFetch } from '../../electron/service/providers/platform-fetch';
+import { decodeQrImage } from '../../electron/shared/images/qr-image-decoder';
 import { assertNoSecret, BASIC, clientFor, failure, messages, OMISE_VERSION, paidCharge, saleRequest, SECRET, useOpnRig, value } from '../support/opn-rig';
 
 const rig = useOpnRig();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderError } from '../../app/providers/provider';
 import type { Result } from '../../app/util/result';
-import { platformFetch } from '../../electron/service/platform-fetch';
+import { platformFetch } from '../../electron/service/providers/platform-fetch';
 import { ORANGEPILL_KEY, sale, startOrangepillRig, type OrangepillRig } from '../support/orangepill-harness';
 
 let rig: OrangepillRig;

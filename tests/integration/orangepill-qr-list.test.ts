@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrImage } from '../../electron/service/qr-image-decoder';
+import { decodeQrImage } from '../../electron/shared/images/qr-image-decoder';
 import { PNG } from 'pngjs';
 import { sale, startOrangepillRig, type OrangepillRig } from '../support/orangepill-harness';
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RESPONSE_BYTES, platformFetch } from '../../electron/service/platform-fetch';
+import { MAX_RESPONSE_BYTES, platformFetch } from '../../electron/service/providers/platform-fetch';
 
 /** The cap on provider bodies, against a loopback server that sends too much, declared or not. */
 let server: Server;

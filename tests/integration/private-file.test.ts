@@ -4,10 +4,10 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readOptionalFile, writePrivateFile } from '../../electron/service/private-file';
-import { loadDeviceSettings } from '../../electron/service/device-settings-file';
-import { loadScreenSettings } from '../../electron/service/settings-store';
-import { plainFileCredentialStore } from '../../electron/service/credential-store';
+import { readOptionalFile, writePrivateFile } from '../../electron/service/files/private-file';
+import { loadDeviceSettings } from '../../electron/service/settings/device-settings-file';
+import { loadScreenSettings } from '../../electron/service/settings/settings-store';
+import { plainFileCredentialStore } from '../../electron/service/settings/credential-store';
 import { bundleChildScript, type ChildScript } from '../support/child-script';
 
 // The random part of the temporary name, fixed on demand so a test can plant a link at the exact name.
@@ -127,7 +127,7 @@ describe('two processes writing at once', () => {
   let childFile: string;
   beforeAll(async () => {
     child = await bundleChildScript('writer', `
-import { writePrivateFile } from './electron/service/private-file';
+import { writePrivateFile } from './electron/service/files/private-file';
 const [file, label, rounds] = process.argv.slice(2);
 // A large body, so a half-written file would show.
 const body = (label + '\\n').repeat(20000);

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Payment } from '../../app/payment/payment';
 import { settingsSchema } from '../../app/settings/settings';
-import { createLogger } from '../../electron/service/logger';
-import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
+import { createLogger } from '../../electron/service/logging/logger';
+import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import type { DemoSimulator } from '../../electron/simulators/demo/demo-simulator';
 import { VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
 

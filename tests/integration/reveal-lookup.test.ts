@@ -4,9 +4,9 @@ import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { settingsSchema } from '../../app/settings/settings';
 import type { Payment } from '../../app/payment/payment';
-import { createLogger } from '../../electron/service/logger';
-import { REVEAL_BUDGET_BASE64 } from '../../electron/service/reveal-image';
-import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
+import { createLogger } from '../../electron/service/logging/logger';
+import { REVEAL_BUDGET_BASE64 } from '../../electron/service/providers/reveal-image';
+import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { startOrangepillSimulator, type OrangepillSimulator } from '../../electron/simulators/orangepill/orangepill-simulator';
 
 /** The Reveal QR lookup through the service's one edge, live against the Orangepill simulator on loopback. */

@@ -8,8 +8,8 @@ import type { EventName } from '../../app/ipc/contract';
 import type { ConnectionCheck, SettingsView } from '../../app/ipc/settings-schemas';
 import type { Payment } from '../../app/payment/payment';
 import { settingsSchema } from '../../app/settings/settings';
-import { createLogger } from '../../electron/service/logger';
-import { createTerminalService, type TerminalService } from '../../electron/service/terminal-service';
+import { createLogger } from '../../electron/service/logging/logger';
+import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { startOpnSimulator, type OpnSimulator } from '../../electron/simulators/opn/opn-simulator';
 
 const OPN_KEY = 'skey_test_5settingsScreenKey0123';

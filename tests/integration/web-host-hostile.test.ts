@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerMessage } from '../../app/ipc/ws-protocol';
-import type { TerminalApi } from '../../electron/service/terminal-api';
+import type { TerminalApi } from '../../electron/service/terminal/terminal-api';
 import { startWebHost } from '../../electron/web/web-host';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
 import { PAGES_DIR } from '../support/paths';

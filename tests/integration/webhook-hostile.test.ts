@@ -2,8 +2,8 @@
 import { Agent } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../electron/service/logger';
-import { startWebhookServer, type WebhookLimits, type WebhookServer } from '../../electron/service/webhook-server';
+import { createLogger } from '../../electron/service/logging/logger';
+import { startWebhookServer, type WebhookLimits, type WebhookServer } from '../../electron/service/webhooks/webhook-server';
 import { ManualClock, T0 } from '../support/engine-harness';
 import { collectUntilClose, exchange, openSocket, postFrom } from '../support/raw-http';
 

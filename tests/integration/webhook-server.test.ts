@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../electron/service/logger';
-import { startWebhookServer, type WebhookServer } from '../../electron/service/webhook-server';
+import { createLogger } from '../../electron/service/logging/logger';
+import { startWebhookServer, type WebhookServer } from '../../electron/service/webhooks/webhook-server';
 
 let server: WebhookServer;
 const hints: string[] = [];

@@ -12,7 +12,7 @@ export interface ChildScript {
 
 /**
  * Bundles a few lines of TypeScript that import our modules (paths from the repository root, e.g.
- * './electron/service/data-lock') into one CommonJS file, so a test can run them in other processes
+ * './electron/service/files/data-lock') into one CommonJS file, so a test can run them in other processes
  * at once: what several terminals or writers do side by side.
  */
 export async function bundleChildScript(name: string, source: string): Promise<ChildScript> {

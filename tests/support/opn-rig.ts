@@ -4,8 +4,8 @@ import type { FetchLike } from '../../app/providers/http';
 import { createOpnClient, type OpnClient } from '../../app/providers/opn/opn-client';
 import type { CreatePaymentRequest, ProviderError, ProviderStatus } from '../../app/providers/provider';
 import type { Result } from '../../app/util/result';
-import { platformFetch } from '../../electron/service/platform-fetch';
-import { decodeQrImage } from '../../electron/service/qr-image-decoder';
+import { platformFetch } from '../../electron/service/providers/platform-fetch';
+import { decodeQrImage } from '../../electron/shared/images/qr-image-decoder';
 import { startOpnSimulator, type OpnSimulator, type OpnSimulatorOptions } from '../../electron/simulators/opn/opn-simulator';
 
 export const SECRET = 'skey_test_61qrcountersecret9z';

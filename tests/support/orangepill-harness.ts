@@ -4,7 +4,7 @@ import type { FetchLike, HttpRequest } from '../../app/providers/http';
 import { createOrangepillClient, type OrangepillClient, type OrangepillClientOptions } from '../../app/providers/orangepill/orangepill-client';
 import type { CreatePaymentRequest } from '../../app/providers/provider';
 import type { Money } from '../../app/money/money';
-import { platformFetch } from '../../electron/service/platform-fetch';
+import { platformFetch } from '../../electron/service/providers/platform-fetch';
 import { startOrangepillSimulator, type OrangepillSimulator } from '../../electron/simulators/orangepill/orangepill-simulator';
 
 export const ORANGEPILL_KEY = 'AXVubzpwQDU1dzByYM==-test-SECRET';

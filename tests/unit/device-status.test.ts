@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../app/ipc/devices';
 import type { ProviderError } from '../../app/providers/provider';
-import { createDeviceStatusBoard, JOURNAL_OK, journalReport } from '../../electron/service/device-status';
-import { reachabilityReport } from '../../electron/service/provider-reachability';
-import { poleReport } from '../../electron/service/pole-display-service';
+import { createDeviceStatusBoard, JOURNAL_OK, journalReport } from '../../electron/service/devices/device-status';
+import { reachabilityReport } from '../../electron/service/providers/provider-reachability';
+import { poleReport } from '../../electron/service/devices/pole-display-service';
 
 const AT = Date.UTC(2026, 11, 1, 4, 5, 6);
 const error = (kind: ProviderError['kind'], message: string): ProviderError => ({ kind, message, ambiguous: false });

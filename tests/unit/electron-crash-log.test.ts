@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { crashDumpsDir, crashReporterOptions, installCrashLogging } from '../../electron/main/crash-log';
-import { failureFields } from '../../electron/service/last-resort';
-import { createLogger } from '../../electron/service/logger';
+import { failureFields } from '../../electron/service/logging/last-resort';
+import { createLogger } from '../../electron/service/logging/logger';
 
 /** Node's process and Electron's app are both EventEmitters; plain ones stand in for them here. */
 function setUp() {

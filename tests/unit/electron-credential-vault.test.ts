@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCredentialVault, VAULT_FILE, type LinuxStorageBackend, type SafeStorageLike } from '../../electron/main/credential-vault';
-import { NO_CREDENTIALS, type ProviderCredentials } from '../../electron/service/credential-store';
+import { NO_CREDENTIALS, type ProviderCredentials } from '../../electron/service/settings/credential-store';
 
 /**
  * Electron's safeStorage cannot run here (no Electron binary), so a fake stands in for the OS: it

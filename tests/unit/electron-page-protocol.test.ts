@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, truncateSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../../electron/service/logger';
+import { createLogger } from '../../electron/service/logging/logger';
 import {
   answerFileRequest,
   answerPageRequest,

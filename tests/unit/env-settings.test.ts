@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEnvOverrides } from '../../electron/service/env-settings';
-import { settingsFromEnv } from '../../electron/service/config-file';
+import { applyEnvOverrides } from '../../electron/service/settings/env-settings';
+import { settingsFromEnv } from '../../electron/service/settings/config-file';
 
 describe('environment overrides for provider keys and base URLs', () => {
   it('sets keys and base URLs over the file, leaving the rest alone', () => {

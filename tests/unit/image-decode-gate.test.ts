@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
-import { decodeQrImage } from '../../electron/service/qr-image-decoder';
-import { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE, decodeRaster } from '../../electron/service/raster-image';
-import { revealPngBase64 } from '../../electron/service/reveal-image';
+import { decodeQrImage } from '../../electron/shared/images/qr-image-decoder';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE, decodeRaster } from '../../electron/shared/images/raster-image';
+import { revealPngBase64 } from '../../electron/service/providers/reveal-image';
 import { blackPng, ihdr, jpegClaiming, pngChunk, pngOf, realJpeg, zeroRows } from '../support/image-bytes';
 import { deflateSync } from 'node:zlib';
 

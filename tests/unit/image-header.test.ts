@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { readImageHeader } from '../../electron/service/image-header';
+import { readImageHeader } from '../../electron/shared/images/image-header';
 import {
   SCAN_PAYLOAD,
   blackPng,

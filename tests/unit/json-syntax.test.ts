@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonSyntaxError, parseJsonSafely, positionAt } from '../../electron/service/json-syntax';
+import { jsonSyntaxError, parseJsonSafely, positionAt } from '../../electron/service/files/json-syntax';
 
 const SAMPLE = JSON.stringify(
   {

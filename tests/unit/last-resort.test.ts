@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { classifyFailure, decide, installLastResort } from '../../electron/service/last-resort';
-import { createLogger } from '../../electron/service/logger';
+import { classifyFailure, decide, installLastResort } from '../../electron/service/logging/last-resort';
+import { createLogger } from '../../electron/service/logging/logger';
 
 const KEY = 'skey_test_LASTRESORTSECRET';
 

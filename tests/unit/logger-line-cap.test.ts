@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, MAX_LOG_LINE_BYTES } from '../../electron/service/logger';
+import { createLogger, MAX_LOG_LINE_BYTES } from '../../electron/service/logging/logger';
 
 const capture = () => {
   const lines: string[] = [];

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { capLine, openRotatingLog, type RotatingLog, type RotatingLogFs } from '../../electron/service/rotating-log';
+import { capLine, openRotatingLog, type RotatingLog, type RotatingLogFs } from '../../electron/service/logging/rotating-log';
 
 let dir: string;
 let file: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../app/settings/settings';
-import { composeSettings, formOf, lockedByEnv, nextSavedSections, screenFieldProblems } from '../../electron/service/settings-store';
+import { composeSettings, formOf, lockedByEnv, nextSavedSections, screenFieldProblems } from '../../electron/service/settings/settings-store';
 
 const file = settingsSchema.parse({ merchant: { name: 'From File' }, providers: { opn: { secretKey: 'skey_test_fromFile1' } } });
 const noKeys = { opnSecretKey: null, orangepillApiKey: null };

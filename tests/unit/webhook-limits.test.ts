@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createLogSampler, OTHER_SOURCES, type SampledReport } from '../../electron/service/log-sampler';
-import { createRateLimiter } from '../../electron/service/rate-limit';
-import { sourceKey } from '../../electron/service/source-address';
+import { createLogSampler, OTHER_SOURCES, type SampledReport } from '../../electron/service/logging/log-sampler';
+import { createRateLimiter } from '../../electron/shared/http/rate-limit';
+import { sourceKey } from '../../electron/shared/http/source-address';
 import { ManualClock, T0 } from '../support/engine-harness';
 
 describe('the per-address token bucket', () => {

@@ -5,7 +5,7 @@ import type { CurrencyCode } from '../../../app/money/currency';
 import { formatMoney, type Money } from '../../../app/money/money';
 import type { Operator } from '../../../app/staff/staff';
 import { err, ok, type Result } from '../../../app/util/result';
-import type { ClientRole, CommandContext, ScreenSession } from '../terminal-api';
+import type { ClientRole, CommandContext, ScreenSession } from '../terminal/terminal-api';
 import type { StaffService } from './staff-service';
 import type { RefundApproval } from './staff-store';
 

@@ -1,7 +1,7 @@
 import type { StaffMember } from '../../../app/staff/staff';
 import type { NewAuditEntry } from '../journal/journal-types';
-import { actorsOf } from '../audit-writer';
-import type { CommandContext } from '../terminal-api';
+import { actorsOf } from '../journal/audit-writer';
+import type { CommandContext } from '../terminal/terminal-api';
 import type { RefundApproval } from './staff-store';
 import type { StaffEdit } from './staff-service';
 

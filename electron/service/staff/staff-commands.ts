@@ -1,10 +1,10 @@
 import type { ApiError, ApiResult } from '../../../app/ipc/contract';
 import type { StaffView } from '../../../app/ipc/staff-schemas';
-import type { CommandHandlers } from '../dispatcher';
-import type { ScreenSession } from '../terminal-api';
+import type { CommandHandlers } from '../terminal/dispatcher';
+import type { ScreenSession } from '../terminal/terminal-api';
 import type { Clock } from '../../../app/engine/clock';
 import type { CurrencyCode } from '../../../app/money/currency';
-import type { AuditWriter } from '../audit-writer';
+import type { AuditWriter } from '../journal/audit-writer';
 import { createAuthorizer, type Authorize } from './authorize';
 import { staffAudit } from './staff-audit';
 import { createStaffService, type StaffService } from './staff-service';

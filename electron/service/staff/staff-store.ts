@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { staffId, staffName, staffRole, type StaffMember } from '../../../app/staff/staff';
 import { err, ok, type Result } from '../../../app/util/result';
-import { readOptionalFile, writePrivateFile } from '../private-file';
+import { readOptionalFile, writePrivateFile } from '../files/private-file';
 import { pinHashSchema, type PinHash } from './pin-hash';
 
 /** The staff list beside the journal: 0600, written whole; PINs only as hashes. */

@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { orangepillCreateBodySchema, type OrangepillRequest } from '../../../app/providers/orangepill/orangepill-api';
 import { asCurrency, wireAmountToMinor } from '../../../app/providers/orangepill/orangepill-body';
 import { base64ToBytes } from '../../../app/util/base64';
-import { decodeQrImage } from '../../service/qr-image-decoder';
+import { decodeQrImage } from '../../shared/images/qr-image-decoder';
 import { readBody, sendJson } from '../http-util';
 import type { OrangepillStore } from './orangepill-store';
 

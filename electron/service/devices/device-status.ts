@@ -1,0 +1,112 @@
+import type { DeviceReport, DeviceStatus, ProviderReport } from '../../../app/ipc/devices';
+import type { MethodId } from '../../../app/payment/method';
+
+export interface DeviceStatusBoard {
+  current(): DeviceStatus;
+  setPrinter(report: DeviceReport): void;
+  setPoleDisplay(report: DeviceReport): void;
+  setProvider(method: MethodId, report: DeviceReport): void;
+  setJournal(report: DeviceReport): void;
+  /** A customer screen (Electron window or browser tab) came up; the returned function says it went. */
+  attachCustomerDisplay(): () => void;
+  readonly customerDisplays: () => number;
+}
+
+const same = (a: DeviceReport, b: DeviceReport): boolean => a.health === b.health && a.summary === b.summary && a.detail === b.detail;
+
+export const NO_PRINTER: DeviceReport = { health: 'off', summary: 'No printer', detail: 'No receipt printer is set up (printer.connection in settings).' };
+export const NO_POLE_DISPLAY: DeviceReport = {
+  health: 'off',
+  summary: 'No pole display',
+  detail: 'No pole display is set up (poleDisplay.port in settings).',
+};
+
+export const NO_JOURNAL: DeviceReport = {
+  health: 'off',
+  summary: 'No journal',
+  detail: 'Sales are kept in memory only, so a restart forgets them: start the terminal with a data folder to keep them.',
+};
+export const JOURNAL_OK: DeviceReport = { health: 'ok', summary: 'Journal', detail: 'Every sale is saved to the journal before it is shown.' };
+
+/** The journal as the device bar shows it: saving, or why not (the sentence the charge refusal gives too). */
+export function journalReport(problem: { readonly summary: string; readonly message: string } | null): DeviceReport {
+  return problem === null ? JOURNAL_OK : { health: 'fault', summary: problem.summary, detail: problem.message };
+}
+
+function customerDisplayReport(count: number): DeviceReport {
+  if (count === 0) {
+    return {
+      health: 'attention',
+      summary: 'No customer display',
+      detail: 'No customer screen is connected: the customer cannot see the QR unless it is printed. Open the Display link, or plug in the second monitor.',
+    };
+  }
+  return {
+    health: 'ok',
+    summary: count === 1 ? 'Customer display' : `${count} customer displays`,
+    detail: count === 1 ? 'The customer screen is connected.' : `${count} customer screens are connected.`,
+  };
+}
+
+/**
+ * Everything the cashier's device bar shows, in one place. Each change is announced once, and only
+ * when something a person would read changed.
+ */
+export function createDeviceStatusBoard(
+  methods: readonly { readonly id: MethodId; readonly provider: string }[],
+  onChange: (status: DeviceStatus) => void,
+): DeviceStatusBoard {
+  let displays = 0;
+  let status: DeviceStatus = {
+    printer: NO_PRINTER,
+    poleDisplay: NO_POLE_DISPLAY,
+    customerDisplay: customerDisplayReport(0),
+    journal: NO_JOURNAL,
+    providers: methods.map(
+      (m): ProviderReport => ({
+        method: m.id,
+        health: 'unknown',
+        summary: m.provider,
+        detail: `Not asked yet: the terminal checks ${m.provider} when it takes a payment.`,
+      }),
+    ),
+  };
+  const update = (next: DeviceStatus): void => {
+    status = next;
+    onChange(next);
+  };
+  const setCustomerDisplay = (): void => {
+    const report = customerDisplayReport(displays);
+    if (!same(report, status.customerDisplay)) update({ ...status, customerDisplay: report });
+  };
+
+  return {
+    current: () => status,
+    setPrinter: (report) => {
+      if (!same(report, status.printer)) update({ ...status, printer: report });
+    },
+    setPoleDisplay: (report) => {
+      if (!same(report, status.poleDisplay)) update({ ...status, poleDisplay: report });
+    },
+    setJournal: (report) => {
+      if (!same(report, status.journal)) update({ ...status, journal: report });
+    },
+    setProvider: (method, report) => {
+      const before = status.providers.find((p) => p.method === method);
+      if (before === undefined || same(before, report)) return;
+      update({ ...status, providers: status.providers.map((p) => (p.method === method ? { ...report, method } : p)) });
+    },
+    attachCustomerDisplay: () => {
+      displays += 1;
+      setCustomerDisplay();
+      let attached = true;
+      return () => {
+        if (!attached) return;
+        attached = false;
+        displays -= 1;
+        setCustomerDisplay();
+      };
+    },
+    customerDisplays: () => displays,
+  };
+}

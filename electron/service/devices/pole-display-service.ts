@@ -1,0 +1,74 @@
+import type { Clock } from '../../../app/engine/clock';
+import type { DeviceReport } from '../../../app/ipc/devices';
+import type { MethodId } from '../../../app/payment/method';
+import type { Payment } from '../../../app/payment/payment';
+import type { Settings } from '../../../app/settings/settings';
+import { assertNever } from '../../../app/util/assert-never';
+import { err, type Result } from '../../../app/util/result';
+import { createPoleController } from '../../devices/pole-display/pole-controller';
+import type { PoleDisplayStatus } from '../../devices/pole-display/pole-display-device';
+import { startPoleDisplayFromSettings } from '../../devices/pole-display/pole-settings';
+import type { PoleLinkOpener } from '../../devices/pole-display/serial-link';
+
+export interface PoleDisplayService {
+  /** The payment on the counter, or null between sales; call on every change. */
+  show(payment: Payment | null): void;
+  test(): Promise<Result<void, string>>;
+  close(): Promise<void>;
+}
+
+export interface PoleDisplayServiceOptions {
+  readonly settings: Settings;
+  readonly clock: Clock;
+  readonly methodLabel: (method: MethodId) => string;
+  readonly report: (report: DeviceReport) => void;
+  /** How ports are opened; serialport unless a test says otherwise. */
+  readonly open?: PoleLinkOpener;
+}
+
+export function poleReport(status: PoleDisplayStatus): DeviceReport {
+  switch (status.state) {
+    case 'connecting':
+      return { health: 'unknown', summary: 'Pole display: connecting', detail: `${status.message}.` };
+    case 'connected':
+      return { health: 'ok', summary: 'Pole display', detail: `The pole display on ${status.path} is showing the sale.` };
+    case 'disconnected':
+      return {
+        health: 'fault',
+        summary: 'Pole display disconnected',
+        detail: `${status.message} (${status.reason}). Check its cable and power; the terminal reconnects by itself, and payments go on meanwhile.`,
+      };
+    case 'stopped':
+      return { health: 'off', summary: 'Pole display stopped', detail: `${status.message}.` };
+    default:
+      return assertNever(status, 'pole display status');
+  }
+}
+
+/** The pole display from settings, following the payment; a no-op (and "off" in the device bar) when none is set. */
+export function startPoleDisplayService(options: PoleDisplayServiceOptions): PoleDisplayService {
+  const pole = options.settings.poleDisplay;
+  if (pole.port === null) {
+    return {
+      show: () => undefined,
+      test: () => Promise.resolve(err('No pole display is set up: choose its serial port in settings (poleDisplay.port)')),
+      close: () => Promise.resolve(),
+    };
+  }
+  const device = startPoleDisplayFromSettings(
+    { ...pole.port, driver: pole.commandSet, brightness: pole.brightness },
+    { clock: options.clock, onStatus: (status) => options.report(poleReport(status)), ...(options.open ? { open: options.open } : {}) },
+  );
+  const [first = '', second = ''] = pole.welcome;
+  const welcome: readonly [string, string] = pole.welcome.length === 0 ? ['Welcome to', options.settings.merchant.name] : [first, second];
+  const controller = createPoleController({ display: device, clock: options.clock, welcome, methodLabel: options.methodLabel });
+  options.report(poleReport(device.status()));
+  return {
+    show: (payment) => controller.update(payment),
+    test: () => device.showTest(),
+    close: async () => {
+      controller.stop();
+      await device.stop();
+    },
+  };
+}

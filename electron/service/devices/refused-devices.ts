@@ -1,0 +1,28 @@
+import type { DeviceReport } from '../../../app/ipc/devices';
+import { err } from '../../../app/util/result';
+import type { PoleDisplayService } from './pole-display-service';
+import type { PrinterService } from './printer-service';
+
+/**
+ * Stand-ins for a printer or pole display whose path the settings file or devices.json names but the
+ * device path rule refuses: nothing is opened, the device bar shows the sentence as a fault, and every
+ * request answers with it. Saving a good path from the Devices panel restarts the real one.
+ */
+export function refusedPrinter(sentence: string, report: (report: DeviceReport) => void): PrinterService {
+  report({ health: 'fault', summary: 'Printer path refused', detail: `${sentence} Choose the printer's device in the Devices panel or the settings file.` });
+  const refuse = () => Promise.resolve(err(sentence));
+  return {
+    lastPrint: () => null,
+    follow: () => undefined,
+    resume: () => undefined,
+    printSlip: refuse,
+    printTest: refuse,
+    printDayReport: refuse,
+    close: () => Promise.resolve(),
+  };
+}
+
+export function refusedPoleDisplay(sentence: string, report: (report: DeviceReport) => void): PoleDisplayService {
+  report({ health: 'fault', summary: 'Pole display port refused', detail: `${sentence} Choose its port in the Devices panel or the settings file.` });
+  return { show: () => undefined, test: () => Promise.resolve(err(sentence)), close: () => Promise.resolve() };
+}

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import type { CommandArgs } from '../../../app/ipc/contract';
+import type { ConnectionCheck } from '../../../app/ipc/settings-schemas';
+import { opnSecretKey, orangepillApiKey, type Settings } from '../../../app/settings/settings';
+import type { Logger } from '../logging/logger';
+import { opnClient, orangepillClient } from './provider-clients';
+
+const OPN = 'Opn';
+const ORANGEPILL = 'Orangepill';
+
+/**
+ * Asks the provider one read-only question with the key (a list of at most one payment), so a
+ * wrong key, a wrong address or no network each get their own sentence before any sale is tried.
+ * The key is never part of an answer: the clients' messages are written without it.
+ */
+export async function testConnection(
+  args: CommandArgs<'testConnection'>,
+  settings: Settings,
+  log: Logger,
+  now: () => number,
+  locked: Readonly<Record<string, string>> = {},
+): Promise<ConnectionCheck> {
+  const answer = (ok: boolean, message: string): ConnectionCheck => ({ provider: args.provider, ok, message });
+  const refusal = keyDestinationProblem(args, settings, locked);
+  if (refusal !== null) return answer(false, refusal);
+  if (args.provider === 'opn') {
+    const key = args.key ?? settings.providers.opn.secretKey;
+    const baseUrl = args.baseUrl ?? settings.providers.opn.baseUrl;
+    if (key === null) return answer(false, `No ${OPN} secret key is set: type the key, then test it`);
+    if (!opnSecretKey.safeParse(key).success) return answer(false, `That is not an ${OPN} secret key: it starts with skey_`);
+    log.redact(key);
+    const client = opnClient(settings, baseUrl, key, now, false);
+    const listed = await client.listCharges({ limit: 1, order: 'reverse_chronological' });
+    if (!listed.ok) return answer(false, listed.error.message);
+    const mode = key.startsWith('skey_test_') ? ' (a test key: no real money moves)' : '';
+    return answer(true, `${OPN} accepted the key at ${baseUrl}${mode}`);
+  }
+  const op = settings.providers.orangepill;
+  const key = args.key ?? op.apiKey;
+  const baseUrl = args.baseUrl ?? op.baseUrl;
+  if (key === null) return answer(false, `No ${ORANGEPILL} API key is set: type the key, then test it`);
+  if (!orangepillApiKey.safeParse(key).success) return answer(false, `That is not an ${ORANGEPILL} API key: it is at least 8 characters`);
+  log.redact(key);
+  // Any alias will do for a list; the answer is filtered by it, not the request.
+  const client = orangepillClient(settings, baseUrl, key, op.merchantAlias ?? '@connection_test', now, false);
+  const listed = await client.list({ 'data.order': `connection-test-${randomBytes(6).toString('hex')}` });
+  if (!listed.ok) return answer(false, listed.error.message);
+  return answer(true, `${ORANGEPILL} accepted the key at ${baseUrl}`);
+}
+
+/**
+ * A key goes only to the base URL in force. A test at another address must bring its own typed key,
+ * so a screen (or anyone holding the cashier token) cannot send the stored key somewhere else; and an
+ * address the environment sets cannot be swapped from a screen at all.
+ */
+function keyDestinationProblem(args: CommandArgs<'testConnection'>, settings: Settings, locked: Readonly<Record<string, string>>): string | null {
+  const name = args.provider === 'opn' ? OPN : ORANGEPILL;
+  const inForce = settings.providers[args.provider].baseUrl;
+  if (args.baseUrl === undefined || args.baseUrl === inForce) return null;
+  const lockedBy = locked[`providers.${args.provider}.baseUrl`];
+  if (lockedBy !== undefined) {
+    return `The ${name} base URL is set by the environment variable ${lockedBy} (${inForce}); it cannot be changed from this screen`;
+  }
+  if (args.key === undefined) {
+    return `Type the ${name} key to test it at ${args.baseUrl}: the key in force is only ever sent to ${inForce}`;
+  }
+  return null;
+}

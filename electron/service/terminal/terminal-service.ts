@@ -1,0 +1,234 @@
+import type { EventName, EventPayloads, TerminalInfo } from '../../../app/ipc/contract';
+import { settingsSchemas } from '../../../app/ipc/settings-schemas';
+import { createMemoryStore, type PaymentStore } from '../../../app/engine/payment-store';
+import type { MethodId } from '../../../app/payment/method';
+import type { Settings } from '../../../app/settings/settings';
+import type { SimulatedProvider } from '../../simulators/simulated-provider';
+import type { VirtualPrinter } from '../../simulators/printer/virtual-printer';
+import type { PoleLinkOpener } from '../../devices/pole-display/serial-link';
+import type { Clock } from '../../../app/engine/clock';
+import type { Logger } from '../logging/logger';
+import type { CredentialStore } from '../settings/credential-store';
+import { loadSettingsInForce } from '../settings/settings-in-force';
+import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from '../settings/device-settings-file';
+import { settingsCommands, type MonitorPicker } from '../commands/settings-commands';
+import { paymentCommands } from '../commands/payment-commands';
+import { parkedCommands } from '../commands/parked-commands';
+import { deviceCommands } from '../commands/device-commands';
+import { historyCommands } from '../commands/history-commands';
+import { createLookupRequest } from '../providers/lookup-request';
+import { staffAtTheCounter } from '../staff/staff-commands';
+import { virtualPrinterSlot } from '../demo/virtual-printer-slot';
+import { createDispatcher, type CommandHandlers } from './dispatcher';
+import { realClock, startCounter, type Counter, type Emit } from './counter';
+import type { ClientRole, EventListener, TerminalApi } from './terminal-api';
+
+export type { MonitorPicker } from '../commands/settings-commands';
+
+export interface TerminalServiceOptions {
+  readonly settings: Settings;
+  readonly log: Logger;
+  /** Where the journal, the saved settings, the staff list and the keys live; in memory without it. */
+  readonly dataDir?: string;
+  /** The SQLite binding built for this runtime, when it is not the one in node_modules (Electron from a checkout). */
+  readonly sqliteBinding?: string;
+  /** A store to use instead of the journal, for tests. */
+  readonly store?: PaymentStore;
+  readonly clock?: Clock;
+  /** The demo provider's key; random per launch unless a test needs to look for it. */
+  readonly demoApiKey?: string;
+  /** How serial ports are opened for the pole display; serialport unless a test says otherwise. */
+  readonly openSerial?: PoleLinkOpener;
+  /** Where provider keys set on the settings screen are kept; a 0600 file in dataDir unless the shell gives its keychain. */
+  readonly credentials?: CredentialStore;
+  /** The environment the settings were read with: the fields it sets are shown locked on the settings screen. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Electron only: the monitors for the customer display. */
+  readonly monitors?: MonitorPicker;
+}
+
+/** The terminal: what Electron's main process and the headless host run, behind IPC or the WebSocket. */
+export interface TerminalService extends TerminalApi {
+  readonly info: TerminalInfo;
+  /** The journal file in use, or null when payments are kept in memory. */
+  readonly journalPath: string | null;
+  /** The built-in simulators, in demo mode; empty when the terminal is live. */
+  readonly simulators: ReadonlyMap<MethodId, SimulatedProvider>;
+  /** The virtual receipt printer, in demo mode without a real printer; null otherwise. */
+  readonly virtualPrinter: VirtualPrinter | null;
+  /** The settings in force: the file's, then the screen's, then the environment's. */
+  readonly settings: Settings;
+}
+
+const isSettingsCommand = (command: unknown): boolean => typeof command === 'string' && Object.hasOwn(settingsSchemas, command);
+
+/**
+ * One dispatcher and one event bus for the life of the terminal. The counter (providers, journal,
+ * engine, devices) is started from the settings in force and started again when they are saved;
+ * commands wait while it is being replaced, then reach the new one. Staff and settings outlive it.
+ */
+export async function createTerminalService(options: TerminalServiceOptions): Promise<TerminalService> {
+  const { log } = options;
+  const clock = options.clock ?? realClock;
+  const state = await loadSettingsInForce({ ...options, file: options.settings });
+  // Without a journal, payments live in memory: one store for every counter, so a restart loses none.
+  const store = options.store ?? (options.dataDir === undefined ? createMemoryStore() : undefined);
+  const devicesFile = options.dataDir === undefined ? null : deviceSettingsPath(options.dataDir);
+  const printers = virtualPrinterSlot();
+
+  const listeners = new Set<EventListener>();
+  const emit: Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+  const screens = new Map<number, { readonly role: ClientRole; detach: () => void }>();
+  let nextScreen = 0;
+  /** Commands wait while the counter is being replaced, then go to the new one. */
+  let ready: Promise<void> = Promise.resolve();
+
+  // Who is at the counter: kept beside the journal, and outliving every restart of the counter.
+  const staff = staffAtTheCounter({
+    dataDir: options.dataDir ?? null,
+    clock,
+    shop: { currency: () => state.settings.currency, locale: () => state.settings.locale },
+    // Who changed the staff list goes in the journal, which the counter in force holds.
+    audit: (entry) => counter.audit(entry),
+  });
+  if (staff.problem !== null) {
+    log.log('error', 'staff list unreadable', { error: staff.problem });
+    state.problems.push(staff.problem);
+  }
+  const settings = settingsCommands({
+    state,
+    log,
+    now: clock.now,
+    ...(options.monitors === undefined ? {} : { monitors: options.monitors }),
+    counter: () => counter,
+    restart: (next, fallback) => restart(next, fallback),
+    holdCommands: () => {
+      let release: () => void = () => undefined;
+      ready = new Promise<void>((resolve) => (release = resolve));
+      return release;
+    },
+  });
+
+  /** A counter whose events reach the screens until it is replaced (its shutdown says nothing). */
+  let silence: () => void = () => undefined;
+  const start = (next: Settings): Promise<Counter> => {
+    let live = true;
+    silence = () => (live = false);
+    // Device choices saved from the screen win over the config file's, so they survive a restart.
+    const saved = devicesFile === null ? ({ ok: true, value: {} } as const) : loadDeviceSettings(devicesFile);
+    if (!saved.ok) log.log('error', 'saved device settings ignored', { error: saved.error });
+    return startCounter({
+      ...options,
+      settings: saved.ok ? { ...next, ...saved.value } : next,
+      clock,
+      ...(store === undefined ? {} : { store }),
+      demoPrinter: printers.start,
+      emit: (event, payload) => {
+        if (live) emit(event, payload);
+      },
+    });
+  };
+  let counter = await start(state.settings);
+  let handlers = commandsFor(counter);
+  const dispatch = createDispatcher(() => handlers, log, staff.authorize);
+
+  function commandsFor(running: Counter): CommandHandlers {
+    const { engine, audit, providers } = running;
+    return {
+      ...paymentCommands({
+        engine,
+        audit,
+        snapshot: running.snapshot,
+        announce: running.announce,
+        simulators: running.simulators,
+        lookupRequest: createLookupRequest({
+          provider: providers.get('orangepill'),
+          secrets: [running.settings.providers.orangepill.apiKey ?? '', running.simulators.get('orangepill')?.apiKey ?? ''],
+        }),
+      }),
+      ...parkedCommands({ engine, announce: running.announce, audit, tell: (sales) => emit('parked', sales) }),
+      ...deviceCommands({
+        devices: running.devices,
+        payment: (id) => engine.get(id),
+        active: () => engine.active(),
+        savedIn: devicesFile,
+        persist: (next) => (devicesFile === null ? { ok: true, value: undefined } : saveDeviceSettings(devicesFile, next)),
+        audit,
+      }),
+      ...historyCommands({ journal: running.journal, printer: () => running.devices.printer(), methodLabel: (id) => providers.get(id)?.method.label ?? id, now: clock.now }),
+      ...settings.commands,
+      ...staff.commands,
+    };
+  }
+
+  const attach = (role: ClientRole): (() => void) => (role === 'display' ? counter.board.attachCustomerDisplay() : () => undefined);
+
+  /**
+   * Stops the counter and starts one with `next`; if that cannot start, one with `fallback` instead, and
+   * the error is thrown for the caller to report. Either way a counter is running afterwards.
+   */
+  async function restart(next: Settings, fallback: Settings): Promise<void> {
+    for (const screen of screens.values()) screen.detach();
+    silence();
+    await counter.close();
+    let failure: Error | null = null;
+    try {
+      counter = await start(next);
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+      counter = await start(fallback);
+    }
+    handlers = commandsFor(counter);
+    for (const screen of screens.values()) screen.detach = attach(screen.role);
+    // Every screen learns the new terminal (methods, merchant, languages) without reloading.
+    const now = counter.snapshot();
+    emit('terminal', now.terminal);
+    if (now.devices !== null) emit('devices', now.devices);
+    emit('payment', { payment: now.payment, serverTime: now.serverTime });
+    if (failure !== null) throw failure;
+  }
+
+  return {
+    get info() {
+      return counter.info;
+    },
+    get journalPath() {
+      return counter.journal?.path ?? null;
+    },
+    get simulators() {
+      return counter.simulators;
+    },
+    get virtualPrinter() {
+      return printers.current();
+    },
+    get settings() {
+      return state.settings;
+    },
+    dispatch: async (command, args, role, screen) => {
+      // A save waits for nothing but itself; everything else waits for a restart to finish.
+      if (!isSettingsCommand(command)) await ready;
+      return dispatch(command, args, role, screen);
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    attachScreen: (role) => {
+      const id = nextScreen++;
+      screens.set(id, { role, detach: attach(role) });
+      return () => {
+        screens.get(id)?.detach();
+        screens.delete(id);
+      };
+    },
+    close: async () => {
+      await settings.idle();
+      await ready;
+      listeners.clear();
+      silence();
+      await counter.close();
+    },
+  };
+}
