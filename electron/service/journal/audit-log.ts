@@ -1,11 +1,24 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { AUDIT_ACTIONS, type AuditEntry } from '../../../app/ipc/history';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../app/ipc/history';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../app/money/currency';
 import type { OperatorRef } from '../../../app/staff/staff';
-import type { NewAuditEntry } from './journal-types';
 import type { Redactor } from './redaction';
 import { guardWrite } from './sqlite-connection';
+
+/** Who did something and which manager approved it; null for each when nobody was signed in. */
+export interface AuditActors {
+  readonly operator: OperatorRef | null;
+  readonly approvedBy: OperatorRef | null;
+}
+
+/** An act to add to the audit; `at` is the journal's clock. */
+export interface NewAuditEntry extends AuditActors {
+  readonly action: AuditAction;
+  readonly paymentId?: string | null;
+  /** Redacted before it is written, like an event's summary: never a key, nor a PIN. */
+  readonly detail: Readonly<Record<string, unknown>>;
+}
 
 /** One person's refunds at this terminal in one currency, as the day report counts them. */
 export interface OperatorRefunds {

@@ -7,8 +7,7 @@ import { FINAL_STATUSES, type PaymentStatus } from '../../../app/payment/payment
 import { PAYMENT_STATUSES } from '../../../app/ipc/history';
 import { err, ok, type Result } from '../../../app/util/result';
 import { dirname } from 'node:path';
-import type { AuditLog } from './audit-log';
-import type { AuditActors } from './journal-types';
+import type { AuditActors, AuditLog } from './audit-log';
 import { operatorTotals, type OperatorSales } from './operator-totals';
 import { guardWrite } from './sqlite-connection';
 import { diskProblem } from './write-problems';

@@ -1,12 +1,15 @@
 import type { PaymentStore } from '../../../app/engine/payment-store';
-import type { AuditAction, AuditEntry } from '../../../app/ipc/history';
-import type { OperatorRef } from '../../../app/staff/staff';
+import type { AuditEntry } from '../../../app/ipc/history';
 import type { CurrencyCode } from '../../../app/money/currency';
 import type { MethodId } from '../../../app/payment/method';
 import type { Payment, PaymentStatus } from '../../../app/payment/payment';
 import type { DayReportBook } from './day-reports';
 import type { PrintLedger } from './print-ledger';
 import type { JournalDiskError } from './write-problems';
+import type { AuditActors, NewAuditEntry } from './audit-log';
+import type { ConnectionInfo } from './sqlite-connection';
+
+export type { AuditActors, NewAuditEntry, ConnectionInfo };
 
 /** One entry of a payment's append-only history: a status change, a provider reply, a refund. */
 export interface JournalEvent {
@@ -35,19 +38,6 @@ export interface RefundRecord {
   readonly at: number;
 }
 
-/** Who did something and which manager approved it; null for each when nobody was signed in. */
-export interface AuditActors {
-  readonly operator: OperatorRef | null;
-  readonly approvedBy: OperatorRef | null;
-}
-
-/** An act to add to the audit; `at` is the journal's clock. */
-export interface NewAuditEntry extends AuditActors {
-  readonly action: AuditAction;
-  readonly paymentId?: string | null;
-  /** Redacted before it is written, like an event's summary: never a key, nor a PIN. */
-  readonly detail: Readonly<Record<string, unknown>>;
-}
 
 /** Which payments a history view wants; times are epoch milliseconds on `createdAt`, `from` inclusive, `to` exclusive. */
 export interface ListFilter {
@@ -81,14 +71,6 @@ export interface JournalPage {
   readonly unreadable: readonly UnreadableRow[];
 }
 
-/** How the connection is set up, for a health screen and for tests that durability is really on. */
-export interface ConnectionInfo {
-  readonly journalMode: string;
-  readonly synchronous: 'off' | 'normal' | 'full' | 'extra';
-  readonly foreignKeys: boolean;
-  readonly busyTimeoutMs: number;
-  readonly schemaVersion: number;
-}
 
 export interface JournalOptions {
   /** The clock for event and refund times; the service passes its own so tests can fake it. */

@@ -2,8 +2,16 @@ import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalOpenError, JournalWriteError } from './journal-errors';
-import type { ConnectionInfo } from './journal-types';
 import { migrate } from './migrations';
+
+/** How the connection is set up, for a health screen and for tests that durability is really on. */
+export interface ConnectionInfo {
+  readonly journalMode: string;
+  readonly synchronous: 'off' | 'normal' | 'full' | 'extra';
+  readonly foreignKeys: boolean;
+  readonly busyTimeoutMs: number;
+  readonly schemaVersion: number;
+}
 
 /** How long a write waits for another connection's lock (an inspector, a second process) before failing. */
 const BUSY_TIMEOUT_MS = 5000;

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { poleDisplaySettings, printerSettings } from '../../../app/settings/device-settings';
-import { describeSettingsError } from '../../../app/settings/settings';
-import { err, ok, type Result } from '../../../app/util/result';
+import { ok, type Result } from '../../../app/util/result';
 import type { DeviceSettings } from '../devices/counter-devices';
-import { readOptionalFile, writePrivateFile } from '../files/private-file';
+import { readJsonFile, writeJsonFile } from '../files/json-file';
 
 /** Device choices made on the cashier screen, kept beside the journal; they win over the config file's. */
 export const DEVICE_SETTINGS_FILE = 'devices.json';
@@ -15,27 +14,10 @@ export const deviceSettingsPath = (dataDir: string): string => join(dataDir, DEV
 
 /** The saved device settings, if any; a damaged file is reported, never half-read. */
 export function loadDeviceSettings(file: string): Result<Partial<DeviceSettings>, string> {
-  const read = readOptionalFile(file);
-  if (!read.ok) return read;
-  if (read.value === null) return ok({});
-  let json: unknown;
-  try {
-    json = JSON.parse(read.value.toString('utf8'));
-  } catch {
-    return err(`${file} is not valid JSON`);
-  }
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) return err(`${file}: ${describeSettingsError(parsed.error).join('; ')}`);
-  const { printer, poleDisplay } = parsed.data;
+  const read = readJsonFile(file, fileSchema);
+  if (!read.ok || read.value === null) return read.ok ? ok({}) : read;
+  const { printer, poleDisplay } = read.value;
   return ok({ ...(printer === undefined ? {} : { printer }), ...(poleDisplay === undefined ? {} : { poleDisplay }) });
 }
 
-/** Written whole and renamed into place, so a power cut leaves the old file or the new one, never half. */
-export function saveDeviceSettings(file: string, settings: DeviceSettings): Result<void, string> {
-  try {
-    writePrivateFile(file, `${JSON.stringify(settings, null, 2)}\n`);
-    return ok(undefined);
-  } catch (error) {
-    return err(`The device settings could not be saved in ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
+export const saveDeviceSettings = (file: string, settings: DeviceSettings): Result<void, string> => writeJsonFile(file, settings, 'device settings');

@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { fieldProblems } from '../../../app/ipc/contract';
 import { SETTINGS_SECTIONS, settingsFormSchema, type SaveSettingsArgs, type SettingsForm } from '../../../app/ipc/settings-schemas';
-import { describeSettingsError, settingsSchema, type Settings } from '../../../app/settings/settings';
+import { settingsSchema, type Settings } from '../../../app/settings/settings';
 import { err, ok, type Result } from '../../../app/util/result';
 import type { ProviderCredentials } from './credential-store';
-import { readOptionalFile, writePrivateFile } from '../files/private-file';
+import { readJsonFile, writeJsonFile } from '../files/json-file';
 import { applyEnvOverrides, ENV_OVERRIDES } from './env-settings';
 
 /**
@@ -22,28 +22,11 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** The saved sections, if any; a damaged file is reported, never half-read. */
 export function loadScreenSettings(file: string): Result<SavedSections, string> {
-  const read = readOptionalFile(file);
-  if (!read.ok) return read;
-  if (read.value === null) return ok({});
-  let json: unknown;
-  try {
-    json = JSON.parse(read.value.toString('utf8'));
-  } catch {
-    return err(`${file} is not valid JSON, so the settings saved on the screen were not used`);
-  }
-  const parsed = savedSchema.safeParse(json);
-  if (!parsed.success) return err(`${file}: ${describeSettingsError(parsed.error).join('; ')}; the settings saved on the screen were not used`);
-  return ok(parsed.data);
+  const read = readJsonFile(file, savedSchema, 'the settings saved on the screen were not used');
+  return read.ok ? ok(read.value ?? {}) : read;
 }
 
-export function saveScreenSettings(file: string, sections: SavedSections): Result<void, string> {
-  try {
-    writePrivateFile(file, `${JSON.stringify(sections, null, 2)}\n`);
-    return ok(undefined);
-  } catch (error) {
-    return err(`The settings could not be saved in ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
+export const saveScreenSettings = (file: string, sections: SavedSections): Result<void, string> => writeJsonFile(file, sections, 'settings');
 
 /** What the settings screen shows of a whole set of settings. */
 export function formOf(settings: Settings): SettingsForm {
