@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { fileURLToPath } from 'node:url';
+import { noImportCycle } from './eslint-rules/no-import-cycle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,6 +20,32 @@ const noBareNode = NODE_BUILTINS.map((name) => ({ name, message: 'Node built-ins
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'WebSocket', 'HTMLElement', 'self'];
 const HOST_GLOBALS = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setTimeout', 'setInterval', 'setImmediate'];
 
+const NO_RENDERER = { regex: '(^|/)renderer(/|$)', message: 'electron/ must not import from renderer/.' };
+const NO_ENTRY_POINTS = { regex: '^(\\.\\./)+(main|web)(/|$)', message: 'electron/main/ and electron/web/ are entry points: nothing imports them.' };
+const NO_SERVICE = { regex: '^(\\.\\./)+service(/|$)', message: 'electron/simulators/ and electron/devices/ never import the service: it uses them, not the other way round.' };
+const SIMULATORS_TYPES_ONLY = {
+  regex: '^(\\.\\./)+simulators(/|$)',
+  allowTypeImports: true,
+  message: "Only the service's demo wiring (electron/service/demo/) starts simulators; elsewhere in the service, import their types only.",
+};
+
+/** The import rule for one room of electron/: no Electron (services run in plain Node too), no renderer, plus the room's own. */
+function electronRoom(files, ignores, patterns) {
+  return {
+    files,
+    ignores,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Electron is imported only by electron/main* and the preload; services run in plain Node too.' }],
+          patterns: [NO_RENDERER, ...patterns],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'tests/artifacts/**', 'build/**/*.mjs'] },
   js.configs.recommended,
@@ -32,6 +59,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports (style.md).' }],
     },
+  },
+  {
+    files: ['app/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'local/no-import-cycle': 'error' },
   },
   {
     files: ['app/**/*.ts'],
@@ -74,19 +106,13 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...HOST_GLOBALS.slice(0, 5).map((name) => ({ name, message: `${name} is Node; the renderer has none.` }))],
     },
   },
-  {
-    files: ['electron/**/*.ts'],
-    ignores: ['electron/main.ts', 'electron/main/**', 'electron/preload.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'Electron is imported only by electron/main* and the preload; services run in plain Node too.' }],
-          patterns: [{ regex: '(^|/)renderer(/|$)', message: 'electron/ must not import from renderer/.' }],
-        },
-      ],
-    },
-  },
+  // Rooms inside electron/: main/ and web/ are the entry points nothing imports; shared/ is neutral;
+  // simulators/ and devices/ never reach into the service; only the service's demo wiring starts simulators.
+  electronRoom(['electron/service/**/*.ts'], ['electron/service/demo/**'], [NO_ENTRY_POINTS, SIMULATORS_TYPES_ONLY]),
+  electronRoom(['electron/service/demo/**/*.ts'], [], [NO_ENTRY_POINTS]),
+  electronRoom(['electron/simulators/**/*.ts', 'electron/devices/**/*.ts'], [], [NO_ENTRY_POINTS, NO_SERVICE]),
+  electronRoom(['electron/shared/**/*.ts'], [], [NO_ENTRY_POINTS, NO_SERVICE, { regex: '^(\\.\\./)+(simulators|devices)(/|$)', message: 'electron/shared/ is neutral: it imports no simulator and no device.' }]),
+  electronRoom(['electron/web/**/*.ts'], [], [{ regex: '^(\\.\\./)+main(/|$)', message: "electron/web/ is an entry point of its own: it does not import Electron's main/." }]),
   {
     files: ['electron/main.ts', 'electron/main/**/*.ts', 'electron/preload.ts'],
     rules: {
