@@ -10,7 +10,7 @@ import { staffAudit } from './staff-audit';
 import { createStaffService, type StaffService } from './staff-service';
 import { staffPath } from './staff-store';
 
-type StaffCommand = 'signIn' | 'resumeSession' | 'signOut' | 'getStaff' | 'saveStaff';
+export type StaffCommand = 'signIn' | 'resumeSession' | 'signOut' | 'getStaff' | 'saveStaff';
 
 const UNPROTECTED =
   'Nobody is listed, so anyone at this counter can refund, close the day and change the settings: add a manager with a PIN to protect them.';

@@ -10,18 +10,15 @@ import type { Clock } from '../../../app/engine/clock';
 import type { Logger } from '../logging/logger';
 import type { CredentialStore } from '../settings/credential-store';
 import { loadSettingsInForce } from '../settings/settings-in-force';
-import { deviceSettingsPath, loadDeviceSettings, saveDeviceSettings } from '../settings/device-settings-file';
+import { deviceSettingsPath, loadDeviceSettings } from '../settings/device-settings-file';
+import { counterCommands } from '../commands/counter-commands';
 import { settingsCommands, type MonitorPicker } from '../commands/settings-commands';
-import { paymentCommands } from '../commands/payment-commands';
-import { parkedCommands } from '../commands/parked-commands';
-import { deviceCommands } from '../commands/device-commands';
-import { historyCommands } from '../commands/history-commands';
-import { createLookupRequest } from '../providers/lookup-request';
 import { staffAtTheCounter } from '../staff/staff-commands';
 import { virtualPrinterSlot } from '../demo/virtual-printer-slot';
-import { createDispatcher, type CommandHandlers } from './dispatcher';
-import { realClock, startCounter, type Counter, type Emit } from './counter';
-import type { ClientRole, EventListener, TerminalApi } from './terminal-api';
+import { createDispatcher } from './dispatcher';
+import { startCounterSlot } from './counter-slot';
+import { realClock, startCounter, type Emit } from './counter';
+import type { EventListener, TerminalApi } from './terminal-api';
 
 export type { MonitorPicker } from '../commands/settings-commands';
 
@@ -75,13 +72,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   const store = options.store ?? (options.dataDir === undefined ? createMemoryStore() : undefined);
   const devicesFile = options.dataDir === undefined ? null : deviceSettingsPath(options.dataDir);
   const printers = virtualPrinterSlot();
-
-  const listeners = new Set<EventListener>();
-  const emit: Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
-    for (const listener of listeners) listener(event, payload);
-  };
-  const screens = new Map<number, { readonly role: ClientRole; detach: () => void }>();
-  let nextScreen = 0;
+  const bus = createEventBus();
   /** Commands wait while the counter is being replaced, then go to the new one. */
   let ready: Promise<void> = Promise.resolve();
 
@@ -91,7 +82,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     clock,
     shop: { currency: () => state.settings.currency, locale: () => state.settings.locale },
     // Who changed the staff list goes in the journal, which the counter in force holds.
-    audit: (entry) => counter.audit(entry),
+    audit: (entry) => slot.current().audit(entry),
   });
   if (staff.problem !== null) {
     log.log('error', 'staff list unreadable', { error: staff.problem });
@@ -102,103 +93,39 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     log,
     now: clock.now,
     ...(options.monitors === undefined ? {} : { monitors: options.monitors }),
-    counter: () => counter,
-    restart: (next, fallback) => restart(next, fallback),
+    counter: () => slot.current(),
+    restart: (next, fallback) => slot.restart(next, fallback),
     holdCommands: () => {
       let release: () => void = () => undefined;
       ready = new Promise<void>((resolve) => (release = resolve));
       return release;
     },
   });
-
-  /** A counter whose events reach the screens until it is replaced (its shutdown says nothing). */
-  let silence: () => void = () => undefined;
-  const start = (next: Settings): Promise<Counter> => {
-    let live = true;
-    silence = () => (live = false);
-    // Device choices saved from the screen win over the config file's, so they survive a restart.
-    const saved = devicesFile === null ? ({ ok: true, value: {} } as const) : loadDeviceSettings(devicesFile);
-    if (!saved.ok) log.log('error', 'saved device settings ignored', { error: saved.error });
-    return startCounter({
-      ...options,
-      settings: saved.ok ? { ...next, ...saved.value } : next,
-      clock,
-      ...(store === undefined ? {} : { store }),
-      demoPrinter: printers.start,
-      emit: (event, payload) => {
-        if (live) emit(event, payload);
+  const slot = await startCounterSlot(
+    {
+      start: (next, emit) => {
+        // Device choices saved from the screen win over the config file's, so they survive a restart.
+        const saved = devicesFile === null ? ({ ok: true, value: {} } as const) : loadDeviceSettings(devicesFile);
+        if (!saved.ok) log.log('error', 'saved device settings ignored', { error: saved.error });
+        const settingsInForce = saved.ok ? { ...next, ...saved.value } : next;
+        return startCounter({ ...options, settings: settingsInForce, clock, ...(store === undefined ? {} : { store }), demoPrinter: printers.start, emit });
       },
-    });
-  };
-  let counter = await start(state.settings);
-  let handlers = commandsFor(counter);
-  const dispatch = createDispatcher(() => handlers, log, staff.authorize);
-
-  function commandsFor(running: Counter): CommandHandlers {
-    const { engine, audit, providers } = running;
-    return {
-      ...paymentCommands({
-        engine,
-        audit,
-        snapshot: running.snapshot,
-        announce: running.announce,
-        simulators: running.simulators,
-        lookupRequest: createLookupRequest({
-          provider: providers.get('orangepill'),
-          secrets: [running.settings.providers.orangepill.apiKey ?? '', running.simulators.get('orangepill')?.apiKey ?? ''],
-        }),
-      }),
-      ...parkedCommands({ engine, announce: running.announce, audit, tell: (sales) => emit('parked', sales) }),
-      ...deviceCommands({
-        devices: running.devices,
-        payment: (id) => engine.get(id),
-        active: () => engine.active(),
-        savedIn: devicesFile,
-        persist: (next) => (devicesFile === null ? { ok: true, value: undefined } : saveDeviceSettings(devicesFile, next)),
-        audit,
-      }),
-      ...historyCommands({ journal: running.journal, printer: () => running.devices.printer(), methodLabel: (id) => providers.get(id)?.method.label ?? id, now: clock.now }),
-      ...settings.commands,
-      ...staff.commands,
-    };
-  }
-
-  const attach = (role: ClientRole): (() => void) => (role === 'display' ? counter.board.attachCustomerDisplay() : () => undefined);
-
-  /**
-   * Stops the counter and starts one with `next`; if that cannot start, one with `fallback` instead, and
-   * the error is thrown for the caller to report. Either way a counter is running afterwards.
-   */
-  async function restart(next: Settings, fallback: Settings): Promise<void> {
-    for (const screen of screens.values()) screen.detach();
-    silence();
-    await counter.close();
-    let failure: Error | null = null;
-    try {
-      counter = await start(next);
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error));
-      counter = await start(fallback);
-    }
-    handlers = commandsFor(counter);
-    for (const screen of screens.values()) screen.detach = attach(screen.role);
-    // Every screen learns the new terminal (methods, merchant, languages) without reloading.
-    const now = counter.snapshot();
-    emit('terminal', now.terminal);
-    if (now.devices !== null) emit('devices', now.devices);
-    emit('payment', { payment: now.payment, serverTime: now.serverTime });
-    if (failure !== null) throw failure;
-  }
+      emit: bus.emit,
+      commands: (counter) => ({ ...counterCommands(counter, { emit: bus.emit, devicesFile, now: clock.now }), ...settings.commands, ...staff.commands }),
+    },
+    state.settings,
+  );
+  const dispatch = createDispatcher(slot.handlers, log, staff.authorize);
 
   return {
     get info() {
-      return counter.info;
+      return slot.current().info;
     },
     get journalPath() {
-      return counter.journal?.path ?? null;
+      return slot.current().journal?.path ?? null;
     },
     get simulators() {
-      return counter.simulators;
+      return slot.current().simulators;
     },
     get virtualPrinter() {
       return printers.current();
@@ -211,24 +138,28 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
       if (!isSettingsCommand(command)) await ready;
       return dispatch(command, args, role, screen);
     },
+    subscribe: bus.subscribe,
+    attachScreen: slot.attach,
+    close: async () => {
+      await settings.idle();
+      await ready;
+      bus.clear();
+      await slot.close();
+    },
+  };
+}
+
+/** The terminal's one event bus: every screen's transport subscribes here. */
+function createEventBus(): { readonly emit: Emit; readonly subscribe: (listener: EventListener) => () => void; readonly clear: () => void } {
+  const listeners = new Set<EventListener>();
+  return {
+    emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => {
+      for (const listener of listeners) listener(event, payload);
+    },
     subscribe: (listener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    attachScreen: (role) => {
-      const id = nextScreen++;
-      screens.set(id, { role, detach: attach(role) });
-      return () => {
-        screens.get(id)?.detach();
-        screens.delete(id);
-      };
-    },
-    close: async () => {
-      await settings.idle();
-      await ready;
-      listeners.clear();
-      silence();
-      await counter.close();
-    },
+    clear: () => listeners.clear(),
   };
 }
