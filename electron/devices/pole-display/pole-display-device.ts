@@ -54,147 +54,173 @@ export interface PoleDisplayDevice {
 /** How long stopping waits for the display's writes: a whole 2×20 redraw takes about 50 ms at 9600 baud. */
 export const STOP_DRAIN_MS = 2_000;
 
+/** One display's loop: what the glass should show, what it shows, and the link it is shown over. */
+interface PoleLoop {
+  readonly options: PoleDisplayDeviceOptions;
+  readonly open: PoleLinkOpener;
+  readonly backoff: PoleBackoff;
+  readonly path: string;
+  status: PoleDisplayStatus;
+  desired: PoleScreen | null;
+  test: PoleScreen | null;
+  shown: PoleScreen | null;
+  link: PoleLink | null;
+  needsInit: boolean;
+  failures: number;
+  cancelRetry: (() => void) | null;
+  stopped: boolean;
+  pumping: Promise<void> | null;
+}
+
+function report(loop: PoleLoop, next: PoleDisplayStatus): void {
+  loop.status = next;
+  try {
+    loop.options.onStatus?.(next);
+  } catch {
+    // A listener's fault is not the display's; it must not stop the loop.
+  }
+}
+
+function lose(loop: PoleLoop, which: PoleLink, reason: string): void {
+  if (which !== loop.link || loop.stopped) return;
+  loop.link = null;
+  loop.shown = null;
+  void which.close().catch(() => undefined);
+  scheduleRetry(loop, reason);
+}
+
+function scheduleRetry(loop: PoleLoop, reason: string): void {
+  const { backoff, path } = loop;
+  const retryInMs = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.min(loop.failures, 30));
+  loop.failures += 1;
+  report(loop, { state: 'disconnected', path, message: `Pole display disconnected: ${path}`, reason, retryInMs });
+  loop.cancelRetry = loop.options.clock.setTimer(() => {
+    loop.cancelRetry = null;
+    void connect(loop);
+  }, retryInMs);
+}
+
+const target = (loop: PoleLoop): PoleScreen | null => loop.test ?? loop.desired;
+
+/** Sends until the glass shows the target; false when a write failed. */
+async function drain(loop: PoleLoop, current: PoleLink): Promise<boolean> {
+  const { driver } = loop.options;
+  try {
+    if (loop.needsInit) {
+      await current.write(driver.init());
+      loop.needsInit = false;
+      loop.failures = 0;
+    }
+    for (let next = target(loop); next !== null && !sameScreen(next, loop.shown) && current === loop.link; next = target(loop)) {
+      const bytes = driver.render(next, loop.shown);
+      if (bytes.length > 0) await current.write(bytes);
+      if (current === loop.link) loop.shown = next;
+    }
+    return true;
+  } catch (error) {
+    lose(loop, current, error instanceof Error ? error.message : String(error));
+    return false;
+  }
+}
+
+function pump(loop: PoleLoop): Promise<void> {
+  if (loop.pumping !== null || loop.link === null) return loop.pumping ?? Promise.resolve();
+  const current = loop.link;
+  loop.pumping = drain(loop, current).then((fine) => {
+    loop.pumping = null;
+    // A show() that came in during the last write is picked up here. After a failed write the link
+    // is lost and reconnects by itself; while stopping it is not, so nothing is retried.
+    const next = target(loop);
+    if (fine && loop.link !== null && next !== null && !sameScreen(next, loop.shown)) void pump(loop);
+  });
+  return loop.pumping;
+}
+
+async function connect(loop: PoleLoop): Promise<void> {
+  const { path, open } = loop;
+  if (loop.stopped) return;
+  report(loop, { state: 'connecting', path, message: `Pole display connecting: ${path}` });
+  let opened: PoleLink;
+  try {
+    opened = await open(loop.options.port);
+  } catch (error) {
+    if (!loop.stopped) scheduleRetry(loop, error instanceof Error ? error.message : String(error));
+    return;
+  }
+  if (loop.stopped) return void opened.close().catch(() => undefined);
+  loop.link = opened;
+  loop.shown = null;
+  loop.needsInit = true;
+  report(loop, { state: 'connected', path, message: `Pole display connected: ${path}` });
+  opened.onLost((reason) => lose(loop, opened, reason));
+  await pump(loop);
+}
+
+async function settled(loop: PoleLoop): Promise<void> {
+  while (loop.pumping !== null) await loop.pumping;
+}
+
+async function showTest(loop: PoleLoop, holdMs: number): Promise<Result<void, string>> {
+  if (loop.link === null) return err(loop.status.message);
+  const screen = poleTestScreen();
+  loop.test = screen;
+  await pump(loop);
+  await settled(loop);
+  const shownTest = sameScreen(loop.shown, screen);
+  loop.options.clock.setTimer(() => {
+    if (loop.test !== screen) return;
+    loop.test = null;
+    // Nothing was shown before the test: leave the glass blank rather than the pattern.
+    loop.desired ??= BLANK_SCREEN;
+    void pump(loop);
+  }, holdMs);
+  return shownTest ? ok(undefined) : err(loop.status.message);
+}
+
+async function stop(loop: PoleLoop, withinMs: number): Promise<void> {
+  loop.stopped = true;
+  loop.cancelRetry?.();
+  loop.cancelRetry = null;
+  // Bytes half sent leave a garbled line; the screen being drawn (the sale's result) is let through.
+  if (loop.link !== null) await settlesWithin(settled(loop), withinMs);
+  const current = loop.link;
+  loop.link = null;
+  await current?.close().catch(() => undefined);
+  report(loop, { state: 'stopped', path: loop.path, message: `Pole display stopped: ${loop.path}` });
+}
+
 /**
  * Keeps one pole display showing the latest screen. Faults are reported through `onStatus`, never
  * thrown: a payment must not notice the display. After a loss it reconnects with doubling delays and
  * redraws the current screen in full, since the display may have been power-cycled meanwhile.
  */
 export function startPoleDisplay(options: PoleDisplayDeviceOptions): PoleDisplayDevice {
-  const { driver, clock, port } = options;
-  const open = options.open ?? openSerialLink;
-  const backoff = options.backoff ?? DEFAULT_POLE_BACKOFF;
-  const path = port.path;
-  let status: PoleDisplayStatus = { state: 'connecting', path, message: `Pole display connecting: ${path}` };
-  let desired: PoleScreen | null = null;
-  let test: PoleScreen | null = null;
-  let shown: PoleScreen | null = null;
-  let link: PoleLink | null = null;
-  let needsInit = true;
-  let failures = 0;
-  let cancelRetry: (() => void) | null = null;
-  let stopped = false;
-  let pumping: Promise<void> | null = null;
-
-  const report = (next: PoleDisplayStatus): void => {
-    status = next;
-    try {
-      options.onStatus?.(next);
-    } catch {
-      // A listener's fault is not the display's; it must not stop the loop.
-    }
+  const path = options.port.path;
+  const loop: PoleLoop = {
+    options,
+    open: options.open ?? openSerialLink,
+    backoff: options.backoff ?? DEFAULT_POLE_BACKOFF,
+    path,
+    status: { state: 'connecting', path, message: `Pole display connecting: ${path}` },
+    desired: null,
+    test: null,
+    shown: null,
+    link: null,
+    needsInit: true,
+    failures: 0,
+    cancelRetry: null,
+    stopped: false,
+    pumping: null,
   };
-
-  const lose = (which: PoleLink, reason: string): void => {
-    if (which !== link || stopped) return;
-    link = null;
-    shown = null;
-    void which.close().catch(() => undefined);
-    scheduleRetry(reason);
-  };
-
-  const scheduleRetry = (reason: string): void => {
-    const retryInMs = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.min(failures, 30));
-    failures += 1;
-    report({ state: 'disconnected', path, message: `Pole display disconnected: ${path}`, reason, retryInMs });
-    cancelRetry = clock.setTimer(() => {
-      cancelRetry = null;
-      void connect();
-    }, retryInMs);
-  };
-
-  const target = (): PoleScreen | null => test ?? desired;
-
-  /** Sends until the glass shows the target; false when a write failed. */
-  const drain = async (current: PoleLink): Promise<boolean> => {
-    try {
-      if (needsInit) {
-        await current.write(driver.init());
-        needsInit = false;
-        failures = 0;
-      }
-      for (let next = target(); next !== null && !sameScreen(next, shown) && current === link; next = target()) {
-        const bytes = driver.render(next, shown);
-        if (bytes.length > 0) await current.write(bytes);
-        if (current === link) shown = next;
-      }
-      return true;
-    } catch (error) {
-      lose(current, error instanceof Error ? error.message : String(error));
-      return false;
-    }
-  };
-
-  const pump = (): Promise<void> => {
-    if (pumping !== null || link === null) return pumping ?? Promise.resolve();
-    const current = link;
-    pumping = drain(current).then((fine) => {
-      pumping = null;
-      // A show() that came in during the last write is picked up here. After a failed write the link
-      // is lost and reconnects by itself; while stopping it is not, so nothing is retried.
-      const next = target();
-      if (fine && link !== null && next !== null && !sameScreen(next, shown)) void pump();
-    });
-    return pumping;
-  };
-
-  const connect = async (): Promise<void> => {
-    if (stopped) return;
-    report({ state: 'connecting', path, message: `Pole display connecting: ${path}` });
-    let opened: PoleLink;
-    try {
-      opened = await open(port);
-    } catch (error) {
-      if (!stopped) scheduleRetry(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    if (stopped) return void opened.close().catch(() => undefined);
-    link = opened;
-    shown = null;
-    needsInit = true;
-    report({ state: 'connected', path, message: `Pole display connected: ${path}` });
-    opened.onLost((reason) => lose(opened, reason));
-    await pump();
-  };
-
-  void connect();
-
-  const settled = async (): Promise<void> => {
-    while (pumping !== null) await pumping;
-  };
-
+  void connect(loop);
   return {
     show: (screen) => {
-      desired = screen;
-      void pump();
+      loop.desired = screen;
+      void pump(loop);
     },
-    status: () => status,
-    settled,
-    showTest: async (holdMs = 3000) => {
-      if (link === null) return err(status.message);
-      const screen = poleTestScreen();
-      test = screen;
-      await pump();
-      await settled();
-      const shownTest = sameScreen(shown, screen);
-      clock.setTimer(() => {
-        if (test !== screen) return;
-        test = null;
-        // Nothing was shown before the test: leave the glass blank rather than the pattern.
-        desired ??= BLANK_SCREEN;
-        void pump();
-      }, holdMs);
-      return shownTest ? ok(undefined) : err(status.message);
-    },
-    stop: async (withinMs = STOP_DRAIN_MS) => {
-      stopped = true;
-      cancelRetry?.();
-      cancelRetry = null;
-      // Bytes half sent leave a garbled line; the screen being drawn (the sale's result) is let through.
-      if (link !== null) await settlesWithin(settled(), withinMs);
-      const current = link;
-      link = null;
-      await current?.close().catch(() => undefined);
-      report({ state: 'stopped', path, message: `Pole display stopped: ${path}` });
-    },
+    status: () => loop.status,
+    settled: () => settled(loop),
+    showTest: (holdMs = 3000) => showTest(loop, holdMs),
+    stop: (withinMs = STOP_DRAIN_MS) => stop(loop, withinMs),
   };
 }
