@@ -22,6 +22,82 @@ const listQuerySchema = z.strictObject({
   order: z.enum(OPN_ORDERS).default('chronological'),
 });
 
+/** A pending charge as Opn shows it once it ran out (or was expired through the API) at `at`. */
+const expiredCharge = (c: OpnCharge, at: number): OpnCharge => ({
+  ...c,
+  status: 'expired',
+  expired: true,
+  expired_at: opnTime(at),
+  failure_code: 'payment_expired',
+  failure_message: OPN_FAILURE_DESCRIPTIONS.payment_expired,
+  source: { ...c.source, charge_status: 'expired' },
+});
+
+const paidCharge = (c: OpnCharge, at: number): OpnCharge => ({
+  ...c, status: 'successful', paid: true, paid_at: opnTime(at), authorized: true, refundable: true, disputable: true,
+  transaction: opnId('trxn'), source: { ...c.source, charge_status: 'successful' },
+});
+
+const failedCharge = (c: OpnCharge, failureCode: OpnFailureCode): OpnCharge => ({
+  ...c, status: 'failed', failure_code: failureCode, failure_message: OPN_FAILURE_DESCRIPTIONS[failureCode],
+  source: { ...c.source, charge_status: 'failed' },
+});
+
+/** Why a refund of `amountText` from charge `c` is refused at time `now`, or the amount it may take. */
+function refundAmount(c: OpnCharge, amountText: string | null, now: number): Result<number, OpnProblem> {
+  if (amountText === null || !/^\d{1,12}$/.test(amountText) || Number(amountText) === 0) {
+    return err(problem(400, 'bad_request', 'amount must be an integer greater than 0'));
+  }
+  const amount = Number(amountText);
+  if (c.status !== 'successful' || c.paid_at === null) return err(problem(400, 'failed_refund', `refund failed: charge is ${c.status}`));
+  if (now - Date.parse(c.paid_at) > OPN_REFUND_WINDOW_MS) {
+    return err(problem(400, 'failed_refund', 'refund failed: Atome QR charges can be refunded only within 60 days'));
+  }
+  const left = c.amount - c.refunded_amount;
+  if (amount > left) return err(problem(400, 'failed_refund', `refund failed: amount exceeds the ${left} left to refund`));
+  return ok(amount);
+}
+
+/** The refund object Opn answers, and the charge with it added to its refunds. */
+function refunded(c: OpnCharge, amount: number, now: number): { readonly refund: OpnRefund; readonly charge: OpnCharge } {
+  const at = opnTime(now);
+  const rfnd = opnId('rfnd');
+  const r: OpnRefund = {
+    object: 'refund', id: rfnd, location: `/charges/${c.id}/refunds/${rfnd}`, amount, currency: c.currency, charge: c.id,
+    transaction: opnId('trxn'), created_at: at, voided: false, status: 'closed', funding_amount: amount,
+    funding_currency: c.currency, metadata: {},
+  };
+  const total = c.refunded_amount + amount;
+  const charge: OpnCharge = {
+    ...c,
+    refunded_amount: total,
+    refundable: total < c.amount,
+    refunds: { ...c.refunds, data: [...c.refunds.data, r], total: c.refunds.total + 1, to: at },
+  };
+  return { refund: r, charge };
+}
+
+/**
+ * `GET /charges`: filtered by created_at, ordered, paged; bad parameters are Opn's invalid_filter.
+ * `charges` is read only once the parameters are good, since reading it expires what fell due.
+ */
+function listPage(params: Readonly<Record<string, string>>, now: number, charges: () => OpnCharge[]): Result<OpnList<OpnCharge>, OpnProblem> {
+  const parsed = listQuerySchema.safeParse(params);
+  if (!parsed.success) {
+    return err(problem(400, 'invalid_filter', parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')));
+  }
+  const q = parsed.data;
+  const from = q.from ?? '1970-01-01T00:00:00Z';
+  const to = q.to ?? opnTime(now);
+  // Map order is creation order, which breaks ties between charges made in the same second.
+  const matching = charges().filter((c) => Date.parse(c.created_at) >= Date.parse(from) && Date.parse(c.created_at) <= Date.parse(to));
+  if (q.order === 'reverse_chronological') matching.reverse();
+  return ok({
+    object: 'list', data: matching.slice(q.offset, q.offset + q.limit), limit: q.limit, offset: q.offset, total: matching.length,
+    location: '/charges', order: q.order, from, to,
+  });
+}
+
 /**
  * The simulator's charges and the rules Opn applies to them: statuses move only from pending, a
  * pending charge expires by itself at `expires_at`, refunds are capped and allowed for 60 days.
@@ -34,21 +110,10 @@ export function createOpnLedger(now: () => number) {
     return charge;
   };
 
-  const toExpired = (c: OpnCharge, at: number): OpnCharge =>
-    put({
-      ...c,
-      status: 'expired',
-      expired: true,
-      expired_at: opnTime(at),
-      failure_code: 'payment_expired',
-      failure_message: OPN_FAILURE_DESCRIPTIONS.payment_expired,
-      source: { ...c.source, charge_status: 'expired' },
-    });
-
   /** Expiry is honoured lazily, whenever a charge is looked at, at the time it fell due. */
   const current = (c: OpnCharge): OpnCharge => {
     const due = Date.parse(c.expires_at);
-    return c.status === 'pending' && due <= now() ? toExpired(c, due) : c;
+    return c.status === 'pending' && due <= now() ? put(expiredCharge(c, due)) : c;
   };
 
   const get = (id: string): OpnCharge | undefined => {
@@ -63,21 +128,11 @@ export function createOpnLedger(now: () => number) {
     const at = now();
     switch (outcome) {
       case 'paid':
-        return ok(
-          put({
-            ...c, status: 'successful', paid: true, paid_at: opnTime(at), authorized: true, refundable: true, disputable: true,
-            transaction: opnId('trxn'), source: { ...c.source, charge_status: 'successful' },
-          }),
-        );
+        return ok(put(paidCharge(c, at)));
       case 'failed':
-        return ok(
-          put({
-            ...c, status: 'failed', failure_code: failureCode, failure_message: OPN_FAILURE_DESCRIPTIONS[failureCode],
-            source: { ...c.source, charge_status: 'failed' },
-          }),
-        );
+        return ok(put(failedCharge(c, failureCode)));
       case 'expired':
-        return ok(toExpired(c, at));
+        return ok(put(expiredCharge(c, at)));
     }
   };
 
@@ -86,58 +141,21 @@ export function createOpnLedger(now: () => number) {
     const c = get(id);
     if (c === undefined) return err(problem(404, 'not_found', `charge ${id} was not found`));
     if (c.status !== 'pending') return err(problem(400, 'failed_expire', `expire failed: charge is ${c.status}`));
-    return ok(toExpired(c, now()));
+    return ok(put(expiredCharge(c, now())));
   };
 
   const refund = (id: string, amountText: string | null): Result<OpnRefund, OpnProblem> => {
     const c = get(id);
     if (c === undefined) return err(problem(404, 'not_found', `charge ${id} was not found`));
-    if (amountText === null || !/^\d{1,12}$/.test(amountText) || Number(amountText) === 0) {
-      return err(problem(400, 'bad_request', 'amount must be an integer greater than 0'));
-    }
-    const amount = Number(amountText);
-    if (c.status !== 'successful' || c.paid_at === null) return err(problem(400, 'failed_refund', `refund failed: charge is ${c.status}`));
-    if (now() - Date.parse(c.paid_at) > OPN_REFUND_WINDOW_MS) {
-      return err(problem(400, 'failed_refund', 'refund failed: Atome QR charges can be refunded only within 60 days'));
-    }
-    const left = c.amount - c.refunded_amount;
-    if (amount > left) return err(problem(400, 'failed_refund', `refund failed: amount exceeds the ${left} left to refund`));
-    const at = opnTime(now());
-    const rfnd = opnId('rfnd');
-    const r: OpnRefund = {
-      object: 'refund', id: rfnd, location: `/charges/${id}/refunds/${rfnd}`, amount, currency: c.currency, charge: id,
-      transaction: opnId('trxn'), created_at: at, voided: false, status: 'closed', funding_amount: amount,
-      funding_currency: c.currency, metadata: {},
-    };
-    const refunded = c.refunded_amount + amount;
-    put({
-      ...c,
-      refunded_amount: refunded,
-      refundable: refunded < c.amount,
-      refunds: { ...c.refunds, data: [...c.refunds.data, r], total: c.refunds.total + 1, to: at },
-    });
-    return ok(r);
+    const amount = refundAmount(c, amountText, now());
+    if (!amount.ok) return amount;
+    const done = refunded(c, amount.value, now());
+    put(done.charge);
+    return ok(done.refund);
   };
 
-  /** `GET /charges`: filtered by created_at, ordered, paged; bad parameters are Opn's invalid_filter. */
-  const list = (params: Readonly<Record<string, string>>): Result<OpnList<OpnCharge>, OpnProblem> => {
-    const parsed = listQuerySchema.safeParse(params);
-    if (!parsed.success) {
-      return err(problem(400, 'invalid_filter', parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')));
-    }
-    const q = parsed.data;
-    const from = q.from ?? '1970-01-01T00:00:00Z';
-    const to = q.to ?? opnTime(now());
-    // Map order is creation order, which breaks ties between charges made in the same second.
-    const matching = [...charges.values()]
-      .map(current)
-      .filter((c) => Date.parse(c.created_at) >= Date.parse(from) && Date.parse(c.created_at) <= Date.parse(to));
-    if (q.order === 'reverse_chronological') matching.reverse();
-    return ok({
-      object: 'list', data: matching.slice(q.offset, q.offset + q.limit), limit: q.limit, offset: q.offset, total: matching.length,
-      location: '/charges', order: q.order, from, to,
-    });
-  };
+  const list = (params: Readonly<Record<string, string>>): Result<OpnList<OpnCharge>, OpnProblem> =>
+    listPage(params, now(), () => [...charges.values()].map(current));
 
   return { put, get, settle, expire, refund, list, all: () => [...charges.values()].map(current) };
 }
