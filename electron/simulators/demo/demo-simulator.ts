@@ -1,8 +1,7 @@
 import { createServer, type ServerResponse, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { demoCreateBodySchema, DEMO_FAILURES, type DemoFailureCode, type DemoPayment } from '../../../app/providers/demo/demo-api';
-import { delay, readBody, sendJson } from '../http-util';
+import { closeServer, delay, listenOnLoopback, readBody, sendJson } from '../http-util';
 import { createFaultInjector, serveWithFaults } from '../faults';
 import type { SimulatedProvider } from '../simulated-provider';
 import { err, ok } from '../../../app/util/result';
@@ -144,12 +143,11 @@ export async function startDemoSimulator(options: DemoSimulatorOptions): Promise
   const server = createServer((req, res) => {
     route(req, res).catch(() => sendJson(res, 500, problem('internal_error', 'simulator fault')));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const baseUrl = await listenOnLoopback(server);
 
   return {
     method: 'demo',
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     apiKey: options.apiKey,
     faults,
     payments: () => [...state.payments.values()].map((p) => current(state, p)),
@@ -164,10 +162,6 @@ export async function startDemoSimulator(options: DemoSimulatorOptions): Promise
       const settled = settle(state, providerRef, outcome, failureCode as DemoFailureCode | undefined);
       return settled === null ? err(`The demo provider has no payment ${providerRef}`) : ok(undefined);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }

@@ -1,10 +1,9 @@
 import { createServer, type ServerResponse, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isOpnFailureCode, type OpnFailureCode } from '../../../app/providers/opn/opn-api';
 import { OPN_METHOD_ID } from '../../../app/providers/opn/opn-method';
 import { err, ok, type Result } from '../../../app/util/result';
 import { createFaultInjector, serveWithFaults } from '../faults';
-import { delay, readBody } from '../http-util';
+import { closeServer, delay, listenOnLoopback, readBody } from '../http-util';
 import type { SimulatedProvider } from '../simulated-provider';
 import { routeOpnApi, sendProblem } from './opn-api-routes';
 import type { OpnCharge } from './opn-charge';
@@ -72,6 +71,22 @@ function basicUser(header: string | undefined): string | null {
   return colon === -1 ? null : decoded.slice(0, colon);
 }
 
+/** Logs a request to the API as it arrived, form fields decoded, for the tests to read back. */
+function recordRequest(seen: OpnSeenRequest[], req: IncomingMessage, url: URL, body: string): void {
+  const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(body)) : null;
+  seen.push({
+    method: req.method ?? '',
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    authorization: req.headers.authorization ?? null,
+    omiseVersion: typeof req.headers['omise-version'] === 'string' ? req.headers['omise-version'] : null,
+    contentType: req.headers['content-type'] ?? null,
+    form,
+  });
+  // A demo terminal polls its simulator every second for days: keep the log to the recent past.
+  if (seen.length > 2 * SEEN_KEPT) seen.splice(0, seen.length - SEEN_KEPT);
+}
+
 /**
  * The built-in Opn Payments simulator: Atome QR charges over real HTTP on loopback, with Opn's JSON
  * shapes, basic auth, limits, expiry, the Expire API, refunds and lists, plus demo controls and faults.
@@ -120,18 +135,7 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
     if (url.pathname.startsWith('/__control/')) {
       return routeOpnControl(req, res, url, body, { settle, advanceTime, addFault: (rule) => faults.add(rule), setQrImage, setWebhookUrl: webhooks.setEndpoint });
     }
-    const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(body)) : null;
-    seen.push({
-      method: req.method ?? '',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      authorization: req.headers.authorization ?? null,
-      omiseVersion: typeof req.headers['omise-version'] === 'string' ? req.headers['omise-version'] : null,
-      contentType: req.headers['content-type'] ?? null,
-      form,
-    });
-    // A demo terminal polls its simulator every second for days: keep the log to the recent past.
-    if (seen.length > 2 * SEEN_KEPT) seen.splice(0, seen.length - SEEN_KEPT);
+    recordRequest(seen, req, url, body);
     return serveWithFaults(faults, req, res, url.pathname, (out) => api(req, out, url, body));
   };
 
@@ -145,8 +149,7 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
   const server = createServer((req, res) => {
     route(req, res).catch(() => sendProblem(res, { status: 500, code: 'internal_error', message: 'simulator fault' }, extensions));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await listenOnLoopback(server);
 
   return {
     method: OPN_METHOD_ID,
@@ -169,10 +172,7 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
     },
     close: async () => {
       await webhooks.close();
-      await new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+      await closeServer(server);
     },
   };
 }
