@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
-import { orangepillCreateBodySchema, type OrangepillRequest } from '../../../app/providers/orangepill/orangepill-api';
+import { orangepillCreateBodySchema, type OrangepillCreateBody, type OrangepillRequest } from '../../../app/providers/orangepill/orangepill-api';
 import { asCurrency, wireAmountToMinor } from '../../../app/providers/orangepill/orangepill-body';
 import { base64ToBytes } from '../../../app/util/base64';
 import { decodeQrImage } from '../../shared/images/qr-image-decoder';
@@ -52,104 +52,123 @@ export interface OrangepillApiOptions {
   readonly extensions: boolean;
 }
 
+/** What an idempotency key was first used for, and the answer it got; a repeat replays that answer. */
+interface Replay {
+  readonly fingerprint: string;
+  readonly status: number;
+  readonly text: string;
+}
+
+/** What a create needs: the API's options and the answers given so far, by idempotency key. */
+interface CreateContext {
+  readonly options: OrangepillApiOptions;
+  readonly replays: Map<string, Replay>;
+}
+
+/** Why a create body that parsed is still refused, as its status and error object; null when it is accepted. */
+function createRefusal(body: OrangepillCreateBody, merchantAlias: string): readonly [number, ReturnType<typeof problem>] | null {
+  if (body.destination.alias !== merchantAlias) {
+    return [422, problem('alias_not_found', `destination alias ${body.destination.alias} does not exist`)];
+  }
+  // Stands in for a payer Orangepill does not know, so the terminal's message for it can be tested.
+  if (body.source !== undefined && /^@unknown/i.test(body.source.alias)) {
+    return [422, problem('alias_not_found', `source alias ${body.source.alias} does not exist`)];
+  }
+  if ((body.amount === undefined) !== (body.asset === undefined)) {
+    return [400, problem('bad_request', 'amount and asset go together: give both or neither')];
+  }
+  if (body.asset !== undefined && asCurrency(body.asset) === null) {
+    return [422, problem('unknown_asset', `asset ${body.asset} is not supported`)];
+  }
+  if (body.amount !== undefined && body.asset !== undefined && wireAmountToMinor(body.amount, body.asset) === null) {
+    return [422, problem('bad_amount', `amount ${String(body.amount)} has more decimals than ${body.asset} allows`)];
+  }
+  return null;
+}
+
+async function create(ctx: CreateContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { replays } = ctx;
+  const key = req.headers['idempotency-key'];
+  if (typeof key !== 'string' || key.trim() === '' || key.length > 255) {
+    return sendJson(res, 400, problem('bad_request', 'an idempotency-key header is required'));
+  }
+  const text = await readBody(req);
+  if (text === null) return sendJson(res, 413, problem('bad_request', 'request body too large'));
+  const json = parseJsonText(text);
+  if (!json.ok) return sendJson(res, 400, problem('bad_request', 'body is not JSON'));
+  const fingerprint = canonical(json.value);
+  const earlier = replays.get(key);
+  if (earlier !== undefined) {
+    if (earlier.fingerprint !== fingerprint) {
+      return sendJson(res, 422, problem('idempotency_conflict', 'this idempotency-key was already used with a different request body'));
+    }
+    res.writeHead(earlier.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(earlier.text), 'idempotent-replayed': 'true' });
+    return void res.end(earlier.text);
+  }
+  const parsed = orangepillCreateBodySchema.safeParse(json.value);
+  if (!parsed.success) {
+    return sendJson(res, 400, problem('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+  }
+  const refusal = createRefusal(parsed.data, ctx.options.merchantAlias);
+  if (refusal !== null) return sendJson(res, refusal[0], refusal[1]);
+  const created = ctx.options.store.create(parsed.data);
+  const answer = JSON.stringify(created);
+  replays.set(key, { fingerprint, status: 201, text: answer });
+  res.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
+  res.end(answer);
+}
+
+function list(options: OrangepillApiOptions, res: ServerResponse, url: URL): void {
+  const raw = url.searchParams.get('query');
+  let query: Record<string, unknown> = {};
+  if (raw !== null) {
+    const json = parseJsonText(raw);
+    if (!json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) {
+      return sendJson(res, 400, problem('bad_request', 'query must be a JSON object, e.g. {"status":"DONE"}'));
+    }
+    query = json.value as Record<string, unknown>;
+  }
+  const matches = (r: OrangepillRequest) =>
+    Object.entries(query).every(([path, want]) => canonical(valueAt(r, path, options.extensions)) === canonical(want));
+  sendJson(res, 200, options.store.listed().filter(matches));
+}
+
+async function qr(res: ServerResponse, request: OrangepillRequest, format: string, widthText: string): Promise<void> {
+  const width = Number(widthText);
+  if (!/^\d+$/.test(widthText) || width < MIN_QR_WIDTH || width > MAX_QR_WIDTH) {
+    return sendJson(res, 400, problem('bad_request', `width must be a whole number from ${MIN_QR_WIDTH} to ${MAX_QR_WIDTH}`));
+  }
+  const png = await QRCode.toBuffer(request.id, { type: 'png', width, margin: 4, errorCorrectionLevel: 'M' });
+  if (format === 'base64') return sendJson(res, 200, png.toString('base64'));
+  res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length });
+  res.end(png);
+}
+
+async function reveal(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const text = await readBody(req);
+  const json = text === null ? null : parseJsonText(text);
+  const value = json?.ok === true ? json.value : null;
+  const base64 = typeof value === 'object' && value !== null && 'base64' in value ? value.base64 : undefined;
+  if (typeof base64 !== 'string') return sendJson(res, 400, problem('bad_request', 'body must be {"base64": "<PNG as base64>"}'));
+  const bytes = base64ToBytes(base64.replace(/^data:image\/png;base64,/, ''));
+  if (bytes === null || bytes.length === 0) return sendJson(res, 400, problem('bad_request', 'base64 is not valid base64'));
+  const code = await decodeQrImage(bytes, 'image/png');
+  if (code === null) return sendJson(res, 400, problem('no_qr_code', 'no QR code found in the image'));
+  sendJson(res, 200, code);
+}
+
 /** The Apps.Payment REST API, as the doc describes it, over the simulator's store. */
 export function createOrangepillApi(options: OrangepillApiOptions) {
   const { store } = options;
-  /** What each idempotency key was first used for, and the answer it got; a repeat replays that answer. */
-  const replays = new Map<string, { readonly fingerprint: string; readonly status: number; readonly text: string }>();
-
-  const create = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const key = req.headers['idempotency-key'];
-    if (typeof key !== 'string' || key.trim() === '' || key.length > 255) {
-      return sendJson(res, 400, problem('bad_request', 'an idempotency-key header is required'));
-    }
-    const text = await readBody(req);
-    if (text === null) return sendJson(res, 413, problem('bad_request', 'request body too large'));
-    const json = parseJsonText(text);
-    if (!json.ok) return sendJson(res, 400, problem('bad_request', 'body is not JSON'));
-    const fingerprint = canonical(json.value);
-    const earlier = replays.get(key);
-    if (earlier !== undefined) {
-      if (earlier.fingerprint !== fingerprint) {
-        return sendJson(res, 422, problem('idempotency_conflict', 'this idempotency-key was already used with a different request body'));
-      }
-      res.writeHead(earlier.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(earlier.text), 'idempotent-replayed': 'true' });
-      return void res.end(earlier.text);
-    }
-    const parsed = orangepillCreateBodySchema.safeParse(json.value);
-    if (!parsed.success) {
-      return sendJson(res, 400, problem('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
-    }
-    const body = parsed.data;
-    if (body.destination.alias !== options.merchantAlias) {
-      return sendJson(res, 422, problem('alias_not_found', `destination alias ${body.destination.alias} does not exist`));
-    }
-    // Stands in for a payer Orangepill does not know, so the terminal's message for it can be tested.
-    if (body.source !== undefined && /^@unknown/i.test(body.source.alias)) {
-      return sendJson(res, 422, problem('alias_not_found', `source alias ${body.source.alias} does not exist`));
-    }
-    if ((body.amount === undefined) !== (body.asset === undefined)) {
-      return sendJson(res, 400, problem('bad_request', 'amount and asset go together: give both or neither'));
-    }
-    if (body.asset !== undefined && asCurrency(body.asset) === null) {
-      return sendJson(res, 422, problem('unknown_asset', `asset ${body.asset} is not supported`));
-    }
-    if (body.amount !== undefined && body.asset !== undefined && wireAmountToMinor(body.amount, body.asset) === null) {
-      return sendJson(res, 422, problem('bad_amount', `amount ${String(body.amount)} has more decimals than ${body.asset} allows`));
-    }
-    const created = store.create(body);
-    const answer = JSON.stringify(created);
-    replays.set(key, { fingerprint, status: 201, text: answer });
-    res.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
-    res.end(answer);
-  };
-
-  const list = (res: ServerResponse, url: URL): void => {
-    const raw = url.searchParams.get('query');
-    let query: Record<string, unknown> = {};
-    if (raw !== null) {
-      const json = parseJsonText(raw);
-      if (!json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) {
-        return sendJson(res, 400, problem('bad_request', 'query must be a JSON object, e.g. {"status":"DONE"}'));
-      }
-      query = json.value as Record<string, unknown>;
-    }
-    const matches = (r: OrangepillRequest) =>
-      Object.entries(query).every(([path, want]) => canonical(valueAt(r, path, options.extensions)) === canonical(want));
-    sendJson(res, 200, store.listed().filter(matches));
-  };
-
-  const qr = async (res: ServerResponse, request: OrangepillRequest, format: string, widthText: string): Promise<void> => {
-    const width = Number(widthText);
-    if (!/^\d+$/.test(widthText) || width < MIN_QR_WIDTH || width > MAX_QR_WIDTH) {
-      return sendJson(res, 400, problem('bad_request', `width must be a whole number from ${MIN_QR_WIDTH} to ${MAX_QR_WIDTH}`));
-    }
-    const png = await QRCode.toBuffer(request.id, { type: 'png', width, margin: 4, errorCorrectionLevel: 'M' });
-    if (format === 'base64') return sendJson(res, 200, png.toString('base64'));
-    res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length });
-    res.end(png);
-  };
-
-  const reveal = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const text = await readBody(req);
-    const json = text === null ? null : parseJsonText(text);
-    const value = json?.ok === true ? json.value : null;
-    const base64 = typeof value === 'object' && value !== null && 'base64' in value ? value.base64 : undefined;
-    if (typeof base64 !== 'string') return sendJson(res, 400, problem('bad_request', 'body must be {"base64": "<PNG as base64>"}'));
-    const bytes = base64ToBytes(base64.replace(/^data:image\/png;base64,/, ''));
-    if (bytes === null || bytes.length === 0) return sendJson(res, 400, problem('bad_request', 'base64 is not valid base64'));
-    const code = await decodeQrImage(bytes, 'image/png');
-    if (code === null) return sendJson(res, 400, problem('no_qr_code', 'no QR code found in the image'));
-    sendJson(res, 200, code);
-  };
+  const ctx: CreateContext = { options, replays: new Map<string, Replay>() };
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (req.headers['x-api-key'] !== options.apiKey) {
       return sendJson(res, 401, problem('unauthorized', 'invalid API key'));
     }
     const path = url.pathname;
-    if (path === '/v1/apps/payment' && req.method === 'POST') return create(req, res);
-    if (path === '/v1/apps/payment' && req.method === 'GET') return list(res, url);
+    if (path === '/v1/apps/payment' && req.method === 'POST') return create(ctx, req, res);
+    if (path === '/v1/apps/payment' && req.method === 'GET') return list(options, res, url);
     if (path === '/v1/apps/payment/qr/reveal' && req.method === 'POST') return reveal(req, res);
     const one = /^\/v1\/apps\/payment\/([^/]+)(?:\/qr\/(png|base64)\/([^/]+))?$/.exec(path);
     const id = one === null ? '' : decodeURIComponent(one[1] ?? '');
