@@ -1,15 +1,14 @@
 import { createServer, type ServerResponse, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import type { OrangepillRequest } from '../../../app/providers/orangepill/orangepill-api';
 import { err, ok, type Result } from '../../../app/util/result';
-import { createFaultInjector, faultRuleSchema, serveWithFaults } from '../faults';
-import { delay, readBody, sendJson } from '../http-util';
+import { createFaultInjector, serveWithFaults } from '../faults';
+import { closeServer, delay, listenOnLoopback, sendJson } from '../http-util';
 import type { SimulatedProvider } from '../simulated-provider';
 import { createCallbackSender, type OrangepillCallbackRecord } from './orangepill-callbacks';
 import { createOrangepillApi, problem } from './orangepill-routes';
-import { createOrangepillStore, ORANGEPILL_SIM_OUTCOMES, type OrangepillSimOutcome } from './orangepill-store';
+import { routeOrangepillControl } from './orangepill-control';
+import { createOrangepillStore } from './orangepill-store';
 
 export interface OrangepillSimulatorOptions {
   readonly apiKey: string;
@@ -43,8 +42,6 @@ export interface OrangepillSimulator extends SimulatedProvider {
   setStatus(providerRef: string, status: string, error?: string | null): Result<void, string>;
 }
 
-const rawStatusSchema = z.strictObject({ status: z.string().min(1).max(40), error: z.string().max(200).nullable().optional() });
-
 /**
  * The built-in Orangepill: the Apps.Payment API on loopback, with real QR images, idempotent creates
  * and status-change callbacks. Demo controls and tests drive the payer's side.
@@ -65,44 +62,10 @@ export async function startOrangepillSimulator(options: OrangepillSimulatorOptio
   });
   const api = createOrangepillApi({ apiKey: options.apiKey, merchantAlias: options.merchantAlias, store, extensions });
 
-  const isOutcome = (text: string): text is OrangepillSimOutcome => (ORANGEPILL_SIM_OUTCOMES as readonly string[]).includes(text);
-
-  /** Demo and test controls: no key, never faulted, as they stand for the payer and the console. */
-  const control = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    if (url.pathname === '/__control/requests' && req.method === 'GET') return sendJson(res, 200, store.all());
-    if (url.pathname === '/__control/faults' && req.method === 'DELETE') {
-      faults.clear();
-      return sendJson(res, 200, { cleared: true });
-    }
-    const text = req.method === 'POST' ? await readBody(req) : null;
-    const json = text === null ? undefined : parseOrUndefined(text);
-    if (url.pathname === '/__control/faults' && req.method === 'POST') {
-      const rule = faultRuleSchema.safeParse(json);
-      if (!rule.success) return sendJson(res, 400, problem('bad_request', 'body must be a fault rule'));
-      const { fault, method, pathPrefix } = rule.data;
-      faults.add({ fault, ...(method === undefined ? {} : { method }), ...(pathPrefix === undefined ? {} : { pathPrefix }) });
-      return sendJson(res, 200, { added: true });
-    }
-    const step = /^\/__control\/requests\/([^/]+)\/([a-z]+)$/.exec(url.pathname);
-    if (step === null || req.method !== 'POST') return sendJson(res, 404, problem('not_found', `no control ${req.method ?? ''} ${url.pathname}`));
-    const id = decodeURIComponent(step[1] ?? '');
-    const action = step[2] ?? '';
-    if (action === 'status') {
-      const raw = rawStatusSchema.safeParse(json);
-      if (!raw.success) return sendJson(res, 400, problem('bad_request', 'body must be {"status": "DONE", "error"?: "…"}'));
-      const set = store.setStatus(id, raw.data.status, raw.data.error ?? null);
-      return set.ok ? sendJson(res, 200, set.value) : sendJson(res, 404, problem('not_found', set.error));
-    }
-    if (!isOutcome(action)) return sendJson(res, 404, problem('not_found', `no control ${action}`));
-    if (store.get(id) === undefined) return sendJson(res, 404, problem('not_found', `payment request ${id} not found`));
-    const applied = store.apply(id, action);
-    return applied.ok ? sendJson(res, 200, applied.value) : sendJson(res, 409, problem('conflict', applied.error));
-  };
-
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     await delay(options.latencyMs ?? 0);
     const url = new URL(req.url ?? '/', 'http://simulator');
-    if (url.pathname.startsWith('/__control/')) return control(req, res, url);
+    if (url.pathname.startsWith('/__control/')) return routeOrangepillControl({ store, faults }, req, res, url);
     return serveWithFaults(faults, req, res, url.pathname, (out) => api(req, out, url));
   };
 
@@ -111,14 +74,13 @@ export async function startOrangepillSimulator(options: OrangepillSimulatorOptio
       if (!res.headersSent) sendJson(res, 500, problem('internal_error', 'simulator fault'));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const baseUrl = await listenOnLoopback(server);
 
   const done = (result: Result<unknown, string>): Result<void, string> => (result.ok ? ok(undefined) : result);
 
   return {
     method: 'orangepill',
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     apiKey: options.apiKey,
     faults,
     requests: () => store.all(),
@@ -133,18 +95,7 @@ export async function startOrangepillSimulator(options: OrangepillSimulatorOptio
     },
     close: async () => {
       await callbacks.close();
-      await new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+      await closeServer(server);
     },
   };
-}
-
-function parseOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

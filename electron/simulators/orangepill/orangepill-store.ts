@@ -63,83 +63,81 @@ export interface OrangepillStoreOptions {
   readonly extensions: boolean;
 }
 
+function change(options: OrangepillStoreOptions, entry: Entry, status: string, patch: Partial<OrangepillRequest> = {}): OrangepillRequest {
+  const at = options.now();
+  entry.request = { ...entry.request, ...patch, status, log: [...(entry.request.log ?? []), { status, created_at: at }] };
+  options.onChange(entry.request);
+  return entry.request;
+}
+
+const paidMinor = (entry: Entry): number => [...entry.paid.values()].reduce((sum, minor) => sum + minor, 0);
+
+/** A payment transaction arriving: related gets the doc's `{type, value, created_at}` reference to it. */
+function pay(options: OrangepillStoreOptions, entry: Entry, minor: number, status: string): OrangepillRequest {
+  const value = objectId();
+  entry.paid.set(value, minor);
+  const reference = { type: 'transaction', value, created_at: options.now() };
+  return change(options, entry, status, { related: [...(entry.request.related ?? []), reference], error: null });
+}
+
+/** The request as an answer shows it: the doc's fields, plus the amounts when the extensions are on. */
+function shown(options: OrangepillStoreOptions, entry: Entry): OrangepillRequest {
+  const currency = entry.currency;
+  if (!options.extensions || currency === null) return entry.request;
+  const decimal = (minor: number) => toDecimalString({ minor, currency });
+  return {
+    ...entry.request,
+    // Extension: each transaction's amount and asset beside its reference, and the running total.
+    related: (entry.request.related ?? []).map((r) => {
+      const minor = entry.paid.get(r.value);
+      return minor === undefined ? r : { ...r, amount: decimal(minor), asset: currency };
+    }),
+    data: { ...entry.request.data, received: decimal(paidMinor(entry)) },
+  };
+}
+
+/** What the payer (or the console, for a refund) does to an entry, where its status allows it. */
+function applyOutcome(options: OrangepillStoreOptions, id: string, entry: Entry, outcome: OrangepillSimOutcome): Result<OrangepillRequest, string> {
+  const status = entry.request.status;
+  const refuse = () => err(`Payment request ${id} is ${status}: it cannot be marked ${outcome}`);
+  if (outcome === 'refund') {
+    if (PAID.has(status)) return ok(change(options, entry, 'REFUND'));
+    return status === 'REFUND' ? ok(change(options, entry, 'REFUNDED')) : refuse();
+  }
+  if (!PAYABLE.has(status)) return refuse();
+  switch (outcome) {
+    case 'failed':
+      return ok(change(options, entry, 'FAILED', { error: 'The payer\u2019s wallet declined the payment' }));
+    case 'error':
+      return ok(change(options, entry, 'ERROR', { error: 'Orangepill could not process the payment' }));
+    case 'expired':
+      // The doc has no EXPIRED: a request left unpaid is withdrawn, which Orangepill shows as CANCELLED.
+      return ok(change(options, entry, 'CANCELLED', { error: 'The payment request expired before it was paid' }));
+    default:
+      break;
+  }
+  if (entry.amountMinor === null) return err(`Payment request ${id} is static (no amount): pay it with an amount in the wallet`);
+  const remaining = entry.amountMinor - paidMinor(entry);
+  switch (outcome) {
+    case 'paid':
+      return ok(pay(options, entry, remaining, 'DONE'));
+    case 'late':
+      return ok(pay(options, entry, remaining, 'LATE'));
+    case 'overpaid':
+      return ok(pay(options, entry, remaining + Math.max(1, Math.round(entry.amountMinor / 10)), 'OVERPAID'));
+    case 'partial': {
+      const half = Math.floor(remaining / 2);
+      return half < 1 ? err(`Payment request ${id} has too little left to pay in part`) : ok(pay(options, entry, half, 'INCOMPLETE'));
+    }
+  }
+}
+
 /**
  * The simulator's record of payment requests and the life each one leads. Every status change is
  * logged as the doc shows and reported through `onChange`, which sends the callback.
  */
 export function createOrangepillStore(options: OrangepillStoreOptions): OrangepillStore {
   const entries = new Map<string, Entry>();
-
-  const change = (entry: Entry, status: string, patch: Partial<OrangepillRequest> = {}): OrangepillRequest => {
-    const at = options.now();
-    entry.request = { ...entry.request, ...patch, status, log: [...(entry.request.log ?? []), { status, created_at: at }] };
-    options.onChange(entry.request);
-    return entry.request;
-  };
-
-  const paidMinor = (entry: Entry): number => [...entry.paid.values()].reduce((sum, minor) => sum + minor, 0);
-
-  /** A payment transaction arriving: related gets the doc's `{type, value, created_at}` reference to it. */
-  const pay = (entry: Entry, minor: number, status: string): OrangepillRequest => {
-    const value = objectId();
-    entry.paid.set(value, minor);
-    const reference = { type: 'transaction', value, created_at: options.now() };
-    return change(entry, status, { related: [...(entry.request.related ?? []), reference], error: null });
-  };
-
-  /** The request as an answer shows it: the doc's fields, plus the amounts when the extensions are on. */
-  const shown = (entry: Entry): OrangepillRequest => {
-    const currency = entry.currency;
-    if (!options.extensions || currency === null) return entry.request;
-    const decimal = (minor: number) => toDecimalString({ minor, currency });
-    return {
-      ...entry.request,
-      // Extension: each transaction's amount and asset beside its reference, and the running total.
-      related: (entry.request.related ?? []).map((r) => {
-        const minor = entry.paid.get(r.value);
-        return minor === undefined ? r : { ...r, amount: decimal(minor), asset: currency };
-      }),
-      data: { ...entry.request.data, received: decimal(paidMinor(entry)) },
-    };
-  };
-
-  const apply = (id: string, outcome: OrangepillSimOutcome): Result<OrangepillRequest, string> => {
-    const entry = entries.get(id);
-    if (entry === undefined || (entry.deleted && !options.extensions)) return err(`Orangepill has no payment request ${id}`);
-    const status = entry.request.status;
-    const refuse = () => err(`Payment request ${id} is ${status}: it cannot be marked ${outcome}`);
-    if (outcome === 'refund') {
-      if (PAID.has(status)) return ok(change(entry, 'REFUND'));
-      return status === 'REFUND' ? ok(change(entry, 'REFUNDED')) : refuse();
-    }
-    if (!PAYABLE.has(status)) return refuse();
-    switch (outcome) {
-      case 'failed':
-        return ok(change(entry, 'FAILED', { error: 'The payer\u2019s wallet declined the payment' }));
-      case 'error':
-        return ok(change(entry, 'ERROR', { error: 'Orangepill could not process the payment' }));
-      case 'expired':
-        // The doc has no EXPIRED: a request left unpaid is withdrawn, which Orangepill shows as CANCELLED.
-        return ok(change(entry, 'CANCELLED', { error: 'The payment request expired before it was paid' }));
-      default:
-        break;
-    }
-    if (entry.amountMinor === null) return err(`Payment request ${id} is static (no amount): pay it with an amount in the wallet`);
-    const remaining = entry.amountMinor - paidMinor(entry);
-    switch (outcome) {
-      case 'paid':
-        return ok(pay(entry, remaining, 'DONE'));
-      case 'late':
-        return ok(pay(entry, remaining, 'LATE'));
-      case 'overpaid':
-        return ok(pay(entry, remaining + Math.max(1, Math.round(entry.amountMinor / 10)), 'OVERPAID'));
-      case 'partial': {
-        const half = Math.floor(remaining / 2);
-        return half < 1 ? err(`Payment request ${id} has too little left to pay in part`) : ok(pay(entry, half, 'INCOMPLETE'));
-      }
-    }
-  };
-
   const visible = (entry: Entry): boolean => !entry.deleted || options.extensions;
 
   return {
@@ -165,23 +163,27 @@ export function createOrangepillStore(options: OrangepillStoreOptions): Orangepi
     },
     get: (id) => {
       const entry = entries.get(id);
-      return entry === undefined || !visible(entry) ? undefined : shown(entry);
+      return entry === undefined || !visible(entry) ? undefined : shown(options, entry);
     },
-    all: () => [...entries.values()].map(shown),
-    listed: () => [...entries.values()].filter(visible).map(shown),
+    all: () => [...entries.values()].map((entry) => shown(options, entry)),
+    listed: () => [...entries.values()].filter(visible).map((entry) => shown(options, entry)),
     count: () => entries.size,
     isDeleted: (id) => entries.get(id)?.deleted === true,
     setStatus(id, status, error = null) {
       const entry = entries.get(id);
-      return entry === undefined ? err(`Orangepill has no payment request ${id}`) : ok(change(entry, status, { error }));
+      return entry === undefined ? err(`Orangepill has no payment request ${id}`) : ok(change(options, entry, status, { error }));
     },
-    apply,
+    apply: (id, outcome) => {
+      const entry = entries.get(id);
+      if (entry === undefined || (entry.deleted && !options.extensions)) return err(`Orangepill has no payment request ${id}`);
+      return applyOutcome(options, id, entry, outcome);
+    },
     remove(id) {
       const entry = entries.get(id);
       if (entry === undefined || !visible(entry)) return err(`payment request ${id} not found`);
       if (options.extensions && !PAYABLE.has(entry.request.status)) return err(`payment request ${id} is ${entry.request.status} and cannot be cancelled`);
       entry.deleted = true;
-      change(entry, 'CANCELLED', { error: null });
+      change(options, entry, 'CANCELLED', { error: null });
       return ok(id);
     },
   };
