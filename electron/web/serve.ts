@@ -5,11 +5,11 @@ import { loadSettingsFile, settingsFromEnv } from '../service/settings/config-fi
 import { secureDataFolder } from '../service/files/data-folder';
 import { acquireDataLock } from '../service/files/data-lock';
 import { installLastResort } from '../service/logging/last-resort';
-import { createLogger } from '../service/logging/logger';
-import { openRotatingLog } from '../service/logging/rotating-log';
+import { createLogger, type Logger } from '../service/logging/logger';
+import { openRotatingLog, type RotatingLog } from '../service/logging/rotating-log';
 import { createTerminalService, type TerminalService } from '../service/terminal/terminal-service';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
-import { startWebHost, type WebHost } from './web-host';
+import { startWebHost, type WebHost, type WebHostOptions } from './web-host';
 
 /** The XDG data folder, where an unattended terminal keeps its journal unless told otherwise. */
 function defaultDataDir(env: NodeJS.ProcessEnv): string {
@@ -19,6 +19,45 @@ function defaultDataDir(env: NodeJS.ProcessEnv): string {
 
 /** A shutdown that takes longer than this (the devices have their own, shorter bounds) is cut short. */
 const SHUTDOWN_LIMIT_MS = 20_000;
+
+/** To stderr and a rotating file (5 MiB, 3 older kept, 0600). */
+function openServeLog(file: string): { readonly log: Logger; readonly logFile: RotatingLog } {
+  const logFile = openRotatingLog({ file, report: (text) => process.stderr.write(`${text}\n`) });
+  const log = createLogger((line) => {
+    logFile.write(line);
+    process.stderr.write(`${line}\n`);
+  });
+  return { log, logFile };
+}
+
+/** The web host in front of the service; null once said on stderr why it could not listen (the service is closed then). */
+async function startHostOrSay(service: TerminalService, where: Omit<WebHostOptions, 'api'>): Promise<WebHost | null> {
+  try {
+    return await startWebHost({ api: service, ...where });
+  } catch (error) {
+    await service.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    process.stderr.write(
+      code === 'EADDRINUSE'
+        ? `Port ${where.port} is already in use: pass --port N (or --port 0 for any free port).\n`
+        : `Cannot start the web host: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return null;
+  }
+}
+
+/** What the person who started it needs: the mode, the journal, and the two links with their tokens. */
+function announce(service: TerminalService, host: WebHost): void {
+  const mode = service.info.demo ? 'DEMO mode: simulated payments, no real money' : 'LIVE';
+  process.stdout.write(
+    `QR Counter Terminal \u2014 web mode (${mode})\n` +
+      `Merchant: ${service.info.merchantName}\n` +
+      `Journal: ${service.journalPath ?? 'in memory'}\n` +
+      `Cashier: ${host.urls.cashier}\n` +
+      `Display: ${host.urls.display}\n` +
+      `Press Ctrl+C to stop.\n`,
+  );
+}
 
 /** `npm run serve`: the whole terminal in plain Node, its pages served to any browser. */
 async function main(): Promise<number> {
@@ -44,13 +83,8 @@ async function main(): Promise<number> {
   }
 
   const dataDir = args.value.dataDir ?? defaultDataDir(process.env);
-  // To stderr and a rotating file (5 MiB, 3 older kept, 0600). The file opens at the first line,
-  // which comes after the folder check below, so it is never created in a folder left open.
-  const logFile = openRotatingLog({ file: args.value.logFile ?? join(dataDir, 'terminal.log'), report: (text) => process.stderr.write(`${text}\n`) });
-  const log = createLogger((line) => {
-    logFile.write(line);
-    process.stderr.write(`${line}\n`);
-  });
+  // The file opens at the first line, which comes after the folder check below, so it is never created in a folder left open.
+  const { log, logFile } = openServeLog(args.value.logFile ?? join(dataDir, 'terminal.log'));
   const folder = secureDataFolder(dataDir);
   if (!folder.ok) {
     process.stderr.write(`The terminal cannot start: ${folder.error}\n`);
@@ -79,30 +113,9 @@ async function main(): Promise<number> {
     process.stderr.write(`The terminal cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const port = args.value.port ?? settings.web.port;
-  let host: WebHost;
-  try {
-    host = await startWebHost({ api: service, host: args.value.host ?? settings.web.host, port, pagesDir, log });
-  } catch (error) {
-    await service.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(
-      code === 'EADDRINUSE'
-        ? `Port ${port} is already in use: pass --port N (or --port 0 for any free port).\n`
-        : `Cannot start the web host: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    return 1;
-  }
-
-  const mode = service.info.demo ? 'DEMO mode: simulated payments, no real money' : 'LIVE';
-  process.stdout.write(
-    `QR Counter Terminal \u2014 web mode (${mode})\n` +
-      `Merchant: ${service.info.merchantName}\n` +
-      `Journal: ${service.journalPath ?? 'in memory'}\n` +
-      `Cashier: ${host.urls.cashier}\n` +
-      `Display: ${host.urls.display}\n` +
-      `Press Ctrl+C to stop.\n`,
-  );
+  const host = await startHostOrSay(service, { host: args.value.host ?? settings.web.host, port: args.value.port ?? settings.web.port, pagesDir, log });
+  if (host === null) return 1;
+  announce(service, host);
 
   const exitCode = await stopRequested;
   setTimeout(() => {

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -71,28 +71,20 @@ const TOKEN_HELP =
   'This page needs the link printed by the terminal when it started (it carries a token). Copy the whole link, including ?token=…';
 const ROLE_NAMES: Readonly<Record<ClientRole, string>> = { cashier: 'cashier screens', display: 'customer displays' };
 
-/**
- * The headless web mode: serves the two pages and carries the terminal's API over a WebSocket.
- * Each launch makes fresh tokens: the cashier token may act, the display token may only look.
- * Whatever a client sends, the host answers or hangs up; it never throws (docs/SECURITY in README).
- */
-export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const limits: HostLimits = { ...DEFAULT_HOST_LIMITS, ...options.limits };
-  const { log } = options;
-  const tokens: ReadonlyArray<readonly [Buffer, ClientRole]> = [
-    [Buffer.from(randomBytes(18).toString('base64url')), 'cashier'],
-    [Buffer.from(randomBytes(18).toString('base64url')), 'display'],
-  ];
-  const roleOf = (token: string | null): ClientRole | null => {
-    if (token === null) return null;
-    const given = Buffer.from(token);
-    for (const [expected, role] of tokens) {
-      if (given.length === expected.length && timingSafeEqual(given, expected)) return role;
-    }
-    return null;
-  };
+type Tokens = ReadonlyArray<readonly [Buffer, ClientRole]>;
 
-  const pages = createPageRoutes({ pagesDir: options.pagesDir, roleOf, log });
+/** The role a token grants, compared in constant time; null for a missing or wrong token. */
+function roleFor(tokens: Tokens, token: string | null): ClientRole | null {
+  if (token === null) return null;
+  const given = Buffer.from(token);
+  for (const [expected, role] of tokens) {
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return role;
+  }
+  return null;
+}
+
+/** The HTTP side: pages and assets, with Node's timeouts and a connection budget per address and in all. */
+function createPageServer(pages: ReturnType<typeof createPageRoutes>, limits: HostLimits, log: Logger): Server {
   const server = createServer({ connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs / 2) }, (req, res) => {
     pages(req, res).catch((error: unknown) => {
       log.log('error', 'web request failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -117,57 +109,69 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   // A request Node cannot parse (bad request line, oversized headers, a timeout): answered 400, 408 or 431, never thrown.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => void answerClientError(error, socket));
+  return server;
+}
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  wss.on('error', (error) => log.log('error', 'websocket server error', { error: error.message }));
-  const sessions = new Set<Session>();
-  const count = (role: ClientRole): number => [...sessions].filter((s) => s.role === role).length;
+function refuse(socket: Duplex, status: string, body: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
 
-  const refuse = (socket: Duplex, status: string, body: string) => {
-    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-  };
+/** What a WebSocket handshake is checked against, and where the screen it opens is kept. */
+interface UpgradeContext {
+  readonly api: TerminalApi;
+  readonly log: Logger;
+  readonly limits: HostLimits;
+  readonly wss: WebSocketServer;
+  readonly sessions: Set<Session>;
+  readonly roleOf: (token: string | null) => ClientRole | null;
+}
 
-  server.on('upgrade', (req, socket, head) => {
-    socket.on('error', () => undefined);
-    try {
-      const url = requestTarget(req.url);
-      if (url === null) return refuse(socket, '400 Bad Request', 'The address is not valid');
-      if (url.pathname !== WS_PATH) return refuse(socket, '404 Not Found', `The terminal's API is at ${WS_PATH}`);
-      const role = roleOf(url.searchParams.get('token'));
-      if (role === null) {
-        return refuse(socket, '401 Unauthorized', (url.searchParams.has('token') ? 'Wrong token. ' : 'Missing token. ') + TOKEN_HELP);
-      }
-      const host = hostHeader(req.headers.host);
-      if (host === null) return refuse(socket, '400 Bad Request', 'The request has no valid Host header');
-      // A page from another site must not drive the till, even from this machine's browser.
-      const origin = req.headers.origin;
-      if (!originAllowed(origin, host)) {
-        return refuse(socket, '403 Forbidden', `Connections from ${JSON.stringify((origin ?? '').slice(0, 100))} are not allowed`);
-      }
-      const cap = role === 'cashier' ? limits.maxCashiers : limits.maxDisplays;
-      if (count(role) >= cap) {
-        log.log('warn', 'screen refused: too many open', { role, cap });
-        return refuse(socket, '503 Service Unavailable', `${String(cap)} ${ROLE_NAMES[role]} are already connected: close one, then reload this page`);
-      }
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        // WebSockets live as long as their heartbeat says, not by the HTTP idle timeout.
-        (socket as Socket).setTimeout(0);
-        const session = startSession(ws, role, { api: options.api, log, limits });
-        sessions.add(session);
-        const detach = options.api.attachScreen(role);
-        ws.once('close', () => {
-          sessions.delete(session);
-          detach();
-        });
-      });
-    } catch (error) {
-      log.log('error', 'websocket handshake failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      socket.destroy();
+const countRole = (sessions: ReadonlySet<Session>, role: ClientRole): number => [...sessions].filter((s) => s.role === role).length;
+
+/** A screen asks for the API: refused with a reason unless its path, token, host, origin and the role's cap allow it. */
+function upgradeToSession(ctx: UpgradeContext, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const { log, limits, sessions } = ctx;
+  socket.on('error', () => undefined);
+  try {
+    const url = requestTarget(req.url);
+    if (url === null) return refuse(socket, '400 Bad Request', 'The address is not valid');
+    if (url.pathname !== WS_PATH) return refuse(socket, '404 Not Found', `The terminal's API is at ${WS_PATH}`);
+    const role = ctx.roleOf(url.searchParams.get('token'));
+    if (role === null) {
+      return refuse(socket, '401 Unauthorized', (url.searchParams.has('token') ? 'Wrong token. ' : 'Missing token. ') + TOKEN_HELP);
     }
-  });
+    const host = hostHeader(req.headers.host);
+    if (host === null) return refuse(socket, '400 Bad Request', 'The request has no valid Host header');
+    // A page from another site must not drive the till, even from this machine's browser.
+    const origin = req.headers.origin;
+    if (!originAllowed(origin, host)) {
+      return refuse(socket, '403 Forbidden', `Connections from ${JSON.stringify((origin ?? '').slice(0, 100))} are not allowed`);
+    }
+    const cap = role === 'cashier' ? limits.maxCashiers : limits.maxDisplays;
+    if (countRole(sessions, role) >= cap) {
+      log.log('warn', 'screen refused: too many open', { role, cap });
+      return refuse(socket, '503 Service Unavailable', `${String(cap)} ${ROLE_NAMES[role]} are already connected: close one, then reload this page`);
+    }
+    ctx.wss.handleUpgrade(req, socket, head, (ws) => {
+      // WebSockets live as long as their heartbeat says, not by the HTTP idle timeout.
+      (socket as Socket).setTimeout(0);
+      const session = startSession(ws, role, { api: ctx.api, log, limits });
+      sessions.add(session);
+      const detach = ctx.api.attachScreen(role);
+      ws.once('close', () => {
+        sessions.delete(session);
+        detach();
+      });
+    });
+  } catch (error) {
+    log.log('error', 'websocket handshake failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    socket.destroy();
+  }
+}
 
-  // Each event is serialised once per role; a display gets only what a customer display shows.
-  const unsubscribe = options.api.subscribe((event, payload) => {
+/** Each event is serialised once per role; a display gets only what a customer display shows. */
+function forwardEvents(api: TerminalApi, sessions: ReadonlySet<Session>): () => void {
+  return api.subscribe((event, payload) => {
     const forCashier = JSON.stringify({ type: 'event', event, payload });
     const shown = displayEvent(event, payload);
     const forDisplay = shown === null ? null : JSON.stringify({ type: 'event', event, payload: shown });
@@ -176,7 +180,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (text !== null) session.send(text);
     }
   });
+}
 
+/** Pings every screen each beat; one that has not answered the last ping by the next is disconnected. */
+function startHeartbeat(sessions: ReadonlySet<Session>, heartbeatMs: number, log: Logger): NodeJS.Timeout {
   const heartbeat = setInterval(() => {
     for (const session of sessions) {
       if (!session.alive) {
@@ -188,8 +195,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // A socket already closing throws on ping; its 'close' removes it from the set.
       if (session.ws.readyState === session.ws.OPEN) session.ws.ping();
     }
-  }, limits.heartbeatMs);
+  }, heartbeatMs);
   heartbeat.unref();
+  return heartbeat;
+}
+
+/**
+ * The headless web mode: serves the two pages and carries the terminal's API over a WebSocket.
+ * Each launch makes fresh tokens: the cashier token may act, the display token may only look.
+ * Whatever a client sends, the host answers or hangs up; it never throws (docs/SECURITY in README).
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const limits: HostLimits = { ...DEFAULT_HOST_LIMITS, ...options.limits };
+  const { log } = options;
+  const tokens: Tokens = [
+    [Buffer.from(randomBytes(18).toString('base64url')), 'cashier'],
+    [Buffer.from(randomBytes(18).toString('base64url')), 'display'],
+  ];
+  const roleOf = (token: string | null): ClientRole | null => roleFor(tokens, token);
+
+  const pages = createPageRoutes({ pagesDir: options.pagesDir, roleOf, log });
+  const server = createPageServer(pages, limits, log);
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  wss.on('error', (error) => log.log('error', 'websocket server error', { error: error.message }));
+  const sessions = new Set<Session>();
+  const upgrade: UpgradeContext = { api: options.api, log, limits, wss, sessions, roleOf };
+  server.on('upgrade', (req, socket, head) => upgradeToSession(upgrade, req, socket, head));
+
+  const unsubscribe = forwardEvents(options.api, sessions);
+  const heartbeat = startHeartbeat(sessions, limits.heartbeatMs, log);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -207,7 +242,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     port,
     urls: { cashier: `${base}/cashier/?token=${token('cashier')}`, display: `${base}/display/?token=${token('display')}` },
-    sessions: () => ({ cashier: count('cashier'), display: count('display') }),
+    sessions: () => ({ cashier: countRole(sessions, 'cashier'), display: countRole(sessions, 'display') }),
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(heartbeat);
