@@ -1,8 +1,8 @@
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { app, crashReporter, dialog, protocol, safeStorage, session } from 'electron';
+import type { Settings } from '../app/settings/settings';
 import { loadSettingsFile } from './service/settings/config-file';
-import { secureDataFolder } from './service/files/data-folder';
+import { secureDataFolder, type SecuredFolder } from './service/files/data-folder';
 import { acquireDataLock } from './service/files/data-lock';
 import { createLogger, type Logger } from './service/logging/logger';
 import { openRotatingLog, type RotatingLog } from './service/logging/rotating-log';
@@ -11,7 +11,7 @@ import { crashDumpsDir, crashReporterOptions, installCrashLogging } from './main
 import { createCredentialVault } from './main/credential-vault';
 import { parseDisplayId } from './main/display-choice';
 import { registerIpc } from './main/ipc';
-import { applyXdgAutostart, planLoginItem } from './main/login-item';
+import { followLoginItem } from './main/login-item-setting';
 import { registerPageScheme, servePages } from './main/page-protocol';
 import { hardenApp, hardenSession } from './main/session-policy';
 import { createTerminalWindows, type TerminalWindows } from './main/windows';
@@ -36,8 +36,6 @@ const ELECTRON_SQLITE = path.join(
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** The name of the Linux executable and of its XDG autostart entry (electron-builder.yml's linux.executableName). */
-const LINUX_NAME = 'qr-counter-terminal';
 /** A shutdown that takes longer than this (the devices have their own, shorter bounds) is cut short. */
 const SHUTDOWN_LIMIT_MS = 20_000;
 
@@ -57,98 +55,64 @@ function openLog(file: string): { log: Logger; sink: RotatingLog } {
   return { log, sink };
 }
 
-/** `startup.openAtLogin`, applied through Electron on macOS and Windows and an XDG autostart entry on Linux. */
-function applyLoginItem(openAtLogin: boolean, log: Logger): void {
-  const plan = planLoginItem({
-    platform: process.platform,
-    openAtLogin,
-    packaged: app.isPackaged,
-    execPath: process.execPath,
-    env: process.env,
-    homeDir: homedir(),
-    productName: PRODUCT,
-    desktopName: LINUX_NAME,
-  });
-  switch (plan.kind) {
-    case 'electron':
-      app.setLoginItemSettings({
-        openAtLogin: plan.settings.openAtLogin,
-        ...(plan.settings.path === undefined ? {} : { path: plan.settings.path }),
-        ...(plan.settings.args === undefined ? {} : { args: [...plan.settings.args] }),
-      });
-      log.log('info', 'start at login', { openAtLogin });
-      return;
-    case 'xdg-autostart': {
-      const applied = applyXdgAutostart(plan.file, plan.contents);
-      if (applied.ok) log.log('info', 'start at login', { openAtLogin, autostart: plan.file, change: applied.value });
-      else log.log('error', 'start at login not applied', { openAtLogin, error: applied.error });
-      return;
-    }
-    case 'none':
-      log.log('info', 'start at login not applied', { openAtLogin, reason: plan.reason });
-      return;
-    default:
-      return plan satisfies never;
-  }
-}
-
 let windows: TerminalWindows | null = null;
 
-async function start(): Promise<void> {
-  const userData = app.getPath('userData');
+/** The data folder made ours and locked to this terminal; null once the reason is shown. */
+function claimDataFolder(userData: string): { readonly folder: SecuredFolder; readonly releaseLock: () => void } | null {
   // The folder holds the journal and the keys: ours and closed to others, and used by one terminal at a time.
   const folder = secureDataFolder(userData);
   if (!folder.ok) {
     fail(`${PRODUCT} cannot start`, [folder.error]);
-    return;
+    return null;
   }
   const lock = acquireDataLock(userData, { kind: 'electron' });
   if (!lock.ok) {
     fail(`${PRODUCT} cannot start`, [lock.error]);
-    return;
+    return null;
   }
   const releaseLock = (): void => lock.value.release();
   // app.exit skips 'will-quit', so each exit path below releases it too; releasing twice is harmless.
   app.on('will-quit', releaseLock);
   process.once('exit', releaseLock);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+  return { folder: folder.value, releaseLock };
+}
 
+/** settings.json from the data folder; null once its problems are shown (and the lock let go). */
+async function readSettings(userData: string, releaseLock: () => void): Promise<Settings | null> {
   const settingsFile = path.join(userData, 'settings.json');
   // In the data folder, so a link there is refused like any other planted file.
   const settings = await loadSettingsFile(settingsFile, true, process.env, { followLinks: false });
-  if (!settings.ok) {
-    releaseLock();
-    fail(`${PRODUCT} cannot start`, [
-      `The settings file has ${settings.error.length === 1 ? 'a problem' : `${String(settings.error.length)} problems`}:`,
-      '',
-      ...settings.error.map((line) => `• ${line}`),
-      '',
-      `Correct ${settingsFile}, or remove it to start with the defaults.`,
-    ]);
-    return;
-  }
+  if (settings.ok) return settings.value;
+  releaseLock();
+  fail(`${PRODUCT} cannot start`, [
+    `The settings file has ${settings.error.length === 1 ? 'a problem' : `${String(settings.error.length)} problems`}:`,
+    '',
+    ...settings.error.map((line) => `• ${line}`),
+    '',
+    `Correct ${settingsFile}, or remove it to start with the defaults.`,
+  ]);
+  return null;
+}
 
-  const logFile = path.join(userData, 'terminal.log');
-  const { log, sink } = openLog(logFile);
-  log.log('info', 'terminal starting', { version: app.getVersion(), electron: process.versions.electron, userData });
-  log.log('info', 'crash dumps are kept locally', { dir: app.getPath('crashDumps') });
-  for (const change of folder.value.changes) log.log('warn', change);
-  // Replaced once the service is up; until then a fatal error ends the app at once (the log is written synchronously).
-  let quitWith: (exitCode: number) => void = (exitCode) => {
-    releaseLock();
-    sink.close();
-    app.exit(exitCode);
-  };
-  installCrashLogging({ process, app, log, onFatal: () => quitWith(1) });
+/** What the steps after the log is open share: where it goes, and how to let go of the data folder. */
+interface Started {
+  readonly userData: string;
+  readonly log: Logger;
+  readonly sink: RotatingLog;
+  readonly logFile: string;
+  readonly releaseLock: () => void;
+}
 
+/** The terminal service with the provider keys' vault; null once the reason is shown (log closed, lock let go). */
+async function startService(started: Started, settings: Settings): Promise<TerminalService | null> {
+  const { userData, log, sink, logFile, releaseLock } = started;
   // Provider keys set on the settings screen, encrypted by the OS keychain (safeStorage needs 'ready').
   const vault = await createCredentialVault({ safeStorage, userDataDir: userData, platform: process.platform });
   log.log('info', 'provider keys storage', { file: vault.path, needsConsent: vault.protection.needsConsent, description: vault.protection.description });
-
-  let service: TerminalService;
   try {
-    service = await createTerminalService({
-      settings: settings.value,
+    return await createTerminalService({
+      settings,
       log,
       dataDir: userData,
       credentials: vault,
@@ -167,9 +131,12 @@ async function start(): Promise<void> {
     sink.close();
     releaseLock();
     fail(`${PRODUCT} cannot start`, [`The terminal service did not start: ${describe(error)}`, '', `Details are in ${logFile}.`]);
-    return;
+    return null;
   }
+}
 
+/** The pages, the IPC handlers and the two windows, in the order the pages need them; returns what quitting undoes. */
+function openWindows(service: TerminalService, log: Logger): () => void {
   // The windows use the default session: app://terminal/ serves the built pages there, and file: serves nothing.
   servePages(session.defaultSession.protocol, RENDERER_DIR, log);
   hardenSession(session.defaultSession);
@@ -189,31 +156,36 @@ async function start(): Promise<void> {
 
   // The customer window stays up for the whole run (closing it only minimises it), so it counts from here.
   const detachDisplay = service.attachScreen('display');
+  const unsubscribeSettings = followLoginItem(service, log, PRODUCT);
+  return () => {
+    windows?.dispose();
+    detachDisplay();
+    unsubscribeSettings();
+    unregisterIpc();
+  };
+}
 
-  // Start at login follows the setting, now and whenever the settings screen changes it.
-  let openAtLogin = service.settings.startup.openAtLogin;
-  applyLoginItem(openAtLogin, log);
-  const unsubscribeSettings = service.subscribe((event) => {
-    if (event !== 'terminal' || service.settings.startup.openAtLogin === openAtLogin) return;
-    openAtLogin = service.settings.startup.openAtLogin;
-    applyLoginItem(openAtLogin, log);
-  });
+/** How a fatal error or a quit ends the app; replaced once the service is up, so that it waits for it. */
+interface Quitter {
+  with: (exitCode: number) => void;
+}
 
-  // Quitting waits for the service: the engine stops, the devices finish their last receipt and
-  // pole display screen (each within a bound), the journal closes, and the log is flushed.
+/**
+ * Quitting waits for the service: the engine stops, the devices finish their last receipt and
+ * pole display screen (each within a bound), the journal closes, and the log is flushed.
+ */
+function quitAfterService(quit: Quitter, started: Started, service: TerminalService, closeWindows: () => void): void {
+  const { log, sink, releaseLock } = started;
   let stopped = false;
   let stopping: Promise<void> | null = null;
-  quitWith = (exitCode) => {
+  quit.with = (exitCode) => {
     stopping ??= (async () => {
       const limit = setTimeout(() => {
         log.log('error', 'shutdown took too long; exiting', { limitMs: SHUTDOWN_LIMIT_MS });
         releaseLock();
         app.exit(exitCode);
       }, SHUTDOWN_LIMIT_MS);
-      windows?.dispose();
-      detachDisplay();
-      unsubscribeSettings();
-      unregisterIpc();
+      closeWindows();
       try {
         await service.close();
       } catch (error) {
@@ -231,8 +203,38 @@ async function start(): Promise<void> {
   app.on('before-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
-    quitWith(0);
+    quit.with(0);
   });
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  const claimed = claimDataFolder(userData);
+  if (claimed === null) return;
+  const { folder, releaseLock } = claimed;
+  const settings = await readSettings(userData, releaseLock);
+  if (settings === null) return;
+
+  const logFile = path.join(userData, 'terminal.log');
+  const { log, sink } = openLog(logFile);
+  log.log('info', 'terminal starting', { version: app.getVersion(), electron: process.versions.electron, userData });
+  log.log('info', 'crash dumps are kept locally', { dir: app.getPath('crashDumps') });
+  for (const change of folder.changes) log.log('warn', change);
+  // Until the service is up a fatal error ends the app at once (the log is written synchronously).
+  const quit: Quitter = {
+    with: (exitCode) => {
+      releaseLock();
+      sink.close();
+      app.exit(exitCode);
+    },
+  };
+  installCrashLogging({ process, app, log, onFatal: () => quit.with(1) });
+
+  const started: Started = { userData, log, sink, logFile, releaseLock };
+  const service = await startService(started, settings);
+  if (service === null) return;
+  const closeWindows = openWindows(service, log);
+  quitAfterService(quit, started, service, closeWindows);
 }
 
 app.enableSandbox();
