@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { app, crashReporter, dialog, protocol, safeStorage, session } from 'electron';
 import type { Settings } from '../app/settings/settings';
@@ -11,7 +12,8 @@ import { crashDumpsDir, crashReporterOptions, installCrashLogging } from './main
 import { createCredentialVault } from './main/credential-vault';
 import { parseDisplayId } from './main/display-choice';
 import { registerIpc } from './main/ipc';
-import { followLoginItem } from './main/login-item-setting';
+import { applyXdgAutostart, planLoginItem } from './main/login-item';
+import { quitAfterService } from './main/quit-after-service';
 import { registerPageScheme, servePages } from './main/page-protocol';
 import { hardenApp, hardenSession } from './main/session-policy';
 import { createTerminalWindows, type TerminalWindows } from './main/windows';
@@ -36,8 +38,8 @@ const ELECTRON_SQLITE = path.join(
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** A shutdown that takes longer than this (the devices have their own, shorter bounds) is cut short. */
-const SHUTDOWN_LIMIT_MS = 20_000;
+/** The name of the Linux executable and of its XDG autostart entry (electron-builder.yml's linux.executableName). */
+const LINUX_NAME = 'qr-counter-terminal';
 
 function fail(title: string, lines: readonly string[]): void {
   dialog.showErrorBox(title, lines.join('\n'));
@@ -53,6 +55,41 @@ function openLog(file: string): { log: Logger; sink: RotatingLog } {
     process.stderr.write(`${line}\n`);
   });
   return { log, sink };
+}
+
+/** `startup.openAtLogin`, applied through Electron on macOS and Windows and an XDG autostart entry on Linux. */
+function applyLoginItem(openAtLogin: boolean, log: Logger): void {
+  const plan = planLoginItem({
+    platform: process.platform,
+    openAtLogin,
+    packaged: app.isPackaged,
+    execPath: process.execPath,
+    env: process.env,
+    homeDir: homedir(),
+    productName: PRODUCT,
+    desktopName: LINUX_NAME,
+  });
+  switch (plan.kind) {
+    case 'electron':
+      app.setLoginItemSettings({
+        openAtLogin: plan.settings.openAtLogin,
+        ...(plan.settings.path === undefined ? {} : { path: plan.settings.path }),
+        ...(plan.settings.args === undefined ? {} : { args: [...plan.settings.args] }),
+      });
+      log.log('info', 'start at login', { openAtLogin });
+      return;
+    case 'xdg-autostart': {
+      const applied = applyXdgAutostart(plan.file, plan.contents);
+      if (applied.ok) log.log('info', 'start at login', { openAtLogin, autostart: plan.file, change: applied.value });
+      else log.log('error', 'start at login not applied', { openAtLogin, error: applied.error });
+      return;
+    }
+    case 'none':
+      log.log('info', 'start at login not applied', { openAtLogin, reason: plan.reason });
+      return;
+    default:
+      return plan satisfies never;
+  }
 }
 
 let windows: TerminalWindows | null = null;
@@ -135,6 +172,17 @@ async function startService(started: Started, settings: Settings): Promise<Termi
   }
 }
 
+/** Start at login follows the setting, now and whenever the settings screen changes it; returns the unsubscribe. */
+function followLoginItem(service: TerminalService, log: Logger): () => void {
+  let openAtLogin = service.settings.startup.openAtLogin;
+  applyLoginItem(openAtLogin, log);
+  return service.subscribe((event) => {
+    if (event !== 'terminal' || service.settings.startup.openAtLogin === openAtLogin) return;
+    openAtLogin = service.settings.startup.openAtLogin;
+    applyLoginItem(openAtLogin, log);
+  });
+}
+
 /** The pages, the IPC handlers and the two windows, in the order the pages need them; returns what quitting undoes. */
 function openWindows(service: TerminalService, log: Logger): () => void {
   // The windows use the default session: app://terminal/ serves the built pages there, and file: serves nothing.
@@ -156,55 +204,13 @@ function openWindows(service: TerminalService, log: Logger): () => void {
 
   // The customer window stays up for the whole run (closing it only minimises it), so it counts from here.
   const detachDisplay = service.attachScreen('display');
-  const unsubscribeSettings = followLoginItem(service, log, PRODUCT);
+  const unsubscribeSettings = followLoginItem(service, log);
   return () => {
     windows?.dispose();
     detachDisplay();
     unsubscribeSettings();
     unregisterIpc();
   };
-}
-
-/** How a fatal error or a quit ends the app; replaced once the service is up, so that it waits for it. */
-interface Quitter {
-  with: (exitCode: number) => void;
-}
-
-/**
- * Quitting waits for the service: the engine stops, the devices finish their last receipt and
- * pole display screen (each within a bound), the journal closes, and the log is flushed.
- */
-function quitAfterService(quit: Quitter, started: Started, service: TerminalService, closeWindows: () => void): void {
-  const { log, sink, releaseLock } = started;
-  let stopped = false;
-  let stopping: Promise<void> | null = null;
-  quit.with = (exitCode) => {
-    stopping ??= (async () => {
-      const limit = setTimeout(() => {
-        log.log('error', 'shutdown took too long; exiting', { limitMs: SHUTDOWN_LIMIT_MS });
-        releaseLock();
-        app.exit(exitCode);
-      }, SHUTDOWN_LIMIT_MS);
-      closeWindows();
-      try {
-        await service.close();
-      } catch (error) {
-        log.log('error', 'terminal service did not close cleanly', { error: describe(error) });
-      }
-      releaseLock();
-      log.log('info', 'terminal stopped', { exitCode });
-      sink.close();
-      clearTimeout(limit);
-      stopped = true;
-      if (exitCode === 0) app.quit();
-      else app.exit(exitCode);
-    })();
-  };
-  app.on('before-quit', (event) => {
-    if (stopped) return;
-    event.preventDefault();
-    quit.with(0);
-  });
 }
 
 async function start(): Promise<void> {
@@ -220,21 +226,18 @@ async function start(): Promise<void> {
   log.log('info', 'terminal starting', { version: app.getVersion(), electron: process.versions.electron, userData });
   log.log('info', 'crash dumps are kept locally', { dir: app.getPath('crashDumps') });
   for (const change of folder.changes) log.log('warn', change);
-  // Until the service is up a fatal error ends the app at once (the log is written synchronously).
-  const quit: Quitter = {
-    with: (exitCode) => {
-      releaseLock();
-      sink.close();
-      app.exit(exitCode);
-    },
+  // Replaced once the service is up; until then a fatal error ends the app at once (the log is written synchronously).
+  let quitWith: (exitCode: number) => void = (exitCode) => {
+    releaseLock();
+    sink.close();
+    app.exit(exitCode);
   };
-  installCrashLogging({ process, app, log, onFatal: () => quit.with(1) });
+  installCrashLogging({ process, app, log, onFatal: () => quitWith(1) });
 
-  const started: Started = { userData, log, sink, logFile, releaseLock };
-  const service = await startService(started, settings);
+  const service = await startService({ userData, log, sink, logFile, releaseLock }, settings);
   if (service === null) return;
   const closeWindows = openWindows(service, log);
-  quitAfterService(quit, started, service, closeWindows);
+  quitWith = quitAfterService({ app, service, log, sink, releaseLock, closeWindows });
 }
 
 app.enableSandbox();
