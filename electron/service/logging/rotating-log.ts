@@ -1,8 +1,7 @@
 import * as nodeFs from 'node:fs';
-import { dirname } from 'node:path';
+import { openLogFile, type RotatingLogFs } from './rotating-log-file';
 
-/** The file calls the sink makes, so a test can make the disk fail. */
-export type RotatingLogFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'closeSync' | 'renameSync' | 'fstatSync' | 'fchmodSync' | 'mkdirSync'>;
+export type { RotatingLogFs } from './rotating-log-file';
 
 export interface RotatingLogOptions {
   readonly file: string;
@@ -31,10 +30,6 @@ export const LOG_MAX_BYTES = 5 * 1024 * 1024;
 export const LOG_KEEP = 3;
 export const LOG_MAX_LINE_BYTES = 8 * 1024;
 
-const { O_WRONLY, O_APPEND, O_CREAT, O_NOFOLLOW } = nodeFs.constants;
-// O_NOFOLLOW does not exist on Windows, where the user-profile ACLs guard the folder instead.
-const APPEND_FLAGS = O_WRONLY | O_APPEND | O_CREAT | (O_NOFOLLOW ?? 0);
-
 const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 
 /** The line on one line, at most `maxBytes` bytes of UTF-8 with its marker. */
@@ -62,59 +57,10 @@ export function openRotatingLog(options: RotatingLogOptions): RotatingLog {
   const report = options.report ?? (() => undefined);
   const now = options.now ?? Date.now;
   const { file } = options;
-  let fd: number | null = null;
-  let size = 0;
+  const logFile = openLogFile(fs, file, maxBytes, keep);
   let dropped = 0;
   let droppedInOutage = 0;
   let closed = false;
-
-  const closeFile = (): void => {
-    if (fd === null) return;
-    try {
-      fs.closeSync(fd);
-    } catch {
-      // The descriptor is gone either way.
-    }
-    fd = null;
-  };
-  const open = (): number => {
-    fs.mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    // No following a link planted where the log goes: the line would land in the link's target.
-    const opened = fs.openSync(file, APPEND_FLAGS, 0o600);
-    try {
-      // An older file may have been created with a wider mode.
-      fs.fchmodSync(opened, 0o600);
-      size = fs.fstatSync(opened).size;
-    } catch (error) {
-      fs.closeSync(opened);
-      throw error;
-    }
-    fd = opened;
-    return opened;
-  };
-  const rotate = (): void => {
-    closeFile();
-    for (let index = keep - 1; index >= 0; index--) {
-      const from = index === 0 ? file : `${file}.${String(index)}`;
-      try {
-        fs.renameSync(from, `${file}.${String(index + 1)}`);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-    }
-  };
-  const writeAll = (target: number, bytes: Buffer): void => {
-    for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(target, bytes, offset, bytes.length - offset);
-    size += bytes.length;
-  };
-  const append = (bytes: Buffer): void => {
-    let target = fd ?? open();
-    if (size > 0 && size + bytes.length > maxBytes) {
-      rotate();
-      target = open();
-    }
-    writeAll(target, bytes);
-  };
 
   return {
     file,
@@ -127,13 +73,13 @@ export function openRotatingLog(options: RotatingLogOptions): RotatingLog {
       try {
         if (droppedInOutage > 0) {
           const notice = { time: new Date(now()).toISOString(), level: 'warn', message: 'Log lines were dropped while the log file could not be written', dropped: droppedInOutage };
-          append(Buffer.from(`${JSON.stringify(notice)}\n`));
+          logFile.append(Buffer.from(`${JSON.stringify(notice)}\n`));
           report(`The log file ${file} can be written again; ${String(droppedInOutage)} lines were dropped meanwhile.`);
           droppedInOutage = 0;
         }
-        append(bytes);
+        logFile.append(bytes);
       } catch (error) {
-        closeFile();
+        logFile.close();
         dropped += 1;
         droppedInOutage += 1;
         if (droppedInOutage === 1) report(`The log file ${file} cannot be written (${errorCode(error)}); log lines are dropped until it can.`);
@@ -141,7 +87,7 @@ export function openRotatingLog(options: RotatingLogOptions): RotatingLog {
     },
     close: () => {
       closed = true;
-      closeFile();
+      logFile.close();
     },
   };
 }
