@@ -12,8 +12,9 @@ import { operatorTotals, type OperatorSales } from './operator-totals';
 const PAID = ['paid', 'paid_after_cancel', 'refunded'] as const;
 const PAID_SET: ReadonlySet<PaymentStatus> = new Set(PAID);
 
-const currencyCode = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]);
-const count = z.number().int().nonnegative();
+/** Shared with the kept reports' schemas in day-reports.ts. */
+export const currencyCode = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]);
+export const count = z.number().int().nonnegative();
 const outcomeRow = z.object({
   method: z.enum(METHOD_IDS),
   currency: currencyCode,

@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { DayPeriod, DayReport, DayTotals, OperatorTotals } from '../../../app/ipc/history';
-import { CURRENCY_CODES, type CurrencyCode } from '../../../app/money/currency';
 import { METHOD_IDS } from '../../../app/payment/method';
 import { err, ok, type Result } from '../../../app/util/result';
 import { dirname } from 'node:path';
 import type { AuditActors, AuditLog } from './audit-log';
-import { dayFigures, type DayFigures } from './day-figures';
+import { count, currencyCode, dayFigures, type DayFigures } from './day-figures';
 import { prepareDayReportStatements } from './day-report-statements';
 import { guardWrite } from './sqlite-connection';
 import { diskProblem } from './write-problems';
@@ -31,8 +30,6 @@ export interface DayReportBook {
 
 const NOBODY: AuditActors = { operator: null, approvedBy: null };
 
-const currencyCode = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]);
-const count = z.number().int().nonnegative();
 const tally = z.strictObject({ count, minor: count });
 const totalsSchema = z.array(
   z.strictObject({
