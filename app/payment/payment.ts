@@ -25,7 +25,8 @@ export interface Decision {
 }
 
 /**
- * Where a payment is. Final states are paid, failed, expired, cancelled, cancelled_with_money and paid_after_cancel;
+ * Where a payment is. Final states are those in FINAL_STATUSES below (paid, failed, expired, cancelled,
+ * cancelled_with_money, paid_after_cancel and refunded);
  * `unknown` is shown, never treated as paid, and polling goes on until the provider says more.
  */
 export type PaymentState =

@@ -5,9 +5,9 @@ import type { OpnError } from './opn-api';
 /** Opn's own words are shown to the cashier, so they are cut short and scrubbed of any credential. */
 const MAX_DETAIL_CHARS = 200;
 
-export const OPN_LABEL = 'Opn';
+const OPN_LABEL = 'Opn';
 
-export function redact(text: string, secrets: readonly string[]): string {
+function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) if (secret !== '') out = out.replaceAll(secret, '[redacted]');
   return out.length > MAX_DETAIL_CHARS ? `${out.slice(0, MAX_DETAIL_CHARS - 1)}\u2026` : out;

@@ -244,6 +244,3 @@ async function base64Body(response: HttpResponse): Promise<Uint8Array | null> {
   if (typeof value !== 'string') return null;
   return base64ToBytes(value.replace(/^data:image\/png;base64,/, ''));
 }
-
-export { parseOrangepillCallback } from './orangepill-api';
-export { ORANGEPILL_METHOD_ID, orangepillMethodInfo } from './orangepill-method';
