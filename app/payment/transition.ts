@@ -1,6 +1,5 @@
 import { sameMoney, type Money } from '../money/money';
-import type { Decision, Failure, Payment, PaymentState } from './payment';
-import { isFinal, isUndecidedLate } from './payment';
+import { isFinal, isUndecidedLate, type Decision, type Failure, type Payment, type PaymentState } from './payment';
 import type { CreatedPayment, ProviderStatus, ProviderTrail } from '../providers/provider';
 import { assertNever } from '../util/assert-never';
 

@@ -1,6 +1,5 @@
 import type { Clock } from '../../app/engine/clock';
-import type { PrintReport, SlipKind, TestPrint } from '../../app/ipc/devices';
-import type { DeviceReport } from '../../app/ipc/devices';
+import type { DeviceReport, PrintReport, SlipKind, TestPrint } from '../../app/ipc/devices';
 import type { MethodId, MethodInfo } from '../../app/payment/method';
 import { isUndecidedLate, type Payment } from '../../app/payment/payment';
 import type { ReceiptDocument } from '../../app/receipt/document';

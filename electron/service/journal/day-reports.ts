@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { DayPeriod, DayReport, DayTotals, OperatorTotals } from '../../../app/ipc/history';
+import { PAYMENT_STATUSES, type DayPeriod, type DayReport, type DayTotals, type OperatorTotals } from '../../../app/ipc/history';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../app/money/currency';
 import { METHOD_IDS, type MethodId } from '../../../app/payment/method';
 import { FINAL_STATUSES, type PaymentStatus } from '../../../app/payment/payment';
-import { PAYMENT_STATUSES } from '../../../app/ipc/history';
 import { err, ok, type Result } from '../../../app/util/result';
 import { dirname } from 'node:path';
 import type { AuditLog } from './audit-log';
