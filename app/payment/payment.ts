@@ -1,6 +1,5 @@
 import type { Money } from '../money/money';
 import type { MethodId } from './method';
-import type { ProviderTrail } from '../providers/provider';
 import type { OperatorRef } from '../staff/staff';
 
 /** Why a payment did not complete: the raw provider code for the journal, a sentence for people. */
@@ -22,6 +21,12 @@ export type QrCode =
 export interface Decision {
   readonly at: number;
   readonly by: OperatorRef | null;
+}
+
+/** What a provider keeps about a payment's history (Orangepill's `log` and `related`), shown in its detail. */
+export interface ProviderTrail {
+  readonly log: readonly { readonly status: string; readonly at: number | null }[];
+  readonly related: readonly { readonly type: string; readonly value: string; readonly at: number | null }[];
 }
 
 /**

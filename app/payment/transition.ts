@@ -1,6 +1,6 @@
 import { sameMoney, type Money } from '../money/money';
-import { isFinal, isUndecidedLate, type Decision, type Failure, type Payment, type PaymentState } from './payment';
-import type { CreatedPayment, ProviderStatus, ProviderTrail } from '../providers/provider';
+import { isFinal, isUndecidedLate, type Decision, type Failure, type Payment, type PaymentState, type ProviderTrail } from './payment';
+import type { CreatedPayment, ProviderStatus } from '../providers/provider';
 import { assertNever } from '../util/assert-never';
 
 /** Everything that can happen to a payment. The engine feeds these in; `transition` decides. */
