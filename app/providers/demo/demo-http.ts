@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { isTimeout, parseJson, retryAfterMs, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
+import { isTimeout, parseJson, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
+import { rateLimited, transportFailure } from '../provider-errors';
 import type { ProviderError } from '../provider';
 import { err, ok, type Result } from '../../util/result';
 import { demoErrorSchema } from './demo-api';
@@ -23,15 +24,7 @@ function demoHttpError(options: DemoHttpOptions, response: HttpResponse, json: R
     return { kind: 'auth', message: `${DEMO_LABEL} refused the terminal's key`, ambiguous: false };
   }
   if (response.status === 404) return { kind: 'not_found', message: `${DEMO_LABEL}: ${detail}`, ambiguous: false };
-  if (response.status === 429) {
-    const after = retryAfterMs(response.headers.get('retry-after'), options.now());
-    return {
-      kind: 'rate_limited',
-      message: `${DEMO_LABEL} asked the terminal to slow down \u2014 retrying`,
-      ambiguous: false,
-      ...(after === undefined ? {} : { retryAfterMs: after }),
-    };
-  }
+  if (response.status === 429) return rateLimited(DEMO_LABEL, response.headers.get('retry-after'), options.now());
   if (response.status >= 500) {
     return { kind: 'server', message: `${DEMO_LABEL} is having trouble \u2014 retrying`, ambiguous: mayHaveTakenEffect };
   }
@@ -59,12 +52,7 @@ export async function demoRequest<S extends z.ZodType>(
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (error) {
-    const timeout = isTimeout(error);
-    return err({
-      kind: timeout ? 'timeout' : 'network',
-      message: timeout ? `No answer from ${DEMO_LABEL} in time \u2014 retrying` : `No connection to ${DEMO_LABEL} \u2014 retrying`,
-      ambiguous: mayHaveTakenEffect,
-    });
+    return err(transportFailure(DEMO_LABEL, isTimeout(error), mayHaveTakenEffect));
   }
   const text = await response.text().catch(() => '');
   const json = parseJson(text);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { isTimeout, parseJson, retryAfterMs, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
+import { isTimeout, parseJson, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
+import { rateLimited, transportFailure } from '../provider-errors';
 import type { ProviderError } from '../provider';
 import { err, ok, type Result } from '../../util/result';
 
@@ -80,15 +81,7 @@ async function failure(options: OrangepillHttpOptions, call: OrangepillCall, res
   if (status === 401 || status === 403) {
     return { kind: 'auth', message: `${ORANGEPILL_LABEL} refused the terminal's API key \u2014 check it in settings`, ambiguous: false };
   }
-  if (status === 429) {
-    const after = retryAfterMs(response.headers.get('retry-after'), options.now());
-    return {
-      kind: 'rate_limited',
-      message: `${ORANGEPILL_LABEL} asked the terminal to slow down \u2014 retrying`,
-      ambiguous: false,
-      ...(after === undefined ? {} : { retryAfterMs: after }),
-    };
-  }
+  if (status === 429) return rateLimited(ORANGEPILL_LABEL, response.headers.get('retry-after'), options.now());
   if (status >= 500) {
     return {
       kind: 'server',
@@ -133,12 +126,7 @@ export function createOrangepillHttp(options: OrangepillHttpOptions): Orangepill
         ...(call.body === undefined ? {} : { body: call.body }),
       });
     } catch (error) {
-      const timeout = isTimeout(error);
-      return err({
-        kind: timeout ? 'timeout' : 'network',
-        message: timeout ? `No answer from ${ORANGEPILL_LABEL} in time \u2014 retrying` : `No connection to ${ORANGEPILL_LABEL} \u2014 retrying`,
-        ambiguous: call.mayHaveTakenEffect,
-      });
+      return err(transportFailure(ORANGEPILL_LABEL, isTimeout(error), call.mayHaveTakenEffect));
     }
     if (response.status >= 200 && response.status < 300) return ok(response);
     return err(await failure(options, call, response));
