@@ -25,6 +25,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // These tests drive dist/: refuse one older than its sources rather than test stale code.
+          globalSetup: ['tests/support/dist-fresh.ts'],
           // After the unit project, not beside it: on two cores, Chromium and the hosts need the machine.
           sequence: { groupOrder: 1 },
           environment: 'node',
