@@ -9,7 +9,7 @@ import type { Result } from '../util/result';
 export type CloseReason = 'cancel' | 'expiry';
 
 /** The cashier's sentence when a close found money had arrived and left the request open. */
-export function leftOpenSentence(payment: Payment, status: Extract<ProviderStatus, { kind: 'partially_paid' }>, provider: string, locale: string): string {
+function leftOpenSentence(payment: Payment, status: Extract<ProviderStatus, { kind: 'partially_paid' }>, provider: string, locale: string): string {
   const asked = formatMoney(payment.amount, locale);
   const arrived =
     status.received === null

@@ -2,7 +2,7 @@
  * Webhooks and callbacks are hints: anyone who saw the QR can send one, as often as they like. However
  * many name a payment, they add at most one status request per payment per this long.
  */
-export const HINT_MIN_GAP_MS = 1000;
+const HINT_MIN_GAP_MS = 1000;
 
 /** What a hint needs to know of a payment's polling. */
 export interface HintView {

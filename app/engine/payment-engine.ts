@@ -26,7 +26,7 @@ export interface ChargeRequest {
   readonly operator?: OperatorRef | null;
 }
 
-export type { EngineError, EngineErrorCode } from './engine-error';
+export type { EngineError } from './engine-error';
 
 export interface EngineDeps {
   readonly providers: ReadonlyMap<MethodId, PaymentProvider>;

@@ -22,7 +22,7 @@ export interface StoreWriterDeps {
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 5000;
 
-export function storeProblemOf(error: unknown): StoreProblem {
+function storeProblemOf(error: unknown): StoreProblem {
   if (error instanceof StoreWriteError) return { summary: error.summary, message: error.message };
   const detail = error instanceof Error ? error.message : String(error);
   return {

@@ -1,7 +1,7 @@
 import type { DayPeriod, OperatorTotals } from '../ipc/history';
 
 /** How a day report names the sales made while nobody was signed in. */
-export const NOBODY_SIGNED_IN = 'Nobody signed in';
+const NOBODY_SIGNED_IN = 'Nobody signed in';
 
 /**
  * The per-person lines a report shows, printed and in its CSV: none when nobody was signed in all

@@ -4,7 +4,6 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** The cashier screen is English for now; the setting exists so a translation can be added without a new key. */
 export const CASHIER_LANGUAGES = ['en'] as const;
-export type CashierLanguage = (typeof CASHIER_LANGUAGES)[number];
 
 /** The locale each language formats numbers and times in, for a counter in Singapore or Malaysia. */
 export const LANGUAGE_LOCALES: Readonly<Record<Language, string>> = {

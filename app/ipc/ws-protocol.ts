@@ -14,7 +14,6 @@ export const clientMessageSchema = z.strictObject({
   command: z.string({ error: 'must be a command name (a string)' }),
   args: z.unknown(),
 });
-export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 export type ServerMessage =
   | { readonly type: 'result'; readonly id: number; readonly result: ApiResult<unknown> }

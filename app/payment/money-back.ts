@@ -38,7 +38,7 @@ export function moneyBackTitle(state: Extract<PaymentState, { status: 'cancelled
 }
 
 /** A time of day for a sentence about a decision, in the terminal's locale and the host's time zone. */
-export function timeOfDay(at: number, locale?: string): string {
+function timeOfDay(at: number, locale?: string): string {
   return new Intl.DateTimeFormat(locale ?? 'en-SG', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 

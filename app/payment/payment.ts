@@ -1,6 +1,5 @@
 import type { Money } from '../money/money';
 import type { MethodId } from './method';
-import type { ProviderTrail } from '../providers/provider';
 import type { OperatorRef } from '../staff/staff';
 
 /** Why a payment did not complete: the raw provider code for the journal, a sentence for people. */
@@ -24,8 +23,15 @@ export interface Decision {
   readonly by: OperatorRef | null;
 }
 
+/** What a provider keeps about a payment's history (Orangepill's `log` and `related`), shown in its detail. */
+export interface ProviderTrail {
+  readonly log: readonly { readonly status: string; readonly at: number | null }[];
+  readonly related: readonly { readonly type: string; readonly value: string; readonly at: number | null }[];
+}
+
 /**
- * Where a payment is. Final states are paid, failed, expired, cancelled, cancelled_with_money and paid_after_cancel;
+ * Where a payment is. Final states are those in FINAL_STATUSES below (paid, failed, expired, cancelled,
+ * cancelled_with_money, paid_after_cancel and refunded);
  * `unknown` is shown, never treated as paid, and polling goes on until the provider says more.
  */
 export type PaymentState =

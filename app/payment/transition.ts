@@ -1,7 +1,6 @@
-import type { Money } from '../money/money';
-import type { Decision, Failure, Payment, PaymentState } from './payment';
-import { isFinal, isUndecidedLate } from './payment';
-import type { CreatedPayment, ProviderStatus, ProviderTrail } from '../providers/provider';
+import { sameMoney, type Money } from '../money/money';
+import { isFinal, isUndecidedLate, type Decision, type Failure, type Payment, type PaymentState, type ProviderTrail } from './payment';
+import type { CreatedPayment, ProviderStatus } from '../providers/provider';
 import { assertNever } from '../util/assert-never';
 
 /** Everything that can happen to a payment. The engine feeds these in; `transition` decides. */
@@ -122,8 +121,7 @@ export function transition(payment: Payment, event: PaymentEvent, now: number): 
 /** The reason a partly paid request closed at the provider needs attention: money arrived, so it is never "not paid". */
 export const CLOSED_AFTER_PART = 'Part of the payment had arrived before the request was closed at the provider, so it is neither paid nor cancelled';
 
-const sameMoney = (a: Money | null, b: Money | null): boolean =>
-  a === null || b === null ? a === b : a.minor === b.minor && a.currency === b.currency;
+const sameReceived = (a: Money | null, b: Money | null): boolean => (a === null || b === null ? a === b : sameMoney(a, b));
 
 function sameTrail(a: ProviderTrail | undefined, b: ProviderTrail): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
@@ -167,7 +165,7 @@ function applyProviderStatus(
         : next({ state: state({ status: 'awaiting' }), notice: null });
     case 'partially_paid': {
       // Even while cancelling: a cancel never closes a request that has money, so this is where it stays.
-      const same = current.status === 'partially_paid' && sameMoney(current.received, status.received);
+      const same = current.status === 'partially_paid' && sameReceived(current.received, status.received);
       if (same && payment.notice === null) return payment;
       // The cashier's sentence about the declined cancel holds while the amount it names does.
       const leftOpen = same && current.leftOpen !== undefined ? { leftOpen: current.leftOpen } : {};

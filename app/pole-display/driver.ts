@@ -4,10 +4,6 @@ import type { PoleScreen } from './screen';
 export const POLE_DRIVER_IDS = ['epson', 'cd5220', 'logic-controls', 'plain'] as const;
 export type PoleDriverId = (typeof POLE_DRIVER_IDS)[number];
 
-export function isPoleDriverId(value: string): value is PoleDriverId {
-  return (POLE_DRIVER_IDS as readonly string[]).includes(value);
-}
-
 /** Brightness as the display steps it, 1 (dimmest) to 4 (full); each driver maps it to its own bytes. */
 export type PoleBrightness = 1 | 2 | 3 | 4;
 

@@ -5,7 +5,7 @@ import { epsonDriver } from './epson-driver';
 import { logicControlsDriver } from './logic-controls-driver';
 import { plainDriver } from './plain-driver';
 
-export const DEFAULT_POLE_DRIVER_OPTIONS: PoleDriverOptions = { brightness: 4 };
+const DEFAULT_POLE_DRIVER_OPTIONS: PoleDriverOptions = { brightness: 4 };
 
 export function createPoleDriver(id: PoleDriverId, options: PoleDriverOptions = DEFAULT_POLE_DRIVER_OPTIONS): PoleDriver {
   switch (id) {

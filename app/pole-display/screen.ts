@@ -9,7 +9,7 @@ export interface PoleScreen {
 }
 
 /** Pads or cuts plain text to the line width. Callers fit amounts first, so only words are ever cut here. */
-export function fitLine(text: string): string {
+function fitLine(text: string): string {
   return text.length >= POLE_COLUMNS ? text.slice(0, POLE_COLUMNS) : text.padEnd(POLE_COLUMNS, ' ');
 }
 

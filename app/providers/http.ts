@@ -33,9 +33,8 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   }
 }
 
-/** Reads Retry-After in seconds or as an HTTP date; undefined when absent or nonsense. */
 /** A provider may not park the terminal for longer than this, whatever its Retry-After says. */
-export const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
+const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
 
 /** Reads Retry-After as delta-seconds or an HTTP-date (RFC 9110); undefined when absent or not one of those. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {

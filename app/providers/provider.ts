@@ -1,6 +1,6 @@
 import type { Money } from '../money/money';
 import type { MethodInfo } from '../payment/method';
-import type { Failure, QrCode } from '../payment/payment';
+import type { Failure, ProviderTrail, QrCode } from '../payment/payment';
 import type { Result } from '../util/result';
 
 export interface CreatePaymentRequest {
@@ -25,12 +25,6 @@ export interface CreatedPayment {
   readonly providerRef: string;
   readonly qr: QrCode;
   readonly expiresAt: number;
-}
-
-/** What a provider keeps about a payment's history (Orangepill's `log` and `related`), shown in its detail. */
-export interface ProviderTrail {
-  readonly log: readonly { readonly status: string; readonly at: number | null }[];
-  readonly related: readonly { readonly type: string; readonly value: string; readonly at: number | null }[];
 }
 
 /**

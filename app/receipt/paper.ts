@@ -13,10 +13,6 @@ export const PAPER: { readonly [K in PaperWidth]: PaperProfile } = {
   '80mm': { id: '80mm', columns: 48, dots: 576 },
 };
 
-export function paperProfile(width: PaperWidth): PaperProfile {
-  return PAPER[width];
-}
-
 /** Font A cell size in dots; columns × cell width is the paper's dot width on both rolls. */
 export const CELL_WIDTH = 12;
 export const CELL_HEIGHT = 24;

@@ -26,7 +26,7 @@ export interface DevicePathRules {
   readonly allowPseudoTerminals: boolean;
 }
 
-export const DEVICE_PATH_MAX = 200;
+const DEVICE_PATH_MAX = 200;
 
 const WINDOWS_COM = /^COM[1-9]\d{0,2}$/i;
 const LINUX_SERIAL = /^\/dev\/tty(S|USB|ACM)\d+$/;
@@ -67,7 +67,7 @@ export function devicePathProblem(path: string): string | null {
 }
 
 /** What a shop may use for this kind of device on this platform, for the sentences. */
-export function allowedDevices(use: DeviceUse, rules: DevicePathRules): string {
+function allowedDevices(use: DeviceUse, rules: DevicePathRules): string {
   const pts = rules.allowPseudoTerminals && rules.platform === 'linux' ? ', /dev/pts/<n>' : '';
   switch (rules.platform) {
     case 'linux':

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The people at the counter. With nobody listed the terminal is a one-person shop and asks no PIN;
  * once staff exist, every action carries who did it, and the manager's actions need a manager.
  */
-export const STAFF_ROLES = ['cashier', 'manager'] as const;
+const STAFF_ROLES = ['cashier', 'manager'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** A PIN is 4 to 8 digits: typed on the keypad, never stored, only its slow salted hash. */

@@ -1,3 +1,5 @@
+import { utf8Bytes } from './utf8';
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Standard base64 (RFC 4648) of bytes, in plain ECMAScript: app/ has neither btoa nor Buffer. */
@@ -18,15 +20,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 /** Base64 of a string's UTF-8 bytes (HTTP basic auth). */
 export function utf8ToBase64(text: string): string {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x80) bytes.push(cp);
-    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return bytesToBase64(Uint8Array.from(bytes));
+  return bytesToBase64(utf8Bytes(text));
 }
 
 /** Decodes standard base64; null for anything that is not well-formed base64. */

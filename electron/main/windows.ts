@@ -1,9 +1,8 @@
 import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
 import type { MonitorChoice } from '../../app/ipc/settings-schemas';
 import type { Logger } from '../service/logging/logger';
-import { monitorChoices } from './display-choice';
 import type { ClientRole } from '../service/terminal/terminal-api';
-import { chooseCustomerDisplay, samePlacement, type CustomerPlacement, type DisplayInfo, type Rect } from './display-choice';
+import { chooseCustomerDisplay, monitorChoices, samePlacement, type CustomerPlacement, type DisplayInfo, type Rect } from './display-choice';
 import type { IpcWindow } from './ipc';
 import { pageUrl } from './page-url';
 import { createWebPreferences, willNavigate, windowOpenHandler } from './web-preferences';

@@ -1,7 +1,6 @@
-import type { AuditEntry, TimelineEntry } from '../../app/ipc/history';
+import { PAYMENT_STATUSES, type AuditEntry, type TimelineEntry } from '../../app/ipc/history';
 import { assertNever } from '../../app/util/assert-never';
 import { isCurrencyCode } from '../../app/money/currency';
-import { PAYMENT_STATUSES } from '../../app/ipc/history';
 import { moneyBackTitle } from '../../app/payment/money-back';
 import { isOverpaid, type Payment, type PaymentStatus } from '../../app/payment/payment';
 import { formatAmount } from '../shared/format-amount';

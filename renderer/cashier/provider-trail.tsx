@@ -1,5 +1,5 @@
 import './provider-trail.css';
-import type { ProviderTrail } from '../../app/providers/provider';
+import type { ProviderTrail } from '../../app/payment/payment';
 
 const time = (at: number | null, locale: string | undefined): string =>
   at === null ? '—' : new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });

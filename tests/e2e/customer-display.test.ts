@@ -39,7 +39,8 @@ describe('the customer display in Malay and English, sounds on', () => {
   beforeAll(async () => {
     // 130 s: the countdown (last two minutes) is hidden at first and shows some ten seconds in.
     terminal = await startInProcessTerminal({ merchant: { name: 'Kedai Kopi Pak Ali' }, language: { display: ['ms', 'en'] }, payment: { qrExpirySeconds: 130 } });
-    screens = await openScreens(browser, terminal.host.urls);
+    // The display's own clock is Playwright's: its countdown and paid hold are moved on, not waited for.
+    screens = await openScreens(browser, terminal.host.urls, { displayClock: true });
     await displayState(screens.display, 'idle').waitFor();
   });
 
@@ -80,6 +81,8 @@ describe('the customer display in Malay and English, sounds on', () => {
     await demoSale(terminal, screens, '880', '8.80');
     const { display } = screens;
     expect(await display.locator('[data-testid="display-countdown"]').count()).toBe(0);
+    // Eleven seconds on, on the display's clock only: the host's QR still lives 130 s of real time.
+    await display.clock.fastForward(11_000);
     await display.locator('[data-testid="display-countdown"]').waitFor({ timeout: 30_000 });
     expect(await text(display, 'display-countdown')).toMatch(/^Kod QR tamat tempoh dalam (01:59|02:00|01:5\d)\nQR code expires in \d\d:\d\d$/);
     await saveScreenshot(display, 'display-countdown');
@@ -90,15 +93,19 @@ describe('the customer display in Malay and English, sounds on', () => {
   it('shows the tick and thanks when paid, then goes idle while the cashier still shows paid; a paid tone plays', async () => {
     await demoSale(terminal, screens, '1500', '15.00');
     const before = await soundCues(screens.cashier);
+    const { display } = screens;
+    // The display's clock stands still from before the payment lands, so the hold is measured on it alone.
+    await display.clock.pauseAt((await display.evaluate(() => Date.now())) + 1_000);
     await screens.cashier.locator('[data-testid="demo-paid"]').click();
     await status(screens.cashier, 'paid').waitFor();
-    const { display } = screens;
     await displayState(display, 'paid').waitFor();
     await display.locator('[data-testid="display-tick"]').waitFor();
     expect(await text(display, 'display-headline')).toBe('Terima kasih\nThank you');
-    const paidAt = Date.now();
-    await displayState(display, 'idle').waitFor({ timeout: 15_000 });
-    expect(Date.now() - paidAt).toBeGreaterThan(3000);
+    await display.clock.runFor(3_000);
+    expect(await displayState(display, 'paid').count()).toBe(1);
+    await display.clock.runFor(12_000);
+    await displayState(display, 'idle').waitFor();
+    await display.clock.resume();
     expect(await status(screens.cashier, 'paid').count()).toBe(1);
     await expect.poll(() => soundCues(screens.cashier)).toBe(`${before} paid`.trim());
     await newSale(screens);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DAY_REPORT_CSV_HEADER, PAYMENT_CSV_HEADER } from '../../app/history/csv';
+import type { PaymentPage } from '../../app/ipc/history';
 import type { PrintedReceipt, VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
 import { keySale } from '../support/cashier';
 import { launchChromium } from '../support/chromium';
@@ -109,6 +110,19 @@ describe('history and end of day, in Chromium', () => {
     await sell('SGD', 'atome', '2000', 'SGD 20.00', 'paid');
     await sell('MYR', 'atome', '4590', 'MYR 45.90', 'paid');
     await sell('SGD', 'demo', '800', 'SGD 8.00', 'cancel');
+    // Every sale is in the journal, newest first, as it ended: what History below reads.
+    const listed = await terminal.service.dispatch('listPayments', {}, 'cashier');
+    if (!listed.ok) throw new Error(listed.error.message);
+    const { payments, total } = listed.value as PaymentPage;
+    expect(total).toBe(6);
+    expect(payments.map((p) => [p.method, p.amount.currency, p.amount.minor, p.state.status])).toEqual([
+      ['demo', 'SGD', 800, 'cancelled'],
+      ['atome', 'MYR', 4590, 'paid'],
+      ['atome', 'SGD', 2000, 'paid'],
+      ['demo', 'SGD', 700, 'expired'],
+      ['demo', 'SGD', 500, 'failed'],
+      ['demo', 'SGD', 1234, 'paid'],
+    ]);
   });
 
   it('lists them newest first and filters by status, method and amount', async () => {

@@ -1,5 +1,4 @@
-import type { Payment } from '../../app/payment/payment';
-import { isFinal } from '../../app/payment/payment';
+import { isFinal, type Payment } from '../../app/payment/payment';
 import type { OrangepillRequest } from '../../app/providers/orangepill/orangepill-api';
 import type { OpnCharge } from '../../electron/simulators/opn/opn-charge';
 

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Payment } from '../../app/payment/payment';
-import { isFinal } from '../../app/payment/payment';
+import { isFinal, type Payment } from '../../app/payment/payment';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
 import { startOpnSimulator, type OpnSimulator } from '../../electron/simulators/opn/opn-simulator';
 import { startOrangepillSimulator, type OrangepillSimulator } from '../../electron/simulators/orangepill/orangepill-simulator';

@@ -9,6 +9,7 @@ import type { Payment, PaymentState } from '../../app/payment/payment';
 import type { Journal } from '../../electron/service/journal/journal-types';
 import { APPLICATION_ID, MIGRATIONS } from '../../electron/service/journal/migrations';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
+import { aPayment } from '../support/payment-fixture';
 
 const T0 = 1_767_225_600_000;
 const HOUR = 3_600_000;
@@ -30,20 +31,16 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const sale = (id: string, method: MethodId, minor: number, currency: CurrencyCode, state: PaymentState, refundedMinor = 0): Payment => ({
+const sale = (id: string, method: MethodId, minor: number, currency: CurrencyCode, state: PaymentState, refundedMinor = 0): Payment => aPayment({
   id,
   amount: { minor, currency },
   method,
-  orderRef: null,
-  payerAlias: null,
   providerRef: `prov-${id}`,
   qr: { payload: id },
   createdAt: clock,
   updatedAt: clock,
-  expiresAt: null,
   state,
   refundedMinor,
-  notice: null,
 });
 const paid: PaymentState = { status: 'paid', paidAt: T0 };
 

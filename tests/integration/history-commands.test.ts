@@ -9,24 +9,20 @@ import { openJournal } from '../../electron/service/journal/sqlite-journal';
 import { createLogger } from '../../electron/service/logging/logger';
 import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { freePort } from '../support/free-port';
+import { aPayment } from '../support/payment-fixture';
 
 const T0 = Date.UTC(2026, 11, 1, 2, 0, 0);
 const log = createLogger(() => undefined);
 
-const sale = (id: string, createdAt: number, minor: number, state: Payment['state'], extra: Partial<Payment> = {}): Payment => ({
+const sale = (id: string, createdAt: number, minor: number, state: Payment['state'], extra: Partial<Payment> = {}): Payment => aPayment({
   id,
   amount: { minor, currency: 'SGD' },
   method: 'demo',
-  orderRef: null,
-  payerAlias: null,
   providerRef: `DEMO-${id}`,
   qr: { payload: `DEMO-${id}` },
   createdAt,
   updatedAt: createdAt,
-  expiresAt: null,
   state,
-  refundedMinor: 0,
-  notice: null,
   ...extra,
 });
 

@@ -9,6 +9,7 @@ import type { OperatorRef } from '../../app/staff/staff';
 import type { Journal } from '../../electron/service/journal/journal-types';
 import { APPLICATION_ID, MIGRATIONS } from '../../electron/service/journal/migrations';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
+import { aPayment } from '../support/payment-fixture';
 
 /*
  * The journal's side of "who did it": the audit (append, read back per sale, redacted), the history
@@ -40,22 +41,17 @@ afterEach(() => {
 
 const sale = (id: string, minor: number, currency: CurrencyCode, state: PaymentState, operator?: OperatorRef): Payment => {
   clock += 1;
-  return {
+  return aPayment({
     id,
     amount: { minor, currency },
     method: 'atome',
-    orderRef: null,
-    payerAlias: null,
     providerRef: `chrg_${id}`,
     qr: { payload: id },
     createdAt: clock,
     updatedAt: clock,
-    expiresAt: null,
     state,
-    refundedMinor: 0,
-    notice: null,
     ...(operator === undefined ? {} : { operator }),
-  };
+  });
 };
 
 /** A refund as the refund command records it: the payment's refunded total, then its audit entry. */

@@ -6,6 +6,7 @@ import type { MethodId } from '../../app/payment/method';
 import type { Payment, PaymentState } from '../../app/payment/payment';
 import type { Journal, ListFilter } from '../../electron/service/journal/journal-types';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
+import { aPayment } from '../support/payment-fixture';
 
 const T0 = 1_767_225_600_000;
 const HOUR = 3_600_000;
@@ -21,20 +22,16 @@ const STATES: readonly PaymentState[] = [
 ];
 
 /** A varied but reproducible spread of sales; some share a creation time, to pin the tie-break. */
-const sale = (i: number): Payment => ({
+const sale = (i: number): Payment => aPayment({
   id: `sale-${String(i).padStart(6, '0')}`,
   amount: { minor: 100 + ((i * 7919) % 50_000), currency: i % 5 === 0 ? 'MYR' : 'SGD' },
   method: METHODS[i % METHODS.length]!,
   orderRef: i % 4 === 0 ? `order-${i}` : null,
-  payerAlias: null,
   providerRef: `ref_${i}`,
   qr: { payload: `qr-${i}` },
   createdAt: T0 + Math.floor(((i * 37) % 101) / 2) * HOUR,
   updatedAt: T0,
-  expiresAt: null,
   state: STATES[i % STATES.length]!,
-  refundedMinor: 0,
-  notice: null,
 });
 
 const newestFirst = (a: Payment, b: Payment): number => b.createdAt - a.createdAt || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);

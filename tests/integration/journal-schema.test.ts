@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JournalOpenError } from '../../electron/service/journal/journal-errors';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../electron/service/journal/migrations';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
+import { aPayment } from '../support/payment-fixture';
 
 let dir: string;
 let file: string;
@@ -59,21 +60,14 @@ describe('opening the journal', () => {
 
   it('reopens an existing journal without migrating it again or losing anything', () => {
     const first = openJournal(file);
-    first.save({
+    first.save(aPayment({
       id: 'keep',
       amount: { minor: 100, currency: 'MYR' },
       method: 'atome',
-      orderRef: null,
-      payerAlias: null,
-      providerRef: null,
-      qr: null,
       createdAt: 1,
       updatedAt: 1,
-      expiresAt: null,
       state: { status: 'creating' },
-      refundedMinor: 0,
-      notice: null,
-    });
+    }));
     first.close();
     const before = schemaOf(file);
     for (let i = 0; i < 3; i++) openJournal(file).close();

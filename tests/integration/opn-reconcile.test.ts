@@ -6,8 +6,7 @@ import { createMemoryStore } from '../../app/engine/payment-store';
 import type { MethodId } from '../../app/payment/method';
 import type { Payment } from '../../app/payment/payment';
 import type { PaymentProvider } from '../../app/providers/provider';
-import type { OpnRig } from '../support/opn-rig';
-import { assertNoSecret, failure, messages, rawPost, saleRequest, useOpnRig, value } from '../support/opn-rig';
+import { assertNoSecret, failure, messages, rawPost, saleRequest, useOpnRig, value, type OpnRig } from '../support/opn-rig';
 
 const rig = useOpnRig();
 const HOUR = 60 * 60 * 1000;

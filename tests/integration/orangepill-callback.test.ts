@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseOrangepillCallback } from '../../app/providers/orangepill/orangepill-client';
+import { parseOrangepillCallback } from '../../app/providers/orangepill/orangepill-api';
 import { startOrangepillSimulator } from '../../electron/simulators/orangepill/orangepill-simulator';
 import {
   MERCHANT_ALIAS,

@@ -5,6 +5,7 @@ import { createMemoryStore, type PaymentStore } from '../../app/engine/payment-s
 import { formatMoney, type Money } from '../../app/money/money';
 import type { Payment, PaymentStatus } from '../../app/payment/payment';
 import { startOrangepillRig, type OrangepillRig } from '../support/orangepill-harness';
+import { aPayment } from '../support/payment-fixture';
 
 /**
  * The engine with the real Orangepill client, over HTTP, against the simulator answering only what the
@@ -192,21 +193,14 @@ describe('An ambiguous create is settled by the idempotency key, not by the undo
     expect(lost.ok).toBe(false);
     const before = rig.sim.createCount();
     const store = createMemoryStore();
-    store.save({
+    store.save(aPayment({
       id: reference,
       amount: USD_20,
       method: 'orangepill',
-      orderRef: null,
-      payerAlias: null,
-      providerRef: null,
-      qr: null,
       createdAt,
       updatedAt: createdAt,
-      expiresAt: null,
       state: { status: 'creating' },
-      refundedMinor: 0,
-      notice: null,
-    });
+    }));
     const { engine, until } = startEngine(store);
     engine.resume();
     const resumed = await until(reference, 'awaiting', 'failed');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FetchLike } from '../../app/providers/http';
 import type { CreatePaymentRequest } from '../../app/providers/provider';
-import { ORANGEPILL_METHOD_ID } from '../../app/providers/orangepill/orangepill-client';
+import { ORANGEPILL_METHOD_ID } from '../../app/providers/orangepill/orangepill-method';
 import { MERCHANT_ALIAS, ORANGEPILL_KEY, sale, startOrangepillRig, type OrangepillRig } from '../support/orangepill-harness';
 
 let rig: OrangepillRig;

@@ -6,22 +6,19 @@ import type { Payment } from '../../app/payment/payment';
 import { createMemoryPrintLedger, type PrintLedger } from '../../electron/service/journal/print-ledger';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
 import type { Journal } from '../../electron/service/journal/journal-types';
+import { aPayment } from '../support/payment-fixture';
 
 const T0 = 1_760_000_000_000;
-const sale = (id: string): Payment => ({
+const sale = (id: string): Payment => aPayment({
   id,
   amount: { minor: 1234, currency: 'SGD' },
   method: 'demo',
-  orderRef: null,
-  payerAlias: null,
   providerRef: `prov-${id}`,
   qr: { payload: `DEMO-${id}` },
   createdAt: T0,
   updatedAt: T0,
   expiresAt: T0 + 600_000,
   state: { status: 'paid', paidAt: T0 + 1000 },
-  refundedMinor: 0,
-  notice: null,
 });
 
 let dir: string;

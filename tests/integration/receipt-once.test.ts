@@ -9,6 +9,7 @@ import { createLogger } from '../../electron/service/logging/logger';
 import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import type { DemoSimulator } from '../../electron/simulators/demo/demo-simulator';
 import { VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
+import { printerCaughtUp } from '../support/printer-caught-up';
 
 /**
  * The paid receipt prints exactly once per payment, whatever the terminal went through: the real
@@ -50,6 +51,14 @@ const printState = (id: string): unknown => {
   }
 };
 
+/** Waits until the printer has taken everything this run queued at start, a resumed receipt included. */
+async function caughtUp(service: TerminalService): Promise<void> {
+  await printerCaughtUp(printer, async () => {
+    const printed = await service.dispatch('printTest', { page: 'test_qr' }, 'cashier');
+    expect(printed).toMatchObject({ ok: true, value: { outcome: 'printed' } });
+  });
+}
+
 async function paidSale(service: TerminalService): Promise<Payment> {
   const charged = await service.dispatch('charge', { amount: { minor: 990, currency: 'SGD' }, method: 'demo' }, 'cashier');
   if (!charged.ok) throw new Error(charged.error.message);
@@ -67,8 +76,8 @@ describe('the paid receipt, exactly once', () => {
     await first.close();
 
     const second = await start();
-    // Bounded negative check: a resumed print would reach the printer well within this.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The negative check: a resumed print would have been queued at start, so it comes out before this page.
+    await caughtUp(second);
     await second.close();
     expect(receiptsFor(payment.id).length).toBe(1);
   });
@@ -87,7 +96,7 @@ describe('the paid receipt, exactly once', () => {
     await expect.poll(() => receiptsFor(payment.id).length, { timeout: 10_000 }).toBe(2);
     await second.close();
     const third = await start();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await caughtUp(third);
     await third.close();
     expect(receiptsFor(payment.id).length).toBe(2);
   });
@@ -106,7 +115,7 @@ describe('the paid receipt, exactly once', () => {
     await expect.poll(() => printState(payment.id)).toBe('printed');
     await second.close();
     const third = await start();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await caughtUp(third);
     await third.close();
     expect(receiptsFor(payment.id).length).toBe(2);
   });

@@ -10,6 +10,7 @@ import type { MethodId, MethodInfo } from '../../app/payment/method';
 import type { Payment, PaymentStatus } from '../../app/payment/payment';
 import type { CreatedPayment, CreatePaymentRequest, PaymentProvider, ProviderError, ProviderStatus } from '../../app/providers/provider';
 import { ok, type Result } from '../../app/util/result';
+import { aPayment } from './payment-fixture';
 
 export const T0 = 1_750_000_000_000;
 
@@ -193,18 +194,14 @@ export async function chargeOk(engine: PaymentEngine, request: ChargeRequest = S
 }
 
 export function storedPayment(patch: Partial<Payment> & Pick<Payment, 'id' | 'state'>): Payment {
-  return {
+  return aPayment({
     amount: { minor: 500, currency: 'SGD' },
     method: 'demo',
-    orderRef: null,
-    payerAlias: null,
     providerRef: `prov-${patch.id}`,
     qr: { payload: `QR:${patch.id}` },
     createdAt: T0 - 5_000,
     updatedAt: T0 - 5_000,
     expiresAt: T0 + 600_000,
-    refundedMinor: 0,
-    notice: null,
     ...patch,
-  };
+  });
 }

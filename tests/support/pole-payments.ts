@@ -1,5 +1,6 @@
 import type { CurrencyCode } from '../../app/money/currency';
 import type { Payment, PaymentState } from '../../app/payment/payment';
+import { aPayment } from './payment-fixture';
 
 export const POLE_T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
@@ -8,21 +9,17 @@ export function polePayment(
   state: PaymentState,
   overrides: { minor?: number; currency?: CurrencyCode; expiresAt?: number | null } = {},
 ): Payment {
-  return {
+  return aPayment({
     id: 'pos-0001',
     amount: { minor: overrides.minor ?? 1234, currency: overrides.currency ?? 'SGD' },
     method: 'atome',
-    orderRef: null,
-    payerAlias: null,
     providerRef: 'chrg_test_1',
     qr: { payload: 'https://qr.example/1' },
     createdAt: POLE_T0,
     updatedAt: POLE_T0,
     expiresAt: overrides.expiresAt === undefined ? POLE_T0 + 300_000 : overrides.expiresAt,
     state,
-    refundedMinor: 0,
-    notice: null,
-  };
+  });
 }
 
 /** A test clock whose timers run only when the test advances time. */

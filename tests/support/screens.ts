@@ -12,16 +12,24 @@ export interface Screens {
   close(): Promise<void>;
 }
 
-/**
- * Opens the cashier screen and the customer display side by side, as at a counter with two monitors.
- * `bypassCSP` lets a test inject a script of its own (axe-core): the pages' policy forbids inline scripts.
- */
-export async function openScreens(browser: Browser, urls: { cashier: string; display: string }, options: { bypassCSP?: boolean } = {}): Promise<Screens> {
+export interface ScreenOptions {
+  /** Lets a test inject a script of its own (axe-core): the pages' policy forbids inline scripts. */
+  readonly bypassCSP?: boolean;
+  /**
+   * Installs Playwright's clock in the display before it loads, so a test can move the display's own
+   * timers (countdown, paid hold) with `display.clock` instead of waiting. Time still flows until paused.
+   */
+  readonly displayClock?: boolean;
+}
+
+/** Opens the cashier screen and the customer display side by side, as at a counter with two monitors. */
+export async function openScreens(browser: Browser, urls: { cashier: string; display: string }, options: ScreenOptions = {}): Promise<Screens> {
   const bypassCSP = options.bypassCSP ?? false;
   const cashierContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP });
   const displayContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP });
   const cashier = await cashierContext.newPage();
   const display = await displayContext.newPage();
+  if (options.displayClock === true) await display.clock.install();
   const frames: string[] = [];
   for (const page of [cashier, display]) {
     page.on('websocket', (ws) => ws.on('framereceived', (frame) => frames.push(String(frame.payload))));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPoleDriver } from '../../app/pole-display/drivers';
 import { poleScreen } from '../../app/pole-display/screen';
 import { startPoleDisplay } from '../../electron/devices/pole-display/pole-display-device';
@@ -28,6 +28,24 @@ class HeldTransport implements PrinterTransport {
 
 const job = (id: string) => ({ id, label: `Receipt ${id}`, bytes: Uint8Array.of(0x1b, 0x40) });
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The shutdown bounds are wall-clock timers (settlesWithin). Faking only setTimeout lets a test say
+ * "not before the bound, and right at it" without depending on how fast the machine is; settle()
+ * still runs on the real setImmediate.
+ */
+const fakeBoundTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** True once `work` has settled; polls only the event loop, so no (faked) time passes meanwhile. */
+async function settledWithoutTime(work: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void work.then(() => (done = true));
+  for (let turn = 0; turn < 20 && !done; turn++) await settle();
+  return done;
+}
 
 describe('settlesWithin', () => {
   it('is true for work that settles in time, even work that already has, and false when time runs out', async () => {
@@ -63,9 +81,13 @@ describe('closing the print queue', () => {
     const queue = new PrintQueue({ transport, clock: new ManualClock(T0), retries: 2 });
     void queue.print(job('stuck'));
     await settle();
-    const started = Date.now();
-    expect(await queue.close(80)).toBe(false);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    fakeBoundTimers();
+    const closing = queue.close(80);
+    await vi.advanceTimersByTimeAsync(79);
+    expect(await settledWithoutTime(closing)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await settledWithoutTime(closing)).toBe(true);
+    expect(await closing).toBe(false);
     expect(await queue.print(job('late'))).toEqual({ ok: false, id: 'late', attempts: 0, message: 'Receipt late did not print: the terminal was shutting down' });
     expect(transport.writes).toHaveLength(1);
   });
@@ -134,9 +156,13 @@ describe('stopping the pole display', () => {
     const device = startPoleDisplay({ driver: createPoleDriver('epson'), port: { path: '/dev/ttyUSB0' }, clock: manualClock(), open: () => Promise.resolve(link) });
     await settle();
     device.show(S);
-    const started = Date.now();
-    await device.stop(60);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    fakeBoundTimers();
+    const stopping = device.stop(60);
+    await vi.advanceTimersByTimeAsync(59);
+    expect(await settledWithoutTime(stopping)).toBe(false);
+    expect(closed).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await settledWithoutTime(stopping)).toBe(true);
     expect(closed).toBe(true);
   });
 
@@ -152,9 +178,9 @@ describe('stopping the pole display', () => {
     await settle();
     failing = true;
     device.show(S);
-    const started = Date.now();
-    await device.stop(1_000);
-    expect(Date.now() - started).toBeLessThan(500);
+    fakeBoundTimers();
+    // At once: it ends with no time passing at all, so neither the bound nor a retry was waited for.
+    expect(await settledWithoutTime(device.stop(1_000))).toBe(true);
     expect(failedWrites).toBe(1);
     expect(device.status().state).toBe('stopped');
   });

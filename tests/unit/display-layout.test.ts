@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Payment, PaymentState } from '../../app/payment/payment';
 import { cueForChange, cueForStatus } from '../../renderer/cashier/sound-cue';
 import { COUNTDOWN_FROM_MS, countdownVisible, holdKey, PAID_HOLD_MS, returnsToIdle } from '../../renderer/display/display-layout';
+import { aPayment } from '../support/payment-fixture';
 
-function payment(id: string, state: PaymentState): Payment {
-  return { id, state } as unknown as Payment;
-}
+const payment = (id: string, state: PaymentState): Payment => aPayment({ id, state });
 
 describe('customer display layout rules', () => {
   it('shows the countdown only in the last two minutes', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, csvText, dayReportCsv, inertText, paymentsCsv } from '../../app/history/csv';
 import type { Payment } from '../../app/payment/payment';
+import { aPayment } from '../support/payment-fixture';
 
 describe('CSV for history and end of day (RFC 4180)', () => {
   it('quotes only fields that need it, doubling quotes', () => {
@@ -78,21 +79,16 @@ describe('CSV for history and end of day (RFC 4180)', () => {
 
   it('makes text from a cashier or a provider inert in a spreadsheet, leaving amounts alone', () => {
     expect(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx', 'A-1', ''].map(inertText)).toEqual(["'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tx", "'\rx", 'A-1', '']);
-    const payment: Payment = {
+    const payment: Payment = aPayment({
       id: 'T1',
       amount: { minor: 1000, currency: 'SGD' },
       method: 'demo',
       orderRef: '=HYPERLINK("http://evil.example","open")',
-      payerAlias: null,
       providerRef: '@evil',
-      qr: null,
       createdAt: Date.UTC(2026, 11, 6),
       updatedAt: Date.UTC(2026, 11, 6),
-      expiresAt: null,
       state: { status: 'failed', failure: { code: '+code', message: "-1+cmd|' /C calc'!A0" } },
-      refundedMinor: 0,
-      notice: null,
-    };
+    });
     const [, row] = paymentsCsv([payment]).split('\r\n');
     expect(row).toBe(
       'T1,2026-12-06T00:00:00.000Z,2026-12-06T00:00:00.000Z,demo,failed,SGD,10.00,0.00,"\'=HYPERLINK(""http://evil.example"",""open"")",\'@evil,,\'+code,\'-1+cmd|\' /C calc\'!A0,,,',
@@ -102,21 +98,15 @@ describe('CSV for history and end of day (RFC 4180)', () => {
   });
 
   it('says what arrived where it is not the amount asked: reported, or flagged as not reported', () => {
-    const base: Payment = {
+    const base: Payment = aPayment({
       id: 'T2',
       amount: { minor: 2000, currency: 'SGD' },
       method: 'orangepill',
-      orderRef: null,
-      payerAlias: null,
       providerRef: 'op1',
-      qr: null,
       createdAt: Date.UTC(2026, 11, 6),
       updatedAt: Date.UTC(2026, 11, 6),
-      expiresAt: null,
       state: { status: 'awaiting' },
-      refundedMinor: 0,
-      notice: null,
-    };
+    });
     const last = (state: Payment['state']) => (paymentsCsv([{ ...base, state }]).split('\r\n')[1] ?? '').split(',').slice(-3, -1);
     const paidAt = Date.UTC(2026, 11, 6, 1);
     expect(last({ status: 'partially_paid', received: null })).toEqual(['', 'received_not_reported']);
@@ -128,20 +118,13 @@ describe('CSV for history and end of day (RFC 4180)', () => {
   });
 
   it('names who started each sale in the last column, empty when nobody was signed in', () => {
-    const sale = (operator?: { id: string; name: string }): Payment => ({
+    const sale = (operator?: { id: string; name: string }): Payment => aPayment({
       id: 'T3',
       amount: { minor: 500, currency: 'SGD' },
       method: 'demo',
-      orderRef: null,
-      payerAlias: null,
-      providerRef: null,
-      qr: null,
       createdAt: Date.UTC(2026, 11, 6),
       updatedAt: Date.UTC(2026, 11, 6),
-      expiresAt: null,
       state: { status: 'paid', paidAt: Date.UTC(2026, 11, 6) },
-      refundedMinor: 0,
-      notice: null,
       ...(operator === undefined ? {} : { operator }),
     });
     const [header, byAli, alone] = paymentsCsv([sale({ id: 'ali', name: 'Ali Tan, jr' }), sale()]).split('\r\n');

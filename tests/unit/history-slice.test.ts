@@ -8,23 +8,19 @@ import type { Payment } from '../../app/payment/payment';
 import { emptyFilter } from '../../renderer/cashier/history-filter';
 import { createHistoryActions, createHistorySlice, type HistoryActions, type HistoryApi, type HistorySlice } from '../../renderer/cashier/history-slice';
 import { deferred, settle, type Deferred } from '../support/engine-harness';
+import { aPayment } from '../support/payment-fixture';
 
 const T = 1_750_000_000_000;
 
-const payment = (id: string, minor: number, refundedMinor = 0): Payment => ({
+const payment = (id: string, minor: number, refundedMinor = 0): Payment => aPayment({
   id,
   amount: { minor, currency: 'SGD' },
   method: 'atome',
-  orderRef: null,
-  payerAlias: null,
   providerRef: `chrg_${id}`,
-  qr: null,
   createdAt: T,
   updatedAt: T,
-  expiresAt: null,
   state: { status: 'paid', paidAt: T },
   refundedMinor,
-  notice: null,
 });
 
 const pageOf = (...payments: Payment[]): PaymentPage => ({ payments, total: payments.length, unreadable: 0 });

@@ -1,27 +1,38 @@
-import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/paths';
 
 /**
- * Proves the architecture rules bite: each probe is a real file planted in the folder it tests
- * (type-aware lint needs it on disk), linted with the project's own config, then removed.
+ * Proves the architecture rules bite: each probe is source text linted in memory with the project's own
+ * config, under a path inside the folder it tests, so the folder's rules apply. Nothing is written.
  */
-const eslint = new ESLint({ cwd: REPO_ROOT, overrideConfigFile: join(REPO_ROOT, 'build', 'eslint.config.mjs') });
-const planted: string[] = [];
+const PROBE_PATHS = {
+  app: 'app/__lint_probe__.ts',
+  renderer: 'renderer/__lint_probe__.ts',
+  'electron/service': 'electron/service/__lint_probe__.ts',
+} as const;
+type ProbeFolder = keyof typeof PROBE_PATHS;
 
-async function lintProbe(folder: string, source: string, ext = 'ts'): Promise<string[]> {
-  const path = join(REPO_ROOT, folder, `__lint_probe_${process.pid}_${planted.length}.${ext}`);
-  planted.push(path);
-  writeFileSync(path, source);
-  const [result] = await eslint.lintFiles([path]);
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
-}
-
-afterAll(() => {
-  for (const path of planted) rmSync(path, { force: true });
+// The probe paths exist in no tsconfig, so type-aware rules take them from typescript-eslint's default
+// project, with the repo's compiler options. The only change to the project's config.
+const eslint = new ESLint({
+  cwd: REPO_ROOT,
+  overrideConfigFile: join(REPO_ROOT, 'build', 'eslint.config.mjs'),
+  overrideConfig: {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: Object.values(PROBE_PATHS), defaultProject: 'tsconfig.json' } },
+    },
+  },
 });
+
+async function lintProbe(folder: ProbeFolder, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: join(REPO_ROOT, PROBE_PATHS[folder]) });
+  const messages = result?.messages ?? [];
+  // A parse or config error would otherwise read as "no violations" and let an accepting probe pass.
+  expect(messages.filter((m) => m.fatal === true || m.ruleId === null)).toEqual([]);
+  return messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+}
 
 describe('import boundaries (design/brief.md), enforced by lint', () => {
   it.each([

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../app/engine/payment-store';
 import { type CreatedPayment, type ProviderError, type ProviderStatus } from '../../app/providers/provider';
-import { type Result } from '../../app/util/result';
-import { err, ok } from '../../app/util/result';
+import { err, ok, type Result } from '../../app/util/result';
 import {
   T0,
   settle,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PaymentStore } from '../../app/engine/payment-store';
-import { createMemoryStore } from '../../app/engine/payment-store';
+import { createMemoryStore, type PaymentStore } from '../../app/engine/payment-store';
 import type { ProviderError, ProviderStatus } from '../../app/providers/provider';
 import { err, ok, type Result } from '../../app/util/result';
 import { chargeOk, deferred, harness, networkError, POLICY, settle, T0, type Deferred } from '../support/engine-harness';

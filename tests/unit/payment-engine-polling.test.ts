@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ProviderError, type ProviderStatus } from '../../app/providers/provider';
-import { type Result } from '../../app/util/result';
-import { err, ok } from '../../app/util/result';
+import { err, ok, type Result } from '../../app/util/result';
 import {
   T0,
   settle,

@@ -5,21 +5,17 @@ import { PAPER } from '../../app/receipt/paper';
 import { slipFor } from '../../app/receipt/payment-slips-for';
 import { renderPlainText } from '../../app/receipt/plain-text';
 import { AT, MERCHANT, SG } from '../support/receipt-fixtures';
+import { aPayment } from '../support/payment-fixture';
 
-const payment = (refundedMinor: number, state: PaymentState = { status: 'paid', paidAt: AT }): Payment => ({
+const payment = (refundedMinor: number, state: PaymentState = { status: 'paid', paidAt: AT }): Payment => aPayment({
   id: 'T-20250615-0042',
   amount: { minor: 2000, currency: 'SGD' },
   method: 'atome',
-  orderRef: null,
-  payerAlias: null,
   providerRef: 'chrg_test_1',
-  qr: null,
   createdAt: AT,
   updatedAt: AT,
-  expiresAt: null,
   state,
   refundedMinor,
-  notice: null,
 });
 
 const ctx = { merchant: MERCHANT, locale: SG, method: opnMethodInfo(false) };

@@ -9,24 +9,20 @@ import {
   refundOnDisplay,
   refundQuestion,
 } from '../../renderer/cashier/refund-words';
+import { aPayment } from '../support/payment-fixture';
 
 const T = 1_750_000_000_000;
 const PAID: PaymentState = { status: 'paid', paidAt: T };
 
-const payment = (minor: number, refundedMinor = 0, state: PaymentState = PAID): Payment => ({
+const payment = (minor: number, refundedMinor = 0, state: PaymentState = PAID): Payment => aPayment({
   id: 'p-1',
   amount: { minor, currency: 'SGD' },
   method: 'atome',
-  orderRef: null,
-  payerAlias: null,
   providerRef: 'chrg_1',
-  qr: null,
   createdAt: T,
   updatedAt: T,
-  expiresAt: null,
   state,
   refundedMinor,
-  notice: null,
 });
 
 const SGD = (minor: number) => ({ minor, currency: 'SGD' as const });

@@ -1,25 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment, PaymentState } from '../../app/payment/payment';
 import { transition } from '../../app/payment/transition';
+import { aPayment } from '../support/payment-fixture';
 
 const T0 = 1_700_000_000_000;
 
 function payment(state: PaymentState): Payment {
-  return {
+  return aPayment({
     id: 'pay_1',
     amount: { minor: 1234, currency: 'SGD' },
     method: 'orangepill',
-    orderRef: null,
-    payerAlias: null,
     providerRef: 'prov_1',
     qr: { payload: 'prov_1' },
     createdAt: T0,
     updatedAt: T0,
     expiresAt: T0 + 600_000,
     state,
-    refundedMinor: 0,
-    notice: null,
-  };
+  });
 }
 
 describe('money that arrived: cancelled with money, returned, a late payment kept', () => {

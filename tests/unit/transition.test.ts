@@ -2,28 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { FINAL_STATUSES, isFinal, type Payment, type PaymentState } from '../../app/payment/payment';
 import { transition, type PaymentEvent } from '../../app/payment/transition';
 import type { CreatedPayment, ProviderStatus } from '../../app/providers/provider';
+import { aPayment } from '../support/payment-fixture';
 
 const T0 = 1_700_000_000_000;
 const NOW = T0 + 5_000;
 
 function payment(state: PaymentState, patch: Partial<Payment> = {}): Payment {
   const creating = state.status === 'creating';
-  return {
+  return aPayment({
     id: 'pay_1',
     amount: { minor: 1234, currency: 'SGD' },
     method: 'demo',
-    orderRef: null,
-    payerAlias: null,
     providerRef: creating ? null : 'prov_1',
     qr: creating ? null : { payload: 'DEMO:prov_1' },
     createdAt: T0,
     updatedAt: T0,
     expiresAt: creating ? null : T0 + 600_000,
     state,
-    refundedMinor: 0,
-    notice: null,
     ...patch,
-  };
+  });
 }
 
 const created: CreatedPayment = { providerRef: 'prov_9', qr: { payload: 'DEMO:prov_9' }, expiresAt: T0 + 300_000 };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 /** The demo provider's wire format, shared by its client (app/) and its simulator (electron/). */
-export const DEMO_STATUSES = ['pending', 'paid', 'failed', 'expired', 'cancelled'] as const;
 
 export const demoPaymentSchema = z.object({
   object: z.literal('demo_payment'),
@@ -31,7 +30,6 @@ export const demoCreateBodySchema = z.strictObject({
   description: z.string().max(255),
   expires_at: z.iso.datetime(),
 });
-export type DemoCreateBody = z.infer<typeof demoCreateBodySchema>;
 
 /** Failure codes the demo provider can report, and what the cashier is told for each. */
 export const DEMO_FAILURES = {

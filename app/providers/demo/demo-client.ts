@@ -1,18 +1,13 @@
-import type { z } from 'zod';
-import { demoErrorSchema, demoListSchema, demoPaymentSchema, DEMO_FAILURES, type DemoPayment } from './demo-api';
-import { isTimeout, parseJson, retryAfterMs, type FetchLike, type HttpRequest } from '../http';
-import type { CreatedPayment, PaymentProvider, ProviderError, ProviderStatus } from '../provider';
+import { demoListSchema, demoPaymentSchema, DEMO_FAILURES, type DemoPayment } from './demo-api';
+import { DEMO_LABEL, demoRequest, type DemoHttpOptions } from './demo-http';
+import type { CreatedPayment, PaymentProvider, ProviderStatus } from '../provider';
 import type { MethodInfo } from '../../payment/method';
 import { CURRENCY_CODES } from '../../money/currency';
 import { toDecimalString } from '../../money/money';
-import { err, ok, type Result } from '../../util/result';
+import { err, ok } from '../../util/result';
 
-export interface DemoClientOptions {
-  readonly baseUrl: string;
-  readonly apiKey: string;
-  readonly fetch: FetchLike;
-  readonly now: () => number;
-}
+/** The client needs nothing beyond what its HTTP edge does. */
+export type DemoClientOptions = DemoHttpOptions;
 
 export const DEMO_METHOD: MethodInfo = {
   id: 'demo',
@@ -28,73 +23,11 @@ export const DEMO_METHOD: MethodInfo = {
   refunds: { supported: false, rule: 'the demo provider takes no refunds' },
 };
 
-const LABEL = 'the demo provider';
-
 /**
  * The demo provider's client. It takes the same path as a real provider client: HTTP, auth,
  * schema-checked responses, exhaustive status mapping. Only the simulator behind it is pretend.
  */
 export function createDemoClient(options: DemoClientOptions): PaymentProvider {
-  const request = async <S extends z.ZodType>(
-    schema: S,
-    method: HttpRequest['method'],
-    path: string,
-    body?: unknown,
-  ): Promise<Result<z.infer<S>, ProviderError>> => {
-    const mayHaveTakenEffect = method !== 'GET';
-    let response;
-    try {
-      response = await options.fetch(options.baseUrl + path, {
-        method,
-        headers: {
-          authorization: `Bearer ${options.apiKey}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch (error) {
-      const timeout = isTimeout(error);
-      return err({
-        kind: timeout ? 'timeout' : 'network',
-        message: timeout ? `No answer from ${LABEL} in time \u2014 retrying` : `No connection to ${LABEL} \u2014 retrying`,
-        ambiguous: mayHaveTakenEffect,
-      });
-    }
-    const text = await response.text().catch(() => '');
-    const json = parseJson(text);
-    if (response.status >= 200 && response.status < 300) {
-      const parsed = json.ok ? schema.safeParse(json.value) : undefined;
-      if (parsed?.success) return ok(parsed.data);
-      return err({
-        kind: 'invalid_response',
-        message: `${LABEL} sent a response the terminal cannot read`,
-        ambiguous: mayHaveTakenEffect,
-      });
-    }
-    const providerError = json.ok ? demoErrorSchema.safeParse(json.value) : undefined;
-    const said = providerError?.success ? providerError.data.message : `HTTP ${response.status}`;
-    // The provider's words reach the cashier: never let them carry the key back, even if echoed.
-    const detail = options.apiKey === '' ? said : said.replaceAll(options.apiKey, '[redacted]');
-    if (response.status === 401 || response.status === 403) {
-      return err({ kind: 'auth', message: `${LABEL} refused the terminal's key`, ambiguous: false });
-    }
-    if (response.status === 404) return err({ kind: 'not_found', message: `${LABEL}: ${detail}`, ambiguous: false });
-    if (response.status === 429) {
-      const after = retryAfterMs(response.headers.get('retry-after'), options.now());
-      return err({
-        kind: 'rate_limited',
-        message: `${LABEL} asked the terminal to slow down \u2014 retrying`,
-        ambiguous: false,
-        ...(after === undefined ? {} : { retryAfterMs: after }),
-      });
-    }
-    if (response.status >= 500) {
-      return err({ kind: 'server', message: `${LABEL} is having trouble \u2014 retrying`, ambiguous: mayHaveTakenEffect });
-    }
-    return err({ kind: 'rejected', message: `${LABEL} rejected the request: ${detail}`, ambiguous: false });
-  };
-
   const toCreated = (p: DemoPayment): CreatedPayment => ({
     providerRef: p.id,
     qr: { payload: p.qr_payload },
@@ -107,7 +40,7 @@ export function createDemoClient(options: DemoClientOptions): PaymentProvider {
     method: DEMO_METHOD,
     checkAmount: () => ok(undefined),
     async create(req) {
-      const result = await request(demoPaymentSchema, 'POST', '/v1/payments', {
+      const result = await demoRequest(options, demoPaymentSchema, 'POST', '/v1/payments', {
         reference: req.reference,
         amount_minor: req.amount.minor,
         currency: req.amount.currency,
@@ -120,22 +53,22 @@ export function createDemoClient(options: DemoClientOptions): PaymentProvider {
       if (p.amount_minor !== req.amount.minor || p.currency !== req.amount.currency || p.reference !== req.reference) {
         return err({
           kind: 'invalid_response',
-          message: `${LABEL} answered for ${toDecimalString({ minor: p.amount_minor, currency: req.amount.currency })} ${p.currency}, not the amount asked`,
+          message: `${DEMO_LABEL} answered for ${toDecimalString({ minor: p.amount_minor, currency: req.amount.currency })} ${p.currency}, not the amount asked`,
           ambiguous: true,
         });
       }
       return ok(toCreated(p));
     },
     async status(providerRef) {
-      const result = await request(demoPaymentSchema, 'GET', `/v1/payments/${id(providerRef)}`);
+      const result = await demoRequest(options, demoPaymentSchema, 'GET', `/v1/payments/${id(providerRef)}`);
       return result.ok ? ok(mapDemoStatus(result.value)) : result;
     },
     async cancel(providerRef) {
-      const result = await request(demoPaymentSchema, 'POST', `/v1/payments/${id(providerRef)}/cancel`);
+      const result = await demoRequest(options, demoPaymentSchema, 'POST', `/v1/payments/${id(providerRef)}/cancel`);
       return result.ok ? ok(mapDemoStatus(result.value)) : result;
     },
     async findByReference(reference) {
-      const result = await request(demoListSchema, 'GET', `/v1/payments?reference=${encodeURIComponent(reference)}`);
+      const result = await demoRequest(options, demoListSchema, 'GET', `/v1/payments?reference=${encodeURIComponent(reference)}`);
       if (!result.ok) return result;
       const match = result.value.data.find((p) => p.reference === reference);
       return ok(match === undefined ? null : toCreated(match));

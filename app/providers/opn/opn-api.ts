@@ -12,13 +12,13 @@ const opnTime = z.iso.datetime({ offset: true });
 export const opnErrorSchema = z.object({ object: z.literal('error'), code: z.string(), message: z.string() });
 export type OpnError = z.infer<typeof opnErrorSchema>;
 
-export const opnScannableCodeSchema = z.object({
+const opnScannableCodeSchema = z.object({
   object: z.literal('barcode'),
   type: z.string(),
   image: z.object({ object: z.literal('document'), id: z.string(), download_uri: z.string().min(1) }),
 });
 
-export const opnSourceSchema = z.object({
+const opnSourceSchema = z.object({
   object: z.literal('source'),
   id: z.string().min(1),
   type: z.string(),
@@ -70,7 +70,6 @@ export const opnRefundSchema = z.object({
   charge: z.string().min(1),
   created_at: opnTime,
 });
-export type OpnRefundData = z.infer<typeof opnRefundSchema>;
 
 /** A webhook event, read only far enough to name the charge; its status is never trusted. */
 export const opnEventSchema = z.object({

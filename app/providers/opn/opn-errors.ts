@@ -1,24 +1,20 @@
-import { retryAfterMs } from '../http';
+import { rateLimited, transportFailure } from '../provider-errors';
 import type { ProviderError } from '../provider';
 import type { OpnError } from './opn-api';
 
 /** Opn's own words are shown to the cashier, so they are cut short and scrubbed of any credential. */
 const MAX_DETAIL_CHARS = 200;
 
-export const OPN_LABEL = 'Opn';
+const OPN_LABEL = 'Opn';
 
-export function redact(text: string, secrets: readonly string[]): string {
+function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) if (secret !== '') out = out.replaceAll(secret, '[redacted]');
   return out.length > MAX_DETAIL_CHARS ? `${out.slice(0, MAX_DETAIL_CHARS - 1)}\u2026` : out;
 }
 
 export function transportError(timeout: boolean, ambiguous: boolean): ProviderError {
-  return {
-    kind: timeout ? 'timeout' : 'network',
-    message: timeout ? `No answer from ${OPN_LABEL} in time \u2014 retrying` : `No connection to ${OPN_LABEL} \u2014 retrying`,
-    ambiguous,
-  };
+  return transportFailure(OPN_LABEL, timeout, ambiguous);
 }
 
 export function unreadable(ambiguous: boolean): ProviderError {
@@ -48,15 +44,7 @@ export function opnHttpError(failure: HttpFailure, secrets: readonly string[], n
   if (status === 404 || code === 'not_found') {
     return { kind: 'not_found', message: `${OPN_LABEL} could not find it: ${detail}`, ambiguous: false };
   }
-  if (status === 429) {
-    const after = retryAfterMs(failure.retryAfter, now);
-    return {
-      kind: 'rate_limited',
-      message: `${OPN_LABEL} asked the terminal to slow down \u2014 retrying`,
-      ambiguous: false,
-      ...(after === undefined ? {} : { retryAfterMs: after }),
-    };
-  }
+  if (status === 429) return rateLimited(OPN_LABEL, failure.retryAfter, now);
   if (status >= 500) {
     return { kind: 'server', message: `${OPN_LABEL} is having trouble \u2014 retrying`, ambiguous: failure.mayHaveTakenEffect };
   }

@@ -29,7 +29,7 @@ export interface OpnHttp {
   download(url: string, maxBytes: number): Promise<Result<Download, ProviderError>>;
 }
 
-export function encodeForm(form: Form): string {
+function encodeForm(form: Form): string {
   return form.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
 }
 

@@ -6,7 +6,7 @@ import type { OpnChargeData } from './opn-api';
 import type { OpnHttp } from './opn-http';
 
 /** A QR image is a few KB; anything past this is not one, and would bloat every screen update. */
-export const MAX_QR_IMAGE_BYTES = 512 * 1024;
+const MAX_QR_IMAGE_BYTES = 512 * 1024;
 
 export type QrImageDecoder = (bytes: Uint8Array, contentType: string) => Promise<string | null>;
 

@@ -3,7 +3,7 @@ import type { ProviderStatus } from '../provider';
 import { isOpnFailureCode, OPN_FAILURE_SENTENCES, type OpnChargeData } from './opn-api';
 
 /** The cashier's sentence for an Opn failure code; codes the doc does not list still say which. */
-export function opnFailure(code: string | null): Failure {
+function opnFailure(code: string | null): Failure {
   const known = code ?? 'unspecified';
   return {
     code: known,

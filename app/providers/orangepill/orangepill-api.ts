@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Orangepill Apps.Payment wire format (version 1.0), shared by its client (app/) and its simulator (electron/). */
 
 /** The doc's complete status list, plus COMPLETED, which its "Make payment" section names for a full payment. */
-export const ORANGEPILL_STATUSES = [
+const ORANGEPILL_STATUSES = [
   'CREATED',
   'DONE',
   'PENDING',
@@ -28,7 +28,7 @@ export function isOrangepillStatus(status: string): status is OrangepillStatus {
 /** A JSON number or decimal text; Orangepill writes request amounts as numbers and transaction amounts as text. */
 const decimalValue = z.union([z.number(), z.string()]);
 
-export const orangepillLogEntrySchema = z.looseObject({
+const orangepillLogEntrySchema = z.looseObject({
   status: z.string(),
   created_at: z.number().optional(),
 });
@@ -38,7 +38,7 @@ export type OrangepillLogEntry = z.infer<typeof orangepillLogEntrySchema>;
  * A related object, as the doc shows it: `{type, value, created_at}`, a reference to a transaction (or
  * to an Apps.Payment entity). It says nothing about amounts, so nothing is read from it about money.
  */
-export const orangepillRelatedSchema = z.looseObject({
+const orangepillRelatedSchema = z.looseObject({
   type: z.string(),
   value: z.string(),
   created_at: z.number().optional(),
@@ -46,7 +46,7 @@ export const orangepillRelatedSchema = z.looseObject({
 export type OrangepillRelated = z.infer<typeof orangepillRelatedSchema>;
 
 /** `data` holds the documented fields plus any custom ones ("use data object to add custom fields"). */
-export const orangepillDataSchema = z.looseObject({
+const orangepillDataSchema = z.looseObject({
   order: z.string().optional(),
   store: z.string().optional(),
   merchant: z.string().optional(),

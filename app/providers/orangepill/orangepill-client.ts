@@ -15,7 +15,7 @@ import {
   type OrangepillStaticRequest,
 } from './orangepill-body';
 import { createOrangepillCanceller, type ReadRequest } from './orangepill-cancel';
-import { createOrangepillHttp, ORANGEPILL_LABEL, type OrangepillCall } from './orangepill-http';
+import { createOrangepillHttp, ORANGEPILL_LABEL, type OrangepillCall, type OrangepillHttp } from './orangepill-http';
 import { orangepillMethodInfo } from './orangepill-method';
 import { errorText, mapOrangepillStatus } from './orangepill-status';
 import { parseJson, type FetchLike, type HttpResponse } from '../http';
@@ -68,170 +68,180 @@ const isPng = (bytes: Uint8Array): boolean => PNG_SIGNATURE.every((b, i) => byte
 const MIN_QR_WIDTH = 32;
 const MAX_QR_WIDTH = 2000;
 
+/** What each Orangepill call needs: the HTTP seam, the shop's options, and what this terminal cancelled. */
+interface OrangepillContext {
+  readonly http: OrangepillHttp;
+  readonly options: OrangepillClientOptions;
+  /** Requests this terminal cancelled: their CANCELLED is our own doing, not a failure to report. */
+  readonly cancelledByUs: Set<string>;
+}
+
+const path = (id: string) => `/v1/apps/payment/${encodeURIComponent(id)}`;
+
+async function fetchRequest(ctx: OrangepillContext, id: string): Promise<Result<OrangepillRequest, ProviderError>> {
+  const call: OrangepillCall = { method: 'GET', path: path(id), mayHaveTakenEffect: false };
+  const result = await ctx.http.json(orangepillRequestSchema, call);
+  if (result.ok && result.value.id !== id) return err(ctx.http.invalid(call, 'another payment request'));
+  return result;
+}
+
+async function details(ctx: OrangepillContext, id: string): Promise<Result<OrangepillDetails, ProviderError>> {
+  const result = await fetchRequest(ctx, id);
+  if (!result.ok) return result;
+  const request = result.value;
+  const requested = {
+    minor: request.amount === undefined || request.asset === undefined ? null : wireAmountToMinor(request.amount, request.asset),
+    currency: request.asset ?? '',
+  };
+  return ok({
+    status: { ...mapOrangepillStatus(request, { now: ctx.options.now(), cancelledByUs: ctx.cancelledByUs.has(id) }), requested },
+    rawStatus: request.status,
+    error: errorText(request.error),
+    log: request.log ?? [],
+    related: request.related ?? [],
+    request,
+  });
+}
+
+/** The status with Orangepill's trail, and the request as it wrote it. */
+async function read(ctx: OrangepillContext, id: string): Promise<Result<ReadRequest, ProviderError>> {
+  const result = await details(ctx, id);
+  if (!result.ok) return result;
+  const { status: mapped, log, related, request } = result.value;
+  const trail = {
+    log: log.map((entry) => ({ status: entry.status, at: entry.created_at ?? null })),
+    related: related.map((entry) => ({ type: entry.type, value: entry.value, at: entry.created_at ?? null })),
+  };
+  return ok({ status: { ...mapped, trail }, request });
+}
+
+// async so that a query JSON cannot serialise rejects the promise rather than throwing.
+async function list(ctx: OrangepillContext, query: Readonly<Record<string, unknown>>): Promise<Result<readonly OrangepillRequest[], ProviderError>> {
+  return ctx.http.json(orangepillListSchema, {
+    method: 'GET',
+    path: `/v1/apps/payment?query=${encodeURIComponent(JSON.stringify(query))}`,
+    mayHaveTakenEffect: false,
+  });
+}
+
+async function create(ctx: OrangepillContext, req: CreatePaymentRequest): Promise<Result<CreatedPayment, ProviderError>> {
+  const call: OrangepillCall = {
+    method: 'POST',
+    path: '/v1/apps/payment',
+    body: createBodyJson(ctx.options, req),
+    idempotencyKey: idempotencyKey(req.reference),
+    mayHaveTakenEffect: true,
+    payerAlias: req.payerAlias,
+  };
+  const result = await ctx.http.json(orangepillRequestSchema, call);
+  if (!result.ok) return result;
+  const p = result.value;
+  const minor = p.amount === undefined || p.asset === undefined ? null : wireAmountToMinor(p.amount, p.asset);
+  // A request for another amount, asset or order is never trusted with the sale.
+  if (minor !== req.amount.minor || p.asset !== req.amount.currency) {
+    const said = `${p.amount === undefined ? 'no amount' : String(p.amount)} ${p.asset ?? ''}`.trim();
+    return err({
+      kind: 'invalid_response',
+      message: `${ORANGEPILL_LABEL} answered for ${said}, not ${toDecimalString(req.amount)} ${req.amount.currency}`,
+      ambiguous: true,
+    });
+  }
+  if (p.data?.order !== req.reference) {
+    return err({ kind: 'invalid_response', message: `${ORANGEPILL_LABEL} answered for another order, not sale ${req.reference}`, ambiguous: true });
+  }
+  return ok({ providerRef: p.id, qr: { payload: p.id }, expiresAt: req.expiresAt });
+}
+
+/**
+ * A shortcut only: the doc's list query shows top-level fields (`{"status":"DONE"}`), never a dotted
+ * `data.order`, so a server may well find nothing here. The engine then repeats the create under
+ * the same idempotency key (`idempotentCreate`), which the doc's key makes safe.
+ */
+async function findByReference(ctx: OrangepillContext, reference: string): Promise<Result<CreatedPayment | null, ProviderError>> {
+  const result = await list(ctx, { 'data.order': reference });
+  if (!result.ok) return result;
+  // Filtered again here: a query the server ignored must not hand us someone else's sale.
+  const matches = result.value.filter((p) => p.data?.order === reference && p.destination.alias === ctx.options.merchantAlias);
+  const latest = matches.reduce<OrangepillRequest | null>(
+    (best, p) => (best === null || (p.created_at ?? 0) > (best.created_at ?? 0) ? p : best),
+    null,
+  );
+  if (latest === null) return ok(null);
+  return ok({ providerRef: latest.id, qr: { payload: latest.id }, expiresAt: latest.data?.expires_at ?? ctx.options.now() });
+}
+
+async function qrImage(http: OrangepillHttp, id: string, format: 'png' | 'base64', width: number): Promise<Result<OrangepillQrImage, ProviderError>> {
+  if (!Number.isInteger(width) || width < MIN_QR_WIDTH || width > MAX_QR_WIDTH) {
+    return err({ kind: 'rejected', message: `QR width must be a whole number of pixels from ${MIN_QR_WIDTH} to ${MAX_QR_WIDTH}`, ambiguous: false });
+  }
+  const call: OrangepillCall = {
+    method: 'GET',
+    path: `${path(id)}/qr/${format}/${width}`,
+    mayHaveTakenEffect: false,
+    ...(format === 'png' ? { accept: 'image/png' } : {}),
+  };
+  const sent = await http.send(call);
+  if (!sent.ok) return sent;
+  const bytes = format === 'png' ? await sent.value.bytes().catch(() => null) : await base64Body(sent.value);
+  if (bytes === null || !isPng(bytes)) return err(http.invalid(call, 'a QR image'));
+  const base64 = bytesToBase64(bytes);
+  return ok({ bytes, base64, dataUrl: `data:image/png;base64,${base64}` });
+}
+
+async function reveal(http: OrangepillHttp, base64Png: string): Promise<Result<string, ProviderError>> {
+  return http.json(orangepillCodeSchema, {
+    method: 'POST',
+    path: '/v1/apps/payment/qr/reveal',
+    body: JSON.stringify({ base64: base64Png }),
+    mayHaveTakenEffect: false,
+  });
+}
+
+async function createStaticRequest(ctx: OrangepillContext): Promise<Result<string, ProviderError>> {
+  const { options } = ctx;
+  const created = await ctx.http.json(orangepillRequestSchema, {
+    method: 'POST',
+    path: '/v1/apps/payment',
+    body: JSON.stringify(staticRequestBody(options)),
+    idempotencyKey: `qrct-static-${options.merchantAlias.replace(/^@/, '')}`,
+    mayHaveTakenEffect: true,
+  });
+  if (!created.ok) return created;
+  if (created.value.amount !== undefined || created.value.destination.alias !== options.merchantAlias) {
+    return err({ kind: 'invalid_response', message: `${ORANGEPILL_LABEL} answered with a request that is not the shop's static one`, ambiguous: false });
+  }
+  return ok(created.value.id);
+}
+
 /**
  * The Orangepill Apps.Payment client (version-1.0 payment requests). The QR is the request's id,
  * rendered locally; the result comes from polling, a callback only makes us look sooner.
  */
 export function createOrangepillClient(options: OrangepillClientOptions): OrangepillClient {
-  const http = createOrangepillHttp(options);
-  const path = (id: string) => `/v1/apps/payment/${encodeURIComponent(id)}`;
-  /** Requests this terminal cancelled: their CANCELLED is our own doing, not a failure to report. */
-  const cancelledByUs = new Set<string>();
-
-  const fetchRequest = async (id: string): Promise<Result<OrangepillRequest, ProviderError>> => {
-    const call: OrangepillCall = { method: 'GET', path: path(id), mayHaveTakenEffect: false };
-    const result = await http.json(orangepillRequestSchema, call);
-    if (result.ok && result.value.id !== id) return err(http.invalid(call, 'another payment request'));
-    return result;
-  };
-
-  const details = async (id: string): Promise<Result<OrangepillDetails, ProviderError>> => {
-    const result = await fetchRequest(id);
-    if (!result.ok) return result;
-    const request = result.value;
-    const requested = {
-      minor: request.amount === undefined || request.asset === undefined ? null : wireAmountToMinor(request.amount, request.asset),
-      currency: request.asset ?? '',
-    };
-    return ok({
-      status: { ...mapOrangepillStatus(request, { now: options.now(), cancelledByUs: cancelledByUs.has(id) }), requested },
-      rawStatus: request.status,
-      error: errorText(request.error),
-      log: request.log ?? [],
-      related: request.related ?? [],
-      request,
-    });
-  };
-
-  /** The status with Orangepill's trail, and the request as it wrote it. */
-  const read = async (id: string): Promise<Result<ReadRequest, ProviderError>> => {
-    const result = await details(id);
-    if (!result.ok) return result;
-    const { status: mapped, log, related, request } = result.value;
-    const trail = {
-      log: log.map((entry) => ({ status: entry.status, at: entry.created_at ?? null })),
-      related: related.map((entry) => ({ type: entry.type, value: entry.value, at: entry.created_at ?? null })),
-    };
-    return ok({ status: { ...mapped, trail }, request });
-  };
-
+  const ctx: OrangepillContext = { http: createOrangepillHttp(options), options, cancelledByUs: new Set<string>() };
   const canceller = createOrangepillCanceller({
-    read,
-    remove: (id) => http.json(orangepillCodeSchema, { method: 'DELETE', path: path(id), mayHaveTakenEffect: true }),
-    cancelledByUs,
+    read: (id) => read(ctx, id),
+    remove: (id) => ctx.http.json(orangepillCodeSchema, { method: 'DELETE', path: path(id), mayHaveTakenEffect: true }),
+    cancelledByUs: ctx.cancelledByUs,
   });
-
-  const status = async (id: string): Promise<Result<ProviderStatus, ProviderError>> => {
-    const result = await read(id);
-    return result.ok ? ok(result.value.status) : canceller.explainMissing(id, result.error);
-  };
-
-  const list = async (query: Readonly<Record<string, unknown>>) =>
-    http.json(orangepillListSchema, {
-      method: 'GET',
-      path: `/v1/apps/payment?query=${encodeURIComponent(JSON.stringify(query))}`,
-      mayHaveTakenEffect: false,
-    });
-
-  const create = async (req: CreatePaymentRequest): Promise<Result<CreatedPayment, ProviderError>> => {
-    const call: OrangepillCall = {
-      method: 'POST',
-      path: '/v1/apps/payment',
-      body: createBodyJson(options, req),
-      idempotencyKey: idempotencyKey(req.reference),
-      mayHaveTakenEffect: true,
-      payerAlias: req.payerAlias,
-    };
-    const result = await http.json(orangepillRequestSchema, call);
-    if (!result.ok) return result;
-    const p = result.value;
-    const minor = p.amount === undefined || p.asset === undefined ? null : wireAmountToMinor(p.amount, p.asset);
-    // A request for another amount, asset or order is never trusted with the sale.
-    if (minor !== req.amount.minor || p.asset !== req.amount.currency) {
-      const said = `${p.amount === undefined ? 'no amount' : String(p.amount)} ${p.asset ?? ''}`.trim();
-      return err({
-        kind: 'invalid_response',
-        message: `${ORANGEPILL_LABEL} answered for ${said}, not ${toDecimalString(req.amount)} ${req.amount.currency}`,
-        ambiguous: true,
-      });
-    }
-    if (p.data?.order !== req.reference) {
-      return err({ kind: 'invalid_response', message: `${ORANGEPILL_LABEL} answered for another order, not sale ${req.reference}`, ambiguous: true });
-    }
-    return ok({ providerRef: p.id, qr: { payload: p.id }, expiresAt: req.expiresAt });
-  };
-
-  /**
-   * A shortcut only: the doc's list query shows top-level fields (`{"status":"DONE"}`), never a dotted
-   * `data.order`, so a server may well find nothing here. The engine then repeats the create under
-   * the same idempotency key (`idempotentCreate`), which the doc's key makes safe.
-   */
-  const findByReference = async (reference: string): Promise<Result<CreatedPayment | null, ProviderError>> => {
-    const result = await list({ 'data.order': reference });
-    if (!result.ok) return result;
-    // Filtered again here: a query the server ignored must not hand us someone else's sale.
-    const matches = result.value.filter((p) => p.data?.order === reference && p.destination.alias === options.merchantAlias);
-    const latest = matches.reduce<OrangepillRequest | null>(
-      (best, p) => (best === null || (p.created_at ?? 0) > (best.created_at ?? 0) ? p : best),
-      null,
-    );
-    if (latest === null) return ok(null);
-    return ok({ providerRef: latest.id, qr: { payload: latest.id }, expiresAt: latest.data?.expires_at ?? options.now() });
-  };
-
-  const qrImage = async (id: string, format: 'png' | 'base64', width: number): Promise<Result<OrangepillQrImage, ProviderError>> => {
-    if (!Number.isInteger(width) || width < MIN_QR_WIDTH || width > MAX_QR_WIDTH) {
-      return err({ kind: 'rejected', message: `QR width must be a whole number of pixels from ${MIN_QR_WIDTH} to ${MAX_QR_WIDTH}`, ambiguous: false });
-    }
-    const call: OrangepillCall = {
-      method: 'GET',
-      path: `${path(id)}/qr/${format}/${width}`,
-      mayHaveTakenEffect: false,
-      ...(format === 'png' ? { accept: 'image/png' } : {}),
-    };
-    const sent = await http.send(call);
-    if (!sent.ok) return sent;
-    const bytes = format === 'png' ? await sent.value.bytes().catch(() => null) : await base64Body(sent.value);
-    if (bytes === null || !isPng(bytes)) return err(http.invalid(call, 'a QR image'));
-    const base64 = bytesToBase64(bytes);
-    return ok({ bytes, base64, dataUrl: `data:image/png;base64,${base64}` });
-  };
-
-  const reveal = async (base64Png: string): Promise<Result<string, ProviderError>> =>
-    http.json(orangepillCodeSchema, {
-      method: 'POST',
-      path: '/v1/apps/payment/qr/reveal',
-      body: JSON.stringify({ base64: base64Png }),
-      mayHaveTakenEffect: false,
-    });
 
   return {
     method: orangepillMethodInfo(options.simulated),
     checkAmount: (amount) => (amount.minor > 0 ? ok(undefined) : err('Orangepill needs an amount above zero')),
-    create,
-    status,
-    cancel: (id) => canceller.cancel(id),
-    findByReference,
-    idempotentCreate: true,
-    list,
-    qrImage,
-    reveal,
-    details,
-    staticRequest: () => staticRequestBody(options),
-    createStaticRequest: async () => {
-      const created = await http.json(orangepillRequestSchema, {
-        method: 'POST',
-        path: '/v1/apps/payment',
-        body: JSON.stringify(staticRequestBody(options)),
-        idempotencyKey: `qrct-static-${options.merchantAlias.replace(/^@/, '')}`,
-        mayHaveTakenEffect: true,
-      });
-      if (!created.ok) return created;
-      if (created.value.amount !== undefined || created.value.destination.alias !== options.merchantAlias) {
-        return err({ kind: 'invalid_response', message: `${ORANGEPILL_LABEL} answered with a request that is not the shop's static one`, ambiguous: false });
-      }
-      return ok(created.value.id);
+    create: (req) => create(ctx, req),
+    async status(id) {
+      const result = await read(ctx, id);
+      return result.ok ? ok(result.value.status) : canceller.explainMissing(id, result.error);
     },
+    cancel: (id) => canceller.cancel(id),
+    findByReference: (reference) => findByReference(ctx, reference),
+    idempotentCreate: true,
+    list: (query) => list(ctx, query),
+    qrImage: (id, format, width) => qrImage(ctx.http, id, format, width),
+    reveal: (base64Png) => reveal(ctx.http, base64Png),
+    details: (id) => details(ctx, id),
+    staticRequest: () => staticRequestBody(options),
+    createStaticRequest: () => createStaticRequest(ctx),
   };
 }
 
@@ -244,6 +254,3 @@ async function base64Body(response: HttpResponse): Promise<Uint8Array | null> {
   if (typeof value !== 'string') return null;
   return base64ToBytes(value.replace(/^data:image\/png;base64,/, ''));
 }
-
-export { parseOrangepillCallback } from './orangepill-api';
-export { ORANGEPILL_METHOD_ID, orangepillMethodInfo } from './orangepill-method';

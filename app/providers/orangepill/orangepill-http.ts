@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { isTimeout, parseJson, retryAfterMs, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
+import { isTimeout, parseJson, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
+import { rateLimited, transportFailure } from '../provider-errors';
 import type { ProviderError } from '../provider';
 import { err, ok, type Result } from '../../util/result';
 
@@ -63,62 +64,54 @@ function mentions(message: string, alias: string): boolean {
   return new RegExp(`${escaped}(?![A-Za-z0-9_-]|\\.[A-Za-z0-9_-])`, 'i').test(message);
 }
 
+/** Orangepill's words reach the cashier: never let them carry the key back, even if echoed. */
+function redact(text: string, apiKey: string): string {
+  return (apiKey === '' ? text : text.replaceAll(apiKey, '[redacted]')).slice(0, MAX_DETAIL_LENGTH);
+}
+
+function invalid(call: OrangepillCall, what = 'a response'): ProviderError {
+  return { kind: 'invalid_response', message: `${ORANGEPILL_LABEL} sent ${what} the terminal cannot read`, ambiguous: call.mayHaveTakenEffect };
+}
+
+/** A non-2xx answer as the cashier should read it: auth, slow down, trouble, an alias it does not know, or its own words. */
+async function failure(options: OrangepillHttpOptions, call: OrangepillCall, response: HttpResponse): Promise<ProviderError> {
+  const status = response.status;
+  const said = providerSaid(await response.text().catch(() => ''));
+  const detail = redact(said ?? `HTTP ${status}`, options.apiKey);
+  if (status === 401 || status === 403) {
+    return { kind: 'auth', message: `${ORANGEPILL_LABEL} refused the terminal's API key \u2014 check it in settings`, ambiguous: false };
+  }
+  if (status === 429) return rateLimited(ORANGEPILL_LABEL, response.headers.get('retry-after'), options.now());
+  if (status >= 500) {
+    return {
+      kind: 'server',
+      message: `${ORANGEPILL_LABEL} is having trouble (HTTP ${status}) \u2014 retrying`,
+      ambiguous: call.mayHaveTakenEffect,
+    };
+  }
+  if (said !== null && mentions(said, options.merchantAlias)) {
+    return {
+      kind: 'rejected',
+      message: `${ORANGEPILL_LABEL} does not know the merchant alias ${options.merchantAlias} \u2014 check it in settings`,
+      ambiguous: false,
+    };
+  }
+  const payer = call.payerAlias ?? null;
+  if (said !== null && payer !== null && mentions(said, payer)) {
+    return {
+      kind: 'rejected',
+      message: `${ORANGEPILL_LABEL} does not know the payer alias ${payer} \u2014 check it with the customer`,
+      ambiguous: false,
+    };
+  }
+  if (status === 404) {
+    return { kind: 'not_found', message: `${ORANGEPILL_LABEL} has no such payment request (${detail})`, ambiguous: false };
+  }
+  return { kind: 'rejected', message: `${ORANGEPILL_LABEL} rejected the request: ${detail}`, ambiguous: false };
+}
+
 /** The HTTP edge of the Orangepill client: headers, timeouts, and every failure turned into a plain sentence. */
 export function createOrangepillHttp(options: OrangepillHttpOptions): OrangepillHttp {
-  // Orangepill's words reach the cashier: never let them carry the key back, even if echoed.
-  const redact = (text: string): string =>
-    (options.apiKey === '' ? text : text.replaceAll(options.apiKey, '[redacted]')).slice(0, MAX_DETAIL_LENGTH);
-
-  const invalid = (call: OrangepillCall, what = 'a response'): ProviderError => ({
-    kind: 'invalid_response',
-    message: `${ORANGEPILL_LABEL} sent ${what} the terminal cannot read`,
-    ambiguous: call.mayHaveTakenEffect,
-  });
-
-  const failure = async (call: OrangepillCall, response: HttpResponse): Promise<ProviderError> => {
-    const status = response.status;
-    const said = providerSaid(await response.text().catch(() => ''));
-    const detail = redact(said ?? `HTTP ${status}`);
-    if (status === 401 || status === 403) {
-      return { kind: 'auth', message: `${ORANGEPILL_LABEL} refused the terminal's API key \u2014 check it in settings`, ambiguous: false };
-    }
-    if (status === 429) {
-      const after = retryAfterMs(response.headers.get('retry-after'), options.now());
-      return {
-        kind: 'rate_limited',
-        message: `${ORANGEPILL_LABEL} asked the terminal to slow down \u2014 retrying`,
-        ambiguous: false,
-        ...(after === undefined ? {} : { retryAfterMs: after }),
-      };
-    }
-    if (status >= 500) {
-      return {
-        kind: 'server',
-        message: `${ORANGEPILL_LABEL} is having trouble (HTTP ${status}) \u2014 retrying`,
-        ambiguous: call.mayHaveTakenEffect,
-      };
-    }
-    if (said !== null && mentions(said, options.merchantAlias)) {
-      return {
-        kind: 'rejected',
-        message: `${ORANGEPILL_LABEL} does not know the merchant alias ${options.merchantAlias} \u2014 check it in settings`,
-        ambiguous: false,
-      };
-    }
-    const payer = call.payerAlias ?? null;
-    if (said !== null && payer !== null && mentions(said, payer)) {
-      return {
-        kind: 'rejected',
-        message: `${ORANGEPILL_LABEL} does not know the payer alias ${payer} \u2014 check it with the customer`,
-        ambiguous: false,
-      };
-    }
-    if (status === 404) {
-      return { kind: 'not_found', message: `${ORANGEPILL_LABEL} has no such payment request (${detail})`, ambiguous: false };
-    }
-    return { kind: 'rejected', message: `${ORANGEPILL_LABEL} rejected the request: ${detail}`, ambiguous: false };
-  };
-
   const send = async (call: OrangepillCall): Promise<Result<HttpResponse, ProviderError>> => {
     let response: HttpResponse;
     try {
@@ -133,15 +126,10 @@ export function createOrangepillHttp(options: OrangepillHttpOptions): Orangepill
         ...(call.body === undefined ? {} : { body: call.body }),
       });
     } catch (error) {
-      const timeout = isTimeout(error);
-      return err({
-        kind: timeout ? 'timeout' : 'network',
-        message: timeout ? `No answer from ${ORANGEPILL_LABEL} in time \u2014 retrying` : `No connection to ${ORANGEPILL_LABEL} \u2014 retrying`,
-        ambiguous: call.mayHaveTakenEffect,
-      });
+      return err(transportFailure(ORANGEPILL_LABEL, isTimeout(error), call.mayHaveTakenEffect));
     }
     if (response.status >= 200 && response.status < 300) return ok(response);
-    return err(await failure(call, response));
+    return err(await failure(options, call, response));
   };
 
   const json = async <S extends z.ZodType>(schema: S, call: OrangepillCall): Promise<Result<z.infer<S>, ProviderError>> => {

@@ -1,4 +1,5 @@
 import { assertNever } from '../../util/assert-never';
+import { utf8Bytes } from '../../util/utf8';
 import type { ReceiptDocument } from '../document';
 import { layoutLines, type PrintLine } from '../lines';
 import type { PaperProfile } from '../paper';
@@ -6,7 +7,7 @@ import { QR_QUIET_MODULES, fitModuleSize, type QrMatrixFactory } from '../qr-mat
 import { sliceRows, type Bitmap } from '../raster/bitmap';
 import { qrBitmap } from '../raster/qr-bitmap';
 import { rasterizeDocument } from '../raster/rasterize-document';
-import { ByteSink, utf8 } from './bytes';
+import { ByteSink } from './bytes';
 import { CODE_TABLE_WPC1252, encodeText } from './code-page';
 import * as cmd from './commands';
 
@@ -73,7 +74,7 @@ export function encodeReceipt(doc: ReceiptDocument, options: EncodeOptions): Enc
         if (options.qr === 'native') {
           setState({ ...state, align: 'center' });
           sink.push(cmd.feedDots(QR_QUIET_MODULES * moduleDots));
-          sink.push(cmd.qrSelectModel2(), cmd.qrModuleSize(moduleDots), cmd.qrErrorCorrection('M'), cmd.qrStore(utf8(block.payload)), cmd.qrPrint());
+          sink.push(cmd.qrSelectModel2(), cmd.qrModuleSize(moduleDots), cmd.qrErrorCorrection('M'), cmd.qrStore(utf8Bytes(block.payload)), cmd.qrPrint());
           sink.push(cmd.feedDots(QR_QUIET_MODULES * moduleDots));
         } else {
           // The image is full width with the code centred in it, so justification does not matter.

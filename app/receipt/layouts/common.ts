@@ -1,5 +1,4 @@
-import { formatMoney } from '../../money/money';
-import type { Money } from '../../money/money';
+import { formatMoney, type Money } from '../../money/money';
 import { text, type Block } from '../document';
 
 export interface Merchant {

@@ -8,7 +8,7 @@ import { cellScale, drawText } from './draw-text';
 import { qrBitmap } from './qr-bitmap';
 
 /** Dots a line feed advances: the printer's default 1/6 inch at 180 dpi, or a tall line plus its gap. */
-export const LINE_PITCH = 30;
+const LINE_PITCH = 30;
 export const lineAdvance = (scaleY: number): number => Math.max(LINE_PITCH, 24 * scaleY + 6);
 
 function lineX(line: PrintLine, paper: PaperProfile): number {

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../app/money/currency';
 import type { Money } from '../../../app/money/money';
 import { METHOD_IDS } from '../../../app/payment/method';
-import type { Payment, PaymentState, QrCode } from '../../../app/payment/payment';
-import type { ProviderTrail } from '../../../app/providers/provider';
+import type { Payment, PaymentState, ProviderTrail, QrCode } from '../../../app/payment/payment';
 import { err, ok, type Result } from '../../../app/util/result';
 
 /** A payments row as SQLite holds it; the column names are the schema's (see migrations.ts). */

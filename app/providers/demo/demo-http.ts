@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import { isTimeout, parseJson, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
+import { rateLimited, transportFailure } from '../provider-errors';
+import type { ProviderError } from '../provider';
+import { err, ok, type Result } from '../../util/result';
+import { demoErrorSchema } from './demo-api';
+
+export const DEMO_LABEL = 'the demo provider';
+
+export interface DemoHttpOptions {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly fetch: FetchLike;
+  readonly now: () => number;
+}
+
+/** A non-2xx answer as the cashier should read it; the body is the provider's JSON error, if it sent one. */
+function demoHttpError(options: DemoHttpOptions, response: HttpResponse, json: ReturnType<typeof parseJson>, mayHaveTakenEffect: boolean): ProviderError {
+  const providerError = json.ok ? demoErrorSchema.safeParse(json.value) : undefined;
+  const said = providerError?.success ? providerError.data.message : `HTTP ${response.status}`;
+  // The provider's words reach the cashier: never let them carry the key back, even if echoed.
+  const detail = options.apiKey === '' ? said : said.replaceAll(options.apiKey, '[redacted]');
+  if (response.status === 401 || response.status === 403) {
+    return { kind: 'auth', message: `${DEMO_LABEL} refused the terminal's key`, ambiguous: false };
+  }
+  if (response.status === 404) return { kind: 'not_found', message: `${DEMO_LABEL}: ${detail}`, ambiguous: false };
+  if (response.status === 429) return rateLimited(DEMO_LABEL, response.headers.get('retry-after'), options.now());
+  if (response.status >= 500) {
+    return { kind: 'server', message: `${DEMO_LABEL} is having trouble \u2014 retrying`, ambiguous: mayHaveTakenEffect };
+  }
+  return { kind: 'rejected', message: `${DEMO_LABEL} rejected the request: ${detail}`, ambiguous: false };
+}
+
+/** One call to the demo provider: bearer auth, JSON both ways, and the answer checked against `schema`. */
+export async function demoRequest<S extends z.ZodType>(
+  options: DemoHttpOptions,
+  schema: S,
+  method: HttpRequest['method'],
+  path: string,
+  body?: unknown,
+): Promise<Result<z.infer<S>, ProviderError>> {
+  const mayHaveTakenEffect = method !== 'GET';
+  let response;
+  try {
+    response = await options.fetch(options.baseUrl + path, {
+      method,
+      headers: {
+        authorization: `Bearer ${options.apiKey}`,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    return err(transportFailure(DEMO_LABEL, isTimeout(error), mayHaveTakenEffect));
+  }
+  const text = await response.text().catch(() => '');
+  const json = parseJson(text);
+  if (response.status >= 200 && response.status < 300) {
+    const parsed = json.ok ? schema.safeParse(json.value) : undefined;
+    if (parsed?.success) return ok(parsed.data);
+    return err({
+      kind: 'invalid_response',
+      message: `${DEMO_LABEL} sent a response the terminal cannot read`,
+      ambiguous: mayHaveTakenEffect,
+    });
+  }
+  return err(demoHttpError(options, response, json, mayHaveTakenEffect));
+}
