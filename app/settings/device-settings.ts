@@ -76,7 +76,7 @@ export const poleDisplaySettings = z
       })
       .nullable()
       .default(null),
-    /** The command set the display speaks (see the README's table). */
+    /** The command set the display speaks (see the table in docs/pole-display.md). */
     commandSet: z.enum(POLE_DRIVER_IDS, { error: `must be one of ${POLE_DRIVER_IDS.join(', ')}` }).default('epson'),
     brightness: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'must be 1 to 4' }).default(4),
     /** The two lines shown between sales; empty for the merchant's name. */

@@ -203,7 +203,7 @@ function startHeartbeat(sessions: ReadonlySet<Session>, heartbeatMs: number, log
 /**
  * The headless web mode: serves the two pages and carries the terminal's API over a WebSocket.
  * Each launch makes fresh tokens: the cashier token may act, the display token may only look.
- * Whatever a client sends, the host answers or hangs up; it never throws (docs/SECURITY in README).
+ * Whatever a client sends, the host answers or hangs up; it never throws (docs/security.md).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const limits: HostLimits = { ...DEFAULT_HOST_LIMITS, ...options.limits };

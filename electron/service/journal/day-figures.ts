@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { DayTotals, OperatorTotals } from '../../../app/ipc/history';
+import { PAYMENT_STATUSES, type DayTotals, type OperatorTotals } from '../../../app/ipc/history';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../app/money/currency';
 import { METHOD_IDS, type MethodId } from '../../../app/payment/method';
 import type { PaymentStatus } from '../../../app/payment/payment';
-import { PAYMENT_STATUSES } from '../../../app/ipc/history';
 import type { AuditLog } from './audit-log';
 import type { DayReportStatements } from './day-report-statements';
 import { operatorTotals, type OperatorSales } from './operator-totals';
