@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,12 @@ const PROBE_PATHS = {
   app: 'app/__lint_probe__.ts',
   renderer: 'renderer/__lint_probe__.ts',
   'electron/service': 'electron/service/__lint_probe__.ts',
+  'electron/service/devices': 'electron/service/devices/__lint_probe__.ts',
+  'electron/service/demo': 'electron/service/demo/__lint_probe__.ts',
+  'electron/simulators': 'electron/simulators/__lint_probe__.ts',
+  'electron/devices': 'electron/devices/__lint_probe__.ts',
+  'electron/shared': 'electron/shared/__lint_probe__.ts',
+  'electron/web': 'electron/web/__lint_probe__.ts',
 } as const;
 type ProbeFolder = keyof typeof PROBE_PATHS;
 
@@ -21,7 +28,14 @@ const eslint = new ESLint({
   overrideConfigFile: join(REPO_ROOT, 'build', 'eslint.config.mjs'),
   overrideConfig: {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: Object.values(PROBE_PATHS), defaultProject: 'tsconfig.json' } },
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: Object.values(PROBE_PATHS),
+          defaultProject: 'tsconfig.json',
+          // One probe file a folder; typescript-eslint warns past 8 because globs could match whole trees.
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: Object.keys(PROBE_PATHS).length,
+        },
+      },
     },
   },
 });
@@ -81,5 +95,43 @@ describe('import boundaries (design/brief.md), enforced by lint', () => {
   it('electron/ services may not import Electron; only main and the preload may', async () => {
     const messages = await lintProbe('electron/service', "import { app } from 'electron';\nexport const probe = app;\n");
     expect(messages.join('\n')).toContain('Electron is imported only by electron/main* and the preload');
+  });
+
+  it.each([
+    ['electron/simulators', "import { createLogger } from '../service/logging/logger';", 'never import the service'],
+    ['electron/devices', "import { createLogger } from '../service/logging/logger';", 'never import the service'],
+    ['electron/devices', "import { startWebHost } from '../web/web-host';", 'entry points: nothing imports them'],
+    ['electron/service', "import { createIpc } from '../main/ipc';", 'entry points: nothing imports them'],
+    ['electron/shared', "import { startOpnSimulator } from '../simulators/opn/opn-simulator';", 'electron/shared/ is neutral'],
+    ['electron/shared', "import { createLogger } from '../service/logging/logger';", 'never import the service'],
+    ['electron/service/devices', "import { VirtualPrinter } from '../../simulators/printer/virtual-printer';", "Only the service's demo wiring"],
+    ['electron/web', "import { openWindows } from '../main/windows';", 'entry point of its own'],
+  ] as const)('the rooms inside electron/: %s rejects %s', async (folder, line, reason) => {
+    const messages = await lintProbe(folder, `${line}\nexport const probe = 1;\n`);
+    expect(messages.join('\n')).toContain(reason);
+  });
+
+  it('the service may name a simulator type; only its demo wiring may start one', async () => {
+    const typeOnly = "import type { VirtualPrinter } from '../../simulators/printer/virtual-printer';\nexport type Probe = VirtualPrinter;\n";
+    expect(await lintProbe('electron/service/devices', typeOnly)).toEqual([]);
+    const value = "import { VirtualPrinter } from '../../simulators/printer/virtual-printer';\nexport const probe = VirtualPrinter;\n";
+    expect(await lintProbe('electron/service/demo', value)).toEqual([]);
+  });
+});
+
+describe('no import cycles, type-only ones included', () => {
+  // A real module's text with one more import: the module it names already imports this one.
+  const CURRENCY = join(REPO_ROOT, 'app/money/currency.ts');
+
+  it('refuses an import that closes a cycle, and names the path', async () => {
+    const source = `import type { Money } from './money';\nexport type Probe = Money;\n${readFileSync(CURRENCY, 'utf8')}`;
+    const [result] = await eslint.lintText(source, { filePath: CURRENCY });
+    const cycles = (result?.messages ?? []).filter((m) => m.ruleId === 'local/no-import-cycle').map((m) => m.message);
+    expect(cycles).toEqual([expect.stringContaining('Import cycle: app/money/currency.ts → app/money/money.ts → app/money/currency.ts')]);
+  });
+
+  it('accepts the module as it is', async () => {
+    const [result] = await eslint.lintText(readFileSync(CURRENCY, 'utf8'), { filePath: CURRENCY });
+    expect((result?.messages ?? []).filter((m) => m.ruleId === 'local/no-import-cycle')).toEqual([]);
   });
 });
