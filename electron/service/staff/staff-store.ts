@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { staffId, staffName, staffRole, type StaffMember } from '../../../app/staff/staff';
 import { err, ok, type Result } from '../../../app/util/result';
-import { readOptionalFile, writePrivateFile } from '../files/private-file';
+import { readOptionalFile } from '../files/private-file';
+import { writeJsonFile } from '../files/json-file';
 import { pinHashSchema, type PinHash } from './pin-hash';
 
 /** The staff list beside the journal: 0600, written whole; PINs only as hashes. */
@@ -57,11 +58,4 @@ export function loadStaff(file: string): Result<StaffFile, string> {
   return ok({ staff: parsed.data.staff, refundApproval: parsed.data.refundApproval });
 }
 
-export function saveStaff(file: string, staff: StaffFile): Result<void, string> {
-  try {
-    writePrivateFile(file, `${JSON.stringify({ version: 1, ...staff }, null, 2)}\n`);
-    return ok(undefined);
-  } catch (error) {
-    return err(`The staff list could not be saved in ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
+export const saveStaff = (file: string, staff: StaffFile): Result<void, string> => writeJsonFile(file, { version: 1, ...staff }, 'staff list');
