@@ -6,15 +6,15 @@ import type { DemoOutcome } from '../../app/payment/method';
 import { moneyArrived } from '../../app/payment/money-back';
 import { isFinal, type Payment } from '../../app/payment/payment';
 import type { PosApi } from '../../electron/preload';
-import type { CashierCommand } from './entry-slice';
+import type { CashierCommand } from './sale/entry-slice';
 import { selectPayment, useCashierStore } from './cashier-store';
-import { createDayReportActions, type DayReportApi } from './day-report-slice';
-import { downloadCsv } from './download-csv';
-import { createHistoryActions } from './history-slice';
-import { createParkedActions } from './parked-actions';
-import { useCancelQuestion } from './cancel-question-store';
-import { useParkedStore } from './parked-store';
-import { takesPayerAlias } from './sale-choices';
+import { createDayReportActions, type DayReportApi } from './end-of-day/day-report-slice';
+import { downloadCsv } from './shared/download-csv';
+import { createHistoryActions } from './history/history-slice';
+import { createParkedActions } from './parked/parked-actions';
+import { useCancelQuestion } from './payment/cancel-question-store';
+import { useParkedStore } from './parked/parked-store';
+import { takesPayerAlias } from './shared/sale-choices';
 import { withManagerApproval, type Approved } from './staff/manager-approval';
 
 /** A paid payment (or one paid after its cancel) is the only kind with money to give back. */

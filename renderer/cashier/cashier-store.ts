@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type { Payment } from '../../app/payment/payment';
 import { createPaymentSlice, type PaymentSlice } from '../shared/state/payment-slice';
 import { createTerminalSlice, type TerminalSlice } from '../shared/state/terminal-slice';
-import { createDayReportSlice, type DayReportSlice } from './day-report-slice';
-import { createEntrySlice, type EntrySlice } from './entry-slice';
-import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createDayReportSlice, type DayReportSlice } from './end-of-day/day-report-slice';
+import { createEntrySlice, type EntrySlice } from './sale/entry-slice';
+import { createHistorySlice, type HistorySlice } from './history/history-slice';
 
 export type CashierState = TerminalSlice & PaymentSlice & EntrySlice & HistorySlice & DayReportSlice;
 

@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { StaffMember } from '../../../app/staff/staff';
-import { useModalDialog } from '../use-modal-dialog';
+import { useModalDialog } from '../shared/use-modal-dialog';
 import type { ApprovalRequest } from './approval-slice';
 import { answerManagerApproval } from './manager-approval';
 import { PinEntry } from './pin-entry';
 import { PIN_WORDS } from './session';
 import { useStaffStore } from './staff-store';
-import '../confirm-dialog.css';
+import '../shared/confirm-dialog.css';
 import './sign-in.css';
 
 const PIN = /^\d{4,8}$/;

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { ApiError } from '../../../app/ipc/contract';
 import { toDecimalString } from '../../../app/money/money';
 import { useCashierStore } from '../cashier-store';
-import { useModalDialog } from '../use-modal-dialog';
+import { useModalDialog } from '../shared/use-modal-dialog';
 import { RefundRuleField } from './refund-rule-field';
 import { useSession } from './session-context';
 import { draftOf, newMember, placeProblems, toSaveArgs, type DraftMember, type DraftProblems, type StaffDraft } from './staff-draft';
