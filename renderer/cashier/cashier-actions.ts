@@ -12,6 +12,7 @@ import { createDayReportActions, type DayReportApi } from './end-of-day/day-repo
 import { downloadCsv } from './shared/download-csv';
 import { createHistoryActions } from './history/history-slice';
 import { createParkedActions } from './parked/parked-actions';
+import { createSettingsActions } from './settings/settings-slice';
 import { useCancelQuestion } from './payment/cancel-question-store';
 import { useParkedStore } from './parked/parked-store';
 import { takesPayerAlias } from './shared/sale-choices';
@@ -120,9 +121,14 @@ export function createCashierActions(api: PosApi) {
     saveDeviceSettings: (args: CommandArgs<'saveDeviceSettings'>) => withManagerApproval((approval) => api.saveDeviceSettings(args, approval)),
     listSerialPorts: () => api.listSerialPorts(),
     /** The settings screen's answers are its own, not the sale's error line; a cashier's save needs a manager's PIN. */
-    getSettings: () => api.getSettings(),
-    saveSettings: (args: CommandArgs<'saveSettings'>) => withManagerApproval((approval) => api.saveSettings(args, approval)),
-    testConnection: (args: CommandArgs<'testConnection'>) => withManagerApproval((approval) => api.testConnection(args, approval)),
+    settings: createSettingsActions(
+      {
+        getSettings: api.getSettings,
+        saveSettings: (args) => withManagerApproval((approval) => api.saveSettings(args, approval)),
+        testConnection: (args) => withManagerApproval((approval) => api.testConnection(args, approval)),
+      },
+      useCashierStore,
+    ),
     /** The History and End-of-day panels' controls, feeding their slices of the store. */
     history: createHistoryActions(api, useCashierStore, downloadCsv),
     dayReport: createDayReportActions(dayApi, useCashierStore, downloadCsv),
