@@ -1,4 +1,4 @@
-import { formatCountdown, remainingMs } from '../../shared/countdown';
+import { formatCountdown, secondsLeft } from '../../../app/payment/countdown';
 import { useNow } from '../../shared/use-now';
 
 /** Time left on the QR, on the host's clock. */
@@ -6,7 +6,7 @@ export function Countdown({ expiresAt, clockOffsetMs }: { readonly expiresAt: nu
   const now = useNow();
   return (
     <span className="countdown" data-testid="countdown">
-      {formatCountdown(remainingMs(expiresAt, now, clockOffsetMs))}
+      {formatCountdown(secondsLeft(expiresAt, now + clockOffsetMs))}
     </span>
   );
 }
