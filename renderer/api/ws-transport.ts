@@ -1,7 +1,7 @@
 import type { ApiResult, CommandName, EventName } from '../../app/ipc/contract';
 import type { ApiTransport } from '../../app/ipc/pos-api';
 import { assertNever } from '../../app/util/assert-never';
-import type { WS_CLOSE } from '../../app/ipc/ws-protocol';
+import { WS_CLOSE } from '../../app/ipc/constants';
 import {
   LOST_CONNECTION_MESSAGE,
   NOT_CONNECTED_MESSAGE,
@@ -10,8 +10,6 @@ import {
 } from './connection-status';
 import { parseServerMessage } from './server-message';
 
-// Typed from the protocol so a change there breaks the build; a value import would bundle zod.
-const BAD_TOKEN: (typeof WS_CLOSE)['badToken'] = 4401;
 // WebSocket.OPEN, spelled out so an injected socket (in a test) needs no global WebSocket.
 const OPEN = 1;
 
@@ -136,7 +134,7 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
       if (socket !== ws) return;
       socket = null;
       for (const id of [...pending.keys()]) settle(id, internalError(LOST_CONNECTION_MESSAGE));
-      if (event.code === BAD_TOKEN) {
+      if (event.code === WS_CLOSE.badToken) {
         refuse();
         return;
       }
