@@ -1,5 +1,4 @@
-import type { PosApi } from '../../electron/preload';
-import { createPosApi, type ApiTransport } from '../../app/ipc/pos-api';
+import { createPosApi, type ApiTransport, type PosApi } from '../../app/ipc/pos-api';
 import { WS_PATH } from '../../app/ipc/constants';
 import { UNAUTHORIZED_MESSAGE, type ConnectionSource } from './connection-status';
 import { createWsTransport } from './ws-transport';

@@ -5,7 +5,7 @@ import type { Money } from '../../app/money/money';
 import type { DemoOutcome } from '../../app/payment/method';
 import { moneyArrived } from '../../app/payment/money-back';
 import { isFinal, type Payment } from '../../app/payment/payment';
-import type { PosApi } from '../../electron/preload';
+import type { PosApi } from '../../app/ipc/pos-api';
 import type { CashierCommand } from './sale/entry-slice';
 import { selectPayment, useCashierStore } from './cashier-store';
 import { createDayReportActions, type DayReportApi } from './end-of-day/day-report-slice';

@@ -1,7 +1,7 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import type { ApiResult } from '../../../app/ipc/contract';
 import type { ClosedDay, CsvFile, DayPeriod, DayReport } from '../../../app/ipc/history';
-import type { PosApi } from '../../../electron/preload';
+import type { PosApi } from '../../../app/ipc/pos-api';
 import { printAnswer, type PanelAnswer } from '../history/history-slice';
 
 /**

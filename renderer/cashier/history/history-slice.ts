@@ -3,7 +3,7 @@ import type { ApiResult } from '../../../app/ipc/contract';
 import type { PrintReport } from '../../../app/ipc/devices';
 import type { CsvFile, PaymentDetail, PaymentPage } from '../../../app/ipc/history';
 import type { StaffMember } from '../../../app/staff/staff';
-import type { PosApi } from '../../../electron/preload';
+import type { PosApi } from '../../../app/ipc/pos-api';
 import { filterArgs, type FilterArgs, type HistoryFilterForm } from './history-filter';
 
 /** Payments on one page of the History list. */

@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand';
 import type { ApiResult } from '../../../app/ipc/contract';
 import type { Approval } from '../../../app/ipc/staff-schemas';
 import type { Payment } from '../../../app/payment/payment';
-import type { PosApi } from '../../../electron/preload';
+import type { PosApi } from '../../../app/ipc/pos-api';
 import { checkedAnswer } from './parked-words';
 import type { PanelAnswer } from '../history/history-slice';
 import type { ParkedState } from './parked-store';
