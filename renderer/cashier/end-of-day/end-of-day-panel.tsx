@@ -13,6 +13,36 @@ import '../history/history.css';
 const when = (at: number, locale: string): string =>
   new Date(at).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
+/** The reports kept so far, each to reprint or export. */
+function EarlierReports({ terminal }: { readonly terminal: TerminalInfo }) {
+  const { dayReport } = useActions();
+  const reports = useCashierStore((s) => s.dayReports);
+  return (
+    <>
+      <h3>Earlier reports</h3>
+      {reports.length === 0 ? (
+        <p data-testid="eod-reports">No day has been closed yet</p>
+      ) : (
+        <ul className="eod-reports" data-testid="eod-reports">
+          {reports.map((r) => (
+            <li key={r.number} data-testid="eod-report" data-number={r.number}>
+              <span className="eod-reports__name">
+                No. {r.number}: {when(r.from, terminal.locale)} – {when(r.to, terminal.locale)}
+              </span>
+              <button type="button" className="button button--secondary" data-testid="eod-reprint" onClick={() => void dayReport.reprint(r.number)}>
+                Reprint
+              </button>
+              <button type="button" className="button button--secondary" data-testid="eod-csv" onClick={() => void dayReport.exportCsv(r.number)}>
+                CSV
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 /** End of day: the open day's figures, closing it as the next numbered report, and the reports kept so far. */
 export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: TerminalInfo; readonly onClose: () => void }) {
   const dialog = useModalDialog(onClose);
@@ -57,26 +87,7 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
           {answer.text}
         </p>
       )}
-      <h3>Earlier reports</h3>
-      {reports.length === 0 ? (
-        <p data-testid="eod-reports">No day has been closed yet</p>
-      ) : (
-        <ul className="eod-reports" data-testid="eod-reports">
-          {reports.map((r) => (
-            <li key={r.number} data-testid="eod-report" data-number={r.number}>
-              <span className="eod-reports__name">
-                No. {r.number}: {when(r.from, terminal.locale)} – {when(r.to, terminal.locale)}
-              </span>
-              <button type="button" className="button button--secondary" data-testid="eod-reprint" onClick={() => void dayReport.reprint(r.number)}>
-                Reprint
-              </button>
-              <button type="button" className="button button--secondary" data-testid="eod-csv" onClick={() => void dayReport.exportCsv(r.number)}>
-                CSV
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <EarlierReports terminal={terminal} />
       {confirming && preview !== null && (
         <ConfirmDialog
           title={empty ? 'Close an empty day?' : `Close the day as Z report no. ${nextReportNumber(reports)}?`}

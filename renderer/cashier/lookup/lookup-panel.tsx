@@ -16,6 +16,54 @@ export interface LookupPanelProps {
   readonly onClose: () => void;
 }
 
+const NO_PICTURE: LookupState = { kind: 'failed', message: 'The clipboard holds no picture: copy the QR image, then paste it here' };
+
+/**
+ * Captured at the window, before the cashier's own keys: while the panel is open, Esc closes it and
+ * never clears the sale, and digits or Enter never reach the amount or Charge. A paste is a picture to read.
+ */
+function useLookupKeys(onClose: () => void, send: (blob: Blob) => Promise<void>, setState: (state: LookupState) => void): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      event.stopPropagation();
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      onClose();
+    };
+    const onPaste = (event: ClipboardEvent): void => {
+      const image = pastedImage(event);
+      event.preventDefault();
+      if (image === null) setState(NO_PICTURE);
+      else void send(image);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [onClose, send, setState]);
+}
+
+/** What the picture said: being read, the request found, or why not. */
+function LookupOutcome({ state, locale }: { readonly state: LookupState; readonly locale: string }) {
+  return (
+    <div className="lookup__outcome" aria-live="polite">
+      {state.kind === 'reading' && (
+        <p className="lookup__reading" data-testid="lookup-reading">
+          Reading the QR…
+        </p>
+      )}
+      {state.kind === 'found' && <LookupResult lookup={state.lookup} locale={locale} />}
+      {state.kind === 'failed' && (
+        <p className="cashier-error" role="alert" data-testid="lookup-error">
+          {state.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /**
  * Orangepill's Reveal QR at the counter: the cashier pastes or chooses a picture of a customer's
  * payment-request QR and reads what that request stands at. A modal over the idle sale screen.
@@ -48,28 +96,7 @@ export function LookupPanel({ locale, lookup, onClose }: LookupPanelProps) {
     return () => element?.close();
   }, []);
 
-  useEffect(() => {
-    // Captured at the window, before the cashier's own keys: while this is open, Esc closes it and
-    // never clears the sale, and digits or Enter never reach the amount or Charge.
-    const onKeyDown = (event: KeyboardEvent): void => {
-      event.stopPropagation();
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      onClose();
-    };
-    const onPaste = (event: ClipboardEvent): void => {
-      const image = pastedImage(event);
-      event.preventDefault();
-      if (image === null) setState({ kind: 'failed', message: 'The clipboard holds no picture: copy the QR image, then paste it here' });
-      else void send(image);
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    document.addEventListener('paste', onPaste);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, true);
-      document.removeEventListener('paste', onPaste);
-    };
-  }, [onClose, send]);
+  useLookupKeys(onClose, send, setState);
 
   return (
     <dialog
@@ -101,19 +128,7 @@ export function LookupPanel({ locale, lookup, onClose }: LookupPanelProps) {
           if (file !== undefined) void send(file);
         }}
       />
-      <div className="lookup__outcome" aria-live="polite">
-        {state.kind === 'reading' && (
-          <p className="lookup__reading" data-testid="lookup-reading">
-            Reading the QR…
-          </p>
-        )}
-        {state.kind === 'found' && <LookupResult lookup={state.lookup} locale={locale} />}
-        {state.kind === 'failed' && (
-          <p className="cashier-error" role="alert" data-testid="lookup-error">
-            {state.message}
-          </p>
-        )}
-      </div>
+      <LookupOutcome state={state} locale={locale} />
       <div className="lookup__actions">
         <button
           type="button"

@@ -55,7 +55,7 @@ export function MoneyBackPanel({ payment, onDecided }: DecisionProps) {
   if (state.status !== 'cancelled_with_money') return null;
   const mark = (): void =>
     void decide(
-      () => actions.markReturned(payment.id),
+      () => actions.api.markReturned({ paymentId: payment.id }),
       (after) => (after.state.status === 'cancelled_with_money' && after.state.returned !== undefined ? `Marked returned ${decisionWords(after.state.returned, locale)}` : 'Marked returned'),
     ).then(() => setAsking(false));
   return (
@@ -106,7 +106,7 @@ export function LateDecision({ payment, onDecided }: DecisionProps) {
   if (!isUndecidedLate(payment.state) || method === null) return null;
   const locale = terminal?.locale;
   const whole = lateWhole(payment);
-  const keep = (): void => void decide(() => actions.keepLate(payment.id), () => 'Kept: the payment counts as paid');
+  const keep = (): void => void decide(() => actions.api.keepLate({ paymentId: payment.id }), () => 'Kept: the payment counts as paid');
   const refund = (): void =>
     void decide(
       () => actions.refund(payment.id, whole),

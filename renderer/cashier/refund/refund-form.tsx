@@ -18,6 +18,39 @@ export interface RefundFormProps {
   readonly title?: string;
 }
 
+/** The question before a refund: it names the amount, where it goes and what the customer will see; only its own button sends. */
+function RefundQuestion(props: {
+  readonly payment: Payment;
+  readonly amount: Money;
+  readonly methodLabel: string;
+  readonly sending: boolean;
+  readonly onSend: () => void;
+  readonly onBack: () => void;
+}) {
+  const { payment, amount, sending } = props;
+  const terminal = useCashierStore((s) => s.terminal);
+  const onCounter = useCashierStore((s) => selectPayment(s)?.id === payment.id);
+  const locale = terminal?.locale;
+  return (
+    <ConfirmDialog
+      title={`Refund ${formatAmount(amount, locale)}?`}
+      question={refundQuestion({
+        payment,
+        amount,
+        methodLabel: props.methodLabel,
+        display: refundOnDisplay(payment, amount, onCounter, terminal?.language.display[0] ?? 'en'),
+        locale,
+      })}
+      acceptLabel={`Refund ${formatAmount(amount, locale)}`}
+      busyLabel="Refunding…"
+      busy={sending}
+      onAccept={props.onSend}
+      onBack={props.onBack}
+      testId="refund-confirm"
+    />
+  );
+}
+
 /**
  * The one way to give money back, on the sale's result screen and in History alike. The amount starts
  * empty and is typed; Enter in it does nothing; Refund asks a question that names the amount, where
@@ -27,7 +60,6 @@ export interface RefundFormProps {
  */
 export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
   const terminal = useCashierStore((s) => s.terminal);
-  const onCounter = useCashierStore((s) => selectPayment(s)?.id === payment.id);
   const actions = useActions();
   const [text, setText] = useState('');
   const [asking, setAsking] = useState<Money | null>(null);
@@ -96,24 +128,7 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
           {answer.text}
         </p>
       )}
-      {asking !== null && (
-        <ConfirmDialog
-          title={`Refund ${formatAmount(asking, locale)}?`}
-          question={refundQuestion({
-            payment,
-            amount: asking,
-            methodLabel: method.label,
-            display: refundOnDisplay(payment, asking, onCounter, terminal?.language.display[0] ?? 'en'),
-            locale,
-          })}
-          acceptLabel={`Refund ${formatAmount(asking, locale)}`}
-          busyLabel="Refunding…"
-          busy={sending}
-          onAccept={() => void send(asking)}
-          onBack={() => setAsking(null)}
-          testId="refund-confirm"
-        />
-      )}
+      {asking !== null && <RefundQuestion payment={payment} amount={asking} methodLabel={method.label} sending={sending} onSend={() => void send(asking)} onBack={() => setAsking(null)} />}
     </form>
   );
 }
