@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { PosApi } from '../electron/preload';
+import type { PosApi } from '../app/ipc/pos-api';
 
 declare global {
   interface Window {

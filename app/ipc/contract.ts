@@ -13,6 +13,7 @@ import type { ParkedSales } from '../engine/parking-desk';
 import { settingsSchemas, type SettingsResults } from './settings-schemas';
 import { staffSchemas, type StaffResults } from './staff-schemas';
 import { describeInput } from './describe-input';
+import { MAX_LOOKUP_IMAGE_BASE64 } from './constants';
 
 /**
  * The one contract between the main process (or the headless host) and the screens.
@@ -35,9 +36,6 @@ const currencyCode = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]],
 export const moneySchema = z.strictObject({ minor: minorUnits, currency: currencyCode });
 
 const paymentId = z.string({ error: 'must be a payment id (a string)' }).min(1).max(64);
-
-/** The most base64 text an image to look up may be: about 500 KB of PNG or JPEG. */
-export const MAX_LOOKUP_IMAGE_BASE64 = 700_000;
 
 /** One sentence for what is wrong with an image's base64 text, or null; checked without decoding it. */
 function imageBase64Problem(text: string): string | null {
@@ -217,7 +215,6 @@ export interface EventPayloads {
   readonly parked: ParkedSales;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['payment', 'terminal', 'devices', 'print', 'parked'];
 
 export type ApiErrorCode =
   | 'malformed_message'

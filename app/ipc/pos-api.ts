@@ -7,9 +7,16 @@ export interface ApiTransport {
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
+/** One method per command, named as the command, answering its result: nothing more, nothing less. */
+type CommandMethods = { readonly [K in CommandName]: (...args: never[]) => Promise<ApiResult<CommandResults[K]>> };
+/** One `on…` method per event ("payment" → `onPayment`), handing the listener that event's payload. */
+type EventMethods = { readonly [E in EventName as `on${Capitalize<E>}`]: (listener: (payload: EventPayloads[E]) => void) => () => void };
+/** The shape the contract asks of the screens' API; `satisfies` below makes a missing, extra or mistyped method a build error. */
+export type PosApiShape = CommandMethods & EventMethods;
+
 /**
  * The screens' API: one named method per operation. The preload exposes exactly this object,
- * so its type (`PosApi` in electron/preload.ts) is derived from this implementation, not written by hand.
+ * so its type (`PosApi`) is derived from this implementation, not written by hand.
  */
 export function createPosApi(transport: ApiTransport) {
   const call = <K extends CommandName>(command: K, args: CommandArgs<K>) =>
@@ -64,5 +71,8 @@ export function createPosApi(transport: ApiTransport) {
     acknowledgeParked: (args: CommandArgs<'acknowledgeParked'>) => call('acknowledgeParked', args),
     onPrint: on('print'),
     onParked: on('parked'),
-  };
+  } satisfies PosApiShape;
 }
+
+/** The screens' API as the preload exposes it and the web transport builds it. */
+export type PosApi = ReturnType<typeof createPosApi>;

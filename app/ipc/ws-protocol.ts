@@ -6,7 +6,7 @@ import type { ApiError, ApiResult, EventName, EventPayloads } from './contract';
  * Client → host: commands with an id. Host → client: the result for that id, events, and errors
  * for messages that could not be read at all.
  */
-export const WS_PATH = '/api';
+export { WS_CLOSE, WS_PATH } from './constants';
 
 export const clientMessageSchema = z.strictObject({
   type: z.literal('command', { error: 'must be "command"' }),
@@ -19,6 +19,3 @@ export type ServerMessage =
   | { readonly type: 'result'; readonly id: number; readonly result: ApiResult<unknown> }
   | { readonly [E in EventName]: { readonly type: 'event'; readonly event: E; readonly payload: EventPayloads[E] } }[EventName]
   | { readonly type: 'error'; readonly error: ApiError };
-
-/** Close codes the host uses, so a client can tell "go away" from a network drop. */
-export const WS_CLOSE = { badToken: 4401, shuttingDown: 4503 } as const;

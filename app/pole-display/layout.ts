@@ -2,7 +2,7 @@ import { qrExpired } from '../engine/parking-rules';
 import type { Money } from '../money/money';
 import { isUndecidedLate, type Payment } from '../payment/payment';
 import { assertNever } from '../util/assert-never';
-import { formatCountdown, secondsLeft } from './countdown';
+import { formatCountdown, secondsLeft } from '../payment/countdown';
 import { fitAmount } from './fit-amount';
 import { centre, POLE_COLUMNS, poleScreen, spread, type PoleScreen } from './screen';
 import { transliterate } from './transliterate';

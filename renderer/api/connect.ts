@@ -1,6 +1,5 @@
-import type { PosApi } from '../../electron/preload';
-import { createPosApi, type ApiTransport } from '../../app/ipc/pos-api';
-import type { WS_PATH } from '../../app/ipc/ws-protocol';
+import { createPosApi, type ApiTransport, type PosApi } from '../../app/ipc/pos-api';
+import { WS_PATH } from '../../app/ipc/constants';
 import { UNAUTHORIZED_MESSAGE, type ConnectionSource } from './connection-status';
 import { createWsTransport } from './ws-transport';
 
@@ -8,9 +7,6 @@ export interface PosConnection {
   readonly api: PosApi;
   readonly connection: ConnectionSource;
 }
-
-// Typed from the protocol so a change there breaks the build; a value import would bundle zod.
-const API_PATH: typeof WS_PATH = '/api';
 
 /** Electron's preload talks over IPC, which does not drop, so the screen is always connected. */
 const alwaysConnected: ConnectionSource = {
@@ -43,7 +39,7 @@ export function readToken(search: string): string | null {
 
 export function apiUrl(loc: Pick<Location, 'protocol' | 'host'>, token: string): string {
   const scheme = loc.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${loc.host}${API_PATH}?token=${encodeURIComponent(token)}`;
+  return `${scheme}://${loc.host}${WS_PATH}?token=${encodeURIComponent(token)}`;
 }
 
 /** The host serves a page only with a valid token, so asking for this page again tells a stale token (401) from a drop. */

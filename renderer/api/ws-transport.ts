@@ -1,7 +1,7 @@
 import type { ApiResult, CommandName, EventName } from '../../app/ipc/contract';
 import type { ApiTransport } from '../../app/ipc/pos-api';
 import { assertNever } from '../../app/util/assert-never';
-import type { WS_CLOSE } from '../../app/ipc/ws-protocol';
+import { WS_CLOSE } from '../../app/ipc/constants';
 import {
   LOST_CONNECTION_MESSAGE,
   NOT_CONNECTED_MESSAGE,
@@ -10,8 +10,6 @@ import {
 } from './connection-status';
 import { parseServerMessage } from './server-message';
 
-// Typed from the protocol so a change there breaks the build; a value import would bundle zod.
-const BAD_TOKEN: (typeof WS_CLOSE)['badToken'] = 4401;
 // WebSocket.OPEN, spelled out so an injected socket (in a test) needs no global WebSocket.
 const OPEN = 1;
 
@@ -41,37 +39,20 @@ interface PendingCall {
 
 const internalError = (message: string): ApiResult<unknown> => ({ ok: false, error: { code: 'internal', message } });
 
-/** The screens' API over one WebSocket: commands with ids, results by id, events to subscribers, reconnect with backoff. */
-export function createWsTransport(options: WsTransportOptions): WsTransport {
-  const { url, minDelayMs = 500, maxDelayMs = 5000, callTimeoutMs = 90_000 } = options;
-  const createSocket = options.createSocket ?? ((u: string) => new WebSocket(u));
-  const pending = new Map<number, PendingCall>();
-  const eventListeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  const statusListeners = new Set<(status: ConnectionStatus) => void>();
-  const errorListeners = new Set<(message: string) => void>();
-  let status: ConnectionStatus = 'connecting';
-  let socket: WebSocket | null = null;
-  let nextId = 1;
-  let delayMs = minDelayMs;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
-
-  const notify = <T>(listeners: ReadonlySet<(value: T) => void>, value: T): void => {
-    for (const listener of [...listeners]) {
-      try {
-        listener(value);
-      } catch (error: unknown) {
-        console.error('A connection listener failed', error);
-      }
+function notify<T>(listeners: ReadonlySet<(value: T) => void>, value: T): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(value);
+    } catch (error: unknown) {
+      console.error('A connection listener failed', error);
     }
-  };
+  }
+}
 
-  const setStatus = (next: ConnectionStatus): void => {
-    if (status === next) return;
-    status = next;
-    notify(statusListeners, next);
-  };
-
+/** Calls on their way, by id: each settles once, with its result, on a timeout, or when the connection is lost. */
+function createPendingCalls(callTimeoutMs: number) {
+  const pending = new Map<number, PendingCall>();
+  let nextId = 1;
   const settle = (id: number, result: ApiResult<unknown>): void => {
     const call = pending.get(id);
     if (!call) return;
@@ -79,27 +60,85 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
     clearTimeout(call.timer);
     call.resolve(result);
   };
-
-  const handleFrame = (data: unknown): void => {
-    const message = typeof data === 'string' ? parseServerMessage(data) : null;
-    if (!message) {
-      console.error('Ignored a message from the terminal that is not part of the protocol');
-      return;
-    }
-    switch (message.type) {
-      case 'result':
-        settle(message.id, message.result);
-        return;
-      case 'event':
-        notify(eventListeners.get(message.event) ?? new Set<(payload: unknown) => void>(), message.payload);
-        return;
-      case 'error':
-        notify(errorListeners, message.error.message);
-        return;
-      default:
-        assertNever(message, 'server message');
-    }
+  return {
+    settle,
+    settleAll: (message: string): void => {
+      for (const id of [...pending.keys()]) settle(id, internalError(message));
+    },
+    send: (ws: WebSocket, command: CommandName, args: unknown): Promise<ApiResult<unknown>> => {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => settle(id, internalError('The terminal did not answer in time')), callTimeoutMs);
+        pending.set(id, { resolve, timer });
+        ws.send(JSON.stringify({ type: 'command', id, command, args }));
+      });
+    },
   };
+}
+
+/** Who listens to what: events by name, the connection's status (kept here), and the host's errors. */
+function createListeners() {
+  const events = new Map<EventName, Set<(payload: unknown) => void>>();
+  const statuses = new Set<(status: ConnectionStatus) => void>();
+  const errors = new Set<(message: string) => void>();
+  let status: ConnectionStatus = 'connecting';
+  return {
+    setStatus: (next: ConnectionStatus): void => {
+      if (status === next) return;
+      status = next;
+      notify(statuses, next);
+    },
+    onConnection: (listener: (status: ConnectionStatus) => void): (() => void) => {
+      statuses.add(listener);
+      listener(status);
+      return () => void statuses.delete(listener);
+    },
+    subscribe: (event: EventName, listener: (payload: unknown) => void): (() => void) => {
+      const listeners = events.get(event) ?? new Set();
+      events.set(event, listeners);
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    onHostError: (listener: (message: string) => void): (() => void) => {
+      errors.add(listener);
+      return () => void errors.delete(listener);
+    },
+    /** One frame from the host: a result for its call, an event for its listeners, or an error to show. */
+    receive(data: unknown, settle: (id: number, result: ApiResult<unknown>) => void): void {
+      const message = typeof data === 'string' ? parseServerMessage(data) : null;
+      if (!message) {
+        console.error('Ignored a message from the terminal that is not part of the protocol');
+        return;
+      }
+      switch (message.type) {
+        case 'result':
+          settle(message.id, message.result);
+          return;
+        case 'event':
+          notify(events.get(message.event) ?? new Set<(payload: unknown) => void>(), message.payload);
+          return;
+        case 'error':
+          notify(errors, message.error.message);
+          return;
+        default:
+          assertNever(message, 'server message');
+      }
+    },
+  };
+}
+
+/** The screens' API over one WebSocket: commands with ids, results by id, events to subscribers, reconnect with backoff. */
+export function createWsTransport(options: WsTransportOptions): WsTransport {
+  const { url, minDelayMs = 500, maxDelayMs = 5000, callTimeoutMs = 90_000 } = options;
+  const createSocket = options.createSocket ?? ((u: string) => new WebSocket(u));
+  const calls = createPendingCalls(callTimeoutMs);
+  const listeners = createListeners();
+  let socket: WebSocket | null = null;
+  let delayMs = minDelayMs;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const { setStatus } = listeners;
 
   const refuse = (): void => {
     stopped = true;
@@ -111,6 +150,16 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
     setStatus('reconnecting');
     retryTimer = setTimeout(connect, delayMs);
     delayMs = Math.min(delayMs * 2, maxDelayMs);
+  };
+
+  /** A socket that closed before it ever opened: a refused token (asked of the host) or a drop. */
+  const closedUnopened = (): void => {
+    if (!options.isRefused) return scheduleReconnect();
+    setStatus('reconnecting');
+    options.isRefused().then(
+      (refused) => (refused ? refuse() : scheduleReconnect()),
+      () => scheduleReconnect(),
+    );
   };
 
   function connect(): void {
@@ -131,25 +180,15 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
       delayMs = minDelayMs;
       setStatus('connected');
     };
-    ws.onmessage = (event: MessageEvent) => handleFrame(event.data);
+    ws.onmessage = (event: MessageEvent) => listeners.receive(event.data, calls.settle);
     ws.onclose = (event: CloseEvent) => {
       if (socket !== ws) return;
       socket = null;
-      for (const id of [...pending.keys()]) settle(id, internalError(LOST_CONNECTION_MESSAGE));
-      if (event.code === BAD_TOKEN) {
-        refuse();
-        return;
-      }
+      calls.settleAll(LOST_CONNECTION_MESSAGE);
+      if (event.code === WS_CLOSE.badToken) return refuse();
       if (stopped) return;
-      if (opened || !options.isRefused) {
-        scheduleReconnect();
-        return;
-      }
-      setStatus('reconnecting');
-      options.isRefused().then(
-        (refused) => (refused ? refuse() : scheduleReconnect()),
-        () => scheduleReconnect(),
-      );
+      if (opened) return scheduleReconnect();
+      closedUnopened();
     };
   }
 
@@ -159,28 +198,11 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
     invoke(command: CommandName, args: unknown): Promise<ApiResult<unknown>> {
       const ws = socket;
       if (!ws || ws.readyState !== OPEN) return Promise.resolve(internalError(NOT_CONNECTED_MESSAGE));
-      const id = nextId++;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => settle(id, internalError('The terminal did not answer in time')), callTimeoutMs);
-        pending.set(id, { resolve, timer });
-        ws.send(JSON.stringify({ type: 'command', id, command, args }));
-      });
+      return calls.send(ws, command, args);
     },
-    subscribe(event: EventName, listener: (payload: unknown) => void): () => void {
-      const listeners = eventListeners.get(event) ?? new Set();
-      eventListeners.set(event, listeners);
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-    onConnection(listener) {
-      statusListeners.add(listener);
-      listener(status);
-      return () => void statusListeners.delete(listener);
-    },
-    onHostError(listener) {
-      errorListeners.add(listener);
-      return () => void errorListeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
+    onConnection: listeners.onConnection,
+    onHostError: listeners.onHostError,
     close() {
       stopped = true;
       clearTimeout(retryTimer);

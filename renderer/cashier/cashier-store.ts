@@ -2,11 +2,12 @@ import { create } from 'zustand';
 import type { Payment } from '../../app/payment/payment';
 import { createPaymentSlice, type PaymentSlice } from '../shared/state/payment-slice';
 import { createTerminalSlice, type TerminalSlice } from '../shared/state/terminal-slice';
-import { createDayReportSlice, type DayReportSlice } from './day-report-slice';
-import { createEntrySlice, type EntrySlice } from './entry-slice';
-import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createDayReportSlice, type DayReportSlice } from './end-of-day/day-report-slice';
+import { createEntrySlice, type EntrySlice } from './sale/entry-slice';
+import { createHistorySlice, type HistorySlice } from './history/history-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings/settings-slice';
 
-export type CashierState = TerminalSlice & PaymentSlice & EntrySlice & HistorySlice & DayReportSlice;
+export type CashierState = TerminalSlice & PaymentSlice & EntrySlice & HistorySlice & DayReportSlice & SettingsSlice;
 
 export const useCashierStore = create<CashierState>()((...a) => ({
   ...createTerminalSlice(...a),
@@ -14,6 +15,7 @@ export const useCashierStore = create<CashierState>()((...a) => ({
   ...createEntrySlice(...a),
   ...createHistorySlice(...a),
   ...createDayReportSlice(...a),
+  ...createSettingsSlice(...a),
 }));
 
 // Currency and method follow the terminal's list whenever it arrives or changes.

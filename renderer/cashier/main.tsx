@@ -9,7 +9,7 @@ import { ActionsContext } from './actions-context';
 import { createCashierActions } from './cashier-actions';
 import { CashierApp } from './cashier-app';
 import { useCashierStore } from './cashier-store';
-import { startSoundCues } from './sound-cues';
+import { startSoundCues } from './shared/sound-cues';
 import { SessionContext } from './staff/session-context';
 import { startStaffSession } from './staff/start-session';
 

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { Money } from '../../app/money/money';
+import { formatCountdown, msLeft, secondsLeft } from '../../app/payment/countdown';
 import type { Payment, QrCode as QrCodeData } from '../../app/payment/payment';
-import { formatCountdown, remainingMs } from '../shared/countdown';
 import { DemoBanner } from '../shared/demo-banner';
 import { useNow } from '../shared/use-now';
 import { countdownVisible } from './display-layout';
@@ -15,9 +15,10 @@ function ExpiryLine({ expiresAt }: { readonly expiresAt: number | null }) {
   const clockOffsetMs = useDisplayStore((s) => s.clockOffsetMs);
   const now = useNow();
   if (expiresAt === null) return null;
-  const left = remainingMs(expiresAt, now, clockOffsetMs);
-  if (!countdownVisible(left)) return null;
-  const time = formatCountdown(left);
+  // Time left on the host's clock: the local clock plus the offset measured against it.
+  const hostNow = now + clockOffsetMs;
+  if (!countdownVisible(msLeft(expiresAt, hostNow))) return null;
+  const time = formatCountdown(secondsLeft(expiresAt, hostNow));
   return <Words className="display__countdown" pick={(w) => w.expiresIn(time)} testId="display-countdown" />;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DayReport, DayTotals } from '../../app/ipc/history';
-import { closeDayQuestion, emptyDayQuestion, grandTotals, isEmptyDay, nextReportNumber, reportTimeText } from '../../renderer/cashier/day-close-words';
+import { closeDayQuestion, emptyDayQuestion, grandTotals, isEmptyDay, nextReportNumber, reportTimeText } from '../../renderer/cashier/end-of-day/day-close-words';
 
 // Local times, so the sentences read the same in any time zone the tests run in.
 const at = (day: number, hour: number, minute: number) => new Date(2026, 10, day, hour, minute).getTime();

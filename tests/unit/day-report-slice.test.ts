@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiResult } from '../../app/ipc/contract';
 import type { PrintReport } from '../../app/ipc/devices';
 import type { ClosedDay, CsvFile, DayPeriod, DayReport, DayTotals } from '../../app/ipc/history';
-import { createDayReportActions, createDayReportSlice, type DayReportActions, type DayReportApi, type DayReportSlice } from '../../renderer/cashier/day-report-slice';
+import { createDayReportActions, createDayReportSlice, type DayReportActions, type DayReportApi, type DayReportSlice } from '../../renderer/cashier/end-of-day/day-report-slice';
 import { deferred, type Deferred } from '../support/engine-harness';
 
 const T = 1_750_000_000_000;

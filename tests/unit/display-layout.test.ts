@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment, PaymentState } from '../../app/payment/payment';
-import { cueForChange, cueForStatus } from '../../renderer/cashier/sound-cue';
+import { cueForChange, cueForStatus } from '../../renderer/cashier/shared/sound-cue';
 import { COUNTDOWN_FROM_MS, countdownVisible, holdKey, PAID_HOLD_MS, returnsToIdle } from '../../renderer/display/display-layout';
 import { aPayment } from '../support/payment-fixture';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../app/ipc/history';
-import { auditText } from '../../renderer/cashier/history-timeline';
+import { auditText } from '../../renderer/cashier/history/history-timeline';
 
 const entry = (patch: Partial<AuditEntry>): AuditEntry => ({
   seq: 1,

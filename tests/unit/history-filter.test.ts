@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFilter, filterArgs } from '../../renderer/cashier/history-filter';
+import { emptyFilter, filterArgs } from '../../renderer/cashier/history/history-filter';
 
 const form = { ...emptyFilter('SGD') };
 

@@ -5,8 +5,8 @@ import type { PrintReport } from '../../app/ipc/devices';
 import type { CsvFile, PaymentDetail, PaymentPage } from '../../app/ipc/history';
 import type { StaffView } from '../../app/ipc/staff-schemas';
 import type { Payment } from '../../app/payment/payment';
-import { emptyFilter } from '../../renderer/cashier/history-filter';
-import { createHistoryActions, createHistorySlice, type HistoryActions, type HistoryApi, type HistorySlice } from '../../renderer/cashier/history-slice';
+import { emptyFilter } from '../../renderer/cashier/history/history-filter';
+import { createHistoryActions, createHistorySlice, type HistoryActions, type HistoryApi, type HistorySlice } from '../../renderer/cashier/history/history-slice';
 import { deferred, settle, type Deferred } from '../support/engine-harness';
 import { aPayment } from '../support/payment-fixture';
 

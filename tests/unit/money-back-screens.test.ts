@@ -9,8 +9,8 @@ import { PAPER } from '../../app/receipt/paper';
 import { slipFor } from '../../app/receipt/payment-slips-for';
 import { renderPlainText } from '../../app/receipt/plain-text';
 import { holdKey } from '../../renderer/display/display-layout';
-import { describeStatus } from '../../renderer/cashier/status-text';
-import { lateRefundQuestion, moneyBackOnDisplay } from '../../renderer/cashier/money-back-words';
+import { describeStatus } from '../../renderer/cashier/payment/status-text';
+import { lateRefundQuestion, moneyBackOnDisplay } from '../../renderer/cashier/refund/money-back-words';
 import { AT, MERCHANT, SG } from '../support/receipt-fixtures';
 import { aPayment } from '../support/payment-fixture';
 

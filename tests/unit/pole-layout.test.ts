@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, msUntilNextSecond, secondsLeft } from '../../app/pole-display/countdown';
+import { formatCountdown, msUntilNextSecond, secondsLeft } from '../../app/payment/countdown';
 import { compactDecimal, fitAmount } from '../../app/pole-display/fit-amount';
 import { layoutPoleScreen, poleTestScreen } from '../../app/pole-display/layout';
 import { transliterate } from '../../app/pole-display/transliterate';

@@ -4,9 +4,9 @@ import { orangepillMethodInfo } from '../../app/providers/orangepill/orangepill-
 import { PAPER } from '../../app/receipt/paper';
 import { slipFor } from '../../app/receipt/payment-slips-for';
 import { renderPlainText } from '../../app/receipt/plain-text';
-import { stateWords } from '../../renderer/cashier/history-timeline';
-import { paymentStatusWords } from '../../renderer/cashier/refund-words';
-import { describeStatus } from '../../renderer/cashier/status-text';
+import { stateWords } from '../../renderer/cashier/history/history-timeline';
+import { paymentStatusWords } from '../../renderer/cashier/refund/refund-words';
+import { describeStatus } from '../../renderer/cashier/payment/status-text';
 import { AT, MERCHANT, SG } from '../support/receipt-fixtures';
 import { aPayment } from '../support/payment-fixture';
 

@@ -8,7 +8,7 @@ import {
   refundedText,
   refundOnDisplay,
   refundQuestion,
-} from '../../renderer/cashier/refund-words';
+} from '../../renderer/cashier/refund/refund-words';
 import { aPayment } from '../support/payment-fixture';
 
 const T = 1_750_000_000_000;

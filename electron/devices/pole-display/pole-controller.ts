@@ -1,5 +1,5 @@
 import type { Clock } from '../../../app/engine/clock';
-import { msUntilNextSecond } from '../../../app/pole-display/countdown';
+import { msUntilNextSecond } from '../../../app/payment/countdown';
 import { layoutPoleScreen } from '../../../app/pole-display/layout';
 import { sameScreen, type PoleScreen } from '../../../app/pole-display/screen';
 import type { MethodId } from '../../../app/payment/method';

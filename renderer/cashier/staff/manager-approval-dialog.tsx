@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { StaffMember } from '../../../app/staff/staff';
-import { useModalDialog } from '../use-modal-dialog';
+import { useModalDialog } from '../shared/use-modal-dialog';
 import type { ApprovalRequest } from './approval-slice';
 import { answerManagerApproval } from './manager-approval';
 import { PinEntry } from './pin-entry';
 import { PIN_WORDS } from './session';
 import { useStaffStore } from './staff-store';
-import '../confirm-dialog.css';
+import '../shared/confirm-dialog.css';
 import './sign-in.css';
 
 const PIN = /^\d{4,8}$/;
@@ -23,6 +23,44 @@ function innermostOpenDialog(): Element {
 
 /** Back: nothing is sent again. One function for every render, so the modal dialog is opened once. */
 const back = (): void => answerManagerApproval(null);
+
+/** The managers to choose from; the one chosen types the PIN. */
+function ManagerList(props: { readonly managers: readonly StaffMember[]; readonly chosen: string | null; readonly disabled: boolean; readonly onChoose: (managerId: string) => void }) {
+  return (
+    <ul className="manager-approval__managers" aria-label="Managers">
+      {props.managers.map((m) => (
+        <li key={m.id}>
+          <button
+            type="button"
+            className="button sign-in__name"
+            data-testid="manager-approval-manager"
+            data-staff-id={m.id}
+            aria-pressed={props.chosen === m.id}
+            disabled={props.disabled}
+            onClick={() => props.onChoose(m.id)}
+          >
+            {m.name}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Back sends nothing; Approve sends the PIN (Enter does too). */
+function ApprovalActions({ sending }: { readonly sending: boolean }) {
+  return (
+    <div className="confirm-dialog__actions">
+      <p className="confirm-dialog__hint">Back (or Esc) does nothing and closes this. The manager types their PIN, then Approve (or Enter).</p>
+      <button type="button" className="button button--secondary" data-testid="manager-approval-back" disabled={sending} onClick={back}>
+        Back
+      </button>
+      <button type="submit" className="button button--primary" data-testid="manager-approval-submit" disabled={sending}>
+        {sending ? 'Checking…' : 'Approve'}
+      </button>
+    </div>
+  );
+}
 
 function ApprovalDialog({ request, managers }: { readonly request: ApprovalRequest; readonly managers: readonly StaffMember[] }) {
   const dialog = useModalDialog(back);
@@ -75,26 +113,15 @@ function ApprovalDialog({ request, managers }: { readonly request: ApprovalReque
             <p id={`${id}-text`} className="confirm-dialog__text" data-testid="manager-approval-text">
               {request.sentence}
             </p>
-            <ul className="manager-approval__managers" aria-label="Managers">
-              {managers.map((m) => (
-                <li key={m.id}>
-                  <button
-                    type="button"
-                    className="button sign-in__name"
-                    data-testid="manager-approval-manager"
-                    data-staff-id={m.id}
-                    aria-pressed={chosen === m.id}
-                    disabled={request.sending}
-                    onClick={() => {
-                      setChosen(m.id);
-                      setTypo(null);
-                    }}
-                  >
-                    {m.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <ManagerList
+              managers={managers}
+              chosen={chosen}
+              disabled={request.sending}
+              onChoose={(managerId) => {
+                setChosen(managerId);
+                setTypo(null);
+              }}
+            />
             {problem !== null && (
               <p id={`${id}-problem`} className="staff-problem" role="alert" data-testid="manager-approval-problem">
                 {problem}
@@ -114,15 +141,7 @@ function ApprovalDialog({ request, managers }: { readonly request: ApprovalReque
             inputRef={field}
           />
         </div>
-        <div className="confirm-dialog__actions">
-          <p className="confirm-dialog__hint">Back (or Esc) does nothing and closes this. The manager types their PIN, then Approve (or Enter).</p>
-          <button type="button" className="button button--secondary" data-testid="manager-approval-back" disabled={request.sending} onClick={back}>
-            Back
-          </button>
-          <button type="submit" className="button button--primary" data-testid="manager-approval-submit" disabled={request.sending}>
-            {request.sending ? 'Checking…' : 'Approve'}
-          </button>
-        </div>
+        <ApprovalActions sending={request.sending} />
       </form>
     </dialog>
   );

@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { ApiResult, CommandArgs } from '../../../app/ipc/contract';
 import type { StaffView } from '../../../app/ipc/staff-schemas';
-import type { PosApi } from '../../../electron/preload';
+import type { PosApi } from '../../../app/ipc/pos-api';
 import type { ConnectionSource } from '../../api/connection-status';
 import type { ApprovalRun, Approved } from './approval-flow';
 import type { SessionSlice } from './session-slice';

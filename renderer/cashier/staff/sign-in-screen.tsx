@@ -6,6 +6,40 @@ import { useStaffStore } from './staff-store';
 import { roleWord } from './staff-words';
 import './sign-in.css';
 
+/** The names as big buttons, with main's last word on signing in (a wait, or why this screen was signed out). */
+function PeopleList({ members, chosenId, onChoose }: { readonly members: readonly StaffMember[]; readonly chosenId: string | null; readonly onChoose: (member: StaffMember) => void }) {
+  const notice = useStaffStore((s) => s.signInNotice);
+  return (
+    <div className="sign-in__people">
+      <h2 id="sign-in-title" className="sign-in__title">
+        Who is at the counter?
+      </h2>
+      {notice !== null && (
+        <p className="sign-in__notice" role="status" data-testid="sign-in-notice">
+          {notice}
+        </p>
+      )}
+      <ul className="sign-in__names" aria-label="Staff">
+        {members.map((m) => (
+          <li key={m.id}>
+            <button
+              type="button"
+              className="button sign-in__name"
+              data-testid="sign-in-person"
+              data-staff-id={m.id}
+              aria-pressed={chosenId === m.id}
+              onClick={() => onChoose(m)}
+            >
+              {m.name}
+              <span className="sign-in__role">{roleWord(m.role)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /**
  * Who is at the counter: the names as big buttons, then that person's PIN, masked. Enter signs in
  * (a PIN moves no money). Main's sentences are shown as they come: a wrong PIN, the wait after
@@ -14,7 +48,6 @@ import './sign-in.css';
 export function SignInScreen() {
   const session = useSession();
   const members = useStaffStore((s) => s.staff?.members ?? []);
-  const notice = useStaffStore((s) => s.signInNotice);
   const [chosen, setChosen] = useState<StaffMember | null>(null);
   const [pin, setPin] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -47,33 +80,7 @@ export function SignInScreen() {
 
   return (
     <section className="sign-in" aria-labelledby="sign-in-title" data-testid="sign-in">
-      <div className="sign-in__people">
-        <h2 id="sign-in-title" className="sign-in__title">
-          Who is at the counter?
-        </h2>
-        {notice !== null && (
-          <p className="sign-in__notice" role="status" data-testid="sign-in-notice">
-            {notice}
-          </p>
-        )}
-        <ul className="sign-in__names" aria-label="Staff">
-          {members.map((m) => (
-            <li key={m.id}>
-              <button
-                type="button"
-                className="button sign-in__name"
-                data-testid="sign-in-person"
-                data-staff-id={m.id}
-                aria-pressed={person?.id === m.id}
-                onClick={() => choose(m)}
-              >
-                {m.name}
-                <span className="sign-in__role">{roleWord(m.role)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
+      <PeopleList members={members} chosenId={person?.id ?? null} onChoose={choose} />
       {person === null ? (
         <p className="sign-in__hint">Tap your name, then type your PIN.</p>
       ) : (

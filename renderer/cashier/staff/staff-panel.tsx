@@ -1,22 +1,66 @@
-import { useRef, useState } from 'react';
-import type { ApiError } from '../../../app/ipc/contract';
-import { toDecimalString } from '../../../app/money/money';
-import { useCashierStore } from '../cashier-store';
-import { useModalDialog } from '../use-modal-dialog';
+import type { StaffView } from '../../../app/ipc/staff-schemas';
+import { useModalDialog } from '../shared/use-modal-dialog';
 import { RefundRuleField } from './refund-rule-field';
-import { useSession } from './session-context';
-import { draftOf, newMember, placeProblems, toSaveArgs, type DraftMember, type DraftProblems, type StaffDraft } from './staff-draft';
+import type { StaffDraft } from './staff-draft';
 import { StaffRow } from './staff-row';
-import { useStaffStore } from './staff-store';
-import { savedWords } from './staff-words';
+import { useStaffEditor, type StaffEditor } from './use-staff-editor';
 import './staff-panel.css';
 
-type Answer = { readonly ok: boolean; readonly text: string } | null;
+/** The people listed, each to edit or remove, a way to add one, and when a refund needs a manager. */
+function StaffBody({ view, draft, editor }: { readonly view: StaffView; readonly draft: StaffDraft; readonly editor: StaffEditor }) {
+  const { problems } = editor;
+  return (
+    <div className="staff-panel__body">
+      {view.warning !== null && (
+        <p className="staff-warning" role="alert" data-testid="staff-panel-warning">
+          {view.warning}
+        </p>
+      )}
+      {draft.members.length === 0 ? (
+        <p data-testid="staff-empty">Nobody is listed. Add a manager first: only a manager can refund past the rule, close the day and change settings.</p>
+      ) : (
+        draft.members.map((member, index) => (
+          <StaffRow
+            key={member.key}
+            member={member}
+            index={index}
+            problems={problems}
+            onChange={(next) => editor.setMember(draft, index, next)}
+            onRemove={() => editor.remove(draft, index)}
+          />
+        ))
+      )}
+      <button type="button" className="button button--secondary staff-panel__add" data-testid="staff-add" onClick={() => editor.add(draft)}>
+        Add a person
+      </button>
+      {draft.members.length > 0 && (
+        <RefundRuleField
+          rule={draft.rule}
+          threshold={draft.threshold}
+          currency={editor.currency}
+          problem={problems['threshold']}
+          onChange={(rule, threshold) => editor.setRule(draft, rule, threshold)}
+        />
+      )}
+    </div>
+  );
+}
 
-function refusalWords(error: ApiError, placed: number, rest: readonly string[]): string {
-  if (error.code !== 'invalid_args' || (placed === 0 && rest.length === 0)) return error.message;
-  const fix = placed === 0 ? '' : `${placed === 1 ? 'one field needs' : `${String(placed)} fields need`} correcting, as shown at ${placed === 1 ? 'it' : 'each'}`;
-  return `Nothing was saved: ${[fix, ...rest].filter((part) => part !== '').join('; ')}`;
+/** Save, and what the last save said. */
+function StaffFoot({ editor }: { readonly editor: StaffEditor }) {
+  const { saving, answer } = editor;
+  return (
+    <div className="staff-panel__foot">
+      <button type="submit" className="button button--primary" data-testid="staff-save" disabled={saving}>
+        {saving ? 'Saving…' : 'Save the staff list'}
+      </button>
+      {answer !== null && (
+        <p className={answer.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'} role="status" data-testid="staff-saved">
+          {answer.text}
+        </p>
+      )}
+    </div>
+  );
 }
 
 /**
@@ -26,16 +70,8 @@ function refusalWords(error: ApiError, placed: number, rest: readonly string[]):
  */
 export function StaffPanel({ onClose }: { readonly onClose: () => void }) {
   const dialog = useModalDialog(onClose);
-  const session = useSession();
-  const view = useStaffStore((s) => s.staff);
-  const currency = useCashierStore((s) => s.terminal?.defaultCurrency ?? 'SGD');
-  const locale = useCashierStore((s) => s.terminal?.locale);
-  const toDecimal = (minor: number): string => toDecimalString({ minor, currency });
-  const [draft, setDraft] = useState<StaffDraft | null>(() => (view === null ? null : draftOf(view, toDecimal)));
-  const [problems, setProblems] = useState<DraftProblems>({});
-  const [answer, setAnswer] = useState<Answer>(null);
-  const [saving, setSaving] = useState(false);
-  const nextKey = useRef(0);
+  const editor = useStaffEditor();
+  const { view, draft } = editor;
 
   if (view === null || draft === null) {
     return (
@@ -46,43 +82,6 @@ export function StaffPanel({ onClose }: { readonly onClose: () => void }) {
     );
   }
 
-  const edit = (next: StaffDraft): void => {
-    setDraft(next);
-    setAnswer(null);
-  };
-  /** A field edited is a problem answered: its sentence goes until the next save says otherwise. */
-  const forget = (prefix: string): void => setProblems((now) => Object.fromEntries(Object.entries(now).filter(([path]) => !path.startsWith(prefix))));
-  const setMember = (index: number, member: DraftMember): void => {
-    forget(`members.${String(index)}.`);
-    edit({ ...draft, members: draft.members.map((m, i) => (i === index ? member : m)) });
-  };
-  const add = (): void => {
-    nextKey.current += 1;
-    edit({ ...draft, members: [...draft.members, newMember(draft, `new-${String(nextKey.current)}`)] });
-  };
-  const save = async (): Promise<void> => {
-    const args = toSaveArgs(draft, currency);
-    if (!args.ok) {
-      setProblems(args.error);
-      setAnswer({ ok: false, text: 'Nothing was saved: correct what is shown at the fields' });
-      return;
-    }
-    setSaving(true);
-    setAnswer(null);
-    const result = await session.saveStaff(args.value);
-    setSaving(false);
-    if (result === null) return;
-    if (!result.ok) {
-      const { placed, rest } = placeProblems(result.error.fields ?? {}, args.value);
-      setProblems(placed);
-      setAnswer({ ok: false, text: refusalWords(result.error, Object.keys(placed).length, rest) });
-      return;
-    }
-    setProblems({});
-    setDraft(draftOf(result.value, toDecimal));
-    setAnswer({ ok: true, text: savedWords(result.value, currency, locale) });
-  };
-
   return (
     <dialog ref={dialog} className="staff-panel" data-testid="staff-panel" aria-labelledby="staff-title" onCancel={(e) => e.preventDefault()}>
       <form
@@ -90,7 +89,7 @@ export function StaffPanel({ onClose }: { readonly onClose: () => void }) {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          void editor.save(draft);
         }}
       >
         <div className="staff-panel__head">
@@ -99,56 +98,8 @@ export function StaffPanel({ onClose }: { readonly onClose: () => void }) {
             Close (Esc)
           </button>
         </div>
-        <div className="staff-panel__body">
-          {view.warning !== null && (
-            <p className="staff-warning" role="alert" data-testid="staff-panel-warning">
-              {view.warning}
-            </p>
-          )}
-          {draft.members.length === 0 ? (
-            <p data-testid="staff-empty">Nobody is listed. Add a manager first: only a manager can refund past the rule, close the day and change settings.</p>
-          ) : (
-            draft.members.map((member, index) => (
-              <StaffRow
-                key={member.key}
-                member={member}
-                index={index}
-                problems={problems}
-                onChange={(next) => setMember(index, next)}
-                onRemove={() => {
-                  // Rows below move up: their problems would sit at the wrong person.
-                  setProblems({});
-                  edit({ ...draft, members: draft.members.filter((_, i) => i !== index) });
-                }}
-              />
-            ))
-          )}
-          <button type="button" className="button button--secondary staff-panel__add" data-testid="staff-add" onClick={add}>
-            Add a person
-          </button>
-          {draft.members.length > 0 && (
-            <RefundRuleField
-              rule={draft.rule}
-              threshold={draft.threshold}
-              currency={currency}
-              problem={problems['threshold']}
-              onChange={(rule, threshold) => {
-                forget('threshold');
-                edit({ ...draft, rule, threshold });
-              }}
-            />
-          )}
-        </div>
-        <div className="staff-panel__foot">
-          <button type="submit" className="button button--primary" data-testid="staff-save" disabled={saving}>
-            {saving ? 'Saving…' : 'Save the staff list'}
-          </button>
-          {answer !== null && (
-            <p className={answer.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'} role="status" data-testid="staff-saved">
-              {answer.text}
-            </p>
-          )}
-        </div>
+        <StaffBody view={view} draft={draft} editor={editor} />
+        <StaffFoot editor={editor} />
       </form>
     </dialog>
   );

@@ -1,4 +1,4 @@
-import type { PosApi } from '../../../electron/preload';
+import type { PosApi } from '../../../app/ipc/pos-api';
 import type { PosConnection } from '../../api/connect';
 import { watchAnswers } from '../../api/watch-answers';
 import { useCashierStore } from '../cashier-store';

@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import type { PosApi } from '../../../electron/preload';
+import type { PosApi } from '../../../app/ipc/pos-api';
 import type { ConnectionSource } from '../../api/connection-status';
 import type { PaymentSlice } from './payment-slice';
 import type { TerminalSlice } from './terminal-slice';

@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react';
+import type { DeviceSettingsView, SerialPortChoice } from '../../../app/ipc/contract';
+import { PoleForm, PrinterForm } from './device-settings-forms';
+import type { DeviceReport } from '../../../app/ipc/devices';
+import { useActions } from '../actions-context';
+import { useCashierStore } from '../cashier-store';
+import './devices-panel.css';
+import { useModalDialog } from '../shared/use-modal-dialog';
+
+type Answer = { readonly ok: boolean; readonly text: string } | null;
+
+function Section({ title, report, children }: { readonly title: string; readonly report: DeviceReport; readonly children: React.ReactNode }) {
+  return (
+    <section className="devices-panel__section" aria-label={title}>
+      <h3 className="devices-panel__title">{title}</h3>
+      <p className={`devices-panel__state devices-panel__state--${report.health}`}>
+        <strong>{report.summary}.</strong> {report.detail}
+      </p>
+      <div className="devices-panel__actions">{children}</div>
+    </section>
+  );
+}
+
+function AnswerLine({ answer, testId }: { readonly answer: Answer; readonly testId: string }) {
+  if (answer === null) return null;
+  return (
+    <p className={answer.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'} role="status" data-testid={testId}>
+      {answer.text}
+    </p>
+  );
+}
+
+type Ports = readonly SerialPortChoice[] | string | null;
+
+/** The panel's own data, read when it opens: the device settings to edit, the serial ports, and the last answers. */
+function useDevicesPanelData() {
+  const actions = useActions();
+  const [pole, setPole] = useState<Answer>(null);
+  const [ports, setPorts] = useState<Ports>(null);
+  const [draft, setDraft] = useState<DeviceSettingsView | null>(null);
+  const [saved, setSaved] = useState<Answer>(null);
+
+  useEffect(() => {
+    void actions.api.getDeviceSettings().then((r) => {
+      if (r.ok) setDraft(r.value);
+    });
+    void actions.api.listSerialPorts().then((r) => setPorts(r.ok ? r.value : r.error.message));
+  }, [actions]);
+
+  const save = async (): Promise<void> => {
+    if (draft === null) return;
+    setSaved(null);
+    const result = await actions.saveDeviceSettings({ printer: draft.printer, poleDisplay: draft.poleDisplay });
+    if (result === null) return;
+    if (!result.ok) return setSaved({ ok: false, text: result.error.message });
+    setDraft(result.value);
+    setSaved({ ok: true, text: result.value.savedIn === null ? 'Saved for this run (this terminal keeps no settings file)' : `Saved in ${result.value.savedIn}; the devices restarted with it` });
+  };
+  const testPole = (): void =>
+    void actions.api.testPoleDisplay().then((r) => setPole(r.ok ? { ok: true, text: 'The test pattern is on the pole display' } : { ok: false, text: r.error.message }));
+  const listPorts = (): void => void actions.api.listSerialPorts().then((r) => setPorts(r.ok ? r.value : r.error.message));
+  return { pole, ports, draft, setDraft, saved, save, testPole, listPorts };
+}
+
+/** The printer's state, its test prints, and how the last one went. */
+function PrinterChecks({ report }: { readonly report: DeviceReport }) {
+  const actions = useActions();
+  const takesOrangepill = useCashierStore((s) => s.terminal?.methods.some((m) => m.id === 'orangepill') ?? false);
+  const lastPrint = useCashierStore((s) => (s.lastPrint !== null && s.lastPrint.paymentId === null ? s.lastPrint : null));
+  return (
+    <>
+      <Section title="Receipt printer" report={report}>
+        <button type="button" className="button button--secondary" data-testid="print-test-qr" onClick={() => void actions.printTest('test_qr')}>
+          Print test QR
+        </button>
+        {takesOrangepill && (
+          <button type="button" className="button button--secondary" data-testid="print-counter-card" onClick={() => void actions.printTest('counter_card')}>
+            Print Orangepill counter card
+          </button>
+        )}
+      </Section>
+      {lastPrint !== null && (
+        <p className={`devices-panel__answer${lastPrint.outcome === 'failed' ? ' devices-panel__answer--bad' : ''}`} role="status" data-testid="test-print-outcome">
+          {lastPrint.label}: {lastPrint.message}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The pole display's state, its test, and the machine's serial ports. */
+function PoleChecks({ report, data }: { readonly report: DeviceReport; readonly data: ReturnType<typeof useDevicesPanelData> }) {
+  const { pole, ports } = data;
+  return (
+    <>
+      <Section title="Pole display" report={report}>
+        <button type="button" className="button button--secondary" data-testid="test-pole-display" onClick={data.testPole}>
+          Test display
+        </button>
+        <button type="button" className="button button--secondary" data-testid="list-serial-ports" onClick={data.listPorts}>
+          List serial ports
+        </button>
+      </Section>
+      <AnswerLine answer={pole} testId="pole-test-outcome" />
+      {ports !== null && (
+        <ul className="devices-panel__ports" data-testid="serial-ports">
+          {typeof ports === 'string' ? <li>{ports}</li> : ports.length === 0 ? <li>No serial ports found</li> : ports.map((p) => <li key={p.path}>{p.manufacturer === null ? p.path : `${p.path} — ${p.manufacturer}`}</li>)}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** The printer's and the pole display's settings, saved together. */
+function DeviceSettingsForm({ draft, data }: { readonly draft: DeviceSettingsView; readonly data: ReturnType<typeof useDevicesPanelData> }) {
+  const { ports, setDraft } = data;
+  return (
+    <form
+      className="devices-panel__settings"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void data.save();
+      }}
+    >
+      <PrinterForm value={draft.printer} onChange={(printer) => setDraft({ ...draft, printer })} />
+      <PoleForm value={draft.poleDisplay} ports={Array.isArray(ports) ? ports : []} onChange={(poleDisplay) => setDraft({ ...draft, poleDisplay })} />
+      <button type="submit" className="button button--primary" data-testid="save-devices">
+        Save device settings
+      </button>
+      <AnswerLine answer={data.saved} testId="devices-saved" />
+    </form>
+  );
+}
+
+/** The devices' own checks: a test QR and the counter card on the printer, the pole display's test, and the serial ports. */
+export function DevicesPanel({ onClose }: { readonly onClose: () => void }) {
+  const dialog = useModalDialog(onClose);
+  const devices = useCashierStore((s) => s.devices);
+  const data = useDevicesPanelData();
+
+  if (devices === null) return null;
+  return (
+    <dialog ref={dialog} className="devices-panel" data-testid="devices-panel" aria-labelledby="devices-title" onCancel={(e) => e.preventDefault()}>
+      <h2 id="devices-title">Devices</h2>
+      <PrinterChecks report={devices.printer} />
+      <PoleChecks report={devices.poleDisplay} data={data} />
+      <Section title="Customer display" report={devices.customerDisplay}>
+        {null}
+      </Section>
+      <Section title="Journal" report={devices.journal}>
+        {null}
+      </Section>
+      {data.draft !== null && <DeviceSettingsForm draft={data.draft} data={data} />}
+      <button type="button" className="button button--primary" data-testid="devices-close" onClick={onClose}>
+        Close (Esc)
+      </button>
+    </dialog>
+  );
+}

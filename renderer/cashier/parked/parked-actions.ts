@@ -1,0 +1,61 @@
+import type { StoreApi } from 'zustand';
+import type { ApiResult } from '../../../app/ipc/contract';
+import type { Approval } from '../../../app/ipc/staff-schemas';
+import type { Payment } from '../../../app/payment/payment';
+import type { PosApi } from '../../../app/ipc/pos-api';
+import { checkedAnswer } from './parked-words';
+import type { PanelAnswer } from '../history/history-slice';
+import type { ParkedState } from './parked-store';
+
+export type ParkedApi = Pick<PosApi, 'park' | 'listParked' | 'checkNow' | 'resolveParked' | 'acknowledgeParked' | 'onParked' | 'onTerminal'>;
+
+/**
+ * Sends a manager's command, asking for a manager's PIN when main answers `approval_required`; null when
+ * the cashier went back from that question. The staff screens' withManagerApproval fits; without it the
+ * command is sent once and main's sentence is the answer.
+ */
+export type Approve = <T>(run: (approval: Approval | undefined) => Promise<ApiResult<T>>) => Promise<ApiResult<T> | null>;
+const sendOnce: Approve = (run) => run(undefined);
+
+/** The Needs attention list's controls: each calls main and puts the answer on the sale's card. */
+export function createParkedActions(api: ParkedApi, store: StoreApi<ParkedState>, approve: Approve = sendOnce) {
+  const state = () => store.getState();
+  const load = async (): Promise<void> => {
+    const result = await api.listParked();
+    if (result.ok) state().setSales(result.value);
+    else state().setProblem(`Could not read the parked sales: ${result.error.message}`);
+  };
+  /** One action at a time per sale; its answer replaces the last one on the card. */
+  const onCard = async <T>(id: string, busy: 'check' | 'resolve' | 'acknowledge', call: () => Promise<ApiResult<T> | null>, said: (value: T) => PanelAnswer | null) => {
+    if (state().busy[id] !== undefined) return false;
+    state().setBusy(id, busy);
+    state().setAnswer(id, null);
+    try {
+      const result = await call();
+      if (result === null) return false;
+      const answer = result.ok ? said(result.value) : { ok: false, text: result.error.message };
+      if (answer !== null) state().setAnswer(id, answer);
+      return result.ok;
+    } finally {
+      state().setBusy(id, null);
+    }
+  };
+
+  return {
+    load,
+    /** Follows main's announcements; a new core (after a settings change) is read afresh. Returns the stop. */
+    follow: (): (() => void) => {
+      const stops = [api.onParked((sales) => state().setSales(sales)), api.onTerminal(() => void load())];
+      return () => stops.forEach((stop) => stop());
+    },
+    /** Parks the sale on the counter; the answer is the sale screen's own. */
+    park: (paymentId: string): Promise<ApiResult<Payment>> => api.park({ paymentId }),
+    checkNow: (id: string, locale: string | undefined) => onCard(id, 'check', () => api.checkNow({ paymentId: id }), (p) => checkedAnswer(p, locale)),
+    /** A manager closes the sale as not paid; true once main has. */
+    resolve: (id: string, reason: string) =>
+      onCard(id, 'resolve', () => approve((approval) => api.resolveParked({ paymentId: id, reason }, approval)), () => null),
+    acknowledge: (id: string) => onCard(id, 'acknowledge', () => api.acknowledgeParked({ paymentId: id }), () => null),
+  };
+}
+
+export type ParkedActions = ReturnType<typeof createParkedActions>;

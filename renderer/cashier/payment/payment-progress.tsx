@@ -1,0 +1,61 @@
+import type { Payment } from '../../../app/payment/payment';
+import { findMethod } from '../../shared/payment-figures';
+import { useActions } from '../actions-context';
+import { useCashierStore } from '../cashier-store';
+import { CancelWithMoney } from './cancel-with-money';
+import { DemoControls } from './demo-controls';
+import { ErrorAlert } from '../shared/error-alert';
+import { ParkControl } from './park-control';
+import { PaymentDetails } from './payment-details';
+import './payment.css';
+import { PrintPanel } from '../devices/print-panel';
+import { describeStatus } from './status-text';
+
+/** A payment still running: where it is, what it is, and the way out. */
+export function PaymentProgress({ payment }: { readonly payment: Payment }) {
+  // Demo controls follow the payment's own method: a simulated one has them, a real provider never.
+  const simulator = useCashierStore((s) => findMethod(s.terminal, payment.method)?.simulator ?? null);
+  const cancelling = useCashierStore((s) => s.pending === 'cancel') || payment.state.status === 'cancelling';
+  const actions = useActions();
+  const provider = useCashierStore((s) => findMethod(s.terminal, payment.method)?.provider);
+  const locale = useCashierStore((s) => s.terminal?.locale);
+  const { title, detail, tone } = describeStatus(payment.state, provider, locale);
+
+  return (
+    <section
+      className={`payment payment--${tone}`}
+      data-testid="payment-status"
+      data-status={payment.state.status}
+      aria-labelledby="payment-title"
+    >
+      <div className="payment__main">
+        <h2 id="payment-title" className="payment__title" aria-live="polite">
+          {title}
+        </h2>
+        {detail !== null && <p className="payment__detail">{detail}</p>}
+        <PaymentDetails payment={payment} showCountdown />
+        {payment.notice !== null && (
+          <p className="payment__notice" role="status" data-testid="payment-notice">
+            {payment.notice}
+          </p>
+        )}
+        <ParkControl payment={payment} />
+      </div>
+      <div className="payment__actions">
+        <ErrorAlert />
+        <button
+          type="button"
+          className="button button--cancel"
+          data-testid="cancel"
+          disabled={cancelling}
+          onClick={() => void actions.cancel()}
+        >
+          {payment.state.status === 'cancelling' ? 'Cancelling…' : 'Cancel payment (Esc)'}
+        </button>
+        <PrintPanel payment={payment} />
+        {simulator !== null && <DemoControls simulator={simulator} />}
+        <CancelWithMoney payment={payment} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { isUndecidedLate, type Payment } from '../../../app/payment/payment';
+import { findMethod } from '../../shared/payment-figures';
+import { useActions } from '../actions-context';
+import { useCashierStore } from '../cashier-store';
+import { ErrorAlert } from '../shared/error-alert';
+import { LateDecision, MoneyBackPanel } from '../refund/money-back-panel';
+import { PaymentDetails } from './payment-details';
+import { PaymentMoney } from './payment-money';
+import './payment.css';
+import { PrintPanel } from '../devices/print-panel';
+import { RefundForm } from '../refund/refund-form';
+import { describeStatus, statusMark } from './status-text';
+
+/** A finished payment, until the cashier starts the next sale. */
+export function PaymentResult({ payment }: { readonly payment: Payment }) {
+  const dismissing = useCashierStore((s) => s.pending === 'dismiss');
+  const actions = useActions();
+  const method = useCashierStore((s) => findMethod(s.terminal, payment.method));
+  const locale = useCashierStore((s) => s.terminal?.locale);
+  const { title, detail, tone } = describeStatus(payment.state, method?.provider, locale);
+  // A late payment the provider cannot refund here is decided in its own panel, not with the refund form's rule.
+  const refundForm = !(isUndecidedLate(payment.state) && method?.refunds.supported !== true);
+
+  return (
+    <section
+      className={`payment payment--result payment--${tone}`}
+      data-testid="payment-status"
+      data-status={payment.state.status}
+      aria-labelledby="payment-title"
+    >
+      <div className="payment__main">
+        <div className="payment__headline" aria-live="polite">
+          <span className="payment__mark" aria-hidden="true">
+            {statusMark(payment.state)}
+          </span>
+          <h2 id="payment-title" className="payment__title">
+            {title}
+          </h2>
+        </div>
+        {detail !== null && (
+          <p className="payment__detail" data-testid="payment-detail">
+            {detail}
+          </p>
+        )}
+        <PaymentMoney payment={payment} />
+        <PaymentDetails payment={payment} showCountdown={false} />
+      </div>
+      <div className="payment__actions">
+        <LateDecision payment={payment} />
+        <MoneyBackPanel payment={payment} />
+        {refundForm && <RefundForm key={payment.id} payment={payment} title="Refund" />}
+        <PrintPanel payment={payment} />
+        <ErrorAlert />
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="new-sale"
+          disabled={dismissing}
+          onClick={() => void actions.newSale()}
+        >
+          New sale (Enter)
+        </button>
+      </div>
+    </section>
+  );
+}

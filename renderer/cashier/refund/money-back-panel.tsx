@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import type { ApiResult } from '../../../app/ipc/contract';
+import { decisionWords, howMoneyGoesBack } from '../../../app/payment/money-back';
+import { isUndecidedLate, type Payment } from '../../../app/payment/payment';
+import { formatAmount } from '../../shared/format-amount';
+import { findMethod } from '../../shared/payment-figures';
+import { useActions } from '../actions-context';
+import { useCashierStore } from '../cashier-store';
+import { ConfirmDialog } from '../shared/confirm-dialog';
+import { lateRefundQuestion, lateWhole, markReturnedQuestion } from './money-back-words';
+import './refund.css';
+
+interface DecisionProps {
+  readonly payment: Payment;
+  /** After a decision went through: History reads the payment again (the counter hears it as an event). */
+  readonly onDecided?: () => void;
+}
+
+type Answer = { readonly ok: boolean; readonly text: string } | null;
+
+function AnswerLine({ answer, testId }: { readonly answer: Answer; readonly testId: string }) {
+  if (answer === null) return null;
+  return (
+    <p className={answer.ok ? 'refund__answer' : 'refund__answer refund__answer--bad'} role="status" data-testid={testId}>
+      {answer.text}
+    </p>
+  );
+}
+
+/** Sends one decision and keeps main's answer (its refusal's sentence, or what now stands) for the panel. */
+function useDecision(onDecided: (() => void) | undefined) {
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<Answer>(null);
+  const decide = async (send: () => Promise<ApiResult<Payment> | null>, done: (after: Payment) => string): Promise<void> => {
+    setBusy(true);
+    const result = await send();
+    setBusy(false);
+    if (result === null) return;
+    setAnswer(result.ok ? { ok: true, text: done(result.value) } : { ok: false, text: result.error.message });
+    if (result.ok) onDecided?.();
+  };
+  return { busy, answer, decide };
+}
+
+/**
+ * A sale cancelled after money arrived: how that money goes back for its provider, and Mark returned
+ * once it has (asked first, since the journal keeps who said so and when).
+ */
+export function MoneyBackPanel({ payment, onDecided }: DecisionProps) {
+  const locale = useCashierStore((s) => s.terminal?.locale);
+  const actions = useActions();
+  const [asking, setAsking] = useState(false);
+  const { busy, answer, decide } = useDecision(onDecided);
+  const state = payment.state;
+  if (state.status !== 'cancelled_with_money') return null;
+  const mark = (): void =>
+    void decide(
+      () => actions.api.markReturned({ paymentId: payment.id }),
+      (after) => (after.state.status === 'cancelled_with_money' && after.state.returned !== undefined ? `Marked returned ${decisionWords(after.state.returned, locale)}` : 'Marked returned'),
+    ).then(() => setAsking(false));
+  return (
+    <section className="refund" aria-label="Money to return" data-testid="money-back">
+      <h3 className="refund__title">{state.returned === undefined ? 'Money to return' : 'Money returned'}</h3>
+      {state.returned === undefined ? (
+        <>
+          <p className="refund__rule" data-testid="money-back-how">
+            {howMoneyGoesBack(payment, state.received, locale)}
+          </p>
+          <button type="button" className="button button--refund" data-testid="mark-returned" disabled={busy} onClick={() => setAsking(true)}>
+            Mark returned…
+          </button>
+        </>
+      ) : (
+        <p className="refund__rule" data-testid="money-back-returned">
+          Marked returned {decisionWords(state.returned, locale)}
+        </p>
+      )}
+      <AnswerLine answer={answer} testId="money-back-answer" />
+      {asking && (
+        <ConfirmDialog
+          title="Mark the money returned?"
+          question={markReturnedQuestion(state.received, locale)}
+          acceptLabel="Mark returned"
+          busyLabel="Saving…"
+          busy={busy}
+          onAccept={mark}
+          onBack={() => setAsking(false)}
+          testId="mark-returned-confirm"
+        />
+      )}
+    </section>
+  );
+}
+
+/**
+ * A payment that arrived after its request expired, until the cashier decides: Keep (it counts as
+ * paid) or Refund. Where the provider takes refunds through the terminal the refund form does it;
+ * elsewhere Refund asks, then ends the sale with the money to be given back through the console.
+ */
+export function LateDecision({ payment, onDecided }: DecisionProps) {
+  const terminal = useCashierStore((s) => s.terminal);
+  const actions = useActions();
+  const [asking, setAsking] = useState(false);
+  const { busy, answer, decide } = useDecision(onDecided);
+  const method = findMethod(terminal, payment.method);
+  if (!isUndecidedLate(payment.state) || method === null) return null;
+  const locale = terminal?.locale;
+  const whole = lateWhole(payment);
+  const keep = (): void => void decide(() => actions.api.keepLate({ paymentId: payment.id }), () => 'Kept: the payment counts as paid');
+  const refund = (): void =>
+    void decide(
+      () => actions.refund(payment.id, whole),
+      () => `${formatAmount(whole, locale)} is to be returned to the customer`,
+    ).then(() => setAsking(false));
+  return (
+    <section className="refund refund--late" aria-label="Late payment" data-testid="late-decision">
+      <h3 className="refund__title">Paid after the request expired</h3>
+      <p className="refund__rule">
+        {formatAmount(whole, locale)} arrived after the QR expired. Keep it and the sale counts as paid; refund it and the money goes back to the customer.
+      </p>
+      <div className="refund__choices">
+        <button type="button" className="button button--primary" data-testid="keep-late" disabled={busy} onClick={keep}>
+          Keep the payment
+        </button>
+        {!method.refunds.supported && (
+          <button type="button" className="button button--refund" data-testid="refund-late" disabled={busy} onClick={() => setAsking(true)}>
+            Refund {formatAmount(whole, locale)}…
+          </button>
+        )}
+      </div>
+      {method.refunds.supported && <p className="refund__rule">To refund it, use the refund form below.</p>}
+      <AnswerLine answer={answer} testId="late-answer" />
+      {asking && (
+        <ConfirmDialog
+          title={`Refund ${formatAmount(whole, locale)}?`}
+          question={lateRefundQuestion(payment, terminal?.language.display[0] ?? 'en', locale)}
+          acceptLabel={`Refund ${formatAmount(whole, locale)}`}
+          busyLabel="Refunding…"
+          busy={busy}
+          onAccept={refund}
+          onBack={() => setAsking(false)}
+          testId="late-refund-confirm"
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import type { Money } from '../../../app/money/money';
+import type { Payment } from '../../../app/payment/payment';
+import { formatAmount } from '../../shared/format-amount';
+import { findMethod, refundableAmount } from '../../shared/payment-figures';
+import { useActions } from '../actions-context';
+import { isRefundable } from '../cashier-actions';
+import { selectPayment, useCashierStore } from '../cashier-store';
+import { ConfirmDialog } from '../shared/confirm-dialog';
+import type { PanelAnswer } from '../history/history-slice';
+import { proposeRefund, refundedText, refundOnDisplay, refundQuestion } from './refund-words';
+import './refund.css';
+
+export interface RefundFormProps {
+  readonly payment: Payment;
+  /** After the provider took a refund: History reads the payment again (the sale's own screen hears it as an event). */
+  readonly onRefunded?: () => void;
+  readonly title?: string;
+}
+
+/** The question before a refund: it names the amount, where it goes and what the customer will see; only its own button sends. */
+function RefundQuestion(props: {
+  readonly payment: Payment;
+  readonly amount: Money;
+  readonly methodLabel: string;
+  readonly sending: boolean;
+  readonly onSend: () => void;
+  readonly onBack: () => void;
+}) {
+  const { payment, amount, sending } = props;
+  const terminal = useCashierStore((s) => s.terminal);
+  const onCounter = useCashierStore((s) => selectPayment(s)?.id === payment.id);
+  const locale = terminal?.locale;
+  return (
+    <ConfirmDialog
+      title={`Refund ${formatAmount(amount, locale)}?`}
+      question={refundQuestion({
+        payment,
+        amount,
+        methodLabel: props.methodLabel,
+        display: refundOnDisplay(payment, amount, onCounter, terminal?.language.display[0] ?? 'en'),
+        locale,
+      })}
+      acceptLabel={`Refund ${formatAmount(amount, locale)}`}
+      busyLabel="Refunding…"
+      busy={sending}
+      onAccept={props.onSend}
+      onBack={props.onBack}
+      testId="refund-confirm"
+    />
+  );
+}
+
+/**
+ * The one way to give money back, on the sale's result screen and in History alike. The amount starts
+ * empty and is typed; Enter in it does nothing; Refund asks a question that names the amount, where
+ * it goes and what the customer will see, and only that question's own button sends the refund.
+ * Where the method takes no refunds through the terminal, its rule says where they are done instead.
+ * Give it `key={payment.id}`, so what was typed for one payment never carries over to another.
+ */
+export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
+  const terminal = useCashierStore((s) => s.terminal);
+  const actions = useActions();
+  const [text, setText] = useState('');
+  const [asking, setAsking] = useState<Money | null>(null);
+  const [sending, setSending] = useState(false);
+  const [answer, setAnswer] = useState<PanelAnswer | null>(null);
+  const method = findMethod(terminal, payment.method);
+  const locale = terminal?.locale;
+  const left = refundableAmount(payment);
+
+  if (method === null || !isRefundable(payment) || left.minor === 0) return null;
+  if (!method.refunds.supported) {
+    return (
+      <p className="refund__rule" data-testid="refund-rule">
+        No refunds through the terminal: {method.refunds.rule}
+      </p>
+    );
+  }
+
+  const ask = (): void => {
+    const amount = proposeRefund(text, payment, locale);
+    setAnswer(amount.ok ? null : { ok: false, text: amount.error });
+    setAsking(amount.ok ? amount.value : null);
+  };
+  const send = async (amount: Money): Promise<void> => {
+    setSending(true);
+    const result = await actions.refund(payment.id, amount);
+    setSending(false);
+    setAsking(null);
+    if (result === null) return;
+    if (!result.ok) return setAnswer({ ok: false, text: result.error.message });
+    setText('');
+    setAnswer({ ok: true, text: refundedText(amount, result.value, locale) });
+    onRefunded?.();
+  };
+
+  return (
+    <form
+      className="refund"
+      aria-label="Refund"
+      data-testid="refund-form"
+      // Enter in the amount submits the form: it must neither refund nor start the next sale.
+      onSubmit={(event) => event.preventDefault()}
+    >
+      {title !== undefined && <h3 className="refund__title">{title}</h3>}
+      <div className="refund__row">
+        <label className="field">
+          <span className="field__label">Amount to refund, up to {formatAmount(left, locale)}</span>
+          <input
+            data-testid="refund-amount"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </label>
+        <button type="button" className="button button--refund" data-testid="refund-submit" disabled={sending} onClick={ask}>
+          Refund…
+        </button>
+      </div>
+      <p className="refund__rule" data-testid="refund-rule">
+        Refunds: {method.refunds.rule}
+      </p>
+      {answer !== null && (
+        <p className={answer.ok ? 'refund__answer' : 'refund__answer refund__answer--bad'} role="status" data-testid="refund-answer">
+          {answer.text}
+        </p>
+      )}
+      {asking !== null && <RefundQuestion payment={payment} amount={asking} methodLabel={method.label} sending={sending} onSend={() => void send(asking)} onBack={() => setAsking(null)} />}
+    </form>
+  );
+}

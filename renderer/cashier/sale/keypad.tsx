@@ -1,0 +1,51 @@
+import type { EntryKey } from '../../../app/money/keyed-entry';
+
+interface KeyDef {
+  readonly key: EntryKey;
+  readonly face: string;
+  readonly label: string;
+  readonly className?: string;
+}
+
+const digit = (d: EntryKey & `${number}`): KeyDef => ({ key: d, face: d, label: d });
+
+// Phone order (1 2 3 on top), as on card terminals the cashier already knows. A key's name
+// starts with its face when the face is readable text (WCAG 2.5.3), so "press 00" by voice finds it.
+const KEYS: readonly KeyDef[] = [
+  digit('1'),
+  digit('2'),
+  digit('3'),
+  digit('4'),
+  digit('5'),
+  digit('6'),
+  digit('7'),
+  digit('8'),
+  digit('9'),
+  { key: '00', face: '00', label: '00, double zero' },
+  digit('0'),
+  { key: 'backspace', face: '⌫', label: 'Backspace', className: 'key--edit' },
+  { key: 'clear', face: 'C', label: 'Clear amount', className: 'key--clear' },
+];
+
+/** The on-screen keypad; every key is at least 48 px and named for screen readers. */
+export function Keypad({ onKey, disabled }: { readonly onKey: (key: EntryKey) => void; readonly disabled: boolean }) {
+  return (
+    <div className="keypad" role="group" aria-label="Amount keypad">
+      {KEYS.map(({ key, face, label, className }) => (
+        <button
+          key={key}
+          type="button"
+          className={`key ${className ?? ''}`}
+          aria-label={label}
+          data-key={key}
+          disabled={disabled}
+          // Keeps focus where it was, so Enter afterwards charges instead of pressing this key again.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => onKey(key)}
+        >
+          {face}
+        </button>
+      ))}
+    </div>
+  );
+}

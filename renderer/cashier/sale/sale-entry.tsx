@@ -1,0 +1,84 @@
+import { useCallback, useState } from 'react';
+import type { TerminalInfo } from '../../../app/ipc/contract';
+import { entryToMoney } from '../../../app/money/keyed-entry';
+import { formatAmount } from '../../shared/format-amount';
+import { useActions } from '../actions-context';
+import { useCashierStore } from '../cashier-store';
+import { ErrorAlert } from '../shared/error-alert';
+import { Keypad } from './keypad';
+import { EndOfDayPanel } from '../end-of-day/end-of-day-panel';
+import { HistoryPanel } from '../history/history-panel';
+import { LookupPanel } from '../lookup/lookup-panel';
+import { SettingsPanel } from '../settings/settings-panel';
+import { SaleOptions } from './sale-options';
+import './sale-entry.css';
+
+/** Keying a new sale: the amount, its options, the keypad and Charge. */
+export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
+  const entry = useCashierStore((s) => s.entry);
+  const method = useCashierStore((s) => s.method);
+  const charging = useCashierStore((s) => s.pending === 'charge');
+  const press = useCashierStore((s) => s.press);
+  const actions = useActions();
+  const amount = entryToMoney(entry);
+  const [lookingUp, setLookingUp] = useState(false);
+  const closeLookup = useCallback(() => setLookingUp(false), []);
+  const takesLookup = terminal.methods.some((m) => m.id === 'orangepill');
+  const [panel, setPanel] = useState<'history' | 'end_of_day' | 'settings' | null>(null);
+  const closePanel = useCallback(() => setPanel(null), []);
+  // Enter on these buttons opens their panel; it must not reach the screen's "Enter charges" key.
+  const keepEnter = (event: React.KeyboardEvent): void => {
+    if (event.key === 'Enter') event.stopPropagation();
+  };
+
+  return (
+    <div className="sale-entry">
+      <section className="sale-entry__left" aria-label="Sale">
+        <output className="amount-display" data-testid="amount" aria-live="polite" aria-label="Amount">
+          {formatAmount(amount, terminal.locale)}
+        </output>
+        <SaleOptions terminal={terminal} />
+        {takesLookup && (
+          <button
+            type="button"
+            className="button lookup-open"
+            data-testid="lookup-open"
+            onClick={() => setLookingUp(true)}
+            // Enter on this button opens the lookup; it must not reach the screen's "Enter charges" key.
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') event.stopPropagation();
+            }}
+          >
+            Look up a customer&apos;s QR
+          </button>
+        )}
+        <div className="sale-entry__tools">
+          <button type="button" className="button button--secondary" data-testid="history-open" onClick={() => setPanel('history')} onKeyDown={keepEnter}>
+            History
+          </button>
+          <button type="button" className="button button--secondary" data-testid="eod-open" onClick={() => setPanel('end_of_day')} onKeyDown={keepEnter}>
+            End of day
+          </button>
+          <button type="button" className="button button--secondary" data-testid="settings-open" onClick={() => setPanel('settings')} onKeyDown={keepEnter}>
+            Settings
+          </button>
+        </div>
+        <ErrorAlert />
+        <button
+          type="button"
+          className="button button--primary button--charge"
+          data-testid="charge"
+          disabled={amount.minor === 0 || method === null || charging}
+          onClick={() => void actions.charge()}
+        >
+          {charging ? 'Charging…' : `Charge ${amount.minor === 0 ? '' : formatAmount(amount, terminal.locale)}`.trim()}
+        </button>
+      </section>
+      <Keypad onKey={press} disabled={charging} />
+      {lookingUp && <LookupPanel locale={terminal.locale} lookup={actions.lookupRequest} onClose={closeLookup} />}
+      {panel === 'history' && <HistoryPanel terminal={terminal} onClose={closePanel} />}
+      {panel === 'end_of_day' && <EndOfDayPanel terminal={terminal} onClose={closePanel} />}
+      {panel === 'settings' && <SettingsPanel onClose={closePanel} />}
+    </div>
+  );
+}

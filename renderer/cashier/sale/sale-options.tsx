@@ -1,0 +1,84 @@
+import type { TerminalInfo } from '../../../app/ipc/contract';
+import { isCurrencyCode } from '../../../app/money/currency';
+import { useCashierStore } from '../cashier-store';
+import { methodsFor, takesPayerAlias, terminalCurrencies } from '../shared/sale-choices';
+
+/** Currency, method and the optional order number for the sale being keyed. */
+export function SaleOptions({ terminal }: { readonly terminal: TerminalInfo }) {
+  const currency = useCashierStore((s) => s.entry.currency);
+  const method = useCashierStore((s) => s.method);
+  const orderRef = useCashierStore((s) => s.orderRef);
+  const payerAlias = useCashierStore((s) => s.payerAlias);
+  const { chooseCurrency, chooseMethod, setOrderRef, setPayerAlias } = useCashierStore.getState();
+  const methods = methodsFor(terminal, currency);
+
+  return (
+    <div className="sale-options">
+      <label className="field">
+        <span className="field__label">Currency</span>
+        <select
+          data-testid="currency"
+          value={currency}
+          onChange={(event) => {
+            const code = event.target.value;
+            if (isCurrencyCode(code)) chooseCurrency(terminal, code);
+          }}
+        >
+          {terminalCurrencies(terminal).map((code) => (
+            <option key={code} value={code}>
+              {code}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">Method</span>
+        <select
+          data-testid="method"
+          value={method ?? ''}
+          disabled={methods.length === 0}
+          onChange={(event) => {
+            const chosen = methods.find((m) => m.id === event.target.value);
+            if (chosen) chooseMethod(chosen.id);
+          }}
+        >
+          {methods.length === 0 && <option value="">No method takes {currency}</option>}
+          {methods.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field--wide">
+        <span className="field__label">Order no. (optional)</span>
+        <input
+          data-testid="order-ref"
+          type="text"
+          inputMode="text"
+          autoComplete="off"
+          maxLength={40}
+          value={orderRef}
+          onChange={(event) => setOrderRef(event.target.value)}
+        />
+      </label>
+      {takesPayerAlias(method) && (
+        <label className="field field--wide">
+          <span className="field__label">Customer alias (direct request)</span>
+          <input
+            data-testid="payer-alias"
+            type="text"
+            inputMode="text"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            placeholder="@alice"
+            maxLength={65}
+            value={payerAlias}
+            onChange={(event) => setPayerAlias(event.target.value)}
+          />
+        </label>
+      )}
+    </div>
+  );
+}

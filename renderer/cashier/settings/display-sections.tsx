@@ -1,0 +1,94 @@
+import type { MonitorChoice } from '../../../app/ipc/settings-schemas';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../app/i18n/languages';
+import { useCashierStore } from '../cashier-store';
+import { Field } from './settings-fields';
+import type { SectionProps } from './section-props';
+
+/** The monitor the customer display goes to (Electron); in web mode, where to open it instead. */
+function MonitorField({ draft, errors, monitors }: Omit<SectionProps, 'view'> & { readonly monitors: readonly MonitorChoice[] | null }) {
+  const edit = useCashierStore((s) => s.editSettings);
+  if (monitors === null) {
+    return (
+      <p className="settings-field__hint" data-testid="monitor-web">
+        In web mode the customer display is the page at <code>/display/</code>: open its link on the screen the customer faces.
+      </p>
+    );
+  }
+  return (
+    <Field label="Monitor" path="customerDisplay.displayId" errors={errors}>
+      {(field) => (
+        <select
+          {...field}
+          value={draft.customerDisplay.displayId === null ? '' : String(draft.customerDisplay.displayId)}
+          onChange={(e) => edit('customerDisplay', { displayId: e.target.value === '' ? null : Number(e.target.value) })}
+        >
+          <option value="">The first monitor that is not the cashier&apos;s</option>
+          {monitors.map((m) => (
+            <option key={m.id} value={String(m.id)}>
+              {m.label}
+              {m.primary ? ' (the cashier’s)' : ''}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** The customer display's languages (a second one shown smaller) and its monitor. */
+export function CustomerDisplaySection({ view, draft, errors }: SectionProps) {
+  const edit = useCashierStore((s) => s.editSettings);
+  const [first = 'en', second = null] = draft.language.display;
+  const setLanguages = (primary: Language, secondary: Language | null) =>
+    edit('language', { ...draft.language, display: secondary === null || secondary === primary ? [primary] : [primary, secondary] });
+  return (
+    <fieldset className="settings-section">
+      <legend>Customer display</legend>
+      <Field label="Language" path="language.display" errors={errors}>
+        {(field) => (
+          <select {...field} value={first} onChange={(e) => setLanguages(e.target.value as Language, second)}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Second language, shown smaller beneath" path="language.display.1" errors={errors}>
+        {(field) => (
+          <select {...field} value={second ?? ''} onChange={(e) => setLanguages(first, e.target.value === '' ? null : (e.target.value as Language))}>
+            <option value="">None</option>
+            {LANGUAGES.filter((l) => l !== first).map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <MonitorField draft={draft} errors={errors} monitors={view.monitors} />
+    </fieldset>
+  );
+}
+
+/** Sounds, and (in Electron) starting with the computer. */
+export function CashierScreenSection({ view, draft }: SectionProps) {
+  const edit = useCashierStore((s) => s.editSettings);
+  return (
+    <fieldset className="settings-section">
+      <legend>Cashier screen</legend>
+      <label className="device-form__check">
+        <input type="checkbox" data-testid="setting-sounds.enabled" checked={draft.sounds.enabled} onChange={(e) => edit('sounds', { enabled: e.target.checked })} />
+        Play a tone when a payment is paid or fails
+      </label>
+      {view.monitors !== null && (
+        <label className="device-form__check">
+          <input type="checkbox" data-testid="setting-startup.openAtLogin" checked={draft.startup.openAtLogin} onChange={(e) => edit('startup', { openAtLogin: e.target.checked })} />
+          Start the terminal when this computer&apos;s user logs in
+        </label>
+      )}
+      <p className="settings-field__hint">The cashier screen is in English (the only cashier language so far).</p>
+    </fieldset>
+  );
+}

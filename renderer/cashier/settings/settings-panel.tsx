@@ -1,0 +1,110 @@
+import { useEffect } from 'react';
+import type { SettingsForm, SettingsView } from '../../../app/ipc/settings-schemas';
+import { useActions } from '../actions-context';
+import { useCashierStore } from '../cashier-store';
+import '../devices/devices-panel.css';
+import './settings-panel.css';
+import { StaffSettings } from '../staff/staff-settings';
+import { useModalDialog } from '../shared/use-modal-dialog';
+import { CashierScreenSection, CustomerDisplaySection } from './display-sections';
+import { KeyStorageSection, OpnSection, OrangepillSection } from './provider-sections';
+import { PaymentsSection, ShopSection } from './shop-sections';
+
+/** Save and Close, and what the last save said. */
+function SettingsFooter({ onClose }: { readonly onClose: () => void }) {
+  const saving = useCashierStore((s) => s.settingsSaving);
+  const answer = useCashierStore((s) => s.settingsAnswer);
+  return (
+    <div className="settings-footer">
+      <div className="settings-actions">
+        <button type="submit" className="button button--primary" data-testid="settings-save" disabled={saving}>
+          {saving ? 'Saving…' : 'Save settings'}
+        </button>
+        <button type="button" className="button button--secondary" data-testid="settings-close" onClick={onClose}>
+          Close (Esc)
+        </button>
+      </div>
+      {answer !== null && (
+        <p className={answer.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'} role="status" data-testid="settings-saved">
+          {answer.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The settings in force, as a form: each section edits the draft in the store; Save sends it all. */
+function SettingsBody({ view, draft, onClose }: { readonly view: SettingsView; readonly draft: SettingsForm; readonly onClose: () => void }) {
+  const { settings } = useActions();
+  const errors = useCashierStore((s) => s.settingsErrors);
+  const section = { view, draft, errors };
+  return (
+    <>
+      {view.problem !== null && (
+        <p className="devices-panel__answer devices-panel__answer--bad" role="alert" data-testid="settings-problem">
+          {view.problem}
+        </p>
+      )}
+      <StaffSettings />
+      <form
+        className="settings-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void settings.save();
+        }}
+      >
+        <ShopSection {...section} />
+        <PaymentsSection {...section} />
+        <CustomerDisplaySection {...section} />
+        <CashierScreenSection {...section} />
+        <OpnSection {...section} />
+        <OrangepillSection {...section} />
+        <KeyStorageSection view={view} errors={errors} />
+        <SettingsFooter onClose={onClose} />
+      </form>
+    </>
+  );
+}
+
+/**
+ * Everything about the terminal that is not a device: the shop, the QR's life, the customer display,
+ * sounds, and the providers. Keys are write-only: the screen types one and sends it; it only ever
+ * hears back whether a key is set. Saving restarts the terminal's providers with the new settings.
+ */
+export function SettingsPanel({ onClose }: { readonly onClose: () => void }) {
+  const dialog = useModalDialog(onClose);
+  const { settings } = useActions();
+  const view = useCashierStore((s) => s.settingsView);
+  const draft = useCashierStore((s) => s.settingsDraft);
+  const loadError = useCashierStore((s) => s.settingsLoadError);
+  const errors = useCashierStore((s) => s.settingsErrors);
+
+  useEffect(() => {
+    void settings.open();
+    return settings.close;
+  }, [settings]);
+  // After a refused save, the first field to correct comes into view with the focus on it.
+  useEffect(() => {
+    const first = dialog.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (first === null || first === undefined) return;
+    first.closest('details')?.setAttribute('open', '');
+    first.focus();
+  }, [errors, dialog]);
+
+  return (
+    <dialog ref={dialog} className="devices-panel settings-panel" data-testid="settings-panel" aria-labelledby="settings-title" onCancel={(e) => e.preventDefault()}>
+      <h2 id="settings-title">Settings</h2>
+      {view === null || draft === null ? (
+        <>
+          <p role="status">{loadError ?? 'Loading the settings…'}</p>
+          <button type="button" className="button button--primary" data-testid="settings-close" onClick={onClose}>
+            Close (Esc)
+          </button>
+        </>
+      ) : (
+        <SettingsBody view={view} draft={draft} onClose={onClose} />
+      )}
+    </dialog>
+  );
+}
