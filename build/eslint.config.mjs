@@ -100,8 +100,7 @@ export default tseslint.config(
           paths: [...noDeviceLibs, ...noBareNode],
           patterns: [
             noNode,
-            { group: ['**/electron/**', '!**/electron/preload'], message: 'renderer/ must not import from electron/; use the preload API.' },
-            { group: ['**/electron/preload'], allowTypeImports: true, message: 'renderer/ may import only the PosApi type from the preload.' },
+            { group: ['**/electron/**'], message: 'renderer/ must not import from electron/; the PosApi type is in app/ipc/pos-api.ts.' },
           ],
         },
       ],

@@ -13,9 +13,5 @@ const ipcTransport: ApiTransport = {
   },
 };
 
-const api = createPosApi(ipcTransport);
-
-/** The renderer's API type, derived from this implementation so it cannot drift. */
-export type PosApi = typeof api;
-
-contextBridge.exposeInMainWorld('pos', api);
+// The renderer's type for this object is PosApi in app/ipc/pos-api.ts, derived from the same factory.
+contextBridge.exposeInMainWorld('pos', createPosApi(ipcTransport));

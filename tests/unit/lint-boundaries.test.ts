@@ -85,11 +85,11 @@ describe('import boundaries (design/brief.md), enforced by lint', () => {
     expect(messages).toHaveLength(3);
   });
 
-  it('renderer/ may import the PosApi type from the preload, and nothing else from it', async () => {
-    const typeOnly = await lintProbe('renderer', "import type { PosApi } from '../electron/preload';\nexport type Probe = PosApi;\n");
-    expect(typeOnly).toEqual([]);
-    const value = await lintProbe('renderer', "import * as preload from '../electron/preload';\nexport const probe = preload;\n");
-    expect(value.join('\n')).toContain('only the PosApi type');
+  it('renderer/ imports nothing from electron/, not even a type: the PosApi type comes from app/ipc', async () => {
+    const typeOnly = await lintProbe('renderer', "import type { ApiTransport } from '../electron/preload';\nexport type Probe = ApiTransport;\n");
+    expect(typeOnly.join('\n')).toContain('renderer/ must not import from electron/');
+    const fromApp = await lintProbe('renderer', "import type { PosApi } from '../app/ipc/pos-api';\nexport type Probe = PosApi;\n");
+    expect(fromApp).toEqual([]);
   });
 
   it('electron/ services may not import Electron; only main and the preload may', async () => {
