@@ -135,3 +135,21 @@ describe('no import cycles, type-only ones included', () => {
     expect((result?.messages ?? []).filter((m) => m.ruleId === 'local/no-import-cycle')).toEqual([]);
   });
 });
+
+describe('small files and functions (style.md), enforced by lint', () => {
+  const sizeProblems = async (source: string): Promise<string[]> => {
+    const [result] = await eslint.lintText(source, { filePath: join(REPO_ROOT, PROBE_PATHS.app) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'max-lines' || m.ruleId === 'max-lines-per-function').map((m) => m.ruleId ?? '');
+  };
+  const statements = (n: number): string => Array.from({ length: n }, (_, i) => `  total += ${i};`).join('\n');
+
+  it('refuses a function over 80 lines and a file over 300', async () => {
+    expect(await sizeProblems(`export function probe(): number {\n  let total = 0;\n${statements(80)}\n  return total;\n}\n`)).toEqual(['max-lines-per-function']);
+    const functions = Array.from({ length: 8 }, (_, f) => `export function probe${f}(): number {\n  let total = 0;\n${statements(35)}\n  return total;\n}`);
+    expect(await sizeProblems(`${functions.join('\n')}\n`)).toEqual(['max-lines']);
+  });
+
+  it('accepts a function of 78 lines', async () => {
+    expect(await sizeProblems(`export function probe(): number {\n  let total = 0;\n${statements(75)}\n  return total;\n}\n`)).toEqual([]);
+  });
+});
