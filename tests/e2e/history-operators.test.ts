@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { ServerMessage } from '../../app/ipc/ws-protocol';
-import type { PrintedReceipt, VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
+import type { VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
 import { keySale } from '../support/cashier';
 import { launchChromium } from '../support/chromium';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
 import { newSale, openScreens, saveScreenshot, status, type Screens } from '../support/screens';
 import { connect, type TestClient } from '../support/ws-client';
+import { receiptWith } from '../support/receipt-watch';
 
 /*
  * Who sold what, in Chromium: Mei (manager) and Ali (cashier) are listed; the cashier page signs in
@@ -59,16 +60,6 @@ afterAll(async () => {
 
 const testId = (id: string, within: Page | Locator = cashier) => within.locator(`[data-testid="${id}"]`);
 
-/** Waits for a printed receipt whose text holds `marker`, skipping the sales' own receipts. */
-function receiptWith(marker: string): Promise<PrintedReceipt> {
-  return new Promise((resolve) => {
-    const off = printer.onReceipt((r) => {
-      if (!r.lines.join('\n').includes(marker)) return;
-      off();
-      resolve(r);
-    });
-  });
-}
 
 describe('who sold what, in Chromium', () => {
   it("Mei sells and refunds on her own screen; the page signs in as Ali and sells", async () => {
@@ -130,7 +121,7 @@ describe('who sold what, in Chromium', () => {
     await saveScreenshot(cashier, 'cashier-end-of-day-operators');
 
     // Closing the day is Mei's (a manager's): from her screen, the report prints with the same lines.
-    const printed = receiptWith('END OF DAY REPORT');
+    const printed = receiptWith(printer, 'END OF DAY REPORT');
     await value(mei, 'closeDay');
     const text = (await printed).lines.join('\n');
     expect(text).toMatch(/BY OPERATOR[\s\S]*Ali \(SGD\)\s+Sales x1\s+SGD 12\.34\s+Refunds x0\s+SGD 0\.00\s+Net\s+SGD 12\.34/);

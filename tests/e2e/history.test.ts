@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DAY_REPORT_CSV_HEADER, PAYMENT_CSV_HEADER } from '../../app/history/csv';
 import type { PaymentPage } from '../../app/ipc/history';
-import type { PrintedReceipt, VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
+import type { VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
 import { keySale } from '../support/cashier';
 import { launchChromium } from '../support/chromium';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
 import { newSale, openScreens, saveScreenshot, status, type Screens } from '../support/screens';
+import { receiptWith } from '../support/receipt-watch';
 
 /*
  * History and end of day in Chromium, against the real terminal in demo mode with its journal: six
@@ -76,16 +77,6 @@ async function download(click: () => Promise<void>): Promise<{ name: string; tex
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
-/** Waits for a printed receipt whose text holds `marker`, skipping the sales' own receipts. */
-function receiptWith(marker: string): Promise<PrintedReceipt> {
-  return new Promise((resolve) => {
-    const off = printer.onReceipt((r) => {
-      if (!r.lines.join('\n').includes(marker)) return;
-      off();
-      resolve(r);
-    });
-  });
-}
 
 async function sell(currency: string, method: string, keys: string, shown: string, outcome: 'paid' | 'failed' | 'expired' | 'cancel'): Promise<void> {
   await keySale(cashier, { currency, method, keys, shown });
@@ -170,7 +161,7 @@ describe('history and end of day, in Chromium', () => {
     expect(ids[1]).toMatch(/^chrg_/);
     expect(await testId('refund-rule').innerText()).toBe('Refunds: Full or partial refunds within 60 days of the payment');
 
-    const receipt = receiptWith(paymentId ?? 'none');
+    const receipt = receiptWith(printer, paymentId ?? 'none');
     await testId('history-reprint').click();
     expect((await receipt).lines.join('\n')).toContain('SGD 20.00');
     await expect.poll(() => testId('history-detail-answer').innerText()).toMatch(/Printed/);
@@ -224,7 +215,7 @@ describe('history and end of day, in Chromium', () => {
   });
 
   it('closes the day as report no. 1, prints it on the virtual printer, and reprints and exports it', async () => {
-    const printed = receiptWith('END OF DAY REPORT');
+    const printed = receiptWith(printer, 'END OF DAY REPORT');
     await testId('eod-close-day').click();
     await testId('eod-confirm-accept').click();
     await expect.poll(() => testId('eod-answer').innerText()).toBe('Day closed: report no. 1 is kept and printed');
@@ -235,7 +226,7 @@ describe('history and end of day, in Chromium', () => {
     await expect.poll(() => testId('eod-preview').innerText()).toBe('No payments in this period');
     await expect.poll(() => cashier.locator('[data-testid="eod-report"]').count()).toBe(1);
 
-    const again = receiptWith('END OF DAY REPORT');
+    const again = receiptWith(printer, 'END OF DAY REPORT');
     await testId('eod-reprint').click();
     expect((await again).lines.join('\n')).toMatch(/Report no\.\s+1/);
     await expect.poll(() => testId('eod-answer').innerText()).toMatch(/^End of day report 1: Printed/);

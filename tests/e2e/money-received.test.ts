@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { OrangepillSimulator } from '../../electron/simulators/orangepill/orangepill-simulator';
-import type { PrintedReceipt, VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
+import type { VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
 import { DAY_REPORT_CSV_HEADER } from '../../app/history/csv';
 import { keySale } from '../support/cashier';
 import { launchChromium } from '../support/chromium';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
 import { displayState, newSale, openScreens, saveScreenshot, status, type Screens } from '../support/screens';
+import { receiptWith } from '../support/receipt-watch';
 
 /*
  * Issue 16, "Money received is never hidden", in Chromium against the real terminal in demo mode
@@ -62,16 +63,6 @@ async function sale(keys: string, shown: string, outcome: 'partial' | 'late') {
 
 const requestNow = (id: string) => orangepill.requests().find((r) => r.id === id);
 
-/** Waits for a printed slip whose text holds `marker`. */
-function receiptWith(marker: string): Promise<PrintedReceipt> {
-  return new Promise((resolve) => {
-    const off = printer.onReceipt((r) => {
-      if (!r.lines.join('\n').includes(marker)) return;
-      off();
-      resolve(r);
-    });
-  });
-}
 
 /** RFC 4180 as the terminal writes it: fields quoted only when they must be, CRLF after every record. */
 function parseCsv(text: string): string[][] {
@@ -121,7 +112,7 @@ describe('a sale cancelled after money arrived', () => {
   });
 
   it('prints a receipt that says the money is to be returned, never "No payment was taken"', async () => {
-    const printed = receiptWith('SALE CANCELLED');
+    const printed = receiptWith(printer, 'SALE CANCELLED');
     await testId('print-receipt').click();
     const text = (await printed).lines.join('\n');
     expect(text).toMatch(/Received\s+not reported/);
@@ -204,7 +195,7 @@ describe('end of day', () => {
   });
 
   it('closes the day with that section printed and in the Z report CSV', async () => {
-    const printed = receiptWith('END OF DAY REPORT');
+    const printed = receiptWith(printer, 'END OF DAY REPORT');
     await testId('eod-close-day').click();
     await testId('eod-confirm-money-back').waitFor();
     await testId('eod-confirm-accept').click();

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { DayReport } from '../../app/ipc/history';
 import type { OpnSimulator } from '../../electron/simulators/opn/opn-simulator';
-import type { PrintedReceipt, VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
+import type { VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
 import { keySale } from '../support/cashier';
 import { launchChromium } from '../support/chromium';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
 import { newSale, openScreens, saveScreenshot, status, type Screens } from '../support/screens';
+import { receiptWith } from '../support/receipt-watch';
 
 /*
  * Issue 16: refunds and closing the day are deliberate. In Chromium, against the real terminal in demo
@@ -56,16 +57,6 @@ const focused = () => cashier.evaluate(() => document.activeElement?.getAttribut
 const charge = () => opn.charges().find((c) => c.id === chargeId);
 const refundRequests = () => opn.requests().filter((r) => r.method === 'POST' && r.path === `/charges/${chargeId}/refunds`);
 
-/** Waits for a printed slip whose text holds `marker`. */
-function receiptWith(marker: string): Promise<PrintedReceipt> {
-  return new Promise((resolve) => {
-    const off = printer.onReceipt((r) => {
-      if (!r.lines.join('\n').includes(marker)) return;
-      off();
-      resolve(r);
-    });
-  });
-}
 
 /** Each button lies wholly inside the viewport, at each screen size a counter PC has: no scrolling to reach it. */
 async function expectInViewport(buttons: readonly Locator[]): Promise<void> {
@@ -149,7 +140,7 @@ describe('refunds are deliberate (Atome on the simulator, at 1024×768)', () => 
     // One refund reached the provider, for the amount confirmed: none of the Enters before sent one.
     expect(refundRequests().map((r) => r.form?.['amount'])).toEqual(['500']);
 
-    const receipt = receiptWith(paymentId);
+    const receipt = receiptWith(printer, paymentId);
     await testId('print-receipt').click();
     const text = (await receipt).lines.join('\n');
     expect(text).toMatch(/PAID, PARTLY REFUNDED/);
@@ -171,7 +162,7 @@ describe('refunds are deliberate (Atome on the simulator, at 1024×768)', () => 
     expect(await refundLine.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(await testId('refund-amount').inputValue()).toBe('');
 
-    const reprinted = receiptWith(paymentId);
+    const reprinted = receiptWith(printer, paymentId);
     await testId('history-reprint').click();
     expect((await reprinted).lines.join('\n')).toMatch(/PAID, PARTLY REFUNDED[\s\S]*Refunded\s+-SGD 5\.00/);
   });
@@ -248,7 +239,7 @@ describe('closing the day is deliberate', () => {
   });
 
   it('closes the day as Z 1 once confirmed', async () => {
-    const printed = receiptWith('END OF DAY REPORT');
+    const printed = receiptWith(printer, 'END OF DAY REPORT');
     await testId('eod-close-day').click();
     await testId('eod-confirm-accept').click();
     await expect.poll(() => testId('eod-answer').innerText()).toBe('Day closed: report no. 1 is kept and printed');

@@ -7,20 +7,28 @@ import type { Clock } from '../../app/engine/clock';
  */
 
 export interface LeapingClock extends Clock {
-  /** Moves "now" ahead by `ms` at once; timers keep real time. */
+  /** Stops "now" where it is (timers keep real time), so a wait the test checks cannot run out while a slow machine works. */
+  hold(): void;
+  /** Moves "now" ahead by `ms` at once (from where it was held, and lets it run again); timers keep real time. */
   leap(ms: number): void;
 }
 
 export function leapingClock(): LeapingClock {
   let offset = 0;
+  let heldAt: number | null = null;
+  const now = (): number => heldAt ?? Date.now() + offset;
   return {
-    now: () => Date.now() + offset,
+    now,
     setTimer: (fn, ms) => {
       const timer = setTimeout(fn, ms);
       return () => clearTimeout(timer);
     },
+    hold: () => {
+      heldAt = now();
+    },
     leap: (ms) => {
-      offset += ms;
+      offset = now() + ms - Date.now();
+      heldAt = null;
     },
   };
 }
