@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import type { DeviceReport } from '../../app/ipc/devices';
 import { isOrangepillStatus } from '../../app/providers/orangepill/orangepill-api';
 import { orangepillStatusWords } from '../../app/providers/orangepill/orangepill-status-words';
 import { opnMethodInfo } from '../../app/providers/opn/opn-method';
@@ -11,6 +12,7 @@ import { unknownStatus, type PrinterStatus } from '../../electron/devices/printe
 import { createDeviceStatusBoard, NO_POLE_DISPLAY, NO_PRINTER } from '../../electron/service/devices/device-status';
 import { printerReport, type PrinterNamed } from '../../electron/service/devices/printer-report';
 import { deviceSavedAnswer, deviceSaveRefusal } from '../../renderer/cashier/devices/device-words';
+import { jargonIn } from '../support/jargon';
 import { REPO_ROOT } from '../support/paths';
 
 /*
@@ -18,23 +20,6 @@ import { REPO_ROOT } from '../support/paths';
  * (issue 18, "Words"): those belong under a Details part. Checked twice: every literal in the files
  * that write what the cashier reads, and the sentences those producers return for each case.
  */
-
-const JARGON: readonly { readonly name: string; readonly find: (text: string) => string | null }[] = [
-  { name: 'a setting path "x.y in settings"', find: (t) => /\b[a-z]\w*(?:\.[a-z]\w*)+ in settings\b/.exec(t)?.[0] ?? null },
-  { name: 'a setting path in brackets "(x.y)"', find: (t) => /\(\s*[a-z]\w*(?:\.[a-z]\w*)+\s*\)/.exec(t)?.[0] ?? null },
-  { name: 'a setting path "x.y.z must…"', find: (t) => /\b[a-z]\w*(?:\.[a-z]\w*)+ (?:must|is|cannot)\b/.exec(t)?.[0] ?? null },
-  { name: 'the protocol name "GS ("', find: (t) => /GS \(/.exec(t)?.[0] ?? null },
-  { name: 'the protocol name "ESC/POS"', find: (t) => /ESC\/POS/.exec(t)?.[0] ?? null },
-  { name: 'a file name ".json"', find: (t) => /\w\.json\b/.exec(t)?.[0] ?? null },
-  { name: 'a raw provider status', find: (t) => (t.match(/\b[A-Z]{4,}\b/g) ?? []).find((w) => isOrangepillStatus(w)) ?? null },
-];
-
-function jargonIn(text: string): string[] {
-  return JARGON.flatMap(({ name, find }) => {
-    const hit = find(text);
-    return hit === null ? [] : [`${name}: ${JSON.stringify(hit)} in ${JSON.stringify(text)}`];
-  });
-}
 
 /** Where the words a cashier reads are written. The device bar's chips are another helper's, but its data is checked below. */
 const PRODUCERS = ['renderer/cashier', 'renderer/shared', 'electron/service/devices', 'electron/devices/device-path.ts', 'electron/devices/device-settings-paths.ts'];
@@ -122,7 +107,8 @@ describe('what the producers say, case by case', () => {
 
   it('the device reports', () => {
     const board = createDeviceStatusBoard([{ id: 'atome', provider: opnMethodInfo(false).provider }, { id: 'orangepill', provider: 'Orangepill' }], () => undefined);
-    const reports = [NO_PRINTER, NO_POLE_DISPLAY, ...Object.values(board.current()).flat()];
+    const { printer, poleDisplay, customerDisplay, journal, providers } = board.current();
+    const reports: DeviceReport[] = [NO_PRINTER, NO_POLE_DISPLAY, printer, poleDisplay, customerDisplay, journal, ...providers];
     for (const status of statuses) for (const printer of printers) for (const failure of [null, 'The printer did not answer']) reports.push(printerReport(status, printer, failure));
     const words = reports.flatMap((r) => [r.summary, r.detail]);
     expect(words.flatMap(jargonIn)).toEqual([]);
