@@ -100,8 +100,8 @@ describe('cashier text producers', () => {
 describe('what the producers say, case by case', () => {
   const statuses: readonly PrinterStatus[] = [
     unknownStatus('not asked yet'),
-    { known: true, online: true, error: false, coverOpen: false, paperOut: false, paperNearEnd: false, messages: [] },
-    { known: true, online: false, error: false, coverOpen: false, paperOut: true, paperNearEnd: false, messages: ['Out of paper'] },
+    { known: true, online: true, error: false, coverOpen: false, paperOut: false, paperNearEnd: false, ready: true, messages: [] },
+    { known: true, online: false, error: false, coverOpen: false, paperOut: true, paperNearEnd: false, ready: false, messages: ['Out of paper'] },
   ];
   const printers: readonly PrinterNamed[] = [{ kind: 'real', where: '192.168.1.50:9100' }, { kind: 'virtual' }];
 
