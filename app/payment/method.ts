@@ -18,7 +18,7 @@ export interface SimulatorControls {
 export interface MethodInfo {
   readonly id: MethodId;
   readonly label: string;
-  /** The provider behind it, as the cashier knows it (e.g. "Opn"), for messages about that provider. */
+  /** The provider behind it, as the cashier knows it (Atome, not Opn: the method's own name), for messages about that provider. */
   readonly provider: string;
   /** One line for the customer, e.g. "Scan with the Atome app". */
   readonly instruction: string;

@@ -66,7 +66,7 @@ describe('setting up the devices from the cashier screen', () => {
     await field('printer-kind').selectOption('tcp');
     await field('printer-host').fill('');
     await field('save-devices').click();
-    await expect.poll(() => field('devices-saved').innerText()).toContain("printer.connection.host must be the printer's IP address or host name");
+    await expect.poll(() => field('devices-saved').innerText()).toBe("The printer's host must be the printer's IP address or host name.");
     // Still the demo's virtual printer, ready.
     expect(await screens.cashier.locator('[data-testid="device-printer"]').getAttribute('data-health')).toBe('ok');
     expect(terminal.service.virtualPrinter).not.toBeNull();
@@ -88,7 +88,8 @@ describe('setting up the devices from the cashier screen', () => {
     await field('pole-port').fill(pair.hostPath);
     await field('pole-command-set').selectOption('cd5220');
     await field('save-devices').click();
-    await expect.poll(() => field('devices-saved').innerText()).toContain('devices.json');
+    await expect.poll(() => field('devices-saved').innerText()).toBe('Saved; the devices restarted with it');
+    expect(await field('devices-saved-details').textContent()).toContain('devices.json');
     await expect.poll(() => screens.cashier.locator('[data-testid="device-pole-display"]').getAttribute('data-health'), { timeout: 10_000 }).toBe('ok');
     await expect.poll(() => display.emulator.lines(), { timeout: 10_000 }).toEqual(['     Welcome to     ', '    Kopi Corner     ']);
     await field('test-pole-display').click();
@@ -115,7 +116,8 @@ describe('setting up the devices from the cashier screen', () => {
   });
 
   it('kept both in the data folder, for the next start', async () => {
-    const savedIn = /Saved in (\S+devices\.json)/.exec(await field('devices-saved').innerText())?.[1] ?? '';
+    // Where it went is a technician's detail, folded under Details.
+    const savedIn = /Saved in (\S+devices\.json)/.exec((await field('devices-saved-details').textContent()) ?? '')?.[1] ?? '';
     const saved = JSON.parse(readFileSync(savedIn, 'utf8')) as { printer: { connection: unknown; paper: string }; poleDisplay: { port: { path: string }; commandSet: string } };
     expect(saved.printer.connection).toEqual({ kind: 'tcp', host: '127.0.0.1', port: printerPort });
     expect(saved.printer.paper).toBe('58mm');

@@ -120,7 +120,9 @@ describe('Orangepill, live against the simulator, in Chromium', () => {
     // The rest arrives: paid, and Orangepill's own log and related transactions reach the payment's detail.
     settle(request.id, 'paid');
     await status(screens.cashier, 'paid').waitFor();
-    await expect.poll(() => screens.cashier.locator('[data-testid="provider-log"]').innerText()).toMatch(/CREATED[\s\S]*INCOMPLETE[\s\S]*DONE/);
+    // In words for the cashier; Orangepill's own codes stay under Details.
+    await expect.poll(() => screens.cashier.locator('[data-testid="provider-log"]').innerText()).toMatch(/Waiting for payment[\s\S]*Partly paid[\s\S]*Paid/);
+    expect(await screens.cashier.locator('[data-testid="provider-codes"]').textContent()).toMatch(/CREATED[\s\S]*INCOMPLETE[\s\S]*DONE/);
     expect(await screens.cashier.locator('[data-testid="provider-related"] li').count()).toBe(2);
     await saveScreenshot(screens.cashier, 'cashier-orangepill-paid');
     await newSale(screens);

@@ -76,7 +76,9 @@ describe('the Settings panel', () => {
     await setting('language.display').selectOption('ms');
     await setting('language.display.1').selectOption('en');
     await at('settings-save').click();
-    await expect.poll(() => at('settings-saved').innerText()).toMatch(/^Saved in .*screen-settings\.json; the terminal restarted with them$/);
+    await expect.poll(() => at('settings-saved').innerText()).toBe('Saved; the terminal restarted with them');
+    // The file is a technician's detail, folded under Details.
+    expect(await at('settings-saved-details').textContent()).toMatch(/Saved in .*screen-settings\.json$/);
     expect(await panel().locator('[aria-invalid="true"]').count()).toBe(0);
     await expect.poll(() => screens.cashier.locator('.cashier__merchant').innerText()).toBe('Kopi Corner');
     await expect.poll(() => screens.display.locator('body').innerText()).toContain('Kopi Corner');

@@ -12,8 +12,8 @@ describe('the device status board', () => {
   it('starts with providers not asked yet, no printer, no pole display and no customer display', () => {
     const board = createDeviceStatusBoard([{ id: 'atome', provider: 'Opn' }], () => undefined);
     expect(board.current()).toEqual({
-      printer: { health: 'off', summary: 'No printer', detail: 'No receipt printer is set up (printer.connection in settings).' },
-      poleDisplay: { health: 'off', summary: 'No pole display', detail: 'No pole display is set up (poleDisplay.port in settings).' },
+      printer: { health: 'off', summary: 'No printer', detail: 'No receipt printer is set up: choose how it is connected in Devices, under Printer settings.' },
+      poleDisplay: { health: 'off', summary: 'No pole display', detail: 'No pole display is set up: choose its serial port in Devices, under Pole display settings.' },
       customerDisplay: {
         health: 'attention',
         summary: 'No customer display',

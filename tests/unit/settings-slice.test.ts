@@ -119,7 +119,7 @@ describe('the settings slice', () => {
     expect(state().settingsSaving).toBe(false);
     expect(state().settingsView).toEqual(saved);
     expect(state().settingsDraft).toEqual(saved.values);
-    expect(state().settingsAnswer).toEqual({ ok: true, text: 'Saved in /var/lib/qr-terminal/settings.json; the terminal restarted with them' });
+    expect(state().settingsAnswer).toEqual({ ok: true, text: 'Saved; the terminal restarted with them', details: 'Saved in /var/lib/qr-terminal/settings.json' });
   });
 
   it('says a save lasts for this run when the terminal keeps no settings file', async () => {

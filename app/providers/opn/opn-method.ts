@@ -8,7 +8,8 @@ export function opnMethodInfo(simulated: boolean): MethodInfo {
   return {
     id: OPN_METHOD_ID,
     label: simulated ? 'Atome (simulated)' : 'Atome',
-    provider: 'Opn',
+    // Opn runs Atome QR, but the cashier knows the method as Atome: one name in every sentence (issue 18).
+    provider: 'Atome',
     instruction: 'Scan with the Atome app',
     currencies: OPN_CURRENCIES,
     simulated,

@@ -3,7 +3,7 @@ import { CURRENCY_CODES } from '../../money/currency';
 
 export const ORANGEPILL_METHOD_ID = 'orangepill';
 
-const ORANGEPILL_REFUND_RULE = 'Orangepill refunds are made in the Orangepill console; the terminal shows REFUND and REFUNDED statuses';
+const ORANGEPILL_REFUND_RULE = 'Orangepill refunds are made in the Orangepill console; the terminal shows a refund once Orangepill reports it';
 
 /** The Orangepill method as the screens see it; with the demo controls when it runs on the simulator. */
 export function orangepillMethodInfo(simulated: boolean): MethodInfo {

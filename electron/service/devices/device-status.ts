@@ -14,11 +14,11 @@ export interface DeviceStatusBoard {
 
 const same = (a: DeviceReport, b: DeviceReport): boolean => a.health === b.health && a.summary === b.summary && a.detail === b.detail;
 
-export const NO_PRINTER: DeviceReport = { health: 'off', summary: 'No printer', detail: 'No receipt printer is set up (printer.connection in settings).' };
+export const NO_PRINTER: DeviceReport = { health: 'off', summary: 'No printer', detail: 'No receipt printer is set up: choose how it is connected in Devices, under Printer settings.' };
 export const NO_POLE_DISPLAY: DeviceReport = {
   health: 'off',
   summary: 'No pole display',
-  detail: 'No pole display is set up (poleDisplay.port in settings).',
+  detail: 'No pole display is set up: choose its serial port in Devices, under Pole display settings.',
 };
 
 export const NO_JOURNAL: DeviceReport = {

@@ -51,7 +51,7 @@ export function startPoleDisplayService(options: PoleDisplayServiceOptions): Pol
   if (pole.port === null) {
     return {
       show: () => undefined,
-      test: () => Promise.resolve(err('No pole display is set up: choose its serial port in settings (poleDisplay.port)')),
+      test: () => Promise.resolve(err('No pole display is set up: choose its serial port in Devices, under Pole display settings')),
       close: () => Promise.resolve(),
     };
   }

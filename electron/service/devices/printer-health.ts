@@ -1,7 +1,7 @@
 import type { Clock } from '../../../app/engine/clock';
 import type { DeviceReport } from '../../../app/ipc/devices';
 import type { ReceiptPrinter } from '../../devices/printer/receipt-printer';
-import { printerReport } from './printer-report';
+import { printerReport, type PrinterNamed } from './printer-report';
 
 /** How often the printer is asked how it is between jobs, so "out of paper" shows before the next slip. */
 const STATUS_EVERY_MS = 15_000;
@@ -15,9 +15,9 @@ export interface PrinterHealth {
 }
 
 /** Reports at once, and again whenever the printer's status changes. */
-export function watchPrinterHealth(printer: ReceiptPrinter, description: string, report: (report: DeviceReport) => void): PrinterHealth {
+export function watchPrinterHealth(printer: ReceiptPrinter, named: PrinterNamed, report: (report: DeviceReport) => void): PrinterHealth {
   let lastFailure: string | null = null;
-  const refresh = (): void => report(printerReport(printer.status(), description, lastFailure));
+  const refresh = (): void => report(printerReport(printer.status(), named, lastFailure));
   printer.on((event) => {
     if (event.type === 'status') refresh();
   });

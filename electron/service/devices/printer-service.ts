@@ -76,7 +76,7 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
     queue: { timeoutMs: settings.printer.jobTimeoutMs, retries: settings.printer.retries },
   });
   const description = virtualPrinter === null ? transport.description : `${transport.description} (virtual printer, demo mode)`;
-  const health = watchPrinterHealth(printer, description, options.report);
+  const health = watchPrinterHealth(printer, virtualPrinter === null ? { kind: 'real', where: transport.description } : { kind: 'virtual' }, options.report);
   const stopPolling = pollPrinterStatus(printer, clock);
   const jobs = createPrintJobs({ printer, paper, clock, log, health, virtualPrinter, announce: options.announce });
 
@@ -133,7 +133,7 @@ async function connectPrinter(
 function noPrinter(options: PrinterServiceOptions): PrinterService {
   options.report(NO_PRINTER);
   const none = (): Promise<Result<PrintReport, string>> =>
-    Promise.resolve(err('No receipt printer is set up: choose how it is connected in settings (printer.connection)'));
+    Promise.resolve(err('No receipt printer is set up: choose how it is connected in Devices, under Printer settings'));
   return {
     lastPrint: () => null,
     follow: () => undefined,

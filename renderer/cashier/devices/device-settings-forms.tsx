@@ -1,11 +1,19 @@
 import type { DeviceSettingsView, SerialPortChoice } from '../../../app/ipc/contract';
-import { POLE_DRIVER_IDS } from '../../../app/pole-display/driver';
+import { POLE_DRIVER_IDS, type PoleDriverId } from '../../../app/pole-display/driver';
 
 type Printer = DeviceSettingsView['printer'];
 type Pole = DeviceSettingsView['poleDisplay'];
 type Connection = NonNullable<Printer['connection']>;
 
 const BAUD_RATES = [9600, 19200, 38400, 57600, 115200] as const;
+
+/** Each command set by the displays that speak it; the id stays what the settings file stores. */
+const COMMAND_SET_NAMES: Readonly<Record<PoleDriverId, string>> = {
+  epson: 'Epson (most pole displays)',
+  cd5220: 'CD5220',
+  'logic-controls': 'Logic Controls (PD3000 family)',
+  plain: 'Plain text, one line after another',
+};
 
 function Field({ label, children }: { readonly label: string; readonly children: React.ReactNode }) {
   return (
@@ -31,7 +39,7 @@ function connectionOf(kind: string, from: Printer['connection']): Printer['conne
 }
 
 /** How the receipt printer is reached, its paper and QR mode, and what it prints by itself. */
-export function PrinterForm({ value, onChange }: { readonly value: Printer; readonly onChange: (next: Printer) => void }) {
+export function PrinterForm({ value, demo, onChange }: { readonly value: Printer; readonly demo: boolean; readonly onChange: (next: Printer) => void }) {
   const c = value.connection;
   const setConnection = (next: Connection) => onChange({ ...value, connection: next });
   return (
@@ -39,7 +47,8 @@ export function PrinterForm({ value, onChange }: { readonly value: Printer; read
       <legend>Printer settings</legend>
       <Field label="Connection">
         <select data-testid="printer-kind" value={c?.kind ?? 'none'} onChange={(e) => onChange({ ...value, connection: connectionOf(e.target.value, c) })}>
-          <option value="none">No printer</option>
+          {/* In demo mode "none" means the virtual printer, and the panel's printer line says the same. */}
+          <option value="none">{demo ? 'None (the demo prints on screen)' : 'No printer'}</option>
           <option value="tcp">Network (TCP 9100)</option>
           <option value="serial">Serial or USB-serial</option>
           <option value="usb-lp">USB printer device (Linux)</option>
@@ -79,7 +88,7 @@ export function PrinterForm({ value, onChange }: { readonly value: Printer; read
       </Field>
       <Field label="QR code">
         <select data-testid="printer-qr" value={value.qr} onChange={(e) => onChange({ ...value, qr: e.target.value === 'raster' ? 'raster' : 'native' })}>
-          <option value="native">Printed by the printer (GS ( k)</option>
+          <option value="native">Drawn by the printer (most printers)</option>
           <option value="raster">Sent as a picture (for printers without QR)</option>
         </select>
       </Field>
@@ -143,7 +152,7 @@ export function PoleForm({ value, ports, onChange }: { readonly value: Pole; rea
         <select data-testid="pole-command-set" value={value.commandSet} onChange={(e) => onChange({ ...value, commandSet: POLE_DRIVER_IDS.find((id) => id === e.target.value) ?? 'epson' })}>
           {POLE_DRIVER_IDS.map((id) => (
             <option key={id} value={id}>
-              {id}
+              {COMMAND_SET_NAMES[id]}
             </option>
           ))}
         </select>

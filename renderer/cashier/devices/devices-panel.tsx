@@ -5,9 +5,12 @@ import type { DeviceReport } from '../../../app/ipc/devices';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import './devices-panel.css';
+import type { PanelAnswer } from '../history/history-slice';
+import { AnswerDetails } from '../shared/answer-details';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { deviceSavedAnswer, deviceSaveRefusal } from './device-words';
 
-type Answer = { readonly ok: boolean; readonly text: string } | null;
+type Answer = PanelAnswer | null;
 
 function Section({ title, report, children }: { readonly title: string; readonly report: DeviceReport; readonly children: React.ReactNode }) {
   return (
@@ -24,9 +27,12 @@ function Section({ title, report, children }: { readonly title: string; readonly
 function AnswerLine({ answer, testId }: { readonly answer: Answer; readonly testId: string }) {
   if (answer === null) return null;
   return (
-    <p className={answer.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'} role="status" data-testid={testId}>
-      {answer.text}
-    </p>
+    <>
+      <p className={answer.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'} role="status" data-testid={testId}>
+        {answer.text}
+      </p>
+      <AnswerDetails text={answer.details} testId={`${testId}-details`} />
+    </>
   );
 }
 
@@ -52,9 +58,9 @@ function useDevicesPanelData() {
     setSaved(null);
     const result = await actions.saveDeviceSettings({ printer: draft.printer, poleDisplay: draft.poleDisplay });
     if (result === null) return;
-    if (!result.ok) return setSaved({ ok: false, text: result.error.message });
+    if (!result.ok) return setSaved(deviceSaveRefusal(result.error));
     setDraft(result.value);
-    setSaved({ ok: true, text: result.value.savedIn === null ? 'Saved for this run (this terminal keeps no settings file)' : `Saved in ${result.value.savedIn}; the devices restarted with it` });
+    setSaved(deviceSavedAnswer(result.value.savedIn));
   };
   const testPole = (): void =>
     void actions.api.testPoleDisplay().then((r) => setPole(r.ok ? { ok: true, text: 'The test pattern is on the pole display' } : { ok: false, text: r.error.message }));
@@ -114,6 +120,7 @@ function PoleChecks({ report, data }: { readonly report: DeviceReport; readonly 
 /** The printer's and the pole display's settings, saved together. */
 function DeviceSettingsForm({ draft, data }: { readonly draft: DeviceSettingsView; readonly data: ReturnType<typeof useDevicesPanelData> }) {
   const { ports, setDraft } = data;
+  const demo = useCashierStore((s) => s.terminal?.demo ?? false);
   return (
     <form
       className="devices-panel__settings"
@@ -122,7 +129,7 @@ function DeviceSettingsForm({ draft, data }: { readonly draft: DeviceSettingsVie
         void data.save();
       }}
     >
-      <PrinterForm value={draft.printer} onChange={(printer) => setDraft({ ...draft, printer })} />
+      <PrinterForm value={draft.printer} demo={demo} onChange={(printer) => setDraft({ ...draft, printer })} />
       <PoleForm value={draft.poleDisplay} ports={Array.isArray(ports) ? ports : []} onChange={(poleDisplay) => setDraft({ ...draft, poleDisplay })} />
       <button type="submit" className="button button--primary" data-testid="save-devices">
         Save device settings

@@ -13,6 +13,8 @@ export const HISTORY_PAGE = 10;
 export interface PanelAnswer {
   readonly ok: boolean;
   readonly text: string;
+  /** What only a technician needs (where a file was saved), shown folded under Details. */
+  readonly details?: string;
 }
 
 /** A reprint's answer: the printer's own report, or why it was refused. */

@@ -1,10 +1,15 @@
 import './provider-trail.css';
 import type { ProviderTrail } from '../../../app/payment/payment';
+import { orangepillStatusWords } from '../../../app/providers/orangepill/orangepill-status-words';
 
 const time = (at: number | null, locale: string | undefined): string =>
   at === null ? '—' : new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-/** The provider's own history of the payment (Orangepill's status log and related transactions). */
+/**
+ * The provider's own history of the payment (only Orangepill keeps one: its status log and related
+ * transactions). The cashier reads each step in words; the provider's codes and transaction ids, which
+ * only its support desk needs, are under Details.
+ */
 export function ProviderTrailView({ trail, locale }: { readonly trail: ProviderTrail; readonly locale: string | undefined }) {
   return (
     <section className="trail" aria-label="Provider history">
@@ -12,19 +17,29 @@ export function ProviderTrailView({ trail, locale }: { readonly trail: ProviderT
       <ol className="trail__log" data-testid="provider-log">
         {trail.log.map((entry, index) => (
           <li key={`${entry.status}-${index}`}>
-            <span className="trail__status">{entry.status}</span> <span className="trail__time">{time(entry.at, locale)}</span>
+            <span className="trail__status">{orangepillStatusWords(entry.status)}</span> <span className="trail__time">{time(entry.at, locale)}</span>
           </li>
         ))}
       </ol>
-      {trail.related.length > 0 && (
-        <ul className="trail__related" data-testid="provider-related">
-          {trail.related.map((entry) => (
-            <li key={`${entry.type}-${entry.value}`}>
-              {entry.type} <code>{entry.value}</code> <span className="trail__time">{time(entry.at, locale)}</span>
+      <details className="trail__details" data-testid="provider-trail-details">
+        <summary>Details</summary>
+        <ol className="trail__log" data-testid="provider-codes">
+          {trail.log.map((entry, index) => (
+            <li key={`${entry.status}-${index}`}>
+              <code>{entry.status}</code> <span className="trail__time">{time(entry.at, locale)}</span>
             </li>
           ))}
-        </ul>
-      )}
+        </ol>
+        {trail.related.length > 0 && (
+          <ul className="trail__related" data-testid="provider-related">
+            {trail.related.map((entry) => (
+              <li key={`${entry.type}-${entry.value}`}>
+                {entry.type} <code>{entry.value}</code> <span className="trail__time">{time(entry.at, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useCashierStore } from '../cashier-store';
 import '../devices/devices-panel.css';
 import './settings-panel.css';
 import { StaffSettings } from '../staff/staff-settings';
+import { AnswerDetails } from '../shared/answer-details';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import { CashierScreenSection, CustomerDisplaySection } from './display-sections';
 import { KeyStorageSection, OpnSection, OrangepillSection } from './provider-sections';
@@ -29,6 +30,7 @@ function SettingsFooter({ onClose }: { readonly onClose: () => void }) {
           {answer.text}
         </p>
       )}
+      <AnswerDetails text={answer?.details} testId="settings-saved-details" />
     </div>
   );
 }

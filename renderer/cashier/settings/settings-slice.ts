@@ -71,10 +71,11 @@ export function describeRefusal(error: ApiError): string {
   return error.message;
 }
 
-const savedAnswer = (view: SettingsView): PanelAnswer => ({
-  ok: true,
-  text: view.savedIn === null ? 'Saved for this run (this terminal keeps no settings file); the terminal restarted with them' : `Saved in ${view.savedIn}; the terminal restarted with them`,
-});
+// The file's path is for a technician: the sentence says saved, Details says where.
+const savedAnswer = (view: SettingsView): PanelAnswer =>
+  view.savedIn === null
+    ? { ok: true, text: 'Saved for this run (this terminal keeps no settings file); the terminal restarted with them' }
+    : { ok: true, text: 'Saved; the terminal restarted with them', details: `Saved in ${view.savedIn}` };
 
 export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSlice> = (set, get) => ({
   ...empty(),
