@@ -207,4 +207,29 @@ describe('keying as a cashier expects (web mode, Chromium)', () => {
     expect(now.keys).toBe(5);
     await backToEntry();
   });
+
+  it('keys decimal-first once the settings screen says so: 1 2 charges 12.00', async () => {
+    const { cashier } = screens;
+    const panel = cashier.locator('[data-testid="settings-panel"]');
+    await cashier.locator('[data-testid="settings-open"]').click();
+    await panel.waitFor();
+    const field = panel.locator('[data-testid="setting-payment.entry"]');
+    await expect.poll(() => field.inputValue()).toBe('cents');
+    await field.selectOption('decimal');
+    await panel.locator('[data-testid="settings-save"]').click();
+    await expect.poll(() => panel.locator('[data-testid="settings-saved"]').innerText()).toMatch(/^Saved/);
+    expect(terminal.service.settings.payment.entry).toBe('decimal');
+    await panel.locator('[data-testid="settings-close"]').first().click();
+    await cashier.locator('[data-testid="amount"]').click();
+    await typeKeys(cashier, '12');
+    await expect.poll(() => amountShown(cashier)).toContain('12.00');
+    await typeKeys(cashier, '.5');
+    await expect.poll(() => amountShown(cashier)).toContain('12.50');
+    await cashier.keyboard.press('Enter');
+    await status(cashier, 'awaiting').waitFor();
+    expect(demoRecords(terminal.service).at(-1)).toMatchObject({ amount_minor: 1250, currency: 'SGD' });
+    await cashier.keyboard.press('Escape');
+    await status(cashier, 'cancelled').waitFor();
+    await backToEntry();
+  });
 });
