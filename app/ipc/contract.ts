@@ -145,6 +145,8 @@ export interface TerminalInfo {
   readonly language: Settings['language'];
   /** Whether the cashier screen plays its paid and failed tones. */
   readonly sounds: Settings['sounds'];
+  /** How the cashier's digits read before any "." (settings `payment.entry`). */
+  readonly entryMode: Settings['payment']['entry'];
 }
 
 export interface Snapshot {

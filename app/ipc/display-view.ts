@@ -69,6 +69,7 @@ export function displayTerminal(terminal: TerminalInfo): TerminalInfo {
     methods: terminal.methods.map((method) => ({ ...method, simulator: null })),
     language: terminal.language,
     sounds: { enabled: false },
+    entryMode: terminal.entryMode,
   };
 }
 

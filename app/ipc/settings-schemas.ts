@@ -10,6 +10,7 @@ import {
   orangepillAlias,
   orangepillApiKey,
   orangepillLabel,
+  paymentEntry,
   qrExpirySeconds,
   soundFields,
   startupFields,
@@ -38,7 +39,8 @@ const providerFields = z.strictObject({
 /** Everything the settings screen edits, as it is sent and shown (never a key). */
 export const settingsFormSchema = z.strictObject({
   merchant: merchantFields,
-  payment: z.strictObject({ qrExpirySeconds }),
+  // A screen file saved before `entry` existed still reads; its sales key as they did (cents).
+  payment: z.strictObject({ qrExpirySeconds, entry: paymentEntry.default('cents') }),
   language: languageFields,
   sounds: soundFields,
   customerDisplay: customerDisplayFields,

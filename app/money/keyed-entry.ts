@@ -2,15 +2,24 @@ import { currency, type CurrencyCode } from './currency';
 import type { Money } from './money';
 
 /**
- * The amount as the cashier types it, cash-register style: digits shift in from the right,
- * so typing 1 2 3 4 in SGD reads 12.34. Held as a digit string, never as a float.
+ * How digits typed before any "." read. Cash-register style ('cents', the default): digits shift in
+ * from the right, so 1 2 3 4 in SGD reads 12.34. Decimal-first ('decimal'): they are whole units, so
+ * 1 2 reads 12.00. In both, once "." is typed what follows is decimals: 5 . 5 reads 5.50.
  */
+export const ENTRY_MODES = ['cents', 'decimal'] as const;
+export type EntryMode = (typeof ENTRY_MODES)[number];
+
+/** The amount as the cashier types it, held as digit strings, never as a float. */
 export interface KeyedEntry {
+  /** Digits before the point (all digits, in cents mode, until "." is typed), without leading zeros. */
   readonly digits: string;
+  /** Digits after the point; null until "." is typed. */
+  readonly fraction: string | null;
   readonly currency: CurrencyCode;
+  readonly mode: EntryMode;
 }
 
-export type EntryKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '00' | 'backspace' | 'clear';
+export type EntryKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '00' | '.' | 'backspace' | 'clear';
 
 /** Nine digits is SGD 9,999,999.99: beyond any counter sale, and a guard against a stuck key. */
 export const MAX_ENTRY_DIGITS = 9;
@@ -19,33 +28,92 @@ export type KeyOutcome =
   | { readonly accepted: true; readonly entry: KeyedEntry }
   | { readonly accepted: false; readonly entry: KeyedEntry; readonly reason: string };
 
-export function emptyEntry(code: CurrencyCode): KeyedEntry {
-  return { digits: '', currency: code };
+export function emptyEntry(code: CurrencyCode, mode: EntryMode = 'cents'): KeyedEntry {
+  return { digits: '', fraction: null, currency: code, mode };
+}
+
+/** True while digits are read as minor units: cents mode with no "." typed. */
+const readsAsMinor = (entry: KeyedEntry): boolean => entry.mode === 'cents' && entry.fraction === null;
+
+/** The sentence for a decimal digit too many: "SGD takes 2 decimal places", "JPY takes no decimal places". */
+export function decimalsReason(code: CurrencyCode): string {
+  const { exponent } = currency(code);
+  return exponent === 0 ? `${code} takes no decimal places` : `${code} takes ${String(exponent)} decimal places`;
+}
+
+/** The sentence for too many digits; in whole units it says how many fit before the point. */
+export function tooManyDigitsReason(entry: KeyedEntry, maxDigits = MAX_ENTRY_DIGITS): string {
+  const { exponent } = currency(entry.currency);
+  if (readsAsMinor(entry) || exponent === 0) return `At most ${String(maxDigits)} digits can be keyed`;
+  return `At most ${String(maxDigits - exponent)} digits can be keyed before the decimal point in ${entry.currency}`;
+}
+
+/** Digits of the amount in minor units, which the cap counts (SGD 12.5 is 1250: four). */
+export function minorDigitCount(entry: KeyedEntry): number {
+  return readsAsMinor(entry) ? entry.digits.length : entry.digits.length + currency(entry.currency).exponent;
+}
+
+const refuse = (entry: KeyedEntry, reason: string): KeyOutcome => ({ accepted: false, entry, reason });
+
+function pressPoint(entry: KeyedEntry, maxDigits: number): KeyOutcome {
+  if (entry.fraction !== null) return refuse(entry, 'The amount already has a decimal point');
+  if (currency(entry.currency).exponent === 0) return refuse(entry, decimalsReason(entry.currency));
+  const next: KeyedEntry = { ...entry, fraction: '' };
+  // In cents mode the digits already keyed become whole units, so 9 of them no longer fit.
+  if (minorDigitCount(next) > maxDigits) return refuse(entry, tooManyDigitsReason(next, maxDigits));
+  return { accepted: true, entry: next };
+}
+
+function pressDigits(entry: KeyedEntry, key: string, maxDigits: number): KeyOutcome {
+  if (entry.fraction !== null) {
+    const fraction = entry.fraction + key;
+    if (fraction.length > currency(entry.currency).exponent) return refuse(entry, decimalsReason(entry.currency));
+    return { accepted: true, entry: { ...entry, fraction } };
+  }
+  // Leading zeros carry no value; dropping them keeps "0" then "5" equal to "5".
+  const next: KeyedEntry = { ...entry, digits: (entry.digits + key).replace(/^0+/, '') };
+  if (minorDigitCount(next) > maxDigits) return refuse(entry, tooManyDigitsReason(entry, maxDigits));
+  return { accepted: true, entry: next };
 }
 
 export function pressKey(entry: KeyedEntry, key: EntryKey, maxDigits = MAX_ENTRY_DIGITS): KeyOutcome {
-  if (key === 'clear') return { accepted: true, entry: { ...entry, digits: '' } };
-  if (key === 'backspace') return { accepted: true, entry: { ...entry, digits: entry.digits.slice(0, -1) } };
-  // Leading zeros carry no value; dropping them keeps "0" then "5" equal to "5".
-  const digits = (entry.digits + key).replace(/^0+/, '');
-  if (digits.length > maxDigits) {
-    return { accepted: false, entry, reason: `At most ${maxDigits} digits can be keyed` };
+  switch (key) {
+    case 'clear':
+      return { accepted: true, entry: emptyEntry(entry.currency, entry.mode) };
+    case 'backspace':
+      // Backspace undoes the last key, the point included: 5 . 5 ⌫ ⌫ leaves the 5 as first keyed.
+      if (entry.fraction === null) return { accepted: true, entry: { ...entry, digits: entry.digits.slice(0, -1) } };
+      return { accepted: true, entry: { ...entry, fraction: entry.fraction === '' ? null : entry.fraction.slice(0, -1) } };
+    case '.':
+      return pressPoint(entry, maxDigits);
+    default:
+      return pressDigits(entry, key, maxDigits);
   }
-  return { accepted: true, entry: { ...entry, digits } };
 }
 
 export function entryToMoney(entry: KeyedEntry): Money {
-  return { minor: entry.digits === '' ? 0 : Number(entry.digits), currency: entry.currency };
+  const whole = entry.digits === '' ? 0 : Number(entry.digits);
+  if (readsAsMinor(entry)) return { minor: whole, currency: entry.currency };
+  const { exponent } = currency(entry.currency);
+  const fraction = (entry.fraction ?? '').padEnd(exponent, '0');
+  return { minor: whole * 10 ** exponent + (fraction === '' ? 0 : Number(fraction)), currency: entry.currency };
 }
 
-/** Changing currency keeps the keyed digits, but trims any that no longer fit. */
-export function withCurrency(entry: KeyedEntry, code: CurrencyCode, maxDigits = MAX_ENTRY_DIGITS): KeyedEntry {
-  return { digits: entry.digits.slice(0, maxDigits), currency: currency(code).code };
+/** The entry that reads as this amount, e.g. to charge a failed sale again; its decimals are all shown. */
+export function entryFromMoney(amount: Money, mode: EntryMode): KeyedEntry {
+  const { exponent } = currency(amount.currency);
+  const text = String(Math.trunc(Math.abs(amount.minor))).padStart(exponent + 1, '0');
+  const digits = text.slice(0, text.length - exponent).replace(/^0+/, '');
+  return { digits, fraction: text.slice(text.length - exponent), currency: amount.currency, mode };
 }
+
+/** True when anything has been keyed, a lone "." included. */
+export const hasKeyed = (entry: KeyedEntry): boolean => entry.digits !== '' || entry.fraction !== null;
 
 /** Maps a keyboard `KeyboardEvent.key` onto an entry key, or null for keys the keypad does not own. */
 export function keyFromKeyboard(key: string): EntryKey | null {
   if (/^[0-9]$/.test(key)) return key as EntryKey;
+  if (key === '.') return '.';
   if (key === 'Backspace') return 'backspace';
   if (key === 'Delete') return 'clear';
   return null;

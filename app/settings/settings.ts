@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from '../money/currency';
+import { ENTRY_MODES } from '../money/keyed-entry';
 import { CASHIER_LANGUAGES, LANGUAGES } from '../i18n/languages';
 import { METHOD_IDS } from '../payment/method';
 import { poleDisplaySettings, printerSettings } from './device-settings';
@@ -58,6 +59,12 @@ export const qrExpirySeconds = z
 
 /** The store or merchant name sent with each Orangepill request (`data.store`, `data.merchant`). */
 export const orangepillLabel = z.string().trim().min(1, { error: 'must not be empty (leave it unset instead)' }).max(80, { error: 'must be at most 80 characters' });
+
+/**
+ * How the cashier's digits read before any ".": 'cents' shifts them in from the right (1 2 3 4 is
+ * 12.34), 'decimal' reads them as whole units (1 2 is 12.00). After a "." both read decimals.
+ */
+export const paymentEntry = z.enum(ENTRY_MODES, { error: `must be ${ENTRY_MODES.join(' or ')}` });
 
 export const omiseVersion = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an API version date like 2019-05-29' });
 
@@ -120,6 +127,7 @@ export const settingsSchema = z.strictObject({
   payment: z
     .strictObject({
       qrExpirySeconds: qrExpirySeconds.default(600),
+      entry: paymentEntry.default('cents'),
       pollIntervalMs: z.number().int().min(250, { error: 'must be at least 250 ms' }).max(10_000, { error: 'must be at most 10000 ms' }).default(1000),
       expiryGraceSeconds: z.number().int().min(0).max(300).default(10),
       /** After a failed status request, wait from this much, doubling (with jitter) up to backoffMaxMs. */

@@ -5,7 +5,6 @@ import {
   keyFromKeyboard,
   MAX_ENTRY_DIGITS,
   pressKey,
-  withCurrency,
   type EntryKey,
   type KeyedEntry,
 } from '../../app/money/keyed-entry';
@@ -23,7 +22,7 @@ function typeKeys(entry: KeyedEntry, keys: readonly EntryKey[], maxDigits?: numb
 describe('keyed entry', () => {
   it('starts empty and is worth zero', () => {
     const entry = emptyEntry('SGD');
-    expect(entry).toEqual({ digits: '', currency: 'SGD' });
+    expect(entry).toEqual({ digits: '', fraction: null, currency: 'SGD', mode: 'cents' });
     expect(entryToMoney(entry)).toEqual({ minor: 0, currency: 'SGD' });
   });
 
@@ -59,7 +58,7 @@ describe('keyed entry', () => {
     expect(typeKeys(entry, ['backspace']).digits).toBe('12');
     expect(typeKeys(entry, ['backspace', 'backspace', 'backspace']).digits).toBe('');
     const onEmpty = pressKey(emptyEntry('SGD'), 'backspace');
-    expect(onEmpty).toEqual({ accepted: true, entry: { digits: '', currency: 'SGD' } });
+    expect(onEmpty).toEqual({ accepted: true, entry: { digits: '', fraction: null, currency: 'SGD', mode: 'cents' } });
   });
 
   it('backspace after a "0" leaves no leading zero behind', () => {
@@ -69,7 +68,7 @@ describe('keyed entry', () => {
 
   it('clear empties the entry and keeps the currency', () => {
     const entry = typeKeys(emptyEntry('JPY'), ['9', '8', '7', 'clear']);
-    expect(entry).toEqual({ digits: '', currency: 'JPY' });
+    expect(entry).toEqual({ digits: '', fraction: null, currency: 'JPY', mode: 'cents' });
   });
 
   it('rejects a digit beyond the maximum, with a reason, leaving the entry unchanged', () => {
@@ -111,20 +110,7 @@ describe('keyed entry', () => {
     const entry = typeKeys(emptyEntry('SGD'), ['1', '2']);
     pressKey(entry, '3');
     pressKey(entry, 'clear');
-    expect(entry).toEqual({ digits: '12', currency: 'SGD' });
-  });
-
-  it('withCurrency keeps the digits and changes the currency', () => {
-    const entry = typeKeys(emptyEntry('SGD'), ['1', '2', '3', '4']);
-    expect(withCurrency(entry, 'JPY')).toEqual({ digits: '1234', currency: 'JPY' });
-    expect(withCurrency(entry, 'BHD')).toEqual({ digits: '1234', currency: 'BHD' });
-  });
-
-  it('withCurrency trims digits that no longer fit', () => {
-    const entry = typeKeys(emptyEntry('SGD'), ['1', '2', '3', '4', '5']);
-    const trimmed = withCurrency(entry, 'JPY', 3);
-    expect(trimmed.digits).toHaveLength(3);
-    expect(trimmed).toEqual({ digits: '123', currency: 'JPY' });
+    expect(entry).toEqual({ digits: '12', fraction: null, currency: 'SGD', mode: 'cents' });
   });
 });
 
@@ -133,13 +119,14 @@ describe('keyFromKeyboard', () => {
     for (const d of ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) expect(keyFromKeyboard(d)).toBe(d);
   });
 
-  it('maps Backspace and Delete', () => {
+  it('maps the point, Backspace and Delete', () => {
+    expect(keyFromKeyboard('.')).toBe('.');
     expect(keyFromKeyboard('Backspace')).toBe('backspace');
     expect(keyFromKeyboard('Delete')).toBe('clear');
   });
 
   it('ignores keys the keypad does not own', () => {
-    for (const key of ['a', 'Enter', 'Escape', ' ', '.', '-', '55', '00', 'backspace', 'clear', 'Numpad5', 'F5', '']) {
+    for (const key of ['a', 'Enter', 'Escape', ' ', ',', '-', '..', '55', '00', 'backspace', 'clear', 'Numpad5', 'F5', '']) {
       expect(keyFromKeyboard(key), JSON.stringify(key)).toBeNull();
     }
   });

@@ -37,8 +37,8 @@ describe('composing the settings in force', () => {
 
   it('keeps only the sections that differ from the file', () => {
     const form = formOf(file);
-    const next = nextSavedSections({ sounds: { enabled: false } }, { merchant: form.merchant, sounds: { enabled: true }, payment: { qrExpirySeconds: 120 } }, form);
-    expect(next).toEqual({ payment: { qrExpirySeconds: 120 } });
+    const next = nextSavedSections({ sounds: { enabled: false } }, { merchant: form.merchant, sounds: { enabled: true }, payment: { qrExpirySeconds: 120, entry: 'cents' } }, form);
+    expect(next).toEqual({ payment: { qrExpirySeconds: 120, entry: 'cents' } });
   });
 
   it('names the fields the environment sets, keys by their screen path', () => {

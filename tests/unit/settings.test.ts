@@ -16,7 +16,7 @@ describe('settings', () => {
       merchant: { name: 'Demo Shop', addressLines: [], logoText: null },
       currency: 'SGD',
       locale: 'en-SG',
-      payment: { qrExpirySeconds: 600, pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 },
+      payment: { qrExpirySeconds: 600, entry: 'cents', pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 },
       web: { host: '127.0.0.1', port: 5170 },
       webhooks: { host: '127.0.0.1', port: null },
       printer: {
@@ -70,7 +70,7 @@ describe('settings', () => {
     const result = settingsSchema.safeParse({ payment: { qrExpirySeconds: 120 }, web: { port: 8080 } });
     expect(result.success).toBe(true);
     if (result.success) {
-      expect(result.data.payment).toEqual({ qrExpirySeconds: 120, pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 });
+      expect(result.data.payment).toEqual({ qrExpirySeconds: 120, entry: 'cents', pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 });
       expect(result.data.web).toEqual({ host: '127.0.0.1', port: 8080 });
       expect(result.data.merchant.name).toBe('Demo Shop');
     }
@@ -83,6 +83,12 @@ describe('settings', () => {
 
   it('rejects a QR expiry below 30 seconds, naming the setting and the limit', () => {
     expect(problems({ payment: { qrExpirySeconds: 5 } })).toEqual(['payment.qrExpirySeconds must be at least 30 seconds']);
+  });
+
+  it('reads payment.entry as cents or decimal, refusing anything else by name', () => {
+    expect(problems({ payment: { entry: 'dollars' } })).toEqual(['payment.entry must be cents or decimal']);
+    expect(problems({ payment: { entry: 5 } })).toEqual(['payment.entry must be cents or decimal']);
+    expect(settingsSchema.parse({ payment: { entry: 'decimal' } }).payment.entry).toBe('decimal');
   });
 
   it('rejects a QR expiry above 12 hours, naming the setting and the limit', () => {

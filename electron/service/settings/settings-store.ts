@@ -33,7 +33,7 @@ export function formOf(settings: Settings): SettingsForm {
   const { opn, orangepill } = settings.providers;
   return {
     merchant: settings.merchant,
-    payment: { qrExpirySeconds: settings.payment.qrExpirySeconds },
+    payment: { qrExpirySeconds: settings.payment.qrExpirySeconds, entry: settings.payment.entry },
     language: settings.language,
     sounds: settings.sounds,
     customerDisplay: settings.customerDisplay,

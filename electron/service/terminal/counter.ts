@@ -180,6 +180,7 @@ function terminalInfo(settings: Settings, setup: ProviderSetup): TerminalInfo {
     methods: [...setup.providers.values()].map((p) => p.method),
     language: settings.language,
     sounds: settings.sounds,
+    entryMode: settings.payment.entry,
   };
 }
 

@@ -1,6 +1,8 @@
 import { isUndecidedLate, type Payment } from '../../../app/payment/payment';
 import { findMethod } from '../../shared/payment-figures';
+import { formatAmount } from '../../shared/format-amount';
 import { useActions } from '../actions-context';
+import { canChargeAgain } from '../sale/sale-actions';
 import { useCashierStore } from '../cashier-store';
 import { ErrorAlert } from '../shared/error-alert';
 import { LateDecision, MoneyBackPanel } from '../refund/money-back-panel';
@@ -14,6 +16,7 @@ import { describeStatus, statusMark } from './status-text';
 /** A finished payment, until the cashier starts the next sale. */
 export function PaymentResult({ payment }: { readonly payment: Payment }) {
   const dismissing = useCashierStore((s) => s.pending === 'dismiss');
+  const busy = useCashierStore((s) => s.pending !== null);
   const actions = useActions();
   const method = useCashierStore((s) => findMethod(s.terminal, payment.method));
   const locale = useCashierStore((s) => s.terminal?.locale);
@@ -51,6 +54,18 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
         {refundForm && <RefundForm key={payment.id} payment={payment} title="Refund" />}
         <PrintPanel payment={payment} />
         <ErrorAlert />
+        {canChargeAgain(payment) && (
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="charge-again"
+            disabled={busy}
+            // Never focused by itself, and Enter on the result screen means New sale: no re-charge by habit.
+            onClick={() => void actions.chargeAgain()}
+          >
+            Charge again {formatAmount(payment.amount, locale)} · {method?.label ?? payment.method}
+          </button>
+        )}
         <button
           type="button"
           className="button button--primary"

@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { TerminalInfo } from '../../../app/ipc/contract';
 import type { CurrencyCode } from '../../../app/money/currency';
-import { emptyEntry, pressKey, withCurrency, type EntryKey, type KeyedEntry } from '../../../app/money/keyed-entry';
+import { emptyEntry, hasKeyed, pressKey, type EntryKey, type KeyedEntry } from '../../../app/money/keyed-entry';
+import { pasteAmount } from '../../../app/money/pasted-amount';
 import type { MethodId } from '../../../app/payment/method';
-import { defaultCurrency, pickMethod, terminalCurrencies } from '../shared/sale-choices';
+import { defaultCurrency, methodLabel, methodsFor, pickMethod, terminalCurrencies } from '../shared/sale-choices';
 
 export type CashierCommand = 'charge' | 'cancel' | 'dismiss' | 'demoSimulate' | 'print';
 
@@ -18,11 +19,17 @@ export interface EntrySlice {
   readonly failureCode: string | null;
   /** The last rejection, verbatim from the API (or the keypad). */
   readonly error: string | null;
+  /** What a choice did that the cashier did not key: the amount cleared, the method to choose again. */
+  readonly notice: string | null;
   /** The command in flight, so its button can wait. */
   readonly pending: CashierCommand | null;
   /** A final payment the cashier has dismissed; hidden at once so keys typed before the host confirms are kept. */
   readonly dismissedId: string | null;
   readonly press: (key: EntryKey) => void;
+  /** A pasted amount replaces the entry, or is refused on the error line with the entry kept. */
+  readonly paste: (text: string) => void;
+  /** Puts a finished sale's amount and method back, to charge it again. */
+  readonly restoreSale: (entry: KeyedEntry, method: MethodId, orderRef: string) => void;
   readonly chooseCurrency: (terminal: TerminalInfo, code: CurrencyCode) => void;
   readonly chooseMethod: (method: MethodId) => void;
   readonly setOrderRef: (orderRef: string) => void;
@@ -46,15 +53,20 @@ export const createEntrySlice: StateCreator<EntrySlice> = (set, get) => ({
   payerAlias: '',
   failureCode: null,
   error: null,
+  notice: null,
   pending: null,
   dismissedId: null,
   press: (key) => {
     const outcome = pressKey(get().entry, key);
-    set(outcome.accepted ? { entry: outcome.entry, error: null } : { error: outcome.reason });
+    set(outcome.accepted ? { entry: outcome.entry, error: null, notice: null } : { error: outcome.reason });
   },
-  chooseCurrency: (terminal, code) =>
-    set((s) => ({ entry: withCurrency(s.entry, code), method: pickMethod(terminal, code, s.method), error: null })),
-  chooseMethod: (method) => set({ method, error: null }),
+  paste: (text) => {
+    const outcome = pasteAmount(get().entry, text);
+    set(outcome.accepted ? { entry: outcome.entry, error: null, notice: null } : { error: outcome.reason });
+  },
+  restoreSale: (entry, method, orderRef) => set({ entry, method, orderRef, error: null, notice: null }),
+  chooseCurrency: (terminal, code) => set((s) => ({ ...switchCurrency(terminal, s, code), error: null })),
+  chooseMethod: (method) => set({ method, error: null, notice: null }),
   setOrderRef: (orderRef) => set({ orderRef }),
   setPayerAlias: (payerAlias) => set({ payerAlias }),
   setFailureCode: (failureCode) => set({ failureCode }),
@@ -62,12 +74,36 @@ export const createEntrySlice: StateCreator<EntrySlice> = (set, get) => ({
   setPending: (pending) => set({ pending }),
   setDismissed: (dismissedId) => set({ dismissedId }),
   resetEntry: () =>
-    set((s) => ({ entry: emptyEntry(s.entry.currency), orderRef: '', payerAlias: '', failureCode: null, error: null })),
+    set((s) => ({ entry: emptyEntry(s.entry.currency, s.entry.mode), orderRef: '', payerAlias: '', failureCode: null, error: null, notice: null })),
   adoptTerminal: (terminal, keepChoice) =>
     set((s) => {
       const keep = keepChoice && terminalCurrencies(terminal).includes(s.entry.currency);
       const code = keep ? s.entry.currency : defaultCurrency(terminal);
       if (code === null) return { method: null };
-      return { entry: withCurrency(s.entry, code), method: pickMethod(terminal, code, s.method) };
+      // Digits keyed in one mode mean another amount in the other: they go, as on a currency change.
+      const entry = s.entry.mode === terminal.entryMode ? s.entry : emptyEntry(s.entry.currency, terminal.entryMode);
+      if (!keepChoice) return { entry: emptyEntry(code, terminal.entryMode), method: pickMethod(terminal, code, null) };
+      const switched = switchCurrency(terminal, { ...s, entry }, code);
+      const offered = switched.method === null || methodsFor(terminal, code).some((m) => m.id === switched.method);
+      return offered ? switched : { ...switched, method: null, notice: 'The method chosen is no longer offered: choose a method.' };
     }),
 });
+
+/**
+ * A currency change. Keyed digits are cleared, never carried over (KWD 1.234 must not become
+ * JPY 1,234), and a method that does not take the new currency is not swapped for another behind
+ * the cashier's back: the choice is emptied and the notice asks for one.
+ */
+function switchCurrency(
+  terminal: TerminalInfo,
+  s: Pick<EntrySlice, 'entry' | 'method' | 'notice'>,
+  code: CurrencyCode,
+): Pick<EntrySlice, 'entry' | 'method' | 'notice'> {
+  if (code === s.entry.currency) return { entry: s.entry, method: s.method, notice: s.notice };
+  const entry = emptyEntry(code, s.entry.mode);
+  const notes: string[] = [];
+  if (hasKeyed(s.entry)) notes.push(`Amount cleared: the currency is now ${code}. Key the amount again.`);
+  const keepsMethod = s.method === null || methodsFor(terminal, code).some((m) => m.id === s.method);
+  if (s.method !== null && !keepsMethod) notes.push(`${methodLabel(terminal, s.method)} does not take ${code}: choose a method.`);
+  return { entry, method: keepsMethod ? s.method : null, notice: notes.length === 0 ? null : notes.join(' ') };
+}

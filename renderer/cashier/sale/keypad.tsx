@@ -23,6 +23,8 @@ const KEYS: readonly KeyDef[] = [
   digit('9'),
   { key: '00', face: '00', label: '00, double zero' },
   digit('0'),
+  // After the point, digits are decimals: 5 . 5 is 5.50, whichever way the digits before it read.
+  { key: '.', face: '.', label: '. decimal point' },
   { key: 'backspace', face: '⌫', label: 'Backspace', className: 'key--edit' },
   { key: 'clear', face: 'C', label: 'Clear amount', className: 'key--clear' },
 ];

@@ -1,16 +1,34 @@
 import type { ApiResult, CommandArgs } from '../../../app/ipc/contract';
 import type { SlipKind, TestPrint } from '../../../app/ipc/devices';
 import type { PosApi } from '../../../app/ipc/pos-api';
-import { entryToMoney } from '../../../app/money/keyed-entry';
+import { entryFromMoney, entryToMoney } from '../../../app/money/keyed-entry';
 import type { DemoOutcome } from '../../../app/payment/method';
 import { moneyArrived } from '../../../app/payment/money-back';
-import { isFinal } from '../../../app/payment/payment';
+import { isFinal, type Payment } from '../../../app/payment/payment';
 import { selectPayment, useCashierStore } from '../cashier-store';
 import { useCancelQuestion } from '../payment/cancel-question-store';
 import { takesPayerAlias } from '../shared/sale-choices';
 import type { CashierCommand } from './entry-slice';
 
+/** A sale that took no money and can simply be asked for again. */
+export const canChargeAgain = (payment: Payment): boolean => payment.state.status === 'failed' || payment.state.status === 'expired';
+
 export type SaleApi = Pick<PosApi, 'charge' | 'cancel' | 'dismiss' | 'printSlip' | 'printTest' | 'demoSimulate'>;
+
+/** The sale as keyed, ready to send; null (with the reason on the error line) when it cannot be charged. */
+function chargeArgs(): CommandArgs<'charge'> | null {
+  const state = useCashierStore.getState();
+  const { entry, method, orderRef, payerAlias } = state;
+  const amount = entryToMoney(entry);
+  if (amount.minor === 0) return null;
+  if (method === null) {
+    state.setError(`Choose a payment method for ${amount.currency}`);
+    return null;
+  }
+  const ref = orderRef.trim();
+  const alias = takesPayerAlias(method) ? payerAlias.trim() : '';
+  return { amount, method, ...(ref === '' ? {} : { orderRef: ref }), ...(alias === '' ? {} : { payerAlias: alias }) };
+}
 
 /**
  * What the sale's own buttons and keys do. A command's result only reports success or the reason
@@ -36,24 +54,33 @@ export function createSaleActions(api: SaleApi) {
     return payment !== null && !isFinal(payment.state) ? payment.id : null;
   };
 
-  const chargeArgs = (): CommandArgs<'charge'> | null => {
-    const { entry, method, orderRef, payerAlias } = state();
-    const amount = entryToMoney(entry);
-    if (amount.minor === 0) return null;
-    if (method === null) {
-      state().setError(`No payment method accepts ${amount.currency}`);
-      return null;
-    }
-    const ref = orderRef.trim();
-    const alias = takesPayerAlias(method) ? payerAlias.trim() : '';
-    return { amount, method, ...(ref === '' ? {} : { orderRef: ref }), ...(alias === '' ? {} : { payerAlias: alias }) };
+  const charge = async (): Promise<void> => {
+    if (selectPayment(state()) !== null || state().pending === 'charge') return;
+    const args = chargeArgs();
+    if (args !== null) await run('charge', () => api.charge(args));
+  };
+
+  /** Back to entry at once, so digits keyed before the host's `payment: null` event are kept. */
+  const dismiss = async (payment: Payment): Promise<boolean> => {
+    state().resetEntry();
+    state().setDismissed(payment.id);
+    const dismissed = await run('dismiss', () => api.dismiss({ paymentId: payment.id }));
+    if (!dismissed) state().setDismissed(null);
+    return dismissed;
   };
 
   return {
-    charge: async (): Promise<void> => {
-      if (selectPayment(state()) !== null || state().pending === 'charge') return;
-      const args = chargeArgs();
-      if (args !== null) await run('charge', () => api.charge(args));
+    charge,
+    /**
+     * After a failure or expiry: the same amount, method and order number, charged as a new sale.
+     * Only its own button calls this; Enter on a result screen starts an empty sale instead.
+     */
+    chargeAgain: async (): Promise<void> => {
+      const payment = selectPayment(state());
+      if (payment === null || !canChargeAgain(payment) || state().pending !== null) return;
+      if (!(await dismiss(payment))) return;
+      state().restoreSale(entryFromMoney(payment.amount, state().entry.mode), payment.method, payment.orderRef ?? '');
+      await charge();
     },
     /** Money has arrived on the sale: this only asks (cancel-with-money.tsx); nothing is sent until the answer. */
     cancel: async (): Promise<void> => {
@@ -71,10 +98,7 @@ export function createSaleActions(api: SaleApi) {
     newSale: async (): Promise<void> => {
       const payment = selectPayment(state());
       if (payment === null || !isFinal(payment.state)) return;
-      // Back to entry at once, so digits keyed before the host's `payment: null` event are kept.
-      state().resetEntry();
-      state().setDismissed(payment.id);
-      if (!(await run('dismiss', () => api.dismiss({ paymentId: payment.id })))) state().setDismissed(null);
+      await dismiss(payment);
     },
     /** Prints a slip about the payment on screen; how it went arrives as the print report. */
     printSlip: async (slip: SlipKind, paymentId?: string): Promise<void> => {

@@ -13,6 +13,16 @@ import { SettingsPanel } from '../settings/settings-panel';
 import { SaleOptions } from './sale-options';
 import './sale-entry.css';
 
+/** What a currency change did to the amount or the method, said where the cashier is looking. */
+function EntryNotice() {
+  const notice = useCashierStore((s) => s.notice);
+  return (
+    <p className="entry-notice" role="status" data-testid="entry-notice" hidden={notice === null}>
+      {notice}
+    </p>
+  );
+}
+
 /** Keying a new sale: the amount, its options, the keypad and Charge. */
 export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
   const entry = useCashierStore((s) => s.entry);
@@ -37,6 +47,7 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
         <output className="amount-display" data-testid="amount" aria-live="polite" aria-label="Amount">
           {formatAmount(amount, terminal.locale)}
         </output>
+        <EntryNotice />
         <SaleOptions terminal={terminal} />
         {takesLookup && (
           <button

@@ -3,34 +3,43 @@ import { isCurrencyCode } from '../../../app/money/currency';
 import { useCashierStore } from '../cashier-store';
 import { methodsFor, takesPayerAlias, terminalCurrencies } from '../shared/sale-choices';
 
+/** Only the currencies the shop's methods take; a change clears the amount (entry-slice.ts says so). */
+function CurrencyField({ terminal }: { readonly terminal: TerminalInfo }) {
+  const currency = useCashierStore((s) => s.entry.currency);
+  const chooseCurrency = useCashierStore((s) => s.chooseCurrency);
+  return (
+    <label className="field">
+      <span className="field__label">Currency</span>
+      <select
+        data-testid="currency"
+        value={currency}
+        onChange={(event) => {
+          const code = event.target.value;
+          if (isCurrencyCode(code)) chooseCurrency(terminal, code);
+        }}
+      >
+        {terminalCurrencies(terminal).map((code) => (
+          <option key={code} value={code}>
+            {code}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Currency, method and the optional order number for the sale being keyed. */
 export function SaleOptions({ terminal }: { readonly terminal: TerminalInfo }) {
   const currency = useCashierStore((s) => s.entry.currency);
   const method = useCashierStore((s) => s.method);
   const orderRef = useCashierStore((s) => s.orderRef);
   const payerAlias = useCashierStore((s) => s.payerAlias);
-  const { chooseCurrency, chooseMethod, setOrderRef, setPayerAlias } = useCashierStore.getState();
+  const { chooseMethod, setOrderRef, setPayerAlias } = useCashierStore.getState();
   const methods = methodsFor(terminal, currency);
 
   return (
     <div className="sale-options">
-      <label className="field">
-        <span className="field__label">Currency</span>
-        <select
-          data-testid="currency"
-          value={currency}
-          onChange={(event) => {
-            const code = event.target.value;
-            if (isCurrencyCode(code)) chooseCurrency(terminal, code);
-          }}
-        >
-          {terminalCurrencies(terminal).map((code) => (
-            <option key={code} value={code}>
-              {code}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CurrencyField terminal={terminal} />
       <label className="field">
         <span className="field__label">Method</span>
         <select
@@ -43,6 +52,11 @@ export function SaleOptions({ terminal }: { readonly terminal: TerminalInfo }) {
           }}
         >
           {methods.length === 0 && <option value="">No method takes {currency}</option>}
+          {methods.length > 0 && method === null && (
+            <option value="" disabled>
+              Choose a method
+            </option>
+          )}
           {methods.map((m) => (
             <option key={m.id} value={m.id}>
               {m.label}

@@ -1,3 +1,4 @@
+import { ENTRY_MODES, type EntryMode } from '../../../app/money/keyed-entry';
 import { useCashierStore } from '../cashier-store';
 import { Field, nullable, TextField } from './settings-fields';
 import type { SectionProps } from './section-props';
@@ -49,10 +50,16 @@ function minutesHint(seconds: number): string {
   return `${Number.isInteger(minutes) ? String(minutes) : minutes.toFixed(1)} minutes; from 30 seconds to 12 hours`;
 }
 
-/** How long a QR code stays payable. */
+const ENTRY_HINTS: Readonly<Record<EntryMode, string>> = {
+  cents: 'Digits fill in from the right, as on a cash register: 1 2 3 4 reads 12.34. Type "." to key decimals: 5 . 5 reads 5.50',
+  decimal: 'Digits are whole amounts: 1 2 reads 12.00. Type "." for decimals: 12 . 5 reads 12.50',
+};
+
+/** How long a QR code stays payable, and how the cashier's digits read. */
 export function PaymentsSection({ draft, errors }: SectionProps) {
   const edit = useCashierStore((s) => s.editSettings);
   const seconds = draft.payment.qrExpirySeconds;
+  const mode = draft.payment.entry;
   return (
     <fieldset className="settings-section">
       <legend>Payments</legend>
@@ -62,8 +69,23 @@ export function PaymentsSection({ draft, errors }: SectionProps) {
             {...field}
             inputMode="numeric"
             value={Number.isNaN(seconds) ? '' : String(seconds)}
-            onChange={(e) => edit('payment', { qrExpirySeconds: e.target.value.trim() === '' ? Number.NaN : Number(e.target.value) })}
+            onChange={(e) => edit('payment', { ...draft.payment, qrExpirySeconds: e.target.value.trim() === '' ? Number.NaN : Number(e.target.value) })}
           />
+        )}
+      </Field>
+      <Field label="Amount entry" path="payment.entry" errors={errors} hint={ENTRY_HINTS[mode]}>
+        {(field) => (
+          <select
+            {...field}
+            value={mode}
+            onChange={(e) => {
+              const chosen = ENTRY_MODES.find((m) => m === e.target.value);
+              if (chosen !== undefined) edit('payment', { ...draft.payment, entry: chosen });
+            }}
+          >
+            <option value="cents">Cash register (1 2 3 4 is 12.34)</option>
+            <option value="decimal">Whole amounts first (1 2 is 12.00)</option>
+          </select>
         )}
       </Field>
     </fieldset>
