@@ -53,8 +53,9 @@ export function CashierApp() {
         <OperatorChip />
         {gate === 'open' && <NeedsAttention />}
         <ConnectionNotice status={connection} />
+        {/* In the header: Devices… joins the merchant's row, the chips take a row of their own below it. */}
+        {gate === 'open' && <DeviceBar />}
       </header>
-      {gate === 'open' && <DeviceBar />}
       {gate === 'open' && <ParkedNews />}
       {hostError !== null && (
         <p className="host-error" role="status" data-testid="host-error">

@@ -1,29 +1,18 @@
-import type { DeviceHealth, DeviceReport } from '../../../app/ipc/devices';
-import { assertNever } from '../../../app/util/assert-never';
+import type { DeviceReport } from '../../../app/ipc/devices';
 import { useState } from 'react';
 import { useCashierStore } from '../cashier-store';
+import { methodLabel } from '../shared/sale-choices';
+import { chipMark, deviceChip, methodChip, problemsFirst, type ChipWords } from './device-chip';
 import { DevicesPanel } from './devices-panel';
 
-/** A mark that does not rely on colour alone. */
-function mark(health: DeviceHealth): string {
-  switch (health) {
-    case 'ok':
-      return '●';
-    case 'attention':
-      return '▲';
-    case 'fault':
-      return '✕';
-    case 'off':
-      return '○';
-    case 'unknown':
-      return '…';
-    default:
-      return assertNever(health, 'device health');
-  }
-}
+// Enter on a chip opens the panel; it must not reach the screen's "Enter charges" key.
+const keepEnter = (event: React.KeyboardEvent): void => {
+  if (event.key === 'Enter') event.stopPropagation();
+};
 
-/** One device: its state at a glance; pressing it (by touch too, where a tooltip cannot show) opens the Devices panel. */
-function DeviceItem({ id, report, onOpen }: { readonly id: string; readonly report: DeviceReport; readonly onOpen: () => void }) {
+/** One device as a compact chip: its state at a glance; pressing it (by touch too, where a tooltip cannot show) opens the Devices panel. */
+function DeviceItem(props: { readonly id: string; readonly report: DeviceReport; readonly words: ChipWords; readonly onOpen: () => void }) {
+  const { id, report, words, onOpen } = props;
   return (
     <li>
       <button
@@ -32,49 +21,51 @@ function DeviceItem({ id, report, onOpen }: { readonly id: string; readonly repo
         data-testid={`device-${id}`}
         data-health={report.health}
         title={report.detail}
-        aria-label={`${report.summary}. ${report.detail}`}
+        aria-label={`${words.name}${words.state === null ? '' : `: ${words.state}`}. ${report.detail}`}
         onClick={onOpen}
-        // Enter here opens the panel; it must not reach the screen's "Enter charges" key.
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') event.stopPropagation();
-        }}
+        onKeyDown={keepEnter}
       >
         <span className="device-bar__mark" aria-hidden="true">
-          {mark(report.health)}
+          {chipMark(report.health)}
         </span>
-        {report.summary}
+        <span className="device-bar__words">
+          <span className="device-bar__name">{words.name}</span>
+          {words.state !== null && <span className="device-bar__state">{words.state}</span>}
+        </span>
       </button>
     </li>
   );
 }
 
-/** Journal, providers, printer, pole display and customer display at a glance; each item's tooltip says what to do. */
+interface Chip {
+  readonly id: string;
+  readonly report: DeviceReport;
+  readonly words: ChipWords;
+}
+
+/** Journal, payment methods, printer, pole display and customer display in one row; each chip's details are a tap away. */
 export function DeviceBar() {
   const devices = useCashierStore((s) => s.devices);
+  const terminal = useCashierStore((s) => s.terminal);
   const [open, setOpen] = useState(false);
   if (devices === null) return null;
+  const openPanel = (): void => setOpen(true);
+  const chips: Chip[] = [
+    // First: while the journal cannot save, no sale can start, so the cashier must see why.
+    { id: 'journal', report: devices.journal, words: deviceChip('Journal', devices.journal) },
+    ...devices.providers.map((p) => ({ id: `provider-${p.method}`, report: p, words: methodChip(methodLabel(terminal, p.method), p.health) })),
+    { id: 'printer', report: devices.printer, words: deviceChip('Printer', devices.printer) },
+    { id: 'pole-display', report: devices.poleDisplay, words: deviceChip('Pole display', devices.poleDisplay) },
+    { id: 'customer-display', report: devices.customerDisplay, words: deviceChip('Customer display', devices.customerDisplay) },
+  ];
   return (
     <div className="device-bar__row">
-    <ul className="device-bar" aria-label="Devices" data-testid="device-bar">
-      {/* First: while the journal cannot save, no sale can start, so the cashier must see why. */}
-      <DeviceItem id="journal" report={devices.journal} onOpen={() => setOpen(true)} />
-      {devices.providers.map((p) => (
-        <DeviceItem key={p.method} id={`provider-${p.method}`} report={p} onOpen={() => setOpen(true)} />
-      ))}
-      <DeviceItem id="printer" report={devices.printer} onOpen={() => setOpen(true)} />
-      <DeviceItem id="pole-display" report={devices.poleDisplay} onOpen={() => setOpen(true)} />
-      <DeviceItem id="customer-display" report={devices.customerDisplay} onOpen={() => setOpen(true)} />
-    </ul>
-      <button
-        type="button"
-        className="button button--secondary device-bar__open"
-        data-testid="devices-open"
-        onClick={() => setOpen(true)}
-        // Enter here opens the panel; it must not reach the screen's "Enter charges" key.
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') event.stopPropagation();
-        }}
-      >
+      <ul className="device-bar" aria-label="Devices" data-testid="device-bar">
+        {problemsFirst(chips).map((chip) => (
+          <DeviceItem key={chip.id} id={chip.id} report={chip.report} words={chip.words} onOpen={openPanel} />
+        ))}
+      </ul>
+      <button type="button" className="button button--secondary device-bar__open" data-testid="devices-open" onClick={openPanel} onKeyDown={keepEnter}>
         Devices…
       </button>
       {open && <DevicesPanel onClose={() => setOpen(false)} />}

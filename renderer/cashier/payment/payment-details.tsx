@@ -2,6 +2,7 @@ import type { Payment } from '../../../app/payment/payment';
 import { formatAmount } from '../../shared/format-amount';
 import { findMethod, outstandingAmount } from '../../shared/payment-figures';
 import { useCashierStore } from '../cashier-store';
+import { FitText } from '../shared/fit-text';
 import { Countdown } from './countdown';
 import { ProviderTrailView } from './provider-trail';
 import { methodLabel } from '../shared/sale-choices';
@@ -18,17 +19,17 @@ export function PaymentDetails({ payment, showCountdown }: { readonly payment: P
       <dl className="details">
         <dt>Amount</dt>
         <dd className="details__amount" data-testid="payment-amount">
-          {formatAmount(payment.amount, terminal?.locale)}
+          <FitText text={formatAmount(payment.amount, terminal?.locale)} />
         </dd>
         {state.status === 'partially_paid' && state.received !== null && (
           <>
             <dt>Received</dt>
             <dd className="details__amount" data-testid="received">
-              {formatAmount(state.received, terminal?.locale)}
+              <FitText text={formatAmount(state.received, terminal?.locale)} />
             </dd>
             <dt>Outstanding</dt>
             <dd className="details__amount details__amount--due" data-testid="outstanding">
-              {formatAmount(outstandingAmount(payment, state.received), terminal?.locale)}
+              <FitText text={formatAmount(outstandingAmount(payment, state.received), terminal?.locale)} />
             </dd>
           </>
         )}

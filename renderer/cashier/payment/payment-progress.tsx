@@ -41,19 +41,24 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
         )}
         <ParkControl payment={payment} />
       </div>
-      <div className="payment__actions">
-        <ErrorAlert />
-        <button
-          type="button"
-          className="button button--cancel"
-          data-testid="cancel"
-          disabled={cancelling}
-          onClick={() => void actions.cancel()}
-        >
-          {payment.state.status === 'cancelling' ? 'Cancelling…' : 'Cancel payment (Esc)'}
-        </button>
-        <PrintPanel payment={payment} />
-        {simulator !== null && <DemoControls simulator={simulator} />}
+      {/* The pinned action column: its tools scroll, Cancel stays at the foot, where Charge was. */}
+      <div className="payment__actions action-column">
+        <div className="action-column__tools">
+          <PrintPanel payment={payment} />
+          {simulator !== null && <DemoControls simulator={simulator} />}
+        </div>
+        <div className="action-dock">
+          <ErrorAlert />
+          <button
+            type="button"
+            className="button button--cancel"
+            data-testid="cancel"
+            disabled={cancelling}
+            onClick={() => void actions.cancel()}
+          >
+            {payment.state.status === 'cancelling' ? 'Cancelling…' : 'Cancel payment (Esc)'}
+          </button>
+        </div>
         <CancelWithMoney payment={payment} />
       </div>
     </section>

@@ -48,33 +48,38 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
         <PaymentMoney payment={payment} />
         <PaymentDetails payment={payment} showCountdown={false} />
       </div>
-      <div className="payment__actions">
-        <LateDecision payment={payment} />
-        <MoneyBackPanel payment={payment} />
-        {refundForm && <RefundForm key={payment.id} payment={payment} title="Refund" />}
-        <PrintPanel payment={payment} />
-        <ErrorAlert />
-        {canChargeAgain(payment) && (
+      {/* The pinned action column: refund and print scroll; Charge again and New sale stay at the foot, where Charge was. */}
+      <div className="payment__actions action-column">
+        <div className="action-column__tools">
+          <LateDecision payment={payment} />
+          <MoneyBackPanel payment={payment} />
+          {refundForm && <RefundForm key={payment.id} payment={payment} title="Refund" />}
+          <PrintPanel payment={payment} />
+        </div>
+        <div className="action-dock">
+          <ErrorAlert />
+          {canChargeAgain(payment) && (
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="charge-again"
+              disabled={busy}
+              // Never focused by itself, and Enter on the result screen means New sale: no re-charge by habit.
+              onClick={() => void actions.chargeAgain()}
+            >
+              Charge again {formatAmount(payment.amount, locale)} · {method?.label ?? payment.method}
+            </button>
+          )}
           <button
             type="button"
-            className="button button--secondary"
-            data-testid="charge-again"
-            disabled={busy}
-            // Never focused by itself, and Enter on the result screen means New sale: no re-charge by habit.
-            onClick={() => void actions.chargeAgain()}
+            className="button button--primary"
+            data-testid="new-sale"
+            disabled={dismissing}
+            onClick={() => void actions.newSale()}
           >
-            Charge again {formatAmount(payment.amount, locale)} · {method?.label ?? payment.method}
+            New sale (Enter)
           </button>
-        )}
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="new-sale"
-          disabled={dismissing}
-          onClick={() => void actions.newSale()}
-        >
-          New sale (Enter)
-        </button>
+        </div>
       </div>
     </section>
   );

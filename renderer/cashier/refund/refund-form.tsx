@@ -120,14 +120,15 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
           Refund…
         </button>
       </div>
-      <p className="refund__rule" data-testid="refund-rule">
-        Refunds: {method.refunds.rule}
-      </p>
+      {/* Right under the amount it is about, so it shows without scrolling the column. */}
       {answer !== null && (
         <p className={answer.ok ? 'refund__answer' : 'refund__answer refund__answer--bad'} role="status" data-testid="refund-answer">
           {answer.text}
         </p>
       )}
+      <p className="refund__rule" data-testid="refund-rule">
+        Refunds: {method.refunds.rule}
+      </p>
       {asking !== null && <RefundQuestion payment={payment} amount={asking} methodLabel={method.label} sending={sending} onSend={() => void send(asking)} onBack={() => setAsking(null)} />}
     </form>
   );

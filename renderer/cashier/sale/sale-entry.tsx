@@ -5,6 +5,7 @@ import { formatAmount } from '../../shared/format-amount';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import { ErrorAlert } from '../shared/error-alert';
+import { FitText } from '../shared/fit-text';
 import { Keypad } from './keypad';
 import { EndOfDayPanel } from '../end-of-day/end-of-day-panel';
 import { HistoryPanel } from '../history/history-panel';
@@ -45,7 +46,7 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
     <div className="sale-entry">
       <section className="sale-entry__left" aria-label="Sale">
         <output className="amount-display" data-testid="amount" aria-live="polite" aria-label="Amount">
-          {formatAmount(amount, terminal.locale)}
+          <FitText text={formatAmount(amount, terminal.locale)} />
         </output>
         <EntryNotice />
         <SaleOptions terminal={terminal} />
@@ -74,18 +75,23 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
             Settings
           </button>
         </div>
-        <ErrorAlert />
-        <button
-          type="button"
-          className="button button--primary button--charge"
-          data-testid="charge"
-          disabled={amount.minor === 0 || method === null || charging}
-          onClick={() => void actions.charge()}
-        >
-          {charging ? 'Charging…' : `Charge ${amount.minor === 0 ? '' : formatAmount(amount, terminal.locale)}`.trim()}
-        </button>
       </section>
-      <Keypad onKey={press} disabled={charging} />
+      {/* The pinned action column: the keypad, then its refusals and Charge, where Cancel and New sale come later. */}
+      <div className="action-column">
+        <Keypad onKey={press} disabled={charging} />
+        <div className="action-dock">
+          <ErrorAlert />
+          <button
+            type="button"
+            className="button button--primary button--charge"
+            data-testid="charge"
+            disabled={amount.minor === 0 || method === null || charging}
+            onClick={() => void actions.charge()}
+          >
+            <FitText text={charging ? 'Charging…' : `Charge ${amount.minor === 0 ? '' : formatAmount(amount, terminal.locale)}`.trim()} />
+          </button>
+        </div>
+      </div>
       {lookingUp && <LookupPanel locale={terminal.locale} lookup={actions.lookupRequest} onClose={closeLookup} />}
       {panel === 'history' && <HistoryPanel terminal={terminal} onClose={closePanel} />}
       {panel === 'end_of_day' && <EndOfDayPanel terminal={terminal} onClose={closePanel} />}

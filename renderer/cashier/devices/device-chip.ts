@@ -1,0 +1,78 @@
+import type { DeviceHealth, DeviceReport } from '../../../app/ipc/devices';
+import { assertNever } from '../../../app/util/assert-never';
+
+/** What one chip of the device bar says: the device's name, and its state in a word or two when not fine. */
+export interface ChipWords {
+  readonly name: string;
+  readonly state: string | null;
+}
+
+/** A mark that does not rely on colour alone; none of them looks like a loading spinner. */
+export function chipMark(health: DeviceHealth): string {
+  switch (health) {
+    case 'ok':
+      return '●';
+    case 'attention':
+      return '▲';
+    case 'fault':
+      return '✕';
+    case 'off':
+      return '○';
+    case 'unknown':
+      return '◌';
+    default:
+      return assertNever(health, 'device health');
+  }
+}
+
+/**
+ * A payment method's chip, named as the Method picker names it ("Atome", never the provider "Opn").
+ * Its state stays short; the sentence with the reason is a tap away, in the Devices panel and the tooltip.
+ */
+export function methodChip(label: string, health: DeviceHealth): ChipWords {
+  // The demo banner already says every method is simulated: the chip keeps the name itself, and its width.
+  const name = label.replace(/ \(simulated\)$/, '');
+  switch (health) {
+    case 'ok':
+      return { name, state: null };
+    case 'attention':
+      return { name, state: 'Having trouble' };
+    case 'fault':
+      return { name, state: 'Not working' };
+    case 'off':
+      return { name, state: 'Not set up' };
+    case 'unknown':
+      // Providers are asked only when a payment needs them: until then nothing is being checked.
+      return { name, state: 'Not checked yet' };
+    default:
+      return assertNever(health, 'device health');
+  }
+}
+
+/**
+ * A device's chip: the terminal's own few words when they say something ("Printer: out of paper",
+ * "2 customer displays"), else the device's name and what its state means ("Not set up", "Checking…", "No status").
+ */
+export function deviceChip(name: string, report: DeviceReport): ChipWords {
+  switch (report.health) {
+    case 'ok':
+    case 'attention':
+    case 'fault':
+      return { name: report.summary, state: null };
+    case 'off':
+      // "No printer", "No pole display": not set up; "Pole display stopped" says more than that.
+      return report.summary.startsWith('No ') ? { name, state: 'Not set up' } : { name: report.summary, state: null };
+    case 'unknown':
+      // The pole display is being opened ("Pole display: connecting"); a printer that reports no status never will.
+      return { name, state: /connecting/i.test(report.summary) ? 'Checking…' : 'No status' };
+    default:
+      return assertNever(report.health, 'device health');
+  }
+}
+
+const SEVERITY: Readonly<Record<DeviceHealth, number>> = { fault: 0, attention: 1, ok: 2, off: 2, unknown: 2 };
+
+/** Chips that need the cashier first (the order is otherwise kept), so a narrow row never hides a fault off to the side. */
+export function problemsFirst<T extends { readonly report: { readonly health: DeviceHealth } }>(chips: readonly T[]): T[] {
+  return [...chips].sort((a, b) => SEVERITY[a.report.health] - SEVERITY[b.report.health]);
+}
