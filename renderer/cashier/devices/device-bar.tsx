@@ -21,7 +21,8 @@ function DeviceItem(props: { readonly id: string; readonly report: DeviceReport;
         data-testid={`device-${id}`}
         data-health={report.health}
         title={report.detail}
-        aria-label={`${words.name}${words.state === null ? '' : `: ${words.state}`}. ${report.detail}`}
+        // Starts with the visible words as they read (WCAG 2.5.3), then the sentence that says what to do.
+        aria-label={`${words.name}${words.state === null ? '' : ` ${words.state}`}. ${report.detail}`}
         onClick={onOpen}
         onKeyDown={keepEnter}
       >
@@ -30,6 +31,8 @@ function DeviceItem(props: { readonly id: string; readonly report: DeviceReport;
         </span>
         <span className="device-bar__words">
           <span className="device-bar__name">{words.name}</span>
+          {/* The space keeps name and state two words for assistive tech; the column layout hides it. */}
+          {words.state !== null && ' '}
           {words.state !== null && <span className="device-bar__state">{words.state}</span>}
         </span>
       </button>
