@@ -67,7 +67,7 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
               // Never focused by itself, and Enter on the result screen means New sale: no re-charge by habit.
               onClick={() => void actions.chargeAgain()}
             >
-              Charge again {formatAmount(payment.amount, locale)} · {method?.label ?? payment.method}
+              Charge again <span className="nowrap">{formatAmount(payment.amount, locale)}</span> · {method?.label ?? payment.method}
             </button>
           )}
           <button
