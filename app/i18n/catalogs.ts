@@ -23,6 +23,8 @@ const en: DisplayCatalog = {
   waitForCashier: 'Please wait for the cashier.',
   scanToPay: 'Scan the QR code to pay',
   demoLabel: 'DEMO — no real money',
+  connecting: 'Connecting to the terminal…',
+  connectionLost: 'Connection lost — reconnecting…',
   expiresIn: (time) => `QR code expires in ${time}`,
   qrTitle: (amount) => `QR code to pay ${amount}`,
   instructions: {
@@ -53,6 +55,8 @@ const ms: DisplayCatalog = {
   waitForCashier: 'Sila tunggu juruwang.',
   scanToPay: 'Imbas kod QR untuk membayar',
   demoLabel: 'DEMO — bukan wang sebenar',
+  connecting: 'Menyambung ke terminal…',
+  connectionLost: 'Sambungan terputus — menyambung semula…',
   expiresIn: (time) => `Kod QR tamat tempoh dalam ${time}`,
   qrTitle: (amount) => `Kod QR untuk membayar ${amount}`,
   instructions: {
@@ -83,6 +87,8 @@ const zhHans: DisplayCatalog = {
   waitForCashier: '请稍候，等待收银员处理。',
   scanToPay: '请扫描二维码付款',
   demoLabel: '演示模式 — 不涉及真实付款',
+  connecting: '正在连接收银终端…',
+  connectionLost: '连接已断开，正在重新连接…',
   expiresIn: (time) => `二维码将在 ${time} 后失效`,
   qrTitle: (amount) => `支付 ${amount} 的二维码`,
   instructions: {

@@ -31,6 +31,10 @@ export interface DisplayCatalog {
   readonly waitForCashier: string;
   readonly scanToPay: string;
   readonly demoLabel: string;
+  /** The display is reaching the terminal for the first time. */
+  readonly connecting: string;
+  /** The link to the terminal dropped; what is on screen may be out of date until it is back. */
+  readonly connectionLost: string;
   /** `time` is already formatted, mm:ss. */
   readonly expiresIn: (time: string) => string;
   /** The QR's accessible name; `amount` is already formatted. */

@@ -2,15 +2,15 @@ import { useEffect } from 'react';
 import { isUndecidedLate, type Payment } from '../../app/payment/payment';
 import { assertNever } from '../../app/util/assert-never';
 import { ConnectionNotice } from '../shared/connection-notice';
-import { DemoBanner } from '../shared/demo-banner';
 import { outstandingAmount } from '../shared/payment-figures';
+import { DisplayNotices } from './display-notices';
 import { useDisplayStore } from './display-store';
 import { IdleView, OutcomeView, WaitView } from './message-views';
 import { QrView } from './qr-view';
 import { useQrExpired } from './use-qr-expired';
 import { useFormatAmount, useShownPayment, useWords } from './use-words';
 
-/** The QR screen places the demo label itself, in the layout, where it cannot cover the code. */
+/** The QR screen places the notices itself, in its text column, where they cannot cover the code. */
 function showsQr(payment: Payment | null): boolean {
   if (payment === null || payment.qr === null) return false;
   const { status } = payment.state;
@@ -52,10 +52,10 @@ function PaymentView({ payment, qrExpired }: { readonly payment: Payment; readon
     }
     case 'paid':
       // Paid after the QR expired: the cashier keeps it or gives it back, so no thanks before that.
-      if (isUndecidedLate(state)) return <OutcomeView mark={null} headline={(w) => w.paymentReceived} text={(w) => w.waitForCashier} />;
-      return <OutcomeView mark="tick" headline={(w) => w.thankYou} text={(w) => w.paymentReceived} />;
+      if (isUndecidedLate(state)) return <OutcomeView mark={null} headline={(w) => w.paymentReceived} text={(w) => w.waitForCashier} amount={state.received ?? payment.amount} />;
+      return <OutcomeView mark="tick" headline={(w) => w.thankYou} text={(w) => w.paymentReceived} amount={state.received ?? payment.amount} />;
     case 'paid_after_cancel':
-      return <OutcomeView mark="tick" headline={(w) => w.paymentReceived} text={null} />;
+      return <OutcomeView mark="tick" headline={(w) => w.paymentReceived} text={null} amount={payment.amount} />;
     case 'failed':
       return <OutcomeView mark={null} headline={(w) => w.paymentNotCompleted} text={(w) => w.askCashier} />;
     case 'expired':
@@ -102,9 +102,8 @@ export function DisplayApp() {
   }
   return (
     <main className="display" data-testid="display-state" data-status={payment?.state.status ?? 'idle'} data-qr-expired={qrExpired}>
-      {terminal.demo && !(showsQr(payment) && !qrExpired) && <DemoBanner className="display__demo" text={primary.words.demoLabel} />}
+      {!(showsQr(payment) && !qrExpired) && <DisplayNotices demo={terminal.demo} />}
       {payment === null ? <IdleView merchantName={terminal.merchantName} /> : <PaymentView payment={payment} qrExpired={qrExpired} />}
-      <ConnectionNotice status={connection} />
     </main>
   );
 }

@@ -44,3 +44,25 @@ export function holdKey(payment: Payment | null): string | null {
   if (payment === null || !returnsToIdle(payment.state.status) || isUndecidedLate(payment.state)) return null;
   return `${payment.id}:${payment.state.status}`;
 }
+
+/** Rough advance of one character in em (bold system UI, tabular digits), erring wide so the estimate never falls short. */
+function charEm(ch: string): number {
+  if (/[0-9]/.test(ch)) return 0.62;
+  if (/[.,'\s\u00a0\u202f]/.test(ch)) return 0.34;
+  if (/[A-Z$€£]/.test(ch)) return 0.76;
+  // Wide scripts (¥ is narrow, but CJK currency words such as 元 are full width).
+  return ch.charCodeAt(0) >= 0x2e80 ? 1.05 : 0.8;
+}
+
+/** Share of its column's width, in percent, the amount's text may take: the rest is breathing room. */
+const AMOUNT_SPAN = 94;
+
+/**
+ * The amount's font size in percent of its column's width (CSS `cqi`), so the whole amount fits on
+ * one line at the largest size that does: an amount never wraps mid-number, it shrinks instead.
+ */
+export function amountFitCqi(text: string): number {
+  const em = [...text].reduce((sum, ch) => sum + charEm(ch), 0);
+  if (em === 0) return 0;
+  return Math.floor((AMOUNT_SPAN / em) * 10) / 10;
+}

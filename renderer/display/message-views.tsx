@@ -2,7 +2,8 @@ import { formatTimeIn } from '../../app/i18n';
 import type { Money } from '../../app/money/money';
 import { useNow } from '../shared/use-now';
 import { useDisplayStore } from './display-store';
-import { useFormatAmount, useWords } from './use-words';
+import { AmountLine } from './amount-line';
+import { useWords } from './use-words';
 import { Words, type PickWords } from './words';
 
 /** The time of day, so an idle screen looks alive and useful; re-read often enough to turn over on the minute. */
@@ -30,10 +31,9 @@ export function IdleView({ merchantName }: { readonly merchantName: string }) {
 /** A sale whose QR is not ready (or not available) yet. */
 export function WaitView({ amount, pick }: { readonly amount: Money; readonly pick: PickWords }) {
   const merchantName = useDisplayStore((s) => s.terminal?.merchantName);
-  const format = useFormatAmount();
   return (
     <div className="message-view">
-      <p className="display__amount">{format(amount)}</p>
+      <AmountLine amount={amount} testId="display-amount" />
       <p className="display__merchant">{merchantName}</p>
       <Words className="display__headline display__headline--quiet" pick={pick} />
     </div>
@@ -44,10 +44,12 @@ export interface OutcomeViewProps {
   readonly mark: 'tick' | null;
   readonly headline: PickWords;
   readonly text: PickWords | null;
+  /** What was paid, shown large under the thanks, so the customer sees the sum the screen confirms. */
+  readonly amount?: Money;
 }
 
 /** The outcome, in a few plain words. */
-export function OutcomeView({ mark, headline, text }: OutcomeViewProps) {
+export function OutcomeView({ mark, headline, text, amount }: OutcomeViewProps) {
   return (
     <div className={`message-view ${mark === 'tick' ? 'message-view--paid' : ''}`}>
       {mark === 'tick' && (
@@ -56,6 +58,7 @@ export function OutcomeView({ mark, headline, text }: OutcomeViewProps) {
         </span>
       )}
       <Words className="display__headline" pick={headline} testId="display-headline" />
+      {amount !== undefined && <AmountLine amount={amount} testId="display-amount" />}
       {text !== null && <Words className="display__subline" pick={text} />}
     </div>
   );

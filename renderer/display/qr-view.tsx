@@ -2,9 +2,10 @@ import { useRef } from 'react';
 import type { Money } from '../../app/money/money';
 import { formatCountdown, msLeft, secondsLeft } from '../../app/payment/countdown';
 import type { Payment, QrCode as QrCodeData } from '../../app/payment/payment';
-import { DemoBanner } from '../shared/demo-banner';
 import { useNow } from '../shared/use-now';
+import { AmountLine } from './amount-line';
 import { countdownVisible } from './display-layout';
+import { DisplayNotices } from './display-notices';
 import { useDisplayStore } from './display-store';
 import { QrCode } from './qr-code';
 import { useFitSize } from './use-fit-size';
@@ -29,33 +30,33 @@ export interface QrViewProps {
   readonly outstanding?: Money;
 }
 
-/** Amount on top, then the QR as large as the screen allows: the one thing the customer needs. */
+/**
+ * The amount, the instruction and the QR as large as the screen allows. On a landscape screen the QR
+ * stands beside the text, taking the full height; on a portrait one, below it (display.css).
+ */
 export function QrView({ payment, qr, outstanding }: QrViewProps) {
   const terminal = useDisplayStore((s) => s.terminal);
   const { primary } = useWords();
   const format = useFormatAmount();
   const slot = useRef<HTMLDivElement>(null);
   const size = useFitSize(slot);
-  const due = format(outstanding ?? payment.amount);
+  const dueAmount = outstanding ?? payment.amount;
+  const due = format(dueAmount);
 
   return (
     <div className="qr-view">
+      {/* Notices sit in the text column's flow, so they can never cover the amount or the QR. */}
       <header className="qr-view__text">
         {outstanding !== undefined && <Words className="display__still-to-pay" pick={(w) => w.stillToPay} testId="display-still-to-pay" />}
-        <p className="display__amount" data-testid="display-amount">
-          {due}
-        </p>
+        <AmountLine amount={dueAmount} testId="display-amount" />
         <p className="display__merchant">{terminal?.merchantName}</p>
         <Words className="display__instruction" pick={(w) => w.instructions[payment.method]} testId="display-instruction" />
+        <ExpiryLine expiresAt={payment.expiresAt} />
+        <DisplayNotices demo={terminal?.demo === true} />
       </header>
       <div className="qr-view__slot" ref={slot}>
         <QrCode qr={qr} size={size} title={primary.words.qrTitle(due)} />
       </div>
-      {/* The demo label sits in the flow here, beside the countdown, so it can never cover the amount or the QR. */}
-      <footer className="qr-view__footer">
-        {terminal?.demo === true && <DemoBanner className="display__demo display__demo--inline" text={primary.words.demoLabel} />}
-        <ExpiryLine expiresAt={payment.expiresAt} />
-      </footer>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment, PaymentState } from '../../app/payment/payment';
 import { cueForChange, cueForStatus } from '../../renderer/cashier/shared/sound-cue';
-import { COUNTDOWN_FROM_MS, countdownVisible, holdKey, PAID_HOLD_MS, returnsToIdle } from '../../renderer/display/display-layout';
+import { amountFitCqi, COUNTDOWN_FROM_MS, countdownVisible, holdKey, PAID_HOLD_MS, returnsToIdle } from '../../renderer/display/display-layout';
 import { aPayment } from '../support/payment-fixture';
 
 const payment = (id: string, state: PaymentState): Payment => aPayment({ id, state });
@@ -32,6 +32,25 @@ describe('customer display layout rules', () => {
     expect(holdKey(payment('p1', { status: 'refunded' }))).toBe('p1:refunded');
     expect(holdKey(payment('p1', { status: 'awaiting' }))).toBeNull();
     expect(holdKey(null)).toBeNull();
+  });
+});
+
+describe('the amount fits its column on one line', () => {
+  it('sizes a short amount large and a long one smaller, never past the column', () => {
+    const short = amountFitCqi('SGD 5.00');
+    const long = amountFitCqi('SGD 9,999,999.99');
+    // A short amount takes a big share of the column: it uses the width the landscape layout gives it.
+    expect(short).toBeGreaterThan(12);
+    expect(long).toBeLessThan(short);
+    // At the guessed size (in em of the column's width) the text stays inside the column, even in a wide font.
+    for (const text of ['SGD 5.00', 'MYR 1,234.56', 'SGD 9,999,999.99', 'JPY 1,234', 'RM 12.50']) {
+      expect(amountFitCqi(text) * text.length * 0.6).toBeLessThan(100);
+    }
+    expect(amountFitCqi('')).toBe(0);
+  });
+
+  it('counts full-width characters wider than Latin ones', () => {
+    expect(amountFitCqi('¥1,234元')).toBeLessThan(amountFitCqi('¥1,234A'));
   });
 });
 
