@@ -42,6 +42,18 @@ const methodList = z
   })
   .min(1, { error: 'must name at least one method, or be left out for any method' });
 
+/** Longest search text (the journal refuses more): order numbers and ids are short. */
+export const HISTORY_SEARCH_MAX = 64;
+
+/** What the History search box sends: an order number, our reference or the provider's id, or the start of one. */
+const searchText = z
+  .string({ error: (issue) => `must be an order number or a reference (text), got ${describe(issue.input)}` })
+  .trim()
+  .min(1, { error: 'must not be empty: leave it out to search every payment' })
+  .max(HISTORY_SEARCH_MAX, { error: (issue) => `must be at most ${HISTORY_SEARCH_MAX} characters (an order number or a reference), got ${String((issue.input as string).length)}` })
+  // Nothing an order number holds: a pasted control character would only ever match nothing.
+  .refine((text) => ![...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), { error: 'must not contain control characters' });
+
 const filterFields = {
   from: epochMs.optional(),
   to: epochMs.optional(),
@@ -51,6 +63,8 @@ const filterFields = {
   max: amountBound.optional(),
   /** Only the sales this person started (a staff id). */
   operator: staffId.optional(),
+  /** Order number, our reference or the provider's id: exactly or by its start, any case. */
+  search: searchText.optional(),
 };
 
 interface FilterShape {

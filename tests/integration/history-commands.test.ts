@@ -64,6 +64,9 @@ describe('history commands: bad arguments get a specific sentence', () => {
     ['listPayments', { offset: -1 }, 'listPayments: offset must be at least 0'],
     ['listPayments', { page: 2 }, 'listPayments: unexpected field(s) page'],
     ['exportPaymentsCsv', { limit: 10 }, 'exportPaymentsCsv: unexpected field(s) limit'],
+    ['listPayments', { search: '   ' }, 'listPayments: search must not be empty: leave it out to search every payment'],
+    ['listPayments', { search: 42 }, 'listPayments: search must be an order number or a reference (text), got number'],
+    ['listPayments', { search: 'INV\u0000--' }, 'listPayments: search must not contain control characters'],
     ['paymentDetail', {}, 'paymentDetail: paymentId must be a payment id (a string)'],
     ['reprintDayReport', { number: 0 }, 'reprintDayReport: number must be 1 or more: reports are numbered from 1'],
     ['reprintDayReport', { number: 1.5 }, 'reprintDayReport: number must be a whole report number'],
@@ -71,6 +74,15 @@ describe('history commands: bad arguments get a specific sentence', () => {
     ['closeDay', { force: true }, 'closeDay: unexpected field(s) force'],
   ])('%s %j', async (command, args, message) => {
     expect(await cashier(command, args)).toEqual({ ok: false, error: { code: 'invalid_args', message, fields: expect.any(Object) as unknown } });
+  });
+
+  it('refuses a 10 kB search with a sentence, in the list and the export', async () => {
+    for (const [command, text] of [['listPayments', 'x'], ['exportPaymentsCsv', '%']] as const) {
+      expect(await cashier(command, { search: text.repeat(10_240) })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_args', message: `${command}: search must be at most 64 characters (an order number or a reference), got 10240` },
+      });
+    }
   });
 
   it('refuses the customer display every history command', async () => {
@@ -98,6 +110,14 @@ describe('history commands over the journal', () => {
     const cheap = await cashier('listPayments', { max: { minor: 1050, currency: 'SGD' }, status: ['paid', 'failed'], limit: 1, offset: 1 });
     expect(cheap.ok && cheap.value).toMatchObject({ total: 2, payments: [{ id: 'a' }] });
     expect(await cashier('listPayments', { min: { minor: 0, currency: 'MYR' } })).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
+  it('searches by order number (any case, by its start) and by the provider id', async () => {
+    expect(await cashier('listPayments', { search: 'table 4' })).toMatchObject({ ok: true, value: { total: 1, payments: [{ id: 'a' }] } });
+    expect(await cashier('listPayments', { search: 'DEMO-b' })).toMatchObject({ ok: true, value: { total: 1, payments: [{ id: 'b' }] } });
+    expect(await cashier('listPayments', { search: '%' })).toMatchObject({ ok: true, value: { total: 0 } });
+    const csv = await cashier('exportPaymentsCsv', { search: 'Table' });
+    expect(csv.ok && (csv.value as { csv: string }).csv.trim().split('\r\n')).toHaveLength(2);
   });
 
   it('gives a payment with its timeline and provider ids', async () => {

@@ -53,6 +53,7 @@ function toListFilter(args: FilterArgs): ListFilter {
     ...(args.max === undefined ? {} : { maxMinor: args.max.minor }),
     ...(currency === undefined ? {} : { currency }),
     ...(args.operator === undefined ? {} : { operator: args.operator }),
+    ...(args.search === undefined ? {} : { search: args.search }),
   };
 }
 

@@ -51,6 +51,8 @@ export interface ListFilter {
   readonly currency?: CurrencyCode;
   /** Only the sales this person (a staff id) started. */
   readonly operator?: string;
+  /** Order number, our reference or the provider's id: exactly or by its start, any case. */
+  readonly search?: string;
 }
 
 export interface ListQuery extends ListFilter {

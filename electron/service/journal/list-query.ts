@@ -3,6 +3,20 @@ import type { ListFilter, ListQuery } from './journal-types';
 /** A page is what one screen shows; larger requests are a bug, not a bigger page. */
 export const MAX_PAGE = 1000;
 
+/** Longest search text: order numbers and ids are short, so more is a mistake or an attack, refused rather than matched. */
+export const MAX_SEARCH = 64;
+
+/** Where a search looks: the cashier's order number, our reference, the provider's id (each has a NOCASE index). */
+const SEARCH_COLUMNS = ['order_ref', 'id', 'provider_ref'] as const;
+
+/**
+ * A LIKE pattern for "starts with `text`" (an exact match included): the text's own `%`, `_` and `\`
+ * are escaped, so an order number "50%_OFF" matches itself and not every order.
+ */
+export function prefixPattern(text: string): string {
+  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 export interface SqlWhere {
   readonly sql: string;
   readonly params: readonly (string | number)[];
@@ -45,6 +59,13 @@ export function whereClause(filter: ListFilter): SqlWhere {
   }
   anyOf('status', filter.status);
   anyOf('method', filter.method);
+  if (filter.search !== undefined) {
+    const text = filter.search.trim();
+    if (text.length === 0 || text.length > MAX_SEARCH) throw new RangeError(`search must be 1 to ${MAX_SEARCH} characters, got ${text.length}`);
+    // LIKE over NOCASE indexes: a prefix without a leading wildcard is a range seek, not a scan.
+    parts.push(`(${SEARCH_COLUMNS.map((column) => `${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...SEARCH_COLUMNS.map(() => prefixPattern(text)));
+  }
   return { sql: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, params };
 }
 

@@ -25,7 +25,8 @@ import { JournalOpenError } from './journal-errors';
  *   notice              TEXT?     connection or provider problem shown to the cashier
  *   provider_trail_json TEXT?     the provider's own status log and related ids (ProviderTrail), if it keeps one
  *   Indexes: (created_at, id) for newest-first history, (status, created_at), (method, created_at),
- *   and provider_ref for webhook and reconcile look-ups. Rows are never deleted (trigger).
+ *   and provider_ref for webhook and reconcile look-ups; order_ref, id and provider_ref COLLATE NOCASE for
+ *   History's search by prefix (version 7). Rows are never deleted (trigger).
  *
  * payment_events — append-only log: every state change (written by `save` in the same transaction)
  * and every provider-response summary the service records. Triggers refuse UPDATE and DELETE.
@@ -222,6 +223,13 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE day_reports ADD COLUMN operators_json TEXT
     CHECK (operators_json IS NULL OR (json_valid(operators_json) AND json_type(operators_json) = 'array'));
+  `,
+  // History's search box: order number, our reference or the provider's id, by prefix, any case.
+  // LIKE can seek an index only when it is NOCASE, so each column gets one.
+  `
+  CREATE INDEX payments_order_ref_search ON payments (order_ref COLLATE NOCASE) WHERE order_ref IS NOT NULL;
+  CREATE INDEX payments_id_search ON payments (id COLLATE NOCASE);
+  CREATE INDEX payments_provider_ref_search ON payments (provider_ref COLLATE NOCASE) WHERE provider_ref IS NOT NULL;
   `,
 ];
 
