@@ -28,6 +28,9 @@ export function slipLabel(kind: SlipKind, payment: Payment): string {
   }
 }
 
+/** The sale's order number for a slip, when it has one. */
+const orderOf = (payment: Payment): { orderRef?: string } => (payment.orderRef === null ? {} : { orderRef: payment.orderRef });
+
 /** The slip the customer scans: only while the payment can still be paid, and only for a QR the terminal can draw. */
 function qrSlipFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument, string> {
   const { status } = payment.state;
@@ -44,6 +47,7 @@ function qrSlipFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument, 
       validUntil: payment.expiresAt,
       payload: payment.qr.payload,
       instruction: ctx.method.instruction,
+      ...orderOf(payment),
       locale: ctx.locale,
     }),
   );
@@ -52,7 +56,7 @@ function qrSlipFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument, 
 /** The customer's proof of the sale: paid (with what was refunded), or of a payment that did not go through. */
 function receiptFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument, string> {
   const state = payment.state;
-  const common = { merchant: ctx.merchant, amount: payment.amount, method: ctx.method.label, reference: payment.id, locale: ctx.locale };
+  const common = { merchant: ctx.merchant, amount: payment.amount, method: ctx.method.label, reference: payment.id, ...orderOf(payment), locale: ctx.locale };
   const chargeId = payment.providerRef ?? '-';
   // Part given back: the status says so, and the receipt shows what went back and what was kept.
   const partly = payment.refundedMinor > 0 ? { refunded: { minor: payment.refundedMinor, currency: payment.amount.currency } } : {};
@@ -106,6 +110,7 @@ function refundSlipFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocume
       original: payment.amount,
       method: ctx.method.label,
       reference: payment.id,
+      ...orderOf(payment),
       providerChargeId: payment.providerRef,
       at: payment.updatedAt,
       locale: ctx.locale,

@@ -3,7 +3,10 @@ import { receiptDocument, text } from '../../app/receipt/document';
 import { labelValueLines, layoutLines, wrap } from '../../app/receipt/lines';
 import { PAPER } from '../../app/receipt/paper';
 import { renderPlainText } from '../../app/receipt/plain-text';
-import { qrSlip } from '../../app/receipt/layouts/payment-slips';
+import { paidReceipt, qrSlip } from '../../app/receipt/layouts/payment-slips';
+import { slipFor } from '../../app/receipt/payment-slips-for';
+import type { MethodInfo } from '../../app/payment/method';
+import { aPayment } from '../support/payment-fixture';
 import { AT, ATOME_PAYLOAD, MERCHANT, SG, everySlip } from '../support/receipt-fixtures';
 
 describe('fitting text to the paper', () => {
@@ -59,5 +62,57 @@ describe('the slips as plain text', () => {
         }
       }
     }
+  });
+});
+
+describe('the order number on the slips', () => {
+  const amount = { minor: 1234, currency: 'SGD' as const };
+  const paid = (orderRef?: string) =>
+    renderPlainText(
+      paidReceipt({ merchant: MERCHANT, amount, method: 'Atome', paidAt: AT, providerChargeId: 'chrg_test_5xq9w2k3m1p0', reference: 'pay_01', status: 'Paid', locale: SG, ...(orderRef === undefined ? {} : { orderRef }) }),
+      PAPER['58mm'],
+    );
+
+  it('prints it on the paid receipt, above the method, so the shop can find the sale by it (golden text, 58 mm)', () => {
+    expect(paid('INV-1001')).toEqual([
+      '          Kopi Corner',
+      '     12 Amoy Street #01-02',
+      '        Singapore 069911',
+      '--------------------------------',
+      'Date                 15 Jun 2025',
+      'Time                    15:06:40',
+      '--------------------------------',
+      '      S G D   1 2 . 3 4',
+      '--------------------------------',
+      'Order no.               INV-1001',
+      'Method                     Atome',
+      'Charge id chrg_test_5xq9w2k3m1p0',
+      'Reference                 pay_01',
+      'Status                      PAID',
+      '',
+      '           Thank you',
+      '',
+      '',
+      '-- cut -------------------------',
+    ]);
+  });
+
+  it('prints no order line for a sale without one', () => {
+    expect(paid().join('\n')).not.toContain('Order no.');
+    expect(paid('   ').join('\n')).not.toContain('Order no.');
+  });
+
+  it('prints it on every slip about the sale when the payment has one', () => {
+    const payment = aPayment({ orderRef: 'Table 4', state: { status: 'paid', paidAt: AT }, refundedMinor: 100, providerRef: 'chrg_1' });
+    const ctx = { merchant: MERCHANT, locale: SG, method: { id: 'demo', label: 'Demo', instruction: 'Scan' } as unknown as MethodInfo };
+    for (const kind of ['receipt', 'refund_slip'] as const) {
+      const slip = slipFor(kind, payment, ctx);
+      if (!slip.ok) throw new Error(slip.error);
+      expect(renderPlainText(slip.value, PAPER['80mm']).join('\n')).toMatch(/Order no\. +Table 4/);
+    }
+    const cancelled = slipFor('receipt', aPayment({ orderRef: 'Table 5', state: { status: 'cancelled' } }), ctx);
+    expect(cancelled.ok && renderPlainText(cancelled.value, PAPER['58mm']).join('\n')).toMatch(/Order no\. +Table 5/);
+    const none = slipFor('receipt', aPayment({ orderRef: null, state: { status: 'cancelled' } }), ctx);
+    expect(none.ok && renderPlainText(none.value, PAPER['58mm']).join('\n')).not.toContain('Order no.');
   });
 });

@@ -7,6 +7,8 @@ export interface QrSlipInput {
   readonly amount: Money;
   /** The method's label for people, e.g. "Atome". */
   readonly method: string;
+  /** The order number the cashier typed, when the sale has one: how the shop finds the sale again. */
+  readonly orderRef?: string;
   readonly reference: string;
   readonly validUntil: number;
   /** Exactly what the QR encodes: the payment's payload. */
@@ -15,6 +17,9 @@ export interface QrSlipInput {
   readonly instruction?: string;
   readonly locale: ReceiptLocale;
 }
+
+/** The order number's row, or nothing for a sale without one. */
+const orderRow = (orderRef: string | undefined): Block[] => (orderRef === undefined || orderRef.trim() === '' ? [] : [row('Order no.', orderRef)]);
 
 /** The slip the customer scans when there is no customer display. */
 export function qrSlip(input: QrSlipInput): ReceiptDocument {
@@ -26,6 +31,7 @@ export function qrSlip(input: QrSlipInput): ReceiptDocument {
     feed(),
     qr(input.payload),
     feed(),
+    ...orderRow(input.orderRef),
     row('Method', input.method),
     row('Reference', input.reference),
     row('Valid until', timeText(input.validUntil, input.locale)),
@@ -39,6 +45,8 @@ export interface PaidReceiptInput {
   readonly merchant: Merchant;
   readonly amount: Money;
   readonly method: string;
+  /** The order number the cashier typed, when the sale has one: how the shop finds the sale again. */
+  readonly orderRef?: string;
   readonly paidAt: number;
   readonly providerChargeId: string;
   readonly reference: string;
@@ -67,6 +75,7 @@ export function paidReceipt(input: PaidReceiptInput): ReceiptDocument {
     rule(),
     text(amountText(input.amount, input.locale), { align: 'center', bold: true, size: 'double' }),
     rule(),
+    ...orderRow(input.orderRef),
     row('Method', input.method),
     row('Charge id', input.providerChargeId),
     row('Reference', input.reference),
@@ -85,6 +94,8 @@ export interface OutcomeSlipInput {
   readonly merchant: Merchant;
   readonly amount: Money;
   readonly method: string;
+  /** The order number the cashier typed, when the sale has one: how the shop finds the sale again. */
+  readonly orderRef?: string;
   readonly reference: string;
   readonly at: number;
   readonly outcome: SlipOutcome;
@@ -108,6 +119,7 @@ export function outcomeSlip(input: OutcomeSlipInput): ReceiptDocument {
     ...(input.reason === undefined ? [] : [text(input.reason, { align: 'center' })]),
     rule(),
     row('Amount', amountText(input.amount, input.locale)),
+    ...orderRow(input.orderRef),
     row('Method', input.method),
     row('Reference', input.reference),
     row('Date', dateTimeText(input.at, input.locale)),
@@ -124,6 +136,8 @@ export interface MoneyBackSlipInput {
   /** What arrived before the sale was cancelled; null when the provider did not report it. */
   readonly received: Money | null;
   readonly method: string;
+  /** The order number the cashier typed, when the sale has one: how the shop finds the sale again. */
+  readonly orderRef?: string;
   readonly reference: string;
   readonly providerRef: string;
   readonly at: number;
@@ -143,6 +157,7 @@ export function moneyBackSlip(input: MoneyBackSlipInput): ReceiptDocument {
     rule(),
     row('Amount', amountText(input.amount, input.locale)),
     row('Received', received, true),
+    ...orderRow(input.orderRef),
     row('Method', input.method),
     row('Request id', input.providerRef),
     row('Reference', input.reference),
@@ -160,6 +175,8 @@ export interface RefundSlipInput {
   readonly refund: Money;
   readonly original: Money;
   readonly method: string;
+  /** The order number the cashier typed, when the sale has one: how the shop finds the sale again. */
+  readonly orderRef?: string;
   readonly reference: string;
   readonly providerChargeId: string;
   readonly refundId?: string;
@@ -175,6 +192,7 @@ export function refundSlip(input: RefundSlipInput): ReceiptDocument {
     text(amountText(input.refund, input.locale), { align: 'center', bold: true, size: 'double-height' }),
     rule(),
     row('Original amount', amountText(input.original, input.locale)),
+    ...orderRow(input.orderRef),
     row('Method', input.method),
     row('Charge id', input.providerChargeId),
     ...(input.refundId === undefined ? [] : [row('Refund id', input.refundId)]),
