@@ -82,7 +82,7 @@ describe('the history slice', () => {
     api.staffReply = good({ members: [mei, ali], protected: true, refundApproval: { mode: 'all' }, signedIn: mei, warning: null });
     await history.open();
     expect(state().historyStaff).toEqual([mei, ali]);
-    await history.search({ ...emptyFilter('SGD'), operator: 'ali' });
+    await history.search({ ...emptyFilter('SGD', 'en-SG'), operator: 'ali' });
     expect(api.called('listPayments').at(-1)).toEqual({ operator: 'ali', offset: 0, limit: 10 });
     await history.exportCsv();
     expect(api.called('exportPaymentsCsv')).toEqual([{ operator: 'ali' }]);
@@ -101,7 +101,7 @@ describe('the history slice', () => {
     expect(state().historyOffset).toBe(10);
 
     api.pages.push(good(pageOf(payment('f', 500))));
-    await history.search({ ...emptyFilter('SGD'), status: 'failed', min: '1' });
+    await history.search({ ...emptyFilter('SGD', 'en-SG'), status: 'failed', min: '1' });
     expect(api.called('listPayments').at(-1)).toEqual({ status: ['failed'], min: { minor: 100, currency: 'SGD' }, offset: 0, limit: 10 });
     expect(state().historyFilter).toEqual({ status: ['failed'], min: { minor: 100, currency: 'SGD' } });
     expect(state().historyOffset).toBe(0);
@@ -119,8 +119,8 @@ describe('the history slice', () => {
     const slow = deferred<ApiResult<PaymentPage>>();
     const fast = deferred<ApiResult<PaymentPage>>();
     api.pages.push(slow, fast);
-    const first = history.search({ ...emptyFilter('SGD'), method: 'demo' });
-    const second = history.search({ ...emptyFilter('SGD'), method: 'atome' });
+    const first = history.search({ ...emptyFilter('SGD', 'en-SG'), method: 'demo' });
+    const second = history.search({ ...emptyFilter('SGD', 'en-SG'), method: 'atome' });
     // The newer filter is on screen at once, before either answer.
     expect(state().historyFilter).toEqual({ method: ['atome'] });
     fast.resolve(good(pageOf(payment('atome-1', 2000))));
@@ -144,17 +144,17 @@ describe('the history slice', () => {
     api.pages.push(good(pageOf(payment('a', 2000))));
     await history.open();
     api.pages.push(bad('The terminal is not reachable'));
-    await history.search(emptyFilter('SGD'));
+    await history.search(emptyFilter('SGD', 'en-SG'));
     expect(state().historyProblem).toBe('The terminal is not reachable');
     expect(state().historyPage).toEqual(pageOf(payment('a', 2000)));
 
     // A form that does not read is not sent.
     const sent = api.called('listPayments').length;
-    await history.search({ ...emptyFilter('SGD'), max: '1.234' });
+    await history.search({ ...emptyFilter('SGD', 'en-SG'), max: '1.234' });
     expect(state().historyProblem).toBe('Highest amount: SGD has 2 decimal places, "1.234" has 3');
     expect(api.called('listPayments')).toHaveLength(sent);
 
-    await history.search(emptyFilter('SGD'));
+    await history.search(emptyFilter('SGD', 'en-SG'));
     expect(state().historyProblem).toBeNull();
   });
 
@@ -233,7 +233,7 @@ describe('the history slice', () => {
 
   it('exports what the searched filter finds, or says why not', async () => {
     await history.open();
-    await history.search({ ...emptyFilter('SGD'), method: 'atome' });
+    await history.search({ ...emptyFilter('SGD', 'en-SG'), method: 'atome' });
     await history.exportCsv();
     expect(api.called('exportPaymentsCsv')).toEqual([{ method: ['atome'] }]);
     expect(saved).toEqual([{ filename: 'payments.csv', csv: 'id\r\n' }]);

@@ -8,9 +8,10 @@ import { LateDecision, MoneyBackPanel } from '../refund/money-back-panel';
 import { RefundForm } from '../refund/refund-form';
 import { paymentStatusWords } from '../refund/refund-words';
 import { methodLabel } from '../shared/sale-choices';
+import { formatShopDateTime } from './shop-dates';
 
-const when = (at: number, locale: string | undefined): string =>
-  new Date(at).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+// The same date format as the list and its filter, with seconds: the timeline's steps can be close together.
+const when = (at: number, locale: string | undefined): string => formatShopDateTime(at, locale ?? 'en-SG', true);
 
 /** The journal's log and the audit of the sale as one list, oldest first; at the same time, the log's line comes first. */
 function timelineLines(detail: PaymentDetail, locale: string | undefined): readonly { key: string; at: number; text: string; audit: boolean }[] {

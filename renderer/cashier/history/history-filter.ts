@@ -4,9 +4,13 @@ import { parseDecimal } from '../../../app/money/money';
 import type { MethodId } from '../../../app/payment/method';
 import type { PaymentStatus } from '../../../app/payment/payment';
 import { err, ok, type Result } from '../../../app/util/result';
+import { HISTORY_SEARCH_MAX } from '../../../app/ipc/history-schemas';
+import { parseShopDate, shopDateHint } from './shop-dates';
 
-/** The History panel's filter as typed: dates as the date fields give them, amounts as text. */
+/** The History panel's filter as typed: dates in the shop's format (its locale), amounts as text. */
 export interface HistoryFilterForm {
+  /** Order number, our reference or the provider's id, or the start of one; '' for any. */
+  readonly search: string;
   readonly from: string;
   readonly to: string;
   readonly status: PaymentStatus | '';
@@ -16,17 +20,30 @@ export interface HistoryFilterForm {
   readonly currency: CurrencyCode;
   /** A staff id, or '' for anyone. */
   readonly operator: string;
+  /** The shop's locale (settings), which the dates are typed in. */
+  readonly locale: string;
 }
 
 export type FilterArgs = CommandArgs<'exportPaymentsCsv'>;
 
-export const emptyFilter = (currency: CurrencyCode): HistoryFilterForm => ({ from: '', to: '', status: '', method: '', min: '', max: '', currency, operator: '' });
+export const emptyFilter = (currency: CurrencyCode, locale: string): HistoryFilterForm => ({
+  search: '',
+  from: '',
+  to: '',
+  status: '',
+  method: '',
+  min: '',
+  max: '',
+  currency,
+  operator: '',
+  locale,
+});
 
-/** Local midnight of a yyyy-mm-dd date, plus `days`: the shop's day, not UTC's. */
-function localMidnight(date: string, days: number): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (match === null) return null;
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days).getTime();
+/** Local midnight of a date typed in the shop's format, plus `days`: the shop's day, not UTC's. */
+function localMidnight(date: string, locale: string, days: number): number | null {
+  const parsed = parseShopDate(date, locale);
+  if (parsed === null) return null;
+  return new Date(parsed.year, parsed.month - 1, parsed.day + days).getTime();
 }
 
 function amountBound(text: string, currency: CurrencyCode, which: string): Result<{ minor: number; currency: CurrencyCode } | undefined, string> {
@@ -38,9 +55,11 @@ function amountBound(text: string, currency: CurrencyCode, which: string): Resul
 
 /** The command's filter, or the sentence saying what to fix. "To" is inclusive on screen, so the day after it is sent. */
 export function filterArgs(form: HistoryFilterForm): Result<FilterArgs, string> {
-  const from = form.from === '' ? undefined : localMidnight(form.from, 0);
-  const to = form.to === '' ? undefined : localMidnight(form.to, 1);
-  if (from === null || to === null) return err('Enter dates as the date fields offer them');
+  const search = form.search.trim();
+  if (search.length > HISTORY_SEARCH_MAX) return err(`An order number or reference has at most ${HISTORY_SEARCH_MAX} characters; this one has ${search.length}`);
+  const from = form.from.trim() === '' ? undefined : localMidnight(form.from, form.locale, 0);
+  const to = form.to.trim() === '' ? undefined : localMidnight(form.to, form.locale, 1);
+  if (from === null || to === null) return err(`Enter dates as ${shopDateHint(form.locale)}, e.g. ${shopDateHint(form.locale).replace('dd', '31').replace('mm', '12').replace('yyyy', '2026')}`);
   if (from !== undefined && to !== undefined && to <= from) return err('The "to" date is before the "from" date');
   const min = amountBound(form.min, form.currency, 'Lowest amount');
   if (!min.ok) return min;
@@ -48,6 +67,7 @@ export function filterArgs(form: HistoryFilterForm): Result<FilterArgs, string> 
   if (!max.ok) return max;
   if (min.value !== undefined && max.value !== undefined && max.value.minor < min.value.minor) return err('The highest amount is below the lowest');
   return ok({
+    ...(search === '' ? {} : { search }),
     ...(from === undefined ? {} : { from }),
     ...(to === undefined ? {} : { to }),
     ...(form.status === '' ? {} : { status: [form.status] }),

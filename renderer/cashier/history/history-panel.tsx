@@ -13,12 +13,11 @@ import { emptyFilter, type HistoryFilterForm } from './history-filter';
 import { HISTORY_PAGE } from './history-slice';
 import { statusWords } from './history-timeline';
 import { paymentStatusWords } from '../refund/refund-words';
+import { formatShopDateTime, shopDateHint } from './shop-dates';
 import { methodLabel, terminalCurrencies } from '../shared/sale-choices';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import './history.css';
 
-const when = (at: number, locale: string): string =>
-  new Date(at).toLocaleString(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 interface FiltersProps {
   readonly terminal: TerminalInfo;
@@ -30,15 +29,21 @@ interface FiltersProps {
 
 function Filters({ terminal, staff, form, onChange }: FiltersProps) {
   const set = <K extends keyof HistoryFilterForm>(key: K, value: HistoryFilterForm[K]) => onChange({ ...form, [key]: value });
+  // Typed in the shop's format, as the list writes dates: a browser date field follows the browser's language.
+  const dateHint = shopDateHint(form.locale);
   return (
     <div className="history-filters">
-      <label className="field">
-        <span className="field__label">From</span>
-        <input type="date" data-testid="history-from" value={form.from} onChange={(e) => set('from', e.target.value)} />
+      <label className="field history-filters__search">
+        <span className="field__label">Order no. or reference</span>
+        <input type="search" data-testid="history-search-text" maxLength={64} autoComplete="off" value={form.search} onChange={(e) => set('search', e.target.value)} />
       </label>
       <label className="field">
-        <span className="field__label">To</span>
-        <input type="date" data-testid="history-to" value={form.to} onChange={(e) => set('to', e.target.value)} />
+        <span className="field__label">From ({dateHint})</span>
+        <input type="text" inputMode="numeric" data-testid="history-from" placeholder={dateHint} value={form.from} onChange={(e) => set('from', e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">To ({dateHint})</span>
+        <input type="text" inputMode="numeric" data-testid="history-to" placeholder={dateHint} value={form.to} onChange={(e) => set('to', e.target.value)} />
       </label>
       <label className="field">
         <span className="field__label">Status</span>
@@ -95,12 +100,12 @@ function Filters({ terminal, staff, form, onChange }: FiltersProps) {
   );
 }
 
-/** History: find payments by date, status, method and amount; open one; export what is found as CSV. */
+/** History: find payments by order number or reference, date, status, method and amount; open one; export what is found as CSV. */
 export function HistoryPanel({ terminal, onClose }: { readonly terminal: TerminalInfo; readonly onClose: () => void }) {
   const dialog = useModalDialog(onClose);
   const { history } = useActions();
   // The form as typed is the panel's own; what was searched, and what it found, is in the store.
-  const [form, setForm] = useState<HistoryFilterForm>(() => emptyFilter(terminal.defaultCurrency));
+  const [form, setForm] = useState<HistoryFilterForm>(() => emptyFilter(terminal.defaultCurrency, terminal.locale));
   const offset = useCashierStore((s) => s.historyOffset);
   const page = useCashierStore((s) => s.historyPage);
   const detail = useCashierStore((s) => s.historyDetail);
@@ -143,7 +148,7 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
             {(page?.payments ?? []).map((p) => (
               <li key={p.id}>
                 <button type="button" className="history-row" data-testid="history-row" data-payment-id={p.id} onClick={() => void history.openPayment(p.id)}>
-                  <span className="history-row__time">{when(p.createdAt, terminal.locale)}</span>
+                  <span className="history-row__time">{formatShopDateTime(p.createdAt, terminal.locale)}</span>
                   <span className="history-row__method">
                     {methodLabel(terminal, p.method)}
                     {p.operator !== undefined && <span data-testid="history-row-operator"> · {p.operator.name}</span>}
