@@ -26,7 +26,7 @@ import { JournalOpenError } from './journal-errors';
  *   provider_trail_json TEXT?     the provider's own status log and related ids (ProviderTrail), if it keeps one
  *   Indexes: (created_at, id) for newest-first history, (status, created_at), (method, created_at),
  *   and provider_ref for webhook and reconcile look-ups; order_ref, id and provider_ref COLLATE NOCASE for
- *   History's search by prefix (version 7). Rows are never deleted (trigger).
+ *   History's search by prefix (version 6). Rows are never deleted (trigger).
  *
  * payment_events — append-only log: every state change (written by `save` in the same transaction)
  * and every provider-response summary the service records. Triggers refuse UPDATE and DELETE.
