@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PaymentPage } from '../../app/ipc/history';
-import type { PrintedReceipt } from '../../electron/simulators/printer/virtual-printer';
 import { keySale } from '../support/cashier';
 import { launchChromium } from '../support/chromium';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
+import { receiptWith } from '../support/receipt-watch';
 import { newSale, openScreens, saveScreenshot, status, type Screens } from '../support/screens';
 
 /*
@@ -33,19 +33,6 @@ afterAll(async () => {
 
 const testId = (id: string) => cashier.locator(`[data-testid="${id}"]`);
 
-/** Waits for the printed receipt whose text holds `marker`. */
-function receiptWith(marker: string): Promise<PrintedReceipt> {
-  const printer = terminal.service.virtualPrinter;
-  if (printer === null) throw new Error('demo mode should print to its virtual printer');
-  return new Promise((resolve) => {
-    const off = printer.onReceipt((r) => {
-      if (!r.lines.join('\n').includes(marker)) return;
-      off();
-      resolve(r);
-    });
-  });
-}
-
 async function paidSale(orderRef: string, keys: string, shown: string): Promise<void> {
   await cashier.bringToFront();
   await testId('order-ref').fill(orderRef);
@@ -64,7 +51,9 @@ const rowAmounts = () => cashier.locator('[data-testid="history-row"] .history-r
 
 describe('finding a sale in History', () => {
   it('prints the order number on the receipt', async () => {
-    const receipt = receiptWith('INV-1001');
+    const printer = terminal.service.virtualPrinter;
+    if (printer === null) throw new Error('demo mode should print to its virtual printer');
+    const receipt = receiptWith(printer, 'INV-1001');
     await paidSale('INV-1001', '1234', 'SGD 12.34');
     expect((await receipt).lines.join('\n')).toMatch(/Order no\. +INV-1001/);
     await paidSale('INV-1002', '500', 'SGD 5.00');
