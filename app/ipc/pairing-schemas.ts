@@ -19,7 +19,7 @@ export const displayName = z
   .trim()
   .min(1, { error: 'must not be empty: name the display, e.g. "Counter tablet"' })
   .max(40, { error: 'must be at most 40 characters' })
-  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, { error: 'may not hold control or formatting characters' });
+  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, { error: 'may not hold control or formatting characters' });
 
 export const displayId = z.string({ error: 'must be a display id' }).regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'must be a display id' });
 

@@ -96,11 +96,12 @@ export function createPairingRequests(limits: PairingLimits, now: () => number):
       if (times.length >= limits.requestsPerSourcePerMinute || (!recent.has(source) && recent.size >= MAX_SOURCES)) {
         return err('Too many pairing requests from this address: wait a minute, then reload the page');
       }
+      // Every attempt counts, refused or not, so a flood keeps itself refused.
+      recent.set(source, [...times, now()]);
       if ([...waiting.values()].filter((r) => r.source === source).length >= limits.pendingPerSource) {
         return err('This address already has a pairing code waiting: use the code shown, or close that page first');
       }
       if (waiting.size >= limits.pendingTotal) return err('Too many displays are waiting to be paired: try again in a few minutes');
-      recent.set(source, [...times, now()]);
       const code = freshCode();
       const request: Waiting = { code, source, expiresAt: now() + limits.codeTtlMs, deliver };
       waiting.set(code, request);
