@@ -31,7 +31,10 @@ async function start(limits: Partial<PairingLimits> = {}, keep = true): Promise<
   return running;
 }
 async function stop(): Promise<void> {
-  for (const s of sockets.splice(0)) 'close' in s ? s.close() : s.ws.close();
+  for (const s of sockets.splice(0)) {
+    if ('close' in s) s.close();
+    else s.ws.close();
+  }
   if (running !== null) {
     await running.host.close();
     await running.service.close();
