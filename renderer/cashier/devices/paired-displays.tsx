@@ -13,7 +13,7 @@ function usePairedDisplays() {
   const [list, setList] = useState<PairedDisplays | null>(null);
   const [answer, setAnswer] = useState<Answer>(null);
   // Listed again whenever the customer display's chip changes, so "Connected now" follows the tablet.
-  const displaysOnline = useCashierStore((s) => s.devices?.customerDisplay.summary);
+  const displaysOnline = useCashierStore((s) => (s.devices === null ? null : `${s.devices.customerDisplay.summary} ${s.devices.customerDisplay.detail}`));
   useEffect(() => {
     void api.listDisplays().then((r) => setList(r.ok ? r.value : null));
   }, [api, displaysOnline]);
