@@ -45,6 +45,9 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   checkNow: 'operator',
   acknowledgeParked: 'operator',
   resolveParked: 'manager',
+  listDisplays: 'operator',
+  approveDisplay: 'manager',
+  revokeDisplay: 'manager',
 };
 
 /** What the manager's approval is for, in the words of "A manager's PIN is needed to …". */
@@ -56,4 +59,6 @@ export const MANAGER_ACTION: Readonly<Partial<Record<CommandName, string>>> = {
   testConnection: 'test a provider key',
   saveStaff: 'change the staff list',
   resolveParked: 'mark a parked sale resolved as not paid',
+  approveDisplay: 'pair a customer display',
+  revokeDisplay: 'unpair a customer display',
 };

@@ -8,6 +8,7 @@ import type { Settings } from '../settings/settings';
 import { SLIP_KINDS, TEST_PRINTS, type DeviceStatus, type PrintReport } from './devices';
 import type { HistoryResults } from './history';
 import { historySchemas } from './history-schemas';
+import { pairingSchemas, type PairingResults } from './pairing-schemas';
 import { parkedSchemas, type ParkedResults } from './parked-schemas';
 import type { ParkedSales } from '../engine/parking-desk';
 import { settingsSchemas, type SettingsResults } from './settings-schemas';
@@ -125,6 +126,8 @@ export const commandSchemas = {
   ...staffSchemas,
   /** Parked sales and the Needs attention list (app/ipc/parked-schemas.ts). */
   ...parkedSchemas,
+  /** Paired customer displays (app/ipc/pairing-schemas.ts). */
+  ...pairingSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -175,7 +178,7 @@ export interface RequestLookup {
   readonly createdAt: number | null;
 }
 
-export interface CommandResults extends HistoryResults, SettingsResults, StaffResults, ParkedResults {
+export interface CommandResults extends HistoryResults, SettingsResults, StaffResults, ParkedResults, PairingResults {
   readonly getSnapshot: Snapshot;
   readonly charge: Payment;
   readonly cancel: Payment;

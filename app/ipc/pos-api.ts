@@ -69,6 +69,9 @@ export function createPosApi(transport: ApiTransport) {
     checkNow: (args: CommandArgs<'checkNow'>) => call('checkNow', args),
     resolveParked: (args: CommandArgs<'resolveParked'>, approval?: Approval) => approved('resolveParked', args, approval),
     acknowledgeParked: (args: CommandArgs<'acknowledgeParked'>) => call('acknowledgeParked', args),
+    listDisplays: () => call('listDisplays', {}),
+    approveDisplay: (args: CommandArgs<'approveDisplay'>, approval?: Approval) => approved('approveDisplay', args, approval),
+    revokeDisplay: (args: CommandArgs<'revokeDisplay'>, approval?: Approval) => approved('revokeDisplay', args, approval),
     onPrint: on('print'),
     onParked: on('parked'),
   } satisfies PosApiShape;

@@ -20,6 +20,8 @@ const ASSET_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.(js|css|svg|png|woff2)$/;
 const TOKEN_HELP =
   'This page needs the link printed by the terminal when it started (it carries a token). Copy the whole link, including ?token=…';
 
+const PAIR_HELP = 'Or open /display/ without a token on this screen to pair it with the terminal.';
+
 /**
  * The policy for a page served to `host`: its own bundle only, and a WebSocket to this host alone.
  * `'self'` covers it in current browsers; the explicit ws:// origin is for those that read 'self' as http only.
@@ -40,7 +42,9 @@ export function contentSecurityPolicy(host: string): string {
 
 export interface PageRoutesOptions {
   readonly pagesDir: string;
-  readonly roleOf: (token: string | null) => ClientRole | null;
+  readonly roleOf: (token: string | null, remoteAddress: string | undefined) => ClientRole | null;
+  /** Whether displays can pair: then the display page opens without a token, to show its pairing code. */
+  readonly pairing: boolean;
   readonly log: Logger;
 }
 
@@ -70,8 +74,10 @@ export function createPageRoutes(options: PageRoutesOptions): (req: IncomingMess
 
     const page = pageOf(segments);
     if (page !== null) {
-      const role = options.roleOf(url.searchParams.get('token'));
-      if (role === null || !OPENS[page].has(role)) return send(res, 401, TOKEN_HELP);
+      // The page itself holds nothing; without a token it can only show a pairing code, which the cashier must approve.
+      const pairingPage = page === 'display' && options.pairing && !url.searchParams.has('token');
+      const role = options.roleOf(url.searchParams.get('token'), req.socket.remoteAddress);
+      if (!pairingPage && (role === null || !OPENS[page].has(role))) return send(res, 401, page === 'display' && options.pairing ? `${TOKEN_HELP} ${PAIR_HELP}` : TOKEN_HELP);
       if (segments.length === 1) return send(res, 308, '', { location: `/${page}/${url.search}` });
       const file = await readStatic(options.pagesDir, PAGES[page]);
       if (file === null) return send(res, 500, 'The pages are not built: run `npm run build`.');

@@ -8,10 +8,12 @@ export interface ServeArgs {
   readonly dataDir: string | null;
   /** The rotating log file; null means terminal.log in the data folder. */
   readonly logFile: string | null;
+  /** Replace the kiosk cashier link with a new one (the old one stops working). */
+  readonly newCashierLink: boolean;
   readonly help: boolean;
 }
 
-export const SERVE_USAGE = `Usage: npm run serve -- [--port N] [--host ADDRESS] [--config FILE] [--data DIR] [--log FILE]
+export const SERVE_USAGE = `Usage: npm run serve -- [--port N] [--host ADDRESS] [--config FILE] [--data DIR] [--log FILE] [--new-cashier-link]
 
 Runs the terminal without Electron and serves the cashier and customer display pages.
   --port N        listen on port N (0 picks a free port; default from settings, 5170)
@@ -20,6 +22,8 @@ Runs the terminal without Electron and serves the cashier and customer display p
   --data DIR      folder for the payment journal (default ~/.local/share/qr-counter-terminal); also QR_TERMINAL_DATA
   --log FILE      log file, also written to stderr; kept under 5 MiB with 3 older files beside it
                   (default terminal.log in the data folder); also QR_TERMINAL_LOG
+  --new-cashier-link  make a new kiosk cashier link for this machine's browser, shown once;
+                  the old one stops working
 `;
 
 /** Parses the command line strictly: an unknown or incomplete option is an error, not a guess. */
@@ -30,6 +34,7 @@ export function parseServeArgs(argv: readonly string[], env: Readonly<Record<str
   let dataDir: string | null = env.QR_TERMINAL_DATA ?? null;
   let logFile: string | null = env.QR_TERMINAL_LOG === undefined || env.QR_TERMINAL_LOG === '' ? null : env.QR_TERMINAL_LOG;
   let help = false;
+  let newCashierLink = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -38,6 +43,10 @@ export function parseServeArgs(argv: readonly string[], env: Readonly<Record<str
       case '--help':
       case '-h':
         help = true;
+        break;
+      case '--new-cashier-link':
+        if (inline !== undefined) return err('--new-cashier-link takes no value');
+        newCashierLink = true;
         break;
       case '--port': {
         const text = value();
@@ -75,5 +84,5 @@ export function parseServeArgs(argv: readonly string[], env: Readonly<Record<str
         return err(`Unknown option "${arg}"`);
     }
   }
-  return ok({ port, host, configPath, dataDir, logFile, help });
+  return ok({ port, host, configPath, dataDir, logFile, newCashierLink, help });
 }

@@ -46,8 +46,23 @@ async function startHostOrSay(service: TerminalService, where: Omit<WebHostOptio
   }
 }
 
+/** Where this machine's own browser reaches the host: the listen address, or loopback when it listens on all of them. */
+function localBase(listen: string, port: number): string {
+  const wildcard = listen === '0.0.0.0' || listen === '::' || listen === '';
+  const shown = wildcard ? '127.0.0.1' : listen.includes(':') ? `[${listen}]` : listen;
+  return `http://${shown}:${String(port)}`;
+}
+
+/** The kiosk link's line: the link itself the one time it is made, else where it went. Nothing in memory mode. */
+function kioskLine(service: TerminalService, host: WebHost, listen: string, renew: boolean): string {
+  if (service.journalPath === null) return '';
+  const token = service.pairing.makeCashierLink(renew);
+  if (token === null) return 'Kiosk cashier link: the one shown when it was made (this machine only); --new-cashier-link replaces it.\n';
+  return `Kiosk cashier link (this machine only, kept across restarts; shown only now, so save it): ${localBase(listen, host.port)}/cashier/?token=${token}\n`;
+}
+
 /** What the person who started it needs: the mode, the journal, and the two links with their tokens. */
-function announce(service: TerminalService, host: WebHost): void {
+function announce(service: TerminalService, host: WebHost, kiosk: string): void {
   const mode = service.info.demo ? 'DEMO mode: simulated payments, no real money' : 'LIVE';
   process.stdout.write(
     `QR Counter Terminal \u2014 web mode (${mode})\n` +
@@ -55,6 +70,8 @@ function announce(service: TerminalService, host: WebHost): void {
       `Journal: ${service.journalPath ?? 'in memory'}\n` +
       `Cashier: ${host.urls.cashier}\n` +
       `Display: ${host.urls.display}\n` +
+      kiosk +
+      `Pair a tablet as the customer display: open /display/ on it (no token) and type its code under Devices.\n` +
       `Press Ctrl+C to stop.\n`,
   );
 }
@@ -113,9 +130,10 @@ async function main(): Promise<number> {
     process.stderr.write(`The terminal cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const host = await startHostOrSay(service, { host: args.value.host ?? settings.web.host, port: args.value.port ?? settings.web.port, pagesDir, log });
+  const listen = args.value.host ?? settings.web.host;
+  const host = await startHostOrSay(service, { host: listen, port: args.value.port ?? settings.web.port, pagesDir, log, pairing: service.pairing });
   if (host === null) return 1;
-  announce(service, host);
+  announce(service, host, kioskLine(service, host, listen, args.value.newCashierLink));
 
   const exitCode = await stopRequested;
   setTimeout(() => {

@@ -1,15 +1,18 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { displayEvent } from '../../app/ipc/display-view';
 import { WS_CLOSE, WS_PATH } from '../../app/ipc/ws-protocol';
+import { PAIR_PATH } from '../../app/ipc/pairing-constants';
+import type { DisplayPairing } from '../service/pairing/display-pairing';
 import type { Logger } from '../service/logging/logger';
 import type { ClientRole, TerminalApi } from '../service/terminal/terminal-api';
 import { createPageRoutes } from './page-routes';
 import { answerClientError, createConnectionBudget, requestTarget } from '../shared/http/http-guard';
 import { sourceKey } from '../shared/http/source-address';
+import { createHostTokens, type Grant } from './host-tokens';
+import { upgradeToPairing, type PairingSocketContext } from './pairing-socket';
 import { hostHeader, originAllowed } from './request-guard';
 import { startSession, type Session, type SessionLimits } from './ws-session';
 
@@ -54,6 +57,13 @@ export interface WebHostOptions {
   readonly pagesDir: string;
   readonly log: Logger;
   readonly limits?: Partial<HostLimits>;
+  /**
+   * Paired displays and the kiosk cashier link (the service's). Without it only this launch's printed
+   * links work, as before pairing existed, and the display page has no pairing screen.
+   */
+  readonly pairing?: DisplayPairing;
+  /** The clock pairing codes expire by (the service's). */
+  readonly now?: () => number;
 }
 
 export interface WebHost {
@@ -71,17 +81,6 @@ const TOKEN_HELP =
   'This page needs the link printed by the terminal when it started (it carries a token). Copy the whole link, including ?token=…';
 const ROLE_NAMES: Readonly<Record<ClientRole, string>> = { cashier: 'cashier screens', display: 'customer displays' };
 
-type Tokens = ReadonlyArray<readonly [Buffer, ClientRole]>;
-
-/** The role a token grants, compared in constant time; null for a missing or wrong token. */
-function roleFor(tokens: Tokens, token: string | null): ClientRole | null {
-  if (token === null) return null;
-  const given = Buffer.from(token);
-  for (const [expected, role] of tokens) {
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return role;
-  }
-  return null;
-}
 
 /** The HTTP side: pages and assets, with Node's timeouts and a connection budget per address and in all. */
 function createPageServer(pages: ReturnType<typeof createPageRoutes>, limits: HostLimits, log: Logger): Server {
@@ -123,7 +122,11 @@ interface UpgradeContext {
   readonly limits: HostLimits;
   readonly wss: WebSocketServer;
   readonly sessions: Set<Session>;
-  readonly roleOf: (token: string | null) => ClientRole | null;
+  readonly grantFor: (token: string | null, remoteAddress: string | undefined) => Grant | null;
+  /** Which paired display each open display session is, so revoking it closes them. */
+  readonly displayOf: Map<Session, string>;
+  readonly pairing: DisplayPairing | undefined;
+  readonly pairingSockets: PairingSocketContext | null;
 }
 
 const countRole = (sessions: ReadonlySet<Session>, role: ClientRole): number => [...sessions].filter((s) => s.role === role).length;
@@ -135,9 +138,10 @@ function upgradeToSession(ctx: UpgradeContext, req: IncomingMessage, socket: Dup
   try {
     const url = requestTarget(req.url);
     if (url === null) return refuse(socket, '400 Bad Request', 'The address is not valid');
-    if (url.pathname !== WS_PATH) return refuse(socket, '404 Not Found', `The terminal's API is at ${WS_PATH}`);
-    const role = ctx.roleOf(url.searchParams.get('token'));
-    if (role === null) {
+    const pairingPath = url.pathname === PAIR_PATH && ctx.pairingSockets !== null;
+    if (url.pathname !== WS_PATH && !pairingPath) return refuse(socket, '404 Not Found', `The terminal's API is at ${WS_PATH}`);
+    const grant = pairingPath ? null : ctx.grantFor(url.searchParams.get('token'), req.socket.remoteAddress);
+    if (!pairingPath && grant === null) {
       return refuse(socket, '401 Unauthorized', (url.searchParams.has('token') ? 'Wrong token. ' : 'Missing token. ') + TOKEN_HELP);
     }
     const host = hostHeader(req.headers.host);
@@ -147,6 +151,9 @@ function upgradeToSession(ctx: UpgradeContext, req: IncomingMessage, socket: Dup
     if (!originAllowed(origin, host)) {
       return refuse(socket, '403 Forbidden', `Connections from ${JSON.stringify((origin ?? '').slice(0, 100))} are not allowed`);
     }
+    if (pairingPath && ctx.pairingSockets !== null) return upgradeToPairing(ctx.pairingSockets, req, socket, head);
+    if (grant === null) return refuse(socket, '401 Unauthorized', `Missing token. ${TOKEN_HELP}`);
+    const { role, displayId } = grant;
     const cap = role === 'cashier' ? limits.maxCashiers : limits.maxDisplays;
     if (countRole(sessions, role) >= cap) {
       log.log('warn', 'screen refused: too many open', { role, cap });
@@ -158,15 +165,26 @@ function upgradeToSession(ctx: UpgradeContext, req: IncomingMessage, socket: Dup
       const session = startSession(ws, role, { api: ctx.api, log, limits });
       sessions.add(session);
       const detach = ctx.api.attachScreen(role);
+      const gone = displayId === null || ctx.pairing === undefined ? () => undefined : ctx.pairing.connected(displayId);
+      if (displayId !== null) ctx.displayOf.set(session, displayId);
       ws.once('close', () => {
         sessions.delete(session);
+        ctx.displayOf.delete(session);
         detach();
+        gone();
       });
     });
   } catch (error) {
     log.log('error', 'websocket handshake failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     socket.destroy();
   }
+}
+
+/** Unpaired displays get a server of their own: a few bytes a message at most, since they send nothing. */
+function pairingContext(pairing: DisplayPairing, log: Logger, now: () => number): PairingSocketContext {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 });
+  wss.on('error', (error) => log.log('error', 'pairing websocket server error', { error: error.message }));
+  return { pairing, wss, log, now, sockets: new Set() };
 }
 
 /** Each event is serialised once per role; a display gets only what a customer display shows. */
@@ -200,28 +218,42 @@ function startHeartbeat(sessions: ReadonlySet<Session>, heartbeatMs: number, log
   return heartbeat;
 }
 
+/** A revoked display's sockets are closed at once, as a wrong token would be: its page goes back to pairing. */
+function closeRevoked(ctx: UpgradeContext): () => void {
+  if (ctx.pairing === undefined) return () => undefined;
+  return ctx.pairing.onRevoked((displayId) => {
+    for (const [session, id] of ctx.displayOf) {
+      if (id !== displayId) continue;
+      ctx.sessions.delete(session);
+      ctx.displayOf.delete(session);
+      session.ws.close(WS_CLOSE.badToken, 'This display was unpaired');
+    }
+  });
+}
+
 /**
  * The headless web mode: serves the two pages and carries the terminal's API over a WebSocket.
- * Each launch makes fresh tokens: the cashier token may act, the display token may only look.
+ * Each launch makes fresh tokens: the cashier token may act, the display token may only look; with
+ * pairing, displays paired once and the kiosk cashier link work across launches too (host-tokens.ts).
  * Whatever a client sends, the host answers or hangs up; it never throws (docs/security.md).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const limits: HostLimits = { ...DEFAULT_HOST_LIMITS, ...options.limits };
   const { log } = options;
-  const tokens: Tokens = [
-    [Buffer.from(randomBytes(18).toString('base64url')), 'cashier'],
-    [Buffer.from(randomBytes(18).toString('base64url')), 'display'],
-  ];
-  const roleOf = (token: string | null): ClientRole | null => roleFor(tokens, token);
+  const tokens = createHostTokens(options.pairing);
+  const roleOf = (token: string | null, remoteAddress: string | undefined): ClientRole | null => tokens.grantFor(token, remoteAddress)?.role ?? null;
 
-  const pages = createPageRoutes({ pagesDir: options.pagesDir, roleOf, log });
+  const pages = createPageRoutes({ pagesDir: options.pagesDir, roleOf, pairing: options.pairing !== undefined, log });
   const server = createPageServer(pages, limits, log);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   wss.on('error', (error) => log.log('error', 'websocket server error', { error: error.message }));
   const sessions = new Set<Session>();
-  const upgrade: UpgradeContext = { api: options.api, log, limits, wss, sessions, roleOf };
+  const pairingSockets = options.pairing === undefined ? null : pairingContext(options.pairing, log, options.now ?? Date.now);
+  const upgrade: UpgradeContext = { api: options.api, log, limits, wss, sessions, grantFor: tokens.grantFor, displayOf: new Map(), pairing: options.pairing, pairingSockets };
   server.on('upgrade', (req, socket, head) => upgradeToSession(upgrade, req, socket, head));
+  const stopRevoking = closeRevoked(upgrade);
+  const detachHost = options.pairing?.attachHost() ?? (() => undefined);
 
   const unsubscribe = forwardEvents(options.api, sessions);
   const heartbeat = startHeartbeat(sessions, limits.heartbeatMs, log);
@@ -237,16 +269,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const base = `http://${shownHost}:${port}`;
-  const token = (role: ClientRole) => tokens.find(([, r]) => r === role)?.[0].toString() ?? '';
-
   return {
     port,
-    urls: { cashier: `${base}/cashier/?token=${token('cashier')}`, display: `${base}/display/?token=${token('display')}` },
+    urls: { cashier: `${base}/cashier/?token=${tokens.launchToken('cashier')}`, display: `${base}/display/?token=${tokens.launchToken('display')}` },
     sessions: () => ({ cashier: countRole(sessions, 'cashier'), display: countRole(sessions, 'display') }),
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(heartbeat);
         unsubscribe();
+        stopRevoking();
+        detachHost();
+        for (const ws of pairingSockets?.sockets ?? []) ws.close(WS_CLOSE.shuttingDown, 'terminal shutting down');
+        pairingSockets?.wss.close();
         for (const session of sessions) session.ws.close(WS_CLOSE.shuttingDown, 'terminal shutting down');
         wss.close();
         server.closeAllConnections();

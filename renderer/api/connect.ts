@@ -42,9 +42,12 @@ export function apiUrl(loc: Pick<Location, 'protocol' | 'host'>, token: string):
   return `${scheme}://${loc.host}${WS_PATH}?token=${encodeURIComponent(token)}`;
 }
 
-/** The host serves a page only with a valid token, so asking for this page again tells a stale token (401) from a drop. */
-async function pageRefused(): Promise<boolean> {
-  const response = await fetch(location.href, { method: 'HEAD', cache: 'no-store', credentials: 'omit' });
+/**
+ * The host serves a page only with a valid token, so asking for this page with the token again tells a
+ * stale or revoked token (401) from a drop. The token may be a paired display's, kept outside the address.
+ */
+async function pageRefused(token: string): Promise<boolean> {
+  const response = await fetch(`${location.pathname}?token=${encodeURIComponent(token)}`, { method: 'HEAD', cache: 'no-store', credentials: 'omit' });
   return response.status === 401;
 }
 
@@ -52,12 +55,13 @@ async function pageRefused(): Promise<boolean> {
  * The same API in both modes: the preload's `window.pos` in Electron, otherwise one built
  * over a WebSocket to the headless host that served this page.
  */
-export function connectPos(): PosConnection {
+export function connectPos(keptToken: string | null = null): PosConnection {
   if (window.pos) return { api: window.pos, connection: alwaysConnected };
-  const token = readToken(location.search);
+  // A printed link's token wins; otherwise the one a paired display keeps (renderer/display/kept-token.ts).
+  const token = readToken(location.search) ?? keptToken;
   if (token === null) {
     return { api: createPosApi(refusedTransport), connection: refused };
   }
-  const transport = createWsTransport({ url: apiUrl(location, token), isRefused: pageRefused });
+  const transport = createWsTransport({ url: apiUrl(location, token), isRefused: () => pageRefused(token) });
   return { api: createPosApi(transport), connection: transport };
 }

@@ -35,7 +35,7 @@ export async function startInProcessTerminal(
   // A real SQLite journal in a folder of its own, removed on close.
   const dataDir = mkdtempSync(join(tmpdir(), 'terminal-data-'));
   const service = await createTerminalService({ settings, log, demoApiKey: TEST_DEMO_KEY, dataDir, ...(options.clock === undefined ? {} : { clock: options.clock }) });
-  const host = await startWebHost({ api: service, host: '127.0.0.1', port: 0, pagesDir: PAGES_DIR, log, limits });
+  const host = await startWebHost({ api: service, host: '127.0.0.1', port: 0, pagesDir: PAGES_DIR, log, limits, pairing: service.pairing, ...(options.clock === undefined ? {} : { now: options.clock.now }) });
   return {
     service,
     host,

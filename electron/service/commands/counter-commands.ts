@@ -8,6 +8,7 @@ import { parkedCommands } from './parked-commands';
 import { paymentCommands } from './payment-commands';
 import type { SettingsCommand } from './settings-commands';
 import type { StaffCommand } from '../staff/staff-commands';
+import type { PairingCommand } from '../pairing/display-pairing';
 
 export interface CounterCommandDeps {
   readonly emit: Emit;
@@ -17,7 +18,7 @@ export interface CounterCommandDeps {
 }
 
 /** The commands one counter answers: the sale, parked sales, devices, history. */
-export function counterCommands(counter: Counter, deps: CounterCommandDeps): Omit<CommandHandlers, SettingsCommand | StaffCommand> {
+export function counterCommands(counter: Counter, deps: CounterCommandDeps): Omit<CommandHandlers, SettingsCommand | StaffCommand | PairingCommand> {
   const { engine, audit, providers, simulators } = counter;
   const { devicesFile } = deps;
   return {

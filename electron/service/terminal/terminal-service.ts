@@ -14,6 +14,8 @@ import { deviceSettingsPath, loadDeviceSettings } from '../settings/device-setti
 import { counterCommands } from '../commands/counter-commands';
 import { settingsCommands, type MonitorPicker } from '../commands/settings-commands';
 import { staffAtTheCounter } from '../staff/staff-commands';
+import { createDisplayPairing, type DisplayPairing } from '../pairing/display-pairing';
+import type { PairingLimits } from '../pairing/pairing-requests';
 import { virtualPrinterSlot } from '../demo/virtual-printer-slot';
 import { createDispatcher } from './dispatcher';
 import { startCounterSlot } from './counter-slot';
@@ -42,6 +44,8 @@ export interface TerminalServiceOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Electron only: the monitors for the customer display. */
   readonly monitors?: MonitorPicker;
+  /** Bounds on pairing requests, for tests; the defaults otherwise (electron/service/pairing/pairing-requests.ts). */
+  readonly pairingLimits?: Partial<PairingLimits>;
 }
 
 /** The terminal: what Electron's main process and the headless host run, behind IPC or the WebSocket. */
@@ -55,6 +59,8 @@ export interface TerminalService extends TerminalApi {
   readonly virtualPrinter: VirtualPrinter | null;
   /** The settings in force: the file's, then the screen's, then the environment's. */
   readonly settings: Settings;
+  /** Paired customer displays and the kiosk cashier link, for the web host to check tokens against. */
+  readonly pairing: DisplayPairing;
 }
 
 const isSettingsCommand = (command: unknown): boolean => typeof command === 'string' && Object.hasOwn(settingsSchemas, command);
@@ -88,6 +94,8 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     log.log('error', 'staff list unreadable', { error: staff.problem });
     state.problems.push(staff.problem);
   }
+  // Paired displays outlive the counter too: a settings save must not unpair the tablet.
+  const pairing = pairedDisplays(options, clock, state.problems);
   const settings = settingsCommands({
     state,
     log,
@@ -111,7 +119,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
         return startCounter({ ...options, settings: settingsInForce, clock, ...(store === undefined ? {} : { store }), demoPrinter: printers.start, emit });
       },
       emit: bus.emit,
-      commands: (counter) => ({ ...counterCommands(counter, { emit: bus.emit, devicesFile, now: clock.now }), ...settings.commands, ...staff.commands }),
+      commands: (counter) => ({ ...counterCommands(counter, { emit: bus.emit, devicesFile, now: clock.now }), ...settings.commands, ...staff.commands, ...pairing.commands }),
     },
     state.settings,
   );
@@ -133,6 +141,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     get settings() {
       return state.settings;
     },
+    pairing,
     dispatch: async (command, args, role, screen) => {
       // A save waits for nothing but itself; everything else waits for a restart to finish.
       if (!isSettingsCommand(command)) await ready;
@@ -147,6 +156,21 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
       await slot.close();
     },
   };
+}
+
+/** The paired displays kept in the data folder; a damaged file is reported with the settings' problems. */
+function pairedDisplays(options: TerminalServiceOptions, clock: Clock, problems: string[]): DisplayPairing {
+  const pairing = createDisplayPairing({
+    dataDir: options.dataDir ?? null,
+    now: clock.now,
+    log: options.log,
+    ...(options.pairingLimits === undefined ? {} : { limits: options.pairingLimits }),
+  });
+  if (pairing.problem !== null) {
+    options.log.log('error', 'paired displays unreadable', { error: pairing.problem });
+    problems.push(pairing.problem);
+  }
+  return pairing;
 }
 
 /** The terminal's one event bus: every screen's transport subscribes here. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DeviceSettingsView, SerialPortChoice } from '../../../app/ipc/contract';
 import { PoleForm, PrinterForm } from './device-settings-forms';
+import { PairedDisplaysSection } from './paired-displays';
 import type { DeviceReport } from '../../../app/ipc/devices';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
@@ -154,6 +155,7 @@ export function DevicesPanel({ onClose }: { readonly onClose: () => void }) {
       <Section title="Customer display" report={devices.customerDisplay}>
         {null}
       </Section>
+      <PairedDisplaysSection />
       <Section title="Journal" report={devices.journal}>
         {null}
       </Section>

@@ -1,0 +1,33 @@
+/*
+ * The display-pairing handshake's plain values, apart from zod, so the display page can import them
+ * without bundling zod. A display with no token opens one WebSocket at PAIR_PATH; the host answers a
+ * short code, and, once the cashier approves that code, the display's own long-lived token.
+ */
+
+/** Where an unpaired display asks to be paired (no token; nothing else is served there). */
+export const PAIR_PATH = '/api/pair';
+
+/** Where a paired display keeps its own token, in the browser's localStorage. */
+export const DISPLAY_TOKEN_KEY = 'qr-terminal.display-token';
+
+/** A pairing code: this many digits, shown on the display and typed by the cashier. */
+export const PAIRING_CODE_DIGITS = 6;
+
+/** Close codes of the pairing socket, so the page can tell "ask again" from "stop". */
+export const PAIRING_CLOSE = { paired: 1000, expired: 4408, refused: 4429 } as const;
+
+/** Host → unpaired display: the code to show, and when (host clock, epoch ms) it stops working. */
+export interface PairingCodeMessage {
+  readonly type: 'pairing_code';
+  readonly code: string;
+  readonly expiresInMs: number;
+}
+
+/** Host → display: approved; this token is the display's own, sent only this once. */
+export interface PairedMessage {
+  readonly type: 'paired';
+  readonly token: string;
+  readonly name: string;
+}
+
+export type PairingMessage = PairingCodeMessage | PairedMessage;

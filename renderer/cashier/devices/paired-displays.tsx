@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import type { ApiResult } from '../../../app/ipc/contract';
+import type { PairedDisplay, PairedDisplays } from '../../../app/ipc/pairing-schemas';
+import { useActions } from '../actions-context';
+import { useCashierStore } from '../cashier-store';
+import { withManagerApproval } from '../staff/manager-approval';
+
+type Answer = { readonly ok: boolean; readonly text: string } | null;
+
+/** The panel's list of paired displays and how the last change went; approving and revoking may need a manager's PIN. */
+function usePairedDisplays() {
+  const { api } = useActions();
+  const [list, setList] = useState<PairedDisplays | null>(null);
+  const [answer, setAnswer] = useState<Answer>(null);
+  // Listed again whenever the customer display's chip changes, so "Connected now" follows the tablet.
+  const displaysOnline = useCashierStore((s) => (s.devices === null ? null : `${s.devices.customerDisplay.summary} ${s.devices.customerDisplay.detail}`));
+  useEffect(() => {
+    void api.listDisplays().then((r) => setList(r.ok ? r.value : null));
+  }, [api, displaysOnline]);
+  const apply = (result: ApiResult<PairedDisplays> | null, said: string): boolean => {
+    if (result === null) return false;
+    if (!result.ok) {
+      setAnswer({ ok: false, text: result.error.message });
+      return false;
+    }
+    setList(result.value);
+    setAnswer({ ok: true, text: said });
+    return true;
+  };
+  const approve = async (code: string, name: string): Promise<boolean> =>
+    apply(await withManagerApproval((approval) => api.approveDisplay({ code, name }, approval)), `${name.trim()} is paired: it shows the sale now`);
+  const revoke = async (display: PairedDisplay): Promise<void> => {
+    apply(await withManagerApproval((approval) => api.revokeDisplay({ id: display.id }, approval)), `${display.name} is unpaired: it shows its pairing code again`);
+  };
+  return { list, answer, approve, revoke };
+}
+
+function DisplayRow({ display, onRevoke }: { readonly display: PairedDisplay; readonly onRevoke: () => void }) {
+  const locale = useCashierStore((s) => s.terminal?.locale);
+  const when = (at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  const seen = display.connected ? 'Connected now' : display.lastSeenAt === null ? 'Not connected yet' : `Last seen ${when(display.lastSeenAt)}`;
+  return (
+    <li className="paired-displays__row" data-testid="paired-display">
+      <span>
+        <strong>{display.name}</strong> · Paired {when(display.pairedAt)} · {seen}
+      </span>
+      <button type="button" className="button button--secondary" onClick={onRevoke} aria-label={`Unpair ${display.name}`}>
+        Unpair
+      </button>
+    </li>
+  );
+}
+
+function PairForm({ onPair }: { readonly onPair: (code: string, name: string) => Promise<boolean> }) {
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  return (
+    <form
+      className="paired-displays__form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onPair(code, name).then((paired) => {
+          if (!paired) return;
+          setCode('');
+          setName('');
+        });
+      }}
+    >
+      <label>
+        Code shown on the display
+        <input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="off" maxLength={9} data-testid="pair-code" />
+      </label>
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Counter tablet" maxLength={40} data-testid="pair-name" />
+      </label>
+      <button type="submit" className="button button--primary" data-testid="pair-display">
+        Pair display
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Tablets and second PCs paired as customer displays: open /display/ on one, type the code it shows
+ * here, and it keeps working across restarts until unpaired. Hidden where displays cannot pair (Electron).
+ */
+export function PairedDisplaysSection() {
+  const { list, answer, approve, revoke } = usePairedDisplays();
+  if (list === null || (!list.canPair && list.displays.length === 0)) return null;
+  return (
+    <section className="devices-panel__section" aria-label="Customer displays" data-testid="paired-displays">
+      <h3 className="devices-panel__title">Customer displays</h3>
+      <p className="devices-panel__state">
+        Open <code>/display/</code> on the tablet, then type the code it shows.
+        {!list.kept && ' This terminal keeps no data folder, so pairings last until it stops.'}
+      </p>
+      {list.displays.length === 0 ? (
+        <p>No display is paired.</p>
+      ) : (
+        <ul className="paired-displays__list">
+          {list.displays.map((d) => (
+            <DisplayRow key={d.id} display={d} onRevoke={() => void revoke(d)} />
+          ))}
+        </ul>
+      )}
+      {list.canPair && <PairForm onPair={approve} />}
+      {answer !== null && (
+        <p className={answer.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'} role="status" aria-live="polite" data-testid="pair-answer">
+          {answer.text}
+        </p>
+      )}
+    </section>
+  );
+}
