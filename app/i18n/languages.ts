@@ -2,8 +2,9 @@
 export const LANGUAGES = ['en', 'ms', 'zh-Hans'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** The cashier screen is English for now; the setting exists so a translation can be added without a new key. */
-export const CASHIER_LANGUAGES = ['en'] as const;
+/** The languages the cashier screen speaks (renderer/cashier/words): the same three as the display. */
+export const CASHIER_LANGUAGES = LANGUAGES;
+export type CashierLanguage = Language;
 
 /** The locale each language formats numbers and times in, for a counter in Singapore or Malaysia. */
 export const LANGUAGE_LOCALES: Readonly<Record<Language, string>> = {

@@ -99,7 +99,7 @@ export const languageFields = z
       .refine((list) => new Set(list).size === list.length, { error: 'must not name the same language twice' })
       .default(['en']),
     /** Only English so far; kept as a setting so a translation needs no new key. */
-    cashier: z.enum(CASHIER_LANGUAGES, { error: `must be ${CASHIER_LANGUAGES.join(', ')} (the only cashier language so far)` }).default('en'),
+    cashier: z.enum(CASHIER_LANGUAGES, { error: `must be one of ${CASHIER_LANGUAGES.join(', ')}` }).default('en'),
   });
 
 export const soundFields = z

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { isFinal } from '../../app/payment/payment';
 import { ConnectionNotice } from '../shared/connection-notice';
 import { DemoBanner } from '../shared/demo-banner';
@@ -15,11 +16,13 @@ import { selectGate } from './staff/session-slice';
 import { SignInScreen } from './staff/sign-in-screen';
 import { useStaffStore } from './staff/staff-store';
 import { useCashierKeyboard } from './use-cashier-keyboard';
+import { useCashierLanguage, useWords } from './words/use-words';
 
 function CashierBody() {
   const terminal = useCashierStore((s) => s.terminal);
   const payment = useCashierStore(selectPayment);
-  if (terminal === null) return <p className="cashier__waiting">Waiting for the terminal…</p>;
+  const words = useWords();
+  if (terminal === null) return <p className="cashier__waiting">{words.common.waitingForTerminal}</p>;
   if (payment === null) return <SaleEntry terminal={terminal} />;
   return isFinal(payment.state) ? <PaymentResult payment={payment} /> : <PaymentProgress payment={payment} />;
 }
@@ -37,6 +40,12 @@ export function CashierApp() {
   const demo = useCashierStore((s) => s.terminal?.demo ?? false);
   const hostError = useCashierStore((s) => s.hostError);
   const gate = useStaffStore(selectGate);
+  const words = useWords();
+  const language = useCashierLanguage();
+  // The page's language follows the cashier's, so screen readers speak it and the browser picks CJK fonts.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
 
   if (connection === 'unauthorized') {
     return (
@@ -47,9 +56,9 @@ export function CashierApp() {
   }
   return (
     <main className="cashier">
-      {demo && <DemoBanner className="demo-banner" text="Demo mode — simulated payments, no real money" />}
+      {demo && <DemoBanner className="demo-banner" text={words.common.demoBanner} />}
       <header className="cashier__header">
-        <h1 className="cashier__merchant">{merchantName || 'QR Counter Terminal'}</h1>
+        <h1 className="cashier__merchant">{merchantName || words.common.appName}</h1>
         <OperatorChip />
         {gate === 'open' && <NeedsAttention />}
         <ConnectionNotice status={connection} />
@@ -64,7 +73,7 @@ export function CashierApp() {
       )}
       {gate === 'open' && <Counter />}
       {gate === 'sign_in' && <SignInScreen />}
-      {gate === 'waiting' && <p className="cashier__waiting">Waiting for the terminal…</p>}
+      {gate === 'waiting' && <p className="cashier__waiting">{words.common.waitingForTerminal}</p>}
       <ManagerApprovalDialog />
     </main>
   );

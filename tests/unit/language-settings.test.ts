@@ -25,7 +25,9 @@ describe('language and sounds settings', () => {
     expect(problems({ language: { display: ['en', 'ms', 'zh-Hans'] } })).toEqual(['language.display must name at most two languages (the display shows two at once)']);
     expect(problems({ language: { display: ['en', 'en'] } })).toEqual(['language.display must not name the same language twice']);
     expect(problems({ language: { display: ['zh'] } })).toEqual(['language.display.0 must be one of en, ms, zh-Hans']);
-    expect(problems({ language: { cashier: 'ms' } })).toEqual(['language.cashier must be en (the only cashier language so far)']);
+    expect(problems({ language: { cashier: 'zh' } })).toEqual(['language.cashier must be one of en, ms, zh-Hans']);
+    expect(problems({ language: { cashier: 'fr' } })).toEqual(['language.cashier must be one of en, ms, zh-Hans']);
+    expect(settingsSchema.parse({ language: { cashier: 'ms' } }).language.cashier).toBe('ms');
     expect(problems({ language: { displays: ['en'] } })).toEqual(['language: unknown setting(s) displays']);
     expect(problems({ sounds: { enabled: 'yes' } })).toEqual(['sounds.enabled must be true or false']);
   });

@@ -1,5 +1,5 @@
 import type { MonitorChoice } from '../../../app/ipc/settings-schemas';
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../app/i18n/languages';
+import { CASHIER_LANGUAGES, LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../app/i18n/languages';
 import { useCashierStore } from '../cashier-store';
 import { Field } from './settings-fields';
 import type { SectionProps } from './section-props';
@@ -73,7 +73,7 @@ export function CustomerDisplaySection({ view, draft, errors }: SectionProps) {
 }
 
 /** Sounds, and (in Electron) starting with the computer. */
-export function CashierScreenSection({ view, draft }: SectionProps) {
+export function CashierScreenSection({ view, draft, errors }: SectionProps) {
   const edit = useCashierStore((s) => s.editSettings);
   return (
     <fieldset className="settings-section">
@@ -88,7 +88,17 @@ export function CashierScreenSection({ view, draft }: SectionProps) {
           Start the terminal when this computer&apos;s user logs in
         </label>
       )}
-      <p className="settings-field__hint">The cashier screen is in English (the only cashier language so far).</p>
+      <Field label="Cashier screen language" path="language.cashier" errors={errors}>
+        {(field) => (
+          <select {...field} value={draft.language.cashier} onChange={(e) => edit('language', { ...draft.language, cashier: e.target.value as Language })}>
+            {CASHIER_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </fieldset>
   );
 }

@@ -1,0 +1,113 @@
+import type { CashierLanguage } from '../../../app/i18n/languages';
+import type { CommonWords } from './common';
+import { en as enCommon } from './en/common';
+import { ms as msCommon } from './ms/common';
+import { zh as zhCommon } from './zh/common';
+import type { SaleWords } from './sale';
+import { en as enSale } from './en/sale';
+import { ms as msSale } from './ms/sale';
+import { zh as zhSale } from './zh/sale';
+import type { PaymentWords } from './payment';
+import { en as enPayment } from './en/payment';
+import { ms as msPayment } from './ms/payment';
+import { zh as zhPayment } from './zh/payment';
+import type { ParkedWords } from './parked';
+import { en as enParked } from './en/parked';
+import { ms as msParked } from './ms/parked';
+import { zh as zhParked } from './zh/parked';
+import type { RefundWords } from './refund';
+import { en as enRefund } from './en/refund';
+import { ms as msRefund } from './ms/refund';
+import { zh as zhRefund } from './zh/refund';
+import type { HistoryWords } from './history';
+import { en as enHistory } from './en/history';
+import { ms as msHistory } from './ms/history';
+import { zh as zhHistory } from './zh/history';
+import type { EndOfDayWords } from './end-of-day';
+import { en as enEndOfDay } from './en/end-of-day';
+import { ms as msEndOfDay } from './ms/end-of-day';
+import { zh as zhEndOfDay } from './zh/end-of-day';
+import type { LookupWords } from './lookup';
+import { en as enLookup } from './en/lookup';
+import { ms as msLookup } from './ms/lookup';
+import { zh as zhLookup } from './zh/lookup';
+import type { SettingsWords } from './settings';
+import { en as enSettings } from './en/settings';
+import { ms as msSettings } from './ms/settings';
+import { zh as zhSettings } from './zh/settings';
+import type { DeviceWords } from './devices';
+import { en as enDevices } from './en/devices';
+import { ms as msDevices } from './ms/devices';
+import { zh as zhDevices } from './zh/devices';
+import type { StaffWords } from './staff';
+import { en as enStaff } from './en/staff';
+import { ms as msStaff } from './ms/staff';
+import { zh as zhStaff } from './zh/staff';
+
+/**
+ * Every word the cashier screen shows, by part of the screen. Each language's copy of each part has
+ * that part's type, so a string missing in Malay or Chinese fails the typecheck (and so `npm test`).
+ * A sentence the terminal's service writes (a provider's refusal, a settings check) arrives written
+ * and is shown as it is.
+ */
+export interface CashierWords {
+  readonly language: CashierLanguage;
+  readonly common: CommonWords;
+  readonly sale: SaleWords;
+  readonly payment: PaymentWords;
+  readonly parked: ParkedWords;
+  readonly refund: RefundWords;
+  readonly history: HistoryWords;
+  readonly endOfDay: EndOfDayWords;
+  readonly lookup: LookupWords;
+  readonly settings: SettingsWords;
+  readonly devices: DeviceWords;
+  readonly staff: StaffWords;
+}
+
+const en: CashierWords = {
+  language: 'en',
+  common: enCommon,
+  sale: enSale,
+  payment: enPayment,
+  parked: enParked,
+  refund: enRefund,
+  history: enHistory,
+  endOfDay: enEndOfDay,
+  lookup: enLookup,
+  settings: enSettings,
+  devices: enDevices,
+  staff: enStaff,
+};
+
+const ms: CashierWords = {
+  language: 'ms',
+  common: msCommon,
+  sale: msSale,
+  payment: msPayment,
+  parked: msParked,
+  refund: msRefund,
+  history: msHistory,
+  endOfDay: msEndOfDay,
+  lookup: msLookup,
+  settings: msSettings,
+  devices: msDevices,
+  staff: msStaff,
+};
+
+const zh: CashierWords = {
+  language: 'zh-Hans',
+  common: zhCommon,
+  sale: zhSale,
+  payment: zhPayment,
+  parked: zhParked,
+  refund: zhRefund,
+  history: zhHistory,
+  endOfDay: zhEndOfDay,
+  lookup: zhLookup,
+  settings: zhSettings,
+  devices: zhDevices,
+  staff: zhStaff,
+};
+
+export const CASHIER_WORDS: Readonly<Record<CashierLanguage, CashierWords>> = { en, ms, 'zh-Hans': zh };

@@ -1,0 +1,6 @@
+/** The cashier's words for this part of the screen; every language's copy has this type, so a missing one fails the build. */
+export interface CommonWords {
+  readonly waitingForTerminal: string;
+  readonly demoBanner: string;
+  readonly appName: string;
+}

@@ -1,0 +1,5 @@
+import type { DeviceWords } from '../devices';
+
+export const en: DeviceWords = {
+  receiptPreview: 'Receipt preview',
+};

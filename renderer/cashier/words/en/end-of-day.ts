@@ -1,0 +1,5 @@
+import type { EndOfDayWords } from '../end-of-day';
+
+export const en: EndOfDayWords = {
+  noPayments: 'No payments in this period',
+};

@@ -1,0 +1,5 @@
+import type { HistoryWords } from '../history';
+
+export const en: HistoryWords = {
+  status: 'Status',
+};

@@ -1,0 +1,5 @@
+import type { LookupWords } from '../lookup';
+
+export const en: LookupWords = {
+  code: 'Code',
+};

@@ -1,0 +1,5 @@
+import type { ParkedWords } from '../parked';
+
+export const en: ParkedWords = {
+  needsAttention: 'Needs attention',
+};

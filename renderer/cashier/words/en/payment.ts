@@ -1,0 +1,5 @@
+import type { PaymentWords } from '../payment';
+
+export const en: PaymentWords = {
+  providerHistory: 'Provider history',
+};

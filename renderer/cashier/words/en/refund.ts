@@ -1,0 +1,5 @@
+import type { RefundWords } from '../refund';
+
+export const en: RefundWords = {
+  paidAfterExpiry: 'Paid after the request expired',
+};

@@ -1,0 +1,5 @@
+import type { SaleWords } from '../sale';
+
+export const en: SaleWords = {
+  currency: 'Currency',
+};

@@ -1,0 +1,5 @@
+import type { StaffWords } from '../staff';
+
+export const en: StaffWords = {
+  staff: 'Staff',
+};

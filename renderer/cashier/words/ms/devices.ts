@@ -1,0 +1,5 @@
+import type { DeviceWords } from '../devices';
+
+export const ms: DeviceWords = {
+  receiptPreview: 'Pratonton resit',
+};

@@ -1,0 +1,5 @@
+import type { LookupWords } from '../lookup';
+
+export const ms: LookupWords = {
+  code: 'Kod',
+};

@@ -1,0 +1,5 @@
+import type { ParkedWords } from '../parked';
+
+export const ms: ParkedWords = {
+  needsAttention: 'Perlu perhatian',
+};

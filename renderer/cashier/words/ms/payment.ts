@@ -1,0 +1,5 @@
+import type { PaymentWords } from '../payment';
+
+export const ms: PaymentWords = {
+  providerHistory: 'Sejarah penyedia',
+};

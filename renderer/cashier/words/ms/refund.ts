@@ -1,0 +1,5 @@
+import type { RefundWords } from '../refund';
+
+export const ms: RefundWords = {
+  paidAfterExpiry: 'Dibayar selepas permintaan tamat tempoh',
+};

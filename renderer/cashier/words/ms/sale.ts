@@ -1,0 +1,5 @@
+import type { SaleWords } from '../sale';
+
+export const ms: SaleWords = {
+  currency: 'Mata wang',
+};

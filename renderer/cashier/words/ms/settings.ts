@@ -1,0 +1,5 @@
+import type { SettingsWords } from '../settings';
+
+export const ms: SettingsWords = {
+  advanced: 'Lanjutan',
+};

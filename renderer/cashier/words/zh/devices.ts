@@ -1,0 +1,5 @@
+import type { DeviceWords } from '../devices';
+
+export const zh: DeviceWords = {
+  receiptPreview: '小票预览',
+};

@@ -1,0 +1,5 @@
+import type { EndOfDayWords } from '../end-of-day';
+
+export const zh: EndOfDayWords = {
+  noPayments: '此期间没有付款',
+};

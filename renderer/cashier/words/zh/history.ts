@@ -1,0 +1,5 @@
+import type { HistoryWords } from '../history';
+
+export const zh: HistoryWords = {
+  status: '状态',
+};

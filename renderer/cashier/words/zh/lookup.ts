@@ -1,0 +1,5 @@
+import type { LookupWords } from '../lookup';
+
+export const zh: LookupWords = {
+  code: '代码',
+};
