@@ -1,0 +1,23 @@
+import type { CashierLanguage } from '../../app/i18n/languages';
+import { CASHIER_WORDS, type CashierWords } from '../../renderer/cashier/words/cashier-words';
+
+/** Every plain string in a catalog (sentence functions are left out: their text depends on their arguments). */
+function strings(words: CashierWords): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') found.push(value);
+    else if (typeof value === 'object' && value !== null) for (const inner of Object.values(value)) walk(inner);
+  };
+  walk(words);
+  return found;
+}
+
+/**
+ * The English catalog's texts that show in `text` although the screen is in `language`: each is an
+ * English string a component still hard-codes, or one it takes from the wrong catalog. Short words
+ * (under 5 letters) and texts the language writes the same way are left out, as they prove nothing.
+ */
+export function englishLeftIn(text: string, language: Exclude<CashierLanguage, 'en'>): string[] {
+  const own = new Set(strings(CASHIER_WORDS[language]));
+  return [...new Set(strings(CASHIER_WORDS.en))].filter((en) => en.length >= 5 && !own.has(en) && text.includes(en));
+}
