@@ -39,6 +39,26 @@ export interface DisplayCatalog {
   readonly expiresIn: (time: string) => string;
   /** The QR's accessible name; `amount` is already formatted. */
   readonly qrTitle: (amount: string) => string;
+  /** The pairing screen (an unpaired tablet or PC), read by the shop's staff. */
+  readonly pairing: PairingWords;
+  /** A display page whose link or token the terminal refused: it cannot know the shop's languages, so it says this in all. */
+  readonly linkRefused: string;
+  readonly loading: string;
   /** The one-line instruction under the amount, per method. */
   readonly instructions: Readonly<Record<MethodId, string>>;
+}
+
+/** What an unpaired display says while it pairs. */
+export interface PairingWords {
+  readonly title: string;
+  /** Where on the cashier screen the code is typed. */
+  readonly instruction: string;
+  readonly hint: string;
+  /** The code's accessible name; `digits` are already spaced one by one. */
+  readonly codeLabel: (digits: string) => string;
+  readonly asking: string;
+  readonly cannotReach: string;
+  /** The terminal refused to hand out another code for now (too many asked). */
+  readonly refused: string;
+  readonly paired: string;
 }

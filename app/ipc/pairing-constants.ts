@@ -4,6 +4,8 @@
  * short code, and, once the cashier approves that code, the display's own long-lived token.
  */
 
+import type { Language } from '../i18n/languages';
+
 /** Where an unpaired display asks to be paired (no token; nothing else is served there). */
 export const PAIR_PATH = '/api/pair';
 
@@ -21,6 +23,8 @@ export interface PairingCodeMessage {
   readonly type: 'pairing_code';
   readonly code: string;
   readonly expiresInMs: number;
+  /** The customer display's languages (settings `language.display`), so the pairing screen speaks them. */
+  readonly languages: readonly Language[];
 }
 
 /** Host → display: approved; this token is the display's own, sent only this once. */

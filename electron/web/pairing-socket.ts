@@ -1,10 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../../app/i18n/languages';
 import { PAIRING_CLOSE, type PairingMessage } from '../../app/ipc/pairing-constants';
 import type { DisplayPairing } from '../service/pairing/display-pairing';
 import type { PendingPairing } from '../service/pairing/pairing-requests';
 import type { Logger } from '../service/logging/logger';
+import type { TerminalApi } from '../service/terminal/terminal-api';
 import { sourceKey } from '../shared/http/source-address';
 import { CLOSE_POLICY } from './ws-session';
 
@@ -16,6 +19,8 @@ export interface PairingSocketContext {
   readonly now: () => number;
   /** Open pairing sockets, closed with the host. */
   readonly sockets: Set<WebSocket>;
+  /** The customer display's languages, for the pairing screen's words (never fails: English at worst). */
+  readonly languages: () => Promise<readonly Language[]>;
 }
 
 /** A close reason fits in 123 bytes; the sentences here are short, this only makes sure. */
@@ -48,8 +53,8 @@ export function upgradeToPairing(ctx: PairingSocketContext, req: IncomingMessage
       return;
     }
     const pending: PendingPairing = opened.value;
+    void ctx.languages().then((languages) => post({ type: 'pairing_code', code: pending.code, expiresInMs: Math.max(0, pending.expiresAt - ctx.now()), languages }));
     const expiresInMs = Math.max(0, pending.expiresAt - ctx.now());
-    post({ type: 'pairing_code', code: pending.code, expiresInMs });
     const expiry = setTimeout(() => ws.close(PAIRING_CLOSE.expired, 'The code expired'), expiresInMs);
     ws.on('message', () => ws.close(CLOSE_POLICY, 'An unpaired display sends nothing'));
     ws.once('close', () => {
@@ -58,4 +63,13 @@ export function upgradeToPairing(ctx: PairingSocketContext, req: IncomingMessage
       ctx.sockets.delete(ws);
     });
   });
+}
+
+const snapshotLanguages = z.object({ terminal: z.object({ language: z.object({ display: z.array(z.enum(LANGUAGES)).min(1) }) }) });
+
+/** The display's languages, read as a display would read them; English when the terminal cannot say. */
+export async function displayLanguagesOf(api: TerminalApi): Promise<readonly Language[]> {
+  const answer = await api.dispatch('getSnapshot', {}, 'display').catch(() => null);
+  const parsed = answer?.ok === true ? snapshotLanguages.safeParse(answer.value) : null;
+  return parsed?.success === true ? parsed.data.terminal.language.display : ['en'];
 }

@@ -12,7 +12,7 @@ import { createPageRoutes } from './page-routes';
 import { answerClientError, createConnectionBudget, requestTarget } from '../shared/http/http-guard';
 import { sourceKey } from '../shared/http/source-address';
 import { createHostTokens, type Grant } from './host-tokens';
-import { upgradeToPairing, type PairingSocketContext } from './pairing-socket';
+import { displayLanguagesOf, upgradeToPairing, type PairingSocketContext } from './pairing-socket';
 import { hostHeader, originAllowed } from './request-guard';
 import { startSession, type Session, type SessionLimits } from './ws-session';
 
@@ -181,10 +181,10 @@ function upgradeToSession(ctx: UpgradeContext, req: IncomingMessage, socket: Dup
 }
 
 /** Unpaired displays get a server of their own: a few bytes a message at most, since they send nothing. */
-function pairingContext(pairing: DisplayPairing, log: Logger, now: () => number): PairingSocketContext {
+function pairingContext(pairing: DisplayPairing, api: TerminalApi, log: Logger, now: () => number): PairingSocketContext {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 });
   wss.on('error', (error) => log.log('error', 'pairing websocket server error', { error: error.message }));
-  return { pairing, wss, log, now, sockets: new Set() };
+  return { pairing, wss, log, now, sockets: new Set(), languages: () => displayLanguagesOf(api) };
 }
 
 /** Each event is serialised once per role; a display gets only what a customer display shows. */
@@ -249,7 +249,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   wss.on('error', (error) => log.log('error', 'websocket server error', { error: error.message }));
   const sessions = new Set<Session>();
-  const pairingSockets = options.pairing === undefined ? null : pairingContext(options.pairing, log, options.now ?? Date.now);
+  const pairingSockets = options.pairing === undefined ? null : pairingContext(options.pairing, options.api, log, options.now ?? Date.now);
   const upgrade: UpgradeContext = { api: options.api, log, limits, wss, sessions, grantFor: tokens.grantFor, displayOf: new Map(), pairing: options.pairing, pairingSockets };
   server.on('upgrade', (req, socket, head) => upgradeToSession(upgrade, req, socket, head));
   const stopRevoking = closeRevoked(upgrade);

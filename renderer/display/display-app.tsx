@@ -1,7 +1,8 @@
+import { DISPLAY_CATALOGS, LANGUAGES, type DisplayCatalog } from '../../app/i18n';
+import type { ConnectionStatus } from '../api/connection-status';
 import { useEffect } from 'react';
 import { isUndecidedLate, type Payment } from '../../app/payment/payment';
 import { assertNever } from '../../app/util/assert-never';
-import { ConnectionNotice } from '../shared/connection-notice';
 import { outstandingAmount } from '../shared/payment-figures';
 import { DisplayNotices } from './display-notices';
 import { useDisplayStore } from './display-store';
@@ -80,6 +81,27 @@ function PaymentView({ payment, qrExpired }: { readonly payment: Payment; readon
   }
 }
 
+/**
+ * Before the terminal has named the display's languages (or when it refused this page's link), the
+ * display cannot know them: it says what it waits for in every language it has.
+ */
+function BeforeTheTerminal({ connection }: { readonly connection: ConnectionStatus }) {
+  const pick = (words: DisplayCatalog): string => {
+    if (connection === 'unauthorized') return words.linkRefused;
+    if (connection === 'connected') return words.loading;
+    return connection === 'connecting' ? words.connecting : words.connectionLost;
+  };
+  return (
+    <div className="display-notice" data-testid="connection-status" data-status={connection} role={connection === 'unauthorized' ? 'alert' : 'status'}>
+      {LANGUAGES.map((language, index) => (
+        <span key={language} className={index === 0 ? 'words__primary' : 'words__secondary'} lang={language}>
+          {pick(DISPLAY_CATALOGS[language])}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 /** The customer-facing screen. It takes no input: it only shows what the terminal reports. */
 export function DisplayApp() {
   const terminal = useDisplayStore((s) => s.terminal);
@@ -96,7 +118,7 @@ export function DisplayApp() {
   if (connection === 'unauthorized' || terminal === null) {
     return (
       <main className="display display--blocked">
-        {connection === 'connected' ? <p className="display__subline">Loading…</p> : <ConnectionNotice status={connection} />}
+        <BeforeTheTerminal connection={connection} />
       </main>
     );
   }

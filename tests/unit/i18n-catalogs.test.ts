@@ -6,12 +6,13 @@ import { opnMethodInfo } from '../../app/providers/opn/opn-method';
 import { orangepillMethodInfo } from '../../app/providers/orangepill/orangepill-method';
 
 /** Every text a catalog can produce, by key, with sample arguments for the ones that take one. */
-function texts(catalog: DisplayCatalog): Record<string, string> {
+function texts(catalog: DisplayCatalog | object, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(catalog)) {
-    if (typeof value === 'string') out[key] = value;
-    else if (typeof value === 'function') out[key] = String((value as (arg: string) => string)('§ARG§'));
-    else for (const [method, line] of Object.entries(value as Record<string, string>)) out[`instructions.${method}`] = line;
+    const path = `${prefix}${key}`;
+    if (typeof value === 'string') out[path] = value;
+    else if (typeof value === 'function') out[path] = String((value as (arg: string) => string)('§ARG§'));
+    else if (typeof value === 'object' && value !== null) Object.assign(out, texts(value, `${path}.`));
   }
   return out;
 }
@@ -29,6 +30,7 @@ describe('customer display catalogs', () => {
     const catalog = DISPLAY_CATALOGS[language];
     expect(catalog.expiresIn('01:59')).toContain('01:59');
     expect(catalog.qrTitle('SGD 12.34')).toContain('SGD 12.34');
+    expect(catalog.pairing.codeLabel('1 2 3 4 5 6')).toContain('1 2 3 4 5 6');
   });
 
   it('has an instruction for every method in every language', () => {
