@@ -8,6 +8,7 @@ import { installLastResort } from '../service/logging/last-resort';
 import { createLogger, type Logger } from '../service/logging/logger';
 import { openRotatingLog, type RotatingLog } from '../service/logging/rotating-log';
 import { createTerminalService, type TerminalService } from '../service/terminal/terminal-service';
+import { kioskBase, noKioskLink } from './kiosk-link';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 import { startWebHost, type WebHost, type WebHostOptions } from './web-host';
 
@@ -46,19 +47,14 @@ async function startHostOrSay(service: TerminalService, where: Omit<WebHostOptio
   }
 }
 
-/** Where this machine's own browser reaches the host: the listen address, or loopback when it listens on all of them. */
-function localBase(listen: string, port: number): string {
-  const wildcard = listen === '0.0.0.0' || listen === '::' || listen === '';
-  const shown = wildcard ? '127.0.0.1' : listen.includes(':') ? `[${listen}]` : listen;
-  return `http://${shown}:${String(port)}`;
-}
-
 /** The kiosk link's line: the link itself the one time it is made, else where it went. Nothing in memory mode. */
 function kioskLine(service: TerminalService, host: WebHost, listen: string, renew: boolean): string {
   if (service.journalPath === null) return '';
+  const base = kioskBase(listen, host.port);
+  if (base === null) return `${noKioskLink(listen)}\n`;
   const token = service.pairing.makeCashierLink(renew);
   if (token === null) return 'Kiosk cashier link: the one shown when it was made (this machine only); --new-cashier-link replaces it.\n';
-  return `Kiosk cashier link (this machine only, kept across restarts; shown only now, so save it): ${localBase(listen, host.port)}/cashier/?token=${token}\n`;
+  return `Kiosk cashier link (this machine only, kept across restarts; shown only now, so save it): ${base}/cashier/?token=${token}\n`;
 }
 
 /** What the person who started it needs: the mode, the journal, and the two links with their tokens. */
