@@ -128,6 +128,16 @@ export const settingsSchema = z.strictObject({
     .strictObject({
       qrExpirySeconds: qrExpirySeconds.default(600),
       entry: paymentEntry.default('cents'),
+      /**
+       * The currencies the counter charges in, first the usual one. Empty: the shop's `currency` only.
+       * Each method offers those it accepts (app/payment/offered-currencies.ts), so an Orangepill
+       * account, which takes any currency, does not put 18 currencies in front of the cashier.
+       */
+      currencies: z
+        .array(z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]], { error: 'must be a supported ISO 4217 currency code, e.g. SGD' }))
+        .max(8, { error: 'must name at most 8 currencies' })
+        .refine((list) => new Set(list).size === list.length, { error: 'must not name the same currency twice' })
+        .default([]),
       pollIntervalMs: z.number().int().min(250, { error: 'must be at least 250 ms' }).max(10_000, { error: 'must be at most 10000 ms' }).default(1000),
       expiryGraceSeconds: z.number().int().min(0).max(300).default(10),
       /** After a failed status request, wait from this much, doubling (with jitter) up to backoffMaxMs. */

@@ -11,7 +11,7 @@ let screens: Screens;
 
 beforeAll(async () => {
   // Two methods with different currencies, so a currency change can leave the chosen method behind.
-  terminal = await startInProcessTerminal({ merchant: { name: 'Kopi Corner' }, demo: { methods: ['demo', 'atome'] } });
+  terminal = await startInProcessTerminal({ merchant: { name: 'Kopi Corner' }, demo: { methods: ['demo', 'atome'] }, payment: { currencies: ['SGD', 'JPY'] } });
   browser = await launchChromium();
   screens = await openScreens(browser, terminal.host.urls);
   await screens.cashier.locator('[data-testid="demo-banner"]').waitFor();

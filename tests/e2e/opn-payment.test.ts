@@ -22,6 +22,7 @@ beforeAll(async () => {
   terminal = await startInProcessTerminal({
     merchant: { name: 'Kopi Corner' },
     currency: 'SGD',
+    payment: { currencies: ['SGD', 'MYR'] },
     providers: { opn: { secretKey: SECRET_KEY, baseUrl: simulator.baseUrl } },
   });
   browser = await launchChromium();

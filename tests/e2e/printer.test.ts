@@ -26,6 +26,8 @@ beforeAll(async () => {
   terminal = await startInProcessTerminal({
     merchant: { name: 'Kopi Corner', addressLines: ['12 Jalan Besar', 'Singapore 208790'] },
     printer: { paper: '58mm' },
+    // An Orangepill sale in USD below: the shop charges in both.
+    payment: { currencies: ['SGD', 'USD'] },
   });
   const virtual = terminal.service.virtualPrinter;
   if (virtual === null) throw new Error('demo mode should print to its virtual printer');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MethodId } from '../../../app/payment/method';
+import { offeredCurrencies, shopCurrencies } from '../../../app/payment/offered-currencies';
 import type { PaymentProvider } from '../../../app/providers/provider';
 import type { Settings } from '../../../app/settings/settings';
 import type { SimulatedProvider } from '../../simulators/simulated-provider';
@@ -49,6 +50,10 @@ export async function setUpProviders(options: ProviderSetupOptions): Promise<Pro
       providers.set(method, simulated.client(simulator, options));
     }
   }
+
+  // Each method offers the shop's currencies it accepts, not every currency it could take.
+  const shop = shopCurrencies(settings);
+  for (const [id, provider] of providers) providers.set(id, { ...provider, method: { ...provider.method, currencies: offeredCurrencies(provider.method.currencies, shop) } });
 
   return {
     demo: live.size === 0,
