@@ -30,7 +30,7 @@ beforeAll(async () => {
   orangepillProxy = await startTamperingProxy(orangepill.baseUrl);
   service = await createTerminalService({
     settings: settingsSchema.parse({
-      payment: { pollIntervalMs: 250, backoffBaseMs: 250, backoffMaxMs: 1000 },
+      payment: { pollIntervalMs: 250, backoffBaseMs: 250, backoffMaxMs: 1000, currencies: ['SGD', 'USD'] },
       providers: {
         opn: { secretKey: OPN_KEY, baseUrl: opnProxy.baseUrl },
         orangepill: { apiKey: ORANGEPILL_KEY, baseUrl: orangepillProxy.baseUrl, merchantAlias: '@hostile_shop' },

@@ -16,7 +16,7 @@ describe('settings', () => {
       merchant: { name: 'Demo Shop', addressLines: [], logoText: null },
       currency: 'SGD',
       locale: 'en-SG',
-      payment: { qrExpirySeconds: 600, entry: 'cents', pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 },
+      payment: { qrExpirySeconds: 600, entry: 'cents', currencies: [], pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 },
       web: { host: '127.0.0.1', port: 5170 },
       webhooks: { host: '127.0.0.1', port: null },
       printer: {
@@ -70,7 +70,7 @@ describe('settings', () => {
     const result = settingsSchema.safeParse({ payment: { qrExpirySeconds: 120 }, web: { port: 8080 } });
     expect(result.success).toBe(true);
     if (result.success) {
-      expect(result.data.payment).toEqual({ qrExpirySeconds: 120, entry: 'cents', pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 });
+      expect(result.data.payment).toEqual({ qrExpirySeconds: 120, entry: 'cents', currencies: [], pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 });
       expect(result.data.web).toEqual({ host: '127.0.0.1', port: 8080 });
       expect(result.data.merchant.name).toBe('Demo Shop');
     }
