@@ -25,7 +25,7 @@ beforeAll(async () => {
   terminal = await startInProcessTerminal({
     merchant: { name: 'Kopi Corner' },
     currency: 'USD',
-    payment: { pollIntervalMs: 10_000 },
+    payment: { pollIntervalMs: 10_000, currencies: ['USD', 'SGD'] },
     webhooks: { host: '127.0.0.1', port: callbackPort },
     providers: {
       orangepill: {
