@@ -8,7 +8,7 @@ export const zh: StaffWords = {
   signIn: {
     title: '谁在收银台？',
     hint: '点选您的名字，然后输入您的 PIN。',
-    signInAs: (name) => `以 ${name} 登录`,
+    signInAs: (name) => `以 ${name} 身份登录`,
     checking: '正在验证…',
     signOut: '退出登录',
     listedNow: '此终端现已设置员工：请用您的 PIN 登录',
