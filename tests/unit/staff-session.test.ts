@@ -173,7 +173,7 @@ describe('the cashier page’s session', () => {
     expect(answer.ok).toBe(false);
     expect(notice()).toBe('Ali is no longer signed in on this screen (the staff list changed, or the session ended): sign in with your PIN');
     expect(notice('ms')).toBe('Ali tidak lagi log masuk di skrin ini (senarai kakitangan berubah, atau sesi tamat): log masuk dengan PIN anda');
-    expect(notice('zh-Hans')).toBe('Ali 已不再登录于此屏幕（员工名单已更改，或登录已结束）：请用您的 PIN 登录');
+    expect(notice('zh-Hans')).toBe('Ali 已在此屏幕退出登录（员工名单已更改，或登录已结束）：请用您的 PIN 登录');
     await settle();
     expect(state().staff?.members).toEqual([MEI]);
   });

@@ -13,7 +13,7 @@ export const zh: StaffWords = {
     signOut: '退出登录',
     listedNow: '此终端现已设置员工：请用您的 PIN 登录',
     signedOutWhileDown: '连接中断期间您已被退出登录：请用您的 PIN 重新登录',
-    noLongerSignedIn: (name) => `${name} 已不再登录于此屏幕（员工名单已更改，或登录已结束）：请用您的 PIN 登录`,
+    noLongerSignedIn: (name) => `${name} 已在此屏幕退出登录（员工名单已更改，或登录已结束）：请用您的 PIN 登录`,
   },
   pin: {
     pinFor: (name) => `${name} 的 PIN`,
