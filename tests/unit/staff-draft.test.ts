@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { StaffView } from '../../app/ipc/staff-schemas';
 import { toDecimalString } from '../../app/money/money';
 import { draftOf, idFromName, newMember, placeProblems, toSaveArgs, type DraftMember, type StaffDraft } from '../../renderer/cashier/staff/staff-draft';
-import { refundRuleWords, staffSummary } from '../../renderer/cashier/staff/staff-words';
+import { operatorLabel, refundRuleWords, savedWords, staffSummary } from '../../renderer/cashier/staff/staff-words';
+import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 
 /*
  * The Staff panel's own rules, before main sees the list: a new PIN typed twice, an id for each new
@@ -10,6 +11,9 @@ import { refundRuleWords, staffSummary } from '../../renderer/cashier/staff/staf
  * field they are about.
  */
 
+const en = CASHIER_WORDS.en.staff;
+const ms = CASHIER_WORDS.ms.staff;
+const zh = CASHIER_WORDS['zh-Hans'].staff;
 const sgd = (minor: number): string => toDecimalString({ minor, currency: 'SGD' });
 const view: StaffView = {
   members: [
@@ -52,7 +56,7 @@ describe('the staff draft', () => {
   });
 
   it('sends a PIN only when one was typed, twice alike, and keeps the ids main knows', () => {
-    const args = toSaveArgs(draft({ members: [...draftOf(view, sgd).members, person({ name: 'Ali', pin: '4321', pinAgain: '4321' })] }), 'SGD');
+    const args = toSaveArgs(draft({ members: [...draftOf(view, sgd).members, person({ name: 'Ali', pin: '4321', pinAgain: '4321' })] }), 'SGD', en);
     expect(args).toEqual({
       ok: true,
       value: {
@@ -67,15 +71,19 @@ describe('the staff draft', () => {
   });
 
   it('refuses two PINs that differ, at the second', () => {
-    expect(toSaveArgs(draft({ members: [person({ pin: '1357', pinAgain: '1358' })] }), 'SGD')).toEqual({
+    expect(toSaveArgs(draft({ members: [person({ pin: '1357', pinAgain: '1358' })] }), 'SGD', en)).toEqual({
       ok: false,
       error: { 'members.0.pinAgain': 'must be the same PIN as above' },
+    });
+    expect(toSaveArgs(draft({ members: [person({ pin: '1357', pinAgain: '1358' })] }), 'SGD', ms)).toEqual({
+      ok: false,
+      error: { 'members.0.pinAgain': 'mesti PIN yang sama seperti di atas' },
     });
   });
 
   it('reads the refund amount in the shop’s currency, and says what to type when it is not one', () => {
-    const rule = (threshold: string, currency: 'SGD' | 'JPY' = 'SGD') => {
-      const args = toSaveArgs(draft({ rule: 'over', threshold }), currency);
+    const rule = (threshold: string, currency: 'SGD' | 'JPY' = 'SGD', words = en) => {
+      const args = toSaveArgs(draft({ rule: 'over', threshold }), currency, words);
       return args.ok ? args.value.refundApproval : args.error;
     };
     expect(rule('12.5')).toEqual({ mode: 'over', thresholdMinor: 1250 });
@@ -84,7 +92,11 @@ describe('the staff draft', () => {
     expect(rule('')).toEqual({ threshold: 'must be an amount in SGD, e.g. 50.00' });
     expect(rule('ten')).toEqual({ threshold: '"ten" is not an amount: use digits with an optional decimal point, e.g. 12.34' });
     expect(rule('1.234')).toEqual({ threshold: 'SGD has 2 decimal places, "1.234" has 3' });
-    const all = toSaveArgs(draft({ rule: 'all', threshold: 'anything' }), 'SGD');
+    // In Malay and Chinese the money parser's English sentence gives way to what to type.
+    expect(rule('', 'SGD', ms)).toEqual({ threshold: 'mesti jumlah dalam SGD, cth. 50.00' });
+    expect(rule('ten', 'SGD', ms)).toEqual({ threshold: 'mesti jumlah dalam SGD, cth. 50.00' });
+    expect(rule('1.234', 'SGD', zh)).toEqual({ threshold: '须为 SGD 金额，例如 50.00' });
+    const all = toSaveArgs(draft({ rule: 'all', threshold: 'anything' }), 'SGD', en);
     expect(all.ok && all.value.refundApproval).toEqual({ mode: 'all' });
   });
 
@@ -116,11 +128,25 @@ describe('the staff draft', () => {
 
 describe('the staff in words', () => {
   it('names who is listed and the refund rule in the shop’s currency', () => {
-    expect(staffSummary(view, 'SGD', 'en-SG')).toBe(
+    expect(staffSummary(view, 'SGD', 'en-SG', en)).toBe(
       "Listed: Mei (manager), Ali (cashier). Refunds over SGD 10.00 need a manager's PIN; closing the day, settings and devices need a manager.",
     );
-    expect(staffSummary({ ...view, members: [] }, 'SGD', 'en-SG')).toBe('Nobody is listed: no PIN is asked at this counter.');
-    expect(refundRuleWords({ mode: 'all' }, 'SGD', 'en-SG')).toBe("Every refund needs a manager's PIN");
-    expect(refundRuleWords({ mode: 'none' }, 'SGD', 'en-SG')).toBe("No refund needs a manager's PIN");
+    expect(staffSummary({ ...view, members: [] }, 'SGD', 'en-SG', en)).toBe('Nobody is listed: no PIN is asked at this counter.');
+    expect(refundRuleWords({ mode: 'all' }, 'SGD', 'en-SG', en)).toBe("Every refund needs a manager's PIN");
+    expect(refundRuleWords({ mode: 'none' }, 'SGD', 'en-SG', en)).toBe("No refund needs a manager's PIN");
+    expect(savedWords(view, 'SGD', 'en-SG', en)).toBe("Saved: Mei (manager), Ali (cashier). Refunds over SGD 10.00 need a manager's PIN.");
+    expect(savedWords({ ...view, members: [] }, 'SGD', 'en-SG', en)).toBe('Saved: nobody is listed, so this counter asks no PIN (a one-person shop).');
+    expect(operatorLabel({ name: 'Ali', role: 'cashier' }, en)).toBe('Ali (cashier)');
+  });
+
+  it('says the same in Malay and in Chinese, amounts still in the shop’s format', () => {
+    expect(staffSummary(view, 'SGD', 'en-SG', ms)).toBe(
+      'Disenaraikan: Mei (pengurus), Ali (juruwang). Bayaran balik melebihi SGD 10.00 memerlukan PIN pengurus; tutup hari, tetapan dan peranti memerlukan pengurus.',
+    );
+    expect(staffSummary(view, 'SGD', 'en-SG', zh)).toBe('已设置：Mei（经理）、Ali（收银员）。超过 SGD 10.00 的退款需要经理 PIN；日结、设置和设备需要经理。');
+    expect(refundRuleWords({ mode: 'all' }, 'SGD', 'en-SG', zh)).toBe('每笔退款都需要经理 PIN');
+    expect(savedWords({ ...view, members: [] }, 'SGD', 'en-SG', ms)).toBe('Disimpan: tiada sesiapa disenaraikan, jadi kaunter ini tidak meminta PIN (kedai seorang).');
+    expect(operatorLabel({ name: 'Ali', role: 'cashier' }, ms)).toBe('Ali (juruwang)');
+    expect(operatorLabel({ name: 'Mei', role: 'manager' }, zh)).toBe('Mei（经理）');
   });
 });

@@ -5,8 +5,10 @@ import type { SignedIn, StaffView } from '../../app/ipc/staff-schemas';
 import type { Operator } from '../../app/staff/staff';
 import type { ConnectionSource, ConnectionStatus } from '../../renderer/api/connection-status';
 import { watchAnswers } from '../../renderer/api/watch-answers';
-import { createSession, PIN_WORDS, type Session, type SessionApi } from '../../renderer/cashier/staff/session';
+import { createSession, type Session, type SessionApi } from '../../renderer/cashier/staff/session';
 import { createSessionSlice, selectGate, type SessionSlice } from '../../renderer/cashier/staff/session-slice';
+import { signInNoticeWords } from '../../renderer/cashier/staff/staff-words';
+import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { settle } from '../support/engine-harness';
 
 /*
@@ -90,6 +92,11 @@ let connection: FakeConnection;
 let store: StoreApi<SessionSlice>;
 let session: Session;
 const state = () => store.getState();
+/** The sign-in screen's notice as the cashier reads it, in English unless said. */
+const notice = (language: keyof typeof CASHIER_WORDS = 'en'): string | null => {
+  const said = state().signInNotice;
+  return said === null ? null : signInNoticeWords(said, CASHIER_WORDS[language].staff);
+};
 
 function openPage(): Session {
   store = createStore<SessionSlice>()(createSessionSlice);
@@ -107,9 +114,9 @@ beforeEach(async () => {
 describe('the cashier page’s session', () => {
   it('asks who is at the counter once staff are listed, and refuses a short PIN before sending it', async () => {
     expect(selectGate(state())).toBe('sign_in');
-    expect(await session.signIn('ali', '13')).toBe(PIN_WORDS);
+    expect(await session.signIn('ali', '13')).toEqual({ kind: 'pin_format' });
     expect(main.calls).not.toContain('signIn ali');
-    expect(await session.signIn('ali', '0000')).toBe('Wrong PIN for Ali');
+    expect(await session.signIn('ali', '0000')).toEqual({ kind: 'refused', message: 'Wrong PIN for Ali' });
     expect(await session.signIn('ali', '1357')).toBeNull();
     expect(state().operator).toEqual(ALI);
     expect(selectGate(state())).toBe('open');
@@ -135,7 +142,7 @@ describe('the cashier page’s session', () => {
     connection.set('connected');
     await settle();
     expect(state().operator).toBeNull();
-    expect(state().signInNotice).toBe('You were signed out while the connection was down: sign in again with your PIN');
+    expect(notice()).toBe('You were signed out while the connection was down: sign in again with your PIN');
   });
 
   it('keeps nothing across a reload: a new page has no token to resume', async () => {
@@ -164,7 +171,9 @@ describe('the cashier page’s session', () => {
     // The screen changed before the panel that asked saw the answer.
     expect(state().operator).toBeNull();
     expect(answer.ok).toBe(false);
-    expect(state().signInNotice).toBe('Ali is no longer signed in on this screen (the staff list changed, or the session ended): sign in with your PIN');
+    expect(notice()).toBe('Ali is no longer signed in on this screen (the staff list changed, or the session ended): sign in with your PIN');
+    expect(notice('ms')).toBe('Ali tidak lagi log masuk di skrin ini (senarai kakitangan berubah, atau sesi tamat): log masuk dengan PIN anda');
+    expect(notice('zh-Hans')).toBe('Ali 已在此屏幕退出登录（员工名单已更改，或登录已结束）：请用您的 PIN 登录');
     await settle();
     expect(state().staff?.members).toEqual([MEI]);
   });
@@ -188,7 +197,8 @@ describe('the cashier page’s session', () => {
     main.members = [MEI, ALI];
     await session.saveStaff({ members: [], refundApproval: { mode: 'all' } });
     expect(selectGate(state())).toBe('sign_in');
-    expect(state().signInNotice).toBe('Staff are listed on this terminal now: sign in with your PIN');
+    expect(notice()).toBe('Staff are listed on this terminal now: sign in with your PIN');
+    expect(notice('ms')).toBe('Kakitangan kini disenaraikan di terminal ini: log masuk dengan PIN anda');
   });
 });
 

@@ -2,15 +2,17 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { StaffMember } from '../../../app/staff/staff';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { useWords } from '../words/use-words';
 import type { ApprovalRequest } from './approval-slice';
 import { answerManagerApproval } from './manager-approval';
 import { PinEntry } from './pin-entry';
-import { PIN_WORDS } from './session';
+import { PIN } from './session';
 import { useStaffStore } from './staff-store';
 import '../shared/confirm-dialog.css';
 import './sign-in.css';
 
-const PIN = /^\d{4,8}$/;
+/** What the screen itself finds wrong before sending: no manager chosen, or not a PIN. */
+type Typo = 'choose' | 'pin_format';
 
 /**
  * The innermost dialog open now (a question inside a panel), so the manager's dialog opens inside it:
@@ -26,8 +28,9 @@ const back = (): void => answerManagerApproval(null);
 
 /** The managers to choose from; the one chosen types the PIN. */
 function ManagerList(props: { readonly managers: readonly StaffMember[]; readonly chosen: string | null; readonly disabled: boolean; readonly onChoose: (managerId: string) => void }) {
+  const words = useWords().staff.approval;
   return (
-    <ul className="manager-approval__managers" aria-label="Managers">
+    <ul className="manager-approval__managers" aria-label={words.managers}>
       {props.managers.map((m) => (
         <li key={m.id}>
           <button
@@ -49,14 +52,15 @@ function ManagerList(props: { readonly managers: readonly StaffMember[]; readonl
 
 /** Back sends nothing; Approve sends the PIN (Enter does too). */
 function ApprovalActions({ sending }: { readonly sending: boolean }) {
+  const words = useWords().staff;
   return (
     <div className="confirm-dialog__actions">
-      <p className="confirm-dialog__hint">Back (or Esc) does nothing and closes this. The manager types their PIN, then Approve (or Enter).</p>
+      <p className="confirm-dialog__hint">{words.approval.hint}</p>
       <button type="button" className="button button--secondary" data-testid="manager-approval-back" disabled={sending} onClick={back}>
-        Back
+        {words.approval.back}
       </button>
       <button type="submit" className="button button--primary" data-testid="manager-approval-submit" disabled={sending}>
-        {sending ? 'Checking…' : 'Approve'}
+        {sending ? words.signIn.checking : words.approval.approve}
       </button>
     </div>
   );
@@ -64,10 +68,11 @@ function ApprovalActions({ sending }: { readonly sending: boolean }) {
 
 function ApprovalDialog({ request, managers }: { readonly request: ApprovalRequest; readonly managers: readonly StaffMember[] }) {
   const dialog = useModalDialog(back);
+  const words = useWords().staff;
   const id = useId();
   const [chosen, setChosen] = useState<string | null>(managers.length === 1 ? (managers[0]?.id ?? null) : null);
   const [pin, setPin] = useState('');
-  const [typo, setTypo] = useState<string | null>(null);
+  const [typo, setTypo] = useState<Typo | null>(null);
   const field = useRef<HTMLInputElement>(null);
   // Read while rendering, before the dialog opens and takes the focus; it gets it back afterwards.
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
@@ -80,11 +85,11 @@ function ApprovalDialog({ request, managers }: { readonly request: ApprovalReque
   }, [chosen, request.sending, request.problem]);
 
   const manager = managers.find((m) => m.id === chosen) ?? null;
-  const problem = typo ?? request.problem;
+  const problem = typo === null ? request.problem : typo === 'choose' ? words.approval.chooseManager : words.pin.format;
   const submit = (): void => {
     if (request.sending) return;
-    if (manager === null) return setTypo('Choose the manager who approves');
-    if (!PIN.test(pin)) return setTypo(PIN_WORDS);
+    if (manager === null) return setTypo('choose');
+    if (!PIN.test(pin)) return setTypo('pin_format');
     setTypo(null);
     answerManagerApproval({ staffId: manager.id, pin });
   };
@@ -108,7 +113,7 @@ function ApprovalDialog({ request, managers }: { readonly request: ApprovalReque
         <div className="confirm-dialog__body manager-approval__body">
           <div className="manager-approval__who">
             <h2 id={`${id}-title`} className="confirm-dialog__title">
-              A manager&apos;s approval
+              {words.approval.title}
             </h2>
             <p id={`${id}-text`} className="confirm-dialog__text" data-testid="manager-approval-text">
               {request.sentence}
@@ -129,7 +134,7 @@ function ApprovalDialog({ request, managers }: { readonly request: ApprovalReque
             )}
           </div>
           <PinEntry
-            label={manager === null ? "The manager's PIN" : `PIN for ${manager.name}`}
+            label={manager === null ? words.approval.managersPin : words.pin.pinFor(manager.name)}
             value={pin}
             onChange={(next) => {
               setPin(next);

@@ -1,19 +1,21 @@
 import { useState } from 'react';
+import { useWords } from '../words/use-words';
 import { useSession } from './session-context';
-import { operatorLabel } from './session-slice';
 import { useStaffStore } from './staff-store';
+import { operatorLabel } from './staff-words';
 import './sign-in.css';
 
 /** Who is signed in on this screen, e.g. "Ali (cashier)", and Sign out; nothing in a one-person shop. */
 export function OperatorChip() {
   const session = useSession();
   const operator = useStaffStore((s) => s.operator);
+  const words = useWords().staff;
   const [leaving, setLeaving] = useState(false);
   if (operator === null) return null;
   return (
     <div className="operator-chip">
       <span className="operator-chip__name" data-testid="operator">
-        {operatorLabel(operator)}
+        {operatorLabel(operator, words)}
       </span>
       <button
         type="button"
@@ -29,7 +31,7 @@ export function OperatorChip() {
           void session.signOut().finally(() => setLeaving(false));
         }}
       >
-        Sign out
+        {words.signIn.signOut}
       </button>
     </div>
   );

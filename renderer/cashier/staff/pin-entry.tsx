@@ -1,4 +1,5 @@
 import { useId, type Ref } from 'react';
+import { useWords } from '../words/use-words';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 const MAX_DIGITS = 8;
@@ -22,14 +23,16 @@ export interface PinEntryProps {
  */
 export function PinEntry({ label, value, onChange, disabled, problemId, testId, inputRef }: PinEntryProps) {
   const id = useId();
+  const words = useWords().staff.pin;
   const type = (digit: string): void => onChange((value + digit).slice(0, MAX_DIGITS));
-  const key = (face: string, name: string, press: () => void, className = '') => (
+  // `which` names the key for the tests (`sign-in-key-clear`), `name` for a screen reader.
+  const key = (face: string, which: string, name: string, press: () => void, className = '') => (
     <button
-      key={name}
+      key={which}
       type="button"
       className={`key pin-entry__key ${className}`.trim()}
       aria-label={name}
-      data-testid={`${testId}-key-${name === 'Backspace' ? 'backspace' : name === 'Clear PIN' ? 'clear' : face}`}
+      data-testid={`${testId}-key-${which}`}
       disabled={disabled}
       onMouseDown={(event) => event.preventDefault()}
       onClick={press}
@@ -57,11 +60,11 @@ export function PinEntry({ label, value, onChange, disabled, problemId, testId, 
         aria-describedby={problemId}
         onChange={(event) => onChange(event.target.value.replace(/\D/g, '').slice(0, MAX_DIGITS))}
       />
-      <div className="keypad pin-entry__keys" role="group" aria-label={`${label}: keys`}>
-        {DIGITS.map((d) => key(d, d, () => type(d)))}
-        {key('C', 'Clear PIN', () => onChange(''), 'key--clear-pin')}
-        {key('0', '0', () => type('0'))}
-        {key('⌫', 'Backspace', () => onChange(value.slice(0, -1)), 'key--edit')}
+      <div className="keypad pin-entry__keys" role="group" aria-label={words.keys(label)}>
+        {DIGITS.map((d) => key(d, d, d, () => type(d)))}
+        {key('C', 'clear', words.clear, () => onChange(''), 'key--clear-pin')}
+        {key('0', '0', '0', () => type('0'))}
+        {key('⌫', 'backspace', words.backspace, () => onChange(value.slice(0, -1)), 'key--edit')}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { CurrencyCode } from '../../../app/money/currency';
+import { useWords } from '../words/use-words';
 import type { RuleMode } from './staff-draft';
 
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -15,6 +16,7 @@ export interface RefundRuleFieldProps {
 /** When a cashier's refund needs a manager's PIN: always, over an amount in the shop's currency, or never. */
 export function RefundRuleField({ rule, threshold, currency, problem, onChange }: RefundRuleFieldProps) {
   const id = useId();
+  const words = useWords().staff.rule;
   const choice = (mode: RuleMode, label: React.ReactNode) => (
     <label className="device-form__check staff-rule__choice">
       <input type="radio" name={`${id}-rule`} data-testid={`refund-rule-${mode}`} checked={rule === mode} onChange={() => onChange(mode, threshold)} />
@@ -23,12 +25,12 @@ export function RefundRuleField({ rule, threshold, currency, problem, onChange }
   );
   return (
     <fieldset className="staff-rule">
-      <legend>When a cashier&apos;s refund needs a manager&apos;s PIN</legend>
-      {choice('all', 'Every refund')}
+      <legend>{words.legend}</legend>
+      {choice('all', words.everyRefund)}
       <div className="staff-rule__over">
-        {choice('over', 'Refunds over')}
+        {choice('over', words.refundsOver)}
         <input
-          aria-label={`The amount in ${currency} over which a refund needs a manager`}
+          aria-label={words.amountLabel(currency)}
           className="staff-rule__amount"
           data-testid="refund-rule-threshold"
           inputMode="decimal"
@@ -46,7 +48,7 @@ export function RefundRuleField({ rule, threshold, currency, problem, onChange }
           {capital(problem)}
         </span>
       )}
-      {choice('none', 'No refund (cashiers refund alone)')}
+      {choice('none', words.noRefund)}
     </fieldset>
   );
 }

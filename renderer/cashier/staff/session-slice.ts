@@ -2,6 +2,13 @@ import type { StateCreator } from 'zustand';
 import type { StaffView } from '../../../app/ipc/staff-schemas';
 import type { Operator } from '../../../app/staff/staff';
 
+/**
+ * Why the screen asks for a PIN though the cashier did not sign out: staff are listed now, the session
+ * was lost while the connection was down, or this person's session ended (removed, say). Said in the
+ * cashier's language when shown.
+ */
+export type SignInNotice = { readonly kind: 'listed' } | { readonly kind: 'dropped' } | { readonly kind: 'ended'; readonly name: string };
+
 /** Who is at the counter on this screen, as main last said it. */
 export interface SessionSlice {
   /** The staff list and what is protected; null until main has answered once. */
@@ -9,10 +16,10 @@ export interface SessionSlice {
   /** The person signed in on this screen, or null (nobody, or a one-person shop). */
   readonly operator: Operator | null;
   /** Why the screen is asking for a PIN when the cashier did not sign out, e.g. after being removed. */
-  readonly signInNotice: string | null;
+  readonly signInNotice: SignInNotice | null;
   readonly setStaff: (staff: StaffView) => void;
   readonly setOperator: (operator: Operator | null) => void;
-  readonly setSignInNotice: (notice: string | null) => void;
+  readonly setSignInNotice: (notice: SignInNotice | null) => void;
 }
 
 export const createSessionSlice: StateCreator<SessionSlice> = (set) => ({
@@ -31,6 +38,3 @@ export function selectGate(s: Pick<SessionSlice, 'staff' | 'operator'>): Gate {
   if (s.staff === null) return 'waiting';
   return s.staff.protected && s.operator === null ? 'sign_in' : 'open';
 }
-
-/** "Ali (cashier)", as the chip in the header says who is signed in. */
-export const operatorLabel = (operator: Pick<Operator, 'name' | 'role'>): string => `${operator.name} (${operator.role})`;

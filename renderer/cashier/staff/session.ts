@@ -10,12 +10,14 @@ export type SessionApi = Pick<PosApi, 'signIn' | 'resumeSession' | 'signOut' | '
 export type Approve = <T>(run: ApprovalRun<T>) => Promise<Approved<T>>;
 
 /** A PIN as main takes it (app/staff/staff.ts): checked here too, so a short one gets a plain sentence. */
-const PIN = /^\d{4,8}$/;
-export const PIN_WORDS = 'A PIN is 4 to 8 digits';
+export const PIN = /^\d{4,8}$/;
+
+/** Why signing in failed: not a PIN at all (the screen says so in the cashier's language), or main's sentence. */
+export type SignInRefusal = { readonly kind: 'pin_format' } | { readonly kind: 'refused'; readonly message: string };
 
 export interface Session {
-  /** Signs this screen in; resolves with main's sentence when it refused (wrong PIN, wait), or null. */
-  signIn(staffId: string, pin: string): Promise<string | null>;
+  /** Signs this screen in; resolves with why not (a PIN too short, main's wrong PIN or wait), or null. */
+  signIn(staffId: string, pin: string): Promise<SignInRefusal | null>;
   signOut(): Promise<void>;
   /** Reads the staff list and who is signed in here again. */
   refresh(): Promise<void>;
@@ -43,7 +45,7 @@ export function createSession(api: SessionApi, connection: ConnectionSource, sto
     state().setOperator(view.signedIn);
     if (view.signedIn === null) token = null;
     if (view.protected && view.signedIn === null && before !== null && !before.protected) {
-      state().setSignInNotice('Staff are listed on this terminal now: sign in with your PIN');
+      state().setSignInNotice({ kind: 'listed' });
     }
   };
 
@@ -59,7 +61,7 @@ export function createSession(api: SessionApi, connection: ConnectionSource, sto
       const resumed = await api.resumeSession({ token: held });
       if (resumed.ok && resumed.value === null && token === held) {
         token = null;
-        state().setSignInNotice('You were signed out while the connection was down: sign in again with your PIN');
+        state().setSignInNotice({ kind: 'dropped' });
       }
     }
     await refresh();
@@ -71,12 +73,12 @@ export function createSession(api: SessionApi, connection: ConnectionSource, sto
 
   return {
     async signIn(staffId, pin) {
-      if (!PIN.test(pin)) return PIN_WORDS;
+      if (!PIN.test(pin)) return { kind: 'pin_format' };
       const result = await api.signIn({ staffId, pin });
       if (!result.ok) {
         // Someone removed meanwhile: the list on screen is stale.
         void refresh();
-        return result.error.message;
+        return { kind: 'refused', message: result.error.message };
       }
       turn += 1;
       token = result.value.sessionToken;
@@ -107,11 +109,7 @@ export function createSession(api: SessionApi, connection: ConnectionSource, sto
       turn += 1;
       token = null;
       state().setOperator(null);
-      state().setSignInNotice(
-        was === null
-          ? 'Staff are listed on this terminal now: sign in with your PIN'
-          : `${was.name} is no longer signed in on this screen (the staff list changed, or the session ended): sign in with your PIN`,
-      );
+      state().setSignInNotice(was === null ? { kind: 'listed' } : { kind: 'ended', name: was.name });
       void refresh();
     },
     stop: stopWatching,

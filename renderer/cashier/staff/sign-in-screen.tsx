@@ -1,25 +1,28 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StaffMember } from '../../../app/staff/staff';
+import { useWords } from '../words/use-words';
 import { PinEntry } from './pin-entry';
+import type { SignInRefusal } from './session';
 import { useSession } from './session-context';
 import { useStaffStore } from './staff-store';
-import { roleWord } from './staff-words';
+import { signInNoticeWords } from './staff-words';
 import './sign-in.css';
 
 /** The names as big buttons, with main's last word on signing in (a wait, or why this screen was signed out). */
 function PeopleList({ members, chosenId, onChoose }: { readonly members: readonly StaffMember[]; readonly chosenId: string | null; readonly onChoose: (member: StaffMember) => void }) {
   const notice = useStaffStore((s) => s.signInNotice);
+  const words = useWords().staff;
   return (
     <div className="sign-in__people">
       <h2 id="sign-in-title" className="sign-in__title">
-        Who is at the counter?
+        {words.signIn.title}
       </h2>
       {notice !== null && (
         <p className="sign-in__notice" role="status" data-testid="sign-in-notice">
-          {notice}
+          {signInNoticeWords(notice, words)}
         </p>
       )}
-      <ul className="sign-in__names" aria-label="Staff">
+      <ul className="sign-in__names" aria-label={words.staff}>
         {members.map((m) => (
           <li key={m.id}>
             <button
@@ -31,7 +34,7 @@ function PeopleList({ members, chosenId, onChoose }: { readonly members: readonl
               onClick={() => onChoose(m)}
             >
               {m.name}
-              <span className="sign-in__role">{roleWord(m.role)}</span>
+              <span className="sign-in__role">{words.roles[m.role]}</span>
             </button>
           </li>
         ))}
@@ -47,10 +50,11 @@ function PeopleList({ members, chosenId, onChoose }: { readonly members: readonl
  */
 export function SignInScreen() {
   const session = useSession();
+  const words = useWords().staff;
   const members = useStaffStore((s) => s.staff?.members ?? []);
   const [chosen, setChosen] = useState<StaffMember | null>(null);
   const [pin, setPin] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<SignInRefusal | null>(null);
   const [sending, setSending] = useState(false);
   const field = useRef<HTMLInputElement>(null);
 
@@ -82,18 +86,18 @@ export function SignInScreen() {
     <section className="sign-in" aria-labelledby="sign-in-title" data-testid="sign-in">
       <PeopleList members={members} chosenId={person?.id ?? null} onChoose={choose} />
       {person === null ? (
-        <p className="sign-in__hint">Tap your name, then type your PIN.</p>
+        <p className="sign-in__hint">{words.signIn.hint}</p>
       ) : (
         <form
           className="sign-in__pin"
-          aria-label={`Sign in as ${person.name}`}
+          aria-label={words.signIn.signInAs(person.name)}
           onSubmit={(event) => {
             event.preventDefault();
             void submit();
           }}
         >
           <PinEntry
-            label={`PIN for ${person.name}`}
+            label={words.pin.pinFor(person.name)}
             value={pin}
             onChange={(next) => {
               setPin(next);
@@ -106,11 +110,11 @@ export function SignInScreen() {
           />
           {problem !== null && (
             <p id="sign-in-problem" className="staff-problem" role="alert" data-testid="sign-in-problem">
-              {problem}
+              {problem.kind === 'refused' ? problem.message : words.pin.format}
             </p>
           )}
           <button type="submit" className="button button--primary" data-testid="sign-in-submit" disabled={sending || pin === ''}>
-            {sending ? 'Checking…' : `Sign in as ${person.name}`}
+            {sending ? words.signIn.checking : words.signIn.signInAs(person.name)}
           </button>
         </form>
       )}

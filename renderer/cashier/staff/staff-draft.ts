@@ -5,6 +5,7 @@ import { parseDecimal } from '../../../app/money/money';
 import type { StaffRole } from '../../../app/staff/staff';
 import { assertNever } from '../../../app/util/assert-never';
 import { err, ok, type Result } from '../../../app/util/result';
+import type { StaffWords } from '../words/staff';
 
 /*
  * The staff list as the Staff panel edits it, and how it becomes `saveStaff`'s arguments. Pure, so
@@ -74,12 +75,12 @@ export function idFromName(name: string, taken: ReadonlySet<string>): string {
  * `saveStaff`'s arguments, or the problems only the screen can see: two PINs that differ, or a refund
  * amount that is not one. Everything else (names, PIN length, a manager listed) is main's to say.
  */
-export function toSaveArgs(draft: StaffDraft, currency: CurrencyCode): Result<CommandArgs<'saveStaff'>, DraftProblems> {
+export function toSaveArgs(draft: StaffDraft, currency: CurrencyCode, words: StaffWords): Result<CommandArgs<'saveStaff'>, DraftProblems> {
   const problems: Record<string, string> = {};
   draft.members.forEach((m, i) => {
-    if (m.pin !== m.pinAgain) problems[`members.${String(i)}.pinAgain`] = 'must be the same PIN as above';
+    if (m.pin !== m.pinAgain) problems[`members.${String(i)}.pinAgain`] = words.row.samePin;
   });
-  const refundApproval = refundRule(draft, currency);
+  const refundApproval = refundRule(draft, currency, words);
   if (!refundApproval.ok) problems['threshold'] = refundApproval.error;
   if (Object.keys(problems).length > 0) return err(problems);
   const taken = new Set(draft.members.flatMap((m) => (m.id === null ? [] : [m.id])));
@@ -94,18 +95,18 @@ export function toSaveArgs(draft: StaffDraft, currency: CurrencyCode): Result<Co
 type RefundRule = CommandArgs<'saveStaff'>['refundApproval'];
 
 /** The refund rule as main takes it; the amount is typed as money, in the shop's currency. */
-function refundRule(draft: StaffDraft, currency: CurrencyCode): Result<RefundRule, string> {
+function refundRule(draft: StaffDraft, currency: CurrencyCode, words: StaffWords): Result<RefundRule, string> {
   switch (draft.rule) {
     case 'all':
       return ok({ mode: 'all' });
     case 'none':
       return ok({ mode: 'none' });
     case 'over': {
-      if (draft.threshold.trim() === '') return err(`must be an amount in ${currency}, e.g. 50.00`);
+      if (draft.threshold.trim() === '') return err(words.rule.amountNeeded(currency));
       const amount = parseDecimal(draft.threshold, currency);
       if (amount.ok) return ok({ mode: 'over', thresholdMinor: amount.value.minor });
       // "Over 0.00" is a rule too: every refund but a zero one.
-      return amount.error.kind === 'zero' ? ok({ mode: 'over', thresholdMinor: 0 }) : err(amount.error.message);
+      return amount.error.kind === 'zero' ? ok({ mode: 'over', thresholdMinor: 0 }) : err(words.rule.notAnAmount(currency, amount.error.message));
     }
     default:
       return assertNever(draft.rule, 'refund rule');

@@ -1,5 +1,6 @@
 import type { StaffView } from '../../../app/ipc/staff-schemas';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { useWords } from '../words/use-words';
 import { RefundRuleField } from './refund-rule-field';
 import type { StaffDraft } from './staff-draft';
 import { StaffRow } from './staff-row';
@@ -9,6 +10,7 @@ import './staff-panel.css';
 /** The people listed, each to edit or remove, a way to add one, and when a refund needs a manager. */
 function StaffBody({ view, draft, editor }: { readonly view: StaffView; readonly draft: StaffDraft; readonly editor: StaffEditor }) {
   const { problems } = editor;
+  const words = useWords().staff.panel;
   return (
     <div className="staff-panel__body">
       {view.warning !== null && (
@@ -17,7 +19,7 @@ function StaffBody({ view, draft, editor }: { readonly view: StaffView; readonly
         </p>
       )}
       {draft.members.length === 0 ? (
-        <p data-testid="staff-empty">Nobody is listed. Add a manager first: only a manager can refund past the rule, close the day and change settings.</p>
+        <p data-testid="staff-empty">{words.empty}</p>
       ) : (
         draft.members.map((member, index) => (
           <StaffRow
@@ -31,7 +33,7 @@ function StaffBody({ view, draft, editor }: { readonly view: StaffView; readonly
         ))
       )}
       <button type="button" className="button button--secondary staff-panel__add" data-testid="staff-add" onClick={() => editor.add(draft)}>
-        Add a person
+        {words.add}
       </button>
       {draft.members.length > 0 && (
         <RefundRuleField
@@ -49,10 +51,11 @@ function StaffBody({ view, draft, editor }: { readonly view: StaffView; readonly
 /** Save, and what the last save said. */
 function StaffFoot({ editor }: { readonly editor: StaffEditor }) {
   const { saving, answer } = editor;
+  const words = useWords().staff.panel;
   return (
     <div className="staff-panel__foot">
       <button type="submit" className="button button--primary" data-testid="staff-save" disabled={saving}>
-        {saving ? 'Saving…' : 'Save the staff list'}
+        {saving ? words.saving : words.save}
       </button>
       {answer !== null && (
         <p className={answer.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'} role="status" data-testid="staff-saved">
@@ -70,14 +73,15 @@ function StaffFoot({ editor }: { readonly editor: StaffEditor }) {
  */
 export function StaffPanel({ onClose }: { readonly onClose: () => void }) {
   const dialog = useModalDialog(onClose);
+  const words = useWords().staff;
   const editor = useStaffEditor();
   const { view, draft } = editor;
 
   if (view === null || draft === null) {
     return (
       <dialog ref={dialog} className="staff-panel" data-testid="staff-panel" aria-labelledby="staff-title" onCancel={(e) => e.preventDefault()}>
-        <h2 id="staff-title">Staff</h2>
-        <p role="status">Reading the staff list…</p>
+        <h2 id="staff-title">{words.staff}</h2>
+        <p role="status">{words.panel.reading}</p>
       </dialog>
     );
   }
@@ -93,9 +97,9 @@ export function StaffPanel({ onClose }: { readonly onClose: () => void }) {
         }}
       >
         <div className="staff-panel__head">
-          <h2 id="staff-title">Staff and PINs</h2>
+          <h2 id="staff-title">{words.panel.title}</h2>
           <button type="button" className="button button--secondary" data-testid="staff-close" onClick={onClose}>
-            Close (Esc)
+            {words.panel.close}
           </button>
         </div>
         <StaffBody view={view} draft={draft} editor={editor} />

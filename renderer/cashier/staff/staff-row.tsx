@@ -1,6 +1,7 @@
 import { useId } from 'react';
+import { useWords } from '../words/use-words';
 import type { DraftMember, DraftProblems } from './staff-draft';
-import { roleWord, STAFF_ROLE_CHOICES } from './staff-words';
+import { STAFF_ROLE_CHOICES } from './staff-words';
 
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -40,36 +41,34 @@ export interface StaffRowProps {
 export function StaffRow({ member, index, problems, onChange, onRemove }: StaffRowProps) {
   const problem = (field: FieldName): string | undefined => problems[`members.${String(index)}.${field}`];
   const set = (change: Partial<DraftMember>): void => onChange({ ...member, ...change });
+  const words = useWords().staff;
   const isNew = member.id === null;
-  const who = member.name.trim() === '' ? (member.id ?? 'New person') : member.name;
+  const who = member.name.trim() === '' ? (member.id ?? words.row.newPerson) : member.name;
   return (
     <fieldset className="staff-row" data-testid="staff-row" data-index={index}>
-      <legend>
-        {who}
-        {isNew ? ' (not saved yet)' : ''}
-      </legend>
-      <RowField label="Name" name="name" problem={problem('name')}>
+      <legend>{isNew ? words.row.unsaved(who) : who}</legend>
+      <RowField label={words.row.name} name="name" problem={problem('name')}>
         {(field) => <input {...field} autoComplete="off" maxLength={40} value={member.name} onChange={(e) => set({ name: e.target.value })} />}
       </RowField>
-      <RowField label="Role" name="role" problem={problem('role')}>
+      <RowField label={words.row.role} name="role" problem={problem('role')}>
         {(field) => (
           <select {...field} value={member.role} onChange={(e) => set({ role: STAFF_ROLE_CHOICES.find((r) => r === e.target.value) ?? member.role })}>
             {STAFF_ROLE_CHOICES.map((role) => (
               <option key={role} value={role}>
-                {roleWord(role)}
+                {words.roles[role]}
               </option>
             ))}
           </select>
         )}
       </RowField>
-      <RowField label={isNew ? 'PIN (4 to 8 digits)' : 'New PIN (empty: keep)'} name="pin" problem={problem('pin')}>
+      <RowField label={isNew ? words.row.newPin : words.row.changePin} name="pin" problem={problem('pin')}>
         {pinInput(member.pin, (pin) => set({ pin }))}
       </RowField>
-      <RowField label="PIN again" name="pinAgain" problem={problem('pinAgain')}>
+      <RowField label={words.row.pinAgain} name="pinAgain" problem={problem('pinAgain')}>
         {pinInput(member.pinAgain, (pinAgain) => set({ pinAgain }))}
       </RowField>
-      <button type="button" className="button button--secondary staff-row__remove" data-testid="staff-remove" aria-label={`Remove ${who}`} onClick={onRemove}>
-        Remove
+      <button type="button" className="button button--secondary staff-row__remove" data-testid="staff-remove" aria-label={words.row.removeWho(who)} onClick={onRemove}>
+        {words.row.remove}
       </button>
     </fieldset>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useCashierStore } from '../cashier-store';
+import { useWords } from '../words/use-words';
 import { useSession } from './session-context';
 import { StaffPanel } from './staff-panel';
 import { useStaffStore } from './staff-store';
@@ -12,6 +13,7 @@ import './staff-panel.css';
  */
 export function StaffSettings() {
   const session = useSession();
+  const words = useWords().staff;
   const staff = useStaffStore((s) => s.staff);
   const currency = useCashierStore((s) => s.terminal?.defaultCurrency ?? 'SGD');
   const locale = useCashierStore((s) => s.terminal?.locale);
@@ -22,7 +24,7 @@ export function StaffSettings() {
   }, [session]);
   if (staff === null) return null;
   return (
-    <section className="staff-settings" aria-label="Staff">
+    <section className="staff-settings" aria-label={words.staff}>
       {staff.warning !== null && (
         <p className="staff-warning" role="alert" data-testid="staff-warning">
           {staff.warning}
@@ -30,10 +32,10 @@ export function StaffSettings() {
       )}
       <div className="staff-settings__row">
         <p className="staff-settings__summary" data-testid="staff-summary">
-          {staffSummary(staff, currency, locale)}
+          {staffSummary(staff, currency, locale, words)}
         </p>
         <button type="button" className="button button--secondary" data-testid="staff-open" onClick={() => setOpen(true)}>
-          Staff and PINs…
+          {words.summary.open}
         </button>
       </div>
       {open && <StaffPanel onClose={close} />}

@@ -1,41 +1,62 @@
 import type { StaffView } from '../../../app/ipc/staff-schemas';
 import type { CurrencyCode } from '../../../app/money/currency';
-import type { StaffMember, StaffRole } from '../../../app/staff/staff';
+import type { Operator, StaffMember, StaffRole } from '../../../app/staff/staff';
 import { assertNever } from '../../../app/util/assert-never';
 import { formatAmount } from '../../shared/format-amount';
+import type { StaffWords } from '../words/staff';
+import type { SignInNotice } from './session-slice';
 
-/* The staff list in the cashier's words: who is listed, and when a refund needs a manager. Pure. */
+/*
+ * The staff list in the cashier's words: who is listed, and when a refund needs a manager. Pure: the
+ * words of the cashier's language come in (components pass `useWords().staff`).
+ */
 
 // A Record over StaffRole (a value import of app/staff would bundle zod), so a new role breaks the build here.
-const ROLE_WORDS: Readonly<Record<StaffRole, string>> = { cashier: 'Cashier', manager: 'Manager' };
-export const STAFF_ROLE_CHOICES = Object.keys(ROLE_WORDS) as readonly StaffRole[];
-export const roleWord = (role: StaffRole): string => ROLE_WORDS[role];
+const ROLES: Readonly<Record<StaffRole, true>> = { cashier: true, manager: true };
+export const STAFF_ROLE_CHOICES = Object.keys(ROLES) as readonly StaffRole[];
+
+/** "Ali (cashier)", as the chip in the header says who is signed in. */
+export const operatorLabel = (operator: Pick<Operator, 'name' | 'role'>, words: StaffWords): string => words.nameWithRole(operator.name, words.rolesInline[operator.role]);
 
 /** "Mei (manager), Ali (cashier)". */
-export const whoIsListed = (members: readonly StaffMember[]): string => members.map((m) => `${m.name} (${m.role})`).join(', ');
+export const whoIsListed = (members: readonly StaffMember[], words: StaffWords): string => words.summary.people(members.map((m) => operatorLabel(m, words)));
 
 /** e.g. "Refunds over SGD 10.00 need a manager's PIN". */
-export function refundRuleWords(rule: StaffView['refundApproval'], currency: CurrencyCode, locale: string | undefined): string {
+export function refundRuleWords(rule: StaffView['refundApproval'], currency: CurrencyCode, locale: string | undefined, words: StaffWords): string {
   switch (rule.mode) {
     case 'all':
-      return "Every refund needs a manager's PIN";
+      return words.rule.all;
     case 'over':
-      return `Refunds over ${formatAmount({ minor: rule.thresholdMinor, currency }, locale)} need a manager's PIN`;
+      return words.rule.over(formatAmount({ minor: rule.thresholdMinor, currency }, locale));
     case 'none':
-      return "No refund needs a manager's PIN";
+      return words.rule.none;
     default:
       return assertNever(rule, 'refund rule');
   }
 }
 
 /** What the settings screen says of the staff, beside the button that edits them. */
-export function staffSummary(view: StaffView, currency: CurrencyCode, locale: string | undefined): string {
-  if (view.members.length === 0) return 'Nobody is listed: no PIN is asked at this counter.';
-  return `Listed: ${whoIsListed(view.members)}. ${refundRuleWords(view.refundApproval, currency, locale)}; closing the day, settings and devices need a manager.`;
+export function staffSummary(view: StaffView, currency: CurrencyCode, locale: string | undefined, words: StaffWords): string {
+  if (view.members.length === 0) return words.summary.nobodyListed;
+  return words.summary.listed(whoIsListed(view.members, words), refundRuleWords(view.refundApproval, currency, locale, words));
 }
 
 /** The answer after a save. */
-export function savedWords(view: StaffView, currency: CurrencyCode, locale: string | undefined): string {
-  if (view.members.length === 0) return 'Saved: nobody is listed, so this counter asks no PIN (a one-person shop).';
-  return `Saved: ${whoIsListed(view.members)}. ${refundRuleWords(view.refundApproval, currency, locale)}.`;
+export function savedWords(view: StaffView, currency: CurrencyCode, locale: string | undefined, words: StaffWords): string {
+  if (view.members.length === 0) return words.summary.savedNobody;
+  return words.summary.saved(whoIsListed(view.members, words), refundRuleWords(view.refundApproval, currency, locale, words));
+}
+
+/** Why the sign-in screen asks for a PIN though nobody here signed out. */
+export function signInNoticeWords(notice: SignInNotice, words: StaffWords): string {
+  switch (notice.kind) {
+    case 'listed':
+      return words.signIn.listedNow;
+    case 'dropped':
+      return words.signIn.signedOutWhileDown;
+    case 'ended':
+      return words.signIn.noLongerSignedIn(notice.name);
+    default:
+      return assertNever(notice, 'sign-in notice');
+  }
 }

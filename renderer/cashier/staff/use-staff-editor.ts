@@ -2,6 +2,8 @@ import { useRef, useState } from 'react';
 import type { ApiError } from '../../../app/ipc/contract';
 import { toDecimalString } from '../../../app/money/money';
 import { useCashierStore } from '../cashier-store';
+import { useWords } from '../words/use-words';
+import type { StaffWords } from '../words/staff';
 import { useSession } from './session-context';
 import { draftOf, newMember, placeProblems, toSaveArgs, type DraftMember, type DraftProblems, type StaffDraft } from './staff-draft';
 import { useStaffStore } from './staff-store';
@@ -9,10 +11,9 @@ import { savedWords } from './staff-words';
 
 type Answer = { readonly ok: boolean; readonly text: string } | null;
 
-function refusalWords(error: ApiError, placed: number, rest: readonly string[]): string {
+function refusalWords(error: ApiError, placed: number, rest: readonly string[], words: StaffWords): string {
   if (error.code !== 'invalid_args' || (placed === 0 && rest.length === 0)) return error.message;
-  const fix = placed === 0 ? '' : `${placed === 1 ? 'one field needs' : `${String(placed)} fields need`} correcting, as shown at ${placed === 1 ? 'it' : 'each'}`;
-  return `Nothing was saved: ${[fix, ...rest].filter((part) => part !== '').join('; ')}`;
+  return words.panel.notSaved([...(placed === 0 ? [] : [words.panel.fieldsToFix(placed)]), ...rest]);
 }
 
 /**
@@ -21,6 +22,7 @@ function refusalWords(error: ApiError, placed: number, rest: readonly string[]):
  */
 export function useStaffEditor() {
   const session = useSession();
+  const words = useWords().staff;
   const view = useStaffStore((s) => s.staff);
   const currency = useCashierStore((s) => s.terminal?.defaultCurrency ?? 'SGD');
   const locale = useCashierStore((s) => s.terminal?.locale);
@@ -55,10 +57,10 @@ export function useStaffEditor() {
     edit({ ...current, rule, threshold });
   };
   const save = async (current: StaffDraft): Promise<void> => {
-    const args = toSaveArgs(current, currency);
+    const args = toSaveArgs(current, currency, words);
     if (!args.ok) {
       setProblems(args.error);
-      setAnswer({ ok: false, text: 'Nothing was saved: correct what is shown at the fields' });
+      setAnswer({ ok: false, text: words.panel.fixFields });
       return;
     }
     setSaving(true);
@@ -69,12 +71,12 @@ export function useStaffEditor() {
     if (!result.ok) {
       const { placed, rest } = placeProblems(result.error.fields ?? {}, args.value);
       setProblems(placed);
-      setAnswer({ ok: false, text: refusalWords(result.error, Object.keys(placed).length, rest) });
+      setAnswer({ ok: false, text: refusalWords(result.error, Object.keys(placed).length, rest, words) });
       return;
     }
     setProblems({});
     setDraft(draftOf(result.value, toDecimal));
-    setAnswer({ ok: true, text: savedWords(result.value, currency, locale) });
+    setAnswer({ ok: true, text: savedWords(result.value, currency, locale, words) });
   };
 
   return { view, draft, problems, answer, saving, currency, setMember, remove, add, setRule, save };
