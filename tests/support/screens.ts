@@ -20,12 +20,14 @@ export interface ScreenOptions {
    * timers (countdown, paid hold) with `display.clock` instead of waiting. Time still flows until paused.
    */
   readonly displayClock?: boolean;
+  /** The cashier screen's size; 1280×800 unless a test sizes it. */
+  readonly cashierViewport?: { readonly width: number; readonly height: number };
 }
 
 /** Opens the cashier screen and the customer display side by side, as at a counter with two monitors. */
 export async function openScreens(browser: Browser, urls: { cashier: string; display: string }, options: ScreenOptions = {}): Promise<Screens> {
   const bypassCSP = options.bypassCSP ?? false;
-  const cashierContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP });
+  const cashierContext = await browser.newContext({ viewport: options.cashierViewport ?? { width: 1280, height: 800 }, bypassCSP });
   const displayContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP });
   const cashier = await cashierContext.newPage();
   const display = await displayContext.newPage();
