@@ -83,7 +83,7 @@ export const zh: SettingsWords = {
     newKey: (label) => `新${spaced(label)}（替换现用的）`,
     keepPlaceholder: '留空则保留现有密钥',
     remove: '删除已保存的密钥',
-    storage: (description) => `密钥：${description}。`,
+    storage: (description) => `密钥：${description}`,
     consent: '仍将密钥保存在这里（我知道它未加密）',
   },
 };
