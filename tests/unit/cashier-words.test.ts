@@ -24,8 +24,17 @@ function leaves(value: unknown, path = ''): Map<string, Leaf> {
  * languages share ("Status" is Malay too). Anything else identical is an English string left behind.
  */
 const SAME_AS_ENGLISH: Readonly<Record<'ms' | 'zh-Hans', ReadonlySet<string>>> = {
-  ms: new Set(['history.status']),
-  'zh-Hans': new Set<string>([]),
+  ms: new Set([
+    'history.status',
+    'settings.display.monitor',
+    'settings.providers.opnLegend',
+    'settings.providers.orangepillLegend',
+  ]),
+  'zh-Hans': new Set<string>([
+    'settings.providers.opnLegend',
+    'settings.providers.orangepillLegend',
+    'settings.providers.aliasPlaceholder',
+  ]),
 };
 
 /** The texts, without the catalog's own language tag. */

@@ -3,6 +3,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiResult, CommandArgs } from '../../app/ipc/contract';
 import { settingsFormSchema, type ConnectionCheck, type SaveSettingsArgs, type SettingsForm, type SettingsView } from '../../app/ipc/settings-schemas';
 import { createSettingsActions, createSettingsSlice, type SettingsActions, type SettingsApi, type SettingsSlice } from '../../renderer/cashier/settings/settings-slice';
+import { saveAnswerText } from '../../renderer/cashier/settings/settings-words';
+import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { deferred, type Deferred } from '../support/engine-harness';
 
 // The form as a terminal with no settings file has it; each test changes only what it is about.
@@ -61,6 +63,11 @@ let api: FakeSettingsApi;
 let store: StoreApi<SettingsSlice>;
 let settings: SettingsActions;
 const state = () => store.getState();
+/** What the last save said, as the English screen shows it. */
+const said = () => {
+  const answer = state().settingsAnswer;
+  return answer === null ? null : saveAnswerText(answer, CASHIER_WORDS.en.settings);
+};
 
 beforeEach(() => {
   api = new FakeSettingsApi();
@@ -102,7 +109,7 @@ describe('the settings slice', () => {
   it('edits a section of the draft, and an edit makes the last answer stale', async () => {
     await settings.open();
     await settings.save();
-    expect(state().settingsAnswer?.ok).toBe(true);
+    expect(said()?.ok).toBe(true);
     state().editSettings('merchant', { ...form.merchant, name: 'Kopi Corner' });
     expect(state().settingsDraft?.merchant.name).toBe('Kopi Corner');
     expect(state().settingsView?.values.merchant.name).toBe('Demo Shop');
@@ -119,14 +126,14 @@ describe('the settings slice', () => {
     expect(state().settingsSaving).toBe(false);
     expect(state().settingsView).toEqual(saved);
     expect(state().settingsDraft).toEqual(saved.values);
-    expect(state().settingsAnswer).toEqual({ ok: true, text: 'Saved; the terminal restarted with them', details: 'Saved in /var/lib/qr-terminal/settings.json' });
+    expect(said()).toEqual({ ok: true, text: 'Saved; the terminal restarted with them', details: 'Saved in /var/lib/qr-terminal/settings.json' });
   });
 
   it('says a save lasts for this run when the terminal keeps no settings file', async () => {
     api.saved = good(viewOf(form, { savedIn: null }));
     await settings.open();
     await settings.save();
-    expect(state().settingsAnswer).toEqual({ ok: true, text: 'Saved for this run (this terminal keeps no settings file); the terminal restarted with them' });
+    expect(said()).toEqual({ ok: true, text: 'Saved for this run (this terminal keeps no settings file); the terminal restarted with them' });
   });
 
   it('shows a refused save at each field and keeps the draft and the keys typed', async () => {
@@ -141,7 +148,7 @@ describe('the settings slice', () => {
     await save;
     expect(state().settingsSaving).toBe(false);
     expect(state().settingsErrors).toEqual({ 'merchant.name': 'must not be empty', 'providers.orangepill.merchantAlias': 'must be set with a key' });
-    expect(state().settingsAnswer).toEqual({ ok: false, text: 'Nothing was saved: 2 settings need correcting, as shown at each field' });
+    expect(said()).toEqual({ ok: false, text: 'Nothing was saved: 2 settings need correcting, as shown at each field' });
     expect(state().settingsDraft?.merchant.name).toBe('');
     expect(state().settingsKeys.orangepill).toEqual({ kind: 'set', value: 'op-key' });
   });
@@ -150,10 +157,10 @@ describe('the settings slice', () => {
     await settings.open();
     api.saved = refused({ 'payment.qrExpirySeconds': 'must be at least 30' });
     await settings.save();
-    expect(state().settingsAnswer?.text).toBe('Nothing was saved: one setting needs correcting, as shown at its field');
+    expect(said()?.text).toBe('Nothing was saved: one setting needs correcting, as shown at its field');
     api.saved = { ok: false, error: { code: 'invalid_state', message: 'Settings cannot change while a sale is in progress' } };
     await settings.save();
-    expect(state().settingsAnswer).toEqual({ ok: false, text: 'Settings cannot change while a sale is in progress' });
+    expect(said()).toEqual({ ok: false, text: 'Settings cannot change while a sale is in progress' });
     expect(state().settingsErrors).toEqual({});
   });
 

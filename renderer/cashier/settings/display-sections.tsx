@@ -1,32 +1,36 @@
 import type { MonitorChoice } from '../../../app/ipc/settings-schemas';
 import { CASHIER_LANGUAGES, LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../app/i18n/languages';
 import { useCashierStore } from '../cashier-store';
+import { useWords } from '../words/use-words';
 import { Field } from './settings-fields';
 import type { SectionProps } from './section-props';
 
 /** The monitor the customer display goes to (Electron); in web mode, where to open it instead. */
 function MonitorField({ draft, errors, monitors }: Omit<SectionProps, 'view'> & { readonly monitors: readonly MonitorChoice[] | null }) {
   const edit = useCashierStore((s) => s.editSettings);
+  const words = useWords().settings.display;
   if (monitors === null) {
     return (
       <p className="settings-field__hint" data-testid="monitor-web">
-        In web mode the customer display is the page at <code>/display/</code>: open its link on the screen the customer faces.
+        {words.webBefore}
+        <code>/display/</code>
+        {words.webAfter}
       </p>
     );
   }
   return (
-    <Field label="Monitor" path="customerDisplay.displayId" errors={errors}>
+    <Field label={words.monitor} path="customerDisplay.displayId" errors={errors}>
       {(field) => (
         <select
           {...field}
           value={draft.customerDisplay.displayId === null ? '' : String(draft.customerDisplay.displayId)}
           onChange={(e) => edit('customerDisplay', { displayId: e.target.value === '' ? null : Number(e.target.value) })}
         >
-          <option value="">The first monitor that is not the cashier&apos;s</option>
+          <option value="">{words.firstOtherMonitor}</option>
           {monitors.map((m) => (
             <option key={m.id} value={String(m.id)}>
               {m.label}
-              {m.primary ? ' (the cashier’s)' : ''}
+              {m.primary ? words.cashiersMonitor : ''}
             </option>
           ))}
         </select>
@@ -38,13 +42,14 @@ function MonitorField({ draft, errors, monitors }: Omit<SectionProps, 'view'> & 
 /** The customer display's languages (a second one shown smaller) and its monitor. */
 export function CustomerDisplaySection({ view, draft, errors }: SectionProps) {
   const edit = useCashierStore((s) => s.editSettings);
+  const words = useWords().settings.display;
   const [first = 'en', second = null] = draft.language.display;
   const setLanguages = (primary: Language, secondary: Language | null) =>
     edit('language', { ...draft.language, display: secondary === null || secondary === primary ? [primary] : [primary, secondary] });
   return (
     <fieldset className="settings-section">
-      <legend>Customer display</legend>
-      <Field label="Language" path="language.display" errors={errors}>
+      <legend>{words.legend}</legend>
+      <Field label={words.language} path="language.display" errors={errors}>
         {(field) => (
           <select {...field} value={first} onChange={(e) => setLanguages(e.target.value as Language, second)}>
             {LANGUAGES.map((l) => (
@@ -55,10 +60,10 @@ export function CustomerDisplaySection({ view, draft, errors }: SectionProps) {
           </select>
         )}
       </Field>
-      <Field label="Second language, shown smaller beneath" path="language.display.1" errors={errors}>
+      <Field label={words.secondLanguage} path="language.display.1" errors={errors}>
         {(field) => (
           <select {...field} value={second ?? ''} onChange={(e) => setLanguages(first, e.target.value === '' ? null : (e.target.value as Language))}>
-            <option value="">None</option>
+            <option value="">{words.noSecondLanguage}</option>
             {LANGUAGES.filter((l) => l !== first).map((l) => (
               <option key={l} value={l}>
                 {LANGUAGE_NAMES[l]}
@@ -75,20 +80,21 @@ export function CustomerDisplaySection({ view, draft, errors }: SectionProps) {
 /** Sounds, and (in Electron) starting with the computer. */
 export function CashierScreenSection({ view, draft, errors }: SectionProps) {
   const edit = useCashierStore((s) => s.editSettings);
+  const words = useWords().settings.cashierScreen;
   return (
     <fieldset className="settings-section">
-      <legend>Cashier screen</legend>
+      <legend>{words.legend}</legend>
       <label className="device-form__check">
         <input type="checkbox" data-testid="setting-sounds.enabled" checked={draft.sounds.enabled} onChange={(e) => edit('sounds', { enabled: e.target.checked })} />
-        Play a tone when a payment is paid or fails
+        {words.sounds}
       </label>
       {view.monitors !== null && (
         <label className="device-form__check">
           <input type="checkbox" data-testid="setting-startup.openAtLogin" checked={draft.startup.openAtLogin} onChange={(e) => edit('startup', { openAtLogin: e.target.checked })} />
-          Start the terminal when this computer&apos;s user logs in
+          {words.openAtLogin}
         </label>
       )}
-      <Field label="Cashier screen language" path="language.cashier" errors={errors}>
+      <Field label={words.language} path="language.cashier" errors={errors}>
         {(field) => (
           <select {...field} value={draft.language.cashier} onChange={(e) => edit('language', { ...draft.language, cashier: e.target.value as Language })}>
             {CASHIER_LANGUAGES.map((l) => (

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import type { KeyState } from '../../../app/ipc/settings-schemas';
+import { useWords } from '../words/use-words';
 import type { KeyEdit, SettingsErrors } from './settings-slice';
+import { keyStatus } from './settings-words';
 
 /** Fields the environment sets, by path, with the variable that sets each: shown, not editable. */
 export type LockedFields = Readonly<Record<string, string>>;
@@ -51,12 +53,6 @@ export function Field({
   );
 }
 
-function keyStatus(state: KeyState, lockedBy: string | undefined): string {
-  if (!state.set) return 'Not set';
-  if (state.source === 'environment') return `Set by the environment variable ${lockedBy ?? ''}`.trim();
-  return state.source === 'settings file' ? 'Set in the settings file' : 'Set on this terminal';
-}
-
 /** A write-only key: whether one is set and where from, a box to type a new one, and a way to remove a saved one. */
 export function KeyField(props: {
   readonly label: string;
@@ -68,14 +64,16 @@ export function KeyField(props: {
   readonly errors: SettingsErrors;
 }) {
   const { state, edit, lockedBy } = props;
-  const status = edit.kind === 'clear' ? 'Will be removed when you save' : keyStatus(state, lockedBy);
+  const words = useWords().settings;
+  const status = edit.kind === 'clear' ? words.keys.willBeRemoved : keyStatus(state, lockedBy, words);
   return (
     <>
       <p className="settings-key-status" data-testid={`key-status-${props.path}`}>
-        {props.label}: <strong>{status}</strong>
+        {words.keys.statusLabel(props.label)}
+        <strong>{status}</strong>
       </p>
       {lockedBy === undefined && (
-        <Field label={state.set ? `New ${props.label.toLowerCase()} (replaces the one in force)` : props.label} path={props.path} errors={props.errors}>
+        <Field label={state.set ? words.keys.newKey(props.label) : props.label} path={props.path} errors={props.errors}>
           {(field) => (
             <input
               {...field}
@@ -83,7 +81,7 @@ export function KeyField(props: {
               autoComplete="off"
               spellCheck={false}
               value={edit.kind === 'set' ? edit.value : ''}
-              placeholder={state.set ? 'Leave empty to keep it' : ''}
+              placeholder={state.set ? words.keys.keepPlaceholder : ''}
               onChange={(e) => props.onEdit(e.target.value === '' ? { kind: 'keep' } : { kind: 'set', value: e.target.value })}
             />
           )}
@@ -91,7 +89,7 @@ export function KeyField(props: {
       )}
       {lockedBy === undefined && state.source === 'this terminal' && edit.kind !== 'clear' && (
         <button type="button" className="button button--secondary" data-testid={`clear-${props.path}`} onClick={() => props.onEdit({ kind: 'clear' })}>
-          Remove the saved key
+          {words.keys.remove}
         </button>
       )}
     </>
@@ -110,8 +108,9 @@ export function TextField(props: {
   readonly placeholder?: string;
 }) {
   const lockedBy = props.locked[props.path];
+  const words = useWords().settings;
   return (
-    <Field label={props.label} path={props.path} errors={props.errors} hint={lockedBy === undefined ? props.hint : `Set by the environment variable ${lockedBy}`}>
+    <Field label={props.label} path={props.path} errors={props.errors} hint={lockedBy === undefined ? props.hint : words.keys.setByEnvironment(lockedBy)}>
       {(field) => <input {...field} value={props.value} readOnly={lockedBy !== undefined} placeholder={props.placeholder} onChange={(e) => props.onChange(e.target.value)} />}
     </Field>
   );

@@ -7,22 +7,26 @@ import './settings-panel.css';
 import { StaffSettings } from '../staff/staff-settings';
 import { AnswerDetails } from '../shared/answer-details';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { useWords } from '../words/use-words';
 import { CashierScreenSection, CustomerDisplaySection } from './display-sections';
 import { KeyStorageSection, OpnSection, OrangepillSection } from './provider-sections';
+import { saveAnswerText } from './settings-words';
 import { PaymentsSection, ShopSection } from './shop-sections';
 
 /** Save and Close, and what the last save said. */
 function SettingsFooter({ onClose }: { readonly onClose: () => void }) {
   const saving = useCashierStore((s) => s.settingsSaving);
-  const answer = useCashierStore((s) => s.settingsAnswer);
+  const said = useCashierStore((s) => s.settingsAnswer);
+  const words = useWords().settings;
+  const answer = said === null ? null : saveAnswerText(said, words);
   return (
     <div className="settings-footer">
       <div className="settings-actions">
         <button type="submit" className="button button--primary" data-testid="settings-save" disabled={saving}>
-          {saving ? 'Saving…' : 'Save settings'}
+          {saving ? words.saving : words.save}
         </button>
         <button type="button" className="button button--secondary" data-testid="settings-close" onClick={onClose}>
-          Close (Esc)
+          {words.close}
         </button>
       </div>
       {answer !== null && (
@@ -81,6 +85,7 @@ export function SettingsPanel({ onClose }: { readonly onClose: () => void }) {
   const draft = useCashierStore((s) => s.settingsDraft);
   const loadError = useCashierStore((s) => s.settingsLoadError);
   const errors = useCashierStore((s) => s.settingsErrors);
+  const words = useWords().settings;
 
   useEffect(() => {
     void settings.open();
@@ -96,12 +101,12 @@ export function SettingsPanel({ onClose }: { readonly onClose: () => void }) {
 
   return (
     <dialog ref={dialog} className="devices-panel settings-panel" data-testid="settings-panel" aria-labelledby="settings-title" onCancel={(e) => e.preventDefault()}>
-      <h2 id="settings-title">Settings</h2>
+      <h2 id="settings-title">{words.title}</h2>
       {view === null || draft === null ? (
         <>
-          <p role="status">{loadError ?? 'Loading the settings…'}</p>
+          <p role="status">{loadError ?? words.loading}</p>
           <button type="button" className="button button--primary" data-testid="settings-close" onClick={onClose}>
-            Close (Esc)
+            {words.close}
           </button>
         </>
       ) : (

@@ -1,7 +1,6 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import type { ApiError, ApiResult, CommandArgs } from '../../../app/ipc/contract';
 import type { ConnectionCheck, ProviderId, SaveSettingsArgs, SettingsForm, SettingsView } from '../../../app/ipc/settings-schemas';
-import type { PanelAnswer } from '../history/history-slice';
 
 /** Problems by field path ("merchant.name"), as main refused a save. */
 export type SettingsErrors = Readonly<Record<string, string>>;
@@ -10,6 +9,11 @@ export type KeyEdit = { readonly kind: 'keep' } | { readonly kind: 'set'; readon
 export type KeyEdits = Readonly<Record<ProviderId, KeyEdit>>;
 /** A provider's "Test connection": under way, or what the provider answered. */
 export type ConnectionState = ConnectionCheck | 'checking';
+/**
+ * What the last save said, put in words only when shown (settings-words.ts), so it reads in the
+ * cashier's language, the one the save may just have changed: saved (and where), or refused.
+ */
+export type SaveAnswer = { readonly kind: 'saved'; readonly savedIn: string | null } | { readonly kind: 'refused'; readonly error: ApiError };
 
 /**
  * The Settings screen's data: the settings in force, the form as edited, keys typed, and what the last
@@ -23,7 +27,7 @@ export interface SettingsSlice {
   /** Why the settings could not be read. */
   readonly settingsLoadError: string | null;
   readonly settingsErrors: SettingsErrors;
-  readonly settingsAnswer: PanelAnswer | null;
+  readonly settingsAnswer: SaveAnswer | null;
   readonly settingsSaving: boolean;
   readonly settingsKeys: KeyEdits;
   /** The person agreed to keep a typed key where it is only weakly protected. */
@@ -62,21 +66,6 @@ const empty = () =>
     settingsChecks: {},
   }) as const;
 
-/** The sentence above the form: for field problems, how many to fix (each is shown at its field). */
-export function describeRefusal(error: ApiError): string {
-  const count = Object.keys(error.fields ?? {}).length;
-  if (error.code === 'invalid_args' && count > 0) {
-    return `Nothing was saved: ${count === 1 ? 'one setting needs' : `${String(count)} settings need`} correcting, as shown at ${count === 1 ? 'its field' : 'each field'}`;
-  }
-  return error.message;
-}
-
-// The file's path is for a technician: the sentence says saved, Details says where.
-const savedAnswer = (view: SettingsView): PanelAnswer =>
-  view.savedIn === null
-    ? { ok: true, text: 'Saved for this run (this terminal keeps no settings file); the terminal restarted with them' }
-    : { ok: true, text: 'Saved; the terminal restarted with them', details: `Saved in ${view.savedIn}` };
-
 export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSlice> = (set, get) => ({
   ...empty(),
   settingsSession: 0,
@@ -94,10 +83,10 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
   receiveSave: (result) => {
     if (result === null) return set({ settingsSaving: false });
     if (!result.ok) {
-      return set({ settingsSaving: false, settingsErrors: result.error.fields ?? {}, settingsAnswer: { ok: false, text: describeRefusal(result.error) } });
+      return set({ settingsSaving: false, settingsErrors: result.error.fields ?? {}, settingsAnswer: { kind: 'refused', error: result.error } });
     }
     const view = result.value;
-    set({ settingsSaving: false, settingsView: view, settingsDraft: view.values, settingsErrors: {}, settingsKeys: keepKeys(), settingsConsent: false, settingsAnswer: savedAnswer(view) });
+    set({ settingsSaving: false, settingsView: view, settingsDraft: view.values, settingsErrors: {}, settingsKeys: keepKeys(), settingsConsent: false, settingsAnswer: { kind: 'saved', savedIn: view.savedIn } });
   },
   setConnectionCheck: (provider, check) => set((s) => ({ settingsChecks: { ...s.settingsChecks, [provider]: check } })),
 });
