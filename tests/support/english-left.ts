@@ -19,5 +19,9 @@ function strings(words: CashierWords): string[] {
  */
 export function englishLeftIn(text: string, language: Exclude<CashierLanguage, 'en'>): string[] {
   const own = new Set(strings(CASHIER_WORDS[language]));
-  return [...new Set(strings(CASHIER_WORDS.en))].filter((en) => en.length >= 5 && !own.has(en) && text.includes(en));
+  // The language's own texts are taken out first, longest first: an English word inside one of them
+  // (a brand such as "Opn Payments" in a Malay legend) is the language's, not English left behind.
+  let rest = text;
+  for (const mine of [...own].filter((t) => t.length >= 5).sort((a, b) => b.length - a.length)) rest = rest.split(mine).join('\n');
+  return [...new Set(strings(CASHIER_WORDS.en))].filter((en) => en.length >= 5 && !own.has(en) && rest.includes(en));
 }
