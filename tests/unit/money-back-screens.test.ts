@@ -10,9 +10,12 @@ import { slipFor } from '../../app/receipt/payment-slips-for';
 import { renderPlainText } from '../../app/receipt/plain-text';
 import { holdKey } from '../../renderer/display/display-layout';
 import { describeStatus } from '../../renderer/cashier/payment/status-text';
+import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { lateRefundQuestion, moneyBackOnDisplay } from '../../renderer/cashier/refund/money-back-words';
 import { AT, MERCHANT, SG } from '../support/receipt-fixtures';
 import { aPayment } from '../support/payment-fixture';
+
+const EN = CASHIER_WORDS.en.payment;
 
 /*
  * A sale cancelled after money arrived, and a late payment before and after the cashier's decision,
@@ -43,8 +46,8 @@ function receipt(payment: Payment): string {
 
 describe('cancelled with money received', () => {
   it('the cashier reads what arrived and that it is to be returned, then who marked it returned', () => {
-    expect(describeStatus(toReturn.state, 'Orangepill', 'en-SG')).toMatchObject({ title: 'Cancelled — SGD 10.00 received, to be returned', tone: 'warning' });
-    const done = describeStatus(returned.state, 'Orangepill', 'en-SG');
+    expect(describeStatus(toReturn.state, EN, 'Orangepill', 'en-SG')).toMatchObject({ title: 'Cancelled — SGD 10.00 received, to be returned', tone: 'warning' });
+    const done = describeStatus(returned.state, EN, 'Orangepill', 'en-SG');
     expect(done.title).toBe('Cancelled — money received (amount not reported), returned');
     expect(done.detail).toMatch(/^Marked returned by Mei at \d\d:\d\d$/);
   });
@@ -88,13 +91,13 @@ describe('cancelled with money received', () => {
 
 describe('a late payment', () => {
   it('before the decision: the cashier is asked to keep or refund; nobody is thanked', () => {
-    expect(describeStatus(lateUndecided.state)).toMatchObject({ title: 'Paid late — keep or refund', tone: 'warning' });
+    expect(describeStatus(lateUndecided.state, EN)).toMatchObject({ title: 'Paid late — keep or refund', tone: 'warning' });
     expect(pole(lateUndecided)).toEqual(['  Payment received  ', ' Please see cashier ']);
     expect(holdKey(lateUndecided)).toBeNull();
   });
 
   it('once kept: paid, saying who kept it; the display thanks and goes idle as for any paid sale', () => {
-    const kept = describeStatus(lateKept.state, 'Orangepill', 'en-SG');
+    const kept = describeStatus(lateKept.state, EN, 'Orangepill', 'en-SG');
     expect(kept).toMatchObject({ title: 'Paid', tone: 'good' });
     expect(kept.detail).toMatch(/^Paid after the request expired; kept by Mei at \d\d:\d\d$/);
     expect(pole(lateKept)[0]).toBe('     Thank you!     ');

@@ -7,8 +7,11 @@ import { renderPlainText } from '../../app/receipt/plain-text';
 import { stateWords } from '../../renderer/cashier/history/history-timeline';
 import { paymentStatusWords } from '../../renderer/cashier/refund/refund-words';
 import { describeStatus } from '../../renderer/cashier/payment/status-text';
+import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { AT, MERCHANT, SG } from '../support/receipt-fixtures';
 import { aPayment } from '../support/payment-fixture';
+
+const EN = CASHIER_WORDS.en.payment;
 
 /** An overpayment and a part whose amount nobody reported, as every cashier-facing place words them. */
 const payment = (state: PaymentState): Payment =>
@@ -27,8 +30,8 @@ function receiptStatus(state: PaymentState): string {
 
 describe('an overpayment is flagged everywhere, with the amount when it was reported', () => {
   it('on the cashier\u2019s result', () => {
-    expect(describeStatus(OVERPAID).title).toBe('Paid — overpaid');
-    expect(describeStatus({ status: 'paid', paidAt: AT }).title).toBe('Paid');
+    expect(describeStatus(OVERPAID, EN).title).toBe('Paid — overpaid');
+    expect(describeStatus({ status: 'paid', paidAt: AT }, EN).title).toBe('Paid');
   });
 
   it('in History', () => {
@@ -47,7 +50,7 @@ describe('an overpayment is flagged everywhere, with the amount when it was repo
 
 describe('part arrived and nobody said how much', () => {
   it('the cashier reads it, naming who did not report it', () => {
-    expect(describeStatus(PART, 'Orangepill')).toEqual({
+    expect(describeStatus(PART, EN, 'Orangepill')).toEqual({
       title: 'Partly paid',
       detail: 'Part of the payment has arrived (amount not reported by Orangepill). The customer can still pay the rest, or cancel the payment',
       tone: 'caution',
@@ -56,7 +59,7 @@ describe('part arrived and nobody said how much', () => {
 
   it('after a cancel that left the request open, the sentence about it is what the cashier reads', () => {
     const leftOpen = "Part of SGD 20.00 has already arrived (amount not reported by Orangepill): the request was not cancelled. Wait for the rest, or take the money back through Orangepill's console.";
-    expect(describeStatus({ ...PART, leftOpen }, 'Orangepill').detail).toBe(leftOpen);
+    expect(describeStatus({ ...PART, leftOpen }, EN, 'Orangepill').detail).toBe(leftOpen);
   });
 
   it('History says the amount was not reported', () => {
@@ -65,6 +68,6 @@ describe('part arrived and nobody said how much', () => {
   });
 
   it('a payment that needs attention is never called "not paid": money may have arrived', () => {
-    expect(describeStatus({ status: 'needs_attention', reason: 'Orangepill answered 404 after the DELETE' }).title).toBe('Needs attention — payment not confirmed');
+    expect(describeStatus({ status: 'needs_attention', reason: 'Orangepill answered 404 after the DELETE' }, EN).title).toBe('Needs attention — payment not confirmed');
   });
 });

@@ -1,11 +1,12 @@
-import { cancelWithMoneyQuestion, howMoneyGoesBack, moneyArrived } from '../../../app/payment/money-back';
+import { moneyArrived } from '../../../app/payment/money-back';
 import type { Payment } from '../../../app/payment/payment';
-import { formatAmount } from '../../shared/format-amount';
 import { findMethod } from '../../shared/payment-figures';
 import { useActions } from '../actions-context';
 import { useCancelQuestion } from './cancel-question-store';
 import { useCashierStore } from '../cashier-store';
 import { ConfirmDialog } from '../shared/confirm-dialog';
+import { useWords } from '../words/use-words';
+import { cancelWithMoneyText, receivedAmount } from './money-back-text';
 
 /**
  * The question before a sale that has money is cancelled: it names what arrived and that it must go
@@ -17,17 +18,17 @@ export function CancelWithMoney({ payment }: { readonly payment: Payment }) {
   const busy = useCashierStore((s) => s.pending === 'cancel');
   const terminal = useCashierStore((s) => s.terminal);
   const actions = useActions();
+  const words = useWords().payment;
   const money = moneyArrived(payment);
   if (askingFor !== payment.id || money === null) return null;
   const locale = terminal?.locale;
-  const provider = findMethod(terminal, payment.method)?.provider ?? 'the provider';
-  const accept = money.received === null ? 'Cancel the sale, money to return' : `Cancel, ${formatAmount(money.received, locale)} to return`;
+  const provider = findMethod(terminal, payment.method)?.provider ?? words.theProvider;
   return (
     <ConfirmDialog
-      title="Cancel the sale? Money has arrived"
-      question={`${cancelWithMoneyQuestion(payment, money.received, provider, locale)} ${howMoneyGoesBack(payment, money.received, locale)}`}
-      acceptLabel={accept}
-      busyLabel="Cancelling…"
+      title={words.cancelQuestion.title}
+      question={cancelWithMoneyText(payment, money.received, provider, words, locale)}
+      acceptLabel={words.cancelQuestion.accept(receivedAmount(money.received, locale))}
+      busyLabel={words.status.cancelling}
       busy={busy}
       onAccept={() => void actions.cancelWithMoney(payment.id)}
       onBack={close}

@@ -2,24 +2,26 @@ import type { DemoOutcome, SimulatorControls } from '../../../app/payment/method
 import { assertNever } from '../../../app/util/assert-never';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
+import type { PaymentWords } from '../words/payment';
+import { useWords } from '../words/use-words';
 import './demo-controls.css';
 
-function outcomeLabel(outcome: DemoOutcome): string {
+function outcomeLabel(outcome: DemoOutcome, words: PaymentWords): string {
   switch (outcome) {
     case 'paid':
-      return 'Simulate paid';
+      return words.demo.paid;
     case 'failed':
-      return 'Simulate failed';
+      return words.demo.failed;
     case 'expired':
-      return 'Simulate expired';
+      return words.demo.expired;
     case 'partial':
-      return 'Simulate partial payment';
+      return words.demo.partial;
     case 'overpaid':
-      return 'Simulate overpaid';
+      return words.demo.overpaid;
     case 'late':
-      return 'Simulate paid late';
+      return words.demo.late;
     case 'error':
-      return 'Simulate error';
+      return words.demo.error;
     default:
       return assertNever(outcome, 'demo outcome');
   }
@@ -33,11 +35,12 @@ function chosenFailureCode(simulator: SimulatorControls, picked: string | null):
 
 function FailureCodePicker({ simulator, value }: { readonly simulator: SimulatorControls; readonly value: string }) {
   const setFailureCode = useCashierStore((s) => s.setFailureCode);
+  const words = useWords().payment;
   return (
     <select
       className="demo-controls__select"
       data-testid="demo-failure-code"
-      aria-label="Failure to simulate"
+      aria-label={words.demo.failureToSimulate}
       value={value}
       onChange={(event) => setFailureCode(event.target.value)}
     >
@@ -54,8 +57,9 @@ function FailureCodePicker({ simulator, value }: { readonly simulator: Simulator
 export function DemoControls({ simulator }: { readonly simulator: SimulatorControls }) {
   const actions = useActions();
   const failureCode = chosenFailureCode(simulator, useCashierStore((s) => s.failureCode));
+  const words = useWords().payment;
   return (
-    <div className="demo-controls" role="group" aria-label="Demo controls">
+    <div className="demo-controls" role="group" aria-label={words.demo.group}>
       {simulator.outcomes.map((outcome) => {
         const button = (
           <button
@@ -65,7 +69,7 @@ export function DemoControls({ simulator }: { readonly simulator: SimulatorContr
             data-testid={`demo-${outcome}`}
             onClick={() => void actions.simulate(outcome, outcome === 'failed' ? failureCode : undefined)}
           >
-            {outcomeLabel(outcome)}
+            {outcomeLabel(outcome, words)}
           </button>
         );
         if (outcome !== 'failed' || failureCode === undefined) return button;

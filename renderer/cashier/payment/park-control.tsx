@@ -7,6 +7,7 @@ import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import { clockTime, providerInSentence } from '../parked/parked-words';
 import '../parked/parked.css';
+import { useWords } from '../words/use-words';
 
 /**
  * On a sale still open: once its QR has run out, that it has (the customer display took it down) and
@@ -21,10 +22,11 @@ export function ParkControl({ payment }: { readonly payment: Payment }) {
   const { parked } = useActions();
   const [sending, setSending] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
+  const words = useWords().payment;
   const expired = qrExpired(payment, now);
   const parkable = parkRefusal(payment, now) === null;
   if (!expired && !parkable) return null;
-  const provider = providerInSentence(findMethod(terminal, payment.method)?.provider ?? 'the provider');
+  const provider = providerInSentence(findMethod(terminal, payment.method)?.provider ?? words.theProvider);
 
   const park = async (): Promise<void> => {
     setSending(true);
@@ -41,18 +43,14 @@ export function ParkControl({ payment }: { readonly payment: Payment }) {
     <div className="park" data-testid="park-control">
       {expired && payment.expiresAt !== null && (
         <p className="park__expired" role="status" data-testid="qr-expired-note">
-          The QR expired at {clockTime(payment.expiresAt, terminal?.locale)}: the customer display has taken it down, and the outcome is
-          still being checked with {provider}.
+          {words.park.qrExpired(clockTime(payment.expiresAt, terminal?.locale), provider)}
         </p>
       )}
       {parkable && (
         <>
-          <p className="park__why">
-            The outcome cannot be learned now. Park the sale to take the next one: it goes to Needs attention and is still checked in the
-            background.
-          </p>
+          <p className="park__why">{words.park.why}</p>
           <button type="button" className="button button--park" data-testid="park-sale" disabled={sending} onClick={() => void park()}>
-            {sending ? 'Parking…' : 'Park this sale'}
+            {sending ? words.park.parking : words.park.parkSale}
           </button>
         </>
       )}

@@ -6,28 +6,30 @@ import { FitText } from '../shared/fit-text';
 import { Countdown } from './countdown';
 import { ProviderTrailView } from './provider-trail';
 import { methodLabel } from '../shared/sale-choices';
-import { notReported } from './status-text';
+import { useWords } from '../words/use-words';
 
 /** Amount, method and both references: what the cashier reads out or writes down. */
 export function PaymentDetails({ payment, showCountdown }: { readonly payment: Payment; readonly showCountdown: boolean }) {
   const terminal = useCashierStore((s) => s.terminal);
   const clockOffsetMs = useCashierStore((s) => s.clockOffsetMs);
   const { state } = payment;
-  const provider = findMethod(terminal, payment.method)?.provider ?? 'the provider';
+  const words = useWords().payment;
+  const w = words.details;
+  const provider = findMethod(terminal, payment.method)?.provider ?? words.theProvider;
   return (
     <>
       <dl className="details">
-        <dt>Amount</dt>
+        <dt>{w.amount}</dt>
         <dd className="details__amount" data-testid="payment-amount">
           <FitText text={formatAmount(payment.amount, terminal?.locale)} />
         </dd>
         {state.status === 'partially_paid' && state.received !== null && (
           <>
-            <dt>Received</dt>
+            <dt>{w.received}</dt>
             <dd className="details__amount" data-testid="received">
               <FitText text={formatAmount(state.received, terminal?.locale)} />
             </dd>
-            <dt>Outstanding</dt>
+            <dt>{w.outstanding}</dt>
             <dd className="details__amount details__amount--due" data-testid="outstanding">
               <FitText text={formatAmount(outstandingAmount(payment, state.received), terminal?.locale)} />
             </dd>
@@ -35,35 +37,35 @@ export function PaymentDetails({ payment, showCountdown }: { readonly payment: P
         )}
         {((state.status === 'partially_paid' && state.received === null) || (state.status === 'paid' && state.overpaid === true && state.received === undefined)) && (
           <>
-            <dt>Received</dt>
-            <dd data-testid="received">{notReported(provider)}</dd>
+            <dt>{w.received}</dt>
+            <dd data-testid="received">{words.notReported(provider)}</dd>
           </>
         )}
-        <dt>Method</dt>
+        <dt>{w.method}</dt>
         <dd>{methodLabel(terminal, payment.method)}</dd>
         {payment.orderRef !== null && (
           <>
-            <dt>Order no.</dt>
+            <dt>{w.orderNo}</dt>
             <dd>{payment.orderRef}</dd>
           </>
         )}
         {payment.payerAlias !== null && (
           <>
-            <dt>Customer alias</dt>
+            <dt>{w.customerAlias}</dt>
             <dd data-testid="payment-payer-alias">{payment.payerAlias}</dd>
           </>
         )}
-        <dt>Our reference</dt>
+        <dt>{w.ourReference}</dt>
         <dd className="details__ref" data-testid="payment-id">
           {payment.id}
         </dd>
-        <dt>Provider reference</dt>
+        <dt>{w.providerReference}</dt>
         <dd className="details__ref" data-testid="provider-ref">
           {payment.providerRef ?? '—'}
         </dd>
         {showCountdown && payment.expiresAt !== null && (
           <>
-            <dt>Expires in</dt>
+            <dt>{w.expiresIn}</dt>
             <dd>
               <Countdown expiresAt={payment.expiresAt} clockOffsetMs={clockOffsetMs} />
             </dd>

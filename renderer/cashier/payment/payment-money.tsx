@@ -1,21 +1,13 @@
-import type { Money } from '../../../app/money/money';
 import { isOverpaid, type Payment } from '../../../app/payment/payment';
-import { formatAmount } from '../../shared/format-amount';
 import { useCashierStore } from '../cashier-store';
 import { isPartlyRefunded, partlyRefundedText } from '../refund/refund-words';
+import { useWords } from '../words/use-words';
+import { receivedSentence } from './status-text';
 import './payment-money.css';
-
-/** The sentence for a payment whose amount received differs from the amount asked. */
-function receivedSentence(payment: Payment, received: Money, locale: string | undefined): string {
-  const difference = received.minor - payment.amount.minor;
-  const gap = formatAmount({ minor: Math.abs(difference), currency: payment.amount.currency }, locale);
-  return difference > 0
-    ? `Paid — overpaid: received ${formatAmount(received, locale)} (${gap} more than asked)`
-    : `Paid — received ${formatAmount(received, locale)} (${gap} less than asked)`;
-}
 
 function PaidFlags({ payment, locale }: { readonly payment: Payment; readonly locale: string | undefined }) {
   const { state } = payment;
+  const words = useWords().payment;
   // Lateness is the status line's: "Paid late — keep or refund" with its panel, then who kept it.
   if (state.status !== 'paid' || (state.received === undefined && state.overpaid !== true)) return null;
   const flags = [state.late === true ? 'late' : null, isOverpaid(payment) ? 'overpaid' : null];
@@ -26,9 +18,9 @@ function PaidFlags({ payment, locale }: { readonly payment: Payment; readonly lo
       data-testid="paid-flag"
       data-flag={flags.filter((f) => f !== null).join(' ')}
     >
-      {state.received !== undefined && <p>{receivedSentence(payment, state.received, locale)}</p>}
+      {state.received !== undefined && <p>{receivedSentence(payment, state.received, words, locale)}</p>}
       {/* Flagged overpaid by the provider without an amount (Orangepill's OVERPAID): said as such. */}
-      {state.received === undefined && state.overpaid === true && <p>Paid — overpaid: more than the amount asked arrived</p>}
+      {state.received === undefined && state.overpaid === true && <p>{words.money.overpaidNoAmount}</p>}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { PaymentDetails } from './payment-details';
 import './payment.css';
 import { PrintPanel } from '../devices/print-panel';
 import { describeStatus } from './status-text';
+import { useWords } from '../words/use-words';
 
 /** A payment still running: where it is, what it is, and the way out. */
 export function PaymentProgress({ payment }: { readonly payment: Payment }) {
@@ -19,7 +20,8 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
   const actions = useActions();
   const provider = useCashierStore((s) => findMethod(s.terminal, payment.method)?.provider);
   const locale = useCashierStore((s) => s.terminal?.locale);
-  const { title, detail, tone } = describeStatus(payment.state, provider, locale);
+  const words = useWords().payment;
+  const { title, detail, tone } = describeStatus(payment.state, words, provider, locale);
 
   return (
     <section
@@ -56,7 +58,7 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
             disabled={cancelling}
             onClick={() => void actions.cancel()}
           >
-            {payment.state.status === 'cancelling' ? 'Cancelling…' : 'Cancel payment (Esc)'}
+            {payment.state.status === 'cancelling' ? words.status.cancelling : words.actions.cancelPayment}
           </button>
         </div>
         <CancelWithMoney payment={payment} />

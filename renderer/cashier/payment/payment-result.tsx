@@ -12,6 +12,7 @@ import './payment.css';
 import { PrintPanel } from '../devices/print-panel';
 import { RefundForm } from '../refund/refund-form';
 import { describeStatus, statusMark } from './status-text';
+import { useWords } from '../words/use-words';
 
 /** A finished payment, until the cashier starts the next sale. */
 export function PaymentResult({ payment }: { readonly payment: Payment }) {
@@ -20,7 +21,8 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
   const actions = useActions();
   const method = useCashierStore((s) => findMethod(s.terminal, payment.method));
   const locale = useCashierStore((s) => s.terminal?.locale);
-  const { title, detail, tone } = describeStatus(payment.state, method?.provider, locale);
+  const words = useWords().payment;
+  const { title, detail, tone } = describeStatus(payment.state, words, method?.provider, locale);
   // A late payment the provider cannot refund here is decided in its own panel, not with the refund form's rule.
   const refundForm = !(isUndecidedLate(payment.state) && method?.refunds.supported !== true);
 
@@ -53,7 +55,7 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
         <div className="action-column__tools">
           <LateDecision payment={payment} />
           <MoneyBackPanel payment={payment} />
-          {refundForm && <RefundForm key={payment.id} payment={payment} title="Refund" />}
+          {refundForm && <RefundForm key={payment.id} payment={payment} title={words.actions.refund} />}
           <PrintPanel payment={payment} />
         </div>
         <div className="action-dock">
@@ -67,7 +69,7 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
               // Never focused by itself, and Enter on the result screen means New sale: no re-charge by habit.
               onClick={() => void actions.chargeAgain()}
             >
-              Charge again <span className="nowrap">{formatAmount(payment.amount, locale)}</span> · {method?.label ?? payment.method}
+              {words.actions.chargeAgain} <span className="nowrap">{formatAmount(payment.amount, locale)}</span> · {method?.label ?? payment.method}
             </button>
           )}
           <button
@@ -77,7 +79,7 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
             disabled={dismissing}
             onClick={() => void actions.newSale()}
           >
-            New sale (Enter)
+            {words.actions.newSale}
           </button>
         </div>
       </div>

@@ -1,6 +1,7 @@
 import './provider-trail.css';
 import type { ProviderTrail } from '../../../app/payment/payment';
-import { orangepillStatusWords } from '../../../app/providers/orangepill/orangepill-status-words';
+import { useWords } from '../words/use-words';
+import { trailStatusText } from './trail-words';
 
 const time = (at: number | null, locale: string | undefined): string =>
   at === null ? '—' : new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -11,18 +12,19 @@ const time = (at: number | null, locale: string | undefined): string =>
  * only its support desk needs, are under Details.
  */
 export function ProviderTrailView({ trail, locale }: { readonly trail: ProviderTrail; readonly locale: string | undefined }) {
+  const words = useWords().payment;
   return (
-    <section className="trail" aria-label="Provider history">
-      <h3 className="trail__title">Provider history</h3>
+    <section className="trail" aria-label={words.providerHistory}>
+      <h3 className="trail__title">{words.providerHistory}</h3>
       <ol className="trail__log" data-testid="provider-log">
         {trail.log.map((entry, index) => (
           <li key={`${entry.status}-${index}`}>
-            <span className="trail__status">{orangepillStatusWords(entry.status)}</span> <span className="trail__time">{time(entry.at, locale)}</span>
+            <span className="trail__status">{trailStatusText(entry.status, words)}</span> <span className="trail__time">{time(entry.at, locale)}</span>
           </li>
         ))}
       </ol>
       <details className="trail__details" data-testid="provider-trail-details">
-        <summary>Details</summary>
+        <summary>{words.trail.details}</summary>
         <ol className="trail__log" data-testid="provider-codes">
           {trail.log.map((entry, index) => (
             <li key={`${entry.status}-${index}`}>

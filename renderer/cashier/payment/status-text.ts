@@ -1,6 +1,9 @@
-import { decisionWords, moneyBackTitle, receivedWords } from '../../../app/payment/money-back';
-import { isUndecidedLate, type PaymentState } from '../../../app/payment/payment';
+import type { Money } from '../../../app/money/money';
+import { isUndecidedLate, type Payment, type PaymentState } from '../../../app/payment/payment';
 import { assertNever } from '../../../app/util/assert-never';
+import { formatAmount } from '../../shared/format-amount';
+import type { PaymentWords } from '../words/payment';
+import { decisionText, receivedAmount } from './money-back-text';
 
 export type StatusTone = 'progress' | 'good' | 'bad' | 'neutral' | 'caution' | 'warning';
 
@@ -10,70 +13,70 @@ export interface StatusText {
   readonly tone: StatusTone;
 }
 
-/** Received, in words, when the provider reported no amount. */
-export const notReported = (provider: string): string => `amount not reported by ${provider}`;
+/** A paid payment: as loud as paid-after-cancel while money that came late waits for a decision. */
+function paidStatus(state: Extract<PaymentState, { status: 'paid' }>, words: PaymentWords, locale: string | undefined): StatusText {
+  const w = words.status;
+  if (isUndecidedLate(state)) {
+    return { title: state.overpaid === true ? w.paidOverpaidLate : w.paidLate, detail: w.paidLateDetail, tone: 'warning' };
+  }
+  const kept = state.kept === undefined ? null : w.keptLate(decisionText(state.kept, words, locale));
+  return { title: state.overpaid === true ? w.paidOverpaid : w.paid, detail: kept, tone: 'good' };
+}
 
-/** The cashier's words for each payment state; `provider` names who did not report an amount. */
-export function describeStatus(state: PaymentState, provider = 'the provider', locale?: string): StatusText {
+/** A sale cancelled after money arrived: what arrived, and whether it has gone back. */
+function moneyBackStatus(state: Extract<PaymentState, { status: 'cancelled_with_money' }>, words: PaymentWords, locale: string | undefined): StatusText {
+  const received = receivedAmount(state.received, locale);
+  return {
+    title: words.moneyBack.title(received, state.returned !== undefined),
+    detail: state.returned === undefined ? words.moneyBack.toGiveBack(received) : words.moneyBack.markedReturned(decisionText(state.returned, words, locale)),
+    tone: state.returned === undefined ? 'warning' : 'neutral',
+  };
+}
+
+/**
+ * The cashier's words for each payment state, in `words`' language; `provider` names who did not
+ * report an amount. Sentences the terminal wrote (a failure, a reason, a part left open) are shown as they are.
+ */
+export function describeStatus(state: PaymentState, words: PaymentWords, provider: string = words.theProvider, locale?: string): StatusText {
+  const w = words.status;
   switch (state.status) {
     case 'creating':
-      return { title: 'Creating payment…', detail: null, tone: 'progress' };
+      return { title: w.creating, detail: null, tone: 'progress' };
     case 'awaiting':
-      return { title: 'Waiting for the customer to scan and pay', detail: null, tone: 'progress' };
+      return { title: w.awaiting, detail: null, tone: 'progress' };
     case 'cancelling':
-      return { title: 'Cancelling…', detail: 'The payment may still complete until the provider confirms', tone: 'progress' };
+      return { title: w.cancelling, detail: w.cancellingDetail, tone: 'progress' };
     case 'unknown':
-      return { title: `Unknown status from provider: ${state.providerStatus} — not paid`, detail: 'Still checking with the provider…', tone: 'caution' };
+      return { title: w.unknown(state.providerStatus), detail: w.stillChecking, tone: 'caution' };
     case 'needs_attention':
       // Not taken as paid, but not "not paid" either: money may have arrived (a cancel whose outcome is hidden).
-      return {
-        title: 'Needs attention — payment not confirmed',
-        detail: `${state.reason}. Check the payment with the provider before handing over goods; the terminal keeps checking.`,
-        tone: 'warning',
-      };
-    case 'partially_paid': {
-      const arrived = state.received === null ? `Part of the payment has arrived (${notReported(provider)}). ` : '';
-      return { title: 'Partly paid', detail: state.leftOpen ?? `${arrived}The customer can still pay the rest, or cancel the payment`, tone: 'caution' };
-    }
-    case 'paid': {
-      const paid = state.overpaid === true ? 'Paid — overpaid' : 'Paid';
-      // Money that came after the request expired needs a decision, so it is as loud as paid-after-cancel.
-      if (isUndecidedLate(state)) {
-        return {
-          title: `${paid} late — keep or refund`,
-          detail: 'The customer paid after the request expired. Keep the payment (it counts as paid), or refund it.',
-          tone: 'warning',
-        };
-      }
-      const kept = state.kept === undefined ? null : `Paid after the request expired; kept ${decisionWords(state.kept, locale)}`;
-      return { title: paid, detail: kept, tone: 'good' };
-    }
+      return { title: w.needsAttention, detail: w.needsAttentionDetail(state.reason), tone: 'warning' };
+    case 'partially_paid':
+      return { title: w.partlyPaid, detail: state.leftOpen ?? w.partlyPaidDetail(state.received === null ? provider : null), tone: 'caution' };
+    case 'paid':
+      return paidStatus(state, words, locale);
     case 'failed':
-      return { title: 'Payment failed', detail: state.failure.message, tone: 'bad' };
+      return { title: w.failed, detail: state.failure.message, tone: 'bad' };
     case 'expired':
-      return { title: 'Expired — not paid', detail: 'The QR code timed out before the customer paid', tone: 'neutral' };
+      return { title: w.expired, detail: w.expiredDetail, tone: 'neutral' };
     case 'cancelled':
-      return { title: 'Cancelled — not paid', detail: null, tone: 'neutral' };
+      return { title: w.cancelled, detail: null, tone: 'neutral' };
     case 'cancelled_with_money':
-      return {
-        title: moneyBackTitle(state, locale),
-        detail:
-          state.returned === undefined
-            ? `The ${receivedWords(state.received, locale)} must be given back to the customer; mark it returned once it is.`
-            : `Marked returned ${decisionWords(state.returned, locale)}`,
-        tone: state.returned === undefined ? 'warning' : 'neutral',
-      };
+      return moneyBackStatus(state, words, locale);
     case 'paid_after_cancel':
-      return {
-        title: 'Paid after cancel — refund or keep',
-        detail: 'The customer paid after the sale was cancelled: refund the payment or keep the sale',
-        tone: 'warning',
-      };
+      return { title: w.paidAfterCancel, detail: w.paidAfterCancelDetail, tone: 'warning' };
     case 'refunded':
-      return { title: 'Refunded in full', detail: null, tone: 'neutral' };
+      return { title: w.refunded, detail: null, tone: 'neutral' };
     default:
       return assertNever(state, 'payment state');
   }
+}
+
+/** The sentence for a payment whose amount received differs from the amount asked. */
+export function receivedSentence(payment: Payment, received: Money, words: PaymentWords, locale: string | undefined): string {
+  const difference = received.minor - payment.amount.minor;
+  const gap = formatAmount({ minor: Math.abs(difference), currency: payment.amount.currency }, locale);
+  return difference > 0 ? words.money.overpaidBy(formatAmount(received, locale), gap) : words.money.underpaidBy(formatAmount(received, locale), gap);
 }
 
 /** A mark for the result screen, drawn from text so it needs no image. */
