@@ -10,6 +10,7 @@ import { NeedsAttention, ParkedNews } from './parked/needs-attention';
 import { PaymentProgress } from './payment/payment-progress';
 import { PaymentResult } from './payment/payment-result';
 import { SaleEntry } from './sale/sale-entry';
+import { hostErrorText } from './shared/terminal-said';
 import { ManagerApprovalDialog } from './staff/manager-approval-dialog';
 import { OperatorChip } from './staff/operator-chip';
 import { selectGate } from './staff/session-slice';
@@ -46,11 +47,14 @@ export function CashierApp() {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  useEffect(() => {
+    document.title = words.common.pageTitle;
+  }, [words]);
 
   if (connection === 'unauthorized') {
     return (
       <main className="cashier cashier--blocked">
-        <ConnectionNotice status={connection} />
+        <ConnectionNotice status={connection} texts={words.common.connection} />
       </main>
     );
   }
@@ -61,14 +65,14 @@ export function CashierApp() {
         <h1 className="cashier__merchant">{merchantName || words.common.appName}</h1>
         <OperatorChip />
         {gate === 'open' && <NeedsAttention />}
-        <ConnectionNotice status={connection} />
+        <ConnectionNotice status={connection} texts={words.common.connection} />
         {/* In the header: Devices… joins the merchant's row, the chips take a row of their own below it. */}
         {gate === 'open' && <DeviceBar />}
       </header>
       {gate === 'open' && <ParkedNews />}
       {hostError !== null && (
         <p className="host-error" role="status" data-testid="host-error">
-          {hostError}
+          {hostErrorText(words.common, hostError)}
         </p>
       )}
       {gate === 'open' && <Counter />}

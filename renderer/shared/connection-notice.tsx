@@ -1,21 +1,35 @@
 import { assertNever } from '../../app/util/assert-never';
 import { UNAUTHORIZED_MESSAGE, type ConnectionStatus } from '../api/connection-status';
 
-function describe(status: Exclude<ConnectionStatus, 'connected'>): string {
+/** What the notice says for each status, in the language of the screen that shows it. */
+export interface ConnectionTexts {
+  readonly connecting: string;
+  readonly reconnecting: string;
+  readonly unauthorized: string;
+}
+
+/** The English notice, for a screen that does not give its own words. */
+export const ENGLISH_CONNECTION_TEXTS: ConnectionTexts = {
+  connecting: 'Connecting to the terminal…',
+  reconnecting: 'Connection to the terminal lost — reconnecting…',
+  unauthorized: UNAUTHORIZED_MESSAGE,
+};
+
+function describe(status: Exclude<ConnectionStatus, 'connected'>, texts: ConnectionTexts): string {
   switch (status) {
     case 'connecting':
-      return 'Connecting to the terminal…';
+      return texts.connecting;
     case 'reconnecting':
-      return 'Connection to the terminal lost — reconnecting…';
+      return texts.reconnecting;
     case 'unauthorized':
-      return UNAUTHORIZED_MESSAGE;
+      return texts.unauthorized;
     default:
       return assertNever(status, 'connection status');
   }
 }
 
-/** Shown only while the link to the terminal is not up. */
-export function ConnectionNotice({ status }: { readonly status: ConnectionStatus }) {
+/** Shown only while the link to the terminal is not up; each screen passes its own words. */
+export function ConnectionNotice({ status, texts = ENGLISH_CONNECTION_TEXTS }: { readonly status: ConnectionStatus; readonly texts?: ConnectionTexts }) {
   if (status === 'connected') return null;
   return (
     <div
@@ -24,7 +38,7 @@ export function ConnectionNotice({ status }: { readonly status: ConnectionStatus
       data-status={status}
       role={status === 'unauthorized' ? 'alert' : 'status'}
     >
-      {describe(status)}
+      {describe(status, texts)}
     </div>
   );
 }

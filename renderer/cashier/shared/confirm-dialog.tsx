@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useWords } from '../words/use-words';
 import { useModalDialog } from './use-modal-dialog';
 import './confirm-dialog.css';
 
@@ -40,6 +41,7 @@ export function ConfirmDialog({ title, question, acceptLabel, busyLabel, busy, o
   // Read while rendering, before the dialog opens and takes the focus.
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   const id = useId();
+  const words = useWords().common;
 
   useEffect(() => {
     backButton.current?.focus();
@@ -74,11 +76,9 @@ export function ConfirmDialog({ title, question, acceptLabel, busyLabel, busy, o
         {children}
       </div>
       <div className="confirm-dialog__actions">
-        <p className="confirm-dialog__hint">
-          Enter and Esc go back. To go ahead, tap &ldquo;{acceptLabel}&rdquo;, or Tab to it and press Space.
-        </p>
+        <p className="confirm-dialog__hint">{words.confirmHint(acceptLabel)}</p>
         <button ref={backButton} type="button" className="button button--secondary" data-testid={`${testId}-back`} disabled={busy} onClick={back}>
-          Back
+          {words.back}
         </button>
         <button ref={acceptButton} type="button" className="button button--danger" data-testid={`${testId}-accept`} disabled={busy} onClick={onAccept}>
           {busy ? busyLabel : acceptLabel}

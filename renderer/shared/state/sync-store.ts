@@ -18,7 +18,7 @@ export function syncStore(api: PosApi, connection: ConnectionSource, store: Stor
     clearTimeout(retry);
     const result = await api.getSnapshot();
     if (!result.ok) {
-      state().setHostError(`Could not read the terminal's state: ${result.error.message}`);
+      state().setHostError({ kind: 'snapshot', message: result.error.message });
       if (state().connection === 'connected') retry = setTimeout(() => void loadSnapshot(), SNAPSHOT_RETRY_MS);
       return;
     }
@@ -40,7 +40,7 @@ export function syncStore(api: PosApi, connection: ConnectionSource, store: Stor
     api.onTerminal((terminal) => state().setTerminal(terminal)),
     api.onDevices((devices) => state().setDevices(devices)),
     api.onPrint((print) => state().setLastPrint(print)),
-    connection.onHostError((message) => state().setHostError(message)),
+    connection.onHostError((message) => state().setHostError({ kind: 'said', message })),
     connection.onConnection((status) => {
       state().setConnection(status);
       if (status === 'connected') void loadSnapshot();

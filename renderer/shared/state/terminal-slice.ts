@@ -3,6 +3,15 @@ import type { TerminalInfo } from '../../../app/ipc/contract';
 import type { DeviceStatus, PrintReport } from '../../../app/ipc/devices';
 import type { ConnectionStatus } from '../../api/connection-status';
 
+/**
+ * A problem with the host itself: a message it could not read (`said`, its own sentence), or the
+ * snapshot it could not give (`snapshot`, with the terminal's reason), which each screen words.
+ */
+export interface HostError {
+  readonly kind: 'said' | 'snapshot';
+  readonly message: string;
+}
+
 /** What the screen knows about the terminal itself and the link to it. */
 export interface TerminalSlice {
   readonly terminal: TerminalInfo | null;
@@ -14,13 +23,13 @@ export interface TerminalSlice {
   /** serverTime - Date.now(): added to the local clock so countdowns match the host's. */
   readonly clockOffsetMs: number;
   /** The last message the host could not read, or a snapshot it could not give. */
-  readonly hostError: string | null;
+  readonly hostError: HostError | null;
   readonly setTerminal: (terminal: TerminalInfo) => void;
   readonly setDevices: (devices: DeviceStatus | null) => void;
   readonly setLastPrint: (print: PrintReport | null) => void;
   readonly setConnection: (connection: ConnectionStatus) => void;
   readonly setServerTime: (serverTime: number) => void;
-  readonly setHostError: (message: string | null) => void;
+  readonly setHostError: (error: HostError | null) => void;
 }
 
 export const createTerminalSlice: StateCreator<TerminalSlice> = (set) => ({
