@@ -24,9 +24,19 @@ export type EntryKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'
 /** Nine digits is SGD 9,999,999.99: beyond any counter sale, and a guard against a stuck key. */
 export const MAX_ENTRY_DIGITS = 9;
 
-export type KeyOutcome =
+/**
+ * Why a key was refused, as facts the screen words in the cashier's language (app/ writes no
+ * sentences here): a second ".", a decimal too many for the currency, or a digit beyond the cap
+ * (`currency` set when the cap is counted before the decimal point, in whole units).
+ */
+export type EntryRefusal =
+  | { readonly kind: 'second_point' }
+  | { readonly kind: 'too_many_decimals'; readonly currency: CurrencyCode; readonly places: number }
+  | { readonly kind: 'too_many_digits'; readonly max: number; readonly beforePointIn: CurrencyCode | null };
+
+export type KeyOutcome<Refusal = EntryRefusal> =
   | { readonly accepted: true; readonly entry: KeyedEntry }
-  | { readonly accepted: false; readonly entry: KeyedEntry; readonly reason: string };
+  | { readonly accepted: false; readonly entry: KeyedEntry; readonly reason: Refusal };
 
 export function emptyEntry(code: CurrencyCode, mode: EntryMode = 'cents'): KeyedEntry {
   return { digits: '', fraction: null, currency: code, mode };
@@ -35,17 +45,16 @@ export function emptyEntry(code: CurrencyCode, mode: EntryMode = 'cents'): Keyed
 /** True while digits are read as minor units: cents mode with no "." typed. */
 const readsAsMinor = (entry: KeyedEntry): boolean => entry.mode === 'cents' && entry.fraction === null;
 
-/** The sentence for a decimal digit too many: "SGD takes 2 decimal places", "JPY takes no decimal places". */
-export function decimalsReason(code: CurrencyCode): string {
-  const { exponent } = currency(code);
-  return exponent === 0 ? `${code} takes no decimal places` : `${code} takes ${String(exponent)} decimal places`;
+/** A decimal digit too many: the currency and how many places it takes (0 for JPY). */
+export function decimalsRefusal(code: CurrencyCode): EntryRefusal {
+  return { kind: 'too_many_decimals', currency: code, places: currency(code).exponent };
 }
 
-/** The sentence for too many digits; in whole units it says how many fit before the point. */
-export function tooManyDigitsReason(entry: KeyedEntry, maxDigits = MAX_ENTRY_DIGITS): string {
+/** Too many digits; in whole units the cap counts how many fit before the point. */
+export function tooManyDigitsRefusal(entry: KeyedEntry, maxDigits = MAX_ENTRY_DIGITS): EntryRefusal {
   const { exponent } = currency(entry.currency);
-  if (readsAsMinor(entry) || exponent === 0) return `At most ${String(maxDigits)} digits can be keyed`;
-  return `At most ${String(maxDigits - exponent)} digits can be keyed before the decimal point in ${entry.currency}`;
+  if (readsAsMinor(entry) || exponent === 0) return { kind: 'too_many_digits', max: maxDigits, beforePointIn: null };
+  return { kind: 'too_many_digits', max: maxDigits - exponent, beforePointIn: entry.currency };
 }
 
 /** Digits of the amount in minor units, which the cap counts (SGD 12.5 is 1250: four). */
@@ -53,26 +62,26 @@ export function minorDigitCount(entry: KeyedEntry): number {
   return readsAsMinor(entry) ? entry.digits.length : entry.digits.length + currency(entry.currency).exponent;
 }
 
-const refuse = (entry: KeyedEntry, reason: string): KeyOutcome => ({ accepted: false, entry, reason });
+const refuse = (entry: KeyedEntry, reason: EntryRefusal): KeyOutcome => ({ accepted: false, entry, reason });
 
 function pressPoint(entry: KeyedEntry, maxDigits: number): KeyOutcome {
-  if (entry.fraction !== null) return refuse(entry, 'The amount already has a decimal point');
-  if (currency(entry.currency).exponent === 0) return refuse(entry, decimalsReason(entry.currency));
+  if (entry.fraction !== null) return refuse(entry, { kind: 'second_point' });
+  if (currency(entry.currency).exponent === 0) return refuse(entry, decimalsRefusal(entry.currency));
   const next: KeyedEntry = { ...entry, fraction: '' };
   // In cents mode the digits already keyed become whole units, so 9 of them no longer fit.
-  if (minorDigitCount(next) > maxDigits) return refuse(entry, tooManyDigitsReason(next, maxDigits));
+  if (minorDigitCount(next) > maxDigits) return refuse(entry, tooManyDigitsRefusal(next, maxDigits));
   return { accepted: true, entry: next };
 }
 
 function pressDigits(entry: KeyedEntry, key: string, maxDigits: number): KeyOutcome {
   if (entry.fraction !== null) {
     const fraction = entry.fraction + key;
-    if (fraction.length > currency(entry.currency).exponent) return refuse(entry, decimalsReason(entry.currency));
+    if (fraction.length > currency(entry.currency).exponent) return refuse(entry, decimalsRefusal(entry.currency));
     return { accepted: true, entry: { ...entry, fraction } };
   }
   // Leading zeros carry no value; dropping them keeps "0" then "5" equal to "5".
   const next: KeyedEntry = { ...entry, digits: (entry.digits + key).replace(/^0+/, '') };
-  if (minorDigitCount(next) > maxDigits) return refuse(entry, tooManyDigitsReason(entry, maxDigits));
+  if (minorDigitCount(next) > maxDigits) return refuse(entry, tooManyDigitsRefusal(entry, maxDigits));
   return { accepted: true, entry: next };
 }
 

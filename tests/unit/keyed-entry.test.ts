@@ -9,12 +9,14 @@ import {
   type KeyedEntry,
 } from '../../app/money/keyed-entry';
 import { toDecimalString } from '../../app/money/money';
+import { refusalText } from '../../renderer/cashier/sale/sale-words';
+import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 
 /** Presses keys in order; every key must be accepted. */
 function typeKeys(entry: KeyedEntry, keys: readonly EntryKey[], maxDigits?: number): KeyedEntry {
   return keys.reduce((acc, key) => {
     const outcome = maxDigits === undefined ? pressKey(acc, key) : pressKey(acc, key, maxDigits);
-    if (!outcome.accepted) throw new Error(`key ${key} rejected: ${outcome.reason}`);
+    if (!outcome.accepted) throw new Error(`key ${key} rejected: ${outcome.reason.kind}`);
     return outcome.entry;
   }, entry);
 }
@@ -77,7 +79,7 @@ describe('keyed entry', () => {
     expect(full.digits).toBe('999999999');
     const outcome = pressKey(full, '1');
     expect(outcome.accepted).toBe(false);
-    if (!outcome.accepted) expect(outcome.reason).toBe('At most 9 digits can be keyed');
+    if (!outcome.accepted) expect(refusalText(CASHIER_WORDS.en.sale, outcome.reason)).toBe('At most 9 digits can be keyed');
     expect(outcome.entry).toBe(full);
     expect(outcome.entry.digits).toBe('999999999');
   });
@@ -101,7 +103,7 @@ describe('keyed entry', () => {
     const entry = typeKeys(emptyEntry('SGD'), ['1', '2', '3'], 3);
     const outcome = pressKey(entry, '4', 3);
     expect(outcome.accepted).toBe(false);
-    if (!outcome.accepted) expect(outcome.reason).toBe('At most 3 digits can be keyed');
+    if (!outcome.accepted) expect(refusalText(CASHIER_WORDS.en.sale, outcome.reason)).toBe('At most 3 digits can be keyed');
     // Leading zeros do not use up the allowance.
     expect(typeKeys(emptyEntry('SGD'), ['0', '0', '1', '2', '3'], 3).digits).toBe('123');
   });

@@ -2,11 +2,24 @@ import type { StateCreator } from 'zustand';
 import type { TerminalInfo } from '../../../app/ipc/contract';
 import type { CurrencyCode } from '../../../app/money/currency';
 import { emptyEntry, hasKeyed, pressKey, type EntryKey, type KeyedEntry } from '../../../app/money/keyed-entry';
-import { pasteAmount } from '../../../app/money/pasted-amount';
+import { pasteAmount, type PasteRefusal } from '../../../app/money/pasted-amount';
 import type { MethodId } from '../../../app/payment/method';
 import { defaultCurrency, methodLabel, methodsFor, pickMethod, terminalCurrencies } from '../shared/sale-choices';
 
 export type CashierCommand = 'charge' | 'cancel' | 'dismiss' | 'demoSimulate' | 'print';
+
+/** A refusal the screen words itself (sale-words.ts): a key's, a paste's, or Charge with no method chosen. */
+export type SaleRefusal = PasteRefusal | { readonly kind: 'no_method'; readonly currency: CurrencyCode };
+
+/** What the error line says: the terminal's own sentence, shown as it came, or a refusal the screen words. */
+export type SaleError = string | SaleRefusal;
+
+/** One thing a choice did that the cashier did not key; the screen words them (sale-words.ts). */
+export type EntryNote =
+  | { readonly kind: 'amount_cleared'; readonly currency: CurrencyCode }
+  /** `method` is the method's name as the terminal gives it. */
+  | { readonly kind: 'method_refuses'; readonly method: string; readonly currency: CurrencyCode }
+  | { readonly kind: 'method_gone' };
 
 /** What the cashier is keying in for this sale, and the outcome of the last command sent. */
 export interface EntrySlice {
@@ -17,10 +30,10 @@ export interface EntrySlice {
   readonly payerAlias: string;
   /** The failure code the demo's "Simulate failed" sends; null means the simulator's first. */
   readonly failureCode: string | null;
-  /** The last rejection, verbatim from the API (or the keypad). */
-  readonly error: string | null;
+  /** The last rejection: verbatim from the API, or the keypad's (or Charge's) own refusal. */
+  readonly error: SaleError | null;
   /** What a choice did that the cashier did not key: the amount cleared, the method to choose again. */
-  readonly notice: string | null;
+  readonly notice: readonly EntryNote[] | null;
   /** The command in flight, so its button can wait. */
   readonly pending: CashierCommand | null;
   /** A final payment the cashier has dismissed; hidden at once so keys typed before the host confirms are kept. */
@@ -35,7 +48,7 @@ export interface EntrySlice {
   readonly setOrderRef: (orderRef: string) => void;
   readonly setPayerAlias: (payerAlias: string) => void;
   readonly setFailureCode: (failureCode: string) => void;
-  readonly setError: (error: string | null) => void;
+  readonly setError: (error: SaleError | null) => void;
   readonly setPending: (pending: CashierCommand | null) => void;
   readonly setDismissed: (paymentId: string | null) => void;
   readonly resetEntry: () => void;
@@ -85,7 +98,7 @@ export const createEntrySlice: StateCreator<EntrySlice> = (set, get) => ({
       if (!keepChoice) return { entry: emptyEntry(code, terminal.entryMode), method: pickMethod(terminal, code, null) };
       const switched = switchCurrency(terminal, { ...s, entry }, code);
       const offered = switched.method === null || methodsFor(terminal, code).some((m) => m.id === switched.method);
-      return offered ? switched : { ...switched, method: null, notice: 'The method chosen is no longer offered: choose a method.' };
+      return offered ? switched : { ...switched, method: null, notice: [{ kind: 'method_gone' }] };
     }),
 });
 
@@ -101,9 +114,9 @@ function switchCurrency(
 ): Pick<EntrySlice, 'entry' | 'method' | 'notice'> {
   if (code === s.entry.currency) return { entry: s.entry, method: s.method, notice: s.notice };
   const entry = emptyEntry(code, s.entry.mode);
-  const notes: string[] = [];
-  if (hasKeyed(s.entry)) notes.push(`Amount cleared: the currency is now ${code}. Key the amount again.`);
+  const notes: EntryNote[] = [];
+  if (hasKeyed(s.entry)) notes.push({ kind: 'amount_cleared', currency: code });
   const keepsMethod = s.method === null || methodsFor(terminal, code).some((m) => m.id === s.method);
-  if (s.method !== null && !keepsMethod) notes.push(`${methodLabel(terminal, s.method)} does not take ${code}: choose a method.`);
-  return { entry, method: keepsMethod ? s.method : null, notice: notes.length === 0 ? null : notes.join(' ') };
+  if (s.method !== null && !keepsMethod) notes.push({ kind: 'method_refuses', method: methodLabel(terminal, s.method), currency: code });
+  return { entry, method: keepsMethod ? s.method : null, notice: notes.length === 0 ? null : notes };
 }

@@ -22,7 +22,7 @@ function chargeArgs(): CommandArgs<'charge'> | null {
   const amount = entryToMoney(entry);
   if (amount.minor === 0) return null;
   if (method === null) {
-    state.setError(`Choose a payment method for ${amount.currency}`);
+    state.setError({ kind: 'no_method', currency: amount.currency });
     return null;
   }
   const ref = orderRef.trim();

@@ -11,15 +11,18 @@ import { EndOfDayPanel } from '../end-of-day/end-of-day-panel';
 import { HistoryPanel } from '../history/history-panel';
 import { LookupPanel } from '../lookup/lookup-panel';
 import { SettingsPanel } from '../settings/settings-panel';
+import { useWords } from '../words/use-words';
 import { SaleOptions } from './sale-options';
+import { chargeLabel, noticeText } from './sale-words';
 import './sale-entry.css';
 
 /** What a currency change did to the amount or the method, said where the cashier is looking. */
 function EntryNotice() {
   const notice = useCashierStore((s) => s.notice);
+  const words = useWords().sale;
   return (
     <p className="entry-notice" role="status" data-testid="entry-notice" hidden={notice === null}>
-      {notice}
+      {notice === null ? null : noticeText(words, notice)}
     </p>
   );
 }
@@ -31,6 +34,7 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
   const charging = useCashierStore((s) => s.pending === 'charge');
   const press = useCashierStore((s) => s.press);
   const actions = useActions();
+  const words = useWords().sale;
   const amount = entryToMoney(entry);
   const [lookingUp, setLookingUp] = useState(false);
   const closeLookup = useCallback(() => setLookingUp(false), []);
@@ -44,8 +48,8 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
 
   return (
     <div className="sale-entry">
-      <section className="sale-entry__left" aria-label="Sale">
-        <output className="amount-display" data-testid="amount" aria-live="polite" aria-label="Amount">
+      <section className="sale-entry__left" aria-label={words.saleRegion}>
+        <output className="amount-display" data-testid="amount" aria-live="polite" aria-label={words.amount}>
           <FitText text={formatAmount(amount, terminal.locale)} />
         </output>
         <EntryNotice />
@@ -61,18 +65,18 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
               if (event.key === 'Enter') event.stopPropagation();
             }}
           >
-            Look up a customer&apos;s QR
+            {words.lookUpQr}
           </button>
         )}
         <div className="sale-entry__tools">
           <button type="button" className="button button--secondary" data-testid="history-open" onClick={() => setPanel('history')} onKeyDown={keepEnter}>
-            History
+            {words.history}
           </button>
           <button type="button" className="button button--secondary" data-testid="eod-open" onClick={() => setPanel('end_of_day')} onKeyDown={keepEnter}>
-            End of day
+            {words.endOfDay}
           </button>
           <button type="button" className="button button--secondary" data-testid="settings-open" onClick={() => setPanel('settings')} onKeyDown={keepEnter}>
-            Settings
+            {words.settings}
           </button>
         </div>
       </section>
@@ -88,7 +92,7 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
             disabled={amount.minor === 0 || method === null || charging}
             onClick={() => void actions.charge()}
           >
-            <FitText text={charging ? 'Charging…' : `Charge ${amount.minor === 0 ? '' : formatAmount(amount, terminal.locale)}`.trim()} />
+            <FitText text={chargeLabel(words, charging, amount.minor === 0 ? null : formatAmount(amount, terminal.locale))} />
           </button>
         </div>
       </div>

@@ -2,14 +2,16 @@ import type { TerminalInfo } from '../../../app/ipc/contract';
 import { isCurrencyCode } from '../../../app/money/currency';
 import { useCashierStore } from '../cashier-store';
 import { methodsFor, takesPayerAlias, terminalCurrencies } from '../shared/sale-choices';
+import { useWords } from '../words/use-words';
 
 /** Only the currencies the shop's methods take; a change clears the amount (entry-slice.ts says so). */
 function CurrencyField({ terminal }: { readonly terminal: TerminalInfo }) {
   const currency = useCashierStore((s) => s.entry.currency);
   const chooseCurrency = useCashierStore((s) => s.chooseCurrency);
+  const words = useWords().sale;
   return (
     <label className="field">
-      <span className="field__label">Currency</span>
+      <span className="field__label">{words.currency}</span>
       <select
         data-testid="currency"
         value={currency}
@@ -36,12 +38,13 @@ export function SaleOptions({ terminal }: { readonly terminal: TerminalInfo }) {
   const payerAlias = useCashierStore((s) => s.payerAlias);
   const { chooseMethod, setOrderRef, setPayerAlias } = useCashierStore.getState();
   const methods = methodsFor(terminal, currency);
+  const words = useWords().sale;
 
   return (
     <div className="sale-options">
       <CurrencyField terminal={terminal} />
       <label className="field">
-        <span className="field__label">Method</span>
+        <span className="field__label">{words.method}</span>
         <select
           data-testid="method"
           value={method ?? ''}
@@ -51,10 +54,10 @@ export function SaleOptions({ terminal }: { readonly terminal: TerminalInfo }) {
             if (chosen) chooseMethod(chosen.id);
           }}
         >
-          {methods.length === 0 && <option value="">No method takes {currency}</option>}
+          {methods.length === 0 && <option value="">{words.noMethodTakes(currency)}</option>}
           {methods.length > 0 && method === null && (
             <option value="" disabled>
-              Choose a method
+              {words.chooseMethod}
             </option>
           )}
           {methods.map((m) => (
@@ -65,7 +68,7 @@ export function SaleOptions({ terminal }: { readonly terminal: TerminalInfo }) {
         </select>
       </label>
       <label className="field field--wide">
-        <span className="field__label">Order no. (optional)</span>
+        <span className="field__label">{words.orderRef}</span>
         <input
           data-testid="order-ref"
           type="text"
@@ -78,7 +81,7 @@ export function SaleOptions({ terminal }: { readonly terminal: TerminalInfo }) {
       </label>
       {takesPayerAlias(method) && (
         <label className="field field--wide">
-          <span className="field__label">Customer alias (direct request)</span>
+          <span className="field__label">{words.payerAlias}</span>
           <input
             data-testid="payer-alias"
             type="text"
