@@ -1,5 +1,5 @@
 import { assertNever } from '../../app/util/assert-never';
-import { UNAUTHORIZED_MESSAGE, type ConnectionStatus } from '../api/connection-status';
+import type { ConnectionStatus } from '../api/connection-status';
 
 /** What the notice says for each status, in the language of the screen that shows it. */
 export interface ConnectionTexts {
@@ -7,13 +7,6 @@ export interface ConnectionTexts {
   readonly reconnecting: string;
   readonly unauthorized: string;
 }
-
-/** The English notice, for a screen that does not give its own words. */
-export const ENGLISH_CONNECTION_TEXTS: ConnectionTexts = {
-  connecting: 'Connecting to the terminal…',
-  reconnecting: 'Connection to the terminal lost — reconnecting…',
-  unauthorized: UNAUTHORIZED_MESSAGE,
-};
 
 function describe(status: Exclude<ConnectionStatus, 'connected'>, texts: ConnectionTexts): string {
   switch (status) {
@@ -28,8 +21,8 @@ function describe(status: Exclude<ConnectionStatus, 'connected'>, texts: Connect
   }
 }
 
-/** Shown only while the link to the terminal is not up; each screen passes its own words. */
-export function ConnectionNotice({ status, texts = ENGLISH_CONNECTION_TEXTS }: { readonly status: ConnectionStatus; readonly texts?: ConnectionTexts }) {
+/** Shown only while the link to the terminal is not up, in the words of the screen that shows it. */
+export function ConnectionNotice({ status, texts }: { readonly status: ConnectionStatus; readonly texts: ConnectionTexts }) {
   if (status === 'connected') return null;
   return (
     <div

@@ -40,7 +40,7 @@ describe.each(['ms', 'zh-Hans'] as const)('the sale entry in %s', (language: Exc
   let page: Page;
 
   beforeAll(async () => {
-    terminal = await startInProcessTerminal({ merchant: { name: 'Kopi Corner' }, demo: { methods: ['demo', 'atome'] }, language: { cashier: language } });
+    terminal = await startInProcessTerminal({ merchant: { name: 'Kopi Corner' }, demo: { methods: ['demo', 'atome'] }, payment: { currencies: ['SGD', 'JPY'] }, language: { cashier: language } });
     context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(terminal.host.urls.cashier).origin });
     page = await context.newPage();

@@ -4,7 +4,6 @@ import type { SaleRefusal } from '../../renderer/cashier/sale/entry-slice';
 import { chargeLabel, errorText, refusalText } from '../../renderer/cashier/sale/sale-words';
 import { hostErrorText, saidToCashier } from '../../renderer/cashier/shared/terminal-said';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
-import { ENGLISH_CONNECTION_TEXTS } from '../../renderer/shared/connection-notice';
 
 const { en, ms } = CASHIER_WORDS;
 const zh = CASHIER_WORDS['zh-Hans'];
@@ -57,7 +56,6 @@ describe("the terminal's sentences", () => {
       NOT_CONNECTED_MESSAGE,
       UNAUTHORIZED_MESSAGE,
     ]);
-    expect(en.common.connection).toEqual(ENGLISH_CONNECTION_TEXTS);
   });
 
   it("word a snapshot the host could not give, with the terminal's reason as it came", () => {
