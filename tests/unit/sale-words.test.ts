@@ -11,7 +11,7 @@ const zh = CASHIER_WORDS['zh-Hans'];
 // A refusal, and how English, Malay and Chinese say it.
 const REFUSALS: readonly (readonly [SaleRefusal, string, string, string])[] = [
   [{ kind: 'second_point' }, 'The amount already has a decimal point', 'Amaun sudah ada titik perpuluhan', '金额已有小数点'],
-  [{ kind: 'too_many_decimals', currency: 'JPY', places: 0 }, 'JPY takes no decimal places', 'JPY tidak menggunakan tempat perpuluhan', 'JPY 不能输入小数'],
+  [{ kind: 'too_many_decimals', currency: 'JPY', places: 0 }, 'JPY takes no decimal places', 'JPY tiada tempat perpuluhan', 'JPY 不能输入小数'],
   [{ kind: 'too_many_decimals', currency: 'BHD', places: 3 }, 'BHD takes 3 decimal places', 'BHD hanya ada 3 tempat perpuluhan', 'BHD 最多只能输入 3 位小数'],
   [{ kind: 'too_many_digits', max: 9, beforePointIn: null }, 'At most 9 digits can be keyed', 'Maksimum 9 digit boleh dimasukkan', '最多只能输入 9 位数字'],
   [

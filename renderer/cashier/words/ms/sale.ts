@@ -25,7 +25,7 @@ export const ms: SaleWords = {
   },
   refused: {
     secondPoint: 'Amaun sudah ada titik perpuluhan',
-    noDecimals: (currency) => `${currency} tidak menggunakan tempat perpuluhan`,
+    noDecimals: (currency) => `${currency} tiada tempat perpuluhan`,
     decimals: (currency, places) => `${currency} hanya ada ${String(places)} tempat perpuluhan`,
     tooManyDigits: (max) => `Maksimum ${String(max)} digit boleh dimasukkan`,
     tooManyBeforePoint: (max, currency) => `Maksimum ${String(max)} digit boleh dimasukkan sebelum titik perpuluhan dalam ${currency}`,
