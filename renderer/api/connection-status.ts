@@ -13,4 +13,5 @@ export interface ConnectionSource {
 
 export const UNAUTHORIZED_MESSAGE = 'This page needs the link printed by the terminal (with its token)';
 export const LOST_CONNECTION_MESSAGE = 'Lost connection to the terminal';
+export const NO_ANSWER_MESSAGE = 'The terminal did not answer in time';
 export const NOT_CONNECTED_MESSAGE = 'Not connected to the terminal: wait for the connection to come back and try again';

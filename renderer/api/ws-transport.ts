@@ -4,6 +4,7 @@ import { assertNever } from '../../app/util/assert-never';
 import { WS_CLOSE } from '../../app/ipc/constants';
 import {
   LOST_CONNECTION_MESSAGE,
+  NO_ANSWER_MESSAGE,
   NOT_CONNECTED_MESSAGE,
   type ConnectionSource,
   type ConnectionStatus,
@@ -68,7 +69,7 @@ function createPendingCalls(callTimeoutMs: number) {
     send: (ws: WebSocket, command: CommandName, args: unknown): Promise<ApiResult<unknown>> => {
       const id = nextId++;
       return new Promise((resolve) => {
-        const timer = setTimeout(() => settle(id, internalError('The terminal did not answer in time')), callTimeoutMs);
+        const timer = setTimeout(() => settle(id, internalError(NO_ANSWER_MESSAGE)), callTimeoutMs);
         pending.set(id, { resolve, timer });
         ws.send(JSON.stringify({ type: 'command', id, command, args }));
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOST_CONNECTION_MESSAGE, NOT_CONNECTED_MESSAGE, UNAUTHORIZED_MESSAGE } from '../../renderer/api/connection-status';
+import { LOST_CONNECTION_MESSAGE, NO_ANSWER_MESSAGE, NOT_CONNECTED_MESSAGE, UNAUTHORIZED_MESSAGE } from '../../renderer/api/connection-status';
 import type { SaleRefusal } from '../../renderer/cashier/sale/entry-slice';
 import { chargeLabel, errorText, refusalText } from '../../renderer/cashier/sale/sale-words';
 import { hostErrorText, saidToCashier } from '../../renderer/cashier/shared/terminal-said';
@@ -48,12 +48,14 @@ describe("the terminal's sentences", () => {
     expect(errorText(ms, NOT_CONNECTED_MESSAGE)).toBe(ms.common.notConnected);
     expect(saidToCashier(LOST_CONNECTION_MESSAGE, zh.common)).toBe('与终端的连接已断开');
     expect(saidToCashier(UNAUTHORIZED_MESSAGE, zh.common)).toBe(zh.common.connection.unauthorized);
+    expect(saidToCashier(NO_ANSWER_MESSAGE, ms.common)).toBe('Terminal tidak menjawab dalam masa yang ditetapkan');
   });
 
   it('the English words are the sentences the link itself writes, so a translated one is found', () => {
-    expect([en.common.lostConnection, en.common.notConnected, en.common.connection.unauthorized]).toEqual([
+    expect([en.common.lostConnection, en.common.notConnected, en.common.noAnswer, en.common.connection.unauthorized]).toEqual([
       LOST_CONNECTION_MESSAGE,
       NOT_CONNECTED_MESSAGE,
+      NO_ANSWER_MESSAGE,
       UNAUTHORIZED_MESSAGE,
     ]);
   });

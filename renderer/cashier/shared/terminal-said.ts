@@ -1,4 +1,4 @@
-import { LOST_CONNECTION_MESSAGE, NOT_CONNECTED_MESSAGE, UNAUTHORIZED_MESSAGE } from '../../api/connection-status';
+import { LOST_CONNECTION_MESSAGE, NO_ANSWER_MESSAGE, NOT_CONNECTED_MESSAGE, UNAUTHORIZED_MESSAGE } from '../../api/connection-status';
 import type { HostError } from '../../shared/state/terminal-slice';
 import type { CommonWords } from '../words/common';
 
@@ -11,6 +11,8 @@ export function saidToCashier(message: string, words: CommonWords): string {
   switch (message) {
     case LOST_CONNECTION_MESSAGE:
       return words.lostConnection;
+    case NO_ANSWER_MESSAGE:
+      return words.noAnswer;
     case NOT_CONNECTED_MESSAGE:
       return words.notConnected;
     case UNAUTHORIZED_MESSAGE:

@@ -14,6 +14,8 @@ export interface CommonWords {
   /** Sentences the screen's own link to the terminal writes when a command cannot reach it. */
   readonly lostConnection: string;
   readonly notConnected: string;
+  /** A command the terminal did not answer before the screen gave up on it. */
+  readonly noAnswer: string;
   /** The snapshot could not be read; `reason` is the terminal's own sentence. */
   readonly couldNotReadState: (reason: string) => string;
   /** A folded technical part under an answer. */

@@ -11,6 +11,7 @@ export const en: CommonWords = {
     unauthorized: 'This page needs the link printed by the terminal (with its token)',
   },
   lostConnection: 'Lost connection to the terminal',
+  noAnswer: 'The terminal did not answer in time',
   notConnected: 'Not connected to the terminal: wait for the connection to come back and try again',
   couldNotReadState: (reason) => `Could not read the terminal's state: ${reason}`,
   details: 'Details',

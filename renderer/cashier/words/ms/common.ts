@@ -11,6 +11,7 @@ export const ms: CommonWords = {
     unauthorized: 'Halaman ini perlu dibuka dengan pautan yang dicetak oleh terminal (bersama tokennya)',
   },
   lostConnection: 'Sambungan ke terminal terputus',
+  noAnswer: 'Terminal tidak menjawab dalam masa yang ditetapkan',
   notConnected: 'Tiada sambungan ke terminal: tunggu sehingga sambungan pulih, kemudian cuba lagi',
   couldNotReadState: (reason) => `Keadaan terminal tidak dapat dibaca: ${reason}`,
   details: 'Butiran',

@@ -11,6 +11,7 @@ export const zh: CommonWords = {
     unauthorized: '请用终端打印的链接（含令牌）打开此页面',
   },
   lostConnection: '与终端的连接已断开',
+  noAnswer: '终端未能及时回应',
   notConnected: '未连接到终端：请等连接恢复后再试',
   couldNotReadState: (reason) => `无法读取终端状态：${reason}`,
   details: '详情',
