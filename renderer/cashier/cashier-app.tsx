@@ -17,7 +17,7 @@ import { selectGate } from './staff/session-slice';
 import { SignInScreen } from './staff/sign-in-screen';
 import { useStaffStore } from './staff/staff-store';
 import { useCashierKeyboard } from './use-cashier-keyboard';
-import { useCashierLanguage, useWords } from './words/use-words';
+import { rememberLanguage, useCashierLanguage, useWords } from './words/use-words';
 
 function CashierBody() {
   const terminal = useCashierStore((s) => s.terminal);
@@ -46,6 +46,7 @@ export function CashierApp() {
   // The page's language follows the cashier's, so screen readers speak it and the browser picks CJK fonts.
   useEffect(() => {
     document.documentElement.lang = language;
+    rememberLanguage(language);
   }, [language]);
   useEffect(() => {
     document.title = words.common.pageTitle;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { CASHIER_LANGUAGES, type CashierLanguage } from '../../app/i18n/languages';
+import { WS_PATH } from '../../app/ipc/constants';
+import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { axeViolations, describeViolations } from '../support/accessibility-checks';
 import { launchChromium } from '../support/chromium';
 import { englishLeftIn } from '../support/english-left';
@@ -155,5 +157,13 @@ describe.each(CASHIER_LANGUAGES)('the cashier screen in %s', (language: CashierL
     expect(await testId('setting-language.cashier').inputValue()).toBe(language);
     await testId('settings-close').click();
     await testId('settings-panel').waitFor({ state: 'detached' });
+  });
+
+  it('reloaded while the terminal does not answer, it already speaks the language this browser last showed', async () => {
+    // The socket is held open and never answered: the page has no snapshot, so no language from the terminal.
+    await cashier.routeWebSocket((url) => url.pathname === WS_PATH, () => undefined);
+    await cashier.reload();
+    await expect.poll(() => cashier.locator('.cashier__waiting').first().innerText()).toBe(CASHIER_WORDS[language].common.waitingForTerminal);
+    expect(await cashier.evaluate(() => document.documentElement.lang)).toBe(language);
   });
 });
