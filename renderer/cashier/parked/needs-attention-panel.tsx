@@ -2,6 +2,7 @@ import { useCashierStore } from '../cashier-store';
 import { ParkedSaleCard } from './parked-sale-card';
 import { useParkedStore } from './parked-store';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { useWords } from '../words/use-words';
 import '../history/history.css';
 
 /** The parked sales: those still open first (oldest first), then those that ended and are not yet seen. */
@@ -10,25 +11,23 @@ export function NeedsAttentionPanel({ onClose }: { readonly onClose: () => void 
   const terminal = useCashierStore((s) => s.terminal);
   const { open, settled } = useParkedStore((s) => s.sales);
   const problem = useParkedStore((s) => s.problem);
+  const words = useWords().parked;
   return (
     <dialog ref={dialog} className="history-panel" data-testid="needs-attention-panel" aria-labelledby="needs-attention-title" onCancel={(e) => e.preventDefault()}>
       <div className="history-panel__head">
-        <h2 id="needs-attention-title">Needs attention</h2>
+        <h2 id="needs-attention-title">{words.needsAttention}</h2>
         <button type="button" className="button button--secondary" data-testid="needs-attention-close" onClick={onClose}>
-          Close (Esc)
+          {words.close}
         </button>
       </div>
-      <p className="parked-panel__intro">
-        Parked sales: their outcome could not be learned at the counter. Each is still checked with its provider, less often the longer it
-        stays unanswered. None counts as paid until the provider says so.
-      </p>
+      <p className="parked-panel__intro">{words.intro}</p>
       {problem !== null && (
         <p className="history__answer history__answer--bad" role="alert">
-          {problem}
+          {words.couldNotRead(problem)}
         </p>
       )}
       {open.length + settled.length === 0 ? (
-        <p data-testid="parked-empty">Nothing needs attention: no sale is parked.</p>
+        <p data-testid="parked-empty">{words.empty}</p>
       ) : (
         <ul className="parked-list">
           {[...open, ...settled].map((payment) => (

@@ -4,6 +4,7 @@ import { useCashierStore } from '../cashier-store';
 import { NeedsAttentionPanel } from './needs-attention-panel';
 import { settledNews } from './parked-words';
 import { selectParkedCount, useParkedStore } from './parked-store';
+import { useWords } from '../words/use-words';
 import './parked.css';
 
 /**
@@ -17,6 +18,7 @@ export function NeedsAttention() {
   const open = useParkedStore((s) => s.listOpen);
   const setListOpen = useParkedStore((s) => s.setListOpen);
   const close = useCallback(() => setListOpen(false), [setListOpen]);
+  const words = useWords().parked;
 
   useEffect(() => parked.follow(), [parked]);
   // Read afresh each time the connection opens: what changed while it was down is not missed.
@@ -31,14 +33,14 @@ export function NeedsAttention() {
           type="button"
           className="button needs-attention__badge"
           data-testid="needs-attention-open"
-          aria-label={`Needs attention: ${count} parked ${count === 1 ? 'sale' : 'sales'}`}
+          aria-label={words.badgeLabel(count)}
           onClick={() => setListOpen(true)}
           // Enter here opens the list; it must not reach the screen's "Enter charges" key.
           onKeyDown={(event) => {
             if (event.key === 'Enter') event.stopPropagation();
           }}
         >
-          Needs attention{' '}
+          {words.needsAttention}{' '}
           <span className="needs-attention__count" data-testid="needs-attention-count">
             {count}
           </span>
@@ -56,14 +58,15 @@ export function ParkedNews() {
   const settled = useParkedStore((s) => s.sales.settled);
   const busy = useParkedStore((s) => s.busy);
   const setListOpen = useParkedStore((s) => s.setListOpen);
+  const words = useWords().parked;
   if (settled.length === 0) return null;
   return (
-    <ul className="parked-news" aria-label="Parked sales that ended">
+    <ul className="parked-news" aria-label={words.newsLabel}>
       {settled.map((payment) => (
         <li key={payment.id} className="parked-news__item" role="alert" data-testid="parked-news" data-id={payment.id} data-status={payment.state.status}>
-          <span>{settledNews(payment, locale)}</span>
+          <span>{settledNews(payment, locale, words)}</span>
           <button type="button" className="button button--secondary" data-testid="parked-news-open" onClick={() => setListOpen(true)}>
-            Details
+            {words.details}
           </button>
           <button
             type="button"
@@ -72,7 +75,7 @@ export function ParkedNews() {
             disabled={busy[payment.id] !== undefined}
             onClick={() => void parked.acknowledge(payment.id)}
           >
-            Seen
+            {words.seen}
           </button>
         </li>
       ))}

@@ -6,6 +6,7 @@ import type { PosApi } from '../../../app/ipc/pos-api';
 import { checkedAnswer } from './parked-words';
 import type { PanelAnswer } from '../history/history-slice';
 import type { ParkedState } from './parked-store';
+import type { ParkedWords } from '../words/parked';
 
 export type ParkedApi = Pick<PosApi, 'park' | 'listParked' | 'checkNow' | 'resolveParked' | 'acknowledgeParked' | 'onParked' | 'onTerminal'>;
 
@@ -23,7 +24,7 @@ export function createParkedActions(api: ParkedApi, store: StoreApi<ParkedState>
   const load = async (): Promise<void> => {
     const result = await api.listParked();
     if (result.ok) state().setSales(result.value);
-    else state().setProblem(`Could not read the parked sales: ${result.error.message}`);
+    else state().setProblem(result.error.message);
   };
   /** One action at a time per sale; its answer replaces the last one on the card. */
   const onCard = async <T>(id: string, busy: 'check' | 'resolve' | 'acknowledge', call: () => Promise<ApiResult<T> | null>, said: (value: T) => PanelAnswer | null) => {
@@ -50,7 +51,9 @@ export function createParkedActions(api: ParkedApi, store: StoreApi<ParkedState>
     },
     /** Parks the sale on the counter; the answer is the sale screen's own. */
     park: (paymentId: string): Promise<ApiResult<Payment>> => api.park({ paymentId }),
-    checkNow: (id: string, locale: string | undefined) => onCard(id, 'check', () => api.checkNow({ paymentId: id }), (p) => checkedAnswer(p, locale)),
+    /** `words` are the cashier's, as the button was pressed: the answer is put on the card in them. */
+    checkNow: (id: string, locale: string | undefined, words: ParkedWords) =>
+      onCard(id, 'check', () => api.checkNow({ paymentId: id }), (p) => checkedAnswer(p, locale, words)),
     /** A manager closes the sale as not paid; true once main has. */
     resolve: (id: string, reason: string) =>
       onCard(id, 'resolve', () => approve((approval) => api.resolveParked({ paymentId: id, reason }, approval)), () => null),

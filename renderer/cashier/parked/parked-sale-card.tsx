@@ -8,17 +8,21 @@ import { clockTime, lastAnswer, resolveQuestion, settledNews } from './parked-wo
 import { useParkedStore } from './parked-store';
 import { RefundForm } from '../refund/refund-form';
 import { methodLabel } from '../shared/sale-choices';
+import type { ParkedWords } from '../words/parked';
+import { useWords } from '../words/use-words';
 
 export interface ParkedSaleCardProps {
   readonly payment: Payment;
   readonly terminal: TerminalInfo | null;
 }
 
+type CardProps = ParkedSaleCardProps & { readonly words: ParkedWords };
+
 /** Why a manager closes a sale as not paid: as main checks it, so the button waits until it would pass. */
 const MIN_REASON = 5;
 
 /** What is known of a parked sale: amount, method, when, what it came to, and the last answer on its card. */
-function ParkedSummary({ payment, terminal }: ParkedSaleCardProps) {
+function ParkedSummary({ payment, terminal, words }: CardProps) {
   const locale = terminal?.locale;
   const answer = useParkedStore((s) => s.answers[payment.id] ?? null);
   const ended = isFinal(payment.state);
@@ -30,12 +34,12 @@ function ParkedSummary({ payment, terminal }: ParkedSaleCardProps) {
         <span className="details__ref">{payment.id}</span>
       </div>
       <p className="parked-card__when">
-        Started {clockTime(payment.createdAt, locale)}
-        {payment.parkedAt === undefined ? '' : `, parked ${clockTime(payment.parkedAt, locale)}`}
-        {payment.orderRef === null ? '' : `, order ${payment.orderRef}`}
+        {words.card.started(clockTime(payment.createdAt, locale))}
+        {payment.parkedAt === undefined ? '' : words.card.parkedAt(clockTime(payment.parkedAt, locale))}
+        {payment.orderRef === null ? '' : words.card.order(payment.orderRef)}
       </p>
       <p className="parked-card__state" data-testid="parked-state">
-        {ended ? settledNews(payment, locale) : `Outcome unknown — not paid so far. Last answer: ${lastAnswer(payment, locale)}`}
+        {ended ? settledNews(payment, locale, words) : words.card.outcomeUnknown(lastAnswer(payment, locale, words))}
       </p>
       {answer !== null && (
         <p className={answer.ok ? 'history__answer' : 'history__answer history__answer--bad'} role="status" data-testid="parked-answer">
@@ -54,11 +58,13 @@ function ResolveReason(props: {
   readonly blocked: boolean;
   readonly onBack: () => void;
   readonly onAsk: () => void;
+  readonly words: ParkedWords;
 }) {
   const { paymentId, reason, onReason, blocked, onBack, onAsk } = props;
+  const words = props.words.card;
   return (
     <div className="parked-card__resolve">
-      <label htmlFor={`reason-${paymentId}`}>Why it was not paid (what the provider&apos;s console shows); a manager decides</label>
+      <label htmlFor={`reason-${paymentId}`}>{words.reasonLabel}</label>
       <input
         id={`reason-${paymentId}`}
         type="text"
@@ -73,7 +79,7 @@ function ResolveReason(props: {
       />
       <div className="parked-card__actions">
         <button type="button" className="button button--secondary" data-testid="parked-resolve-back" onClick={onBack}>
-          Back
+          {words.back}
         </button>
         <button
           type="button"
@@ -82,7 +88,7 @@ function ResolveReason(props: {
           disabled={reason.trim().length < MIN_REASON || blocked}
           onClick={onAsk}
         >
-          Mark not paid…
+          {words.markNotPaidAsk}
         </button>
       </div>
     </div>
@@ -100,6 +106,7 @@ export function ParkedSaleCard({ payment, terminal }: ParkedSaleCardProps) {
   const [resolving, setResolving] = useState(false);
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
+  const words = useWords().parked;
   const ended = isFinal(payment.state);
 
   const resolve = async (): Promise<void> => {
@@ -110,32 +117,32 @@ export function ParkedSaleCard({ payment, terminal }: ParkedSaleCardProps) {
 
   return (
     <li className={ended ? 'parked-card parked-card--ended' : 'parked-card'} data-testid="parked-sale" data-id={payment.id} data-status={payment.state.status}>
-      <ParkedSummary payment={payment} terminal={terminal} />
+      <ParkedSummary payment={payment} terminal={terminal} words={words} />
       <div className="parked-card__actions">
         {!ended && (
-          <button type="button" className="button button--secondary" data-testid="parked-check" disabled={busy !== null} onClick={() => void parked.checkNow(payment.id, locale)}>
-            {busy === 'check' ? 'Checking…' : 'Check now'}
+          <button type="button" className="button button--secondary" data-testid="parked-check" disabled={busy !== null} onClick={() => void parked.checkNow(payment.id, locale, words)}>
+            {busy === 'check' ? words.card.checking : words.card.checkNow}
           </button>
         )}
         {!ended && !resolving && (
           <button type="button" className="button button--secondary" data-testid="parked-resolve" disabled={busy !== null} onClick={() => setResolving(true)}>
-            Mark resolved…
+            {words.card.markResolved}
           </button>
         )}
         {ended && (
           <button type="button" className="button button--secondary" data-testid="parked-ack" disabled={busy !== null} onClick={() => void parked.acknowledge(payment.id)}>
-            Seen
+            {words.seen}
           </button>
         )}
       </div>
-      {!ended && resolving && <ResolveReason paymentId={payment.id} reason={reason} onReason={setReason} blocked={busy !== null} onBack={() => setResolving(false)} onAsk={() => setAsking(true)} />}
-      {ended && <RefundForm key={payment.id} payment={payment} title="Refund" />}
+      {!ended && resolving && <ResolveReason paymentId={payment.id} reason={reason} onReason={setReason} blocked={busy !== null} onBack={() => setResolving(false)} onAsk={() => setAsking(true)} words={words} />}
+      {ended && <RefundForm key={payment.id} payment={payment} title={words.card.refund} />}
       {asking && (
         <ConfirmDialog
-          title={`Mark ${formatAmount(payment.amount, locale)} as not paid?`}
-          question={resolveQuestion(payment, locale)}
-          acceptLabel="Mark not paid"
-          busyLabel="Marking…"
+          title={words.card.resolveTitle(formatAmount(payment.amount, locale))}
+          question={resolveQuestion(payment, locale, words)}
+          acceptLabel={words.card.markNotPaid}
+          busyLabel={words.card.marking}
           busy={busy === 'resolve'}
           onAccept={() => void resolve()}
           onBack={() => setAsking(false)}

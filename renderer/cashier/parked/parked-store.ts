@@ -14,7 +14,7 @@ export interface ParkedState {
   /** The last answer on each sale's card, by payment id. */
   readonly answers: Readonly<Record<string, PanelAnswer>>;
   readonly busy: Readonly<Record<string, ParkedBusy>>;
-  /** Why the list could not be read; null once it has been. */
+  /** Why the list could not be read, in the terminal's sentence (the panel says what it is about); null once it has been. */
   readonly problem: string | null;
   /** The Needs attention list is on screen (opened from the badge or a banner). */
   readonly listOpen: boolean;

@@ -3,6 +3,7 @@ import { formatAmount } from '../../shared/format-amount';
 import { clockTime } from './parked-words';
 import { useParkedStore } from './parked-store';
 import { methodLabel } from '../shared/sale-choices';
+import { useWords } from '../words/use-words';
 
 /**
  * End of day's warning: parked sales whose outcome is still unknown. They are not counted as paid; the
@@ -10,19 +11,16 @@ import { methodLabel } from '../shared/sale-choices';
  */
 export function ParkedWarning({ terminal, testId }: { readonly terminal: TerminalInfo; readonly testId: string }) {
   const open = useParkedStore((s) => s.sales.open);
+  const words = useWords().parked.warning;
   if (open.length === 0) return null;
   const locale = terminal.locale;
   return (
     <div className="parked-warning" role="alert" data-testid={testId}>
-      <p className="parked-warning__title">
-        {open.length === 1 ? '1 parked sale' : `${open.length} parked sales`}, outcome unknown: not counted as paid. The report lists{' '}
-        {open.length === 1 ? 'it' : 'them'} as &ldquo;parked, outcome unknown&rdquo;; a sale found paid later is in History.
-      </p>
+      <p className="parked-warning__title">{words.title(open.length)}</p>
       <ul>
         {open.map((payment) => (
           <li key={payment.id} data-testid={`${testId}-sale`}>
-            {formatAmount(payment.amount, locale)} · {methodLabel(terminal, payment.method)} · {payment.id}, started{' '}
-            {clockTime(payment.createdAt, locale)}
+            {words.line(formatAmount(payment.amount, locale), methodLabel(terminal, payment.method), payment.id, clockTime(payment.createdAt, locale))}
           </li>
         ))}
       </ul>

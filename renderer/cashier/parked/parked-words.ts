@@ -1,7 +1,7 @@
-import { receivedWords } from '../../../app/payment/money-back';
 import type { Payment } from '../../../app/payment/payment';
 import { assertNever } from '../../../app/util/assert-never';
 import { formatAmount } from '../../shared/format-amount';
+import type { ParkedWords } from '../words/parked';
 
 /** 14:05, in the terminal's locale. */
 export const clockTime = (at: number, locale: string | undefined): string =>
@@ -11,30 +11,30 @@ export const clockTime = (at: number, locale: string | undefined): string =>
 export const providerInSentence = (provider: string): string => provider.replace(/^The /, 'the ');
 
 /** "Parked sale T-0042 of SGD 12.00": how the cashier names a parked sale everywhere. */
-export const parkedName = (payment: Payment, locale: string | undefined): string =>
-  `Parked sale ${payment.id} of ${formatAmount(payment.amount, locale)}`;
+export const parkedName = (payment: Payment, locale: string | undefined, words: ParkedWords): string =>
+  words.sale.name(payment.id, formatAmount(payment.amount, locale));
 
 /**
  * What is known of a parked sale now: the last answer or notice, in the provider's or the terminal's
- * words, or where the provider says it stands.
+ * words (shown as they came), or where the provider says it stands.
  */
-export function lastAnswer(payment: Payment, locale: string | undefined): string {
+export function lastAnswer(payment: Payment, locale: string | undefined, words: ParkedWords): string {
   const state = payment.state;
   switch (state.status) {
     case 'needs_attention':
       return `${state.reason}.`;
     case 'unknown':
-      return payment.notice ?? `The provider answers with a status the terminal does not know (${state.providerStatus}); not paid on that word.`;
+      return payment.notice ?? words.sale.unknownStatus(state.providerStatus);
     case 'partially_paid':
       return (
         payment.notice ??
         state.leftOpen ??
-        `Part has arrived${state.received === null ? ' (amount not reported)' : `: ${formatAmount(state.received, locale)}`}; the rest has not.`
+        (state.received === null ? words.sale.partArrivedUnreported : words.sale.partArrived(formatAmount(state.received, locale)))
       );
     case 'creating':
     case 'awaiting':
     case 'cancelling':
-      return payment.notice ?? 'The provider still says the customer has not paid.';
+      return payment.notice ?? words.sale.notPaidYet;
     case 'paid':
     case 'failed':
     case 'expired':
@@ -42,55 +42,53 @@ export function lastAnswer(payment: Payment, locale: string | undefined): string
     case 'cancelled_with_money':
     case 'paid_after_cancel':
     case 'refunded':
-      return settledNews(payment, locale);
+      return settledNews(payment, locale, words);
     default:
       return assertNever(state, 'payment state');
   }
 }
 
 /** How a parked sale ended, as the banner tells the cashier until acknowledged. */
-export function settledNews(payment: Payment, locale: string | undefined): string {
-  const name = parkedName(payment, locale);
+export function settledNews(payment: Payment, locale: string | undefined, words: ParkedWords): string {
+  const name = parkedName(payment, locale, words);
+  const said = words.sale;
   const state = payment.state;
   switch (state.status) {
     case 'paid': {
-      const flags = [state.overpaid === true ? 'overpaid' : null, state.late === true ? 'after its QR expired' : null].filter((f) => f !== null);
-      return `${name} was paid at ${clockTime(state.paidAt, locale)}${flags.length === 0 ? '' : ` (${flags.join(', ')})`}`;
+      const flags = [state.overpaid === true ? said.flagOverpaid : null, state.late === true ? said.flagLate : null].filter((f) => f !== null);
+      return said.paid(name, clockTime(state.paidAt, locale), flags);
     }
     case 'paid_after_cancel':
-      return `${name} was paid at ${clockTime(state.paidAt, locale)}, after it was closed: refund it or keep the sale`;
+      return said.paidAfterClosed(name, clockTime(state.paidAt, locale));
     case 'refunded':
-      return `${name} was paid, and has been refunded in full`;
+      return said.refunded(name);
     case 'failed':
-      return `${name} failed — not paid: ${state.failure.message}`;
+      return said.failed(name, state.failure.message);
     case 'expired':
-      return `${name} expired — not paid`;
+      return said.expired(name);
     case 'cancelled':
-      return `${name} was cancelled — not paid`;
+      return said.cancelled(name);
     case 'cancelled_with_money':
-      return `${name} was cancelled after ${receivedWords(state.received, locale)}: it is to be given back`;
+      return said.cancelledWithMoney(name, state.received === null ? said.receivedUnreported : said.received(formatAmount(state.received, locale)));
     case 'creating':
     case 'awaiting':
     case 'cancelling':
     case 'unknown':
     case 'needs_attention':
     case 'partially_paid':
-      return `${name} is still open: ${lastAnswer(payment, locale)}`;
+      return said.stillOpen(name, lastAnswer(payment, locale, words));
     default:
       return assertNever(state, 'payment state');
   }
 }
 
 /** The answer to "Check now": what the provider said just now; good news only when it answered at all. */
-export function checkedAnswer(payment: Payment, locale: string | undefined): { readonly ok: boolean; readonly text: string } {
+export function checkedAnswer(payment: Payment, locale: string | undefined, words: ParkedWords): { readonly ok: boolean; readonly text: string } {
   const answered = payment.notice === null && payment.state.status !== 'needs_attention';
-  return { ok: answered, text: `Asked just now: ${lastAnswer(payment, locale)}` };
+  return { ok: answered, text: words.sale.askedJustNow(lastAnswer(payment, locale, words)) };
 }
 
 /** The question before a manager closes a parked sale as not paid. */
-export function resolveQuestion(payment: Payment, locale: string | undefined): string {
-  return (
-    `${parkedName(payment, locale)} will be closed as not paid, with your reason and the manager's name, and the terminal stops ` +
-    'checking it. Do this only once the provider’s console shows it was not paid.'
-  );
+export function resolveQuestion(payment: Payment, locale: string | undefined, words: ParkedWords): string {
+  return words.card.resolveQuestion(parkedName(payment, locale, words));
 }

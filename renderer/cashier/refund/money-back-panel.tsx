@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { ApiResult } from '../../../app/ipc/contract';
-import { decisionWords, howMoneyGoesBack } from '../../../app/payment/money-back';
 import { isUndecidedLate, type Payment } from '../../../app/payment/payment';
 import { formatAmount } from '../../shared/format-amount';
 import { findMethod } from '../../shared/payment-figures';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import { ConfirmDialog } from '../shared/confirm-dialog';
-import { lateRefundQuestion, lateWhole, markReturnedQuestion } from './money-back-words';
+import { useWords } from '../words/use-words';
+import { howMoneyGoesBack, lateRefundQuestion, lateWhole, markedReturnedText, markReturnedQuestion } from './money-back-words';
 import './refund.css';
 
 interface DecisionProps {
@@ -51,37 +51,40 @@ export function MoneyBackPanel({ payment, onDecided }: DecisionProps) {
   const actions = useActions();
   const [asking, setAsking] = useState(false);
   const { busy, answer, decide } = useDecision(onDecided);
+  const words = useWords().refund;
+  const said = words.moneyBack;
   const state = payment.state;
   if (state.status !== 'cancelled_with_money') return null;
   const mark = (): void =>
     void decide(
       () => actions.api.markReturned({ paymentId: payment.id }),
-      (after) => (after.state.status === 'cancelled_with_money' && after.state.returned !== undefined ? `Marked returned ${decisionWords(after.state.returned, locale)}` : 'Marked returned'),
+      (after) =>
+        after.state.status === 'cancelled_with_money' && after.state.returned !== undefined ? markedReturnedText(after.state.returned, locale, words) : said.markedReturned,
     ).then(() => setAsking(false));
   return (
-    <section className="refund" aria-label="Money to return" data-testid="money-back">
-      <h3 className="refund__title">{state.returned === undefined ? 'Money to return' : 'Money returned'}</h3>
+    <section className="refund" aria-label={said.toReturn} data-testid="money-back">
+      <h3 className="refund__title">{state.returned === undefined ? said.toReturn : said.returned}</h3>
       {state.returned === undefined ? (
         <>
           <p className="refund__rule" data-testid="money-back-how">
-            {howMoneyGoesBack(payment, state.received, locale)}
+            {howMoneyGoesBack(payment, state.received, locale, words)}
           </p>
           <button type="button" className="button button--refund" data-testid="mark-returned" disabled={busy} onClick={() => setAsking(true)}>
-            Mark returned…
+            {said.markReturnedAsk}
           </button>
         </>
       ) : (
         <p className="refund__rule" data-testid="money-back-returned">
-          Marked returned {decisionWords(state.returned, locale)}
+          {markedReturnedText(state.returned, locale, words)}
         </p>
       )}
       <AnswerLine answer={answer} testId="money-back-answer" />
       {asking && (
         <ConfirmDialog
-          title="Mark the money returned?"
-          question={markReturnedQuestion(state.received, locale)}
-          acceptLabel="Mark returned"
-          busyLabel="Saving…"
+          title={said.markReturnedTitle}
+          question={markReturnedQuestion(state.received, locale, words)}
+          acceptLabel={said.markReturned}
+          busyLabel={said.saving}
           busy={busy}
           onAccept={mark}
           onBack={() => setAsking(false)}
@@ -103,39 +106,39 @@ export function LateDecision({ payment, onDecided }: DecisionProps) {
   const [asking, setAsking] = useState(false);
   const { busy, answer, decide } = useDecision(onDecided);
   const method = findMethod(terminal, payment.method);
+  const words = useWords().refund;
+  const said = words.moneyBack;
   if (!isUndecidedLate(payment.state) || method === null) return null;
   const locale = terminal?.locale;
   const whole = lateWhole(payment);
-  const keep = (): void => void decide(() => actions.api.keepLate({ paymentId: payment.id }), () => 'Kept: the payment counts as paid');
+  const keep = (): void => void decide(() => actions.api.keepLate({ paymentId: payment.id }), () => said.kept);
   const refund = (): void =>
     void decide(
       () => actions.refund(payment.id, whole),
-      () => `${formatAmount(whole, locale)} is to be returned to the customer`,
+      () => said.toBeReturned(formatAmount(whole, locale)),
     ).then(() => setAsking(false));
   return (
-    <section className="refund refund--late" aria-label="Late payment" data-testid="late-decision">
-      <h3 className="refund__title">Paid after the request expired</h3>
-      <p className="refund__rule">
-        {formatAmount(whole, locale)} arrived after the QR expired. Keep it and the sale counts as paid; refund it and the money goes back to the customer.
-      </p>
+    <section className="refund refund--late" aria-label={said.lateLabel} data-testid="late-decision">
+      <h3 className="refund__title">{words.paidAfterExpiry}</h3>
+      <p className="refund__rule">{said.lateRule(formatAmount(whole, locale))}</p>
       <div className="refund__choices">
         <button type="button" className="button button--primary" data-testid="keep-late" disabled={busy} onClick={keep}>
-          Keep the payment
+          {said.keep}
         </button>
         {!method.refunds.supported && (
           <button type="button" className="button button--refund" data-testid="refund-late" disabled={busy} onClick={() => setAsking(true)}>
-            Refund {formatAmount(whole, locale)}…
+            {said.refundAsk(formatAmount(whole, locale))}
           </button>
         )}
       </div>
-      {method.refunds.supported && <p className="refund__rule">To refund it, use the refund form below.</p>}
+      {method.refunds.supported && <p className="refund__rule">{said.useFormBelow}</p>}
       <AnswerLine answer={answer} testId="late-answer" />
       {asking && (
         <ConfirmDialog
-          title={`Refund ${formatAmount(whole, locale)}?`}
-          question={lateRefundQuestion(payment, terminal?.language.display[0] ?? 'en', locale)}
-          acceptLabel={`Refund ${formatAmount(whole, locale)}`}
-          busyLabel="Refunding…"
+          title={words.form.confirmTitle(formatAmount(whole, locale))}
+          question={lateRefundQuestion(payment, terminal?.language.display[0] ?? 'en', locale, words)}
+          acceptLabel={words.form.confirmAccept(formatAmount(whole, locale))}
+          busyLabel={words.form.refunding}
           busy={busy}
           onAccept={refund}
           onBack={() => setAsking(false)}

@@ -8,6 +8,8 @@ import { isRefundable } from '../cashier-actions';
 import { selectPayment, useCashierStore } from '../cashier-store';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import type { PanelAnswer } from '../history/history-slice';
+import type { RefundWords } from '../words/refund';
+import { useWords } from '../words/use-words';
 import { proposeRefund, refundedText, refundOnDisplay, refundQuestion } from './refund-words';
 import './refund.css';
 
@@ -26,23 +28,25 @@ function RefundQuestion(props: {
   readonly sending: boolean;
   readonly onSend: () => void;
   readonly onBack: () => void;
+  readonly words: RefundWords;
 }) {
-  const { payment, amount, sending } = props;
+  const { payment, amount, sending, words } = props;
   const terminal = useCashierStore((s) => s.terminal);
   const onCounter = useCashierStore((s) => selectPayment(s)?.id === payment.id);
   const locale = terminal?.locale;
   return (
     <ConfirmDialog
-      title={`Refund ${formatAmount(amount, locale)}?`}
+      title={words.form.confirmTitle(formatAmount(amount, locale))}
       question={refundQuestion({
         payment,
         amount,
         methodLabel: props.methodLabel,
         display: refundOnDisplay(payment, amount, onCounter, terminal?.language.display[0] ?? 'en'),
         locale,
+        words,
       })}
-      acceptLabel={`Refund ${formatAmount(amount, locale)}`}
-      busyLabel="Refunding…"
+      acceptLabel={words.form.confirmAccept(formatAmount(amount, locale))}
+      busyLabel={words.form.refunding}
       busy={sending}
       onAccept={props.onSend}
       onBack={props.onBack}
@@ -68,18 +72,19 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
   const method = findMethod(terminal, payment.method);
   const locale = terminal?.locale;
   const left = refundableAmount(payment);
+  const words = useWords().refund;
 
   if (method === null || !isRefundable(payment) || left.minor === 0) return null;
   if (!method.refunds.supported) {
     return (
       <p className="refund__rule" data-testid="refund-rule">
-        No refunds through the terminal: {method.refunds.rule}
+        {words.form.noRefundsHere(method.refunds.rule)}
       </p>
     );
   }
 
   const ask = (): void => {
-    const amount = proposeRefund(text, payment, locale);
+    const amount = proposeRefund(text, payment, locale, words);
     setAnswer(amount.ok ? null : { ok: false, text: amount.error });
     setAsking(amount.ok ? amount.value : null);
   };
@@ -91,14 +96,14 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
     if (result === null) return;
     if (!result.ok) return setAnswer({ ok: false, text: result.error.message });
     setText('');
-    setAnswer({ ok: true, text: refundedText(amount, result.value, locale) });
+    setAnswer({ ok: true, text: refundedText(amount, result.value, locale, words) });
     onRefunded?.();
   };
 
   return (
     <form
       className="refund"
-      aria-label="Refund"
+      aria-label={words.form.refund}
       data-testid="refund-form"
       // Enter in the amount submits the form: it must neither refund nor start the next sale.
       onSubmit={(event) => event.preventDefault()}
@@ -106,7 +111,7 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
       {title !== undefined && <h3 className="refund__title">{title}</h3>}
       <div className="refund__row">
         <label className="field">
-          <span className="field__label">Amount to refund, up to {formatAmount(left, locale)}</span>
+          <span className="field__label">{words.form.amountLabel(formatAmount(left, locale))}</span>
           <input
             data-testid="refund-amount"
             type="text"
@@ -117,7 +122,7 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
           />
         </label>
         <button type="button" className="button button--refund" data-testid="refund-submit" disabled={sending} onClick={ask}>
-          Refund…
+          {words.form.refundAsk}
         </button>
       </div>
       {/* Right under the amount it is about, so it shows without scrolling the column. */}
@@ -127,9 +132,9 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
         </p>
       )}
       <p className="refund__rule" data-testid="refund-rule">
-        Refunds: {method.refunds.rule}
+        {words.form.rule(method.refunds.rule)}
       </p>
-      {asking !== null && <RefundQuestion payment={payment} amount={asking} methodLabel={method.label} sending={sending} onSend={() => void send(asking)} onBack={() => setAsking(null)} />}
+      {asking !== null && <RefundQuestion payment={payment} amount={asking} methodLabel={method.label} sending={sending} onSend={() => void send(asking)} onBack={() => setAsking(null)} words={words} />}
     </form>
   );
 }

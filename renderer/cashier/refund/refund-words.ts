@@ -1,11 +1,14 @@
 import { DISPLAY_CATALOGS, type Language } from '../../../app/i18n';
-import { parseDecimal, type Money } from '../../../app/money/money';
+import { currency } from '../../../app/money/currency';
+import { MAX_MINOR, parseDecimal, toDecimalString, type Money, type MoneyError } from '../../../app/money/money';
 import type { Payment } from '../../../app/payment/payment';
 import { assertNever } from '../../../app/util/assert-never';
 import { err, ok, type Result } from '../../../app/util/result';
 import { formatAmount } from '../../shared/format-amount';
 import { refundableAmount } from '../../shared/payment-figures';
 import { stateWords } from '../history/history-timeline';
+import { CASHIER_WORDS, type CashierWords } from '../words/cashier-words';
+import type { RefundWords } from '../words/refund';
 
 /*
  * The words around a refund: what is typed, the question asked before any money goes back, and how a
@@ -20,29 +23,55 @@ export function isPartlyRefunded(payment: Payment): boolean {
   return payment.refundedMinor > 0 && (status === 'paid' || status === 'paid_after_cancel');
 }
 
-/** A payment's status as History lists it: "Paid, partly refunded" where part has gone back. */
-export function paymentStatusWords(payment: Payment): string {
-  const words = stateWords(payment);
-  return isPartlyRefunded(payment) ? `${words}, partly refunded` : words;
+/**
+ * A payment's status as History lists it: "Paid, partly refunded" where part has gone back. English
+ * until History passes the cashier's words.
+ */
+export function paymentStatusWords(payment: Payment, words: CashierWords = CASHIER_WORDS.en): string {
+  const status = stateWords(payment);
+  return isPartlyRefunded(payment) ? words.refund.form.partlyRefundedStatus(status) : status;
 }
 
-/** e.g. "Partly refunded: SGD 5.00 of SGD 20.00". */
-export function partlyRefundedText(payment: Payment, locale: string | undefined): string {
-  return `Partly refunded: ${formatAmount(refundedOf(payment), locale)} of ${formatAmount(payment.amount, locale)}`;
+/** e.g. "Partly refunded: SGD 5.00 of SGD 20.00". English until the sale's screen passes the cashier's words. */
+export function partlyRefundedText(payment: Payment, locale: string | undefined, words: RefundWords = CASHIER_WORDS.en.refund): string {
+  return words.form.partlyRefunded(formatAmount(refundedOf(payment), locale), formatAmount(payment.amount, locale));
+}
+
+/** Why the typed text is not an amount, in the cashier's words (the money module's own sentence where none fits). */
+function badAmountText(error: MoneyError, text: string, code: Money['currency'], words: RefundWords): string {
+  const said = words.badAmount;
+  const places = currency(code).exponent;
+  switch (error.kind) {
+    case 'negative':
+      return said.negative;
+    case 'bad_format':
+      return said.format(text);
+    case 'too_many_decimals':
+      if (places === 0) return said.noMinorUnit(code);
+      return said.decimals(code, places, text, (text.trim().split('.')[1] ?? '').length);
+    case 'too_large':
+      return said.tooLarge(toDecimalString({ minor: MAX_MINOR, currency: code }), code);
+    default:
+      return error.message;
+  }
 }
 
 /**
  * The amount typed, read exactly: nothing typed is not "everything", and more than is left is refused
  * here, before the question is asked. Every refusal says what to type instead.
  */
-export function proposeRefund(text: string, payment: Payment, locale: string | undefined): Result<Money, string> {
+export function proposeRefund(text: string, payment: Payment, locale: string | undefined, words: RefundWords): Result<Money, string> {
   const left = refundableAmount(payment);
-  if (text.trim() === '') return err(`Type the amount to refund: up to ${formatAmount(left, locale)}`);
+  if (text.trim() === '') return err(words.form.typeAmount(formatAmount(left, locale)));
   const amount = parseDecimal(text, payment.amount.currency);
   if (!amount.ok) {
-    return err(amount.error.kind === 'zero' ? `Type an amount above ${formatAmount({ minor: 0, currency: left.currency }, locale)}` : amount.error.message);
+    return err(
+      amount.error.kind === 'zero'
+        ? words.form.typeAbove(formatAmount({ minor: 0, currency: left.currency }, locale))
+        : badAmountText(amount.error, text, payment.amount.currency, words),
+    );
   }
-  if (amount.value.minor > left.minor) return err(`${formatAmount(amount.value, locale)} is more than the ${formatAmount(left, locale)} left to refund`);
+  if (amount.value.minor > left.minor) return err(words.form.moreThanLeft(formatAmount(amount.value, locale), formatAmount(left, locale)));
   return ok(amount.value);
 }
 
@@ -61,14 +90,14 @@ export function refundOnDisplay(payment: Payment, amount: Money, onCounter: bool
   return { kind: 'shows', words: DISPLAY_CATALOGS[displayLanguage].paymentRefunded };
 }
 
-function displaySentence(display: RefundOnDisplay): string {
+function displaySentence(display: RefundOnDisplay, words: RefundWords): string {
   switch (display.kind) {
     case 'shows':
-      return `The customer display will show '${display.words}'.`;
+      return words.form.displayShows(display.words);
     case 'partial':
-      return 'The customer display will not change: it shows only a refund in full.';
+      return words.form.displayPartial;
     case 'not_on_counter':
-      return 'The customer display will not change: this sale is no longer on the counter.';
+      return words.form.displayNotOnCounter;
     default:
       return assertNever(display, 'refund on display');
   }
@@ -81,6 +110,7 @@ export interface RefundQuestion {
   readonly methodLabel: string;
   readonly display: RefundOnDisplay;
   readonly locale: string | undefined;
+  readonly words: RefundWords;
 }
 
 /**
@@ -88,17 +118,14 @@ export interface RefundQuestion {
  * customer will see, e.g. "Refund SGD 5.00 of SGD 20.00 to the customer's Atome account? The customer
  * display will not change: it shows only a refund in full. This cannot be undone."
  */
-export function refundQuestion({ payment, amount, methodLabel, display, locale }: RefundQuestion): string {
-  const already = payment.refundedMinor > 0 ? ` (${formatAmount(refundedOf(payment), locale)} already refunded)` : '';
-  return (
-    `Refund ${formatAmount(amount, locale)} of ${formatAmount(payment.amount, locale)}${already} to the customer's ${methodLabel} account? ` +
-    `${displaySentence(display)} This cannot be undone.`
-  );
+export function refundQuestion({ payment, amount, methodLabel, display, locale, words }: RefundQuestion): string {
+  const already = payment.refundedMinor > 0 ? words.form.alreadyRefunded(formatAmount(refundedOf(payment), locale)) : null;
+  return words.form.question(formatAmount(amount, locale), formatAmount(payment.amount, locale), already, methodLabel, displaySentence(display, words));
 }
 
 /** The answer once the provider took the refund; `after` is the payment as it now stands. */
-export function refundedText(amount: Money, after: Payment, locale: string | undefined): string {
+export function refundedText(amount: Money, after: Payment, locale: string | undefined, words: RefundWords): string {
   const left = refundableAmount(after);
-  if (left.minor === 0) return `Refunded ${formatAmount(amount, locale)}: the payment is refunded in full`;
-  return `Refunded ${formatAmount(amount, locale)}: ${formatAmount(left, locale)} can still be refunded`;
+  if (left.minor === 0) return words.form.refundedInFull(formatAmount(amount, locale));
+  return words.form.refundedLeft(formatAmount(amount, locale), formatAmount(left, locale));
 }

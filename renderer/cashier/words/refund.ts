@@ -1,4 +1,76 @@
 /** The cashier's words for this part of the screen; every language's copy has this type, so a missing one fails the build. */
 export interface RefundWords {
+  /** The late payment's heading. */
   readonly paidAfterExpiry: string;
+
+  /** The refund form and the question before it sends. */
+  readonly form: {
+    /** The form's name for a screen reader, and its title on a parked sale's card. */
+    readonly refund: string;
+    /** `rule` is the method's own sentence from the terminal. */
+    readonly noRefundsHere: (rule: string) => string;
+    readonly rule: (rule: string) => string;
+    readonly amountLabel: (left: string) => string;
+    readonly refundAsk: string;
+    readonly confirmTitle: (amount: string) => string;
+    readonly confirmAccept: (amount: string) => string;
+    readonly refunding: string;
+    readonly typeAmount: (left: string) => string;
+    readonly typeAbove: (zero: string) => string;
+    readonly moreThanLeft: (amount: string, left: string) => string;
+    /** `already` is `alreadyRefunded`, or null; `display` one of the display sentences. */
+    readonly question: (amount: string, total: string, already: string | null, method: string, display: string) => string;
+    readonly alreadyRefunded: (amount: string) => string;
+    readonly displayShows: (words: string) => string;
+    readonly displayPartial: string;
+    readonly displayNotOnCounter: string;
+    readonly refundedInFull: (amount: string) => string;
+    readonly refundedLeft: (amount: string, left: string) => string;
+    readonly partlyRefunded: (refunded: string, total: string) => string;
+    /** A status as History lists it, with part given back. */
+    readonly partlyRefundedStatus: (status: string) => string;
+  };
+
+  /** Why a typed amount is not one. */
+  readonly badAmount: {
+    readonly negative: string;
+    readonly format: (text: string) => string;
+    readonly noMinorUnit: (currency: string) => string;
+    readonly decimals: (currency: string, places: number, text: string, typed: number) => string;
+    readonly tooLarge: (max: string, currency: string) => string;
+  };
+
+  /** Money that goes back by hand, and the late payment's decision. */
+  readonly moneyBack: {
+    readonly toReturn: string;
+    readonly returned: string;
+    readonly markReturnedAsk: string;
+    readonly markReturned: string;
+    readonly markedReturned: string;
+    /** `by` is who marked it, or null when nobody was signed in. */
+    readonly markedReturnedBy: (by: string | null, time: string) => string;
+    readonly markReturnedTitle: string;
+    readonly saving: string;
+    /** `what` is an amount, or `moneyReceived`. */
+    readonly markReturnedQuestion: (what: string) => string;
+    readonly moneyReceived: string;
+    readonly lateLabel: string;
+    readonly lateRule: (amount: string) => string;
+    readonly keep: string;
+    readonly refundAsk: (amount: string) => string;
+    readonly useFormBelow: string;
+    readonly kept: string;
+    readonly toBeReturned: (amount: string) => string;
+    /** `how` is one of `how`'s sentences, `display` what the customer display will say. */
+    readonly lateQuestion: (amount: string, how: string, display: string) => string;
+    /** Where the money goes back, for each provider; `amount` is an amount or `amountUnknown`. */
+    readonly how: {
+      readonly orangepill: (request: string, order: string, amount: string) => string;
+      readonly atome: (charge: string, amount: string) => string;
+      readonly demo: (amount: string) => string;
+      readonly amountUnknown: string;
+      readonly noRequestId: string;
+      readonly unknownCharge: string;
+    };
+  };
 }

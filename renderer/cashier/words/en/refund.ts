@@ -2,4 +2,71 @@ import type { RefundWords } from '../refund';
 
 export const en: RefundWords = {
   paidAfterExpiry: 'Paid after the request expired',
+
+  form: {
+    refund: 'Refund',
+    noRefundsHere: (rule) => `No refunds through the terminal: ${rule}`,
+    rule: (rule) => `Refunds: ${rule}`,
+    amountLabel: (left) => `Amount to refund, up to ${left}`,
+    refundAsk: 'Refund…',
+    confirmTitle: (amount) => `Refund ${amount}?`,
+    confirmAccept: (amount) => `Refund ${amount}`,
+    refunding: 'Refunding…',
+    typeAmount: (left) => `Type the amount to refund: up to ${left}`,
+    typeAbove: (zero) => `Type an amount above ${zero}`,
+    moreThanLeft: (amount, left) => `${amount} is more than the ${left} left to refund`,
+    question: (amount, total, already, method, display) =>
+      `Refund ${amount} of ${total}${already === null ? '' : ` ${already}`} to the customer's ${method} account? ${display} This cannot be undone.`,
+    alreadyRefunded: (amount) => `(${amount} already refunded)`,
+    displayShows: (words) => `The customer display will show '${words}'.`,
+    displayPartial: 'The customer display will not change: it shows only a refund in full.',
+    displayNotOnCounter: 'The customer display will not change: this sale is no longer on the counter.',
+    refundedInFull: (amount) => `Refunded ${amount}: the payment is refunded in full`,
+    refundedLeft: (amount, left) => `Refunded ${amount}: ${left} can still be refunded`,
+    partlyRefunded: (refunded, total) => `Partly refunded: ${refunded} of ${total}`,
+    partlyRefundedStatus: (status) => `${status}, partly refunded`,
+  },
+
+  badAmount: {
+    negative: 'Amount cannot be negative',
+    format: (text) => `"${text}" is not an amount: use digits with an optional decimal point, e.g. 12.34`,
+    noMinorUnit: (currency) => `${currency} has no minor unit: enter a whole amount`,
+    decimals: (currency, places, text, typed) => `${currency} has ${places} decimal places, "${text}" has ${typed}`,
+    tooLarge: (max, currency) => `Amount is larger than the terminal's maximum of ${max} ${currency}`,
+  },
+
+  moneyBack: {
+    toReturn: 'Money to return',
+    returned: 'Money returned',
+    markReturnedAsk: 'Mark returned…',
+    markReturned: 'Mark returned',
+    markedReturned: 'Marked returned',
+    markedReturnedBy: (by, time) => `Marked returned ${by === null ? '' : `by ${by} `}at ${time}`,
+    markReturnedTitle: 'Mark the money returned?',
+    saving: 'Saving…',
+    markReturnedQuestion: (what) => `Has ${what} been given back to the customer? The journal records that you marked it returned, and when. This cannot be undone.`,
+    moneyReceived: 'the money received',
+    lateLabel: 'Late payment',
+    lateRule: (amount) => `${amount} arrived after the QR expired. Keep it and the sale counts as paid; refund it and the money goes back to the customer.`,
+    keep: 'Keep the payment',
+    refundAsk: (amount) => `Refund ${amount}…`,
+    useFormBelow: 'To refund it, use the refund form below.',
+    kept: 'Kept: the payment counts as paid',
+    toBeReturned: (amount) => `${amount} is to be returned to the customer`,
+    lateQuestion: (amount, how, display) =>
+      `Refund ${amount} to the customer? ${how} ` +
+      `Until then the sale reads "Cancelled — ${amount} received, to be returned", and counts in End of day as money to return, not as paid. ` +
+      // The display's words end with their own full stop.
+      `The customer display will show '${display}'`,
+    how: {
+      orangepill: (request, order, amount) =>
+        `Orangepill refunds are made in the Orangepill console: open the payment request ${request} ` +
+        `(order ${order}), check what arrived, and refund ${amount} to the payer. Then press Mark returned here.`,
+      atome: (charge, amount) => `Refund ${amount} to the customer in the Opn dashboard (charge ${charge}), then press Mark returned here.`,
+      demo: (amount) => `Demo: no real money moved. Give the customer back ${amount} as you would, then press Mark returned here.`,
+      amountUnknown: 'the amount the customer paid (the terminal was not told how much)',
+      noRequestId: '(no request id)',
+      unknownCharge: 'unknown',
+    },
+  },
 };
