@@ -106,7 +106,7 @@ describe('a late payment', () => {
   });
 
   it('refunding it asks where the money goes back and what the customer will see', () => {
-    expect(lateRefundQuestion(lateUndecided, 'en', 'en-SG', CASHIER_WORDS.en.refund)).toBe(
+    expect(lateRefundQuestion(lateUndecided, 'en', 'en-SG', CASHIER_WORDS.en)).toBe(
       'Refund SGD 20.00 to the customer? Orangepill refunds are made in the Orangepill console: open the payment request req_abc123 ' +
         '(order T-20261206-0042), check what arrived, and refund SGD 20.00 to the payer. Then press Mark returned here. Until then the ' +
         'sale reads "Cancelled — SGD 20.00 received, to be returned", and counts in End of day as money to return, not as paid. ' +

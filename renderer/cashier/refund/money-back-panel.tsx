@@ -7,7 +7,8 @@ import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { useWords } from '../words/use-words';
-import { howMoneyGoesBack, lateRefundQuestion, lateWhole, markedReturnedText, markReturnedQuestion } from './money-back-words';
+import { howMoneyGoesBackText } from '../payment/money-back-text';
+import { lateRefundQuestion, lateWhole, markedReturnedText, markReturnedQuestion } from './money-back-words';
 import './refund.css';
 
 interface DecisionProps {
@@ -51,7 +52,8 @@ export function MoneyBackPanel({ payment, onDecided }: DecisionProps) {
   const actions = useActions();
   const [asking, setAsking] = useState(false);
   const { busy, answer, decide } = useDecision(onDecided);
-  const words = useWords().refund;
+  const all = useWords();
+  const words = all.refund;
   const said = words.moneyBack;
   const state = payment.state;
   if (state.status !== 'cancelled_with_money') return null;
@@ -59,7 +61,7 @@ export function MoneyBackPanel({ payment, onDecided }: DecisionProps) {
     void decide(
       () => actions.api.markReturned({ paymentId: payment.id }),
       (after) =>
-        after.state.status === 'cancelled_with_money' && after.state.returned !== undefined ? markedReturnedText(after.state.returned, locale, words) : said.markedReturned,
+        after.state.status === 'cancelled_with_money' && after.state.returned !== undefined ? markedReturnedText(after.state.returned, locale, all) : said.markedReturned,
     ).then(() => setAsking(false));
   return (
     <section className="refund" aria-label={said.toReturn} data-testid="money-back">
@@ -67,7 +69,7 @@ export function MoneyBackPanel({ payment, onDecided }: DecisionProps) {
       {state.returned === undefined ? (
         <>
           <p className="refund__rule" data-testid="money-back-how">
-            {howMoneyGoesBack(payment, state.received, locale, words)}
+            {howMoneyGoesBackText(payment, state.received, all.payment, locale)}
           </p>
           <button type="button" className="button button--refund" data-testid="mark-returned" disabled={busy} onClick={() => setAsking(true)}>
             {said.markReturnedAsk}
@@ -75,7 +77,7 @@ export function MoneyBackPanel({ payment, onDecided }: DecisionProps) {
         </>
       ) : (
         <p className="refund__rule" data-testid="money-back-returned">
-          {markedReturnedText(state.returned, locale, words)}
+          {markedReturnedText(state.returned, locale, all)}
         </p>
       )}
       <AnswerLine answer={answer} testId="money-back-answer" />
@@ -106,7 +108,8 @@ export function LateDecision({ payment, onDecided }: DecisionProps) {
   const [asking, setAsking] = useState(false);
   const { busy, answer, decide } = useDecision(onDecided);
   const method = findMethod(terminal, payment.method);
-  const words = useWords().refund;
+  const all = useWords();
+  const words = all.refund;
   const said = words.moneyBack;
   if (!isUndecidedLate(payment.state) || method === null) return null;
   const locale = terminal?.locale;
@@ -136,7 +139,7 @@ export function LateDecision({ payment, onDecided }: DecisionProps) {
       {asking && (
         <ConfirmDialog
           title={words.form.confirmTitle(formatAmount(whole, locale))}
-          question={lateRefundQuestion(payment, terminal?.language.display[0] ?? 'en', locale, words)}
+          question={lateRefundQuestion(payment, terminal?.language.display[0] ?? 'en', locale, all)}
           acceptLabel={words.form.confirmAccept(formatAmount(whole, locale))}
           busyLabel={words.form.refunding}
           busy={busy}

@@ -40,15 +40,13 @@ export interface RefundWords {
     readonly tooLarge: (max: string, currency: string) => string;
   };
 
-  /** Money that goes back by hand, and the late payment's decision. */
+  /** Money that goes back by hand, and the late payment's decision; where it goes back, and who marked it, are the sale screen's words (`payment.moneyBack`). */
   readonly moneyBack: {
     readonly toReturn: string;
     readonly returned: string;
     readonly markReturnedAsk: string;
     readonly markReturned: string;
     readonly markedReturned: string;
-    /** `by` is who marked it, or null when nobody was signed in. */
-    readonly markedReturnedBy: (by: string | null, time: string) => string;
     readonly markReturnedTitle: string;
     readonly saving: string;
     /** `what` is an amount, or `moneyReceived`. */
@@ -61,16 +59,10 @@ export interface RefundWords {
     readonly useFormBelow: string;
     readonly kept: string;
     readonly toBeReturned: (amount: string) => string;
-    /** `how` is one of `how`'s sentences, `display` what the customer display will say. */
-    readonly lateQuestion: (amount: string, how: string, display: string) => string;
-    /** Where the money goes back, for each provider; `amount` is an amount or `amountUnknown`. */
-    readonly how: {
-      readonly orangepill: (request: string, order: string, amount: string) => string;
-      readonly atome: (charge: string, amount: string) => string;
-      readonly demo: (amount: string) => string;
-      readonly amountUnknown: string;
-      readonly noRequestId: string;
-      readonly unknownCharge: string;
-    };
+    /**
+     * `how` is where the money goes back (the sale screen's sentence), `outcome` what the sale will then
+     * read (its title), `display` what the customer display will say.
+     */
+    readonly lateQuestion: (amount: string, how: string, outcome: string, display: string) => string;
   };
 }

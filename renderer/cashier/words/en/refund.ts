@@ -41,7 +41,6 @@ export const en: RefundWords = {
     markReturnedAsk: 'Mark returned…',
     markReturned: 'Mark returned',
     markedReturned: 'Marked returned',
-    markedReturnedBy: (by, time) => `Marked returned ${by === null ? '' : `by ${by} `}at ${time}`,
     markReturnedTitle: 'Mark the money returned?',
     saving: 'Saving…',
     markReturnedQuestion: (what) => `Has ${what} been given back to the customer? The journal records that you marked it returned, and when. This cannot be undone.`,
@@ -53,20 +52,10 @@ export const en: RefundWords = {
     useFormBelow: 'To refund it, use the refund form below.',
     kept: 'Kept: the payment counts as paid',
     toBeReturned: (amount) => `${amount} is to be returned to the customer`,
-    lateQuestion: (amount, how, display) =>
+    lateQuestion: (amount, how, outcome, display) =>
       `Refund ${amount} to the customer? ${how} ` +
-      `Until then the sale reads "Cancelled — ${amount} received, to be returned", and counts in End of day as money to return, not as paid. ` +
+      `Until then the sale reads "${outcome}", and counts in End of day as money to return, not as paid. ` +
       // The display's words end with their own full stop.
       `The customer display will show '${display}'`,
-    how: {
-      orangepill: (request, order, amount) =>
-        `Orangepill refunds are made in the Orangepill console: open the payment request ${request} ` +
-        `(order ${order}), check what arrived, and refund ${amount} to the payer. Then press Mark returned here.`,
-      atome: (charge, amount) => `Refund ${amount} to the customer in the Opn dashboard (charge ${charge}), then press Mark returned here.`,
-      demo: (amount) => `Demo: no real money moved. Give the customer back ${amount} as you would, then press Mark returned here.`,
-      amountUnknown: 'the amount the customer paid (the terminal was not told how much)',
-      noRequestId: '(no request id)',
-      unknownCharge: 'unknown',
-    },
   },
 };

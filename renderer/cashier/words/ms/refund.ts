@@ -42,7 +42,6 @@ export const ms: RefundWords = {
     markReturnedAsk: 'Tandakan dipulangkan…',
     markReturned: 'Tandakan dipulangkan',
     markedReturned: 'Ditandakan dipulangkan',
-    markedReturnedBy: (by, time) => `Ditandakan dipulangkan ${by === null ? '' : `oleh ${by} `}pada ${time}`,
     markReturnedTitle: 'Tandakan wang sudah dipulangkan?',
     saving: 'Menyimpan…',
     markReturnedQuestion: (what) =>
@@ -57,19 +56,9 @@ export const ms: RefundWords = {
     useFormBelow: 'Untuk membayar balik, gunakan borang bayaran balik di bawah.',
     kept: 'Disimpan: bayaran dikira dibayar',
     toBeReturned: (amount) => `${amount} perlu dipulangkan kepada pelanggan`,
-    lateQuestion: (amount, how, display) =>
+    lateQuestion: (amount, how, outcome, display) =>
       `Bayar balik ${amount} kepada pelanggan? ${how} ` +
-      `Sehingga itu jualan ini tertera "Dibatalkan — ${amount} diterima, untuk dipulangkan", dan dikira dalam Akhir hari sebagai wang ` +
+      `Sehingga itu jualan ini tertera "${outcome}", dan dikira dalam Akhir hari sebagai wang ` +
       `untuk dipulangkan, bukan sebagai dibayar. Paparan pelanggan akan menunjukkan '${display}'`,
-    how: {
-      orangepill: (request, order, amount) =>
-        `Bayaran balik Orangepill dibuat di konsol Orangepill: buka permintaan bayaran ${request} (pesanan ${order}), semak apa yang ` +
-        `diterima, dan bayar balik ${amount} kepada pembayar. Kemudian tekan Tandakan dipulangkan di sini.`,
-      atome: (charge, amount) => `Bayar balik ${amount} kepada pelanggan di papan pemuka Opn (caj ${charge}), kemudian tekan Tandakan dipulangkan di sini.`,
-      demo: (amount) => `Demo: tiada wang sebenar berpindah. Pulangkan ${amount} kepada pelanggan seperti biasa, kemudian tekan Tandakan dipulangkan di sini.`,
-      amountUnknown: 'jumlah yang dibayar pelanggan (terminal tidak dimaklumkan berapa)',
-      noRequestId: '(tiada ID permintaan)',
-      unknownCharge: 'tidak diketahui',
-    },
   },
 };

@@ -41,7 +41,6 @@ export const zh: RefundWords = {
     markReturnedAsk: '标记为已退还…',
     markReturned: '标记为已退还',
     markedReturned: '已标记为已退还',
-    markedReturnedBy: (by, time) => `${by === null ? '' : `${by} `}于 ${time} 标记为已退还`,
     markReturnedTitle: '将款项标记为已退还？',
     saving: '正在保存…',
     markReturnedQuestion: (what) => `${what}是否已退还给顾客？日志会记录是您标记为已退还的，以及标记时间。此操作无法撤销。`,
@@ -53,18 +52,8 @@ export const zh: RefundWords = {
     useFormBelow: '如需退款，请使用下方的退款表单。',
     kept: '已保留：此付款算作已付款',
     toBeReturned: (amount) => `${amount} 须退还给顾客`,
-    lateQuestion: (amount, how, display) =>
-      `向顾客退款 ${amount}？${how}在此之前，此交易显示为“已取消 — 收到 ${amount}，待退还”，并在日结中计为待退还款项，而非已付款。` +
+    lateQuestion: (amount, how, outcome, display) =>
+      `向顾客退款 ${amount}？${how}在此之前，此交易显示为“${outcome}”，并在日结中计为待退还款项，而非已付款。` +
       `顾客显示屏将显示“${display}”`,
-    how: {
-      orangepill: (request, order, amount) =>
-        `Orangepill 退款须在 Orangepill 后台办理：打开付款请求 ${request}（订单 ${order}），核对到账金额，并向付款人退还 ${amount}。` +
-        '然后在此按“标记为已退还”。',
-      atome: (charge, amount) => `请在 Opn 后台（收费 ${charge}）向顾客退款 ${amount}，然后在此按“标记为已退还”。`,
-      demo: (amount) => `演示：没有真实资金流动。请照常向顾客退还 ${amount}，然后在此按“标记为已退还”。`,
-      amountUnknown: '顾客支付的金额（终端未获知具体金额）',
-      noRequestId: '（无请求编号）',
-      unknownCharge: '未知',
-    },
   },
 };
