@@ -82,7 +82,8 @@ describe('a partly refunded sale, in words', () => {
     expect(isPartlyRefunded(payment(2000, 500, { status: 'paid_after_cancel', paidAt: T }))).toBe(true);
     expect(isPartlyRefunded(payment(2000))).toBe(false);
     expect(isPartlyRefunded(payment(2000, 2000, { status: 'refunded' }))).toBe(false);
-    expect(partlyRefundedText(payment(2000, 500), 'en-SG')).toBe('Partly refunded: SGD 5.00 of SGD 20.00');
+    expect(partlyRefundedText(payment(2000, 500), 'en-SG', CASHIER_WORDS.en.refund)).toBe('Partly refunded: SGD 5.00 of SGD 20.00');
+    expect(partlyRefundedText(payment(2000, 500), 'en-SG', CASHIER_WORDS.ms.refund)).not.toContain('Partly refunded');
   });
 
   it('is listed in History as "Paid, partly refunded"', () => {

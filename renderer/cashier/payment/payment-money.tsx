@@ -28,12 +28,13 @@ function PaidFlags({ payment, locale }: { readonly payment: Payment; readonly lo
 /** Amounts beyond the one asked, on a paid payment: too much received, or some refunded. */
 export function PaymentMoney({ payment }: { readonly payment: Payment }) {
   const locale = useCashierStore((s) => s.terminal?.locale);
+  const words = useWords();
   return (
     <>
       <PaidFlags payment={payment} locale={locale} />
       {isPartlyRefunded(payment) && (
         <p className="payment__refunded" data-testid="refunded">
-          {partlyRefundedText(payment, locale)}
+          {partlyRefundedText(payment, locale, words.refund)}
         </p>
       )}
     </>

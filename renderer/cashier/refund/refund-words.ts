@@ -32,8 +32,8 @@ export function paymentStatusWords(payment: Payment, words: CashierWords = CASHI
   return isPartlyRefunded(payment) ? words.refund.form.partlyRefundedStatus(status) : status;
 }
 
-/** e.g. "Partly refunded: SGD 5.00 of SGD 20.00". English until the sale's screen passes the cashier's words. */
-export function partlyRefundedText(payment: Payment, locale: string | undefined, words: RefundWords = CASHIER_WORDS.en.refund): string {
+/** e.g. "Partly refunded: SGD 5.00 of SGD 20.00". */
+export function partlyRefundedText(payment: Payment, locale: string | undefined, words: RefundWords): string {
   return words.form.partlyRefunded(formatAmount(refundedOf(payment), locale), formatAmount(payment.amount, locale));
 }
 
