@@ -151,6 +151,17 @@ describe('hostile SVGs beyond the brief: cost, depth and encoding', () => {
     await expectRefused(svg(`<defs>${defs}</defs><use href="#a9"/>`), `would draw more than ${MAX_SVG_DRAWN_ELEMENTS.toLocaleString('en-US')} elements`);
   });
 
+  it('a <use> with both href and xlink:href is counted by both, whichever the renderer prefers', async () => {
+    // The defs count once (35,425 elements, a4 alone 32,209); one more copy of a4 is over the cap.
+    let defs = '<rect id="a0" width="1" height="1"/>';
+    for (let level = 1; level <= 4; level++) defs += `<g id="a${level}">${`<use href="#a${level - 1}"/>`.repeat(11)}</g>`;
+    const open = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100">';
+    expect(await readQrImage(svg(`<defs>${defs}</defs><use href="#a0"/>`, open), NAMED_SVG)).toMatchObject({ kind: 'picture' });
+    render.mockClear();
+    await expectRefused(svg(`<defs>${defs}</defs><use href="#a0" xlink:href="#a4"/>`, open), 'would draw more than');
+    await expectRefused(svg(`<defs>${defs}</defs><use xlink:href="#a0" href="#a4"/>`, open), 'would draw more than');
+  });
+
   it('<use> that copies itself in a loop is refused', async () => {
     await expectRefused(svg('<g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g>'), 'go round in a loop');
   });

@@ -100,10 +100,11 @@ function countDrawn(markup: SvgMarkup, byId: ReadonlyMap<string, number>): Resul
     const element = markup.elements[index];
     if (element === undefined) return ok({ count: 0, height: 0 });
     visiting.add(index);
-    const href = [...element.attributes].find(([name]) => localOf(name) === 'href')?.[1].trim();
-    const target = element.local === 'use' && href !== undefined ? byId.get(href.slice(1)) : undefined;
+    // Both href and xlink:href count: which one a renderer prefers is its own business.
+    const hrefs = element.local === 'use' ? [...element.attributes].filter(([name]) => localOf(name) === 'href') : [];
+    const targets = hrefs.flatMap(([, value]) => byId.get(value.trim().slice(1)) ?? []);
     const total = { count: 1, height: 1 };
-    for (const next of target === undefined ? element.children : [...element.children, target]) {
+    for (const next of [...element.children, ...targets]) {
       const below = visit(next, depth + 1);
       if (!below.ok) return below;
       total.count += below.value.count;
