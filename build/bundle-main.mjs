@@ -10,7 +10,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   // Native and optional modules stay outside the bundle; electron-builder rebuilds the native ones.
-  external: ['electron', 'serialport', '@serialport/*', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  // resvg loads a prebuilt Node-API binary per platform (@resvg/resvg-js-<platform>), which needs no rebuild.
+  external: ['electron', 'serialport', '@serialport/*', 'better-sqlite3', '@resvg/*', 'bufferutil', 'utf-8-validate'],
 };
 
 await Promise.all([

@@ -119,7 +119,7 @@ describe('pictures whose structure is broken or built to mislead are refused unr
 });
 
 describe('what is not decoded here, and what still is', () => {
-  it('SVG is left for the caller to show as an image: no QR from decodeQrImage, unreadable for a reveal', async () => {
+  it('SVG goes to the SVG gate, never to pngjs or jpeg-js: a black square has no QR, and is unreadable for a reveal', async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="100" height="100"/></svg>');
     expect(await decodeQrImage(svg, 'image/svg+xml')).toBeNull();
     expect(revealPngBase64(base64(svg))).toEqual({ ok: false, error: { kind: 'unreadable' } });
