@@ -8,7 +8,7 @@ import { orangepillMethodInfo } from '../../app/providers/orangepill/orangepill-
 /** Every text a catalog can produce, by key, with sample arguments for the ones that take one. */
 function texts(catalog: DisplayCatalog | object, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(catalog)) {
+  for (const [key, value] of Object.entries(catalog) as [string, unknown][]) {
     const path = `${prefix}${key}`;
     if (typeof value === 'string') out[path] = value;
     else if (typeof value === 'function') out[path] = String((value as (arg: string) => string)('§ARG§'));
