@@ -4,7 +4,7 @@ import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import { CancelWithMoney } from './cancel-with-money';
 import { DemoControls } from './demo-controls';
-import { ErrorAlert } from '../shared/error-alert';
+import { ActionColumn } from '../shared/action-column';
 import { ParkControl } from './park-control';
 import { PaymentDetails } from './payment-details';
 import './payment.css';
@@ -30,7 +30,7 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
       data-status={payment.state.status}
       aria-labelledby="payment-title"
     >
-      <div className="payment__main">
+      <div className="step-details">
         <h2 id="payment-title" className="payment__title" aria-live="polite">
           {title}
         </h2>
@@ -44,25 +44,26 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
         <ParkControl payment={payment} />
       </div>
       {/* The pinned action column: its tools scroll, Cancel stays at the foot, where Charge was. */}
-      <div className="payment__actions action-column">
-        <div className="action-column__tools">
-          <PrintPanel payment={payment} />
-          {simulator !== null && <DemoControls simulator={simulator} />}
-        </div>
-        <div className="action-dock">
-          <ErrorAlert />
-          <button
-            type="button"
-            className="button button--cancel"
-            data-testid="cancel"
-            disabled={cancelling}
-            onClick={() => void actions.cancel()}
-          >
-            {payment.state.status === 'cancelling' ? words.status.cancelling : words.actions.cancelPayment}
-          </button>
-        </div>
-        <CancelWithMoney payment={payment} />
-      </div>
+      <ActionColumn
+        className="payment__actions"
+        tools={
+          <div className="action-column__tools">
+            <PrintPanel payment={payment} />
+            {simulator !== null && <DemoControls simulator={simulator} />}
+          </div>
+        }
+        after={<CancelWithMoney payment={payment} />}
+      >
+        <button
+          type="button"
+          className="button button--cancel"
+          data-testid="cancel"
+          disabled={cancelling}
+          onClick={() => void actions.cancel()}
+        >
+          {payment.state.status === 'cancelling' ? words.status.cancelling : words.actions.cancelPayment}
+        </button>
+      </ActionColumn>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { formatAmount } from '../../shared/format-amount';
 import { useActions } from '../actions-context';
 import { canChargeAgain } from '../sale/sale-actions';
 import { useCashierStore } from '../cashier-store';
-import { ErrorAlert } from '../shared/error-alert';
+import { ActionColumn } from '../shared/action-column';
 import { LateDecision, MoneyBackPanel } from '../refund/money-back-panel';
 import { PaymentDetails } from './payment-details';
 import { PaymentMoney } from './payment-money';
@@ -33,7 +33,7 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
       data-status={payment.state.status}
       aria-labelledby="payment-title"
     >
-      <div className="payment__main">
+      <div className="step-details">
         <div className="payment__headline" aria-live="polite">
           <span className="payment__mark" aria-hidden="true">
             {statusMark(payment.state)}
@@ -51,38 +51,39 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
         <PaymentDetails payment={payment} showCountdown={false} />
       </div>
       {/* The pinned action column: refund and print scroll; Charge again and New sale stay at the foot, where Charge was. */}
-      <div className="payment__actions action-column">
-        <div className="action-column__tools">
-          <LateDecision payment={payment} />
-          <MoneyBackPanel payment={payment} />
-          {refundForm && <RefundForm key={payment.id} payment={payment} title={words.actions.refund} />}
-          <PrintPanel payment={payment} />
-        </div>
-        <div className="action-dock">
-          <ErrorAlert />
-          {canChargeAgain(payment) && (
-            <button
-              type="button"
-              className="button button--secondary"
-              data-testid="charge-again"
-              disabled={busy}
-              // Never focused by itself, and Enter on the result screen means New sale: no re-charge by habit.
-              onClick={() => void actions.chargeAgain()}
-            >
-              {words.actions.chargeAgain} <span className="nowrap">{formatAmount(payment.amount, locale)}</span> · {method?.label ?? payment.method}
-            </button>
-          )}
+      <ActionColumn
+        className="payment__actions"
+        tools={
+          <div className="action-column__tools">
+            <LateDecision payment={payment} />
+            <MoneyBackPanel payment={payment} />
+            {refundForm && <RefundForm key={payment.id} payment={payment} title={words.actions.refund} />}
+            <PrintPanel payment={payment} />
+          </div>
+        }
+      >
+        {canChargeAgain(payment) && (
           <button
             type="button"
-            className="button button--primary"
-            data-testid="new-sale"
-            disabled={dismissing}
-            onClick={() => void actions.newSale()}
+            className="button button--secondary"
+            data-testid="charge-again"
+            disabled={busy}
+            // Never focused by itself, and Enter on the result screen means New sale: no re-charge by habit.
+            onClick={() => void actions.chargeAgain()}
           >
-            {words.actions.newSale}
+            {words.actions.chargeAgain} <span className="nowrap">{formatAmount(payment.amount, locale)}</span> · {method?.label ?? payment.method}
           </button>
-        </div>
-      </div>
+        )}
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="new-sale"
+          disabled={dismissing}
+          onClick={() => void actions.newSale()}
+        >
+          {words.actions.newSale}
+        </button>
+      </ActionColumn>
     </section>
   );
 }

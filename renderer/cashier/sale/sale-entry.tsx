@@ -4,7 +4,7 @@ import { entryToMoney } from '../../../app/money/keyed-entry';
 import { formatAmount } from '../../shared/format-amount';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
-import { ErrorAlert } from '../shared/error-alert';
+import { ActionColumn } from '../shared/action-column';
 import { FitText } from '../shared/fit-text';
 import { Keypad } from './keypad';
 import { EndOfDayPanel } from '../end-of-day/end-of-day-panel';
@@ -48,7 +48,7 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
 
   return (
     <div className="sale-entry">
-      <section className="sale-entry__left" aria-label={words.saleRegion}>
+      <section className="step-details" aria-label={words.saleRegion}>
         <output className="amount-display" data-testid="amount" aria-live="polite" aria-label={words.amount}>
           <FitText text={formatAmount(amount, terminal.locale)} />
         </output>
@@ -81,21 +81,17 @@ export function SaleEntry({ terminal }: { readonly terminal: TerminalInfo }) {
         </div>
       </section>
       {/* The pinned action column: the keypad, then its refusals and Charge, where Cancel and New sale come later. */}
-      <div className="action-column">
-        <Keypad onKey={press} disabled={charging} />
-        <div className="action-dock">
-          <ErrorAlert />
-          <button
-            type="button"
-            className="button button--primary button--charge"
-            data-testid="charge"
-            disabled={amount.minor === 0 || method === null || charging}
-            onClick={() => void actions.charge()}
-          >
-            <FitText text={chargeLabel(words, charging, amount.minor === 0 ? null : formatAmount(amount, terminal.locale))} />
-          </button>
-        </div>
-      </div>
+      <ActionColumn tools={<Keypad onKey={press} disabled={charging} />}>
+        <button
+          type="button"
+          className="button button--primary button--charge"
+          data-testid="charge"
+          disabled={amount.minor === 0 || method === null || charging}
+          onClick={() => void actions.charge()}
+        >
+          <FitText text={chargeLabel(words, charging, amount.minor === 0 ? null : formatAmount(amount, terminal.locale))} />
+        </button>
+      </ActionColumn>
       {lookingUp && <LookupPanel locale={terminal.locale} lookup={actions.lookupRequest} onClose={closeLookup} />}
       {panel === 'history' && <HistoryPanel terminal={terminal} onClose={closePanel} />}
       {panel === 'end_of_day' && <EndOfDayPanel terminal={terminal} onClose={closePanel} />}
