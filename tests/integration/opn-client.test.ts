@@ -39,7 +39,7 @@ describe('Opn Atome QR: creating a charge', () => {
     });
     // The only other request is the QR document, fetched with the same credentials.
     const gets = sim.requests().filter((r) => r.method === 'GET');
-    expect(gets.map((r) => r.path)).toEqual([new URL(charge.source.scannable_code.image.download_uri).pathname]);
+    expect(gets.map((r) => r.path)).toEqual([new URL(charge.source.scannable_code!.image.download_uri).pathname]);
     expect(gets[0]!.authorization).toBe(BASIC);
   });
 
@@ -50,7 +50,7 @@ describe('Opn Atome QR: creating a charge', () => {
     expect(opnChargeSchema.safeParse(charge).success).toBe(true);
     expect(charge).toMatchObject({ net: 48_047, fee: 1825, fee_vat: 128, refunded_amount: 0, paid: false, expired: false });
     expect(charge.refunds).toMatchObject({ object: 'list', data: [], total: 0, location: `/charges/${charge.id}/refunds` });
-    expect(charge.source.scannable_code.image).toMatchObject({ object: 'document', kind: 'qr' });
+    expect(charge.source.scannable_code!.image).toMatchObject({ object: 'document', kind: 'qr' });
     expect(charge.id).toMatch(/^chrg_test_[0-9a-z]{19}$/);
   });
 
@@ -157,7 +157,7 @@ describe('Opn Atome QR: the QR code', () => {
   it('the document download needs the key and serves a PNG that decodes to the recorded payload', async () => {
     const { sim, client } = rig();
     const created = value(await client.create(saleRequest(sim.now())));
-    const uri = sim.charges()[0]!.source.scannable_code.image.download_uri;
+    const uri = sim.charges()[0]!.source.scannable_code!.image.download_uri;
     expect((await fetch(uri)).status).toBe(401);
     expect((await fetch(uri.replace(/downloads\/\w+$/, 'downloads/0000'), { headers: { authorization: BASIC } })).status).toBe(404);
     const response = await fetch(uri, { headers: { authorization: BASIC } });

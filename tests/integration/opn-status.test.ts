@@ -41,7 +41,7 @@ describe('Opn Atome QR: status', () => {
     const { sim, client } = rig();
     const created = value(await client.create(saleRequest(sim.now())));
     expect(sim.simulate(created.providerRef, 'partial').ok).toBe(false);
-    expect(sim.simulate(created.providerRef, 'failed', 'stolen').ok).toBe(false);
+    expect(sim.simulate(created.providerRef, 'failed', 'Stolen card!').ok).toBe(false);
     expect(sim.simulate(created.providerRef, 'failed')).toEqual({ ok: true, value: undefined });
     expect(statusOnly(await client.status(created.providerRef))).toMatchObject({ kind: 'failed', failure: { code: 'payment_rejected' } });
     expect(sim.simulate(created.providerRef, 'paid').ok).toBe(false);
@@ -72,7 +72,7 @@ describe('Opn Atome QR: status', () => {
     expect((await control(`charges/${b.providerRef}/failed?failure_code=failed_processing`)).status).toBe(200);
     expect((await control(`charges/${c.providerRef}/expired`)).status).toBe(200);
     expect((await control(`charges/${c.providerRef}/paid`)).status).toBe(409);
-    expect((await control(`charges/${b.providerRef}/failed?failure_code=nope`)).status).toBe(400);
+    expect((await control(`charges/${b.providerRef}/failed?failure_code=${encodeURIComponent('<b>nope</b>')}`)).status).toBe(400);
     expect((await control('time', { advanceMs: 121_000 })).status).toBe(200);
     expect((await control('time', { advanceMs: -1 })).status).toBe(400);
     const statuses = await Promise.all([a, b, c, d].map(async (x) => statusOnly(await client.status(x.providerRef)).kind));

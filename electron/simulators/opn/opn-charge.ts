@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { qrFilename } from './opn-qr-image';
+import type { OpnQrFormat, OpnSimSourceType } from './opn-sim-methods';
 
 /** Opn's list envelope, as every list endpoint and the charge's `refunds` return it. */
 export interface OpnList<T> {
@@ -41,7 +43,16 @@ export interface OpnDocument {
   readonly created_at: string;
 }
 
-/** An Atome QR source as embedded in its charge (doc "Creating a charge"). */
+export interface OpnScannableCode {
+  readonly object: 'barcode';
+  readonly type: 'qr';
+  readonly image: OpnDocument;
+}
+
+/**
+ * A source as embedded in its charge, with the fields of the Atome QR doc's "Creating a charge"; every
+ * offline QR type has the same shape [doc: sources-api]. Only an offline source carries a scannable code.
+ */
 export interface OpnSource {
   readonly object: 'source';
   readonly id: string;
@@ -53,14 +64,14 @@ export interface OpnSource {
   readonly created_at: string;
   readonly currency: string;
   readonly email: null;
-  readonly flow: 'offline';
+  readonly flow: 'offline' | 'redirect';
   readonly installment_term: null;
   readonly absorption_type: null;
   readonly name: null;
   readonly mobile_number: null;
   readonly phone_number: null;
   readonly platform_type: null;
-  readonly scannable_code: { readonly object: 'barcode'; readonly type: 'qr'; readonly image: OpnDocument };
+  readonly scannable_code: OpnScannableCode | null;
   readonly billing: null;
   readonly shipping: null;
   readonly items: readonly never[];
@@ -68,14 +79,14 @@ export interface OpnSource {
   readonly store_id: null;
   readonly store_name: null;
   readonly terminal_id: null;
-  readonly type: 'atome_qr';
+  readonly type: OpnSimSourceType;
   readonly zero_interest_installments: null;
   readonly charge_status: string;
   readonly receipt_amount: null;
   readonly discounts: readonly never[];
 }
 
-/** An Atome QR charge, field for field as the doc shows it. */
+/** A QR charge, field for field as the Atome QR doc shows it. */
 export interface OpnCharge {
   readonly object: 'charge';
   readonly id: string;
@@ -106,8 +117,9 @@ export interface OpnCharge {
   readonly failure_code: string | null;
   readonly failure_message: string | null;
   readonly status: 'pending' | 'successful' | 'failed' | 'expired';
-  readonly authorize_uri: null;
-  readonly return_uri: null;
+  /** Only a redirect charge has one (a test-only flow here); null for every offline charge. */
+  readonly authorize_uri: string | null;
+  readonly return_uri: string | null;
   readonly created_at: string;
   readonly paid_at: string | null;
   readonly expires_at: string;
@@ -151,6 +163,7 @@ export function emptyList<T>(location: string, at: string): OpnList<T> {
 }
 
 export interface NewCharge {
+  readonly type: OpnSimSourceType;
   readonly amount: number;
   readonly currency: string;
   readonly description: string | null;
@@ -159,29 +172,41 @@ export interface NewCharge {
   readonly now: number;
   /** Where the simulator serves documents, e.g. http://127.0.0.1:PORT. */
   readonly baseUrl: string;
+  /**
+   * Offline (a QR document in the given format), as every method here is by default; or, for a test of
+   * the client's refusal only, redirect: an `authorize_uri` to send the payer to and no scannable code.
+   */
+  readonly flow: { readonly kind: 'offline'; readonly format: OpnQrFormat } | { readonly kind: 'redirect'; readonly returnUri: string | null };
 }
 
-/** A fresh pending Atome QR charge with its source and QR document, as `POST /charges` returns it. */
+/** The QR document Opn attaches to an offline source, downloadable at a tokenised address. */
+function qrDocument(chargeId: string, format: OpnQrFormat, baseUrl: string, at: string): OpnScannableCode {
+  const docu = opnId('docu');
+  const token = randomBytes(8).toString('hex').toUpperCase();
+  return {
+    object: 'barcode',
+    type: 'qr',
+    image: {
+      object: 'document', livemode: false, id: docu, deleted: false, filename: qrFilename(format),
+      location: `/charges/${chargeId}/documents/${docu}`, kind: 'qr',
+      download_uri: `${baseUrl}/charges/${chargeId}/documents/${docu}/downloads/${token}`, created_at: at,
+    },
+  };
+}
+
+/** A fresh pending QR charge with its source and QR document, as `POST /charges` returns it. */
 export function newCharge(input: NewCharge): OpnCharge {
   const id = opnId('chrg');
-  const docu = opnId('docu');
   const at = opnTime(input.now);
-  const token = randomBytes(8).toString('hex').toUpperCase();
+  const offline = input.flow.kind === 'offline';
+  const sourceId = opnId('src');
   const source: OpnSource = {
-    object: 'source', id: opnId('src'), livemode: false, location: '', amount: input.amount, barcode: null, bank: null,
-    created_at: at, currency: input.currency, email: null, flow: 'offline', installment_term: null, absorption_type: null,
+    object: 'source', id: sourceId, livemode: false, location: `/sources/${sourceId}`, amount: input.amount, barcode: null, bank: null,
+    created_at: at, currency: input.currency, email: null, flow: input.flow.kind, installment_term: null, absorption_type: null,
     name: null, mobile_number: null, phone_number: null, platform_type: null,
-    scannable_code: {
-      object: 'barcode',
-      type: 'qr',
-      image: {
-        object: 'document', livemode: false, id: docu, deleted: false, filename: 'qrcode.png',
-        location: `/charges/${id}/documents/${docu}`, kind: 'qr',
-        download_uri: `${input.baseUrl}/charges/${id}/documents/${docu}/downloads/${token}`, created_at: at,
-      },
-    },
+    scannable_code: input.flow.kind === 'offline' ? qrDocument(id, input.flow.format, input.baseUrl, at) : null,
     billing: null, shipping: null, items: [], references: null, store_id: null, store_name: null, terminal_id: null,
-    type: 'atome_qr', zero_interest_installments: null, charge_status: 'pending', receipt_amount: null, discounts: [],
+    type: input.type, zero_interest_installments: null, charge_status: 'pending', receipt_amount: null, discounts: [],
   };
   return {
     object: 'charge', id, location: `/charges/${id}`, amount: input.amount, ...fees(input.amount), interest: 0, interest_vat: 0,
@@ -190,10 +215,12 @@ export function newCharge(input: NewCharge): OpnCharge {
     platform_fee: { fixed: null, amount: null, percentage: null },
     currency: input.currency, funding_currency: input.currency, ip: null,
     refunds: emptyList(`/charges/${id}/refunds`, at),
-    link: null, description: input.description, metadata: input.metadata, card: null,
-    source: { ...source, location: `/sources/${source.id}` },
+    link: null, description: input.description, metadata: input.metadata, card: null, source,
     schedule: null, customer: null, dispute: null, transaction: null, failure_code: null, failure_message: null,
-    status: 'pending', authorize_uri: null, return_uri: null, created_at: at, paid_at: null,
+    status: 'pending',
+    authorize_uri: offline ? null : `${input.baseUrl}/payments/${opnId('pay2')}/authorize`,
+    return_uri: input.flow.kind === 'redirect' ? input.flow.returnUri : null,
+    created_at: at, paid_at: null,
     expires_at: opnTime(input.expiresAt), expired_at: null, reversed_at: null, zero_interest_installments: true,
     branch: null, terminal: null, device: null, authorized: false, capturable: false, capture: true, disputable: false,
     livemode: false, refundable: false, reversed: false, reversible: false, voided: false, paid: false, expired: false,

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { isOpnFailureCode } from '../../../app/providers/opn/opn-api';
 import type { Result } from '../../../app/util/result';
 import { faultRuleSchema, type FaultRule } from '../faults';
 import { sendJson } from '../http-util';
+import { opnAccountSchema, type OpnAccount } from './opn-capability';
 import type { OpnCharge } from './opn-charge';
 import type { OpnSettlement } from './opn-ledger';
 import { OPN_QR_IMAGE_MODES, type OpnQrImageMode } from './opn-qr-image';
+import { FAILURE_CODE_PATTERN } from './opn-sim-methods';
 
 export interface ControlContext {
   readonly settle: (id: string, outcome: OpnSettlement, failureCode?: string) => Result<OpnCharge, string>;
@@ -14,6 +15,7 @@ export interface ControlContext {
   readonly addFault: (rule: FaultRule) => void;
   readonly setQrImage: (mode: OpnQrImageMode) => void;
   readonly setWebhookUrl: (url: string | null) => void;
+  readonly setAccount: (account: OpnAccount) => void;
 }
 
 const timeSchema = z.strictObject({ advanceMs: z.number().int().min(0).max(400 * 24 * 60 * 60 * 1000) });
@@ -34,15 +36,16 @@ function parse<S extends z.ZodType>(schema: S, body: string): z.infer<S> | strin
 }
 
 /**
- * Test and demo controls under /__control/, standing in for the customer's Atome app and for Opn's
- * clock and network. Loopback only, no auth, never part of Opn's API.
+ * Test and demo controls under /__control/, standing in for the customer's wallet app, the merchant's
+ * dashboard, and Opn's clock and network. Loopback only, no auth, never part of Opn's API.
  */
 export function routeOpnControl(req: IncomingMessage, res: ServerResponse, url: URL, body: string, ctx: ControlContext): void {
   if (req.method !== 'POST') return void sendJson(res, 405, { object: 'error', code: 'bad_request', message: 'controls take POST' });
   const settle = /^\/__control\/charges\/([^/]+)\/(paid|failed|expired)$/.exec(url.pathname);
   if (settle !== null) {
     const code = url.searchParams.get('failure_code') ?? undefined;
-    if (code !== undefined && !isOpnFailureCode(code)) return bad(res, `unknown failure_code ${code}`);
+    // Any code Opn might send, known or not; only one that cannot be a code at all is refused.
+    if (code !== undefined && !FAILURE_CODE_PATTERN.test(code)) return bad(res, 'failure_code must be lower-case letters, digits and _ (at most 64)');
     const settled = ctx.settle(decodeURIComponent(settle[1] ?? ''), settle[2] as OpnSettlement, code);
     return settled.ok ? sendJson(res, 200, settled.value) : sendJson(res, 409, { object: 'error', code: 'bad_request', message: settled.error });
   }
@@ -72,5 +75,12 @@ export function routeOpnControl(req: IncomingMessage, res: ServerResponse, url: 
     ctx.setWebhookUrl(parsed.url);
     return sendJson(res, 200, parsed);
   }
-  sendJson(res, 404, { object: 'error', code: 'not_found', message: `no control ${url.pathname}` });
+  if (url.pathname === '/__control/capability') {
+    // What the account has enabled, as GET /capability will report it from now on.
+    const parsed = parse(opnAccountSchema, body);
+    if (typeof parsed === 'string') return bad(res, parsed);
+    ctx.setAccount(parsed);
+    return sendJson(res, 200, parsed);
+  }
+  sendJson(res, 404, { object: 'error', code: 'not_found', message: `no control ${url.pathname.slice(0, 200)}` });
 }

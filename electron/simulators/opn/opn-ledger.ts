@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { OPN_FAILURE_DESCRIPTIONS, OPN_ORDERS, OPN_REFUND_WINDOW_MS, type OpnFailureCode } from '../../../app/providers/opn/opn-api';
 import { err, ok, type Result } from '../../../app/util/result';
 import { opnId, opnTime, type OpnCharge, type OpnList, type OpnRefund } from './opn-charge';
+import { failureMessage, OPN_MAX_REFUNDS_PER_CHARGE, OPN_SIM_METHODS } from './opn-sim-methods';
 
 /** An answer Opn gives as an error object, with its HTTP status. */
 export interface OpnProblem {
@@ -13,6 +13,9 @@ export interface OpnProblem {
 export const problem = (status: number, code: string, message: string): OpnProblem => ({ status, code, message });
 
 export type OpnSettlement = 'paid' | 'failed' | 'expired';
+
+/** Opn's list orders. */
+const OPN_ORDERS = ['chronological', 'reverse_chronological'] as const;
 
 const listQuerySchema = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
@@ -29,19 +32,37 @@ const expiredCharge = (c: OpnCharge, at: number): OpnCharge => ({
   expired: true,
   expired_at: opnTime(at),
   failure_code: 'payment_expired',
-  failure_message: OPN_FAILURE_DESCRIPTIONS.payment_expired,
+  failure_message: failureMessage('payment_expired'),
   source: { ...c.source, charge_status: 'expired' },
 });
 
 const paidCharge = (c: OpnCharge, at: number): OpnCharge => ({
-  ...c, status: 'successful', paid: true, paid_at: opnTime(at), authorized: true, refundable: true, disputable: true,
+  ...c, status: 'successful', paid: true, paid_at: opnTime(at), authorized: true, disputable: true,
   transaction: opnId('trxn'), source: { ...c.source, charge_status: 'successful' },
 });
 
-const failedCharge = (c: OpnCharge, failureCode: OpnFailureCode): OpnCharge => ({
-  ...c, status: 'failed', failure_code: failureCode, failure_message: OPN_FAILURE_DESCRIPTIONS[failureCode],
+/** A failed charge: any code may come (Opn's list is open), with Opn's message where a source gives one. */
+const failedCharge = (c: OpnCharge, failureCode: string): OpnCharge => ({
+  ...c, status: 'failed', failure_code: failureCode, failure_message: failureMessage(failureCode),
   source: { ...c.source, charge_status: 'failed' },
 });
+
+/**
+ * Why charge `c` cannot be refunded at `now`, or null when it can: Opn's requirements [doc:
+ * refunding-charges] (paid, not fully refunded, at most 15 refunds, within the window) and the
+ * method's own rule (PromptPay none through Opn, Atome QR 60 days).
+ */
+function refundBlocked(c: OpnCharge, now: number): string | null {
+  const rule = OPN_SIM_METHODS[c.source.type].refunds;
+  if (rule === null) return `refund failed: ${OPN_SIM_METHODS[c.source.type].name} charges cannot be voided or refunded through Opn`;
+  if (c.status !== 'successful' || c.paid_at === null) return `refund failed: charge is ${c.status}`;
+  if (now - Date.parse(c.paid_at) > rule.windowMs) return rule.tooLate;
+  if (c.refunds.total >= OPN_MAX_REFUNDS_PER_CHARGE) return `refund failed: a charge can be refunded at most ${OPN_MAX_REFUNDS_PER_CHARGE} times`;
+  return null;
+}
+
+/** Whether the charge says it can be refunded: nothing blocks a refund and some of it is left. */
+const isRefundable = (c: OpnCharge, now: number): boolean => refundBlocked(c, now) === null && c.refunded_amount < c.amount;
 
 /** Why a refund of `amountText` from charge `c` is refused at time `now`, or the amount it may take. */
 function refundAmount(c: OpnCharge, amountText: string | null, now: number): Result<number, OpnProblem> {
@@ -49,10 +70,8 @@ function refundAmount(c: OpnCharge, amountText: string | null, now: number): Res
     return err(problem(400, 'bad_request', 'amount must be an integer greater than 0'));
   }
   const amount = Number(amountText);
-  if (c.status !== 'successful' || c.paid_at === null) return err(problem(400, 'failed_refund', `refund failed: charge is ${c.status}`));
-  if (now - Date.parse(c.paid_at) > OPN_REFUND_WINDOW_MS) {
-    return err(problem(400, 'failed_refund', 'refund failed: Atome QR charges can be refunded only within 60 days'));
-  }
+  const blocked = refundBlocked(c, now);
+  if (blocked !== null) return err(problem(400, 'failed_refund', blocked));
   const left = c.amount - c.refunded_amount;
   if (amount > left) return err(problem(400, 'failed_refund', `refund failed: amount exceeds the ${left} left to refund`));
   return ok(amount);
@@ -67,11 +86,9 @@ function refunded(c: OpnCharge, amount: number, now: number): { readonly refund:
     transaction: opnId('trxn'), created_at: at, voided: false, status: 'closed', funding_amount: amount,
     funding_currency: c.currency, metadata: {},
   };
-  const total = c.refunded_amount + amount;
   const charge: OpnCharge = {
     ...c,
-    refunded_amount: total,
-    refundable: total < c.amount,
+    refunded_amount: c.refunded_amount + amount,
     refunds: { ...c.refunds, data: [...c.refunds.data, r], total: c.refunds.total + 1, to: at },
   };
   return { refund: r, charge };
@@ -100,7 +117,8 @@ function listPage(params: Readonly<Record<string, string>>, now: number, charges
 
 /**
  * The simulator's charges and the rules Opn applies to them: statuses move only from pending, a
- * pending charge expires by itself at `expires_at`, refunds are capped and allowed for 60 days.
+ * pending charge expires by itself at `expires_at`, refunds follow the method's rule and Opn's caps,
+ * and `refundable` says at each read whether one would be taken.
  */
 export function createOpnLedger(now: () => number) {
   const charges = new Map<string, OpnCharge>();
@@ -110,10 +128,12 @@ export function createOpnLedger(now: () => number) {
     return charge;
   };
 
-  /** Expiry is honoured lazily, whenever a charge is looked at, at the time it fell due. */
+  /** Expiry is honoured lazily, whenever a charge is looked at, at the time it fell due; `refundable` is as of now. */
   const current = (c: OpnCharge): OpnCharge => {
     const due = Date.parse(c.expires_at);
-    return c.status === 'pending' && due <= now() ? put(expiredCharge(c, due)) : c;
+    const settled = c.status === 'pending' && due <= now() ? put(expiredCharge(c, due)) : c;
+    const refundable = isRefundable(settled, now());
+    return settled.refundable === refundable ? settled : put({ ...settled, refundable });
   };
 
   const get = (id: string): OpnCharge | undefined => {
@@ -121,14 +141,14 @@ export function createOpnLedger(now: () => number) {
     return found === undefined ? undefined : current(found);
   };
 
-  const settle = (id: string, outcome: OpnSettlement, failureCode: OpnFailureCode = 'payment_rejected'): Result<OpnCharge, string> => {
+  const settle = (id: string, outcome: OpnSettlement, failureCode = 'payment_rejected'): Result<OpnCharge, string> => {
     const c = get(id);
     if (c === undefined) return err(`Opn has no charge ${id}`);
     if (c.status !== 'pending') return err(`Charge ${id} is already ${c.status}`);
     const at = now();
     switch (outcome) {
       case 'paid':
-        return ok(put(paidCharge(c, at)));
+        return ok(current(put(paidCharge(c, at))));
       case 'failed':
         return ok(put(failedCharge(c, failureCode)));
       case 'expired':
@@ -150,7 +170,7 @@ export function createOpnLedger(now: () => number) {
     const amount = refundAmount(c, amountText, now());
     if (!amount.ok) return amount;
     const done = refunded(c, amount.value, now());
-    put(done.charge);
+    current(put(done.charge));
     return ok(done.refund);
   };
 

@@ -1,17 +1,21 @@
 import { createServer, type ServerResponse, type IncomingMessage } from 'node:http';
-import { isOpnFailureCode, type OpnFailureCode } from '../../../app/providers/opn/opn-api';
 import { OPN_METHOD_ID } from '../../../app/providers/opn/opn-method';
 import { err, ok, type Result } from '../../../app/util/result';
 import { createFaultInjector, serveWithFaults } from '../faults';
 import { closeServer, delay, listenOnLoopback, readBody } from '../http-util';
 import type { SimulatedProvider } from '../simulated-provider';
-import { routeOpnApi, sendProblem } from './opn-api-routes';
+import { routeOpnApi, sendProblem, type ApiContext } from './opn-api-routes';
+import { DEFAULT_OPN_ACCOUNT, opnAccountSchema, type OpnAccount, type OpnEnabledMethod } from './opn-capability';
 import type { OpnCharge } from './opn-charge';
 import { routeOpnControl } from './opn-control';
 import { createOpnLedger, type OpnSettlement } from './opn-ledger';
 import type { OpnQrImageMode } from './opn-qr-image';
+import { FAILURE_CODE_PATTERN, type OpnAccountCountry, type OpnSimSourceType, type OpnUnknownFormatType } from './opn-sim-methods';
 import { createOpnWebhooks } from './opn-webhooks';
 import type { WebhookRecord } from '../webhook-sender';
+
+export { enabledOpnMethods, type OpnAccount, type OpnEnabledMethod } from './opn-capability';
+export { OPN_SIM_SOURCE_TYPES, type OpnSimSourceType, type OpnUnknownFormatType } from './opn-sim-methods';
 
 /** How many of the latest requests the simulator's log keeps (tests read the recent ones). */
 const SEEN_KEPT = 10_000;
@@ -30,6 +34,21 @@ export interface OpnSimulatorOptions {
    * add Opn's `location` link and refunds their full set of fields. Only a test about them turns it on.
    */
   readonly extensions?: boolean;
+  /**
+   * The methods the account has enabled, as `GET /capability` lists them (name and currencies); a
+   * charge of any other source type, or in another currency, is refused. Default: every QR method the
+   * simulator has, in each currency its doc names (`enabledOpnMethods()`).
+   */
+  readonly enabledMethods?: readonly OpnEnabledMethod[];
+  /** The account's country, whose account-level charge limits `GET /capability` reports; SG by default. */
+  readonly country?: OpnAccountCountry;
+  /** Test only: these methods, whose QR image format no source shows, serve an SVG instead of the default PNG. */
+  readonly svgQrImages?: readonly OpnUnknownFormatType[];
+  /**
+   * Test only, never a default: charges of these source types answer as a redirect flow
+   * (`source.flow: 'redirect'`, an `authorize_uri`, no scannable code), to test the client's refusal.
+   */
+  readonly redirectFlow?: readonly OpnSimSourceType[];
 }
 
 /** A request as the simulator received it, so tests can check what the client really sent. */
@@ -50,8 +69,8 @@ export interface OpnSimulator extends SimulatedProvider {
   /** The text in a charge's QR image, kept beside the charge (Opn's JSON has no such field). */
   qrPayload(chargeId: string): string | null;
   requests(): readonly OpnSeenRequest[];
-  /** What the customer does in the Atome app: pay, fail, or let it run out. */
-  settle(chargeId: string, outcome: OpnSettlement, failureCode?: OpnFailureCode): Result<OpnCharge, string>;
+  /** What the customer does in the wallet app: pay, fail (with any failure code, known or not), or let it run out. */
+  settle(chargeId: string, outcome: OpnSettlement, failureCode?: string): Result<OpnCharge, string>;
   /** Moves the simulator's clock forward, so expiry and the 60-day refund rule can be reached. */
   advanceTime(ms: number): void;
   /** The simulator's clock, including any advance. */
@@ -61,6 +80,9 @@ export interface OpnSimulator extends SimulatedProvider {
   setWebhookUrl(url: string | null): void;
   /** The webhooks POSTed so far, once each has been answered or has failed. */
   webhooks(): readonly WebhookRecord[];
+  /** Changes what the account has enabled, as the merchant (or Opn) would; later creates and `GET /capability` follow it. */
+  setAccount(account: OpnAccount): void;
+  account(): OpnAccount;
 }
 
 function basicUser(header: string | undefined): string | null {
@@ -87,20 +109,39 @@ function recordRequest(seen: OpnSeenRequest[], req: IncomingMessage, url: URL, b
   if (seen.length > 2 * SEEN_KEPT) seen.splice(0, seen.length - SEEN_KEPT);
 }
 
+/** The account the options describe, checked as the capability control checks it. */
+function accountFrom(options: OpnSimulatorOptions): OpnAccount {
+  if (options.enabledMethods === undefined && options.country === undefined) return DEFAULT_OPN_ACCOUNT;
+  return opnAccountSchema.parse({ country: options.country, paymentMethods: options.enabledMethods ?? DEFAULT_OPN_ACCOUNT.paymentMethods });
+}
+
+/** The simulator's state that the API reads: all but the ledger and the server's own address. */
+function apiState(options: OpnSimulatorOptions) {
+  return {
+    qrPayloads: new Map<string, string>(),
+    qrMode: options.qrImage ?? 'qr',
+    account: accountFrom(options),
+    svgTypes: new Set<OpnSimSourceType>(options.svgQrImages ?? []),
+    redirectTypes: new Set<OpnSimSourceType>(options.redirectFlow ?? []),
+    extensions: options.extensions ?? false,
+  };
+}
+
 /**
- * The built-in Opn Payments simulator: Atome QR charges over real HTTP on loopback, with Opn's JSON
- * shapes, basic auth, limits, expiry, the Expire API, refunds and lists, plus demo controls and faults.
+ * The built-in Opn Payments simulator: Atome QR, PayNow, PromptPay, TrueMoney QR, WeChat Pay MPM and
+ * Alipay+ MPM charges over real HTTP on loopback, with Opn's JSON shapes, basic auth, each method's
+ * documented rules, expiry, the Expire API, refunds, lists and `GET /capability`, plus demo controls
+ * and faults.
  */
 export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<OpnSimulator> {
   const baseNow = options.now ?? Date.now;
-  const extensions = options.extensions ?? false;
   let offset = 0;
   const now = () => baseNow() + offset;
   const ledger = createOpnLedger(now);
-  const qrPayloads = new Map<string, string>();
+  const state = apiState(options);
+  const { extensions } = state;
   const seen: OpnSeenRequest[] = [];
   const faults = createFaultInjector();
-  let qrMode: OpnQrImageMode = options.qrImage ?? 'qr';
   let baseUrl = '';
   const webhooks = createOpnWebhooks({
     now,
@@ -109,22 +150,19 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
   });
 
   /** Every way a charge settles goes through here, so a completed charge always sends its webhook. */
-  const settleCharge = (id: string, outcome: OpnSettlement, failureCode?: OpnFailureCode): Result<OpnCharge, string> => {
+  const settle = (id: string, outcome: OpnSettlement, failureCode?: string): Result<OpnCharge, string> => {
     const settled = ledger.settle(id, outcome, failureCode);
     if (settled.ok && (settled.value.status === 'successful' || settled.value.status === 'failed')) webhooks.chargeComplete(settled.value);
     return settled;
   };
-
-  const settle = (id: string, outcome: OpnSettlement, failureCode?: string) => {
-    if (failureCode !== undefined && !isOpnFailureCode(failureCode)) return err(`Opn has no failure code ${failureCode}`);
-    return settleCharge(id, outcome, failureCode);
+  const context: ApiContext = {
+    ledger, baseUrl: () => baseUrl, now, qrPayloads: state.qrPayloads, qrMode: () => state.qrMode, account: () => state.account,
+    svgTypes: state.svgTypes, redirectTypes: state.redirectTypes, extensions,
   };
-
-  const api = async (req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> => {
-    if (basicUser(req.headers.authorization) !== options.secretKey) {
-      return sendProblem(res, { status: 401, code: 'authentication_failure', message: 'authentication failed' }, extensions);
-    }
-    return routeOpnApi(req, res, url, body, { ledger, baseUrl: () => baseUrl, now, qrPayloads, qrMode: () => qrMode, extensions });
+  const setQrImage = (mode: OpnQrImageMode): void => void (state.qrMode = mode);
+  const setAccount = (account: OpnAccount): void => void (state.account = account);
+  const advanceTime = (ms: number) => {
+    offset += ms;
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -133,17 +171,15 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
     const body = req.method === 'POST' ? await readBody(req) : '';
     if (body === null) return sendProblem(res, { status: 413, code: 'bad_request', message: 'request body too large' }, extensions);
     if (url.pathname.startsWith('/__control/')) {
-      return routeOpnControl(req, res, url, body, { settle, advanceTime, addFault: (rule) => faults.add(rule), setQrImage, setWebhookUrl: webhooks.setEndpoint });
+      return routeOpnControl(req, res, url, body, { settle, advanceTime, addFault: (rule) => faults.add(rule), setQrImage, setWebhookUrl: webhooks.setEndpoint, setAccount });
     }
     recordRequest(seen, req, url, body);
-    return serveWithFaults(faults, req, res, url.pathname, (out) => api(req, out, url, body));
-  };
-
-  const advanceTime = (ms: number) => {
-    offset += ms;
-  };
-  const setQrImage = (mode: OpnQrImageMode) => {
-    qrMode = mode;
+    return serveWithFaults(faults, req, res, url.pathname, async (out) => {
+      if (basicUser(req.headers.authorization) !== options.secretKey) {
+        return sendProblem(out, { status: 401, code: 'authentication_failure', message: 'authentication failed' }, extensions);
+      }
+      return routeOpnApi(req, out, url, body, context);
+    });
   };
 
   const server = createServer((req, res) => {
@@ -157,16 +193,19 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
     apiKey: options.secretKey,
     faults,
     charges: () => ledger.all(),
-    qrPayload: (id) => qrPayloads.get(id) ?? null,
+    qrPayload: (id) => state.qrPayloads.get(id) ?? null,
     requests: () => [...seen],
-    settle: settleCharge,
+    settle,
     advanceTime,
     now,
     setQrImage,
     setWebhookUrl: webhooks.setEndpoint,
     webhooks: () => webhooks.records(),
+    setAccount,
+    account: () => state.account,
     simulate: (providerRef, outcome, failureCode) => {
-      if (outcome !== 'paid' && outcome !== 'failed' && outcome !== 'expired') return err(`Atome cannot simulate "${outcome}"`);
+      if (outcome !== 'paid' && outcome !== 'failed' && outcome !== 'expired') return err(`Opn cannot simulate "${outcome}"`);
+      if (failureCode !== undefined && !FAILURE_CODE_PATTERN.test(failureCode)) return err('A failure code is lower-case letters, digits and _');
       const settled = settle(providerRef, outcome, failureCode);
       return settled.ok ? ok(undefined) : err(settled.error);
     },
