@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../app/ipc/contract';
 import type { DeviceReport } from '../../app/ipc/devices';
-import { deviceChip, methodChip } from '../../renderer/cashier/devices/device-chip';
+import { deviceChip, deviceSummary, methodChip } from '../../renderer/cashier/devices/device-chip';
 import { deviceSavedAnswer, deviceSaveRefusal } from '../../renderer/cashier/devices/device-words';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 
@@ -13,11 +13,11 @@ const report = (health: DeviceReport['health'], summary: string): DeviceReport =
 
 describe('device chips', () => {
   it('show the terminal\'s own words when they say something, else the name and a state in English', () => {
-    expect(deviceChip('Printer', report('attention', 'Printer: out of paper'), en)).toEqual({ name: 'Printer: out of paper', state: null });
-    expect(deviceChip('Printer', report('off', 'No printer'), en)).toEqual({ name: 'Printer', state: 'Not set up' });
-    expect(deviceChip('Pole display', report('off', 'Pole display stopped'), en)).toEqual({ name: 'Pole display stopped', state: null });
-    expect(deviceChip('Pole display', report('unknown', 'Pole display: connecting'), en)).toEqual({ name: 'Pole display', state: 'Checking…' });
-    expect(deviceChip('Printer', report('unknown', 'Printer'), en)).toEqual({ name: 'Printer', state: 'No status' });
+    expect(deviceChip('printer', report('attention', 'Printer: out of paper'), en)).toEqual({ name: 'Printer: out of paper', state: null });
+    expect(deviceChip('printer', report('off', 'No printer'), en)).toEqual({ name: 'Printer', state: 'Not set up' });
+    expect(deviceChip('poleDisplay', report('off', 'Pole display stopped'), en)).toEqual({ name: 'Pole display stopped', state: null });
+    expect(deviceChip('poleDisplay', report('unknown', 'Pole display: connecting'), en)).toEqual({ name: 'Pole display', state: 'Checking…' });
+    expect(deviceChip('printer', report('unknown', 'Printer'), en)).toEqual({ name: 'Printer', state: 'No status' });
   });
 
   it('name a method as the picker does, without "(simulated)", with its state in a word or two', () => {
@@ -29,10 +29,27 @@ describe('device chips', () => {
   });
 
   it('say the state in Malay and Chinese, with the same words the Devices panel uses for the device', () => {
-    expect(deviceChip(ms.names.printer, report('off', 'No printer'), ms)).toEqual({ name: 'Pencetak', state: 'Belum disediakan' });
-    expect(deviceChip(zh.names.poleDisplay, report('unknown', 'Pole display: connecting'), zh)).toEqual({ name: '杆式显示屏', state: '检查中…' });
+    expect(deviceChip('printer', report('off', 'No printer'), ms)).toEqual({ name: 'Pencetak', state: 'Belum disediakan' });
+    expect(deviceChip('poleDisplay', report('unknown', 'Pole display: connecting'), zh)).toEqual({ name: '杆式显示屏', state: '检查中…' });
+    expect(deviceChip('journal', report('ok', 'Journal'), ms)).toEqual({ name: 'Jurnal', state: null });
+    expect(deviceChip('printer', report('fault', 'Printer: out of paper'), zh)).toEqual({ name: 'Printer: out of paper', state: null });
     expect(methodChip('Atome', 'fault', ms)).toEqual({ name: 'Atome', state: 'Tidak berfungsi' });
     expect(methodChip('Orangepill', 'unknown', zh)).toEqual({ name: 'Orangepill', state: '尚未检查' });
+  });
+});
+
+describe('a device\'s summary, as the chip and the panel show it', () => {
+  it('is the terminal\'s own in English', () => {
+    expect(deviceSummary('printer', report('ok', 'Printer'), en)).toBe('Printer');
+    expect(deviceSummary('printer', report('off', 'No printer'), en)).toBe('No printer');
+  });
+
+  it('is in the cashier\'s language where it only names the device or says it is not set up, else the terminal\'s own', () => {
+    expect(deviceSummary('customerDisplay', report('ok', 'Customer display'), zh)).toBe('顾客显示屏');
+    expect(deviceSummary('poleDisplay', report('off', 'No pole display'), ms)).toBe('Tiada paparan tiang');
+    expect(deviceSummary('printer', report('off', 'No printer'), zh)).toBe('无打印机');
+    expect(deviceSummary('customerDisplay', report('attention', 'No customer display'), ms)).toBe('Tiada paparan pelanggan');
+    expect(deviceSummary('customerDisplay', report('ok', '2 customer displays'), ms)).toBe('2 customer displays');
   });
 });
 

@@ -57,11 +57,11 @@ export function DeviceBar() {
   const openPanel = (): void => setOpen(true);
   const chips: Chip[] = [
     // First: while the journal cannot save, no sale can start, so the cashier must see why.
-    { id: 'journal', report: devices.journal, words: deviceChip(w.names.journal, devices.journal, w) },
+    { id: 'journal', report: devices.journal, words: deviceChip('journal', devices.journal, w) },
     ...devices.providers.map((p) => ({ id: `provider-${p.method}`, report: p, words: methodChip(methodLabel(terminal, p.method), p.health, w) })),
-    { id: 'printer', report: devices.printer, words: deviceChip(w.names.printer, devices.printer, w) },
-    { id: 'pole-display', report: devices.poleDisplay, words: deviceChip(w.names.poleDisplay, devices.poleDisplay, w) },
-    { id: 'customer-display', report: devices.customerDisplay, words: deviceChip(w.names.customerDisplay, devices.customerDisplay, w) },
+    { id: 'printer', report: devices.printer, words: deviceChip('printer', devices.printer, w) },
+    { id: 'pole-display', report: devices.poleDisplay, words: deviceChip('poleDisplay', devices.poleDisplay, w) },
+    { id: 'customer-display', report: devices.customerDisplay, words: deviceChip('customerDisplay', devices.customerDisplay, w) },
   ];
   return (
     <div className="device-bar__row">

@@ -1,6 +1,7 @@
 import type { DeviceHealth, DeviceReport } from '../../../app/ipc/devices';
 import { assertNever } from '../../../app/util/assert-never';
 import type { DeviceWords } from '../words/devices';
+import { en as english } from '../words/en/devices';
 
 /** What one chip of the device bar says: the device's name, and its state in a word or two when not fine. */
 export interface ChipWords {
@@ -50,21 +51,39 @@ export function methodChip(label: string, health: DeviceHealth, words: DeviceWor
   }
 }
 
+/** The devices the bar and the Devices panel report on, by their name in the catalog. */
+export type DeviceKey = 'journal' | 'printer' | 'poleDisplay' | 'customerDisplay';
+
+/**
+ * The terminal's few words about a device, as the bar and the Devices panel both show them. The
+ * terminal writes them in English: where they are only the device's name ("Journal") or say it is
+ * not set up ("No printer"), the catalog has them in the cashier's language; anything more
+ * ("Printer: out of paper") is the terminal's own, shown as it is.
+ */
+export function deviceSummary(device: DeviceKey, report: DeviceReport, words: DeviceWords): string {
+  const known: readonly (readonly [string, string])[] = [
+    [english.names[device], words.names[device]],
+    [english.absent[device], words.absent[device]],
+  ];
+  return known.find(([said]) => said === report.summary)?.[1] ?? report.summary;
+}
+
 /**
  * A device's chip: the terminal's own few words when they say something ("Printer: out of paper",
- * "2 customer displays"), else the device's name (in the cashier's language, as the caller names it)
- * and what its state means ("Not set up", "Checking…", "No status"). The terminal's words are English:
- * "No printer" and "connecting" are read as it writes them.
+ * "2 customer displays"), else the device's name and what its state means ("Not set up",
+ * "Checking…", "No status"). The terminal's words are English: "No …" and "connecting" are read as
+ * it writes them.
  */
-export function deviceChip(name: string, report: DeviceReport, words: DeviceWords): ChipWords {
+export function deviceChip(device: DeviceKey, report: DeviceReport, words: DeviceWords): ChipWords {
+  const name = words.names[device];
   switch (report.health) {
     case 'ok':
     case 'attention':
     case 'fault':
-      return { name: report.summary, state: null };
+      return { name: deviceSummary(device, report, words), state: null };
     case 'off':
       // "No printer", "No pole display": not set up; "Pole display stopped" says more than that.
-      return report.summary.startsWith('No ') ? { name, state: words.chip.notSetUp } : { name: report.summary, state: null };
+      return report.summary.startsWith('No ') ? { name, state: words.chip.notSetUp } : { name: deviceSummary(device, report, words), state: null };
     case 'unknown':
       // The pole display is being opened ("Pole display: connecting"); a printer that reports no status never will.
       return { name, state: /connecting/i.test(report.summary) ? words.chip.checking : words.chip.noStatus };

@@ -44,14 +44,15 @@ function connectionOf(kind: string, from: Printer['connection']): Printer['conne
 export function PrinterForm({ value, demo, onChange }: { readonly value: Printer; readonly demo: boolean; readonly onChange: (next: Printer) => void }) {
   const c = value.connection;
   const setConnection = (next: Connection) => onChange({ ...value, connection: next });
-  const w = useWords().devices.printerForm;
+  const words = useWords().devices;
+  const w = words.printerForm;
   return (
     <fieldset className="device-form" data-testid="printer-form">
       <legend>{w.legend}</legend>
       <Field label={w.connection}>
         <select data-testid="printer-kind" value={c?.kind ?? 'none'} onChange={(e) => onChange({ ...value, connection: connectionOf(e.target.value, c) })}>
           {/* In demo mode "none" means the virtual printer, and the panel's printer line says the same. */}
-          <option value="none">{demo ? w.noneDemo : w.noPrinter}</option>
+          <option value="none">{demo ? w.noneDemo : words.absent.printer}</option>
           <option value="tcp">{w.network}</option>
           <option value="serial">{w.serial}</option>
           <option value="usb-lp">{w.usbDevice}</option>
@@ -134,7 +135,7 @@ export function PoleForm({ value, ports, onChange }: { readonly value: Pole; rea
           data-testid="pole-port"
           list="serial-port-list"
           value={port?.path ?? ''}
-          placeholder={w.noPoleDisplay}
+          placeholder={words.absent.poleDisplay}
           onChange={(e) =>
             onChange({
               ...value,

@@ -10,16 +10,20 @@ import type { PanelAnswer } from '../history/history-slice';
 import { AnswerDetails } from '../shared/answer-details';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import { deviceSavedAnswer, deviceSaveRefusal } from './device-words';
+import { deviceSummary, type DeviceKey } from './device-chip';
 import { useWords } from '../words/use-words';
 
 type Answer = PanelAnswer | null;
 
-function Section({ title, report, children }: { readonly title: string; readonly report: DeviceReport; readonly children: React.ReactNode }) {
+/** One device's section: its state in the same words as its chip in the device bar, then what the terminal says about it. */
+function Section(props: { readonly title: string; readonly device: DeviceKey; readonly report: DeviceReport; readonly children: React.ReactNode }) {
+  const { title, device, report, children } = props;
+  const w = useWords().devices;
   return (
     <section className="devices-panel__section" aria-label={title}>
       <h3 className="devices-panel__title">{title}</h3>
       <p className={`devices-panel__state devices-panel__state--${report.health}`}>
-        <strong>{report.summary}.</strong> {report.detail}
+        <strong>{deviceSummary(device, report, w)}.</strong> {report.detail}
       </p>
       <div className="devices-panel__actions">{children}</div>
     </section>
@@ -79,7 +83,7 @@ function PrinterChecks({ report }: { readonly report: DeviceReport }) {
   const w = useWords().devices;
   return (
     <>
-      <Section title={w.names.receiptPrinter} report={report}>
+      <Section title={w.names.receiptPrinter} device="printer" report={report}>
         <button type="button" className="button button--secondary" data-testid="print-test-qr" onClick={() => void actions.printTest('test_qr')}>
           {w.panel.printTestQr}
         </button>
@@ -104,7 +108,7 @@ function PoleChecks({ report, data }: { readonly report: DeviceReport; readonly 
   const w = useWords().devices;
   return (
     <>
-      <Section title={w.names.poleDisplay} report={report}>
+      <Section title={w.names.poleDisplay} device="poleDisplay" report={report}>
         <button type="button" className="button button--secondary" data-testid="test-pole-display" onClick={data.testPole}>
           {w.panel.testDisplay}
         </button>
@@ -158,11 +162,11 @@ export function DevicesPanel({ onClose }: { readonly onClose: () => void }) {
       <h2 id="devices-title">{w.devices}</h2>
       <PrinterChecks report={devices.printer} />
       <PoleChecks report={devices.poleDisplay} data={data} />
-      <Section title={w.names.customerDisplay} report={devices.customerDisplay}>
+      <Section title={w.names.customerDisplay} device="customerDisplay" report={devices.customerDisplay}>
         {null}
       </Section>
       <PairedDisplaysSection />
-      <Section title={w.names.journal} report={devices.journal}>
+      <Section title={w.names.journal} device="journal" report={devices.journal}>
         {null}
       </Section>
       {data.draft !== null && <DeviceSettingsForm draft={data.draft} data={data} />}

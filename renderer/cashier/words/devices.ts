@@ -10,6 +10,13 @@ export interface DeviceWords {
     readonly customerDisplay: string;
     readonly customerDisplays: string;
   };
+  /** A device that is not there, as the terminal says it ("No printer") and the forms offer it. */
+  readonly absent: {
+    readonly journal: string;
+    readonly printer: string;
+    readonly poleDisplay: string;
+    readonly customerDisplay: string;
+  };
   /** A chip's state in a word or two, under the device's name. */
   readonly chip: {
     readonly havingTrouble: string;
@@ -36,7 +43,6 @@ export interface DeviceWords {
     readonly legend: string;
     readonly connection: string;
     readonly noneDemo: string;
-    readonly noPrinter: string;
     readonly network: string;
     readonly serial: string;
     readonly usbDevice: string;
@@ -59,7 +65,6 @@ export interface DeviceWords {
   readonly poleForm: {
     readonly legend: string;
     readonly serialPort: string;
-    readonly noPoleDisplay: string;
     readonly commandSet: string;
     readonly epson: string;
     readonly logicControls: string;

@@ -10,6 +10,12 @@ export const en: DeviceWords = {
     customerDisplay: 'Customer display',
     customerDisplays: 'Customer displays',
   },
+  absent: {
+    journal: 'No journal',
+    printer: 'No printer',
+    poleDisplay: 'No pole display',
+    customerDisplay: 'No customer display',
+  },
   chip: {
     havingTrouble: 'Having trouble',
     notWorking: 'Not working',
@@ -34,7 +40,6 @@ export const en: DeviceWords = {
     legend: 'Printer settings',
     connection: 'Connection',
     noneDemo: 'None (the demo prints on screen)',
-    noPrinter: 'No printer',
     network: 'Network (TCP 9100)',
     serial: 'Serial or USB-serial',
     usbDevice: 'USB printer device (Linux)',
@@ -57,7 +62,6 @@ export const en: DeviceWords = {
   poleForm: {
     legend: 'Pole display settings',
     serialPort: 'Serial port',
-    noPoleDisplay: 'No pole display',
     commandSet: 'Command set',
     epson: 'Epson (most pole displays)',
     logicControls: 'Logic Controls (PD3000 family)',

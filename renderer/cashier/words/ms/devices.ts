@@ -10,6 +10,12 @@ export const ms: DeviceWords = {
     customerDisplay: 'Paparan pelanggan',
     customerDisplays: 'Senarai paparan pelanggan',
   },
+  absent: {
+    journal: 'Tiada jurnal',
+    printer: 'Tiada pencetak',
+    poleDisplay: 'Tiada paparan tiang',
+    customerDisplay: 'Tiada paparan pelanggan',
+  },
   chip: {
     havingTrouble: 'Ada masalah',
     notWorking: 'Tidak berfungsi',
@@ -34,7 +40,6 @@ export const ms: DeviceWords = {
     legend: 'Tetapan pencetak',
     connection: 'Sambungan',
     noneDemo: 'Tiada (demo mencetak pada skrin)',
-    noPrinter: 'Tiada pencetak',
     network: 'Rangkaian (TCP 9100)',
     serial: 'Bersiri atau USB ke bersiri',
     usbDevice: 'Peranti pencetak USB (Linux)',
@@ -57,7 +62,6 @@ export const ms: DeviceWords = {
   poleForm: {
     legend: 'Tetapan paparan tiang',
     serialPort: 'Port bersiri',
-    noPoleDisplay: 'Tiada paparan tiang',
     commandSet: 'Set arahan',
     epson: 'Epson (kebanyakan paparan tiang)',
     logicControls: 'Logic Controls (siri PD3000)',

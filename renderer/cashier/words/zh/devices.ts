@@ -10,6 +10,12 @@ export const zh: DeviceWords = {
     customerDisplay: '顾客显示屏',
     customerDisplays: '顾客显示屏列表',
   },
+  absent: {
+    journal: '无交易日志',
+    printer: '无打印机',
+    poleDisplay: '无杆式显示屏',
+    customerDisplay: '无顾客显示屏',
+  },
   chip: {
     havingTrouble: '有问题',
     notWorking: '无法使用',
@@ -34,7 +40,6 @@ export const zh: DeviceWords = {
     legend: '打印机设置',
     connection: '连接方式',
     noneDemo: '无（演示模式在屏幕上打印）',
-    noPrinter: '无打印机',
     network: '网络 (TCP 9100)',
     serial: '串口或 USB 转串口',
     usbDevice: 'USB 打印机设备 (Linux)',
@@ -57,7 +62,6 @@ export const zh: DeviceWords = {
   poleForm: {
     legend: '杆式显示屏设置',
     serialPort: '串口',
-    noPoleDisplay: '无杆式显示屏',
     commandSet: '指令集',
     epson: 'Epson（大多数杆式显示屏）',
     logicControls: 'Logic Controls（PD3000 系列）',
