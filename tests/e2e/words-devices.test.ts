@@ -25,14 +25,15 @@ afterAll(async () => {
 
 /**
  * The text of the devices' parts of the page, with what they say to a screen reader and as a hint,
- * less what the terminal wrote: each device's sentence (its chip's tooltip), a print's outcome, the
- * pole display's refusal and the technical details.
+ * less what the terminal wrote: each device's sentence (its chip's tooltip), a print's outcome and
+ * the printed slip itself, the pole display's refusal and the technical details.
  */
 function devicesText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const parts = [...document.querySelectorAll('[data-testid="device-bar"], [data-testid="devices-open"], [data-testid="devices-panel"], [data-testid="print-panel"]')];
-    const inner = parts.flatMap((p) => [p, ...p.querySelectorAll('*')]);
-    const theirs = [...document.querySelectorAll('[data-testid="print-outcome"], [data-testid="test-print-outcome"], .devices-panel__answer--bad[data-testid="pole-test-outcome"], .answer-details code')];
+    const slip = '[data-testid="receipt-image"], [data-testid="receipt-text"]';
+    const inner = parts.flatMap((p) => [p, ...p.querySelectorAll('*')]).filter((e) => !e.matches(slip));
+    const theirs = [...document.querySelectorAll(`[data-testid="print-outcome"], [data-testid="test-print-outcome"], .devices-panel__answer--bad[data-testid="pole-test-outcome"], .answer-details code, ${slip}`)];
     const details = [...document.querySelectorAll('[data-testid="device-bar"] [title]')].map((e) => e.getAttribute('title') ?? '').filter((d) => d !== '');
     const options = inner.filter((e) => e instanceof HTMLOptionElement).map((e) => e.textContent ?? '');
     const said = inner.flatMap((e) => ['aria-label', 'placeholder', 'alt'].map((a) => e.getAttribute(a) ?? ''));
