@@ -4,6 +4,7 @@ import { useCashierStore } from '../cashier-store';
 import { methodLabel } from '../shared/sale-choices';
 import { chipMark, deviceChip, methodChip, problemsFirst, type ChipWords } from './device-chip';
 import { DevicesPanel } from './devices-panel';
+import { useWords } from '../words/use-words';
 
 // Enter on a chip opens the panel; it must not reach the screen's "Enter charges" key.
 const keepEnter = (event: React.KeyboardEvent): void => {
@@ -51,25 +52,26 @@ export function DeviceBar() {
   const devices = useCashierStore((s) => s.devices);
   const terminal = useCashierStore((s) => s.terminal);
   const [open, setOpen] = useState(false);
+  const w = useWords().devices;
   if (devices === null) return null;
   const openPanel = (): void => setOpen(true);
   const chips: Chip[] = [
     // First: while the journal cannot save, no sale can start, so the cashier must see why.
-    { id: 'journal', report: devices.journal, words: deviceChip('Journal', devices.journal) },
-    ...devices.providers.map((p) => ({ id: `provider-${p.method}`, report: p, words: methodChip(methodLabel(terminal, p.method), p.health) })),
-    { id: 'printer', report: devices.printer, words: deviceChip('Printer', devices.printer) },
-    { id: 'pole-display', report: devices.poleDisplay, words: deviceChip('Pole display', devices.poleDisplay) },
-    { id: 'customer-display', report: devices.customerDisplay, words: deviceChip('Customer display', devices.customerDisplay) },
+    { id: 'journal', report: devices.journal, words: deviceChip('journal', devices.journal, w) },
+    ...devices.providers.map((p) => ({ id: `provider-${p.method}`, report: p, words: methodChip(methodLabel(terminal, p.method), p.health, w) })),
+    { id: 'printer', report: devices.printer, words: deviceChip('printer', devices.printer, w) },
+    { id: 'pole-display', report: devices.poleDisplay, words: deviceChip('poleDisplay', devices.poleDisplay, w) },
+    { id: 'customer-display', report: devices.customerDisplay, words: deviceChip('customerDisplay', devices.customerDisplay, w) },
   ];
   return (
     <div className="device-bar__row">
-      <ul className="device-bar" aria-label="Devices" data-testid="device-bar">
+      <ul className="device-bar" aria-label={w.devices} data-testid="device-bar">
         {problemsFirst(chips).map((chip) => (
           <DeviceItem key={chip.id} id={chip.id} report={chip.report} words={chip.words} onOpen={openPanel} />
         ))}
       </ul>
       <button type="button" className="button button--secondary device-bar__open" data-testid="devices-open" onClick={openPanel} onKeyDown={keepEnter}>
-        Devices…
+        {w.openDevices}
       </button>
       {open && <DevicesPanel onClose={() => setOpen(false)} />}
     </div>

@@ -1,5 +1,7 @@
 import type { DeviceHealth, DeviceReport } from '../../../app/ipc/devices';
 import { assertNever } from '../../../app/util/assert-never';
+import type { DeviceWords } from '../words/devices';
+import { en as english } from '../words/en/devices';
 
 /** What one chip of the device bar says: the device's name, and its state in a word or two when not fine. */
 export interface ChipWords {
@@ -29,42 +31,62 @@ export function chipMark(health: DeviceHealth): string {
  * A payment method's chip, named as the Method picker names it ("Atome", never the provider "Opn").
  * Its state stays short; the sentence with the reason is a tap away, in the Devices panel and the tooltip.
  */
-export function methodChip(label: string, health: DeviceHealth): ChipWords {
+export function methodChip(label: string, health: DeviceHealth, words: DeviceWords): ChipWords {
   // The demo banner already says every method is simulated: the chip keeps the name itself, and its width.
   const name = label.replace(/ \(simulated\)$/, '');
   switch (health) {
     case 'ok':
       return { name, state: null };
     case 'attention':
-      return { name, state: 'Having trouble' };
+      return { name, state: words.chip.havingTrouble };
     case 'fault':
-      return { name, state: 'Not working' };
+      return { name, state: words.chip.notWorking };
     case 'off':
-      return { name, state: 'Not set up' };
+      return { name, state: words.chip.notSetUp };
     case 'unknown':
       // Providers are asked only when a payment needs them: until then nothing is being checked.
-      return { name, state: 'Not checked yet' };
+      return { name, state: words.chip.notCheckedYet };
     default:
       return assertNever(health, 'device health');
   }
 }
 
+/** The devices the bar and the Devices panel report on, by their name in the catalog. */
+export type DeviceKey = 'journal' | 'printer' | 'poleDisplay' | 'customerDisplay';
+
+/**
+ * The terminal's few words about a device, as the bar and the Devices panel both show them. The
+ * terminal writes them in English: where they are only the device's name ("Journal") or say it is
+ * not set up ("No printer"), the catalog has them in the cashier's language; anything more
+ * ("Printer: out of paper") is the terminal's own, shown as it is.
+ */
+export function deviceSummary(device: DeviceKey, report: DeviceReport, words: DeviceWords): string {
+  const known: readonly (readonly [string, string])[] = [
+    [english.names[device], words.names[device]],
+    [english.absent[device], words.absent[device]],
+  ];
+  return known.find(([said]) => said === report.summary)?.[1] ?? report.summary;
+}
+
 /**
  * A device's chip: the terminal's own few words when they say something ("Printer: out of paper",
- * "2 customer displays"), else the device's name and what its state means ("Not set up", "Checking…", "No status").
+ * "2 customer displays"), else the device's name and what its state means ("Not set up",
+ * "Checking…", "No status"). The terminal's words are English: "No …" and "connecting" are read as
+ * it writes them.
  */
-export function deviceChip(name: string, report: DeviceReport): ChipWords {
+export function deviceChip(device: DeviceKey, report: DeviceReport, words: DeviceWords): ChipWords {
+  const name = words.names[device];
   switch (report.health) {
     case 'ok':
     case 'attention':
     case 'fault':
-      return { name: report.summary, state: null };
+      return { name: deviceSummary(device, report, words), state: null };
     case 'off':
       // "No printer", "No pole display": not set up; "Pole display stopped" says more than that.
-      return report.summary.startsWith('No ') ? { name, state: 'Not set up' } : { name: report.summary, state: null };
+      return report.summary.startsWith('No ') ? { name, state: words.chip.notSetUp } : { name: deviceSummary(device, report, words), state: null };
     case 'unknown':
       // The pole display is being opened ("Pole display: connecting"); a printer that reports no status never will.
-      return { name, state: /connecting/i.test(report.summary) ? 'Checking…' : 'No status' };
+      return { name, state: /connecting/i.test(report.summary) ? words.chip.checking : words.chip.noStatus };
     default:
       return assertNever(report.health, 'device health');
   }

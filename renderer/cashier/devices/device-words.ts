@@ -1,29 +1,34 @@
 import type { ApiError } from '../../../app/ipc/contract';
 import type { PanelAnswer } from '../history/history-slice';
+import type { DeviceWords } from '../words/devices';
 
 /** The Devices panel's fields as the cashier sees them labelled, by the path the terminal checks them under. */
-const FIELD_NAMES: Readonly<Record<string, string>> = {
-  'printer.connection': "The printer's connection",
-  'printer.connection.kind': "The printer's connection",
-  'printer.connection.host': "The printer's host",
-  'printer.connection.port': "The printer's port",
-  'printer.connection.path': "The printer's device",
-  'printer.connection.baudRate': "The printer's baud rate",
-  'printer.paper': "The printer's paper",
-  'printer.qr': "The printer's QR code choice",
-  'poleDisplay.port': "The pole display's serial port",
-  'poleDisplay.port.path': "The pole display's serial port",
-  'poleDisplay.port.baudRate': "The pole display's baud rate",
-  'poleDisplay.commandSet': "The pole display's command set",
-  'poleDisplay.welcome': 'The welcome text',
-  'poleDisplay.welcome.0': 'Welcome, line 1',
-  'poleDisplay.welcome.1': 'Welcome, line 2',
-};
+function fieldNames(words: DeviceWords): Readonly<Record<string, string>> {
+  const s = words.saving;
+  return {
+    'printer.connection': s.printerConnection,
+    'printer.connection.kind': s.printerConnection,
+    'printer.connection.host': s.printerHost,
+    'printer.connection.port': s.printerPort,
+    'printer.connection.path': s.printerDevice,
+    'printer.connection.baudRate': s.printerBaudRate,
+    'printer.paper': s.printerPaper,
+    'printer.qr': s.printerQr,
+    'poleDisplay.port': s.polePort,
+    'poleDisplay.port.path': s.polePort,
+    'poleDisplay.port.baudRate': s.poleBaudRate,
+    'poleDisplay.commandSet': s.poleCommandSet,
+    'poleDisplay.welcome': s.welcomeText,
+    'poleDisplay.welcome.0': words.poleForm.welcome1,
+    'poleDisplay.welcome.1': words.poleForm.welcome2,
+  };
+}
 
 /** The nearest field the panel shows for a path ("printer.connection.host.0" → the host); null when none. */
-function fieldName(path: string): string | null {
+function fieldName(path: string, words: DeviceWords): string | null {
+  const names = fieldNames(words);
   for (let parts = path.split('.'); parts.length > 0; parts = parts.slice(0, -1)) {
-    const name = FIELD_NAMES[parts.join('.')];
+    const name = names[parts.join('.')];
     if (name !== undefined) return name;
   }
   return null;
@@ -32,23 +37,23 @@ function fieldName(path: string): string | null {
 /**
  * A refused save in the panel's words: each field by its label, never by its path in the settings
  * file. A problem that is already a sentence (a refused device path) is kept whole; the terminal's
- * own wording, paths included, goes under Details for whoever fixes the settings file.
+ * own wording, paths included, goes under Details for whoever fixes the settings file. The problem
+ * itself is the terminal's (English) wording, shown as it is.
  */
-export function deviceSaveRefusal(error: ApiError): PanelAnswer {
+export function deviceSaveRefusal(error: ApiError, words: DeviceWords): PanelAnswer {
   const fields = Object.entries(error.fields ?? {});
   if (fields.length === 0) return { ok: false, text: error.message };
   const sentences = fields.map(([path, problem]) => {
     if (/^[A-Z]/.test(problem)) return problem;
-    const name = fieldName(path) ?? 'A device setting';
-    return `${name} ${problem}.`;
+    return words.saving.fieldProblem(fieldName(path, words) ?? words.saving.anySetting, problem);
   });
   const text = sentences.join(' ');
   return text === error.message ? { ok: false, text } : { ok: false, text, details: error.message };
 }
 
 /** A save that went through: where the file is only under Details. */
-export function deviceSavedAnswer(savedIn: string | null): PanelAnswer {
+export function deviceSavedAnswer(savedIn: string | null, words: DeviceWords): PanelAnswer {
   return savedIn === null
-    ? { ok: true, text: 'Saved for this run (this terminal keeps no settings file)' }
-    : { ok: true, text: 'Saved; the devices restarted with it', details: `Saved in ${savedIn}` };
+    ? { ok: true, text: words.saving.savedForRun }
+    : { ok: true, text: words.saving.savedRestarted, details: words.saving.savedIn(savedIn) };
 }

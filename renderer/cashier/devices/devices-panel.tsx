@@ -10,15 +10,20 @@ import type { PanelAnswer } from '../history/history-slice';
 import { AnswerDetails } from '../shared/answer-details';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import { deviceSavedAnswer, deviceSaveRefusal } from './device-words';
+import { deviceSummary, type DeviceKey } from './device-chip';
+import { useWords } from '../words/use-words';
 
 type Answer = PanelAnswer | null;
 
-function Section({ title, report, children }: { readonly title: string; readonly report: DeviceReport; readonly children: React.ReactNode }) {
+/** One device's section: its state in the same words as its chip in the device bar, then what the terminal says about it. */
+function Section(props: { readonly title: string; readonly device: DeviceKey; readonly report: DeviceReport; readonly children: React.ReactNode }) {
+  const { title, device, report, children } = props;
+  const w = useWords().devices;
   return (
     <section className="devices-panel__section" aria-label={title}>
       <h3 className="devices-panel__title">{title}</h3>
       <p className={`devices-panel__state devices-panel__state--${report.health}`}>
-        <strong>{report.summary}.</strong> {report.detail}
+        <strong>{deviceSummary(device, report, w)}.</strong> {report.detail}
       </p>
       <div className="devices-panel__actions">{children}</div>
     </section>
@@ -42,6 +47,7 @@ type Ports = readonly SerialPortChoice[] | string | null;
 /** The panel's own data, read when it opens: the device settings to edit, the serial ports, and the last answers. */
 function useDevicesPanelData() {
   const actions = useActions();
+  const w = useWords().devices;
   const [pole, setPole] = useState<Answer>(null);
   const [ports, setPorts] = useState<Ports>(null);
   const [draft, setDraft] = useState<DeviceSettingsView | null>(null);
@@ -59,12 +65,12 @@ function useDevicesPanelData() {
     setSaved(null);
     const result = await actions.saveDeviceSettings({ printer: draft.printer, poleDisplay: draft.poleDisplay });
     if (result === null) return;
-    if (!result.ok) return setSaved(deviceSaveRefusal(result.error));
+    if (!result.ok) return setSaved(deviceSaveRefusal(result.error, w));
     setDraft(result.value);
-    setSaved(deviceSavedAnswer(result.value.savedIn));
+    setSaved(deviceSavedAnswer(result.value.savedIn, w));
   };
   const testPole = (): void =>
-    void actions.api.testPoleDisplay().then((r) => setPole(r.ok ? { ok: true, text: 'The test pattern is on the pole display' } : { ok: false, text: r.error.message }));
+    void actions.api.testPoleDisplay().then((r) => setPole(r.ok ? { ok: true, text: w.panel.poleTestShown } : { ok: false, text: r.error.message }));
   const listPorts = (): void => void actions.api.listSerialPorts().then((r) => setPorts(r.ok ? r.value : r.error.message));
   return { pole, ports, draft, setDraft, saved, save, testPole, listPorts };
 }
@@ -74,15 +80,16 @@ function PrinterChecks({ report }: { readonly report: DeviceReport }) {
   const actions = useActions();
   const takesOrangepill = useCashierStore((s) => s.terminal?.methods.some((m) => m.id === 'orangepill') ?? false);
   const lastPrint = useCashierStore((s) => (s.lastPrint !== null && s.lastPrint.paymentId === null ? s.lastPrint : null));
+  const w = useWords().devices;
   return (
     <>
-      <Section title="Receipt printer" report={report}>
+      <Section title={w.names.receiptPrinter} device="printer" report={report}>
         <button type="button" className="button button--secondary" data-testid="print-test-qr" onClick={() => void actions.printTest('test_qr')}>
-          Print test QR
+          {w.panel.printTestQr}
         </button>
         {takesOrangepill && (
           <button type="button" className="button button--secondary" data-testid="print-counter-card" onClick={() => void actions.printTest('counter_card')}>
-            Print Orangepill counter card
+            {w.panel.printCounterCard}
           </button>
         )}
       </Section>
@@ -98,20 +105,21 @@ function PrinterChecks({ report }: { readonly report: DeviceReport }) {
 /** The pole display's state, its test, and the machine's serial ports. */
 function PoleChecks({ report, data }: { readonly report: DeviceReport; readonly data: ReturnType<typeof useDevicesPanelData> }) {
   const { pole, ports } = data;
+  const w = useWords().devices;
   return (
     <>
-      <Section title="Pole display" report={report}>
+      <Section title={w.names.poleDisplay} device="poleDisplay" report={report}>
         <button type="button" className="button button--secondary" data-testid="test-pole-display" onClick={data.testPole}>
-          Test display
+          {w.panel.testDisplay}
         </button>
         <button type="button" className="button button--secondary" data-testid="list-serial-ports" onClick={data.listPorts}>
-          List serial ports
+          {w.panel.listSerialPorts}
         </button>
       </Section>
       <AnswerLine answer={pole} testId="pole-test-outcome" />
       {ports !== null && (
         <ul className="devices-panel__ports" data-testid="serial-ports">
-          {typeof ports === 'string' ? <li>{ports}</li> : ports.length === 0 ? <li>No serial ports found</li> : ports.map((p) => <li key={p.path}>{p.manufacturer === null ? p.path : `${p.path} — ${p.manufacturer}`}</li>)}
+          {typeof ports === 'string' ? <li>{ports}</li> : ports.length === 0 ? <li>{w.panel.noSerialPorts}</li> : ports.map((p) => <li key={p.path}>{p.manufacturer === null ? p.path : `${p.path} — ${p.manufacturer}`}</li>)}
         </ul>
       )}
     </>
@@ -122,6 +130,7 @@ function PoleChecks({ report, data }: { readonly report: DeviceReport; readonly 
 function DeviceSettingsForm({ draft, data }: { readonly draft: DeviceSettingsView; readonly data: ReturnType<typeof useDevicesPanelData> }) {
   const { ports, setDraft } = data;
   const demo = useCashierStore((s) => s.terminal?.demo ?? false);
+  const w = useWords().devices;
   return (
     <form
       className="devices-panel__settings"
@@ -133,7 +142,7 @@ function DeviceSettingsForm({ draft, data }: { readonly draft: DeviceSettingsVie
       <PrinterForm value={draft.printer} demo={demo} onChange={(printer) => setDraft({ ...draft, printer })} />
       <PoleForm value={draft.poleDisplay} ports={Array.isArray(ports) ? ports : []} onChange={(poleDisplay) => setDraft({ ...draft, poleDisplay })} />
       <button type="submit" className="button button--primary" data-testid="save-devices">
-        Save device settings
+        {w.panel.save}
       </button>
       <AnswerLine answer={data.saved} testId="devices-saved" />
     </form>
@@ -145,23 +154,24 @@ export function DevicesPanel({ onClose }: { readonly onClose: () => void }) {
   const dialog = useModalDialog(onClose);
   const devices = useCashierStore((s) => s.devices);
   const data = useDevicesPanelData();
+  const w = useWords().devices;
 
   if (devices === null) return null;
   return (
     <dialog ref={dialog} className="devices-panel" data-testid="devices-panel" aria-labelledby="devices-title" onCancel={(e) => e.preventDefault()}>
-      <h2 id="devices-title">Devices</h2>
+      <h2 id="devices-title">{w.devices}</h2>
       <PrinterChecks report={devices.printer} />
       <PoleChecks report={devices.poleDisplay} data={data} />
-      <Section title="Customer display" report={devices.customerDisplay}>
+      <Section title={w.names.customerDisplay} device="customerDisplay" report={devices.customerDisplay}>
         {null}
       </Section>
       <PairedDisplaysSection />
-      <Section title="Journal" report={devices.journal}>
+      <Section title={w.names.journal} device="journal" report={devices.journal}>
         {null}
       </Section>
       {data.draft !== null && <DeviceSettingsForm draft={data.draft} data={data} />}
       <button type="button" className="button button--primary" data-testid="devices-close" onClick={onClose}>
-        Close (Esc)
+        {w.panel.close}
       </button>
     </dialog>
   );

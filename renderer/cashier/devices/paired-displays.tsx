@@ -4,12 +4,14 @@ import type { PairedDisplay, PairedDisplays } from '../../../app/ipc/pairing-sch
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import { withManagerApproval } from '../staff/manager-approval';
+import { useWords } from '../words/use-words';
 
 type Answer = { readonly ok: boolean; readonly text: string } | null;
 
 /** The panel's list of paired displays and how the last change went; approving and revoking may need a manager's PIN. */
 function usePairedDisplays() {
   const { api } = useActions();
+  const w = useWords().devices.pairing;
   const [list, setList] = useState<PairedDisplays | null>(null);
   const [answer, setAnswer] = useState<Answer>(null);
   // Listed again whenever the customer display's chip changes, so "Connected now" follows the tablet.
@@ -28,24 +30,25 @@ function usePairedDisplays() {
     return true;
   };
   const approve = async (code: string, name: string): Promise<boolean> =>
-    apply(await withManagerApproval((approval) => api.approveDisplay({ code, name }, approval)), `${name.trim()} is paired: it shows the sale now`);
+    apply(await withManagerApproval((approval) => api.approveDisplay({ code, name }, approval)), w.paired(name.trim()));
   const revoke = async (display: PairedDisplay): Promise<void> => {
-    apply(await withManagerApproval((approval) => api.revokeDisplay({ id: display.id }, approval)), `${display.name} is unpaired: it shows its pairing code again`);
+    apply(await withManagerApproval((approval) => api.revokeDisplay({ id: display.id }, approval)), w.unpaired(display.name));
   };
   return { list, answer, approve, revoke };
 }
 
 function DisplayRow({ display, onRevoke }: { readonly display: PairedDisplay; readonly onRevoke: () => void }) {
   const locale = useCashierStore((s) => s.terminal?.locale);
+  const w = useWords().devices.pairing;
   const when = (at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
-  const seen = display.connected ? 'Connected now' : display.lastSeenAt === null ? 'Not connected yet' : `Last seen ${when(display.lastSeenAt)}`;
+  const seen = display.connected ? w.connectedNow : display.lastSeenAt === null ? w.notConnectedYet : w.lastSeen(when(display.lastSeenAt));
   return (
     <li className="paired-displays__row" data-testid="paired-display">
       <span>
-        <strong>{display.name}</strong> · Paired {when(display.pairedAt)} · {seen}
+        <strong>{display.name}</strong> · {w.pairedAt(when(display.pairedAt))} · {seen}
       </span>
-      <button type="button" className="button button--secondary" onClick={onRevoke} aria-label={`Unpair ${display.name}`}>
-        Unpair
+      <button type="button" className="button button--secondary" onClick={onRevoke} aria-label={w.unpairName(display.name)}>
+        {w.unpair}
       </button>
     </li>
   );
@@ -54,6 +57,7 @@ function DisplayRow({ display, onRevoke }: { readonly display: PairedDisplay; re
 function PairForm({ onPair }: { readonly onPair: (code: string, name: string) => Promise<boolean> }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
+  const w = useWords().devices.pairing;
   return (
     <form
       className="paired-displays__form"
@@ -67,15 +71,15 @@ function PairForm({ onPair }: { readonly onPair: (code: string, name: string) =>
       }}
     >
       <label>
-        Code shown on the display
+        {w.code}
         <input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="off" maxLength={9} data-testid="pair-code" />
       </label>
       <label>
-        Name
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Counter tablet" maxLength={40} data-testid="pair-name" />
+        {w.name}
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={w.namePlaceholder} maxLength={40} data-testid="pair-name" />
       </label>
       <button type="submit" className="button button--primary" data-testid="pair-display">
-        Pair display
+        {w.pair}
       </button>
     </form>
   );
@@ -87,16 +91,20 @@ function PairForm({ onPair }: { readonly onPair: (code: string, name: string) =>
  */
 export function PairedDisplaysSection() {
   const { list, answer, approve, revoke } = usePairedDisplays();
+  const words = useWords().devices;
+  const w = words.pairing;
   if (list === null || (!list.canPair && list.displays.length === 0)) return null;
   return (
-    <section className="devices-panel__section" aria-label="Customer displays" data-testid="paired-displays">
-      <h3 className="devices-panel__title">Customer displays</h3>
+    <section className="devices-panel__section" aria-label={words.names.customerDisplays} data-testid="paired-displays">
+      <h3 className="devices-panel__title">{words.names.customerDisplays}</h3>
       <p className="devices-panel__state">
-        Open <code>/display/</code> on the tablet, then type the code it shows.
-        {!list.kept && ' This terminal keeps no data folder, so pairings last until it stops.'}
+        {w.openBefore}
+        <code>/display/</code>
+        {w.openAfter}
+        {!list.kept && ` ${w.notKept}`}
       </p>
       {list.displays.length === 0 ? (
-        <p>No display is paired.</p>
+        <p>{w.noneYet}</p>
       ) : (
         <ul className="paired-displays__list">
           {list.displays.map((d) => (

@@ -3,10 +3,12 @@ import { isFinal, type Payment } from '../../../app/payment/payment';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import './print-panel.css';
+import { useWords } from '../words/use-words';
 
 function PrintOutcome({ report }: { readonly report: PrintReport }) {
   const actions = useActions();
   const printing = useCashierStore((s) => s.pending === 'print');
+  const w = useWords().devices;
   return (
     <div className={`print-panel__outcome print-panel__outcome--${report.outcome}`} role="status" data-testid="print-outcome" data-outcome={report.outcome}>
       <p className="print-panel__message">
@@ -27,7 +29,7 @@ function PrintOutcome({ report }: { readonly report: PrintReport }) {
           disabled={printing}
           onClick={() => void actions.printSlip(report.slip ?? 'receipt', report.paymentId ?? undefined)}
         >
-          Reprint
+          {w.print.reprint}
         </button>
       )}
     </div>
@@ -36,9 +38,10 @@ function PrintOutcome({ report }: { readonly report: PrintReport }) {
 
 /** The receipt as it printed: the virtual printer's picture in demo mode, else the text the printer was sent. */
 function ReceiptPreview({ report }: { readonly report: PrintReport }) {
+  const w = useWords().devices;
   return (
     <details className="print-panel__preview" open={report.image !== null}>
-      <summary>Receipt preview</summary>
+      <summary>{w.receiptPreview}</summary>
       {report.image !== null ? (
         <img className="print-panel__image" src={report.image} alt={report.preview.join('\n')} data-testid="receipt-image" />
       ) : (
@@ -59,6 +62,7 @@ export function PrintPanel({ payment }: { readonly payment: Payment }) {
   const printing = useCashierStore((s) => s.pending === 'print');
   const printer = useCashierStore((s) => s.devices?.printer.health ?? 'off');
   const report = useCashierStore((s) => (s.lastPrint !== null && s.lastPrint.paymentId === payment.id ? s.lastPrint : null));
+  const w = useWords().devices;
   if (printer === 'off') return null;
   const { status } = payment.state;
   const canPrintQr = (status === 'awaiting' || status === 'partially_paid') && payment.qr?.payload != null;
@@ -68,17 +72,17 @@ export function PrintPanel({ payment }: { readonly payment: Payment }) {
     <div className="print-panel" data-testid="print-panel">
       {canPrintQr && (
         <button type="button" className="button button--secondary" data-testid="print-qr-slip" disabled={printing} onClick={() => void actions.printSlip('qr_slip')}>
-          Print QR slip
+          {w.print.qrSlip}
         </button>
       )}
       {ended && (
         <button type="button" className="button button--secondary" data-testid="print-receipt" disabled={printing} onClick={() => void actions.printSlip('receipt')}>
-          {status === 'refunded' ? 'Print refund slip' : 'Print receipt'}
+          {status === 'refunded' ? w.print.refundSlip : w.print.receipt}
         </button>
       )}
       {ended && payment.refundedMinor > 0 && status !== 'refunded' && (
         <button type="button" className="button button--secondary" data-testid="print-refund-slip" disabled={printing} onClick={() => void actions.printSlip('refund_slip')}>
-          Print refund slip
+          {w.print.refundSlip}
         </button>
       )}
       {report !== null && <PrintOutcome report={report} />}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiError } from '../../app/ipc/contract';
+import type { DeviceReport } from '../../app/ipc/devices';
+import { deviceChip, deviceSummary, methodChip } from '../../renderer/cashier/devices/device-chip';
+import { deviceSavedAnswer, deviceSaveRefusal } from '../../renderer/cashier/devices/device-words';
+import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
+
+const en = CASHIER_WORDS.en.devices;
+const ms = CASHIER_WORDS.ms.devices;
+const zh = CASHIER_WORDS['zh-Hans'].devices;
+
+const report = (health: DeviceReport['health'], summary: string): DeviceReport => ({ health, summary, detail: 'What to do.' });
+
+describe('device chips', () => {
+  it('show the terminal\'s own words when they say something, else the name and a state in English', () => {
+    expect(deviceChip('printer', report('attention', 'Printer: out of paper'), en)).toEqual({ name: 'Printer: out of paper', state: null });
+    expect(deviceChip('printer', report('off', 'No printer'), en)).toEqual({ name: 'Printer', state: 'Not set up' });
+    expect(deviceChip('poleDisplay', report('off', 'Pole display stopped'), en)).toEqual({ name: 'Pole display stopped', state: null });
+    expect(deviceChip('poleDisplay', report('unknown', 'Pole display: connecting'), en)).toEqual({ name: 'Pole display', state: 'Checking…' });
+    expect(deviceChip('printer', report('unknown', 'Printer'), en)).toEqual({ name: 'Printer', state: 'No status' });
+  });
+
+  it('name a method as the picker does, without "(simulated)", with its state in a word or two', () => {
+    expect(methodChip('Atome (simulated)', 'ok', en)).toEqual({ name: 'Atome', state: null });
+    expect(methodChip('Atome', 'attention', en)).toEqual({ name: 'Atome', state: 'Having trouble' });
+    expect(methodChip('Atome', 'fault', en)).toEqual({ name: 'Atome', state: 'Not working' });
+    expect(methodChip('Atome', 'off', en)).toEqual({ name: 'Atome', state: 'Not set up' });
+    expect(methodChip('Orangepill', 'unknown', en)).toEqual({ name: 'Orangepill', state: 'Not checked yet' });
+  });
+
+  it('say the state in Malay and Chinese, with the same words the Devices panel uses for the device', () => {
+    expect(deviceChip('printer', report('off', 'No printer'), ms)).toEqual({ name: 'Pencetak', state: 'Belum disediakan' });
+    expect(deviceChip('poleDisplay', report('unknown', 'Pole display: connecting'), zh)).toEqual({ name: '杆式显示屏', state: '检查中…' });
+    expect(deviceChip('journal', report('ok', 'Journal'), ms)).toEqual({ name: 'Jurnal', state: null });
+    expect(deviceChip('printer', report('fault', 'Printer: out of paper'), zh)).toEqual({ name: 'Printer: out of paper', state: null });
+    expect(methodChip('Atome', 'fault', ms)).toEqual({ name: 'Atome', state: 'Tidak berfungsi' });
+    expect(methodChip('Orangepill', 'unknown', zh)).toEqual({ name: 'Orangepill', state: '尚未检查' });
+  });
+});
+
+describe('a device\'s summary, as the chip and the panel show it', () => {
+  it('is the terminal\'s own in English', () => {
+    expect(deviceSummary('printer', report('ok', 'Printer'), en)).toBe('Printer');
+    expect(deviceSummary('printer', report('off', 'No printer'), en)).toBe('No printer');
+  });
+
+  it('is in the cashier\'s language where it only names the device or says it is not set up, else the terminal\'s own', () => {
+    expect(deviceSummary('customerDisplay', report('ok', 'Customer display'), zh)).toBe('顾客显示屏');
+    expect(deviceSummary('poleDisplay', report('off', 'No pole display'), ms)).toBe('Tiada paparan tiang');
+    expect(deviceSummary('printer', report('off', 'No printer'), zh)).toBe('无打印机');
+    expect(deviceSummary('customerDisplay', report('attention', 'No customer display'), ms)).toBe('Tiada paparan pelanggan');
+    expect(deviceSummary('customerDisplay', report('ok', '2 customer displays'), ms)).toBe('2 customer displays');
+  });
+});
+
+describe('the Devices panel\'s save answers', () => {
+  const refused: ApiError = {
+    code: 'invalid_args',
+    message: "printer.connection.host: must be the printer's IP address or host name",
+    fields: { 'printer.connection.host': "must be the printer's IP address or host name" },
+  };
+
+  it('name a refused field by its label, the path only under Details', () => {
+    expect(deviceSaveRefusal(refused, en)).toEqual({ ok: false, text: "The printer's host must be the printer's IP address or host name.", details: refused.message });
+    expect(deviceSaveRefusal({ ...refused, fields: { 'printer.somethingNew': 'is not a setting' } }, en).text).toBe('A device setting is not a setting.');
+    expect(deviceSaveRefusal({ ...refused, fields: { 'poleDisplay.welcome.1.0': 'is too long' } }, en).text).toBe('Welcome, line 2 is too long.');
+    expect(deviceSaveRefusal({ ...refused, fields: { 'printer.connection.path': 'The printer path /dev/null is not allowed' } }, en).text).toBe('The printer path /dev/null is not allowed');
+    expect(deviceSaveRefusal({ code: 'internal', message: 'The disk is full' }, en)).toEqual({ ok: false, text: 'The disk is full' });
+  });
+
+  it('name the field in Malay and Chinese; the terminal\'s own words about it stay as it wrote them', () => {
+    expect(deviceSaveRefusal(refused, ms).text).toBe("Hos pencetak: must be the printer's IP address or host name.");
+    expect(deviceSaveRefusal(refused, zh).text).toBe("打印机主机：must be the printer's IP address or host name。");
+  });
+
+  it('say saved, and where only under Details, in each language', () => {
+    expect(deviceSavedAnswer('/data/devices.json', en)).toEqual({ ok: true, text: 'Saved; the devices restarted with it', details: 'Saved in /data/devices.json' });
+    expect(deviceSavedAnswer(null, en)).toEqual({ ok: true, text: 'Saved for this run (this terminal keeps no settings file)' });
+    expect(deviceSavedAnswer('/data/devices.json', ms)).toEqual({ ok: true, text: 'Disimpan; peranti dimulakan semula dengan tetapan baharu', details: 'Disimpan dalam /data/devices.json' });
+    expect(deviceSavedAnswer(null, zh).text).toBe('已保存，仅本次运行有效（本终端不保存设置文件）');
+  });
+});
