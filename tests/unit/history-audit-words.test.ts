@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, TimelineEntry } from '../../app/ipc/history';
 import type { PaymentState } from '../../app/payment/payment';
+import { historyStatusWords } from '../../renderer/cashier/history/history-status';
 import { auditText, stateWords, statusWords, timelineText } from '../../renderer/cashier/history/history-timeline';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
+import { aPayment } from '../support/payment-fixture';
 
 const entry = (patch: Partial<AuditEntry>): AuditEntry => ({
   seq: 1,
@@ -95,5 +97,15 @@ describe("a payment's status and log lines in the cashier's words", () => {
     expect(timelineText(line({ amountMinor: 500, currency: 'SGD' }, 'refund'), 'en-SG', en)).toBe('Refunded SGD 5.00');
     expect(timelineText(line({ amountMinor: 500, currency: 'SGD' }, 'refund'), 'en-SG', ms)).toBe('Dibayar balik SGD 5.00');
     expect(timelineText(line({}, 'refund'), 'en-SG', zh)).toBe('已退款');
+  });
+
+  it('lists a sale with part given back as paid and partly refunded, in each language', () => {
+    const paid: PaymentState = { status: 'paid', paidAt: 0 };
+    const part = aPayment({ amount, state: paid, refundedMinor: 500 });
+    expect(historyStatusWords(part, en)).toBe('Paid, partly refunded');
+    expect(historyStatusWords(part, ms)).toBe('Dibayar, dibayar balik sebahagian');
+    expect(historyStatusWords(part, zh)).toBe('已付款，部分退款');
+    expect(historyStatusWords(aPayment({ amount, state: paid }), zh)).toBe('已付款');
+    expect(historyStatusWords(aPayment({ amount, state: { status: 'refunded' }, refundedMinor: 2000 }), ms)).toBe('Dibayar balik sepenuhnya');
   });
 });

@@ -3,10 +3,10 @@ import type { PaymentDetail } from '../../../app/ipc/history';
 import { formatAmount } from '../../shared/format-amount';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
+import { historyStatusWords } from './history-status';
 import { auditText, timelineText } from './history-timeline';
 import { LateDecision, MoneyBackPanel } from '../refund/money-back-panel';
 import { RefundForm } from '../refund/refund-form';
-import { paymentStatusWords } from '../refund/refund-words';
 import { methodLabel } from '../shared/sale-choices';
 import type { HistoryWords } from '../words/history';
 import { useWords } from '../words/use-words';
@@ -38,7 +38,7 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
         {says.back}
       </button>
       <h3 className="history-detail__title" data-testid="history-detail-status">
-        {paymentStatusWords(payment)} · {formatAmount(payment.amount, locale)}
+        {historyStatusWords(payment, words)} · {formatAmount(payment.amount, locale)}
       </h3>
       <dl className="details">
         <dt>{words.method}</dt>

@@ -9,10 +9,10 @@ import { formatAmount } from '../../shared/format-amount';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import { HistoryDetail } from './history-detail';
+import { historyStatusWords } from './history-status';
 import { emptyFilter, type HistoryFilterForm } from './history-filter';
 import { HISTORY_PAGE } from './history-slice';
 import { statusWords } from './history-timeline';
-import { paymentStatusWords } from '../refund/refund-words';
 import { formatShopDateTime, shopDateHint } from './shop-dates';
 import { methodLabel, terminalCurrencies } from '../shared/sale-choices';
 import { useModalDialog } from '../shared/use-modal-dialog';
@@ -157,7 +157,7 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
                     {p.operator !== undefined && <span data-testid="history-row-operator"> · {p.operator.name}</span>}
                   </span>
                   <span className={`history-row__status history-row__status--${p.state.status}`} data-testid="history-row-status">
-                    {paymentStatusWords(p)}
+                    {historyStatusWords(p, words)}
                   </span>
                   <span className="history-row__amount">{formatAmount(p.amount, terminal.locale)}</span>
                 </button>

@@ -12,7 +12,7 @@ export const statusWords = (status: PaymentStatus, words: HistoryWords): string 
 
 /**
  * The status with what a list must not hide: an overpayment, a late payment, a part whose amount nobody
- * reported. English unless given the cashier's words (refund-words' paymentStatusWords should pass them).
+ * reported. English unless given the cashier's words (History's own status passes them).
  */
 export function stateWords(payment: Pick<Payment, 'amount' | 'state'>, locale?: string, words: HistoryWords = ENGLISH): string {
   const state = payment.state;

@@ -62,6 +62,7 @@ export const zh: HistoryWords = {
     refunded: '已全额退款',
   },
   state: {
+    partlyRefunded: (status) => `${status}，部分退款`,
     partlyPaidNotReported: '部分付款（金额未报告）',
     overpaid: '多付',
     lateToDecide: '延迟到账，待保留或退款',
