@@ -77,9 +77,9 @@ describe("a payment's status and log lines in the cashier's words", () => {
     expect(statusWords('expired', zh)).toBe('已过期');
     const late: PaymentState = { status: 'paid', paidAt: 0, overpaid: true, late: true };
     expect(stateWords(of(late), 'en-SG', en)).toBe('Paid — overpaid — late, keep or refund');
-    expect(stateWords(of(late), 'en-SG', ms)).toBe('Dibayar — terlebih bayar — lewat, simpan atau bayar balik');
-    expect(stateWords(of(late), 'en-SG', zh)).toBe('已付款 — 多付 — 延迟到账，待保留或退款');
-    expect(stateWords(of({ status: 'partially_paid', received: null }), 'en-SG', zh)).toBe('部分付款（金额未报告）');
+    expect(stateWords(of(late), 'en-SG', ms)).toBe('Telah dibayar — terlebih bayar — lewat, simpan atau bayar balik');
+    expect(stateWords(of(late), 'en-SG', zh)).toBe('已付款 — 多付 — 逾期付款，保留或退款');
+    expect(stateWords(of({ status: 'partially_paid', received: null }), 'en-SG', zh)).toBe('已部分付款（金额未报告）');
   });
 
   it('says a cancel with money received as the engine does in English, and in the cashier\u2019s language', () => {
@@ -87,13 +87,13 @@ describe("a payment's status and log lines in the cashier's words", () => {
     expect(stateWords(of(kept), 'en-SG', en)).toBe('Cancelled — SGD 10.00 received, to be returned');
     expect(stateWords(of(kept), 'en-SG')).toBe('Cancelled — SGD 10.00 received, to be returned');
     expect(stateWords(of(kept), 'en-SG', ms)).toBe('Dibatalkan — SGD 10.00 diterima, perlu dipulangkan');
-    expect(stateWords(of(kept), 'en-SG', zh)).toBe('已取消 — 已收 SGD 10.00，待退还');
+    expect(stateWords(of(kept), 'en-SG', zh)).toBe('已取消 — 已收到 SGD 10.00，待退还');
   });
 
   it('writes log lines, leaving the provider\u2019s own sentence as it is', () => {
     const failed = line({ to: 'failed', failure: { message: 'Card declined' } });
     expect(timelineText(failed, 'en-SG', en)).toBe('Failed: Card declined');
-    expect(timelineText(failed, 'en-SG', zh)).toBe('失败：Card declined');
+    expect(timelineText(failed, 'en-SG', zh)).toBe('付款失败：Card declined');
     expect(timelineText(line({ amountMinor: 500, currency: 'SGD' }, 'refund'), 'en-SG', en)).toBe('Refunded SGD 5.00');
     expect(timelineText(line({ amountMinor: 500, currency: 'SGD' }, 'refund'), 'en-SG', ms)).toBe('Dibayar balik SGD 5.00');
     expect(timelineText(line({}, 'refund'), 'en-SG', zh)).toBe('已退款');
@@ -103,7 +103,7 @@ describe("a payment's status and log lines in the cashier's words", () => {
     const paid: PaymentState = { status: 'paid', paidAt: 0 };
     const part = aPayment({ amount, state: paid, refundedMinor: 500 });
     expect(historyStatusWords(part, en)).toBe('Paid, partly refunded');
-    expect(historyStatusWords(part, ms)).toBe('Dibayar, dibayar balik sebahagian');
+    expect(historyStatusWords(part, ms)).toBe('Telah dibayar, dibayar balik sebahagian');
     expect(historyStatusWords(part, zh)).toBe('已付款，部分退款');
     expect(historyStatusWords(aPayment({ amount, state: paid }), zh)).toBe('已付款');
     expect(historyStatusWords(aPayment({ amount, state: { status: 'refunded' }, refundedMinor: 2000 }), ms)).toBe('Dibayar balik sepenuhnya');

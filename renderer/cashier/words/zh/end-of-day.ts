@@ -26,7 +26,7 @@ export const zh: EndOfDayWords = {
     moneyBack: '已取消但已收款（不计入上方交易）',
     toReturn: '待退还',
     returned: '已退还',
-    notReported: (count) => `其中 ${count} 笔支付商未报告金额：请在支付商后台核查。`,
+    notReported: (count) => `其中 ${count} 笔支付服务商未报告金额：请在支付服务商后台核查。`,
     perPerson: '按收银员',
     who: '收银员',
     salesPaid: '已付款交易',
