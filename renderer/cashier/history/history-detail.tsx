@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import type { PaymentDetail } from '../../../app/ipc/history';
+import type { Payment } from '../../../app/payment/payment';
 import { formatAmount } from '../../shared/format-amount';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
@@ -9,6 +10,7 @@ import { LateDecision, MoneyBackPanel } from '../refund/money-back-panel';
 import { RefundForm } from '../refund/refund-form';
 import { methodLabel } from '../shared/sale-choices';
 import type { HistoryWords } from '../words/history';
+import type { PaymentWords } from '../words/payment';
 import { useWords } from '../words/use-words';
 import { formatShopDateTime } from './shop-dates';
 
@@ -22,6 +24,16 @@ function timelineLines(detail: PaymentDetail, locale: string | undefined, words:
   return [...log, ...acts].sort((a, b) => a.at - b.at || Number(a.audit) - Number(b.audit));
 }
 
+/**
+ * What names one of the payment's ids: the service labels ours and the provider's in English, and the
+ * screen knows both, so it names them as the payment screen does; a related id keeps the provider's own type.
+ */
+function idLabel(id: { readonly label: string; readonly value: string }, payment: Payment, words: PaymentWords['details']): string {
+  if (id.value === payment.id) return words.ourReference;
+  if (id.value === payment.providerRef) return words.providerReference;
+  return id.label;
+}
+
 /** One payment from the journal: its timeline, the provider's ids, a reprint, and a refund where the provider takes one. */
 export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
   const terminal = useCashierStore((s) => s.terminal);
@@ -29,7 +41,8 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
   const { history } = useActions();
   const { payment } = detail;
   const locale = terminal?.locale;
-  const words = useWords().history;
+  const all = useWords();
+  const words = all.history;
   const says = words.detail;
 
   return (
@@ -63,7 +76,7 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
         )}
         {detail.providerIds.map((id) => (
           <Fragment key={`${id.label}-${id.value}`}>
-            <dt>{id.label}</dt>
+            <dt>{idLabel(id, payment, all.payment.details)}</dt>
             <dd className="details__ref" data-testid="history-provider-id">
               {id.value}
             </dd>
