@@ -102,10 +102,10 @@ describe("a payment's status and log lines in the cashier's words", () => {
   it('lists a sale with part given back as paid and partly refunded, in each language', () => {
     const paid: PaymentState = { status: 'paid', paidAt: 0 };
     const part = aPayment({ amount, state: paid, refundedMinor: 500 });
-    expect(historyStatusWords(part, en)).toBe('Paid, partly refunded');
-    expect(historyStatusWords(part, ms)).toBe('Telah dibayar, dibayar balik sebahagian');
-    expect(historyStatusWords(part, zh)).toBe('已付款，部分退款');
-    expect(historyStatusWords(aPayment({ amount, state: paid }), zh)).toBe('已付款');
-    expect(historyStatusWords(aPayment({ amount, state: { status: 'refunded' }, refundedMinor: 2000 }), ms)).toBe('Dibayar balik sepenuhnya');
+    expect(historyStatusWords(part, CASHIER_WORDS.en)).toBe('Paid, partly refunded');
+    expect(historyStatusWords(part, CASHIER_WORDS.ms)).toBe('Telah dibayar, dibayar balik sebahagian');
+    expect(historyStatusWords(part, CASHIER_WORDS['zh-Hans'])).toBe('已付款，部分退款');
+    expect(historyStatusWords(aPayment({ amount, state: paid }), CASHIER_WORDS['zh-Hans'])).toBe('已付款');
+    expect(historyStatusWords(aPayment({ amount, state: { status: 'refunded' }, refundedMinor: 2000 }), CASHIER_WORDS.ms)).toBe('Dibayar balik sepenuhnya');
   });
 });

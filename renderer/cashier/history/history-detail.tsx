@@ -51,7 +51,7 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
         {says.back}
       </button>
       <h3 className="history-detail__title" data-testid="history-detail-status">
-        {historyStatusWords(payment, words)} · {formatAmount(payment.amount, locale)}
+        {historyStatusWords(payment, all)} · {formatAmount(payment.amount, locale)}
       </h3>
       <dl className="details">
         <dt>{words.method}</dt>

@@ -113,7 +113,8 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
   const detail = useCashierStore((s) => s.historyDetail);
   const problem = useCashierStore((s) => s.historyProblem);
   const staff = useCashierStore((s) => s.historyStaff);
-  const words = useWords().history;
+  const all = useWords();
+  const words = all.history;
 
   useEffect(() => {
     void history.open();
@@ -157,7 +158,7 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
                     {p.operator !== undefined && <span data-testid="history-row-operator"> · {p.operator.name}</span>}
                   </span>
                   <span className={`history-row__status history-row__status--${p.state.status}`} data-testid="history-row-status">
-                    {historyStatusWords(p, words)}
+                    {historyStatusWords(p, all)}
                   </span>
                   <span className="history-row__amount">{formatAmount(p.amount, terminal.locale)}</span>
                 </button>

@@ -42,8 +42,6 @@ export interface HistoryDetailWords {
 
 /** A payment's status as the list and the detail name it, with what a list must not hide. */
 export interface HistoryStateWords {
-  /** A paid sale with part given back: "Paid, partly refunded". */
-  readonly partlyRefunded: (status: string) => string;
   readonly partlyPaidNotReported: string;
   readonly overpaid: string;
   readonly lateToDecide: string;

@@ -62,7 +62,6 @@ export const en: HistoryWords = {
     refunded: 'Refunded in full',
   },
   state: {
-    partlyRefunded: (status) => `${status}, partly refunded`,
     partlyPaidNotReported: 'Partly paid (amount not reported)',
     overpaid: 'overpaid',
     lateToDecide: 'late, keep or refund',

@@ -62,7 +62,6 @@ export const ms: HistoryWords = {
     refunded: 'Dibayar balik sepenuhnya',
   },
   state: {
-    partlyRefunded: (status) => `${status}, dibayar balik sebahagian`,
     partlyPaidNotReported: 'Dibayar sebahagian (jumlah tidak dilaporkan)',
     overpaid: 'terlebih bayar',
     lateToDecide: 'lewat, simpan atau bayar balik',

@@ -62,7 +62,6 @@ export const zh: HistoryWords = {
     refunded: '已全额退款',
   },
   state: {
-    partlyRefunded: (status) => `${status}，部分退款`,
     partlyPaidNotReported: '已部分付款（金额未报告）',
     overpaid: '多付',
     lateToDecide: '逾期付款，保留或退款',
