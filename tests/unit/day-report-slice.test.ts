@@ -4,10 +4,12 @@ import type { ApiResult } from '../../app/ipc/contract';
 import type { PrintReport } from '../../app/ipc/devices';
 import type { ClosedDay, CsvFile, DayPeriod, DayReport, DayTotals } from '../../app/ipc/history';
 import { createDayReportActions, createDayReportSlice, type DayReportActions, type DayReportApi, type DayReportSlice } from '../../renderer/cashier/end-of-day/day-report-slice';
+import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { deferred, type Deferred } from '../support/engine-harness';
 
 const T = 1_750_000_000_000;
 const HOUR = 3_600_000;
+const EN = CASHIER_WORDS.en.endOfDay.closeWords;
 
 const totals: DayTotals = { method: 'demo', currency: 'SGD', paid: { count: 1, minor: 1234 }, refunded: { count: 0, minor: 0 }, net: 1234, failed: 1, expired: 0, cancelled: 0 };
 const openDay = (from: number, rows: DayTotals[] = [totals]): DayPeriod => ({ from, to: from + HOUR, totals: rows });
@@ -89,7 +91,7 @@ describe('the day-report slice', () => {
     await day.open();
     api.kept = bad('The reports cannot be read');
     api.opens.push(good(openDay(T + HOUR, [])));
-    await day.askToCloseDay();
+    await day.askToCloseDay(EN);
     expect(state().dayPreview).toEqual(openDay(T + HOUR, []));
     expect(state().dayReports).toEqual([report(1)]);
     // Without the reports the next number is unknown: nothing is asked, and the panel says why.
@@ -99,36 +101,36 @@ describe('the day-report slice', () => {
 
   it('closes nothing until the question is on screen, and nothing when the cashier goes back', async () => {
     await day.open();
-    await day.closeDay();
+    await day.closeDay(EN);
     expect(api.calls).not.toContain('closeDay');
 
     // The question is asked over figures read again, so it shows what the report will keep.
     api.opens.push(good(openDay(T, [totals, { ...totals, method: 'atome' }])));
-    await day.askToCloseDay();
+    await day.askToCloseDay(EN);
     expect(state()).toMatchObject({ dayConfirming: true, dayPreview: openDay(T, [totals, { ...totals, method: 'atome' }]) });
     expect(api.calls).toEqual(['endOfDay', 'listDayReports', 'endOfDay', 'listDayReports']);
     day.backFromCloseDay();
     expect(state().dayConfirming).toBe(false);
-    await day.closeDay();
+    await day.closeDay(EN);
     expect(api.calls).not.toContain('closeDay');
   });
 
   it('asks nothing when the open day cannot be read', async () => {
     await day.open();
     api.opens.push(bad('The journal cannot be read'));
-    await day.askToCloseDay();
+    await day.askToCloseDay(EN);
     expect(state()).toMatchObject({ dayConfirming: false, dayAnswer: { ok: false, text: 'The day was not closed: The journal cannot be read' } });
   });
 
   it('closes the day as the next report, then reads the emptied day and the reports again', async () => {
     await day.open();
-    await day.askToCloseDay();
+    await day.askToCloseDay(EN);
     const reply = deferred<ApiResult<ClosedDay>>();
     api.closed = reply;
-    const closing = day.closeDay();
+    const closing = day.closeDay(EN);
     expect(state().dayClosing).toBe(true);
     // A second press while it is on its way closes nothing more.
-    await day.closeDay();
+    await day.closeDay(EN);
     expect(api.calls.filter((c) => c === 'closeDay')).toHaveLength(1);
 
     api.opens.push(good(openDay(T + HOUR, [])));
@@ -147,13 +149,28 @@ describe('the day-report slice', () => {
   it('says when a closed day was kept but not printed, and when it was not closed', async () => {
     await day.open();
     api.closed = good({ report: report(2), print: null, printError: 'The printer is out of paper' });
-    await day.askToCloseDay();
-    await day.closeDay();
+    await day.askToCloseDay(EN);
+    await day.closeDay(EN);
     expect(state().dayAnswer).toEqual({ ok: false, text: 'Day closed: report no. 2 is kept, but not printed (The printer is out of paper); reprint it below' });
     api.closed = bad('A sale is still in progress');
-    await day.askToCloseDay();
-    await day.closeDay();
+    await day.askToCloseDay(EN);
+    await day.closeDay(EN);
     expect(state()).toMatchObject({ dayClosing: false, dayConfirming: false, dayAnswer: { ok: false, text: 'A sale is still in progress' } });
+  });
+
+  it("says the answers in the cashier's language, and the printer's or terminal's own sentence as it is", async () => {
+    await day.open();
+    api.closed = good({ report: report(2), print: null, printError: 'The printer is out of paper' });
+    await day.askToCloseDay(CASHIER_WORDS.ms.endOfDay.closeWords);
+    await day.closeDay(CASHIER_WORDS.ms.endOfDay.closeWords);
+    expect(state().dayAnswer).toEqual({ ok: false, text: 'Hari ditutup: laporan no. 2 disimpan, tetapi tidak dicetak (The printer is out of paper); cetak semula di bawah' });
+    api.closed = good({ report: report(3), print: null, printError: null });
+    await day.askToCloseDay(CASHIER_WORDS['zh-Hans'].endOfDay.closeWords);
+    await day.closeDay(CASHIER_WORDS['zh-Hans'].endOfDay.closeWords);
+    expect(state().dayAnswer).toEqual({ ok: true, text: '日结完成：第 3 号报告已保存并打印' });
+    api.opens.push(bad('The journal cannot be read'));
+    await day.askToCloseDay(CASHIER_WORDS['zh-Hans'].endOfDay.closeWords);
+    expect(state().dayAnswer).toEqual({ ok: false, text: '未能日结：The journal cannot be read' });
   });
 
   it('ignores a read of the day that answers after a newer one', async () => {
@@ -161,7 +178,7 @@ describe('the day-report slice', () => {
     api.opens.push(slow);
     const opening = day.open();
     api.opens.push(good(openDay(T + HOUR, [])));
-    await day.askToCloseDay();
+    await day.askToCloseDay(EN);
     slow.resolve(good(openDay(T)));
     await opening;
     expect(state().dayPreview).toEqual(openDay(T + HOUR, []));
@@ -187,10 +204,10 @@ describe('the day-report slice', () => {
   it('closes empty, and drops whatever answers after it closed', async () => {
     api.kept = good([report(1)]);
     await day.open();
-    await day.askToCloseDay();
+    await day.askToCloseDay(EN);
     const reply = deferred<ApiResult<ClosedDay>>();
     api.closed = reply;
-    const closing = day.closeDay();
+    const closing = day.closeDay(EN);
     day.close();
     expect(state()).toMatchObject({ dayPreview: null, dayReports: [], dayAnswer: null, dayClosing: false, dayConfirming: false });
     reply.resolve(good({ report: report(2), print: null, printError: null }));

@@ -7,10 +7,12 @@ import type { StaffView } from '../../app/ipc/staff-schemas';
 import type { Payment } from '../../app/payment/payment';
 import { emptyFilter } from '../../renderer/cashier/history/history-filter';
 import { createHistoryActions, createHistorySlice, type HistoryActions, type HistoryApi, type HistorySlice } from '../../renderer/cashier/history/history-slice';
+import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { deferred, settle, type Deferred } from '../support/engine-harness';
 import { aPayment } from '../support/payment-fixture';
 
 const T = 1_750_000_000_000;
+const PROBLEMS = CASHIER_WORDS.en.history.problems;
 
 const payment = (id: string, minor: number, refundedMinor = 0): Payment => aPayment({
   id,
@@ -82,7 +84,7 @@ describe('the history slice', () => {
     api.staffReply = good({ members: [mei, ali], protected: true, refundApproval: { mode: 'all' }, signedIn: mei, warning: null });
     await history.open();
     expect(state().historyStaff).toEqual([mei, ali]);
-    await history.search({ ...emptyFilter('SGD', 'en-SG'), operator: 'ali' });
+    await history.search({ ...emptyFilter('SGD', 'en-SG'), operator: 'ali' }, PROBLEMS);
     expect(api.called('listPayments').at(-1)).toEqual({ operator: 'ali', offset: 0, limit: 10 });
     await history.exportCsv();
     expect(api.called('exportPaymentsCsv')).toEqual([{ operator: 'ali' }]);
@@ -101,7 +103,7 @@ describe('the history slice', () => {
     expect(state().historyOffset).toBe(10);
 
     api.pages.push(good(pageOf(payment('f', 500))));
-    await history.search({ ...emptyFilter('SGD', 'en-SG'), status: 'failed', min: '1' });
+    await history.search({ ...emptyFilter('SGD', 'en-SG'), status: 'failed', min: '1' }, PROBLEMS);
     expect(api.called('listPayments').at(-1)).toEqual({ status: ['failed'], min: { minor: 100, currency: 'SGD' }, offset: 0, limit: 10 });
     expect(state().historyFilter).toEqual({ status: ['failed'], min: { minor: 100, currency: 'SGD' } });
     expect(state().historyOffset).toBe(0);
@@ -119,8 +121,8 @@ describe('the history slice', () => {
     const slow = deferred<ApiResult<PaymentPage>>();
     const fast = deferred<ApiResult<PaymentPage>>();
     api.pages.push(slow, fast);
-    const first = history.search({ ...emptyFilter('SGD', 'en-SG'), method: 'demo' });
-    const second = history.search({ ...emptyFilter('SGD', 'en-SG'), method: 'atome' });
+    const first = history.search({ ...emptyFilter('SGD', 'en-SG'), method: 'demo' }, PROBLEMS);
+    const second = history.search({ ...emptyFilter('SGD', 'en-SG'), method: 'atome' }, PROBLEMS);
     // The newer filter is on screen at once, before either answer.
     expect(state().historyFilter).toEqual({ method: ['atome'] });
     fast.resolve(good(pageOf(payment('atome-1', 2000))));
@@ -144,18 +146,26 @@ describe('the history slice', () => {
     api.pages.push(good(pageOf(payment('a', 2000))));
     await history.open();
     api.pages.push(bad('The terminal is not reachable'));
-    await history.search(emptyFilter('SGD', 'en-SG'));
+    await history.search(emptyFilter('SGD', 'en-SG'), PROBLEMS);
     expect(state().historyProblem).toBe('The terminal is not reachable');
     expect(state().historyPage).toEqual(pageOf(payment('a', 2000)));
 
     // A form that does not read is not sent.
     const sent = api.called('listPayments').length;
-    await history.search({ ...emptyFilter('SGD', 'en-SG'), max: '1.234' });
+    await history.search({ ...emptyFilter('SGD', 'en-SG'), max: '1.234' }, PROBLEMS);
     expect(state().historyProblem).toBe('Highest amount: SGD has 2 decimal places, "1.234" has 3');
     expect(api.called('listPayments')).toHaveLength(sent);
 
-    await history.search(emptyFilter('SGD', 'en-SG'));
+    await history.search(emptyFilter('SGD', 'en-SG'), PROBLEMS);
     expect(state().historyProblem).toBeNull();
+  });
+
+  it("says what to fix in the words it is given: the cashier's language", async () => {
+    await history.open();
+    await history.search({ ...emptyFilter('SGD', 'en-SG'), min: '10', max: '5' }, CASHIER_WORDS.ms.history.problems);
+    expect(state().historyProblem).toBe('Jumlah tertinggi lebih rendah daripada jumlah terendah');
+    await history.search({ ...emptyFilter('SGD', 'en-SG'), min: '10', max: '5' }, CASHIER_WORDS['zh-Hans'].history.problems);
+    expect(state().historyProblem).toBe('最高金额低于最低金额');
   });
 
   it('opens a payment, and goes back to the list; a payment that cannot be read says why', async () => {
@@ -233,7 +243,7 @@ describe('the history slice', () => {
 
   it('exports what the searched filter finds, or says why not', async () => {
     await history.open();
-    await history.search({ ...emptyFilter('SGD', 'en-SG'), method: 'atome' });
+    await history.search({ ...emptyFilter('SGD', 'en-SG'), method: 'atome' }, PROBLEMS);
     await history.exportCsv();
     expect(api.called('exportPaymentsCsv')).toEqual([{ method: ['atome'] }]);
     expect(saved).toEqual([{ filename: 'payments.csv', csv: 'id\r\n' }]);

@@ -1,5 +1,6 @@
 import type { DayReport, DayTotals, Tally } from '../../../app/ipc/history';
 import type { CurrencyCode } from '../../../app/money/currency';
+import type { DayCloseWords } from '../words/end-of-day';
 
 /*
  * The figures and the questions before a day is closed for good. Pure, so each sentence and sum is
@@ -33,12 +34,12 @@ export const isEmptyDay = (totals: readonly DayTotals[]): boolean => totals.leng
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** "18:02" on the day of `now`, else "18:02 on 21/11/2026": the terminal's local clock, 24 hours. */
-export function reportTimeText(at: number, now: number): string {
+export function reportTimeText(at: number, now: number, words: DayCloseWords): string {
   const when = new Date(at);
   const today = new Date(now);
   const time = `${pad(when.getHours())}:${pad(when.getMinutes())}`;
   const sameDay = when.getFullYear() === today.getFullYear() && when.getMonth() === today.getMonth() && when.getDate() === today.getDate();
-  return sameDay ? time : `${time} on ${pad(when.getDate())}/${pad(when.getMonth() + 1)}/${when.getFullYear()}`;
+  return sameDay ? time : words.timeOnDate(time, `${pad(when.getDate())}/${pad(when.getMonth() + 1)}/${when.getFullYear()}`);
 }
 
 /** The number the next report will take: one after the newest kept (reports are numbered without gaps). */
@@ -48,16 +49,13 @@ export const nextReportNumber = (reports: readonly DayReport[]): number => (repo
  * The question before an empty day is closed, e.g. "No sales since the last report (Z 3 at 18:02).
  * Close an empty day?"; `reports` newest first, as the journal lists them.
  */
-export function emptyDayQuestion(reports: readonly DayReport[], now: number): string {
+export function emptyDayQuestion(reports: readonly DayReport[], now: number, words: DayCloseWords): string {
   const last = reports[0];
-  if (last === undefined) return 'No sales yet, and no day has been closed. Close an empty day?';
-  return `No sales since the last report (Z ${last.number} at ${reportTimeText(last.to, now)}). Close an empty day?`;
+  if (last === undefined) return words.emptyNoReports;
+  return words.emptySince(last.number, reportTimeText(last.to, now, words));
 }
 
 /** The question before a day with figures is closed; the figures themselves are shown beneath it. */
-export function closeDayQuestion(reports: readonly DayReport[], from: number, now: number): string {
-  return (
-    `Close the day from ${reportTimeText(from, now)} up to now as Z report no. ${nextReportNumber(reports)}, with the figures below? ` +
-    'It is kept for good and printed, and the next sale starts a new day. This cannot be undone.'
-  );
+export function closeDayQuestion(reports: readonly DayReport[], from: number, now: number, words: DayCloseWords): string {
+  return words.question(reportTimeText(from, now, words), nextReportNumber(reports));
 }

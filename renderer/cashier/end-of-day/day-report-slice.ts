@@ -3,6 +3,7 @@ import type { ApiResult } from '../../../app/ipc/contract';
 import type { ClosedDay, CsvFile, DayPeriod, DayReport } from '../../../app/ipc/history';
 import type { PosApi } from '../../../app/ipc/pos-api';
 import { printAnswer, type PanelAnswer } from '../history/history-slice';
+import type { DayCloseWords } from '../words/end-of-day';
 
 /**
  * The End-of-day panel's data: the open day's figures, the numbered reports kept so far, and what
@@ -59,10 +60,8 @@ export type DayReportApi = Pick<PosApi, 'endOfDay' | 'listDayReports' | 'reprint
 };
 
 /** The words for a closed day: kept always, printed when a printer took it. */
-function closedAnswer(number: number, printError: string | null): PanelAnswer {
-  return printError === null
-    ? { ok: true, text: `Day closed: report no. ${number} is kept and printed` }
-    : { ok: false, text: `Day closed: report no. ${number} is kept, but not printed (${printError}); reprint it below` };
+function closedAnswer(number: number, printError: string | null, words: DayCloseWords): PanelAnswer {
+  return printError === null ? { ok: true, text: words.closedPrinted(number) } : { ok: false, text: words.closedNotPrinted(number, printError) };
 }
 
 /** What the End-of-day panel's controls do: each calls the API and puts the answer in the store. */
@@ -88,24 +87,24 @@ export function createDayReportActions(api: DayReportApi, store: StoreApi<DayRep
     close: (): void => state().resetDayReport(),
     /**
      * "Close the day…": the figures and the reports are read again, so the question shows what will be
-     * kept under which number, and only then asked. A read that fails says why and asks nothing.
+     * kept under which number, and only then asked. A read that fails says why (in `words`) and asks nothing.
      */
-    askToCloseDay: async (): Promise<void> => {
+    askToCloseDay: async (words: DayCloseWords): Promise<void> => {
       const { dayClosing, daySession: session } = state();
       if (dayClosing) return;
       state().setDayAnswer(null);
       const read = await refresh();
       if (!stillAsking(session) || !read.current) return;
-      if (read.problem !== null) return state().setDayAnswer({ ok: false, text: `The day was not closed: ${read.problem}` });
+      if (read.problem !== null) return state().setDayAnswer({ ok: false, text: words.notClosed(read.problem) });
       state().setDayConfirming(true);
     },
     /** Back from the question: nothing is closed. */
     backFromCloseDay: (): void => state().setDayConfirming(false),
     /**
      * The question's own button: closes the open day as the next numbered report, then reads the (now
-     * empty) day and the reports again. Without the question on screen it closes nothing.
+     * empty) day and the reports again. Without the question on screen it closes nothing. The answer is said in `words`.
      */
-    closeDay: async (): Promise<void> => {
+    closeDay: async (words: DayCloseWords): Promise<void> => {
       const { dayClosing, dayConfirming, daySession: session } = state();
       if (dayClosing || !dayConfirming) return;
       state().setDayClosing(true);
@@ -115,7 +114,7 @@ export function createDayReportActions(api: DayReportApi, store: StoreApi<DayRep
       state().setDayConfirming(false);
       if (result === null) return;
       if (!result.ok) return state().setDayAnswer({ ok: false, text: result.error.message });
-      state().setDayAnswer(closedAnswer(result.value.report.number, result.value.printError));
+      state().setDayAnswer(closedAnswer(result.value.report.number, result.value.printError, words));
       await refresh();
     },
     reprint: async (number: number): Promise<void> => {
@@ -123,6 +122,7 @@ export function createDayReportActions(api: DayReportApi, store: StoreApi<DayRep
       const result = await api.reprintDayReport({ number });
       if (stillAsking(session)) state().setDayAnswer(printAnswer(result));
     },
+    /** The report's file: its column headers and values stay English in every cashier language, as data for accountants. */
     exportCsv: async (number: number): Promise<void> => {
       const session = state().daySession;
       const result = await api.exportDayReportCsv({ number });

@@ -1,10 +1,11 @@
 import type { TerminalInfo } from '../../../app/ipc/contract';
-import { operatorLines, operatorName } from '../../../app/history/operator-lines';
+import { operatorLines } from '../../../app/history/operator-lines';
 import type { DayPeriod, DayTotals } from '../../../app/ipc/history';
 import type { CurrencyCode } from '../../../app/money/currency';
 import { formatAmount } from '../../shared/format-amount';
 import { grandTotals } from './day-close-words';
 import { methodLabel } from '../shared/sale-choices';
+import { useWords } from '../words/use-words';
 
 export interface DayTotalsTableProps {
   readonly totals: readonly DayTotals[];
@@ -16,7 +17,8 @@ export interface DayTotalsTableProps {
 
 /** A period's figures per method and currency, then the grand total of each currency over every method. */
 export function DayTotalsTable({ totals, terminal, prefix, caption }: DayTotalsTableProps) {
-  if (totals.length === 0) return <p data-testid={`${prefix}-preview`}>No payments in this period</p>;
+  const { noPayments, table: words } = useWords().endOfDay;
+  if (totals.length === 0) return <p data-testid={`${prefix}-preview`}>{noPayments}</p>;
   const money = (currency: CurrencyCode, minor: number) => formatAmount({ minor, currency }, terminal.locale);
   // Parked sales with their outcome unknown have a column of their own, only when there are any.
   const parked = totals.some((t) => t.parked !== undefined);
@@ -25,14 +27,14 @@ export function DayTotalsTable({ totals, terminal, prefix, caption }: DayTotalsT
       {caption !== undefined && <caption className="eod-table__caption">{caption}</caption>}
       <thead>
         <tr>
-          <th scope="col">Method</th>
-          <th scope="col">Paid</th>
-          <th scope="col">Refunded</th>
-          <th scope="col">Net</th>
-          <th scope="col">Failed</th>
-          <th scope="col">Expired</th>
-          <th scope="col">Cancelled</th>
-          {parked && <th scope="col">Parked, outcome unknown</th>}
+          <th scope="col">{words.method}</th>
+          <th scope="col">{words.paid}</th>
+          <th scope="col">{words.refunded}</th>
+          <th scope="col">{words.net}</th>
+          <th scope="col">{words.failed}</th>
+          <th scope="col">{words.expired}</th>
+          <th scope="col">{words.cancelled}</th>
+          {parked && <th scope="col">{words.parked}</th>}
         </tr>
       </thead>
       <tbody>
@@ -58,7 +60,7 @@ export function DayTotalsTable({ totals, terminal, prefix, caption }: DayTotalsT
       <tfoot>
         {grandTotals(totals).map((g) => (
           <tr key={g.currency} className="eod-table__grand" data-testid={`${prefix}-grand`} data-currency={g.currency}>
-            <th scope="row">Grand total ({g.currency})</th>
+            <th scope="row">{words.grandTotal(g.currency)}</th>
             <td data-testid="eod-paid">
               {g.paid.count} · {money(g.currency, g.paid.minor)}
             </td>
@@ -86,18 +88,19 @@ export interface OperatorTotalsTableProps {
  * grand totals.
  */
 export function OperatorTotalsTable({ period, terminal, prefix }: OperatorTotalsTableProps) {
+  const words = useWords().endOfDay.table;
   const lines = operatorLines(period);
   if (lines.length === 0) return null;
   const money = (currency: CurrencyCode, minor: number) => formatAmount({ minor, currency }, terminal.locale);
   return (
     <table className="eod-table" data-testid={`${prefix}-operators`}>
-      <caption className="eod-table__caption">Per person</caption>
+      <caption className="eod-table__caption">{words.perPerson}</caption>
       <thead>
         <tr>
-          <th scope="col">Who</th>
-          <th scope="col">Sales paid</th>
-          <th scope="col">Refunds made</th>
-          <th scope="col">Net</th>
+          <th scope="col">{words.who}</th>
+          <th scope="col">{words.salesPaid}</th>
+          <th scope="col">{words.refundsMade}</th>
+          <th scope="col">{words.net}</th>
         </tr>
       </thead>
       <tbody>
@@ -109,7 +112,7 @@ export function OperatorTotalsTable({ period, terminal, prefix }: OperatorTotals
             data-currency={line.currency}
           >
             <th scope="row">
-              {operatorName(line)} ({line.currency})
+              {line.operator?.name ?? words.nobody} ({line.currency})
             </th>
             <td data-testid="eod-operator-paid">
               {line.paid.count} · {money(line.currency, line.paid.minor)}

@@ -8,6 +8,7 @@ import { DayTotalsTable, OperatorTotalsTable } from './day-totals-table';
 import { MoneyBackTable } from './money-back-table';
 import { ParkedWarning } from '../parked/parked-warning';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { useWords } from '../words/use-words';
 import '../history/history.css';
 
 const when = (at: number, locale: string): string =>
@@ -17,23 +18,22 @@ const when = (at: number, locale: string): string =>
 function EarlierReports({ terminal }: { readonly terminal: TerminalInfo }) {
   const { dayReport } = useActions();
   const reports = useCashierStore((s) => s.dayReports);
+  const words = useWords().endOfDay;
   return (
     <>
-      <h3>Earlier reports</h3>
+      <h3>{words.earlierReports}</h3>
       {reports.length === 0 ? (
-        <p data-testid="eod-reports">No day has been closed yet</p>
+        <p data-testid="eod-reports">{words.noReports}</p>
       ) : (
         <ul className="eod-reports" data-testid="eod-reports">
           {reports.map((r) => (
             <li key={r.number} data-testid="eod-report" data-number={r.number}>
-              <span className="eod-reports__name">
-                No. {r.number}: {when(r.from, terminal.locale)} – {when(r.to, terminal.locale)}
-              </span>
+              <span className="eod-reports__name">{words.report(r.number, when(r.from, terminal.locale), when(r.to, terminal.locale))}</span>
               <button type="button" className="button button--secondary" data-testid="eod-reprint" onClick={() => void dayReport.reprint(r.number)}>
-                Reprint
+                {words.reprint}
               </button>
               <button type="button" className="button button--secondary" data-testid="eod-csv" onClick={() => void dayReport.exportCsv(r.number)}>
-                CSV
+                {words.csv}
               </button>
             </li>
           ))}
@@ -52,6 +52,8 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
   const answer = useCashierStore((s) => s.dayAnswer);
   const closing = useCashierStore((s) => s.dayClosing);
   const confirming = useCashierStore((s) => s.dayConfirming);
+  const words = useWords().endOfDay;
+  const says = words.closeWords;
 
   useEffect(() => {
     void dayReport.open();
@@ -63,22 +65,20 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
     <dialog ref={dialog} className="history-panel" data-testid="eod-panel" aria-labelledby="eod-title" onCancel={(e) => e.preventDefault()}>
       {/* Close (Esc) sits up here, away from Close the day below, so one cannot be pressed for the other. */}
       <div className="history-panel__head">
-        <h2 id="eod-title">End of day</h2>
+        <h2 id="eod-title">{words.title}</h2>
         <button type="button" className="button button--secondary" data-testid="eod-dismiss" onClick={onClose}>
-          Close (Esc)
+          {words.close}
         </button>
       </div>
       {preview !== null && (
-        <section aria-label="Open day">
-          <p data-testid="eod-period">
-            Since {when(preview.from, terminal.locale)} (the last report&apos;s end, or the first sale), up to now
-          </p>
+        <section aria-label={words.openDay}>
+          <p data-testid="eod-period">{words.since(when(preview.from, terminal.locale))}</p>
           <DayTotalsTable totals={preview.totals} terminal={terminal} prefix="eod" />
           <MoneyBackTable totals={preview.totals} terminal={terminal} prefix="eod" />
           <OperatorTotalsTable period={preview} terminal={terminal} prefix="eod" />
           <ParkedWarning terminal={terminal} testId="eod-parked" />
-          <button type="button" className="button button--danger" data-testid="eod-close-day" disabled={closing} onClick={() => void dayReport.askToCloseDay()}>
-            {closing ? 'Closing…' : 'Close the day…'}
+          <button type="button" className="button button--danger" data-testid="eod-close-day" disabled={closing} onClick={() => void dayReport.askToCloseDay(says)}>
+            {closing ? words.closing : words.closeDay}
           </button>
         </section>
       )}
@@ -90,17 +90,17 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
       <EarlierReports terminal={terminal} />
       {confirming && preview !== null && (
         <ConfirmDialog
-          title={empty ? 'Close an empty day?' : `Close the day as Z report no. ${nextReportNumber(reports)}?`}
-          question={empty ? emptyDayQuestion(reports, Date.now()) : closeDayQuestion(reports, preview.from, Date.now())}
-          acceptLabel={empty ? 'Close an empty day' : 'Close the day'}
-          busyLabel="Closing…"
+          title={empty ? says.emptyTitle : says.title(nextReportNumber(reports))}
+          question={empty ? emptyDayQuestion(reports, Date.now(), says) : closeDayQuestion(reports, preview.from, Date.now(), says)}
+          acceptLabel={empty ? says.acceptEmpty : says.accept}
+          busyLabel={words.closing}
           busy={closing}
-          onAccept={() => void dayReport.closeDay()}
+          onAccept={() => void dayReport.closeDay(says)}
           onBack={dayReport.backFromCloseDay}
           testId="eod-confirm"
         >
           <ParkedWarning terminal={terminal} testId="eod-confirm-parked" />
-          {!empty && <DayTotalsTable totals={preview.totals} terminal={terminal} prefix="eod-confirm" caption="The figures the report will keep" />}
+          {!empty && <DayTotalsTable totals={preview.totals} terminal={terminal} prefix="eod-confirm" caption={says.figures} />}
           {!empty && <MoneyBackTable totals={preview.totals} terminal={terminal} prefix="eod-confirm" />}
           {!empty && <OperatorTotalsTable period={preview} terminal={terminal} prefix="eod-confirm" />}
         </ConfirmDialog>

@@ -3,6 +3,7 @@ import type { DayTotals } from '../../../app/ipc/history';
 import type { CurrencyCode } from '../../../app/money/currency';
 import { formatAmount } from '../../shared/format-amount';
 import { methodLabel } from '../shared/sale-choices';
+import { useWords } from '../words/use-words';
 
 export interface MoneyBackTableProps {
   readonly totals: readonly DayTotals[];
@@ -15,18 +16,19 @@ export interface MoneyBackTableProps {
  * currency, what is still to be given back and what was marked returned. Shown only when there are any.
  */
 export function MoneyBackTable({ totals, terminal, prefix }: MoneyBackTableProps) {
+  const words = useWords().endOfDay.table;
   const rows = totals.filter((t) => t.moneyBack !== undefined);
   if (rows.length === 0) return null;
   const money = (currency: CurrencyCode, minor: number) => formatAmount({ minor, currency }, terminal.locale);
   const notReported = rows.reduce((n, t) => n + (t.moneyBack?.notReported ?? 0), 0);
   return (
     <table className="eod-table" data-testid={`${prefix}-money-back`}>
-      <caption className="eod-table__caption">Cancelled with money received (not in the sales above)</caption>
+      <caption className="eod-table__caption">{words.moneyBack}</caption>
       <thead>
         <tr>
-          <th scope="col">Method</th>
-          <th scope="col">To return</th>
-          <th scope="col">Returned</th>
+          <th scope="col">{words.method}</th>
+          <th scope="col">{words.toReturn}</th>
+          <th scope="col">{words.returned}</th>
         </tr>
       </thead>
       <tbody>
@@ -48,7 +50,7 @@ export function MoneyBackTable({ totals, terminal, prefix }: MoneyBackTableProps
         <tfoot>
           <tr>
             <td colSpan={3} data-testid={`${prefix}-money-back-unreported`}>
-              {notReported === 1 ? '1 of these had' : `${notReported} of these had`} no amount reported by the provider: check it in the provider&apos;s console.
+              {words.notReported(notReported)}
             </td>
           </tr>
         </tfoot>

@@ -1,10 +1,11 @@
 import type { CommandArgs } from '../../../app/ipc/contract';
-import type { CurrencyCode } from '../../../app/money/currency';
-import { parseDecimal } from '../../../app/money/money';
+import { currency, type CurrencyCode } from '../../../app/money/currency';
+import { MAX_MINOR, parseDecimal, toDecimalString, type Money, type MoneyError } from '../../../app/money/money';
 import type { MethodId } from '../../../app/payment/method';
 import type { PaymentStatus } from '../../../app/payment/payment';
 import { err, ok, type Result } from '../../../app/util/result';
 import { HISTORY_SEARCH_MAX } from '../../../app/ipc/history-schemas';
+import type { HistoryProblemWords } from '../words/history';
 import { parseShopDate, shopDateHint } from './shop-dates';
 
 /** The History panel's filter as typed: dates in the shop's format (its locale), amounts as text. */
@@ -46,26 +47,49 @@ function localMidnight(date: string, locale: string, days: number): number | nul
   return new Date(parsed.year, parsed.month - 1, parsed.day + days).getTime();
 }
 
-function amountBound(text: string, currency: CurrencyCode, which: string): Result<{ minor: number; currency: CurrencyCode } | undefined, string> {
+/** Why an amount bound does not read, in the cashier's words; a reason that cannot come from typing is said as the check wrote it. */
+function amountProblem(error: MoneyError, typed: string, code: CurrencyCode, words: HistoryProblemWords): string {
+  switch (error.kind) {
+    case 'negative':
+      return words.negative;
+    case 'zero':
+      return words.zero;
+    case 'bad_format':
+      return words.notAnAmount(typed);
+    case 'too_many_decimals': {
+      const places = currency(code).exponent;
+      return places === 0 ? words.wholeOnly(code) : words.decimals(code, places, typed, typed.trim().split('.')[1]?.length ?? 0);
+    }
+    case 'too_large':
+      return words.tooLarge(toDecimalString({ minor: MAX_MINOR, currency: code }), code);
+    default:
+      return error.message;
+  }
+}
+
+function amountBound(text: string, code: CurrencyCode, which: string, words: HistoryProblemWords): Result<Money | undefined, string> {
   if (text.trim() === '') return ok(undefined);
-  if (/^\s*0*(\.0*)?\s*$/.test(text)) return ok({ minor: 0, currency });
-  const parsed = parseDecimal(text, currency);
-  return parsed.ok ? ok(parsed.value) : err(`${which}: ${parsed.error.message}`);
+  if (/^\s*0*(\.0*)?\s*$/.test(text)) return ok({ minor: 0, currency: code });
+  const parsed = parseDecimal(text, code);
+  return parsed.ok ? ok(parsed.value) : err(words.ofField(which, amountProblem(parsed.error, text, code, words)));
 }
 
 /** The command's filter, or the sentence saying what to fix. "To" is inclusive on screen, so the day after it is sent. */
-export function filterArgs(form: HistoryFilterForm): Result<FilterArgs, string> {
+export function filterArgs(form: HistoryFilterForm, words: HistoryProblemWords): Result<FilterArgs, string> {
   const search = form.search.trim();
-  if (search.length > HISTORY_SEARCH_MAX) return err(`An order number or reference has at most ${HISTORY_SEARCH_MAX} characters; this one has ${search.length}`);
+  if (search.length > HISTORY_SEARCH_MAX) return err(words.searchTooLong(HISTORY_SEARCH_MAX, search.length));
   const from = form.from.trim() === '' ? undefined : localMidnight(form.from, form.locale, 0);
   const to = form.to.trim() === '' ? undefined : localMidnight(form.to, form.locale, 1);
-  if (from === null || to === null) return err(`Enter dates as ${shopDateHint(form.locale)}, e.g. ${shopDateHint(form.locale).replace('dd', '31').replace('mm', '12').replace('yyyy', '2026')}`);
-  if (from !== undefined && to !== undefined && to <= from) return err('The "to" date is before the "from" date');
-  const min = amountBound(form.min, form.currency, 'Lowest amount');
+  if (from === null || to === null) {
+    const hint = shopDateHint(form.locale);
+    return err(words.dates(hint, hint.replace('dd', '31').replace('mm', '12').replace('yyyy', '2026')));
+  }
+  if (from !== undefined && to !== undefined && to <= from) return err(words.toBeforeFrom);
+  const min = amountBound(form.min, form.currency, words.lowest, words);
   if (!min.ok) return min;
-  const max = amountBound(form.max, form.currency, 'Highest amount');
+  const max = amountBound(form.max, form.currency, words.highest, words);
   if (!max.ok) return max;
-  if (min.value !== undefined && max.value !== undefined && max.value.minor < min.value.minor) return err('The highest amount is below the lowest');
+  if (min.value !== undefined && max.value !== undefined && max.value.minor < min.value.minor) return err(words.highestBelowLowest);
   return ok({
     ...(search === '' ? {} : { search }),
     ...(from === undefined ? {} : { from }),

@@ -9,15 +9,15 @@ import { formatAmount } from '../../shared/format-amount';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import { HistoryDetail } from './history-detail';
+import { historyStatusWords } from './history-status';
 import { emptyFilter, type HistoryFilterForm } from './history-filter';
 import { HISTORY_PAGE } from './history-slice';
 import { statusWords } from './history-timeline';
-import { paymentStatusWords } from '../refund/refund-words';
 import { formatShopDateTime, shopDateHint } from './shop-dates';
 import { methodLabel, terminalCurrencies } from '../shared/sale-choices';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { useWords } from '../words/use-words';
 import './history.css';
-
 
 interface FiltersProps {
   readonly terminal: TerminalInfo;
@@ -28,38 +28,40 @@ interface FiltersProps {
 }
 
 function Filters({ terminal, staff, form, onChange }: FiltersProps) {
+  const words = useWords().history;
+  const says = words.filters;
   const set = <K extends keyof HistoryFilterForm>(key: K, value: HistoryFilterForm[K]) => onChange({ ...form, [key]: value });
   // Typed in the shop's format, as the list writes dates: a browser date field follows the browser's language.
   const dateHint = shopDateHint(form.locale);
   return (
     <div className="history-filters">
       <label className="field history-filters__search">
-        <span className="field__label">Order no. or reference</span>
+        <span className="field__label">{says.search}</span>
         <input type="search" data-testid="history-search-text" maxLength={64} autoComplete="off" value={form.search} onChange={(e) => set('search', e.target.value)} />
       </label>
       <label className="field">
-        <span className="field__label">From ({dateHint})</span>
+        <span className="field__label">{says.from(dateHint)}</span>
         <input type="text" inputMode="numeric" data-testid="history-from" placeholder={dateHint} value={form.from} onChange={(e) => set('from', e.target.value)} />
       </label>
       <label className="field">
-        <span className="field__label">To ({dateHint})</span>
+        <span className="field__label">{says.to(dateHint)}</span>
         <input type="text" inputMode="numeric" data-testid="history-to" placeholder={dateHint} value={form.to} onChange={(e) => set('to', e.target.value)} />
       </label>
       <label className="field">
-        <span className="field__label">Status</span>
+        <span className="field__label">{words.status}</span>
         <select data-testid="history-status" value={form.status} onChange={(e) => set('status', e.target.value as PaymentStatus | '')}>
-          <option value="">Any status</option>
+          <option value="">{says.anyStatus}</option>
           {PAYMENT_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {statusWords(status)}
+              {statusWords(status, words)}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        <span className="field__label">Method</span>
+        <span className="field__label">{words.method}</span>
         <select data-testid="history-method" value={form.method} onChange={(e) => set('method', e.target.value as MethodId | '')}>
-          <option value="">Any method</option>
+          <option value="">{says.anyMethod}</option>
           {terminal.methods.map((m) => (
             <option key={m.id} value={m.id}>
               {m.label}
@@ -68,15 +70,15 @@ function Filters({ terminal, staff, form, onChange }: FiltersProps) {
         </select>
       </label>
       <label className="field">
-        <span className="field__label">Amount from</span>
+        <span className="field__label">{says.amountFrom}</span>
         <input type="text" inputMode="decimal" data-testid="history-min" value={form.min} onChange={(e) => set('min', e.target.value)} />
       </label>
       <label className="field">
-        <span className="field__label">Amount to</span>
+        <span className="field__label">{says.amountTo}</span>
         <input type="text" inputMode="decimal" data-testid="history-max" value={form.max} onChange={(e) => set('max', e.target.value)} />
       </label>
       <label className="field">
-        <span className="field__label">Currency of the amounts</span>
+        <span className="field__label">{says.currency}</span>
         <select data-testid="history-currency" value={form.currency} onChange={(e) => set('currency', e.target.value as CurrencyCode)}>
           {terminalCurrencies(terminal).map((c) => (
             <option key={c}>{c}</option>
@@ -85,9 +87,9 @@ function Filters({ terminal, staff, form, onChange }: FiltersProps) {
       </label>
       {staff.length > 0 && (
         <label className="field">
-          <span className="field__label">Sold by</span>
+          <span className="field__label">{words.soldBy}</span>
           <select data-testid="history-operator" value={form.operator} onChange={(e) => set('operator', e.target.value)}>
-            <option value="">Anyone</option>
+            <option value="">{says.anyone}</option>
             {staff.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
@@ -111,6 +113,8 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
   const detail = useCashierStore((s) => s.historyDetail);
   const problem = useCashierStore((s) => s.historyProblem);
   const staff = useCashierStore((s) => s.historyStaff);
+  const all = useWords();
+  const words = all.history;
 
   useEffect(() => {
     void history.open();
@@ -120,7 +124,7 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
   const total = page?.total ?? 0;
   return (
     <dialog ref={dialog} className="history-panel" data-testid="history-panel" aria-labelledby="history-title" onCancel={(e) => e.preventDefault()}>
-      <h2 id="history-title">History</h2>
+      <h2 id="history-title">{words.title}</h2>
       {detail !== null ? (
         <HistoryDetail detail={detail} />
       ) : (
@@ -128,21 +132,21 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              void history.search(form);
+              void history.search(form, words.problems);
             }}
           >
             <Filters terminal={terminal} staff={staff} form={form} onChange={setForm} />
             <div className="history-panel__actions">
               <button type="submit" className="button button--primary" data-testid="history-search">
-                Search
+                {words.search}
               </button>
               <button type="button" className="button button--secondary" data-testid="history-export" onClick={() => void history.exportCsv()}>
-                Export CSV
+                {words.exportCsv}
               </button>
             </div>
           </form>
           <p className="history-panel__count" data-testid="history-count" aria-live="polite">
-            {total === 0 ? 'No payments found' : `${offset + 1}–${Math.min(offset + HISTORY_PAGE, total)} of ${total}`}
+            {total === 0 ? words.noneFound : words.shown(offset + 1, Math.min(offset + HISTORY_PAGE, total), total)}
           </p>
           <ul className="history-list" data-testid="history-list">
             {(page?.payments ?? []).map((p) => (
@@ -154,7 +158,7 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
                     {p.operator !== undefined && <span data-testid="history-row-operator"> · {p.operator.name}</span>}
                   </span>
                   <span className={`history-row__status history-row__status--${p.state.status}`} data-testid="history-row-status">
-                    {paymentStatusWords(p)}
+                    {historyStatusWords(p, all)}
                   </span>
                   <span className="history-row__amount">{formatAmount(p.amount, terminal.locale)}</span>
                 </button>
@@ -163,10 +167,10 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
           </ul>
           <div className="history-panel__actions">
             <button type="button" className="button button--secondary" data-testid="history-prev" disabled={offset === 0} onClick={() => void history.newer()}>
-              Newer
+              {words.newer}
             </button>
             <button type="button" className="button button--secondary" data-testid="history-next" disabled={offset + HISTORY_PAGE >= total} onClick={() => void history.older()}>
-              Older
+              {words.older}
             </button>
           </div>
         </>
@@ -177,7 +181,7 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
         </p>
       )}
       <button type="button" className="button button--primary" data-testid="history-close" onClick={onClose}>
-        Close (Esc)
+        {words.close}
       </button>
     </dialog>
   );

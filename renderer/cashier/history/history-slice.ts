@@ -4,6 +4,7 @@ import type { PrintReport } from '../../../app/ipc/devices';
 import type { CsvFile, PaymentDetail, PaymentPage } from '../../../app/ipc/history';
 import type { StaffMember } from '../../../app/staff/staff';
 import type { PosApi } from '../../../app/ipc/pos-api';
+import type { HistoryProblemWords } from '../words/history';
 import { filterArgs, type FilterArgs, type HistoryFilterForm } from './history-filter';
 
 /** Payments on one page of the History list. */
@@ -128,9 +129,9 @@ export function createHistoryActions(api: HistoryApi, store: StoreApi<HistorySli
     },
     /** The panel closes: whatever is still on its way is dropped. */
     close: (): void => state().resetHistory(),
-    /** Searches with the form as typed, from the first page; a form that does not read says what to fix. */
-    search: async (form: HistoryFilterForm): Promise<void> => {
-      const args = filterArgs(form);
+    /** Searches with the form as typed, from the first page; a form that does not read says what to fix, in `words`. */
+    search: async (form: HistoryFilterForm, words: HistoryProblemWords): Promise<void> => {
+      const args = filterArgs(form, words);
       if (!args.ok) return state().setHistoryProblem(args.error);
       await loadPage(args.value, 0);
     },
@@ -140,7 +141,10 @@ export function createHistoryActions(api: HistoryApi, store: StoreApi<HistorySli
     older: (): Promise<void> => loadPage(state().historyFilter, state().historyOffset + HISTORY_PAGE),
     openPayment: (paymentId: string): Promise<void> => loadDetail(paymentId),
     backToList: (): void => state().closeHistoryDetail(),
-    /** Exports everything the list's filter finds, not just the page on screen. */
+    /**
+     * Exports everything the list's filter finds, not just the page on screen. The file's column headers
+     * and values stay English whatever the cashier's language: it is data for spreadsheets and accountants.
+     */
     exportCsv: async (): Promise<void> => {
       const session = state().historySession;
       const result = await api.exportPaymentsCsv(state().historyFilter);

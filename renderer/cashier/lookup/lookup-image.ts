@@ -3,6 +3,8 @@
  * screenshot, say) is redrawn smaller as a JPEG first, which a QR survives well; the terminal reads
  * at most 2048 pixels a side, and a small message keeps the counter quick.
  */
+import type { LookupWords } from '../words/lookup';
+
 export const MAX_SENT_BASE64 = 60_000;
 const SENT_AS_IS: ReadonlySet<string> = new Set(['image/png', 'image/jpeg']);
 /** Longest sides tried, largest first. */
@@ -58,9 +60,9 @@ async function redrawn(blob: Blob): Promise<string | null> {
   }
 }
 
-/** A PNG or JPEG as it is when small enough; anything else the browser can draw, redrawn. */
-export async function readLookupImage(blob: Blob): Promise<ImageReading> {
-  if (!blob.type.startsWith('image/')) return failed('That file is not a picture: choose a PNG or JPEG image of the QR code');
+/** A PNG or JPEG as it is when small enough; anything else the browser can draw, redrawn. Refusals are said in `words`. */
+export async function readLookupImage(blob: Blob, words: LookupWords): Promise<ImageReading> {
+  if (!blob.type.startsWith('image/')) return failed(words.notAPicture);
   try {
     if (SENT_AS_IS.has(blob.type)) {
       const base64 = base64Of(await readDataUrl(blob));
@@ -68,9 +70,9 @@ export async function readLookupImage(blob: Blob): Promise<ImageReading> {
       if (base64.length <= MAX_SENT_BASE64 && (await longestSide(blob)) <= SIDES[0]) return { ok: true, base64 };
     }
     const base64 = await redrawn(blob);
-    return base64 === null ? failed('That picture is too large to send: crop it to the QR code and try again') : { ok: true, base64 };
+    return base64 === null ? failed(words.tooLarge) : { ok: true, base64 };
   } catch {
-    return failed('That picture could not be opened: use a PNG or JPEG image of the QR code');
+    return failed(words.unreadable);
   }
 }
 

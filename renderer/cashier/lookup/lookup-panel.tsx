@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiResult, RequestLookup } from '../../../app/ipc/contract';
 import { pastedImage, readLookupImage } from './lookup-image';
 import { LookupResult } from './lookup-result';
+import { useWords } from '../words/use-words';
 import './lookup.css';
 
 type LookupState =
@@ -16,13 +17,11 @@ export interface LookupPanelProps {
   readonly onClose: () => void;
 }
 
-const NO_PICTURE: LookupState = { kind: 'failed', message: 'The clipboard holds no picture: copy the QR image, then paste it here' };
-
 /**
  * Captured at the window, before the cashier's own keys: while the panel is open, Esc closes it and
  * never clears the sale, and digits or Enter never reach the amount or Charge. A paste is a picture to read.
  */
-function useLookupKeys(onClose: () => void, send: (blob: Blob) => Promise<void>, setState: (state: LookupState) => void): void {
+function useLookupKeys(onClose: () => void, send: (blob: Blob) => Promise<void>, setState: (state: LookupState) => void, noPicture: string): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       event.stopPropagation();
@@ -33,7 +32,7 @@ function useLookupKeys(onClose: () => void, send: (blob: Blob) => Promise<void>,
     const onPaste = (event: ClipboardEvent): void => {
       const image = pastedImage(event);
       event.preventDefault();
-      if (image === null) setState(NO_PICTURE);
+      if (image === null) setState({ kind: 'failed', message: noPicture });
       else void send(image);
     };
     window.addEventListener('keydown', onKeyDown, true);
@@ -42,16 +41,17 @@ function useLookupKeys(onClose: () => void, send: (blob: Blob) => Promise<void>,
       window.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('paste', onPaste);
     };
-  }, [onClose, send, setState]);
+  }, [onClose, send, setState, noPicture]);
 }
 
 /** What the picture said: being read, the request found, or why not. */
 function LookupOutcome({ state, locale }: { readonly state: LookupState; readonly locale: string }) {
+  const words = useWords().lookup;
   return (
     <div className="lookup__outcome" aria-live="polite">
       {state.kind === 'reading' && (
         <p className="lookup__reading" data-testid="lookup-reading">
-          Reading the QR…
+          {words.reading}
         </p>
       )}
       {state.kind === 'found' && <LookupResult lookup={state.lookup} locale={locale} />}
@@ -70,6 +70,7 @@ function LookupOutcome({ state, locale }: { readonly state: LookupState; readonl
  */
 export function LookupPanel({ locale, lookup, onClose }: LookupPanelProps) {
   const [state, setState] = useState<LookupState>({ kind: 'waiting' });
+  const words = useWords().lookup;
   const dialog = useRef<HTMLDialogElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
@@ -80,12 +81,12 @@ export function LookupPanel({ locale, lookup, onClose }: LookupPanelProps) {
     async (blob: Blob) => {
       const mine = ++turn.current;
       setState({ kind: 'reading' });
-      const image = await readLookupImage(blob);
+      const image = await readLookupImage(blob, words);
       const result: ApiResult<RequestLookup> = image.ok ? await lookup(image.base64) : { ok: false, error: { code: 'invalid_args', message: image.message } };
       if (mine !== turn.current) return;
       setState(result.ok ? { kind: 'found', lookup: result.value } : { kind: 'failed', message: result.error.message });
     },
-    [lookup],
+    [lookup, words],
   );
 
   useEffect(() => {
@@ -96,7 +97,7 @@ export function LookupPanel({ locale, lookup, onClose }: LookupPanelProps) {
     return () => element?.close();
   }, []);
 
-  useLookupKeys(onClose, send, setState);
+  useLookupKeys(onClose, send, setState, words.noPicture);
 
   return (
     <dialog
@@ -110,9 +111,9 @@ export function LookupPanel({ locale, lookup, onClose }: LookupPanelProps) {
       }}
     >
       <h2 id="lookup-title" className="lookup__title">
-        Look up a customer&apos;s QR
+        {words.title}
       </h2>
-      <p className="lookup__help">Paste a picture of the customer&apos;s Orangepill QR (Ctrl+V), or choose an image file.</p>
+      <p className="lookup__help">{words.help}</p>
       <input
         ref={fileInput}
         className="lookup__file"
@@ -138,10 +139,10 @@ export function LookupPanel({ locale, lookup, onClose }: LookupPanelProps) {
           ref={chooseButton}
           onClick={() => fileInput.current?.click()}
         >
-          Choose image…
+          {words.choose}
         </button>
         <button type="button" className="button lookup__close" data-testid="lookup-close" onClick={onClose}>
-          Close
+          {words.close}
         </button>
       </div>
     </dialog>

@@ -1,5 +1,6 @@
 import type { RequestLookup } from '../../../app/ipc/contract';
 import { formatAmount } from '../../shared/format-amount';
+import { useWords } from '../words/use-words';
 
 /** A date and time in the terminal's locale; the browser's own if it does not know that one. */
 function formatTime(at: number, locale: string): string {
@@ -10,25 +11,26 @@ function formatTime(at: number, locale: string): string {
   }
 }
 
-/** What Orangepill holds for the request the customer's QR names. */
+/** What Orangepill holds for the request the customer's QR names; its status label is the terminal's own, shown as it is. */
 export function LookupResult({ lookup, locale }: { readonly lookup: RequestLookup; readonly locale: string }) {
+  const words = useWords().lookup;
   return (
     <dl className="lookup__result" data-testid="lookup-result" data-status={lookup.status}>
-      <dt>Status</dt>
+      <dt>{words.status}</dt>
       <dd className="lookup__status" data-testid="lookup-status">
         {lookup.statusLabel}
       </dd>
-      <dt>Amount</dt>
-      <dd data-testid="lookup-amount">{lookup.amount === null ? 'Not stated' : formatAmount(lookup.amount, locale)}</dd>
-      <dt>Order</dt>
-      <dd data-testid="lookup-order">{lookup.order ?? 'None'}</dd>
-      <dt>Code</dt>
+      <dt>{words.amount}</dt>
+      <dd data-testid="lookup-amount">{lookup.amount === null ? words.notStated : formatAmount(lookup.amount, locale)}</dd>
+      <dt>{words.order}</dt>
+      <dd data-testid="lookup-order">{lookup.order ?? words.none}</dd>
+      <dt>{words.code}</dt>
       <dd className="lookup__code" data-testid="lookup-code">
         {lookup.code}
       </dd>
       {lookup.createdAt !== null && (
         <>
-          <dt>Created</dt>
+          <dt>{words.created}</dt>
           <dd>{formatTime(lookup.createdAt, locale)}</dd>
         </>
       )}
