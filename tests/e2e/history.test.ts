@@ -24,7 +24,7 @@ let printer: VirtualPrinter;
 let cashier: Page;
 
 beforeAll(async () => {
-  terminal = await startInProcessTerminal({ merchant: { name: 'Kopi Corner' }, currency: 'SGD', demo: { methods: ['demo', 'atome'] } });
+  terminal = await startInProcessTerminal({ merchant: { name: 'Kopi Corner' }, currency: 'SGD', demo: { methods: ['demo', 'atome'] }, payment: { currencies: ['SGD', 'MYR'] } });
   const virtual = terminal.service.virtualPrinter;
   if (virtual === null) throw new Error('demo mode should print to its virtual printer');
   printer = virtual;

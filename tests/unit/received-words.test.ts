@@ -5,7 +5,7 @@ import { PAPER } from '../../app/receipt/paper';
 import { slipFor } from '../../app/receipt/payment-slips-for';
 import { renderPlainText } from '../../app/receipt/plain-text';
 import { stateWords } from '../../renderer/cashier/history/history-timeline';
-import { paymentStatusWords } from '../../renderer/cashier/refund/refund-words';
+import { historyStatusWords } from '../../renderer/cashier/history/history-status';
 import { describeStatus } from '../../renderer/cashier/payment/status-text';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { AT, MERCHANT, SG } from '../support/receipt-fixtures';
@@ -35,10 +35,10 @@ describe('an overpayment is flagged everywhere, with the amount when it was repo
   });
 
   it('in History', () => {
-    expect(stateWords(payment(OVERPAID))).toBe('Paid — overpaid');
-    expect(stateWords(payment(OVERPAID_BY))).toBe('Paid — overpaid');
-    expect(stateWords(payment({ status: 'paid', paidAt: AT, overpaid: true, late: true }))).toBe('Paid — overpaid — late, keep or refund');
-    expect(paymentStatusWords(payment(OVERPAID))).toBe('Paid — overpaid');
+    expect(stateWords(payment(OVERPAID), undefined, CASHIER_WORDS.en.history)).toBe('Paid — overpaid');
+    expect(stateWords(payment(OVERPAID_BY), undefined, CASHIER_WORDS.en.history)).toBe('Paid — overpaid');
+    expect(stateWords(payment({ status: 'paid', paidAt: AT, overpaid: true, late: true }), undefined, CASHIER_WORDS.en.history)).toBe('Paid — overpaid — late, keep or refund');
+    expect(historyStatusWords(payment(OVERPAID), CASHIER_WORDS.en)).toBe('Paid — overpaid');
   });
 
   it('on the receipt', () => {
@@ -63,8 +63,8 @@ describe('part arrived and nobody said how much', () => {
   });
 
   it('History says the amount was not reported', () => {
-    expect(stateWords(payment(PART))).toBe('Partly paid (amount not reported)');
-    expect(stateWords(payment({ status: 'partially_paid', received: { minor: 1000, currency: 'SGD' } }))).toBe('Partly paid');
+    expect(stateWords(payment(PART), undefined, CASHIER_WORDS.en.history)).toBe('Partly paid (amount not reported)');
+    expect(stateWords(payment({ status: 'partially_paid', received: { minor: 1000, currency: 'SGD' } }), undefined, CASHIER_WORDS.en.history)).toBe('Partly paid');
   });
 
   it('a payment that needs attention is never called "not paid": money may have arrived', () => {

@@ -3,13 +3,13 @@ import type { Payment, PaymentState } from '../../app/payment/payment';
 import {
   isPartlyRefunded,
   partlyRefundedText,
-  paymentStatusWords,
   proposeRefund,
   refundedText,
   refundOnDisplay,
   refundQuestion,
 } from '../../renderer/cashier/refund/refund-words';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
+import { historyStatusWords } from '../../renderer/cashier/history/history-status';
 import { aPayment } from '../support/payment-fixture';
 
 const T = 1_750_000_000_000;
@@ -87,9 +87,9 @@ describe('a partly refunded sale, in words', () => {
   });
 
   it('is listed in History as "Paid, partly refunded"', () => {
-    expect(paymentStatusWords(payment(2000, 500))).toBe('Paid, partly refunded');
-    expect(paymentStatusWords(payment(2000))).toBe('Paid');
-    expect(paymentStatusWords(payment(2000, 2000, { status: 'refunded' }))).toBe('Refunded in full');
+    expect(historyStatusWords(payment(2000, 500), CASHIER_WORDS.en)).toBe('Paid, partly refunded');
+    expect(historyStatusWords(payment(2000), CASHIER_WORDS.en)).toBe('Paid');
+    expect(historyStatusWords(payment(2000, 2000, { status: 'refunded' }), CASHIER_WORDS.en)).toBe('Refunded in full');
   });
 
   it('is answered with what is left to refund once the provider took the refund', () => {
@@ -124,7 +124,7 @@ describe('the refund words in Malay and Chinese', () => {
 
   it('name a partly refunded sale and what is left', () => {
     expect(partlyRefundedText(payment(2000, 500), 'en-SG', ZH)).toBe('部分退款：SGD 20.00 中已退 SGD 5.00');
-    expect(paymentStatusWords(payment(2000, 500), CASHIER_WORDS.ms)).toBe('Paid, dibayar balik sebahagian');
+    expect(historyStatusWords(payment(2000, 500), CASHIER_WORDS.ms)).toBe(CASHIER_WORDS.ms.refund.form.partlyRefundedStatus(historyStatusWords(payment(2000), CASHIER_WORDS.ms)));
     expect(refundedText(SGD(500), payment(2000, 500), 'en-SG', MS)).toBe('SGD 5.00 telah dibayar balik: SGD 15.00 masih boleh dibayar balik');
     expect(refundedText(SGD(1500), payment(2000, 2000, { status: 'refunded' }), 'en-SG', ZH)).toBe('已退款 SGD 15.00：此付款已全额退款');
   });

@@ -5,7 +5,6 @@ import { formatMoney } from '../../../app/money/money';
 import { isOverpaid, type Payment, type PaymentStatus } from '../../../app/payment/payment';
 import { formatAmount } from '../../shared/format-amount';
 import type { HistoryAuditWords, HistoryWords } from '../words/history';
-import { en as ENGLISH } from '../words/en/history';
 
 /** A status by itself, as the filter's choices name it. */
 export const statusWords = (status: PaymentStatus, words: HistoryWords): string => words.statuses[status];
@@ -14,7 +13,7 @@ export const statusWords = (status: PaymentStatus, words: HistoryWords): string 
  * The status with what a list must not hide: an overpayment, a late payment, a part whose amount nobody
  * reported. English unless given the cashier's words (History's own status passes them).
  */
-export function stateWords(payment: Pick<Payment, 'amount' | 'state'>, locale?: string, words: HistoryWords = ENGLISH): string {
+export function stateWords(payment: Pick<Payment, 'amount' | 'state'>, locale: string | undefined, words: HistoryWords): string {
   const state = payment.state;
   if (state.status === 'partially_paid' && state.received === null) return words.state.partlyPaidNotReported;
   if (state.status === 'cancelled_with_money') {

@@ -6,8 +6,6 @@ import { assertNever } from '../../../app/util/assert-never';
 import { err, ok, type Result } from '../../../app/util/result';
 import { formatAmount } from '../../shared/format-amount';
 import { refundableAmount } from '../../shared/payment-figures';
-import { stateWords } from '../history/history-timeline';
-import { CASHIER_WORDS, type CashierWords } from '../words/cashier-words';
 import type { RefundWords } from '../words/refund';
 
 /*
@@ -21,15 +19,6 @@ const refundedOf = (payment: Payment): Money => ({ minor: payment.refundedMinor,
 export function isPartlyRefunded(payment: Payment): boolean {
   const { status } = payment.state;
   return payment.refundedMinor > 0 && (status === 'paid' || status === 'paid_after_cancel');
-}
-
-/**
- * A payment's status as History lists it: "Paid, partly refunded" where part has gone back. English
- * until History passes the cashier's words.
- */
-export function paymentStatusWords(payment: Payment, words: CashierWords = CASHIER_WORDS.en): string {
-  const status = stateWords(payment);
-  return isPartlyRefunded(payment) ? words.refund.form.partlyRefundedStatus(status) : status;
 }
 
 /** e.g. "Partly refunded: SGD 5.00 of SGD 20.00". */
