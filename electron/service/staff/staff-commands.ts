@@ -1,5 +1,5 @@
 import type { ApiError, ApiResult } from '../../../app/ipc/contract';
-import type { StaffView } from '../../../app/ipc/staff-schemas';
+import { UNPROTECTED_WARNING, type StaffView } from '../../../app/ipc/staff-schemas';
 import type { CommandHandlers } from '../terminal/dispatcher';
 import type { ScreenSession } from '../terminal/terminal-api';
 import type { Clock } from '../../../app/engine/clock';
@@ -12,8 +12,6 @@ import { staffPath } from './staff-store';
 
 export type StaffCommand = 'signIn' | 'resumeSession' | 'signOut' | 'getStaff' | 'saveStaff';
 
-const UNPROTECTED =
-  'Nobody is listed, so anyone at this counter can refund, close the day and change the settings: add a manager with a PIN to protect them.';
 
 const refused = (code: ApiError['code'], message: string, fields?: Record<string, string>): { ok: false; error: ApiError } => ({
   ok: false,
@@ -27,7 +25,7 @@ export function staffView(staff: StaffService, screen: ScreenSession | null): St
     protected: staff.protected(),
     refundApproval: staff.refundApproval(),
     signedIn: screen?.operator ?? null,
-    warning: staff.problem() ?? (staff.protected() ? null : UNPROTECTED),
+    warning: staff.problem() ?? (staff.protected() ? null : UNPROTECTED_WARNING),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { StaffView } from '../../../app/ipc/staff-schemas';
+import { staffWarningText } from './staff-words';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import { useWords } from '../words/use-words';
 import { RefundRuleField } from './refund-rule-field';
@@ -10,12 +11,13 @@ import './staff-panel.css';
 /** The people listed, each to edit or remove, a way to add one, and when a refund needs a manager. */
 function StaffBody({ view, draft, editor }: { readonly view: StaffView; readonly draft: StaffDraft; readonly editor: StaffEditor }) {
   const { problems } = editor;
-  const words = useWords().staff.panel;
+  const staffWords = useWords().staff;
+  const words = staffWords.panel;
   return (
     <div className="staff-panel__body">
       {view.warning !== null && (
         <p className="staff-warning" role="alert" data-testid="staff-panel-warning">
-          {view.warning}
+          {staffWarningText(view.warning, staffWords)}
         </p>
       )}
       {draft.members.length === 0 ? (

@@ -4,7 +4,7 @@ import { useWords } from '../words/use-words';
 import { useSession } from './session-context';
 import { StaffPanel } from './staff-panel';
 import { useStaffStore } from './staff-store';
-import { staffSummary } from './staff-words';
+import { staffSummary, staffWarningText } from './staff-words';
 import './staff-panel.css';
 
 /**
@@ -27,7 +27,7 @@ export function StaffSettings() {
     <section className="staff-settings" aria-label={words.staff}>
       {staff.warning !== null && (
         <p className="staff-warning" role="alert" data-testid="staff-warning">
-          {staff.warning}
+          {staffWarningText(staff.warning, words)}
         </p>
       )}
       <div className="staff-settings__row">

@@ -1,4 +1,4 @@
-import type { StaffView } from '../../../app/ipc/staff-schemas';
+import { UNPROTECTED_WARNING, type StaffView } from '../../../app/ipc/staff-schemas';
 import type { CurrencyCode } from '../../../app/money/currency';
 import type { Operator, StaffMember, StaffRole } from '../../../app/staff/staff';
 import { assertNever } from '../../../app/util/assert-never';
@@ -59,4 +59,9 @@ export function signInNoticeWords(notice: SignInNotice, words: StaffWords): stri
     default:
       return assertNever(notice, 'sign-in notice');
   }
+}
+
+/** The staff warning in the cashier's words where the screen knows it (nobody listed); another is the terminal's own sentence. */
+export function staffWarningText(warning: string, words: StaffWords): string {
+  return warning === UNPROTECTED_WARNING ? words.unprotected : warning;
 }

@@ -4,6 +4,8 @@ import type { StaffRole } from '../../../app/staff/staff';
 export interface StaffWords {
   /** "Staff": the list of names on the sign-in screen, the Settings part, the panel's title while it reads. */
   readonly staff: string;
+  /** Nobody is listed: anyone can refund, close the day and change the settings. */
+  readonly unprotected: string;
   /** A role as a button or an option names it: "Cashier". A Record, so a new role breaks the build here. */
   readonly roles: Readonly<Record<StaffRole, string>>;
   /** A role inside a sentence: "cashier". */

@@ -2,6 +2,7 @@ import type { StaffWords } from '../staff';
 
 export const en: StaffWords = {
   staff: 'Staff',
+  unprotected: 'Nobody is listed, so anyone at this counter can refund, close the day and change the settings: add a manager with a PIN to protect them.',
   roles: { cashier: 'Cashier', manager: 'Manager' },
   rolesInline: { cashier: 'cashier', manager: 'manager' },
   nameWithRole: (name, role) => `${name} (${role})`,

@@ -1,6 +1,7 @@
 import type { StaffWords } from '../staff';
 
 export const ms: StaffWords = {
+  unprotected: 'Tiada sesiapa disenaraikan, jadi sesiapa di kaunter ini boleh membuat bayaran balik, menutup hari dan menukar tetapan: tambah pengurus dengan PIN untuk melindunginya.',
   staff: 'Kakitangan',
   roles: { cashier: 'Juruwang', manager: 'Pengurus' },
   rolesInline: { cashier: 'juruwang', manager: 'pengurus' },

@@ -1,6 +1,7 @@
 import type { StaffWords } from '../staff';
 
 export const zh: StaffWords = {
+  unprotected: '尚未设置员工，因此此收银台的任何人都可以退款、日结和更改设置：请添加一位设有 PIN 的经理来加以保护。',
   staff: '员工',
   roles: { cashier: '收银员', manager: '经理' },
   rolesInline: { cashier: '收银员', manager: '经理' },
