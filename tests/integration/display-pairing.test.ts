@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../app/settings/settings';
 import { createLogger } from '../../electron/service/logging/logger';
@@ -139,5 +140,16 @@ describe('a display paired once', () => {
     expect(await pairing.paired).toMatchObject({ name: 'Tablet' });
     const [entry] = valueOf<PairedDisplays>(await run(cashier, 'listDisplays')).displays;
     expect(await run(cashier, 'revokeDisplay', { id: entry?.id })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    valueOf(await run(cashier, 'revokeDisplay', { id: entry?.id, approval: MEI_APPROVES }));
+
+    // Both acts are in the journal's audit, with who did them and the manager who approved; never a token.
+    const journal = running?.service.journalPath ?? '';
+    const db = new Database(journal, { readonly: true });
+    const rows = db.prepare("SELECT action, operator_id, approved_by_id, detail_json FROM audit WHERE action LIKE '%display' ORDER BY seq").all();
+    db.close();
+    expect(rows).toEqual([
+      { action: 'pair_display', operator_id: ALI.id, approved_by_id: MEI.id, detail_json: JSON.stringify({ id: entry?.id, name: 'Tablet' }) },
+      { action: 'unpair_display', operator_id: ALI.id, approved_by_id: MEI.id, detail_json: JSON.stringify({ id: entry?.id, name: 'Tablet' }) },
+    ]);
   });
 });

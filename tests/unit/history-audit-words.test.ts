@@ -108,3 +108,13 @@ describe("a payment's status and log lines in the cashier's words", () => {
     expect(historyStatusWords(aPayment({ amount, state: { status: 'refunded' }, refundedMinor: 2000 }), CASHIER_WORDS.ms)).toBe('Dibayar balik sepenuhnya');
   });
 });
+
+describe('pairing a customer display, in the audit', () => {
+  it('names the display and who paired or unpaired it, in each language', () => {
+    const paired = entry({ action: 'pair_display', paymentId: null, detail: { id: 'd1', name: 'Counter tablet' } });
+    expect(say(paired)).toBe('Customer display “Counter tablet” paired by Ali, approved by Mei');
+    expect(say(entry({ ...paired, action: 'unpair_display' }))).toBe('Customer display “Counter tablet” unpaired by Ali, approved by Mei');
+    expect(auditText(paired, 'en-SG', CASHIER_WORDS.ms.history)).toContain('Paparan pelanggan “Counter tablet” dipasangkan');
+    expect(auditText(paired, 'en-SG', CASHIER_WORDS['zh-Hans'].history)).toContain('顾客显示屏“Counter tablet”已配对');
+  });
+});

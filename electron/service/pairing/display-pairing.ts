@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ApiError, ApiResult } from '../../../app/ipc/contract';
 import type { PairedDisplays } from '../../../app/ipc/pairing-schemas';
 import { ok, type Result } from '../../../app/util/result';
+import { actorsOf, type AuditWriter } from '../journal/audit-writer';
 import type { Logger } from '../logging/logger';
 import type { CommandHandlers } from '../terminal/dispatcher';
 import { createPairingRequests, DEFAULT_PAIRING_LIMITS, type PairingGrant, type PairingRequests, type PairingLimits, type PendingPairing } from './pairing-requests';
@@ -48,6 +49,8 @@ export function createDisplayPairing(options: {
   readonly now: () => number;
   readonly log: Logger;
   readonly limits?: Partial<PairingLimits>;
+  /** Pairing and unpairing go in the journal's audit, with who did it and the manager who approved. */
+  readonly audit?: AuditWriter;
 }): DisplayPairing {
   const { now, log } = options;
   const file = options.dataDir === null ? null : screenLinksPath(options.dataDir);
@@ -78,7 +81,7 @@ export function createDisplayPairing(options: {
   const revoked = (displayId: string): void => {
     for (const listener of revokedListeners) listener(displayId);
   };
-  const commands = pairingCommands({ links: () => links, save, view, requests, now, log, revoked });
+  const commands = pairingCommands({ links: () => links, save, view, requests, now, log, revoked, audit: options.audit ?? (() => undefined) });
 
   return {
     attachHost: () => {
@@ -124,6 +127,7 @@ interface PairingState {
   readonly now: () => number;
   readonly log: Logger;
   readonly revoked: (displayId: string) => void;
+  readonly audit: AuditWriter;
 }
 
 /** The cashier's commands: list, approve a code (the display gets its token), revoke. */
@@ -131,7 +135,7 @@ function pairingCommands(state: PairingState): Pick<CommandHandlers, PairingComm
   const { save, view, requests, now, log } = state;
   return {
     listDisplays: () => Promise.resolve({ ok: true, value: view() }),
-    approveDisplay: (args) => {
+    approveDisplay: (args, context) => {
       if (state.links().displays.length >= MAX_PAIRED_DISPLAYS) {
         return Promise.resolve(refused('invalid_state', `${String(MAX_PAIRED_DISPLAYS)} displays are paired already: unpair one first`));
       }
@@ -147,13 +151,16 @@ function pairingCommands(state: PairingState): Pick<CommandHandlers, PairingComm
         return Promise.resolve(refused('invalid_state', 'The display closed its pairing screen before it was paired: open it again and type the new code'));
       }
       log.log('info', 'customer display paired', { id: display.id, name: display.name });
+      state.audit({ action: 'pair_display', ...actorsOf(context), detail: { id: display.id, name: display.name } });
       return Promise.resolve({ ok: true, value: view() });
     },
-    revokeDisplay: (args) => {
+    revokeDisplay: (args, context) => {
+      const gone = state.links().displays.find((d) => d.id === args.id);
       if (!state.links().displays.some((d) => d.id === args.id)) return Promise.resolve(refused('not_found', 'That display is not paired (it may have been unpaired already)'));
       const saved = save({ ...state.links(), displays: state.links().displays.filter((d) => d.id !== args.id) });
       if (!saved.ok) return Promise.resolve(refused('internal', `The display was not unpaired: ${saved.error}`));
       log.log('info', 'customer display unpaired', { id: args.id });
+      state.audit({ action: 'unpair_display', ...actorsOf(context), detail: { id: args.id, name: gone?.name ?? '' } });
       state.revoked(args.id);
       return Promise.resolve({ ok: true, value: view() });
     },

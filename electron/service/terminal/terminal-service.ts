@@ -14,6 +14,7 @@ import { deviceSettingsPath, loadDeviceSettings } from '../settings/device-setti
 import { counterCommands } from '../commands/counter-commands';
 import { settingsCommands, type MonitorPicker } from '../commands/settings-commands';
 import { staffAtTheCounter } from '../staff/staff-commands';
+import type { AuditWriter } from '../journal/audit-writer';
 import { createDisplayPairing, type DisplayPairing } from '../pairing/display-pairing';
 import type { PairingLimits } from '../pairing/pairing-requests';
 import { virtualPrinterSlot } from '../demo/virtual-printer-slot';
@@ -95,7 +96,8 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     state.problems.push(staff.problem);
   }
   // Paired displays outlive the counter too: a settings save must not unpair the tablet.
-  const pairing = pairedDisplays(options, clock, state.problems);
+  // Who paired or unpaired a display goes in the journal the counter in force holds, as for the staff list.
+  const pairing = pairedDisplays(options, clock, state.problems, (entry) => slot.current().audit(entry));
   const settings = settingsCommands({
     state,
     log,
@@ -159,11 +161,12 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
 }
 
 /** The paired displays kept in the data folder; a damaged file is reported with the settings' problems. */
-function pairedDisplays(options: TerminalServiceOptions, clock: Clock, problems: string[]): DisplayPairing {
+function pairedDisplays(options: TerminalServiceOptions, clock: Clock, problems: string[], audit: AuditWriter): DisplayPairing {
   const pairing = createDisplayPairing({
     dataDir: options.dataDir ?? null,
     now: clock.now,
     log: options.log,
+    audit,
     ...(options.pairingLimits === undefined ? {} : { limits: options.pairingLimits }),
   });
   if (pairing.problem !== null) {

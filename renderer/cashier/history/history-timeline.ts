@@ -88,6 +88,10 @@ export function auditText(entry: AuditEntry, locale: string | undefined, words: 
       return says.keepLate(who);
     case 'returned':
       return says.returned(who);
+    case 'pair_display':
+      return says.pairDisplay(typeof d['name'] === 'string' ? d['name'] : '?', who);
+    case 'unpair_display':
+      return says.unpairDisplay(typeof d['name'] === 'string' ? d['name'] : '?', who);
     default:
       return assertNever(entry.action, 'audit action');
   }

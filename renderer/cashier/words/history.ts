@@ -73,6 +73,9 @@ export interface HistoryAuditWords {
   readonly resolve: (who: string) => string;
   readonly keepLate: (who: string) => string;
   readonly returned: (who: string) => string;
+  /** `name` is what the shop called the display ("Counter tablet"). */
+  readonly pairDisplay: (name: string, who: string) => string;
+  readonly unpairDisplay: (name: string, who: string) => string;
 }
 
 /** The cashier's words for this part of the screen; every language's copy has this type, so a missing one fails the build. */
