@@ -2,6 +2,7 @@ import type { EngineError } from './engine-error';
 import type { StoreWriter } from './store-writer';
 import { formatMoney, type Money } from '../money/money';
 import type { Payment } from '../payment/payment';
+import { providerRefusesRefund } from '../payment/refund-offer';
 import type { PaymentEvent } from '../payment/transition';
 import type { PaymentProvider } from '../providers/provider';
 import { err, ok, type Result } from '../util/result';
@@ -36,6 +37,9 @@ export async function refundAtProvider(host: RefundHost, id: string, amount: Mon
     return err({ code: 'amount_rejected', message: `At most ${formatMoney(left, host.locale)} can still be refunded on this payment` });
   }
   const provider = host.providerFor(payment);
+  // The provider's own word, kept on the payment when it was paid: no refund is tried against it.
+  const refusal = providerRefusesRefund(payment, provider.method);
+  if (refusal !== null) return err({ code: 'invalid_state', message: refusal });
   if (provider.refund === undefined) {
     const late = host.returnLate(payment, amount);
     if (late !== null) return late;

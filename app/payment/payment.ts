@@ -64,6 +64,11 @@ export type PaymentState =
       readonly late?: true;
       /** A late payment the cashier chose to keep: until then it waits for Keep or Refund. */
       readonly kept?: Decision;
+      /**
+       * The provider's word on whether it can refund this payment (Opn's charge `refundable`); absent
+       * when it did not say. False: no refund is offered, and the engine refuses one.
+       */
+      readonly refundable?: boolean;
     }
   | { readonly status: 'failed'; readonly failure: Failure }
   | { readonly status: 'expired' }

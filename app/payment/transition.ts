@@ -179,6 +179,7 @@ function applyProviderStatus(
           ...(status.received !== undefined && status.received.minor !== payment.amount.minor ? { received: status.received } : {}),
           ...(status.overpaid === true ? { overpaid: true as const } : {}),
           ...(status.late === true ? { late: true as const } : {}),
+          ...(status.refundable === undefined ? {} : { refundable: status.refundable }),
         }),
         notice: null,
       });

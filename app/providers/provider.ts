@@ -51,9 +51,17 @@ type ProviderStatusKind =
   | { readonly kind: 'partially_paid'; readonly received: Money | null }
   /**
    * Paid. `received` only when the provider reports an amount; `overpaid` when it says more than asked
-   * arrived (Orangepill's OVERPAID), with or without the amount; `late` when it came after expiry.
+   * arrived (Orangepill's OVERPAID), with or without the amount; `late` when it came after expiry;
+   * `refundable` when the provider says whether it can be refunded (Opn's charge `refundable`).
    */
-  | { readonly kind: 'paid'; readonly paidAt: number; readonly received?: Money; readonly overpaid?: true; readonly late?: true }
+  | {
+      readonly kind: 'paid';
+      readonly paidAt: number;
+      readonly received?: Money;
+      readonly overpaid?: true;
+      readonly late?: true;
+      readonly refundable?: boolean;
+    }
   | { readonly kind: 'failed'; readonly failure: Failure }
   | { readonly kind: 'expired' }
   | { readonly kind: 'cancelled' }

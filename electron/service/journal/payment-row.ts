@@ -55,6 +55,7 @@ const stateSchema: z.ZodType<PaymentState> = z.discriminatedUnion('status', [
     overpaid: z.literal(true).exactOptional(),
     late: z.literal(true).exactOptional(),
     kept: decision.exactOptional(),
+    refundable: z.boolean().exactOptional(),
   }),
   z.strictObject({ status: z.literal('failed'), failure: z.strictObject({ code: z.string(), message: z.string() }) }),
   z.strictObject({ status: z.literal('expired') }),
