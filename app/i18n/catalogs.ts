@@ -1,5 +1,6 @@
 import type { DisplayCatalog } from './display-catalog';
 import type { Language } from './languages';
+import { opnInstructions } from '../providers/opn/opn-methods';
 
 // The English texts are the ones the providers' methods and the tests already use: keep them in step.
 const en: DisplayCatalog = {
@@ -41,7 +42,8 @@ const en: DisplayCatalog = {
   loading: 'Loading…',
   instructions: {
     demo: 'Scan to pay (demo: no real money)',
-    atome: 'Scan with the Atome app',
+    // Every Opn QR method's line comes from its entry in the method table.
+    ...opnInstructions('en'),
     orangepill: 'Scan to pay with Orangepill',
   },
 };
@@ -85,7 +87,8 @@ const ms: DisplayCatalog = {
   loading: 'Memuatkan…',
   instructions: {
     demo: 'Imbas untuk membayar (demo: bukan wang sebenar)',
-    atome: 'Imbas dengan aplikasi Atome',
+    // Every Opn QR method's line comes from its entry in the method table.
+    ...opnInstructions('ms'),
     orangepill: 'Imbas untuk membayar dengan Orangepill',
   },
 };
@@ -129,7 +132,8 @@ const zhHans: DisplayCatalog = {
   loading: '正在加载…',
   instructions: {
     demo: '扫码付款（演示：不涉及真实付款）',
-    atome: '请使用 Atome 应用扫码',
+    // Every Opn QR method's line comes from its entry in the method table.
+    ...opnInstructions('zh-Hans'),
     orangepill: '请使用 Orangepill 扫码付款',
   },
 };

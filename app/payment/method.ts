@@ -1,7 +1,10 @@
 import type { CurrencyCode } from '../money/currency';
 
-/** Every payment method the terminal can offer. */
-export const METHOD_IDS = ['demo', 'atome', 'orangepill'] as const;
+/**
+ * Every payment method the terminal can offer. The Opn QR methods (atome … alipayplus) share one Opn
+ * key; their rules are data, in app/providers/opn/opn-methods.ts.
+ */
+export const METHOD_IDS = ['demo', 'atome', 'paynow', 'promptpay', 'truemoney', 'wechatpay', 'alipayplus', 'orangepill'] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
 
 /** What a simulated provider's demo controls can make happen, as the customer's wallet would. */
@@ -29,4 +32,8 @@ export interface MethodInfo {
   readonly simulator: SimulatorControls | null;
   /** Whether the provider takes refunds through the terminal, and its rule in a sentence. */
   readonly refunds: { readonly supported: boolean; readonly rule: string };
+  /** The name on the 2×20 pole display, plain ASCII ("WeChat Pay"); `label` when absent. */
+  readonly poleLabel?: string;
+  /** The name printed on slips and receipts; `label` when absent. */
+  readonly receiptLabel?: string;
 }

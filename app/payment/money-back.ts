@@ -61,9 +61,15 @@ export function howMoneyGoesBack(payment: Pick<Payment, 'method' | 'id' | 'provi
         `(order ${payment.id}), check what arrived, and refund ${amount} to the payer. Then press Mark returned here.`
       );
     case 'atome':
+    case 'paynow':
+    case 'truemoney':
+    case 'wechatpay':
+    case 'alipayplus':
       // Opn charges are all-or-nothing: "Other possible values for charge status are successful, failed, and
-      // expired" (the Atome QR doc); nothing is partly paid or late, so an Atome sale never reaches this state.
+      // expired" (the Atome QR doc); nothing is partly paid or late, so an Opn sale never reaches this state.
       return `Refund ${amount} to the customer in the Opn dashboard (charge ${payment.providerRef ?? 'unknown'}), then press Mark returned here.`;
+    case 'promptpay':
+      return `PromptPay payments cannot be refunded through Opn: pay ${amount} back to the customer by bank transfer (the payment is charge ${payment.providerRef ?? 'unknown'} in the Opn dashboard), then press Mark returned here.`;
     case 'demo':
       return `Demo: no real money moved. Give the customer back ${amount} as you would, then press Mark returned here.`;
     default:

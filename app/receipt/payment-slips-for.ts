@@ -28,6 +28,9 @@ export function slipLabel(kind: SlipKind, payment: Payment): string {
   }
 }
 
+/** The method as a slip names it: its receipt label, where it has one. */
+const receiptName = (method: MethodInfo): string => method.receiptLabel ?? method.label;
+
 /** The sale's order number for a slip, when it has one. */
 const orderOf = (payment: Payment): { orderRef?: string } => (payment.orderRef === null ? {} : { orderRef: payment.orderRef });
 
@@ -42,7 +45,7 @@ function qrSlipFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument, 
     qrSlip({
       merchant: ctx.merchant,
       amount: payment.amount,
-      method: ctx.method.label,
+      method: receiptName(ctx.method),
       reference: payment.id,
       validUntil: payment.expiresAt,
       payload: payment.qr.payload,
@@ -56,7 +59,7 @@ function qrSlipFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument, 
 /** The customer's proof of the sale: paid (with what was refunded), or of a payment that did not go through. */
 function receiptFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument, string> {
   const state = payment.state;
-  const common = { merchant: ctx.merchant, amount: payment.amount, method: ctx.method.label, reference: payment.id, ...orderOf(payment), locale: ctx.locale };
+  const common = { merchant: ctx.merchant, amount: payment.amount, method: receiptName(ctx.method), reference: payment.id, ...orderOf(payment), locale: ctx.locale };
   const chargeId = payment.providerRef ?? '-';
   // Part given back: the status says so, and the receipt shows what went back and what was kept.
   const partly = payment.refundedMinor > 0 ? { refunded: { minor: payment.refundedMinor, currency: payment.amount.currency } } : {};
@@ -108,7 +111,7 @@ function refundSlipFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocume
       merchant: ctx.merchant,
       refund: { minor: payment.refundedMinor, currency: payment.amount.currency },
       original: payment.amount,
-      method: ctx.method.label,
+      method: receiptName(ctx.method),
       reference: payment.id,
       ...orderOf(payment),
       providerChargeId: payment.providerRef,

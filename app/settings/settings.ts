@@ -3,6 +3,7 @@ import { CURRENCY_CODES, type CurrencyCode } from '../money/currency';
 import { ENTRY_MODES } from '../money/keyed-entry';
 import { CASHIER_LANGUAGES, LANGUAGES } from '../i18n/languages';
 import { METHOD_IDS } from '../payment/method';
+import { OPN_METHOD_IDS } from '../providers/opn/opn-methods';
 import { poleDisplaySettings, printerSettings } from './device-settings';
 
 const isLocale = (tag: string): boolean => {
@@ -47,6 +48,11 @@ export const orangepillAlias = z.string().regex(/^@[A-Za-z0-9_.-]{1,64}$/, { err
 
 /** Opn's secret key: `skey_test_…` on the test account, `skey_…` live. */
 export const opnSecretKey = z.string().trim().regex(/^skey_(test_)?[A-Za-z0-9]+$/, { error: 'must be an Opn secret key (skey_…)' });
+/** A shop's choice of Opn QR methods: at least one, each once. */
+export const opnMethods = z
+  .array(z.enum(OPN_METHOD_IDS, { error: `must be Opn QR methods: ${OPN_METHOD_IDS.join(', ')}` }))
+  .min(1, { error: 'must name at least one method (leave it unset to offer every method the Opn account has)' })
+  .refine((list) => new Set(list).size === list.length, { error: 'must not name the same method twice' });
 /** Orangepill's API key, from the Orangepill console. */
 export const orangepillApiKey = z.string().trim().min(8, { error: 'must be the API key from the Orangepill console (at least 8 characters)' }).max(512);
 
@@ -191,6 +197,11 @@ export const settingsSchema = z.strictObject({
           secretKey: opnSecretKey.nullable().default(null),
           baseUrl: providerBaseUrl.default('https://api.omise.co'),
           omiseVersion: omiseVersion.default('2019-05-29'),
+          /**
+           * Which Opn QR methods the shop offers, of those the account has (GET /capability); null offers
+           * every one the account has. Settings-file only.
+           */
+          methods: opnMethods.nullable().default(null),
         })
         .prefault({}),
       orangepill: z
@@ -217,7 +228,7 @@ export const settingsSchema = z.strictObject({
       /** Added to every simulated provider response, to feel a real network. */
       latencyMs: z.number().int().min(0).max(10_000).default(0),
       /** Which simulated methods demo mode offers. */
-      methods: z.array(z.enum(METHOD_IDS)).min(1).default(['demo', 'atome', 'orangepill']),
+      methods: z.array(z.enum(METHOD_IDS)).min(1).default(['demo', 'atome', 'paynow', 'promptpay', 'orangepill']),
     })
     .prefault({}),
 });

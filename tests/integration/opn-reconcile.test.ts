@@ -129,7 +129,7 @@ describe('the payment engine on the Opn client and simulator', () => {
 
     expect(r.sim.simulate(only.id, 'paid')).toEqual({ ok: true, value: undefined });
     const paid = await until(payment.id, 'paid');
-    expect(paid.state).toEqual({ status: 'paid', paidAt: Date.parse(r.sim.charges()[0]!.paid_at!) });
+    expect(paid.state).toEqual({ status: 'paid', paidAt: Date.parse(r.sim.charges()[0]!.paid_at!), refundable: true });
     expect(r.sim.charges()).toHaveLength(1);
   });
 

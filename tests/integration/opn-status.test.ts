@@ -16,7 +16,8 @@ describe('Opn Atome QR: status', () => {
     const settled = sim.settle(pending.providerRef, 'paid');
     expect(settled.ok).toBe(true);
     const paidAt = Date.parse(sim.charges()[0]!.paid_at!);
-    expect(statusOnly(await client.status(pending.providerRef))).toEqual({ kind: 'paid', paidAt });
+    // Opn's word on refunds travels with the payment: a refund is offered only while the charge says yes.
+    expect(statusOnly(await client.status(pending.providerRef))).toEqual({ kind: 'paid', paidAt, refundable: true });
     // Each status says what the charge is for, so the engine can refuse an answer for another amount.
     expect(value(await client.status(pending.providerRef)).requested).toEqual({ minor: 1234, currency: 'SGD' });
 
@@ -85,9 +86,9 @@ describe('Opn Atome QR: status', () => {
     const charge = opnChargeSchema.parse(sim.charges()[0]);
     expect(kindOnly(mapOpnStatus({ ...charge, status: 'reversed' }))).toEqual({ kind: 'unknown', raw: 'reversed' });
     expect(kindOnly(mapOpnStatus({ ...charge, status: '' }))).toEqual({ kind: 'unknown', raw: '' });
-    expect(kindOnly(mapOpnStatus({ ...charge, status: 'failed', failure_code: 'insufficient_balance' }))).toEqual({
+    expect(kindOnly(mapOpnStatus({ ...charge, status: 'failed', failure_code: 'card_declined' }))).toEqual({
       kind: 'failed',
-      failure: { code: 'insufficient_balance', message: 'Atome did not complete the payment (insufficient_balance).' },
+      failure: { code: 'card_declined', message: 'Atome did not complete the payment (card_declined).' },
     });
     expect(kindOnly(mapOpnStatus({ ...charge, status: 'failed', failure_code: 'constructor' }))).toMatchObject({ failure: { message: 'Atome did not complete the payment (constructor).' } });
   });

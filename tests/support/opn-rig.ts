@@ -40,6 +40,7 @@ function recording(client: OpnClient): OpnClient {
     cancel: (ref) => keep(client.cancel(ref)),
     findByReference: (ref) => keep(client.findByReference(ref)),
     listCharges: (q) => keep(client.listCharges(q)),
+    capability: () => keep(client.capability()),
     refund: (ref, amount, paidAt) => keep(client.refund?.(ref, amount, paidAt) ?? Promise.reject(new Error('no refund'))),
   };
 }

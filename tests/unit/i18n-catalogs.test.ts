@@ -3,6 +3,7 @@ import { DISPLAY_CATALOGS, displayLanguages, formatAmountIn, formatTimeIn, LANGU
 import { METHOD_IDS } from '../../app/payment/method';
 import { DEMO_METHOD } from '../../app/providers/demo/demo-client';
 import { opnMethodInfo } from '../../app/providers/opn/opn-method';
+import { OPN_METHOD_IDS, OPN_METHODS } from '../../app/providers/opn/opn-methods';
 import { orangepillMethodInfo } from '../../app/providers/orangepill/orangepill-method';
 
 /** Every text a catalog can produce, by key, with sample arguments for the ones that take one. */
@@ -12,7 +13,7 @@ function texts(catalog: DisplayCatalog | object, prefix = ''): Record<string, st
     const path = `${prefix}${key}`;
     if (typeof value === 'string') out[path] = value;
     else if (typeof value === 'function') out[path] = String((value as (arg: string) => string)('§ARG§'));
-    else if (typeof value === 'object' && value !== null) Object.assign(out, texts(value, `${path}.`));
+    else if (typeof value === 'object' && value !== null) Object.assign(out, texts(value as object, `${path}.`));
   }
   return out;
 }
@@ -50,9 +51,23 @@ describe('customer display catalogs', () => {
   it("keeps English's instructions word for word the providers' own", () => {
     expect(DISPLAY_CATALOGS.en.instructions).toEqual({
       demo: DEMO_METHOD.instruction,
-      atome: opnMethodInfo(false).instruction,
+      ...Object.fromEntries(OPN_METHOD_IDS.map((id) => [id, opnMethodInfo(false, id).instruction])),
       orangepill: orangepillMethodInfo(false).instruction,
     });
+  });
+
+  it("takes every Opn method's line, in each language, from the method table", () => {
+    for (const language of LANGUAGES) {
+      for (const id of OPN_METHOD_IDS) expect(DISPLAY_CATALOGS[language].instructions[id]).toBe(OPN_METHODS[id].instructions[language]);
+    }
+    expect(DISPLAY_CATALOGS.ms.instructions.promptpay).toBe('Imbas dengan mana-mana aplikasi bank Thailand (PromptPay)');
+    expect(DISPLAY_CATALOGS['zh-Hans'].instructions.wechatpay).toBe('请使用微信扫码');
+    // Atome's lines read as they always have.
+    expect([DISPLAY_CATALOGS.en.instructions.atome, DISPLAY_CATALOGS.ms.instructions.atome, DISPLAY_CATALOGS['zh-Hans'].instructions.atome]).toEqual([
+      'Scan with the Atome app',
+      'Imbas dengan aplikasi Atome',
+      '请使用 Atome 应用扫码',
+    ]);
   });
 });
 

@@ -36,7 +36,7 @@ describe('settings', () => {
       sounds: { enabled: true },
       startup: { openAtLogin: false },
       providers: {
-        opn: { secretKey: null, baseUrl: 'https://api.omise.co', omiseVersion: '2019-05-29' },
+        opn: { secretKey: null, baseUrl: 'https://api.omise.co', omiseVersion: '2019-05-29', methods: null },
         orangepill: {
           apiKey: null,
           baseUrl: 'https://api.orangepill.cloud',
@@ -47,7 +47,7 @@ describe('settings', () => {
           tags: [],
         },
       },
-      demo: { latencyMs: 0, methods: ['demo', 'atome', 'orangepill'] },
+      demo: { latencyMs: 0, methods: ['demo', 'atome', 'paynow', 'promptpay', 'orangepill'] },
     });
   });
 
@@ -180,5 +180,32 @@ describe('addresses a provider key may be sent to', () => {
     ['not a url', false],
   ])('%s → %s', (url, safe) => {
     expect(keySafeUrl(url)).toBe(safe);
+  });
+});
+
+describe('providers.opn.methods: which Opn QR methods the shop offers', () => {
+  it('offers every method the account has unless the shop names some', () => {
+    expect(DEFAULT_SETTINGS.providers.opn.methods).toBeNull();
+    expect(settingsSchema.parse({ providers: { opn: { methods: ['paynow', 'alipayplus'] } } }).providers.opn.methods).toEqual(['paynow', 'alipayplus']);
+  });
+
+  it('refuses an empty list, a repeat, an unknown method and a redirect-flow source, naming the setting', () => {
+    expect(problems({ providers: { opn: { methods: [] } } })).toEqual([
+      'providers.opn.methods must name at least one method (leave it unset to offer every method the Opn account has)',
+    ]);
+    expect(problems({ providers: { opn: { methods: ['paynow', 'paynow'] } } })).toEqual(['providers.opn.methods must not name the same method twice']);
+    expect(problems({ providers: { opn: { methods: ['duitnow_qr'] } } })).toEqual([
+      'providers.opn.methods.0 must be Opn QR methods: atome, paynow, promptpay, truemoney, wechatpay, alipayplus',
+    ]);
+    expect(problems({ providers: { opn: { methods: ['orangepill'] } } })[0]).toMatch(/^providers\.opn\.methods\.0 must be Opn QR methods/);
+    expect(problems({ providers: { opn: { methods: 'paynow' } } })[0]).toMatch(/^providers\.opn\.methods /);
+    expect(problems({ providers: { opn: { methods: Array.from({ length: 10_000 }, () => 'atome') } } })).toEqual([
+      'providers.opn.methods must not name the same method twice',
+    ]);
+  });
+
+  it('demo mode offers PayNow and PromptPay beside Atome by default', () => {
+    expect(DEFAULT_SETTINGS.demo.methods).toEqual(['demo', 'atome', 'paynow', 'promptpay', 'orangepill']);
+    expect(settingsSchema.parse({ demo: { methods: ['truemoney', 'wechatpay', 'alipayplus'] } }).demo.methods).toEqual(['truemoney', 'wechatpay', 'alipayplus']);
   });
 });

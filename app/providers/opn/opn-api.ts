@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
+import { ATOME_LIMITS, OPN_METHODS } from './opn-methods';
+
 /**
- * Opn Payments (Omise) wire format for Atome QR charges, per ../shared/providers/opn-atome-qr.txt.
- * Shared by the client (app/) and the simulator (electron/). Only the fields the terminal relies on
- * are checked; Opn may add fields freely, so objects are not strict.
+ * Opn Payments (Omise) wire format for QR charges, per ../shared/providers/opn-atome-qr.txt and
+ * opn-qr-sources.md. Shared by the client (app/) and the simulator (electron/). Only the fields the
+ * terminal relies on are checked; Opn may add fields freely, so objects are not strict.
  */
 
 /** Opn's timestamps: ISO 8601, normally with a Z ("2023-01-12T10:40:55Z"). */
@@ -15,7 +17,13 @@ export type OpnError = z.infer<typeof opnErrorSchema>;
 const opnScannableCodeSchema = z.object({
   object: z.literal('barcode'),
   type: z.string(),
-  image: z.object({ object: z.literal('document'), id: z.string(), download_uri: z.string().min(1) }),
+  image: z.object({
+    object: z.literal('document'),
+    id: z.string(),
+    download_uri: z.string().min(1),
+    /** "qrcode.jpg" (Atome), "qrcode.svg" (PromptPay): the decoder picks by it and the content type. */
+    filename: z.string().max(255).nullish(),
+  }),
 });
 
 const opnSourceSchema = z.object({
@@ -24,6 +32,8 @@ const opnSourceSchema = z.object({
   type: z.string(),
   amount: z.number().int().nonnegative(),
   currency: z.string().length(3),
+  /** `offline` (a QR to show), `redirect` or `app_redirect` (a page the customer must open) [doc: sources-api]. */
+  flow: z.string().max(40).nullish(),
   scannable_code: opnScannableCodeSchema.nullable(),
 });
 
@@ -44,6 +54,10 @@ export const opnChargeSchema = z.object({
   created_at: opnTime,
   paid_at: opnTime.nullable(),
   expires_at: opnTime.nullable(),
+  /** Opn's word on whether the charge can be refunded now; a refund is offered only when it says true. */
+  refundable: z.boolean().optional(),
+  /** The charge's refunds, read only for their count (Opn takes at most 15 per charge). */
+  refunds: z.object({ total: z.number().int().nonnegative() }).nullish(),
 });
 export type OpnChargeData = z.infer<typeof opnChargeSchema>;
 
@@ -78,11 +92,25 @@ export const opnEventSchema = z.object({
   data: z.object({ object: z.literal('charge'), id: z.string().regex(/^[A-Za-z0-9_]{1,100}$/) }),
 });
 
-/** Atome QR limits in subunits, per country's currency (doc "Limits"). */
-export const OPN_LIMITS = {
-  SGD: { min: 150, max: 300_000 },
-  MYR: { min: 1000, max: 500_000 },
-} as const;
+/** A `payment_methods` entry of `GET /capability`: one source type the account has, in these currencies. */
+const opnPaymentMethodSchema = z.object({
+  object: z.literal('payment_method'),
+  name: z.string().min(1).max(100),
+  currencies: z.array(z.string().max(10)).max(200),
+});
+
+/**
+ * `GET /capability`: what the account can take [code: omise-php fixture capability-get.json]. Only the
+ * enabled methods and their currencies are read; the bounds keep a hostile answer small.
+ */
+export const opnCapabilitySchema = z.object({
+  object: z.literal('capability'),
+  payment_methods: z.array(opnPaymentMethodSchema).max(1000),
+});
+export type OpnCapability = z.infer<typeof opnCapabilitySchema>;
+
+/** Atome QR limits in subunits, per country's currency (doc "Limits"); the method table holds them. */
+export const OPN_LIMITS = ATOME_LIMITS;
 export type OpnCurrency = keyof typeof OPN_LIMITS;
 export const OPN_CURRENCIES = Object.keys(OPN_LIMITS) as readonly OpnCurrency[];
 
@@ -90,17 +118,25 @@ export function isOpnCurrency(code: string): code is OpnCurrency {
   return Object.hasOwn(OPN_LIMITS, code);
 }
 
-/** `expires_at` may be set from 30 s to 12 h ahead (doc "Setting the QR code to expire"). */
-export const OPN_MIN_EXPIRY_MS = 30_000;
-export const OPN_MAX_EXPIRY_MS = 12 * 60 * 60 * 1000;
-/** Refunds, full or partial, within 60 days of the payment (doc "Voids and refunds"). */
+const ATOME = OPN_METHODS.atome;
+/** Atome QR's `expires_at` may be set from 30 s to 12 h ahead (doc "Setting the QR code to expire"). */
+export const OPN_MIN_EXPIRY_MS = ATOME.expiry?.minMs ?? 30_000;
+export const OPN_MAX_EXPIRY_MS = ATOME.expiry?.maxMs ?? 12 * 60 * 60 * 1000;
+/** Atome QR refunds, full or partial, within 60 days of the payment (doc "Voids and refunds"). */
 export const OPN_REFUND_WINDOW_MS = 60 * 24 * 60 * 60 * 1000;
 
-/** The failure codes the doc lists, with Opn's own description (what the simulator reports). */
+/**
+ * The failure codes Opn documents for its QR methods, with Opn's own description (what the simulator
+ * reports): Atome QR's doc for the first three, Opn's error mapping (omise-magento) for the rest.
+ */
 export const OPN_FAILURE_DESCRIPTIONS = {
   payment_expired: 'Payment expired.',
   payment_rejected: 'Payment rejected by issuer.',
   failed_processing: 'General payment processing failure.',
+  insufficient_balance: 'Insufficient funds in the account or the card has reached the credit limit.',
+  payment_cancelled: 'Payment cancelled by payer.',
+  timeout: 'Payer did not take action before charge expiration.',
+  invalid_account: 'Valid account for payment method not found.',
 } as const;
 export type OpnFailureCode = keyof typeof OPN_FAILURE_DESCRIPTIONS;
 
@@ -108,9 +144,18 @@ export function isOpnFailureCode(code: string): code is OpnFailureCode {
   return Object.hasOwn(OPN_FAILURE_DESCRIPTIONS, code);
 }
 
-/** What the cashier is told for each failure code. */
-export const OPN_FAILURE_SENTENCES: Readonly<Record<OpnFailureCode, string>> = {
-  payment_expired: 'The QR code expired before the customer paid.',
-  payment_rejected: 'Atome rejected the payment.',
-  failed_processing: 'Atome could not process the payment; ask the customer to try again.',
+/** What the cashier is told for each failure code, naming the method ("Atome", "PayNow"). */
+export const OPN_FAILURE_WORDS: Readonly<Record<OpnFailureCode, (method: string) => string>> = {
+  payment_expired: () => 'The QR code expired before the customer paid.',
+  payment_rejected: (method) => `${method} rejected the payment.`,
+  failed_processing: (method) => `${method} could not process the payment; ask the customer to try again.`,
+  insufficient_balance: (method) => `The customer's account did not have enough money for this ${method} payment; ask them to top up or pay another way.`,
+  payment_cancelled: (method) => `The customer cancelled the ${method} payment in their app.`,
+  timeout: (method) => `The customer did not confirm the ${method} payment before the QR code expired.`,
+  invalid_account: (method) => `${method} found no valid account for the customer; ask them to check their app or pay another way.`,
 };
+
+/** Atome's sentences, as they have always read. */
+export const OPN_FAILURE_SENTENCES: Readonly<Record<OpnFailureCode, string>> = Object.fromEntries(
+  Object.entries(OPN_FAILURE_WORDS).map(([code, words]) => [code, words('Atome')]),
+) as Record<OpnFailureCode, string>;

@@ -1,13 +1,16 @@
 import type { FetchLike } from '../http';
-import type { CreatePaymentRequest, CreatedPayment, PaymentProvider, ProviderError, ProviderStatus, RefundResult } from '../provider';
-import { isCurrencyCode } from '../../money/currency';
-import { formatMoney, type Money } from '../../money/money';
+import type { CreatePaymentRequest, CreatedPayment, PaymentProvider, ProviderError, ProviderStatus } from '../provider';
+import type { CurrencyCode } from '../../money/currency';
+import type { Money } from '../../money/money';
 import { err, ok, type Result } from '../../util/result';
-import { OPN_MAX_EXPIRY_MS, opnChargeListSchema, opnChargeSchema, opnRefundSchema, type OpnChargeData, type OpnChargeList, type OpnOrder } from './opn-api';
-import { createOpnHttp, query, type OpnHttp } from './opn-http';
+import { OPN_MAX_EXPIRY_MS, opnCapabilitySchema, opnChargeListSchema, opnChargeSchema, type OpnCapability, type OpnChargeData, type OpnChargeList, type OpnOrder } from './opn-api';
+import { chargePath, getCharge, iso, mismatch, rejected, remember, withdraw, type OpnContext } from './opn-context';
+import { createOpnHttp, query } from './opn-http';
 import { opnMethodInfo } from './opn-method';
-import { loadOpnQr, type QrImageDecoder } from './opn-qr';
-import { checkOpnAmount, checkOpnRefundWindow, opnExpiry } from './opn-rules';
+import { OPN_METHODS, type OpnMethodId } from './opn-methods';
+import { loadOpnQr, offlineFlowProblem, type QrImageDecoder } from './opn-qr';
+import { refundCharge } from './opn-refund';
+import { checkOpnAmount, opnExpiry } from './opn-rules';
 import { mapOpnStatus } from './opn-status';
 
 export interface OpnClientOptions {
@@ -19,6 +22,10 @@ export interface OpnClientOptions {
   readonly decodeQrImage: QrImageDecoder;
   /** True when the base URL is the built-in simulator: the method says so and offers demo controls. */
   readonly simulated: boolean;
+  /** The Opn QR method this client charges (one key serves them all); Atome QR when absent. */
+  readonly method?: OpnMethodId;
+  /** The currencies the account takes this method in (GET /capability); the method table's when absent. */
+  readonly currencies?: readonly CurrencyCode[];
 }
 
 export interface OpnListQuery {
@@ -33,62 +40,39 @@ export interface OpnListQuery {
 
 export type OpnClient = PaymentProvider & {
   listCharges(query: OpnListQuery): Promise<Result<OpnChargeList, ProviderError>>;
+  /** `GET /capability`: the methods and currencies the account has enabled. */
+  capability(): Promise<Result<OpnCapability, ProviderError>>;
 };
 
 /** Reconciliation looks back this far: an ambiguous create is retried within seconds, not days. */
 const FIND_WINDOW_MS = 24 * 60 * 60 * 1000;
 const FIND_PAGE_SIZE = 100;
 const FIND_MAX_PAGES = 10;
-/** Amounts asked for, remembered to check Opn's answers; bounded so a long-running terminal does not grow. */
-const REMEMBERED = 500;
-
-const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const rejected = (message: string): ProviderError => ({ kind: 'rejected', message, ambiguous: false });
-const sameCurrency = (a: string, b: string): boolean => a.toUpperCase() === b.toUpperCase();
 /** Failures of the QR download that may pass: the engine reconciles and the lookup fetches the QR again. */
 const TRANSIENT = new Set<ProviderError['kind']>(['network', 'timeout', 'server', 'rate_limited']);
+const CANCELLED_AT_OPN = '; the charge was cancelled at Opn';
 
-function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > REMEMBERED) map.delete(map.keys().next().value as K);
-}
-
-/** What each Opn call needs: the HTTP seam, the options (clock, QR decoder), and the amounts asked so far. */
-interface OpnContext {
-  readonly http: OpnHttp;
-  readonly options: OpnClientOptions;
-  readonly askedByReference: Map<string, Money>;
-  readonly askedByCharge: Map<string, Money>;
-}
-
-const path = (id: string, rest = '') => `/charges/${encodeURIComponent(id)}${rest}`;
-
-/** Opn answering with another amount or currency than we asked is never trusted with the sale. */
-function mismatch(charge: OpnChargeData, asked: Money | undefined): ProviderError | null {
-  if (asked === undefined || (charge.amount === asked.minor && sameCurrency(charge.currency, asked.currency))) return null;
-  const code = charge.currency.toUpperCase();
-  const said = isCurrencyCode(code) ? formatMoney({ minor: charge.amount, currency: code }) : `${charge.amount} ${code} subunits`;
-  return { kind: 'invalid_response', message: `Opn answered for ${said}, not the ${formatMoney(asked)} asked`, ambiguous: false };
-}
-
-async function getCharge(ctx: OpnContext, id: string): Promise<Result<OpnChargeData, ProviderError>> {
-  const result = await ctx.http.call(opnChargeSchema, 'GET', path(id));
-  if (!result.ok) return result;
-  const wrong = mismatch(result.value, ctx.askedByCharge.get(id));
-  return wrong === null ? result : err(wrong);
-}
-
-async function toCreated(ctx: OpnContext, charge: OpnChargeData): Promise<Result<CreatedPayment, ProviderError>> {
-  const qr = await loadOpnQr(ctx.http, ctx.options.baseUrl, ctx.options.decodeQrImage, charge);
+/**
+ * The charge as the screens need it, when it is an offline QR the counter can show. A method whose
+ * expiry Opn does not document is read at the charge's word; with none, at what was asked.
+ */
+async function toCreated(ctx: OpnContext, charge: OpnChargeData, askedExpiry?: number): Promise<Result<CreatedPayment, ProviderError>> {
+  const problem = offlineFlowProblem(charge, ctx.method);
+  if (problem !== null) return err(rejected(problem));
+  const qr = await loadOpnQr(ctx.http, ctx.baseUrl, ctx.decodeQrImage, charge, ctx.method);
   if (!qr.ok) return qr;
-  const expiresAt = charge.expires_at === null ? Date.parse(charge.created_at) + OPN_MAX_EXPIRY_MS : Date.parse(charge.expires_at);
+  const lifetime = ctx.method.expiry?.defaultMs ?? OPN_MAX_EXPIRY_MS;
+  const expiresAt = charge.expires_at !== null ? Date.parse(charge.expires_at) : (askedExpiry ?? Date.parse(charge.created_at) + lifetime);
   return ok({ providerRef: charge.id, qr: qr.value, expiresAt });
 }
 
-/** Best effort: a charge whose QR can never be shown is expired, so nobody can pay it later. */
-async function withdraw(ctx: OpnContext, id: string): Promise<boolean> {
-  return (await ctx.http.call(opnChargeSchema, 'POST', path(id, '/expire'))).ok;
+/** Shows the charge, or expires it at Opn when it can never be shown (a redirect flow, a broken QR). */
+async function showOrWithdraw(ctx: OpnContext, charge: OpnChargeData, askedExpiry?: number): Promise<Result<CreatedPayment, ProviderError>> {
+  const created = await toCreated(ctx, charge, askedExpiry);
+  if (created.ok) return created;
+  if (TRANSIENT.has(created.error.kind)) return err({ ...created.error, ambiguous: true });
+  const withdrawn = await withdraw(ctx, charge.id);
+  return err({ ...created.error, message: `${created.error.message}${withdrawn ? CANCELLED_AT_OPN : ''}` });
 }
 
 function listCharges(ctx: OpnContext, q: OpnListQuery): Promise<Result<OpnChargeList, ProviderError>> {
@@ -105,17 +89,17 @@ function listCharges(ctx: OpnContext, q: OpnListQuery): Promise<Result<OpnCharge
   );
 }
 
-async function createCharge(ctx: OpnContext, req: CreatePaymentRequest): Promise<Result<CreatedPayment, ProviderError>> {
-  const amount = checkOpnAmount(req.amount);
+async function createCharge(ctx: OpnContext, req: CreatePaymentRequest, currencies: readonly CurrencyCode[]): Promise<Result<CreatedPayment, ProviderError>> {
+  const amount = checkAmount(ctx, currencies, req);
   if (!amount.ok) return err(rejected(amount.error));
-  const expiry = opnExpiry(req.expiresAt, ctx.options.now());
+  const expiry = opnExpiry(req.expiresAt, ctx.now(), ctx.method);
   if (!expiry.ok) return err(rejected(expiry.error));
   // Remembered before sending: if the answer is lost, the charge found later is checked against it.
-  remember(ctx.askedByReference, req.reference, req.amount);
+  remember(ctx.askedByReference, req.reference, { amount: req.amount, expiresAt: expiry.value });
   const result = await ctx.http.call(opnChargeSchema, 'POST', '/charges', [
     ['amount', String(req.amount.minor)],
     ['currency', req.amount.currency],
-    ['source[type]', 'atome_qr'],
+    ['source[type]', ctx.method.sourceType],
     ['expires_at', iso(expiry.value)],
     ['description', req.description],
     ['metadata[terminal_reference]', req.reference],
@@ -126,17 +110,19 @@ async function createCharge(ctx: OpnContext, req: CreatePaymentRequest): Promise
     // Not ours by its own record, so it is left alone; whether ours was made is for reconciliation to find out.
     return err({ kind: 'invalid_response', message: 'Opn answered with a charge for another sale', ambiguous: true });
   }
-  const wrong = mismatch(charge, req.amount);
+  const wrong = mismatch(ctx, charge, req.amount);
   if (wrong !== null) {
     const withdrawn = await withdraw(ctx, charge.id);
-    return err({ ...wrong, message: `${wrong.message}${withdrawn ? '; the charge was cancelled at Opn' : ''}` });
+    return err({ ...wrong, message: `${wrong.message}${withdrawn ? CANCELLED_AT_OPN : ''}` });
   }
   remember(ctx.askedByCharge, charge.id, req.amount);
-  const created = await toCreated(ctx, charge);
-  if (created.ok) return created;
-  if (TRANSIENT.has(created.error.kind)) return err({ ...created.error, ambiguous: true });
-  const withdrawn = await withdraw(ctx, charge.id);
-  return err({ ...created.error, message: `${created.error.message}${withdrawn ? '; the charge was cancelled at Opn' : ''}` });
+  return showOrWithdraw(ctx, charge, expiry.value);
+}
+
+function checkAmount(ctx: OpnContext, currencies: readonly CurrencyCode[], req: Pick<CreatePaymentRequest, 'amount'>): Result<void, string> {
+  const rules = checkOpnAmount(req.amount, ctx.method);
+  if (!rules.ok) return rules;
+  return currencies.includes(req.amount.currency) ? ok(undefined) : err(`${ctx.method.names.en} does not take ${req.amount.currency} on this Opn account`);
 }
 
 async function cancelCharge(ctx: OpnContext, providerRef: string): Promise<Result<ProviderStatus, ProviderError>> {
@@ -144,30 +130,30 @@ async function cancelCharge(ctx: OpnContext, providerRef: string): Promise<Resul
   // never expired; what it became is the answer.
   const before = await getCharge(ctx, providerRef);
   if (!before.ok) return before;
-  if (before.value.status !== 'pending') return ok(mapOpnStatus(before.value));
-  const result = await ctx.http.call(opnChargeSchema, 'POST', path(providerRef, '/expire'));
+  if (before.value.status !== 'pending') return ok(mapOpnStatus(before.value, ctx.method));
+  const result = await ctx.http.call(opnChargeSchema, 'POST', chargePath(providerRef, '/expire'));
   if (result.ok) {
-    const wrong = mismatch(result.value, ctx.askedByCharge.get(providerRef));
-    return wrong === null ? ok(mapOpnStatus(result.value)) : err(wrong);
+    const wrong = mismatch(ctx, result.value, ctx.askedByCharge.get(providerRef));
+    return wrong === null ? ok(mapOpnStatus(result.value, ctx.method)) : err(wrong);
   }
   // Refused: it stopped being pending after the read (paid, say); what it became is the answer.
   if (result.error.kind !== 'rejected') return result;
   const became = await getCharge(ctx, providerRef);
-  return became.ok && became.value.status !== 'pending' ? ok(mapOpnStatus(became.value)) : result;
+  return became.ok && became.value.status !== 'pending' ? ok(mapOpnStatus(became.value, ctx.method)) : result;
 }
 
 async function findChargeByReference(ctx: OpnContext, reference: string): Promise<Result<CreatedPayment | null, ProviderError>> {
-  const from = ctx.options.now() - FIND_WINDOW_MS;
+  const from = ctx.now() - FIND_WINDOW_MS;
   for (let page = 0; page < FIND_MAX_PAGES; page++) {
     const list = await listCharges(ctx, { from, order: 'reverse_chronological', limit: FIND_PAGE_SIZE, offset: page * FIND_PAGE_SIZE });
     if (!list.ok) return list;
     const match = list.value.data.find((c) => c.metadata?.['terminal_reference'] === reference);
     if (match !== undefined) {
       const asked = ctx.askedByReference.get(reference);
-      const wrong = mismatch(match, asked);
+      const wrong = mismatch(ctx, match, asked?.amount);
       if (wrong !== null) return err(wrong);
-      if (asked !== undefined) remember(ctx.askedByCharge, match.id, asked);
-      return toCreated(ctx, match);
+      if (asked !== undefined) remember(ctx.askedByCharge, match.id, asked.amount);
+      return showOrWithdraw(ctx, match, asked?.expiresAt);
     }
     const seen = list.value.offset + list.value.data.length;
     if (list.value.data.length === 0 || seen >= list.value.total) return ok(null);
@@ -180,45 +166,37 @@ async function findChargeByReference(ctx: OpnContext, reference: string): Promis
   });
 }
 
-async function refundCharge(ctx: OpnContext, providerRef: string, amount: Money, paidAt: number): Promise<Result<RefundResult, ProviderError>> {
-  const window = checkOpnRefundWindow(paidAt, ctx.options.now());
-  if (!window.ok) return err(rejected(window.error));
-  if (!Number.isInteger(amount.minor) || amount.minor <= 0) return err(rejected('A refund must be more than zero'));
-  const before = await getCharge(ctx, providerRef);
-  if (!before.ok) return before;
-  if (!sameCurrency(before.value.currency, amount.currency)) {
-    return err(rejected(`Refund in ${before.value.currency.toUpperCase()}, the currency of the payment`));
-  }
-  const result = await ctx.http.call(opnRefundSchema, 'POST', path(providerRef, '/refunds'), [['amount', String(amount.minor)]]);
-  if (!result.ok) return result;
-  const refund = result.value;
-  if (refund.charge !== providerRef || refund.amount !== amount.minor || !sameCurrency(refund.currency, amount.currency)) {
-    return err({ kind: 'invalid_response', message: 'Opn answered the refund with a different charge or amount; check the Opn dashboard', ambiguous: true });
-  }
-  // Opn's refund object has no running total: the charge has it. If that read fails, add it up ourselves.
-  const after = await getCharge(ctx, providerRef);
-  const total = after.ok ? after.value.refunded_amount : before.value.refunded_amount + refund.amount;
-  return ok({ refundId: refund.id, amount: { minor: refund.amount, currency: amount.currency }, totalRefundedMinor: total });
-}
-
 /**
- * Atome QR through Opn Payments (Omise). One charge per sale, created with `source[type]=atome_qr`
- * and our reference in `metadata`, which is how an ambiguous create is found again: Opn documents
- * no idempotency key, so a lost answer is never simply retried.
+ * One Opn QR method through Opn Payments (Omise): Atome QR, PayNow, PromptPay… One charge per sale,
+ * created with the method's `source[type]` and our reference in `metadata`, which is how an ambiguous
+ * create is found again: Opn documents no idempotency key, so a lost answer is never simply retried.
+ * Refunds are offered only where Opn refunds the method at all (not PromptPay).
  */
 export function createOpnClient(options: OpnClientOptions): OpnClient {
-  const ctx: OpnContext = { http: createOpnHttp(options), options, askedByReference: new Map(), askedByCharge: new Map() };
+  const method = OPN_METHODS[options.method ?? 'atome'];
+  const ctx: OpnContext = {
+    http: createOpnHttp(options),
+    method,
+    baseUrl: options.baseUrl,
+    now: options.now,
+    decodeQrImage: options.decodeQrImage,
+    askedByReference: new Map(),
+    askedByCharge: new Map(),
+  };
+  const info = opnMethodInfo(options.simulated, method.id);
+  const currencies = options.currencies ?? method.currencies;
   return {
-    method: opnMethodInfo(options.simulated),
-    checkAmount: checkOpnAmount,
+    method: { ...info, currencies },
+    checkAmount: (amount) => checkAmount(ctx, currencies, { amount }),
     listCharges: (q) => listCharges(ctx, q),
-    create: (req) => createCharge(ctx, req),
+    capability: () => ctx.http.call(opnCapabilitySchema, 'GET', '/capability'),
+    create: (req) => createCharge(ctx, req, currencies),
     async status(providerRef) {
       const result = await getCharge(ctx, providerRef);
-      return result.ok ? ok(mapOpnStatus(result.value)) : result;
+      return result.ok ? ok(mapOpnStatus(result.value, method)) : result;
     },
     cancel: (providerRef) => cancelCharge(ctx, providerRef),
     findByReference: (reference) => findChargeByReference(ctx, reference),
-    refund: (providerRef, amount, paidAt) => refundCharge(ctx, providerRef, amount, paidAt),
+    ...(method.refunds.kind === 'api' ? { refund: (providerRef: string, amount: Money, paidAt: number) => refundCharge(ctx, providerRef, amount, paidAt) } : {}),
   };
 }

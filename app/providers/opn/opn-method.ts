@@ -1,24 +1,32 @@
 import type { MethodInfo } from '../../payment/method';
-import { OPN_CURRENCIES, OPN_FAILURE_SENTENCES } from './opn-api';
+import { OPN_FAILURE_WORDS, isOpnFailureCode } from './opn-api';
+import { OPN_METHODS, type OpnMethodId } from './opn-methods';
 
 export const OPN_METHOD_ID = 'atome';
 
-/** What the screens know about Atome QR via Opn; the demo controls only when it runs on the simulator. */
-export function opnMethodInfo(simulated: boolean): MethodInfo {
+/**
+ * What the screens know about one Opn QR method, from its table entry; the demo controls only when it
+ * runs on the simulator. The cashier knows each by its own name (Atome, PayNow), never as "Opn".
+ */
+export function opnMethodInfo(simulated: boolean, id: OpnMethodId = OPN_METHOD_ID): MethodInfo {
+  const method = OPN_METHODS[id];
+  const name = method.names.en;
   return {
-    id: OPN_METHOD_ID,
-    label: simulated ? 'Atome (simulated)' : 'Atome',
+    id,
+    label: simulated ? `${name} (simulated)` : name,
     // Opn runs Atome QR, but the cashier knows the method as Atome: one name in every sentence (issue 18).
-    provider: 'Atome',
-    instruction: 'Scan with the Atome app',
-    currencies: OPN_CURRENCIES,
+    provider: name,
+    instruction: method.instructions.en,
+    currencies: method.currencies,
     simulated,
     simulator: simulated
       ? {
           outcomes: ['paid', 'failed', 'expired'],
-          failureCodes: Object.entries(OPN_FAILURE_SENTENCES).map(([code, label]) => ({ code, label })),
+          failureCodes: method.failureCodes.filter(isOpnFailureCode).map((code) => ({ code, label: OPN_FAILURE_WORDS[code](name) })),
         }
       : null,
-    refunds: { supported: true, rule: 'Full or partial refunds within 60 days of the payment' },
+    refunds: { supported: method.refunds.kind === 'api', rule: method.refunds.rule },
+    poleLabel: method.poleLabel,
+    receiptLabel: simulated ? `${method.receiptLabel} (simulated)` : method.receiptLabel,
   };
 }

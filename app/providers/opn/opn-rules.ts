@@ -1,13 +1,22 @@
 import { formatMoney, type Money } from '../../money/money';
 import { err, ok, type Result } from '../../util/result';
-import { isOpnCurrency, OPN_LIMITS, OPN_MAX_EXPIRY_MS, OPN_MIN_EXPIRY_MS, OPN_REFUND_WINDOW_MS } from './opn-api';
+import { OPN_MAX_REFUNDS_PER_CHARGE, OPN_METHODS, type OpnMethod } from './opn-methods';
 
-/** Atome's per-currency limits, checked before any request so the cashier hears why at once. */
-export function checkOpnAmount(amount: Money): Result<void, string> {
-  if (!isOpnCurrency(amount.currency)) return err(`Atome does not take ${amount.currency}`);
-  const { min, max } = OPN_LIMITS[amount.currency];
-  if (amount.minor < min) return err(`Atome needs at least ${formatMoney({ minor: min, currency: amount.currency })}`);
-  if (amount.minor > max) return err(`Atome takes at most ${formatMoney({ minor: max, currency: amount.currency })}`);
+const ATOME = OPN_METHODS.atome;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The method's currencies and documented limits, checked before any request so the cashier hears
+ * why at once ("PromptPay needs at least THB 20.00"). A currency without documented limits is Opn's
+ * to judge: its refusal comes back with Opn's own words.
+ */
+export function checkOpnAmount(amount: Money, method: OpnMethod = ATOME): Result<void, string> {
+  const name = method.names.en;
+  if (!method.currencies.includes(amount.currency)) return err(`${name} does not take ${amount.currency}`);
+  const limits = method.limits[amount.currency];
+  if (limits === undefined) return ok(undefined);
+  if (amount.minor < limits.min) return err(`${name} needs at least ${formatMoney({ minor: limits.min, currency: amount.currency })}`);
+  if (amount.minor > limits.max) return err(`${name} takes at most ${formatMoney({ minor: limits.max, currency: amount.currency })}`);
   return ok(undefined);
 }
 
@@ -18,24 +27,50 @@ export function checkOpnAmount(amount: Money): Result<void, string> {
  */
 const MIN_EXPIRY_SLACK_MS = 5_000;
 
+const hours = (ms: number): string => `${ms / HOUR_MS} hours`;
+/** "An Atome QR", "A PromptPay QR". */
+const aQr = (name: string): string => `${/^[AEIOU]/i.test(name) ? 'An' : 'A'} ${name} QR`;
+
 /**
  * The `expires_at` to send, in epoch ms on whole seconds (Opn's timestamps have no fraction), or why
- * the requested expiry cannot be used. Opn takes 30 s to 12 h from the moment it receives the request.
+ * the requested expiry cannot be used. Atome takes 30 s to 12 h from the moment Opn receives the
+ * request, PromptPay up to 24 h; a method whose range is not documented gets the terminal's expiry,
+ * and the charge's `expires_at` is what counts.
  */
-export function opnExpiry(expiresAt: number, now: number): Result<number, string> {
+export function opnExpiry(expiresAt: number, now: number, method: OpnMethod = ATOME): Result<number, string> {
   const lifetime = expiresAt - now;
-  if (!Number.isFinite(lifetime) || lifetime < OPN_MIN_EXPIRY_MS - MIN_EXPIRY_SLACK_MS) {
-    return err(`An Atome QR must stay valid for at least 30 seconds; this one would expire in ${Math.max(0, Math.floor(lifetime / 1000))} s`);
+  const name = method.names.en;
+  if (!Number.isFinite(lifetime)) return err(`The ${name} QR has no valid expiry time`);
+  const rule = method.expiry;
+  const min = rule?.minMs ?? null;
+  if (min !== null && lifetime < min - MIN_EXPIRY_SLACK_MS) {
+    return err(`${aQr(name)} must stay valid for at least ${min / 1000} seconds; this one would expire in ${Math.max(0, Math.floor(lifetime / 1000))} s`);
   }
-  if (lifetime > OPN_MAX_EXPIRY_MS) return err('An Atome QR can stay valid for at most 12 hours; choose a shorter QR lifetime in settings');
-  if (lifetime < OPN_MIN_EXPIRY_MS + MIN_EXPIRY_SLACK_MS) return ok(Math.ceil((now + OPN_MIN_EXPIRY_MS + MIN_EXPIRY_SLACK_MS) / 1000) * 1000);
-  // Rounded down, so an expiry at the 12 h limit never lands past it.
+  if (rule !== null && lifetime > rule.maxMs) return err(`${aQr(name)} can stay valid for at most ${hours(rule.maxMs)}; choose a shorter QR lifetime in settings`);
+  if (min !== null && lifetime < min + MIN_EXPIRY_SLACK_MS) return ok(Math.ceil((now + min + MIN_EXPIRY_SLACK_MS) / 1000) * 1000);
+  // Rounded down, so an expiry at the upper limit never lands past it.
   return ok(Math.floor(expiresAt / 1000) * 1000);
 }
 
-/** Atome refunds only within 60 days of the payment; refused here with the date, before any request. */
+/**
+ * Whether Opn can refund this method's payment now, by its rules: the window (Atome 60 days, Opn's
+ * 365 otherwise) and at most 15 refunds per charge. Refused here with the date, before any request.
+ */
+export function checkOpnRefundRules(method: OpnMethod, paidAt: number, now: number, refundsSoFar: number | null): Result<void, string> {
+  const rule = method.refunds;
+  const name = method.names.en;
+  if (rule.kind === 'none') return err(rule.rule);
+  if (now - paidAt > rule.windowDays * 24 * HOUR_MS) {
+    const date = new Intl.DateTimeFormat('en-SG', { day: 'numeric', month: 'long', year: 'numeric' }).format(paidAt);
+    return err(`${name} refunds are possible only within ${rule.windowDays} days of the payment; this one was paid on ${date}`);
+  }
+  if (refundsSoFar !== null && refundsSoFar >= OPN_MAX_REFUNDS_PER_CHARGE) {
+    return err(`Opn takes at most ${OPN_MAX_REFUNDS_PER_CHARGE} refunds on one payment, and this ${name} payment has had ${refundsSoFar}: refund the rest in the Opn dashboard or by bank transfer`);
+  }
+  return ok(undefined);
+}
+
+/** Atome refunds only within 60 days of the payment; kept for callers that know only Atome. */
 export function checkOpnRefundWindow(paidAt: number, now: number): Result<void, string> {
-  if (now - paidAt <= OPN_REFUND_WINDOW_MS) return ok(undefined);
-  const date = new Intl.DateTimeFormat('en-SG', { day: 'numeric', month: 'long', year: 'numeric' }).format(paidAt);
-  return err(`Atome refunds are possible only within 60 days of the payment; this one was paid on ${date}`);
+  return checkOpnRefundRules(ATOME, paidAt, now, null);
 }

@@ -34,6 +34,8 @@ export interface SettingsCommandDeps {
   readonly restart: (next: Settings, fallback: Settings) => Promise<void>;
   /** Makes every other command wait until the returned function is called. */
   readonly holdCommands: () => () => void;
+  /** Where the connection test keeps what the Opn account offers, for the next start; none keeps nothing. */
+  readonly dataDir?: string | null;
 }
 
 const refused = (message: string, fields?: Record<string, string>): { ok: false; error: ApiError } => ({
@@ -59,7 +61,7 @@ export function settingsCommands(deps: SettingsCommandDeps): { readonly commands
         saving = run.catch(() => undefined);
         return run;
       },
-      testConnection: async (args) => ({ ok: true, value: await testConnection(args, state.settings, log, deps.now, state.locked) }),
+      testConnection: async (args) => ({ ok: true, value: await testConnection(args, state.settings, log, deps.now, state.locked, deps.dataDir ?? null) }),
     },
     /** Resolves once no save is under way. */
     idle: () => saving,

@@ -61,7 +61,7 @@ export async function startCounterDevices(options: CounterDevicesOptions): Promi
           ? startPoleDisplayService({
               settings,
               clock: options.clock,
-              methodLabel: (method) => options.method(method)?.label ?? method,
+              methodLabel: (method) => options.method(method)?.poleLabel ?? options.method(method)?.label ?? method,
               report: (report) => options.board.setPoleDisplay(report),
               open: openSerial,
             })

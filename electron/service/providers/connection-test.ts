@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { CommandArgs } from '../../../app/ipc/contract';
 import type { ConnectionCheck } from '../../../app/ipc/settings-schemas';
 import { opnSecretKey, orangepillApiKey, type Settings } from '../../../app/settings/settings';
+import { describeOpnMethods, goneSentence, keepCapability } from '../../../app/providers/opn/opn-capability';
+import type { OpnClient } from '../../../app/providers/opn/opn-client';
+import { OPN_METHOD_IDS, OPN_METHODS } from '../../../app/providers/opn/opn-methods';
 import type { Logger } from '../logging/logger';
+import { askOpnMethods, keepOpnMethods, opnAccount } from './opn-offer';
 import { opnClient, orangepillClient } from './provider-clients';
 
 const OPN = 'Opn';
@@ -19,6 +23,7 @@ export async function testConnection(
   log: Logger,
   now: () => number,
   locked: Readonly<Record<string, string>> = {},
+  dataDir: string | null = null,
 ): Promise<ConnectionCheck> {
   const answer = (ok: boolean, message: string): ConnectionCheck => ({ provider: args.provider, ok, message });
   const refusal = keyDestinationProblem(args, settings, locked);
@@ -33,7 +38,9 @@ export async function testConnection(
     const listed = await client.listCharges({ limit: 1, order: 'reverse_chronological' });
     if (!listed.ok) return answer(false, listed.error.message);
     const mode = key.startsWith('skey_test_') ? ' (a test key: no real money moves)' : '';
-    return answer(true, `${OPN} accepted the key at ${baseUrl}${mode}`);
+    const inForce = key === settings.providers.opn.secretKey && baseUrl === settings.providers.opn.baseUrl;
+    const methods = await opnMethodsAnswer({ client, settings, account: opnAccount(baseUrl, key), keep: inForce ? dataDir : null, now, log });
+    return answer(true, `${OPN} accepted the key at ${baseUrl}${mode}. ${methods}`);
   }
   const op = settings.providers.orangepill;
   const key = args.key ?? op.apiKey;
@@ -46,6 +53,32 @@ export async function testConnection(
   const listed = await client.list({ 'data.order': `connection-test-${randomBytes(6).toString('hex')}` });
   if (!listed.ok) return answer(false, listed.error.message);
   return answer(true, `${ORANGEPILL} accepted the key at ${baseUrl}`);
+}
+
+interface MethodsQuestion {
+  readonly client: Pick<OpnClient, 'capability'>;
+  readonly settings: Settings;
+  readonly account: string;
+  /** The data folder when the key and address tested are the ones in force: the answer is then kept. */
+  readonly keep: string | null;
+  readonly now: () => number;
+  readonly log: Logger;
+}
+
+/**
+ * What the account offers, from `GET /capability`, and each method gone since the kept answer. Kept
+ * for the next start only for the key in force: a key typed to try it is not the shop's account yet.
+ */
+async function opnMethodsAnswer(q: MethodsQuestion): Promise<string> {
+  const asked = await askOpnMethods(q.client);
+  if (!asked.ok) return `It did not say which QR methods this account has: ${asked.error.message.replace(/\s*\u2014 retrying$/, '')}.`;
+  const kept = q.keep === null ? keepCapability(null, q.account, asked.value, q.now()) : keepOpnMethods(q.keep, q.account, asked.value, q.now(), q.log);
+  const gone = kept.gone.map((g) => goneSentence(g.id, g.since, q.settings.locale));
+  const offers =
+    asked.value.length === 0
+      ? `This account offers none of the QR methods the terminal takes (${OPN_METHOD_IDS.map((id) => OPN_METHODS[id].names.en).join(', ')}).`
+      : `This account offers ${describeOpnMethods(asked.value)}.`;
+  return [offers, ...gone].join(' ');
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { CurrencyCode } from '../../../app/money/currency';
+import type { OpnMethodId } from '../../../app/providers/opn/opn-methods';
 import type { Settings } from '../../../app/settings/settings';
 import { createOpnClient } from '../../../app/providers/opn/opn-client';
 import { createOrangepillClient } from '../../../app/providers/orangepill/orangepill-client';
@@ -9,16 +11,25 @@ export const PROVIDER_TIMEOUT_MS = 10_000;
 /** Sent to providers as the ordering system (Orangepill `data.system`). */
 export const PRODUCT_NAME = 'QR Counter Terminal';
 
-/** The real Opn client for these settings, against `baseUrl` (Opn's, or a simulator's on loopback). */
-export function opnClient(settings: Settings, baseUrl: string, secretKey: string, now: () => number, simulated: boolean) {
+/** Which Opn method a client charges, in which of the account's currencies, and how long it may wait. */
+export interface OpnClientChoice {
+  readonly method?: OpnMethodId;
+  readonly currencies?: readonly CurrencyCode[];
+  readonly timeoutMs?: number;
+}
+
+/** The real Opn client for these settings, against `baseUrl` (Opn's, or a simulator's on loopback); Atome QR unless told. */
+export function opnClient(settings: Settings, baseUrl: string, secretKey: string, now: () => number, simulated: boolean, choice: OpnClientChoice = {}) {
   return createOpnClient({
     baseUrl,
     secretKey,
     omiseVersion: settings.providers.opn.omiseVersion,
-    fetch: platformFetch(PROVIDER_TIMEOUT_MS),
+    fetch: platformFetch(choice.timeoutMs ?? PROVIDER_TIMEOUT_MS),
     now,
     decodeQrImage,
     simulated,
+    ...(choice.method === undefined ? {} : { method: choice.method }),
+    ...(choice.currencies === undefined ? {} : { currencies: choice.currencies }),
   });
 }
 

@@ -96,14 +96,17 @@ export async function startCounter(options: CounterOptions): Promise<Counter> {
     settings,
     log,
     now: clock.now,
+    dataDir: options.dataDir ?? null,
     ...(options.demoApiKey === undefined ? {} : { simulatorKey: () => options.demoApiKey ?? '' }),
   });
   const journal = openCounterJournal(options, setup.demo);
   const info = terminalInfo(settings, setup);
   const board = createDeviceStatusBoard(
-    info.methods.map((m) => ({ id: m.id, provider: m.provider })),
+    [...info.methods.map((m) => ({ id: m.id, provider: m.provider })), ...setup.notices.map((n) => ({ id: n.method, provider: n.summary }))],
     (devices) => emit('devices', devices),
   );
+  // A method not offered that the cashier must hear about (gone from the Opn account) keeps its sentence on the bar.
+  for (const notice of setup.notices) board.setProvider(notice.method, notice);
   if (journal !== null) board.setJournal(JOURNAL_OK);
   const devices = await startDevices(options, setup, board, journal);
   const engine = createEngine(options, setup, board, devices, journal);

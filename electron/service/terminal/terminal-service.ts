@@ -102,6 +102,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     state,
     log,
     now: clock.now,
+    dataDir: options.dataDir ?? null,
     ...(options.monitors === undefined ? {} : { monitors: options.monitors }),
     counter: () => slot.current(),
     restart: (next, fallback) => slot.restart(next, fallback),
