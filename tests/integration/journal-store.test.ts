@@ -28,6 +28,9 @@ const STATES: Record<PaymentStatus, readonly PaymentState[]> = {
     { status: 'paid', paidAt: T0 + 5000, received: { minor: 1300, currency: 'SGD' }, late: true },
     { status: 'paid', paidAt: T0 + 5000, late: true, kept: { at: T0 + 7000, by: { id: 'mei', name: 'Mei' } } },
     { status: 'paid', paidAt: T0 + 5000, late: true, kept: { at: T0 + 7000, by: null } },
+    // The provider's word on refunds (Opn's charge `refundable`): PromptPay says no.
+    { status: 'paid', paidAt: T0 + 5000, refundable: false },
+    { status: 'paid', paidAt: T0 + 5000, refundable: true },
   ],
   failed: [{ status: 'failed', failure: { code: 'payment_rejected', message: 'The wallet declined the payment' } }],
   expired: [{ status: 'expired' }],

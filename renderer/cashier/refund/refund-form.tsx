@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Money } from '../../../app/money/money';
 import type { Payment } from '../../../app/payment/payment';
+import { providerRefusesRefund } from '../../../app/payment/refund-offer';
 import { formatAmount } from '../../shared/format-amount';
 import { findMethod, refundableAmount } from '../../shared/payment-figures';
 import { useActions } from '../actions-context';
@@ -75,6 +76,15 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
   const words = useWords().refund;
 
   if (method === null || !isRefundable(payment) || left.minor === 0) return null;
+  // The provider's own word on this payment (Opn's charge said it cannot be refunded): no form, its reason instead.
+  const refusal = providerRefusesRefund(payment, method);
+  if (refusal !== null) {
+    return (
+      <p className="refund__rule" data-testid="refund-rule">
+        {refusal}
+      </p>
+    );
+  }
   if (!method.refunds.supported) {
     return (
       <p className="refund__rule" data-testid="refund-rule">
