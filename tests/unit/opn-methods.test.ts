@@ -125,7 +125,7 @@ describe('amount, expiry and refund rules per method', () => {
   });
 });
 
-const charge = (patch: Partial<OpnChargeData> & { source?: Partial<NonNullable<OpnChargeData['source']>> | null } = {}): OpnChargeData => {
+const charge = (patch: Omit<Partial<OpnChargeData>, 'source'> & { source?: Partial<NonNullable<OpnChargeData['source']>> | null } = {}): OpnChargeData => {
   const base = {
     object: 'charge',
     id: 'chrg_test_1',
