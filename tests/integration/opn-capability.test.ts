@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settingsSchema, type Settings } from '../../app/settings/settings';
+import type { Snapshot } from '../../app/ipc/contract';
 import { createLogger } from '../../electron/service/logging/logger';
+import { createTerminalService } from '../../electron/service/terminal/terminal-service';
 import { testConnection } from '../../electron/service/providers/connection-test';
 import { OPN_CAPABILITY_FILE, opnAccount } from '../../electron/service/providers/opn-offer';
 import { setUpProviders, type ProviderSetup } from '../../electron/service/providers/provider-setup';
@@ -220,5 +222,26 @@ describe('an account with none of the methods', () => {
         detail: 'Opn offers none of the QR methods the terminal takes (Atome, PayNow, PromptPay, TrueMoney, WeChat Pay, Alipay+) on this account. Ask Opn to enable one, then press Test connection in Settings.',
       },
     ]);
+  });
+});
+
+describe('the device bar says why a method is gone', () => {
+  it('the terminal service puts the sentence beside the methods it offers', async () => {
+    stub.setCapability(capabilityWith(['paynow', ['SGD']], ['alipayplus_mpm', ['SGD']]));
+    await start(settings());
+    stub.setCapability(capabilityWith(['paynow', ['SGD']]));
+    const service = await createTerminalService({ settings: settings(), log, dataDir });
+    try {
+      const snapshot = await service.dispatch('getSnapshot', {}, 'cashier');
+      if (!snapshot.ok) throw new Error(snapshot.error.message);
+      const { terminal, devices } = snapshot.value as Snapshot;
+      expect(terminal.methods.map((m) => m.id)).toEqual(['paynow']);
+      expect(devices.providers).toEqual([
+        { method: 'paynow', health: 'unknown', summary: 'PayNow', detail: 'Not asked yet: the terminal checks PayNow when it takes a payment.' },
+        { method: 'alipayplus', health: 'off', summary: 'Alipay+', detail: expect.stringMatching(/^Opn no longer offers Alipay\+ on this account \(noticed on /) as unknown },
+      ]);
+    } finally {
+      await service.close();
+    }
   });
 });
