@@ -35,6 +35,12 @@ export function howMoneyGoesBackText(
     case 'orangepill':
       return words.moneyBack.orangepill(payment.providerRef, payment.id, amount);
     case 'atome':
+    case 'paynow':
+    case 'promptpay':
+    case 'truemoney':
+    case 'wechatpay':
+    case 'alipayplus':
+      // Every Opn QR charge is all-or-nothing, so none reaches "cancelled, money received"; the Opn dashboard sentence stands for all.
       return words.moneyBack.atome(amount, payment.providerRef);
     case 'demo':
       return words.moneyBack.demo(amount);
