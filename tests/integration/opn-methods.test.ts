@@ -12,6 +12,7 @@ import type { QrImageDecoder } from '../../app/providers/opn/opn-qr';
 import type { CreatePaymentRequest, ProviderError } from '../../app/providers/provider';
 import type { Result } from '../../app/util/result';
 import { platformFetch } from '../../electron/service/providers/platform-fetch';
+import { readOpnQrImage } from '../../electron/service/providers/provider-clients';
 import { decodeQrImage } from '../../electron/shared/images/qr-image-decoder';
 import { startOpnStub, STUB_SECRET, type OpnStub } from '../support/opn-stub';
 
@@ -107,6 +108,16 @@ describe('every Opn QR method: one key, its own source type and currency', () =>
       ambiguous: false,
     });
     expect(posts(`/charges/${[...stub.charges.keys()].at(-1)!}/expire`)).toHaveLength(1);
+  });
+
+  it('reads PromptPay\u2019s SVG with the terminal\u2019s own image reader, and names the method in its refusals', async () => {
+    const created = value(await client('promptpay', { decode: readOpnQrImage }).create(sale(2000, 'THB')));
+    expect(created.qr).toEqual({ payload: stub.charges.get(created.providerRef)!.payload });
+    // PNG bytes under Opn's "qrcode.svg": the reader does not guess, and the cashier reads why.
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(await readOpnQrImage(png, 'image/png', 'qrcode.svg')).toEqual({ payload: null, refused: expect.stringMatching(/^The QR image is /) as unknown });
+    const named = client('promptpay', { decode: () => readOpnQrImage(png, 'image/svg+xml', 'qrcode.svg') });
+    expect(failure(await named.create(sale(2000, 'THB'))).message).toMatch(/^Opn's PromptPay QR image is .*; the charge was cancelled at Opn$/);
   });
 
   it('passes on the decoder\u2019s refusal of a hostile image as a sentence, and cancels the charge', async () => {

@@ -82,11 +82,16 @@ describe('Opn Atome QR refunds', () => {
     const r = rig();
     const { id, paidAt } = await paidCharge(r, 1234);
     r.sim.advanceTime(61 * DAY);
-    // This client's clock says a day after the payment, so its own check passes and Opn has the last word.
+    // This client's clock says a day after the payment, so its own check passes and Opn has the last word:
+    // the charge itself says it can no longer be refunded, so no refund is even asked for.
     const lagging = clientFor(r.sim, { now: () => paidAt + DAY });
     const error = failure(await lagging.refund!(id, sgd(100), paidAt));
-    expect(error).toMatchObject({ kind: 'rejected', ambiguous: false });
-    expect(error.message).toContain('only within 60 days');
+    expect(error).toEqual({
+      kind: 'rejected',
+      message: 'Opn says this Atome payment cannot be refunded now, so the terminal did not ask: give the money back another way, such as a bank transfer',
+      ambiguous: false,
+    });
+    expect(r.sim.requests().filter((q) => q.method === 'POST' && q.path.endsWith('/refunds'))).toEqual([]);
     expect(r.sim.charges()[0]!.refunded_amount).toBe(0);
   });
 

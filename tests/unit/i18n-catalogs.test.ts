@@ -13,7 +13,7 @@ function texts(catalog: DisplayCatalog | object, prefix = ''): Record<string, st
     const path = `${prefix}${key}`;
     if (typeof value === 'string') out[path] = value;
     else if (typeof value === 'function') out[path] = String((value as (arg: string) => string)('§ARG§'));
-    else if (typeof value === 'object' && value !== null) Object.assign(out, texts(value as object, `${path}.`));
+    else if (typeof value === 'object' && value !== null) Object.assign(out, texts(value, `${path}.`));
   }
   return out;
 }

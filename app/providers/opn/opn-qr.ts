@@ -17,8 +17,11 @@ const MAX_QR_IMAGE_BYTES = 512 * 1024;
 export type QrImageDecoded =
   | string
   | null
-  | { readonly payload: null; readonly picture: { readonly bytes: Uint8Array; readonly contentType: 'image/png' } }
+  | { readonly payload: null; readonly picture: { readonly bytes: Uint8Array; readonly contentType: QrPictureType } }
   | { readonly payload: null; readonly refused: string };
+
+/** The raster pictures a screen may show as they are. */
+export type QrPictureType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 
 /**
  * Decodes the QR in a provider's image. `contentType` is what the server declared (without parameters),
@@ -56,6 +59,11 @@ export function opnImageType(bytes: Uint8Array, declared: string, filename: stri
   if (bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) return 'image/gif';
   if (declared === SVG_TYPE || /\.svg$/i.test(filename ?? '') || looksLikeSvg(bytes)) return SVG_TYPE;
   return RASTER_TYPES.includes(declared) ? declared : null;
+}
+
+/** The decoder's reason, naming the method: "The QR image is…" reads "Opn's PromptPay QR image is…". */
+function refusal(name: string, reason: string): string {
+  return reason.startsWith('The ') ? `Opn's ${name} ${reason.slice(4)}` : `Opn's ${name} QR image cannot be used: ${reason}`;
 }
 
 /** Why a charge's answer cannot be shown at the counter as a QR, naming the method; null when it can. */
@@ -107,8 +115,9 @@ export async function loadOpnQr(
   }
   if (typeof decoded === 'string' && decoded !== '') return ok({ payload: decoded });
   if (decoded !== null && typeof decoded === 'object') {
-    if ('refused' in decoded) return err(qrError(`Opn's ${name} QR image cannot be used: ${decoded.refused}`));
-    return ok({ payload: null, image: { dataUrl: `data:image/png;base64,${bytesToBase64(decoded.picture.bytes)}` } });
+    if ('refused' in decoded) return err(qrError(refusal(name, decoded.refused)));
+    const { picture } = decoded;
+    return ok({ payload: null, image: { dataUrl: `data:${picture.contentType};base64,${bytesToBase64(picture.bytes)}` } });
   }
   // A screen may show a raster image as it came; SVG is markup, which no screen is given to trust.
   if (type === SVG_TYPE) return err(qrError(`The ${name} QR image (SVG) could not be read, and the terminal does not show SVG as it came`));
