@@ -37,14 +37,14 @@ export async function refundAtProvider(host: RefundHost, id: string, amount: Mon
     return err({ code: 'amount_rejected', message: `At most ${formatMoney(left, host.locale)} can still be refunded on this payment` });
   }
   const provider = host.providerFor(payment);
-  // The provider's own word, kept on the payment when it was paid: no refund is tried against it.
-  const refusal = providerRefusesRefund(payment, provider.method);
-  if (refusal !== null) return err({ code: 'invalid_state', message: refusal });
   if (provider.refund === undefined) {
     const late = host.returnLate(payment, amount);
     if (late !== null) return late;
     return err({ code: 'invalid_state', message: `${provider.method.label} does not take refunds through the terminal: ${provider.method.refunds.rule}` });
   }
+  // The provider's own word, kept on the payment when it was paid: no refund is tried against it.
+  const refusal = providerRefusesRefund(payment, provider.method);
+  if (refusal !== null) return err({ code: 'invalid_state', message: refusal });
   const result = await provider.refund(payment.providerRef, amount, state.paidAt);
   if (!result.ok) return err({ code: 'provider_error', message: result.error.message });
   const after = host.apply(id, { type: 'refund_recorded', totalRefundedMinor: result.value.totalRefundedMinor });

@@ -76,19 +76,19 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
   const words = useWords().refund;
 
   if (method === null || !isRefundable(payment) || left.minor === 0) return null;
+  if (!method.refunds.supported) {
+    return (
+      <p className="refund__rule" data-testid="refund-rule">
+        {words.form.noRefundsHere(method.refunds.rule)}
+      </p>
+    );
+  }
   // The provider's own word on this payment (Opn's charge said it cannot be refunded): no form, its reason instead.
   const refusal = providerRefusesRefund(payment, method);
   if (refusal !== null) {
     return (
       <p className="refund__rule" data-testid="refund-rule">
         {refusal}
-      </p>
-    );
-  }
-  if (!method.refunds.supported) {
-    return (
-      <p className="refund__rule" data-testid="refund-rule">
-        {words.form.noRefundsHere(method.refunds.rule)}
       </p>
     );
   }
