@@ -10,5 +10,5 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   // Native bindings and the browser driver load from node_modules, as in the headless host's bundle.
-  external: ['electron', 'serialport', '@serialport/*', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'playwright-core'],
+  external: ['electron', 'serialport', '@serialport/*', 'better-sqlite3', '@resvg/*', 'bufferutil', 'utf-8-validate', 'playwright-core'],
 });

@@ -21,7 +21,7 @@ export interface MoneyDeskHost {
   forget(id: string): void;
 }
 
-const notFound = (id: string): Result<never, EngineError> => err({ code: 'not_found', message: `No payment ${id} on this terminal` });
+const notFound = (id: string): Result<never, EngineError> => err({ code: 'not_found', message: `No payment ${id} on this terminal`, said: { area: 'sale', kind: 'payment_not_found', paymentId: id } });
 const refused = (message: string): Result<never, EngineError> => err({ code: 'invalid_state', message });
 const statusWords = (payment: Payment): string => payment.state.status.replace(/_/g, ' ');
 

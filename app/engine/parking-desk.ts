@@ -35,7 +35,7 @@ export interface ParkingHost {
 /** A terminal open for months must not grow: the oldest unacknowledged news is dropped first. */
 const SETTLED_KEPT = 100;
 
-const notFound = (id: string): Result<never, EngineError> => err({ code: 'not_found', message: `No payment ${id} on this terminal` });
+const notFound = (id: string): Result<never, EngineError> => err({ code: 'not_found', message: `No payment ${id} on this terminal`, said: { area: 'sale', kind: 'payment_not_found', paymentId: id } });
 
 /**
  * Parking: a sale whose outcome cannot be learned is set aside, so the counter is free at once. It

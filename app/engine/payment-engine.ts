@@ -140,7 +140,7 @@ export class PaymentEngine {
     if (unsaved !== null) return err({ code: 'invalid_state', message: unsaved.message });
     const current = this.active();
     if (current !== null && !isFinal(current.state)) {
-      return err({ code: 'invalid_state', message: 'A payment is already in progress: wait for it, or cancel it first' });
+      return err({ code: 'invalid_state', message: 'A payment is already in progress: wait for it, or cancel it first', said: { area: 'sale', kind: 'payment_in_progress' } });
     }
 
     const now = this.deps.clock.now();
@@ -176,7 +176,7 @@ export class PaymentEngine {
   /** `moneyReceived: 'to_return'` is the cashier's confirmation that money already received goes back. */
   async cancel(id: string, moneyReceived?: 'to_return'): Promise<Result<Payment, EngineError>> {
     const payment = this.writer.current(id);
-    if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal` });
+    if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal`, said: { area: 'sale', kind: 'payment_not_found', paymentId: id } });
     const unsaved = this.writer.isPending(id) ? this.writer.currentProblem() : null;
     if (unsaved !== null) {
       return err({ code: 'invalid_state', message: `${unsaved.message} This sale's latest news is kept, and shown once it is saved.` });
@@ -209,7 +209,7 @@ export class PaymentEngine {
   /** Clears a finished payment from the screens. */
   dismiss(id: string): Result<null, EngineError> {
     const payment = this.deps.store.get(id);
-    if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal` });
+    if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal`, said: { area: 'sale', kind: 'payment_not_found', paymentId: id } });
     if (!isFinal(payment.state)) {
       return err({ code: 'invalid_state', message: 'The payment is still in progress: cancel it before starting a new sale' });
     }

@@ -21,7 +21,7 @@ export interface RefundHost {
 /** Refunds part or all of a paid payment, within what is left to refund and the provider's rules. */
 export async function refundAtProvider(host: RefundHost, id: string, amount: Money): Promise<Result<Payment, EngineError>> {
   const payment = host.saved(id);
-  if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal` });
+  if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal`, said: { area: 'sale', kind: 'payment_not_found', paymentId: id } });
   // While the journal holds back a change, no money goes out: it could not be recorded either.
   const blocked = host.writer.hasPending() ? host.writer.currentProblem() : null;
   if (blocked !== null) return err({ code: 'invalid_state', message: blocked.message });
@@ -34,7 +34,11 @@ export async function refundAtProvider(host: RefundHost, id: string, amount: Mon
   }
   const left: Money = { minor: payment.amount.minor - payment.refundedMinor, currency: payment.amount.currency };
   if (amount.minor > left.minor) {
-    return err({ code: 'amount_rejected', message: `At most ${formatMoney(left, host.locale)} can still be refunded on this payment` });
+    return err({
+      code: 'amount_rejected',
+      message: `At most ${formatMoney(left, host.locale)} can still be refunded on this payment`,
+      said: { area: 'refund', kind: 'at_most_left', left },
+    });
   }
   const provider = host.providerFor(payment);
   if (provider.refund === undefined) {

@@ -15,6 +15,7 @@ import { settingsSchemas, type SettingsResults } from './settings-schemas';
 import { staffSchemas, type StaffResults } from './staff-schemas';
 import { describeInput } from './describe-input';
 import { MAX_LOOKUP_IMAGE_BASE64 } from './constants';
+import type { Said } from '../i18n/said';
 
 /**
  * The one contract between the main process (or the headless host) and the screens.
@@ -240,7 +241,10 @@ export type ApiErrorCode =
 
 export interface ApiError {
   readonly code: ApiErrorCode;
+  /** The sentence in English, for the log, the POS API and any screen that cannot word `said`. */
   readonly message: string;
+  /** The same sentence as what it says and its values, for a screen to word in its cashier's language. */
+  readonly said?: Said;
   /** For invalid arguments: each field's problem by its path ("merchant.name" → "must not be empty"), to show at the field. */
   readonly fields?: Readonly<Record<string, string>>;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from '../../app/settings/settings';
 import { createEntrySlice } from '../../renderer/cashier/sale/entry-slice';
 import { errorText, noticeText } from '../../renderer/cashier/sale/sale-words';
 import { CASHIER_WORDS, type CashierWords } from '../../renderer/cashier/words/cashier-words';
+import { saidFormat } from '../../renderer/cashier/shared/say';
 
 const ATOME = opnMethodInfo(true);
 /** A demo method that takes only what a small shop would: SGD and JPY. */
@@ -38,7 +39,7 @@ const shown = (s: ReturnType<typeof store>): string => toDecimalString(entryToMo
 /** The error line and the notice as the cashier reads them, in English unless told. */
 function said(s: ReturnType<typeof store>, words: CashierWords = CASHIER_WORDS.en) {
   const { error, notice } = s.getState();
-  return { error: error === null ? null : errorText(words, error), notice: notice === null ? null : noticeText(words.sale, notice) };
+  return { error: error === null ? null : errorText(words, error, saidFormat(null)), notice: notice === null ? null : noticeText(words.sale, notice) };
 }
 
 describe('the entry slice', () => {
@@ -131,7 +132,7 @@ describe('the entry slice', () => {
 
   it('shows the terminal\'s own sentence as it came, whatever the language', () => {
     const s = store();
-    s.getState().setError('Atome rejected the request: amount too small');
+    s.getState().setError({ message: 'Atome rejected the request: amount too small' });
     expect(said(s, CASHIER_WORDS.ms).error).toBe('Atome rejected the request: amount too small');
   });
 });

@@ -111,7 +111,7 @@ describe('PaymentEngine: cancel', () => {
   it('reports an unknown payment id', async () => {
     const h = harness();
     const result = await h.engine.cancel('nope');
-    expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'No payment nope on this terminal' } });
+    expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'No payment nope on this terminal', said: { area: 'sale', kind: 'payment_not_found', paymentId: 'nope' } } });
   });
 });
 
@@ -141,7 +141,7 @@ describe('PaymentEngine: dismiss', () => {
 
   it('reports an unknown payment id', () => {
     const h = harness();
-    expect(h.engine.dismiss('nope')).toEqual({ ok: false, error: { code: 'not_found', message: 'No payment nope on this terminal' } });
+    expect(h.engine.dismiss('nope')).toEqual({ ok: false, error: { code: 'not_found', message: 'No payment nope on this terminal', said: { area: 'sale', kind: 'payment_not_found', paymentId: 'nope' } } });
   });
 
   it('a new sale may start over a finished payment that was not dismissed', async () => {

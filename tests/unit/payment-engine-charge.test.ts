@@ -96,7 +96,7 @@ describe('PaymentEngine: charge', () => {
     const second = await h.engine.charge({ amount: { minor: 500, currency: 'SGD' }, method: 'demo', orderRef: null });
     expect(second).toEqual({
       ok: false,
-      error: { code: 'invalid_state', message: 'A payment is already in progress: wait for it, or cancel it first' },
+      error: { code: 'invalid_state', message: 'A payment is already in progress: wait for it, or cancel it first', said: { area: 'sale', kind: 'payment_in_progress' } },
     });
     expect(h.provider.creates).toHaveLength(1);
     expect(h.engine.active()?.id).toBe('ref-1');

@@ -43,7 +43,12 @@ describe('PaymentEngine: refund', () => {
     withRefunds(h.provider, calls);
     await h.engine.refund('sale-1', { minor: 1000, currency: 'SGD' });
     const over = await h.engine.refund('sale-1', { minor: 300, currency: 'SGD' });
-    expect(over).toEqual({ ok: false, error: { code: 'amount_rejected', message: 'At most SGD 2.34 can still be refunded on this payment' } });
+    expect(over).toEqual({ ok: false, error: {
+        code: 'amount_rejected',
+        message: 'At most SGD 2.34 can still be refunded on this payment',
+        said: { area: 'refund', kind: 'at_most_left', left: { minor: 234, currency: 'SGD' } },
+      },
+    });
     expect(calls).toHaveLength(1);
   });
 

@@ -4,6 +4,7 @@ import type { SaleRefusal } from '../../renderer/cashier/sale/entry-slice';
 import { chargeLabel, errorText, refusalText } from '../../renderer/cashier/sale/sale-words';
 import { hostErrorText, saidToCashier } from '../../renderer/cashier/shared/terminal-said';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
+import { saidFormat } from '../../renderer/cashier/shared/say';
 
 const { en, ms } = CASHIER_WORDS;
 const zh = CASHIER_WORDS['zh-Hans'];
@@ -43,9 +44,14 @@ describe('the Charge button', () => {
 });
 
 describe("the terminal's sentences", () => {
-  it('are shown as they came; only those this screen writes itself are translated', () => {
-    expect(errorText(ms, 'Atome rejected the request: amount too small')).toBe('Atome rejected the request: amount too small');
-    expect(errorText(ms, NOT_CONNECTED_MESSAGE)).toBe(ms.common.notConnected);
+  it('are worded in the cashier language when they come as a Said, else shown as they came', () => {
+    const format = saidFormat(null);
+    expect(errorText(ms, { message: 'Atome rejected the request: amount too small' }, format)).toBe('Atome rejected the request: amount too small');
+    expect(errorText(ms, { message: NOT_CONNECTED_MESSAGE }, format)).toBe(ms.common.notConnected);
+    const busy = { message: 'A payment is already in progress: wait for it, or cancel it first', said: { area: 'sale', kind: 'payment_in_progress' } } as const;
+    expect(errorText(en, busy, format)).toBe(busy.message);
+    expect(errorText(ms, busy, format)).toBe('Satu bayaran sedang berjalan: tunggu sehingga selesai, atau batalkannya dahulu');
+    expect(errorText(zh, busy, format)).toBe('已有一笔付款正在进行：请等待其完成，或先取消');
     expect(saidToCashier(LOST_CONNECTION_MESSAGE, zh.common)).toBe('与终端的连接已断开');
     expect(saidToCashier(UNAUTHORIZED_MESSAGE, zh.common)).toBe(zh.common.connection.unauthorized);
     expect(saidToCashier(NO_ANSWER_MESSAGE, ms.common)).toBe('Terminal tidak menjawab dalam masa yang ditetapkan');

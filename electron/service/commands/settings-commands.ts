@@ -12,6 +12,7 @@ import { composeSettings, formOf, nextSavedSections, saveScreenSettings, screenF
 import type { Counter } from '../terminal/counter';
 import type { CommandHandlers } from '../terminal/dispatcher';
 import type { CommandContext } from '../terminal/terminal-api';
+import type { Said } from '../../../app/i18n/said';
 
 export type SettingsCommand = 'getSettings' | 'saveSettings' | 'testConnection';
 
@@ -38,9 +39,9 @@ export interface SettingsCommandDeps {
   readonly dataDir?: string | null;
 }
 
-const refused = (message: string, fields?: Record<string, string>): { ok: false; error: ApiError } => ({
+const refused = (message: string, fields?: Record<string, string>, said?: Said): { ok: false; error: ApiError } => ({
   ok: false,
-  error: fields === undefined ? { code: 'invalid_state', message } : { code: 'invalid_args', message, fields },
+  error: fields === undefined ? { code: 'invalid_state', message, ...(said === undefined ? {} : { said }) } : { code: 'invalid_args', message, fields },
 });
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -103,6 +104,8 @@ async function save(deps: SettingsCommandDeps, args: CommandArgs<'saveSettings'>
   if (busy !== null) {
     return refused(
       `A sale of ${formatMoney(busy.amount, state.settings.locale)} is in progress: finish or cancel it before changing settings (nothing was saved)`,
+      undefined,
+      { area: 'settings', kind: 'sale_in_progress', amount: busy.amount },
     );
   }
   const fields: Record<string, string> = lockedFieldProblems(args, state.settings, state.locked);

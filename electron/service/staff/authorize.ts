@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../../app/util/result';
 import type { ClientRole, CommandContext, ScreenSession } from '../terminal/terminal-api';
 import type { StaffService } from './staff-service';
 import type { RefundApproval } from './staff-store';
+import type { Said } from '../../../app/i18n/said';
 
 export interface AuthorizeRequest {
   readonly command: CommandName;
@@ -24,7 +25,8 @@ export type Authorize = (request: AuthorizeRequest) => Promise<Result<CommandCon
 export const OPEN_COUNTER: Authorize = (request) =>
   Promise.resolve(ok({ role: request.role, screen: request.screen, operator: null, approvedBy: null }));
 
-const refused = (code: ApiError['code'], message: string): Result<never, ApiError> => err({ code, message });
+const refused = (code: ApiError['code'], message: string, said?: Said): Result<never, ApiError> =>
+  err(said === undefined ? { code, message } : { code, message, said });
 
 /** Whether this refund needs a manager under the shop's rule; amounts in another currency than the threshold's always do. */
 export function refundNeedsManager(rule: RefundApproval, amount: Money, shopCurrency: CurrencyCode): boolean {
@@ -63,7 +65,7 @@ export function createAuthorizer(staff: StaffService, shop: { readonly currency:
     const problem = staff.problem();
     if (problem !== null && needsManager) return refused('forbidden', problem);
     if (!staff.protected() || access === 'anyone') return ok(context(null));
-    if (operator === null) return refused('sign_in_required', 'Sign in with your PIN first');
+    if (operator === null) return refused('sign_in_required', 'Sign in with your PIN first', { area: 'staff', kind: 'sign_in_first' });
     if (!needsManager) return ok(context(null));
     if (operator.role === 'manager') return ok(context(operator));
     const what = MANAGER_ACTION[command] ?? command;

@@ -4,6 +4,7 @@ import type { CurrencyCode } from '../../../app/money/currency';
 import { emptyEntry, hasKeyed, pressKey, type EntryKey, type KeyedEntry } from '../../../app/money/keyed-entry';
 import { pasteAmount, type PasteRefusal } from '../../../app/money/pasted-amount';
 import type { MethodId } from '../../../app/payment/method';
+import type { Told } from '../shared/told';
 import { defaultCurrency, methodLabel, methodsFor, pickMethod, terminalCurrencies } from '../shared/sale-choices';
 
 export type CashierCommand = 'charge' | 'cancel' | 'dismiss' | 'demoSimulate' | 'print';
@@ -11,8 +12,8 @@ export type CashierCommand = 'charge' | 'cancel' | 'dismiss' | 'demoSimulate' | 
 /** A refusal the screen words itself (sale-words.ts): a key's, a paste's, or Charge with no method chosen. */
 export type SaleRefusal = PasteRefusal | { readonly kind: 'no_method'; readonly currency: CurrencyCode };
 
-/** What the error line says: the terminal's own sentence, shown as it came, or a refusal the screen words. */
-export type SaleError = string | SaleRefusal;
+/** What the error line says: what the terminal told (worded when it came as a `Said`), or a refusal the screen words. */
+export type SaleError = Told | SaleRefusal;
 
 /** One thing a choice did that the cashier did not key; the screen words them (sale-words.ts). */
 export type EntryNote =

@@ -42,7 +42,7 @@ export function createSaleActions(api: SaleApi) {
     state().setError(null);
     try {
       const result = await call();
-      if (!result.ok) state().setError(result.error.message);
+      if (!result.ok) state().setError(result.error);
       return result.ok;
     } finally {
       if (state().pending === command) state().setPending(null);

@@ -1,7 +1,8 @@
 import { assertNever } from '../../../app/util/assert-never';
-import { saidToCashier } from '../shared/terminal-said';
+import { toldText } from '../shared/say';
 import type { CashierWords } from '../words/cashier-words';
 import type { SaleWords } from '../words/sale';
+import type { SaidFormat } from '../words/said';
 import type { EntryNote, SaleError, SaleRefusal } from './entry-slice';
 
 /** A refusal of a key, a paste or Charge, in the cashier's language: "SGD takes 2 decimal places". */
@@ -57,7 +58,7 @@ export function chargeLabel(words: SaleWords, charging: boolean, amount: string 
   return amount === null ? words.charge : words.chargeAmount(amount);
 }
 
-/** The sale's error line: the terminal's own sentence as it came, or a refusal the screen words itself. */
-export function errorText(words: CashierWords, error: SaleError): string {
-  return typeof error === 'string' ? saidToCashier(error, words.common) : refusalText(words.sale, error);
+/** The sale's error line: what the terminal told, in the cashier's words where it can be, or a refusal the screen words itself. */
+export function errorText(words: CashierWords, error: SaleError, format: SaidFormat): string {
+  return 'message' in error ? toldText(error, words, format) : refusalText(words.sale, error);
 }

@@ -44,11 +44,28 @@ import { en as enStaff } from './en/staff';
 import { ms as msStaff } from './ms/staff';
 import { zh as zhStaff } from './zh/staff';
 
+import type { SaidWords } from './said';
+import { en as enSaidSale } from './en/said-sale';
+import { ms as msSaidSale } from './ms/said-sale';
+import { zh as zhSaidSale } from './zh/said-sale';
+import { en as enSaidRefund } from './en/said-refund';
+import { ms as msSaidRefund } from './ms/said-refund';
+import { zh as zhSaidRefund } from './zh/said-refund';
+import { en as enSaidDevices } from './en/said-devices';
+import { ms as msSaidDevices } from './ms/said-devices';
+import { zh as zhSaidDevices } from './zh/said-devices';
+import { en as enSaidSettings } from './en/said-settings';
+import { ms as msSaidSettings } from './ms/said-settings';
+import { zh as zhSaidSettings } from './zh/said-settings';
+import { en as enSaidStaff } from './en/said-staff';
+import { ms as msSaidStaff } from './ms/said-staff';
+import { zh as zhSaidStaff } from './zh/said-staff';
+
 /**
  * Every word the cashier screen shows, by part of the screen. Each language's copy of each part has
  * that part's type, so a string missing in Malay or Chinese fails the typecheck (and so `npm test`).
- * A sentence the terminal's service writes (a provider's refusal, a settings check) arrives written
- * and is shown as it is.
+ * A sentence the terminal's service says (a provider's refusal, a settings check) arrives as a `Said`
+ * (app/i18n/said.ts) and is worded by `said`; one that arrives as English text only is shown as it is.
  */
 export interface CashierWords {
   readonly language: CashierLanguage;
@@ -63,6 +80,7 @@ export interface CashierWords {
   readonly settings: SettingsWords;
   readonly devices: DeviceWords;
   readonly staff: StaffWords;
+  readonly said: SaidWords;
 }
 
 const en: CashierWords = {
@@ -78,6 +96,7 @@ const en: CashierWords = {
   settings: enSettings,
   devices: enDevices,
   staff: enStaff,
+  said: { sale: enSaidSale, refund: enSaidRefund, devices: enSaidDevices, settings: enSaidSettings, staff: enSaidStaff },
 };
 
 const ms: CashierWords = {
@@ -93,6 +112,7 @@ const ms: CashierWords = {
   settings: msSettings,
   devices: msDevices,
   staff: msStaff,
+  said: { sale: msSaidSale, refund: msSaidRefund, devices: msSaidDevices, settings: msSaidSettings, staff: msSaidStaff },
 };
 
 const zh: CashierWords = {
@@ -108,6 +128,7 @@ const zh: CashierWords = {
   settings: zhSettings,
   devices: zhDevices,
   staff: zhStaff,
+  said: { sale: zhSaidSale, refund: zhSaidRefund, devices: zhSaidDevices, settings: zhSaidSettings, staff: zhSaidStaff },
 };
 
 export const CASHIER_WORDS: Readonly<Record<CashierLanguage, CashierWords>> = { en, ms, 'zh-Hans': zh };
