@@ -1,4 +1,5 @@
 import type { DeviceSaid } from './said/devices';
+import type { RecordsSaid } from './said/records';
 import type { RefundSaid } from './said/refund';
 import type { SaleSaid } from './said/sale';
 import type { SettingsSaid } from './said/settings';
@@ -14,6 +15,6 @@ import type { StaffSaid } from './said/staff';
  * them in the shop's locale. Each area's kinds are in `said/<area>.ts`; the cashier's catalog has one
  * wording per kind and language (renderer/cashier/words/said.ts), so a kind without words fails the build.
  */
-export type Said = SaleSaid | RefundSaid | DeviceSaid | SettingsSaid | StaffSaid;
+export type Said = SaleSaid | RefundSaid | DeviceSaid | SettingsSaid | StaffSaid | RecordsSaid;
 
 export type SaidArea = Said['area'];

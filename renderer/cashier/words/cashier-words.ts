@@ -60,6 +60,9 @@ import { zh as zhSaidSettings } from './zh/said-settings';
 import { en as enSaidStaff } from './en/said-staff';
 import { ms as msSaidStaff } from './ms/said-staff';
 import { zh as zhSaidStaff } from './zh/said-staff';
+import { en as enSaidRecords } from './en/said-records';
+import { ms as msSaidRecords } from './ms/said-records';
+import { zh as zhSaidRecords } from './zh/said-records';
 
 /**
  * Every word the cashier screen shows, by part of the screen. Each language's copy of each part has
@@ -96,7 +99,7 @@ const en: CashierWords = {
   settings: enSettings,
   devices: enDevices,
   staff: enStaff,
-  said: { sale: enSaidSale, refund: enSaidRefund, devices: enSaidDevices, settings: enSaidSettings, staff: enSaidStaff },
+  said: { sale: enSaidSale, refund: enSaidRefund, devices: enSaidDevices, settings: enSaidSettings, staff: enSaidStaff, records: enSaidRecords },
 };
 
 const ms: CashierWords = {
@@ -112,7 +115,7 @@ const ms: CashierWords = {
   settings: msSettings,
   devices: msDevices,
   staff: msStaff,
-  said: { sale: msSaidSale, refund: msSaidRefund, devices: msSaidDevices, settings: msSaidSettings, staff: msSaidStaff },
+  said: { sale: msSaidSale, refund: msSaidRefund, devices: msSaidDevices, settings: msSaidSettings, staff: msSaidStaff, records: msSaidRecords },
 };
 
 const zh: CashierWords = {
@@ -128,7 +131,7 @@ const zh: CashierWords = {
   settings: zhSettings,
   devices: zhDevices,
   staff: zhStaff,
-  said: { sale: zhSaidSale, refund: zhSaidRefund, devices: zhSaidDevices, settings: zhSaidSettings, staff: zhSaidStaff },
+  said: { sale: zhSaidSale, refund: zhSaidRefund, devices: zhSaidDevices, settings: zhSaidSettings, staff: zhSaidStaff, records: zhSaidRecords },
 };
 
 export const CASHIER_WORDS: Readonly<Record<CashierLanguage, CashierWords>> = { en, ms, 'zh-Hans': zh };

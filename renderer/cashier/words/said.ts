@@ -1,5 +1,6 @@
 import type { Money } from '../../../app/money/money';
 import type { DeviceSaid } from '../../../app/i18n/said/devices';
+import type { RecordsSaid } from '../../../app/i18n/said/records';
 import type { RefundSaid } from '../../../app/i18n/said/refund';
 import type { SaleSaid } from '../../../app/i18n/said/sale';
 import type { SettingsSaid } from '../../../app/i18n/said/settings';
@@ -26,4 +27,5 @@ export interface SaidWords {
   readonly devices: SaidWordsFor<DeviceSaid>;
   readonly settings: SaidWordsFor<SettingsSaid>;
   readonly staff: SaidWordsFor<StaffSaid>;
+  readonly records: SaidWordsFor<RecordsSaid>;
 }
