@@ -1,4 +1,5 @@
 import type { DeviceSaid } from './said/devices';
+import type { PaymentSaid } from './said/payment';
 import type { RecordsSaid } from './said/records';
 import type { RefundSaid } from './said/refund';
 import type { SaleSaid } from './said/sale';
@@ -15,6 +16,6 @@ import type { StaffSaid } from './said/staff';
  * them in the shop's locale. Each area's kinds are in `said/<area>.ts`; the cashier's catalog has one
  * wording per kind and language (renderer/cashier/words/said.ts), so a kind without words fails the build.
  */
-export type Said = SaleSaid | RefundSaid | DeviceSaid | SettingsSaid | StaffSaid | RecordsSaid;
+export type Said = SaleSaid | RefundSaid | DeviceSaid | SettingsSaid | StaffSaid | RecordsSaid | PaymentSaid;
 
 export type SaidArea = Said['area'];

@@ -3,13 +3,14 @@ import type { Said } from '../../app/i18n/said';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { saidFormat, wordSaid } from '../../renderer/cashier/shared/say';
 import { DEVICE_SAMPLES } from '../support/said-samples/devices';
+import { PAYMENT_SAMPLES } from '../support/said-samples/payment';
 import { RECORDS_SAMPLES } from '../support/said-samples/records';
 import { REFUND_SAMPLES } from '../support/said-samples/refund';
 import { SALE_SAMPLES } from '../support/said-samples/sale';
 import { SETTINGS_SAMPLES } from '../support/said-samples/settings';
 import { STAFF_SAMPLES } from '../support/said-samples/staff';
 
-const SAMPLES: readonly Said[] = [...SALE_SAMPLES, ...REFUND_SAMPLES, ...DEVICE_SAMPLES, ...SETTINGS_SAMPLES, ...STAFF_SAMPLES, ...RECORDS_SAMPLES];
+const SAMPLES: readonly Said[] = [...SALE_SAMPLES, ...REFUND_SAMPLES, ...DEVICE_SAMPLES, ...SETTINGS_SAMPLES, ...STAFF_SAMPLES, ...RECORDS_SAMPLES, ...PAYMENT_SAMPLES];
 const format = saidFormat(null);
 const word = (said: Said, language: keyof typeof CASHIER_WORDS): string | null => wordSaid(said, CASHIER_WORDS[language].said, format);
 const kindOf = (said: Said): string => `${said.area}.${said.kind}`;

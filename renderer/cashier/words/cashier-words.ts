@@ -63,6 +63,9 @@ import { zh as zhSaidStaff } from './zh/said-staff';
 import { en as enSaidRecords } from './en/said-records';
 import { ms as msSaidRecords } from './ms/said-records';
 import { zh as zhSaidRecords } from './zh/said-records';
+import { en as enSaidPayment } from './en/said-payment';
+import { ms as msSaidPayment } from './ms/said-payment';
+import { zh as zhSaidPayment } from './zh/said-payment';
 
 /**
  * Every word the cashier screen shows, by part of the screen. Each language's copy of each part has
@@ -99,7 +102,7 @@ const en: CashierWords = {
   settings: enSettings,
   devices: enDevices,
   staff: enStaff,
-  said: { sale: enSaidSale, refund: enSaidRefund, devices: enSaidDevices, settings: enSaidSettings, staff: enSaidStaff, records: enSaidRecords },
+  said: { sale: enSaidSale, refund: enSaidRefund, devices: enSaidDevices, settings: enSaidSettings, staff: enSaidStaff, records: enSaidRecords, payment: enSaidPayment },
 };
 
 const ms: CashierWords = {
@@ -115,7 +118,7 @@ const ms: CashierWords = {
   settings: msSettings,
   devices: msDevices,
   staff: msStaff,
-  said: { sale: msSaidSale, refund: msSaidRefund, devices: msSaidDevices, settings: msSaidSettings, staff: msSaidStaff, records: msSaidRecords },
+  said: { sale: msSaidSale, refund: msSaidRefund, devices: msSaidDevices, settings: msSaidSettings, staff: msSaidStaff, records: msSaidRecords, payment: msSaidPayment },
 };
 
 const zh: CashierWords = {
@@ -131,7 +134,7 @@ const zh: CashierWords = {
   settings: zhSettings,
   devices: zhDevices,
   staff: zhStaff,
-  said: { sale: zhSaidSale, refund: zhSaidRefund, devices: zhSaidDevices, settings: zhSaidSettings, staff: zhSaidStaff, records: zhSaidRecords },
+  said: { sale: zhSaidSale, refund: zhSaidRefund, devices: zhSaidDevices, settings: zhSaidSettings, staff: zhSaidStaff, records: zhSaidRecords, payment: zhSaidPayment },
 };
 
 export const CASHIER_WORDS: Readonly<Record<CashierLanguage, CashierWords>> = { en, ms, 'zh-Hans': zh };

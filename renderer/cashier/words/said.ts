@@ -1,5 +1,6 @@
 import type { Money } from '../../../app/money/money';
 import type { DeviceSaid } from '../../../app/i18n/said/devices';
+import type { PaymentSaid } from '../../../app/i18n/said/payment';
 import type { RecordsSaid } from '../../../app/i18n/said/records';
 import type { RefundSaid } from '../../../app/i18n/said/refund';
 import type { SaleSaid } from '../../../app/i18n/said/sale';
@@ -28,4 +29,5 @@ export interface SaidWords {
   readonly settings: SaidWordsFor<SettingsSaid>;
   readonly staff: SaidWordsFor<StaffSaid>;
   readonly records: SaidWordsFor<RecordsSaid>;
+  readonly payment: SaidWordsFor<PaymentSaid>;
 }
