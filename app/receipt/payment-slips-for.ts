@@ -1,11 +1,10 @@
 import type { SlipKind } from '../ipc/devices';
-import { formatMoney } from '../money/money';
 import type { MethodInfo } from '../payment/method';
 import { isOverpaid, type Payment } from '../payment/payment';
 import { assertNever } from '../util/assert-never';
 import { err, ok, type Result } from '../util/result';
 import type { ReceiptDocument } from './document';
-import type { Merchant, ReceiptLocale } from './layouts/common';
+import { amountText, type Merchant, type ReceiptLocale } from './layouts/common';
 import { moneyBackSlip, outcomeSlip, paidReceipt, qrSlip, refundSlip } from './layouts/payment-slips';
 
 export interface SlipContext {
@@ -66,7 +65,7 @@ function receiptFor(payment: Payment, ctx: SlipContext): Result<ReceiptDocument,
   const refunded = payment.refundedMinor > 0 ? ', partly refunded' : '';
   switch (state.status) {
     case 'paid': {
-      const received = state.received === undefined ? '' : ` ${formatMoney(state.received, ctx.locale.locale)}`;
+      const received = state.received === undefined ? '' : ` ${amountText(state.received, ctx.locale)}`;
       // An overpayment is flagged whether or not the provider said how much arrived.
       const late = state.late !== true ? '' : state.kept === undefined ? ' late, not yet kept' : ' late, kept';
       const extra = `${isOverpaid(payment) ? ` \u2014 overpaid${received}` : received}${late}`;

@@ -1,5 +1,6 @@
 import { formatMoney, type Money } from '../../money/money';
 import { text, type Block } from '../document';
+import { latinDigits, printableDate, printableTime } from './printable-dates';
 
 export interface Merchant {
   readonly name: string;
@@ -25,18 +26,16 @@ export function merchantHeader(merchant: Merchant): Block[] {
 
 const nbsp = /[\u00a0\u202f]/g;
 
+/** The date as the printer can print it: Gregorian, Latin digits, on the code page (printable-dates.ts). */
 export function dateText(epochMs: number, where: ReceiptLocale): string {
-  return new Intl.DateTimeFormat(where.locale, { timeZone: where.timeZone, year: 'numeric', month: 'short', day: '2-digit' })
-    .format(epochMs)
-    .replace(nbsp, ' ');
+  return printableDate(epochMs, where.locale, where.timeZone);
 }
 
 export function timeText(epochMs: number, where: ReceiptLocale): string {
-  return new Intl.DateTimeFormat(where.locale, { timeZone: where.timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
-    .format(epochMs)
-    .replace(nbsp, ' ');
+  return printableTime(epochMs, where.locale, where.timeZone);
 }
 
 export const dateTimeText = (epochMs: number, where: ReceiptLocale): string => `${dateText(epochMs, where)} ${timeText(epochMs, where)}`;
 
-export const amountText = (amount: Money, where: ReceiptLocale): string => formatMoney(amount, where.locale).replace(nbsp, ' ');
+/** An amount in the shop's form, with Latin digits the printer's code page has. */
+export const amountText = (amount: Money, where: ReceiptLocale): string => formatMoney(amount, latinDigits(where.locale)).replace(nbsp, ' ');
