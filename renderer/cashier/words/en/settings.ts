@@ -52,7 +52,7 @@ export const en: SettingsWords = {
     language: 'Cashier screen language',
   },
   providers: {
-    opnLegend: 'Opn Payments — Atome QR',
+    opnLegend: 'Opn Payments — QR methods',
     orangepillLegend: 'Orangepill',
     secretKey: 'Secret key',
     apiKey: 'API key',

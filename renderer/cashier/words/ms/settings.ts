@@ -52,7 +52,7 @@ export const ms: SettingsWords = {
     language: 'Bahasa skrin juruwang',
   },
   providers: {
-    opnLegend: 'Opn Payments — Atome QR',
+    opnLegend: 'Opn Payments — kaedah bayaran QR',
     orangepillLegend: 'Orangepill',
     secretKey: 'Kunci rahsia',
     apiKey: 'Kunci API',

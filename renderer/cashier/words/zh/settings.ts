@@ -54,7 +54,7 @@ export const zh: SettingsWords = {
     language: '收银员屏幕语言',
   },
   providers: {
-    opnLegend: 'Opn Payments — Atome QR',
+    opnLegend: 'Opn Payments — 二维码支付方式',
     orangepillLegend: 'Orangepill',
     secretKey: '密钥',
     apiKey: 'API 密钥',
