@@ -1,6 +1,10 @@
 import type { TerminalInfo } from '../../../app/ipc/contract';
 import type { CurrencyCode } from '../../../app/money/currency';
 import type { MethodId, MethodInfo } from '../../../app/payment/method';
+import { DEMO_METHOD } from '../../../app/providers/demo/demo-client';
+import { isOpnMethodId, OPN_METHODS } from '../../../app/providers/opn/opn-methods';
+import { orangepillMethodInfo } from '../../../app/providers/orangepill/orangepill-method';
+import { assertNever } from '../../../app/util/assert-never';
 import { findMethod } from '../../shared/payment-figures';
 
 /** Every currency some method accepts, in the order the methods list them. */
@@ -23,8 +27,24 @@ export function pickMethod(terminal: TerminalInfo, code: CurrencyCode, current: 
   return methods.find((m) => m.id === current)?.id ?? methods[0]?.id ?? null;
 }
 
+/**
+ * The method's name as the terminal offers it; for a method it no longer offers (gone from the Opn
+ * account, a provider's key removed), its own name still, never the raw id: "TrueMoney", not "truemoney".
+ */
 export function methodLabel(terminal: TerminalInfo | null, id: MethodId): string {
-  return findMethod(terminal, id)?.label ?? id;
+  return findMethod(terminal, id)?.label ?? offlineLabel(id);
+}
+
+function offlineLabel(id: MethodId): string {
+  if (isOpnMethodId(id)) return OPN_METHODS[id].names.en;
+  switch (id) {
+    case 'orangepill':
+      return orangepillMethodInfo(false).label;
+    case 'demo':
+      return DEMO_METHOD.label;
+    default:
+      return assertNever(id);
+  }
 }
 
 /** Only Orangepill can address a request to one customer's alias (a direct request). */
