@@ -27,13 +27,11 @@ const SAME_AS_ENGLISH: Readonly<Record<'ms' | 'zh-Hans', ReadonlySet<string>>> =
   ms: new Set([
     'history.status',
     'settings.display.monitor',
-    'settings.providers.opnLegend',
     'settings.providers.orangepillLegend',
     'lookup.status',
     'endOfDay.csv',
   ]),
   'zh-Hans': new Set<string>([
-    'settings.providers.opnLegend',
     'settings.providers.orangepillLegend',
     'settings.providers.aliasPlaceholder',
     'endOfDay.csv',
