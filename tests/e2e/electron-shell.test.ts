@@ -46,6 +46,7 @@ describe('main.cjs with one display', () => {
       const cashier = await run.window('cashier');
       const display = await run.window('display');
       await (await run.page('cashier')).locator('[data-testid=demo-banner]').waitFor();
+      expect(run.standin.pageErrors).toEqual([]);
       expect(run.standin.record(cashier).maximized).toBe(true);
       expect(cashier.getBounds()).toEqual(PRIMARY_WORK_AREA);
       // No second monitor: a framed window the cashier can drag, not a full-screen kiosk.

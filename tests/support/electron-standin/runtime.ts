@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
 import Module, { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import type { CrashReporterStartOptions } from 'electron';
@@ -37,6 +38,9 @@ export interface Standin {
   readonly errorBoxes: { title: string; content: string }[];
   readonly crashReporterStarts: CrashReporterStartOptions[];
   readonly windowOpens: PageHost['windowOpens'];
+  readonly pageErrors: string[];
+  /** The first live window whose page has loaded `url`, waiting for it (up to `timeoutMs`) if there is none yet. */
+  windowAt(url: string, timeoutMs?: number): Promise<StandinBrowserWindow>;
   /** Main's windows, in creation order, as they are now. */
   windows(): StandinBrowserWindow[];
   record(window: StandinBrowserWindow): WindowRecord;
@@ -141,6 +145,8 @@ export async function createStandin(options: StandinOptions): Promise<Standin> {
     readPreload: (file) => readFileSync(file, 'utf8'),
     track,
     windowOpens: [],
+    pageErrors: [],
+    changes: new EventEmitter(),
   };
   const BrowserWindow = browserWindowClass({
     pages: pageHost,
@@ -198,6 +204,28 @@ export async function createStandin(options: StandinOptions): Promise<Standin> {
     errorBoxes,
     crashReporterStarts,
     windowOpens: pageHost.windowOpens,
+    pageErrors: pageHost.pageErrors,
+    windowAt: (url, timeoutMs = 30_000) => {
+      const find = () => windows.find((w) => !w.isDestroyed() && w.webContents.getURL() === url);
+      return new Promise<StandinBrowserWindow>((resolve, reject) => {
+        const check = () => {
+          const found = find();
+          if (found === undefined) return;
+          done();
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`no window showed ${url} within ${String(timeoutMs)} ms; page errors: ${pageHost.pageErrors.join(' | ') || 'none'}`));
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          pageHost.changes.removeListener('change', check);
+        };
+        pageHost.changes.on('change', check);
+        check();
+      });
+    },
     windows: () => [...windows],
     record: windowRecord,
     page: (window) => pageOf(window.webContents),

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type { StandinBrowserWindow } from './browser-window';
 import { createStandin, type Standin, type StandinOptions } from './runtime';
 
@@ -33,16 +32,7 @@ export async function startShell(browser: Browser, options: Omit<StandinOptions,
   const userData = options.userData ?? mkdtempSync(path.join(tmpdir(), 'qr-standin-'));
   const standin = await createStandin({ version, ...options, browser, userData });
   standin.loadMain(MAIN_BUNDLE);
-  const windowOf = async (role: Role): Promise<StandinBrowserWindow> => {
-    let found: StandinBrowserWindow | undefined;
-    await expect
-      .poll(() => {
-        found = standin.windows().find((w) => !w.isDestroyed() && w.webContents.getURL() === pageUrlOf(role));
-        return found !== undefined;
-      }, { timeout: 30_000, message: `no ${role} window at ${pageUrlOf(role)}` })
-      .toBe(true);
-    return found!;
-  };
+  const windowOf = (role: Role): Promise<StandinBrowserWindow> => standin.windowAt(pageUrlOf(role));
   let stopped: Promise<number> | null = null;
   return {
     standin,

@@ -30,6 +30,10 @@ export interface PageHost {
   /** Background work whose failure a test should see (recorded, and rethrown on dispose). */
   readonly track: (work: Promise<unknown>) => void;
   readonly windowOpens: { url: string; action: WindowOpenHandlerResponse['action'] | 'no handler' }[];
+  /** The pages' uncaught errors, for a test to check and a failing one to show. */
+  readonly pageErrors: string[];
+  /** 'change' whenever a page finishes loading or a web contents goes, for waiting on windows without polling. */
+  readonly changes: EventEmitter;
 }
 
 interface Internals {
@@ -49,7 +53,11 @@ interface Internals {
 const internalsOf = new WeakMap<StandinWebContents, Internals>();
 let lastId = 0;
 
-const DELIVER = '([name, channel, args]) => { const deliver = window[name]; if (typeof deliver === "function") deliver(channel, args); }';
+/** Runs in the page: hands main's message to the preload's ipcRenderer listeners. */
+const deliver = ([name, channel, args]: [string, string, unknown[]]): void => {
+  const to: unknown = Reflect.get(window, name);
+  if (typeof to === 'function') Reflect.apply(to, window, [channel, args]);
+};
 
 /** A window's web contents: one Chromium page (replaced by a new one after a crash, as a new renderer would be). */
 export class StandinWebContents extends EventEmitter implements Surface {
@@ -84,6 +92,7 @@ export class StandinWebContents extends EventEmitter implements Surface {
       inner.programmatic.delete(target);
     }
     this.emit('did-finish-load', { preventDefault: () => undefined });
+    inner.host.changes.emit('change');
   }
 
   reload(): void {
@@ -99,7 +108,7 @@ export class StandinWebContents extends EventEmitter implements Surface {
     const page = inner.page;
     if (inner.destroyed || page === null) return;
     // In order, as Electron's IPC is; a page caught mid-navigation loses the message, as in Electron.
-    inner.sendChain = inner.sendChain.then(() => page.evaluate(DELIVER, [inner.host.deliverName, channel, args])).then(
+    inner.sendChain = inner.sendChain.then(() => page.evaluate(deliver, [inner.host.deliverName, channel, args] as [string, string, unknown[]])).then(
       () => undefined,
       () => undefined,
     );
@@ -146,6 +155,7 @@ export function pageOf(contents: StandinWebContents): Promise<Page> {
     await page.setViewportSize(inner.viewport);
     if (inner.preload !== null) await page.addInitScript({ content: preloadScript(inner.host.readPreload(inner.preload), inner.host.deliverName) });
     await page.addInitScript({ content: WINDOW_OPEN_SCRIPT });
+    page.on('pageerror', (error) => inner.host.pageErrors.push(`${contents.getURL()}: ${error.message}`));
     page.on('crash', () => {
       inner.crashed = true;
       contents.emit('render-process-gone', { preventDefault: () => undefined }, { reason: 'crashed', exitCode: 139 });
@@ -194,6 +204,7 @@ export function destroyContents(contents: StandinWebContents): void {
   if (inner.destroyed) return;
   inner.destroyed = true;
   contents.emit('destroyed', { preventDefault: () => undefined });
+  inner.host.changes.emit('change');
   const page = inner.page;
   if (page !== null) {
     inner.host.pages.delete(page);
