@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../app/ipc/contract';
 import { launchChromium } from '../support/chromium';
+import type { StandinBrowserWindow } from '../support/electron-standin/browser-window';
 import { decodeQrFromPng } from '../support/qr-decode';
 import { PRELOAD_BUNDLE, pageUrlOf, startShell, type ShellRun } from '../support/electron-standin/shell-run';
 
@@ -154,7 +155,7 @@ describe('a running shell, over IPC', () => {
     const fromDisplay = await display.evaluate(() => window.pos!.charge({ amount: { minor: 100, currency: 'SGD' }, method: 'demo' } as never));
     expect(fromDisplay).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
-    const BrowserWindow = run.standin.electron.BrowserWindow as new (options: object) => import('../support/electron-standin/browser-window').StandinBrowserWindow;
+    const BrowserWindow = run.standin.electron.BrowserWindow as new (options: object) => StandinBrowserWindow;
     const stray = new BrowserWindow({ show: false, webPreferences: { preload: PRELOAD_BUNDLE, contextIsolation: true, sandbox: true } });
     try {
       await stray.loadURL(pageUrlOf('cashier'));

@@ -55,7 +55,8 @@ export interface WindowRecord {
 
 const records = new WeakMap<StandinBrowserWindow, WindowRecord>();
 const hosts = new WeakMap<StandinBrowserWindow, WindowHost>();
-let focused: StandinBrowserWindow | null = null;
+/** The focused window's id (window ids are unique in the test process). */
+let focusedId: number | null = null;
 let lastId = 0;
 
 export const windowRecord = (window: StandinBrowserWindow): WindowRecord => records.get(window)!;
@@ -200,12 +201,12 @@ export class StandinBrowserWindow extends EventEmitter implements BrowserWindowS
 
   focus(): void {
     if (!this.isFocusable() || this.isDestroyed()) return;
-    focused = this;
+    focusedId = this.id;
     this.emit('focus', event());
   }
 
   isFocused(): boolean {
-    return focused === this;
+    return focusedId === this.id;
   }
 
   isFocusable(): boolean {
@@ -231,7 +232,7 @@ export class StandinBrowserWindow extends EventEmitter implements BrowserWindowS
     destroyContents(this.webContents);
     const at = host.windows.indexOf(this);
     if (at >= 0) host.windows.splice(at, 1);
-    if (focused === this) focused = null;
+    if (focusedId === this.id) focusedId = null;
     this.emit('closed');
     if (host.windows.length === 0) host.allClosed();
   }

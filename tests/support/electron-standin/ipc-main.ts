@@ -27,9 +27,9 @@ export class StandinIpcMain extends EventEmitter implements Surface {
   }
 
   handleOnce(channel: string, listener: InvokeHandler): void {
-    this.handle(channel, (event, ...args) => {
+    this.handle(channel, (event, ...args: unknown[]): unknown => {
       this.removeHandler(channel);
-      return listener(event, ...args);
+      return Reflect.apply(listener, undefined, [event, ...args]);
     });
   }
 

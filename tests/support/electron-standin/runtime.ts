@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import Module, { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import type { CrashReporterStartOptions } from 'electron';
+import type { CrashReporter, CrashReporterStartOptions, Dialog } from 'electron';
+import type * as ElectronModule from 'electron';
 import { appState, StandinApp, type AppState } from './app';
 import { browserWindowClass, type StandinBrowserWindow, windowRecord, type WindowRecord } from './browser-window';
 import { handledChannels, invokeMain, StandinIpcMain } from './ipc-main';
@@ -54,6 +55,13 @@ export interface Standin {
   /** Closes the pages and the browser context and takes main's process listeners off; call after the app has ended. */
   dispose(): Promise<void>;
 }
+
+/** What of the `electron` module the stand-in provides: exactly what main.cjs imports. */
+export const MODULE_SURFACE = ['app', 'BrowserWindow', 'ipcMain', 'screen', 'protocol', 'session', 'safeStorage', 'dialog', 'crashReporter'] as const;
+export const DIALOG_SURFACE = ['showErrorBox'] as const;
+export const CRASH_REPORTER_SURFACE = ['start'] as const;
+/** Checked by the compiler: each name is an export of Electron's main-process module. */
+export type ModuleSurface = Pick<typeof ElectronModule, (typeof MODULE_SURFACE)[number]>;
 
 const PROCESS_EVENTS = ['exit', 'SIGINT', 'SIGTERM', 'uncaughtException', 'uncaughtExceptionMonitor', 'unhandledRejection', 'warning'] as const;
 type ProcessListener = (...args: unknown[]) => void;
@@ -164,7 +172,8 @@ export async function createStandin(options: StandinOptions): Promise<Standin> {
     if (contents === undefined || contents.isDestroyed()) return { ok: false, error: 'Error: the stand-in knows no window for this page' };
     const list = Array.isArray(args) ? (args as unknown[]) : [];
     if (op === 'open') {
-      windowOpen(contents, String(channel), String(list[0] ?? ''), String(list[1] ?? ''));
+      const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+      windowOpen(contents, text(channel), text(list[0]), text(list[1]));
       return { ok: true, value: null };
     }
     const frame = source.frame;
@@ -189,9 +198,12 @@ export async function createStandin(options: StandinOptions): Promise<Standin> {
     protocol,
     session: { defaultSession: session },
     safeStorage: createSafeStorage(options.safeStorage ?? 'keyring', keyring, isReady),
-    dialog: { showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }) },
-    crashReporter: { start: (start: CrashReporterStartOptions) => void crashReporterStarts.push({ ...start }) },
-  };
+    dialog: { showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }) } satisfies Pick<Dialog, (typeof DIALOG_SURFACE)[number]>,
+    crashReporter: { start: (start: CrashReporterStartOptions) => void crashReporterStarts.push({ ...start }) } satisfies Pick<
+      CrashReporter,
+      (typeof CRASH_REPORTER_SURFACE)[number]
+    >,
+  } satisfies Record<(typeof MODULE_SURFACE)[number], unknown>;
 
   const before = new Map(PROCESS_EVENTS.map((name) => [name, new Set(process.listeners(name as 'exit') as ProcessListener[])]));
 
