@@ -40,6 +40,7 @@ export interface Standin {
   readonly crashReporterStarts: CrashReporterStartOptions[];
   readonly windowOpens: PageHost['windowOpens'];
   readonly pageErrors: string[];
+  readonly ipcLog: string[];
   /** The first live window whose page has loaded `url`, waiting for it (up to `timeoutMs`) if there is none yet. */
   windowAt(url: string, timeoutMs?: number): Promise<StandinBrowserWindow>;
   /** Main's windows, in creation order, as they are now. */
@@ -154,6 +155,7 @@ export async function createStandin(options: StandinOptions): Promise<Standin> {
     track,
     windowOpens: [],
     pageErrors: [],
+    ipcLog: [],
     changes: new EventEmitter(),
   };
   const BrowserWindow = browserWindowClass({
@@ -180,10 +182,13 @@ export async function createStandin(options: StandinOptions): Promise<Standin> {
     const senderFrame = { url: fromChromiumUrl(frame.url()), parent: frame.parentFrame() === null ? null : {}, name: frame.name() };
     const event = { sender: contents, senderFrame, frameId: 0, processId: contents.id, type: 'frame' as const, preventDefault: () => undefined };
     if (op === 'send') {
+      pageHost.ipcLog.push(JSON.stringify({ fromPage: channel, args: list }));
       ipcMain.emit(String(channel), { ...event, returnValue: undefined, reply: () => undefined }, ...list);
       return { ok: true, value: null };
     }
-    return invokeMain(ipcMain, String(channel), event, list);
+    const answer = await invokeMain(ipcMain, String(channel), event, list);
+    pageHost.ipcLog.push(JSON.stringify({ invoke: channel, args: list, answer }));
+    return answer;
   });
   await routeRequests(context, pages, sessionState);
 
@@ -217,6 +222,7 @@ export async function createStandin(options: StandinOptions): Promise<Standin> {
     crashReporterStarts,
     windowOpens: pageHost.windowOpens,
     pageErrors: pageHost.pageErrors,
+    ipcLog: pageHost.ipcLog,
     windowAt: (url, timeoutMs = 30_000) => {
       const find = () => windows.find((w) => !w.isDestroyed() && w.webContents.getURL() === url);
       return new Promise<StandinBrowserWindow>((resolve, reject) => {

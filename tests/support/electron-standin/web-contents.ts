@@ -30,6 +30,8 @@ export interface PageHost {
   /** Background work whose failure a test should see (recorded, and rethrown on dispose). */
   readonly track: (work: Promise<unknown>) => void;
   readonly windowOpens: { url: string; action: WindowOpenHandlerResponse['action'] | 'no handler' }[];
+  /** Every IPC message both ways (invoke with its answer, send), as JSON text, for tests that look for what must not cross. */
+  readonly ipcLog: string[];
   /** The pages' uncaught errors, for a test to check and a failing one to show. */
   readonly pageErrors: string[];
   /** 'change' whenever a page finishes loading or a web contents goes, for waiting on windows without polling. */
@@ -107,6 +109,7 @@ export class StandinWebContents extends EventEmitter implements Surface {
     const inner = internalsOf.get(this)!;
     const page = inner.page;
     if (inner.destroyed || page === null) return;
+    inner.host.ipcLog.push(JSON.stringify({ send: channel, args }));
     // In order, as Electron's IPC is; a page caught mid-navigation loses the message, as in Electron.
     inner.sendChain = inner.sendChain.then(() => page.evaluate(deliver, [inner.host.deliverName, channel, args] as [string, string, unknown[]])).then(
       () => undefined,

@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { startShell } from '../support/electron-standin/shell-run';
+
+/** The Electron shell's life: one instance per profile, and a screen whose renderer dies comes back. */
+
+const ONE_DISPLAY = [{ id: 1, bounds: { x: 0, y: 0, width: 1280, height: 800 } }];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the Electron shell’s lifecycle', () => {
+  it('refuses a second instance on the same profile and brings the first one’s cashier screen forward', async () => {
+    const first = await startShell(browser, { displays: ONE_DISPLAY });
+    try {
+      const cashier = await first.window('cashier');
+      await (await first.page('cashier')).locator('[data-testid=demo-banner]').waitFor();
+      cashier.minimize();
+      (await first.window('display')).focus();
+      expect(cashier.isFocused()).toBe(false);
+
+      const second = await startShell(browser, { displays: ONE_DISPLAY, userData: first.userData });
+      // It quits before 'ready': no window, no service, the first terminal's data left alone.
+      expect(await second.standin.app.exited).toBe(0);
+      expect(second.standin.windows()).toEqual([]);
+      expect(second.standin.app.ready).toBe(false);
+      await second.stop();
+
+      await expect.poll(() => cashier.isFocused()).toBe(true);
+      expect(cashier.isMinimized()).toBe(false);
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+  });
+
+  it('reloads the customer display when its renderer crashes, and logs it', async () => {
+    const run = await startShell(browser, { displays: ONE_DISPLAY });
+    try {
+      const display = await run.window('display');
+      await (await run.page('display')).locator('[data-testid=demo-banner]').waitFor();
+      display.webContents.forcefullyCrashRenderer();
+      await expect
+        .poll(() => run.logEntries().find((e) => e.message === 'screen crashed; reloading'))
+        .toMatchObject({ level: 'error', role: 'display', reason: 'crashed' });
+      // The same window, a new renderer showing the page again.
+      expect(display.isDestroyed()).toBe(false);
+      await expect.poll(() => display.webContents.isCrashed()).toBe(false);
+      await (await run.page('display')).locator('[data-testid=demo-banner]').waitFor();
+      expect(await run.window('display')).toBe(display);
+    } finally {
+      expect(await run.stop()).toBe(0);
+    }
+  });
+});
