@@ -57,4 +57,16 @@ describe('the Electron shell’s lifecycle', () => {
       expect(await run.stop()).toBe(0);
     }
   });
+
+  it('from a checkout without Electron’s build of SQLite, says why it cannot start and exits 1', async () => {
+    // Unpackaged, main looks for dist/native/electron-<version>-…/better_sqlite3.node, which only `npm start` builds.
+    const run = await startShell(browser, { displays: ONE_DISPLAY, packaged: false });
+    try {
+      expect(await run.standin.app.exited).toBe(1);
+      expect(run.standin.errorBoxes).toEqual([{ title: 'QR Counter Terminal cannot start', content: expect.stringContaining('The terminal service did not start') as string }]);
+      expect(run.standin.windows()).toEqual([]);
+    } finally {
+      expect(await run.stop()).toBe(1);
+    }
+  });
 });
