@@ -1,3 +1,4 @@
+import type { Said } from '../i18n/said';
 import type { MethodId } from '../payment/method';
 
 /**
@@ -13,6 +14,10 @@ export interface DeviceReport {
   readonly summary: string;
   /** A plain sentence for the tooltip: what it means and what to do. */
   readonly detail: string;
+  /** `summary` as what it says (a `devices` summary), for the cashier's language; the English stays. */
+  readonly summarySaid?: Said;
+  /** `detail` as what it says, for the cashier's language (app/i18n/said.ts); the English stays. */
+  readonly said?: Said;
 }
 
 export interface ProviderReport extends DeviceReport {
@@ -40,17 +45,27 @@ export type TestPrint = (typeof TEST_PRINTS)[number];
 /** The last thing sent to the printer, for the cashier: how it went, and what it looks like. */
 export interface PrintReport {
   readonly jobId: string;
-  /** For people: "Paid receipt T20261201-…". */
+  /** For people: "Receipt T20261201-…". */
   readonly label: string;
+  /** `label` as what was printed, for the cashier's language. */
+  readonly labelSaid?: Said;
   readonly paymentId: string | null;
   /** What to ask for again to reprint it; null for a page that is not about a payment. */
   readonly slip: SlipKind | null;
   readonly outcome: 'printing' | 'printed' | 'failed';
-  /** "Printed", or why not, in the cashier's words. */
+  /** "Printed", or why not, in English. */
   readonly message: string;
+  /** `message` as what it says, for the cashier's language; the English stays. */
+  readonly said?: Said;
   readonly at: number;
   /** The receipt as plain text lines, as wide as the paper: the on-screen preview. */
   readonly preview: readonly string[];
   /** In demo mode, the virtual printer's picture of the printed slip (a data: URL); otherwise null. */
   readonly image: string | null;
+}
+
+/** A device's refusal: the English sentence, and where the service can say it so, the same as a `Said`. */
+export interface DeviceRefusal {
+  readonly message: string;
+  readonly said?: Said;
 }

@@ -10,6 +10,7 @@ import {
   type DeviceUse,
 } from '../../app/settings/device-path';
 import { err, ok, type Result } from '../../app/util/result';
+import { DeviceFault } from './device-fault';
 
 /** The platform and the settings file's devices.allowPseudoTerminals switch. */
 export type DevicePathPolicy = DevicePathRules;
@@ -82,7 +83,9 @@ export async function checkDevicePath(path: string, use: DeviceUse, policy: Devi
 export async function deviceToOpen(path: string, use: DeviceUse, policy: DevicePathPolicy): Promise<{ readonly resolved: string; readonly rdev: number | null }> {
   const checked = await checkDevicePath(path, use, policy);
   if (!checked.ok) throw new Error(checked.error);
-  if (!checked.value.present) throw new Error(checked.value.message);
+  if (!checked.value.present) {
+    throw new DeviceFault(checked.value.message, { problem: 'not_connected', device: use.device === 'printer' ? 'printer path' : 'pole display port', path: showPath(path) });
+  }
   return checked.value;
 }
 

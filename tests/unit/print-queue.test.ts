@@ -4,8 +4,8 @@ import type { PrinterStatus } from '../../electron/devices/printer/printer-statu
 import type { PrinterTransport } from '../../electron/devices/printer/transport';
 import { ManualClock, T0, settle } from '../support/engine-harness';
 
-const READY: PrinterStatus = { known: true, online: true, coverOpen: false, paperOut: false, paperNearEnd: false, error: false, ready: true, messages: [] };
-const PAPER_OUT: PrinterStatus = { ...READY, online: false, paperOut: true, ready: false, messages: ['Printer is out of paper'] };
+const READY: PrinterStatus = { known: true, online: true, coverOpen: false, paperOut: false, paperNearEnd: false, error: false, ready: true, messages: [], conditions: [] };
+const PAPER_OUT: PrinterStatus = { ...READY, online: false, paperOut: true, ready: false, messages: ['Printer is out of paper'], conditions: ['out_of_paper'] };
 
 /** A transport whose writes the test answers one by one. */
 class ScriptedTransport implements PrinterTransport {

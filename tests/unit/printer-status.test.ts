@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStatusReplies } from '../../electron/devices/printer/dle-eot';
-import { describeStatus } from '../../electron/devices/printer/printer-status';
+import { describeStatus, unknownStatus } from '../../electron/devices/printer/printer-status';
 
 // Reply bytes per the Epson DLE EOT definitions: fixed bits 1 and 4 set (0x12), then the flags.
 const READY = { printer: 0x12, offline: 0x12, error: 0x12, paper: 0x12 };
@@ -8,7 +8,7 @@ const READY = { printer: 0x12, offline: 0x12, error: 0x12, paper: 0x12 };
 describe('DLE EOT replies', () => {
   it('all clear is ready, with nothing to say', () => {
     const status = parseStatusReplies(READY);
-    expect(status).toEqual({ ok: true, value: { known: true, online: true, coverOpen: false, paperOut: false, paperNearEnd: false, error: false, ready: true, messages: [] } });
+    expect(status).toEqual({ ok: true, value: { known: true, online: true, coverOpen: false, paperOut: false, paperNearEnd: false, error: false, ready: true, messages: [], conditions: [] } });
     expect(status.ok && describeStatus(status.value)).toBe('Printer is ready');
   });
 
@@ -42,6 +42,6 @@ describe('DLE EOT replies', () => {
   });
 
   it('unknown status says so, never "ready"', () => {
-    expect(describeStatus({ known: false, reason: 'printer did not answer' })).toBe('Printer status unknown: printer did not answer');
+    expect(describeStatus(unknownStatus('printer did not answer'))).toBe('Printer status unknown: printer did not answer');
   });
 });

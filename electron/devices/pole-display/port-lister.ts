@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import { checkNamedDevicePath, POLE_SERIAL } from '../../../app/settings/device-path';
+import type { DeviceRefusal } from '../../../app/ipc/devices';
 import { err, ok, type Result } from '../../../app/util/result';
 
 export interface PoleSerialPortInfo {
@@ -50,7 +51,7 @@ async function scanDev(deps: PortListerDeps): Promise<readonly PoleSerialPortInf
  * The ports a pole display could be on. serialport asks udev on Linux, which containers and some
  * minimal systems lack ("spawn udevadm ENOENT"); there the /dev scan stands in, with no USB details.
  */
-export async function listPolePorts(deps: PortListerDeps = systemPortLister()): Promise<Result<readonly PoleSerialPortInfo[], string>> {
+export async function listPolePorts(deps: PortListerDeps = systemPortLister()): Promise<Result<readonly PoleSerialPortInfo[], DeviceRefusal>> {
   try {
     const ports = await deps.listSystem();
     return ok(
@@ -61,9 +62,11 @@ export async function listPolePorts(deps: PortListerDeps = systemPortLister()): 
     );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (deps.platform !== 'linux') return err(`Could not list serial ports: ${reason}`);
+    if (deps.platform !== 'linux') return err({ message: `Could not list serial ports: ${reason}`, said: { area: 'devices', kind: 'ports_not_listed', reason, scanned: false } });
     const scanned = (await scanDev(deps)).filter(acceptable(deps));
-    if (scanned.length === 0) return err(`Could not list serial ports (${reason}), and /dev has no serial devices`);
+    if (scanned.length === 0) {
+      return err({ message: `Could not list serial ports (${reason}), and /dev has no serial devices`, said: { area: 'devices', kind: 'ports_not_listed', reason, scanned: true } });
+    }
     return ok(scanned);
   }
 }

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../../app/util/result';
-import type { PrinterStatus } from './printer-status';
+import type { PrinterCondition } from '../../../app/i18n/said/devices';
+import { CONDITION_MESSAGES, type PrinterStatus } from './printer-status';
 
 /** The four DLE EOT replies (n = 1 printer, 2 offline cause, 3 error cause, 4 roll paper sensor). */
 export interface StatusReplies {
@@ -30,14 +31,15 @@ export function parseStatusReplies(replies: StatusReplies): Result<PrinterStatus
   const autoRecoverable = bit(replies.error, 0x40);
   const error = bit(replies.offline, 0x40) || cutterError || unrecoverable || autoRecoverable;
 
-  const messages: string[] = [];
-  if (paperOut) messages.push('Printer is out of paper');
-  if (coverOpen) messages.push('Printer cover is open');
-  if (cutterError) messages.push('Printer cutter is jammed');
-  if (unrecoverable) messages.push('Printer has a fault: switch it off and on');
-  if (autoRecoverable) messages.push('Printer is cooling down (head too hot)');
-  if (error && messages.length === 0) messages.push('Printer reports an error');
-  if (!online && messages.length === 0) messages.push('Printer is offline');
-  if (paperNearEnd && !paperOut) messages.push('Printer paper is running low');
-  return ok({ known: true, online, coverOpen, paperOut, paperNearEnd, error, ready: online && !coverOpen && !paperOut && !error, messages });
+  const conditions: PrinterCondition[] = [];
+  if (paperOut) conditions.push('out_of_paper');
+  if (coverOpen) conditions.push('cover_open');
+  if (cutterError) conditions.push('cutter_jammed');
+  if (unrecoverable) conditions.push('fault');
+  if (autoRecoverable) conditions.push('cooling');
+  if (error && conditions.length === 0) conditions.push('error');
+  if (!online && conditions.length === 0) conditions.push('offline');
+  if (paperNearEnd && !paperOut) conditions.push('paper_low');
+  const messages = conditions.map((condition) => CONDITION_MESSAGES[condition]);
+  return ok({ known: true, online, coverOpen, paperOut, paperNearEnd, error, ready: online && !coverOpen && !paperOut && !error, messages, conditions });
 }

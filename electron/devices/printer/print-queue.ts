@@ -1,4 +1,6 @@
 import type { Clock } from '../../../app/engine/clock';
+import type { DeviceSaid, PrintProblem } from '../../../app/i18n/said/devices';
+import { problemOf } from '../device-fault';
 import { describeStatus, sameStatus, unknownStatus, type PrinterStatus } from './printer-status';
 import type { PrinterTransport } from './transport';
 import { settlesWithin } from '../within';
@@ -13,7 +15,16 @@ export interface PrintJobRequest {
 
 export type JobOutcome =
   | { readonly ok: true; readonly id: string; readonly attempts: number }
-  | { readonly ok: false; readonly id: string; readonly attempts: number; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly id: string;
+      readonly attempts: number;
+      readonly message: string;
+      /** Why, as data: the print report words the job's name and this in the cashier's language. */
+      readonly problem?: PrintProblem;
+      /** A refusal that is a whole sentence of its own (a job no longer kept). */
+      readonly said?: DeviceSaid;
+    };
 
 export type JobState = 'queued' | 'printing' | 'printed' | 'failed';
 
@@ -51,10 +62,13 @@ class AttemptFailure extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    readonly problem: PrintProblem | undefined,
   ) {
     super(message);
   }
 }
+
+const JOB_GONE: DeviceSaid = { area: 'devices', kind: 'print_job_gone' };
 
 /**
  * Jobs print one at a time. `print` never throws and never waits on the printer for its caller
@@ -91,7 +105,10 @@ export class PrintQueue {
   /** The last status the printer gave, or unknown for write-only transports and before the first job. */
   status(): PrinterStatus {
     if (this.lastStatus) return this.lastStatus;
-    return unknownStatus(this.options.transport.queryStatus ? 'not asked yet' : `${this.options.transport.kind} printers cannot report status`);
+    const { kind } = this.options.transport;
+    return this.options.transport.queryStatus
+      ? unknownStatus('not asked yet', { why: 'not_asked' })
+      : unknownStatus(`${kind} printers cannot report status`, { why: 'write_only', link: kind });
   }
 
   jobs(): readonly JobRecord[] {
@@ -102,7 +119,7 @@ export class PrintQueue {
     if (this.closed) {
       const message = `${job.label} did not print: ${CLOSED_MESSAGE}`;
       this.update({ id: job.id, label: job.label, state: 'failed', attempts: 0, message });
-      return Promise.resolve({ ok: false, id: job.id, attempts: 0, message });
+      return Promise.resolve({ ok: false, id: job.id, attempts: 0, message, problem: { problem: 'shutting_down' } });
     }
     this.payloads.set(job.id, job);
     this.update({ id: job.id, label: job.label, state: 'queued', attempts: 0, message: null });
@@ -114,7 +131,7 @@ export class PrintQueue {
   /** Prints a kept job again; an unknown id is an outcome too, not an exception. */
   reprint(id: string): Promise<JobOutcome> {
     const job = this.payloads.get(id);
-    if (!job) return Promise.resolve({ ok: false, id, attempts: 0, message: 'That print job is no longer kept; print it again from the payment' });
+    if (!job) return Promise.resolve({ ok: false, id, attempts: 0, message: 'That print job is no longer kept; print it again from the payment', said: JOB_GONE });
     return this.print(job);
   }
 
@@ -146,11 +163,11 @@ export class PrintQueue {
         this.update({ id: job.id, label: job.label, state: 'printed', attempts, message: null });
         return { ok: true, id: job.id, attempts };
       } catch (error: unknown) {
-        const failure = error instanceof AttemptFailure ? error : new AttemptFailure(error instanceof Error ? error.message : String(error), true);
+        const failure = error instanceof AttemptFailure ? error : new AttemptFailure(error instanceof Error ? error.message : String(error), true, problemOf(error));
         const fail = (): JobOutcome => {
           const message = `${job.label} did not print: ${failure.message}`;
           this.update({ id: job.id, label: job.label, state: 'failed', attempts, message });
-          return { ok: false, id: job.id, attempts, message };
+          return { ok: false, id: job.id, attempts, message, ...(failure.problem === undefined ? {} : { problem: failure.problem }) };
         };
         if (!failure.retryable || attempts > this.retries || this.closed) return fail();
         await this.sleep(this.backoffMs * 2 ** (attempts - 1));
@@ -161,14 +178,18 @@ export class PrintQueue {
   }
 
   private async attempt(job: PrintJobRequest): Promise<void> {
-    if (this.closed) throw new AttemptFailure(CLOSED_MESSAGE, false);
+    if (this.closed) throw new AttemptFailure(CLOSED_MESSAGE, false, { problem: 'shutting_down' });
     const status = await this.queryStatus();
     // A printer that needs a person (paper, cover) will not fix itself between retries.
-    if (status?.known && !status.ready) throw new AttemptFailure(describeStatus(status), false);
+    if (status?.known && !status.ready) {
+      const condition = status.conditions[0];
+      throw new AttemptFailure(describeStatus(status), false, condition === undefined ? undefined : { problem: 'condition', condition });
+    }
     const { transport } = this.options;
     const wire = transport.bytesPerSecond ? (job.bytes.length / transport.bytesPerSecond) * 1000 : 0;
     const timeoutMs = Math.ceil(this.timeoutMs + wire);
-    await this.withDeadline(transport.write(job.bytes, timeoutMs), timeoutMs, `the printer (${transport.description}) did not respond within ${timeoutMs} ms`);
+    const late: PrintProblem = { problem: 'no_response', where: transport.description, ms: timeoutMs };
+    await this.withDeadline(transport.write(job.bytes, timeoutMs), timeoutMs, `the printer (${transport.description}) did not respond within ${timeoutMs} ms`, late);
   }
 
   private async queryStatus(): Promise<PrinterStatus | null> {
@@ -177,7 +198,7 @@ export class PrintQueue {
     if (!transport.queryStatus || this.closed) return null;
     let status: PrinterStatus;
     try {
-      status = await this.withDeadline(transport.queryStatus(this.statusTimeoutMs), this.statusTimeoutMs + 100, 'no status reply');
+      status = await this.withDeadline(transport.queryStatus(this.statusTimeoutMs), this.statusTimeoutMs + 100, 'no status reply', undefined);
     } catch (error: unknown) {
       status = unknownStatus(error instanceof Error ? error.message : String(error));
     }
@@ -188,9 +209,9 @@ export class PrintQueue {
     return status;
   }
 
-  private withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  private withDeadline<T>(work: Promise<T>, ms: number, message: string, problem: PrintProblem | undefined): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const cancel = this.options.clock.setTimer(() => reject(new AttemptFailure(message, true)), ms);
+      const cancel = this.options.clock.setTimer(() => reject(new AttemptFailure(message, true, problem)), ms);
       work.then(
         (value) => {
           cancel();

@@ -52,7 +52,9 @@ export function createReceiptPrinter(options: ReceiptPrinterOptions): ReceiptPri
   return {
     async print(id, label, doc) {
       const encoded = safeEncode(doc, options);
-      if (!encoded.ok) return { ok: false, id, attempts: 0, message: `${label} could not be prepared: ${encoded.error}`, warnings: [] };
+      if (!encoded.ok) {
+        return { ok: false, id, attempts: 0, message: `${label} could not be prepared: ${encoded.error}`, problem: { problem: 'not_prepared', reason: encoded.error }, warnings: [] };
+      }
       const outcome = await queue.print({ id, label, bytes: encoded.value.bytes });
       return { ...outcome, warnings: encoded.value.warnings };
     },

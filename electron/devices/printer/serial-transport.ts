@@ -2,6 +2,7 @@ import type { SerialPort } from 'serialport';
 import { PRINTER_SERIAL } from '../../../app/settings/device-path';
 import { openCheckedSerialPort } from '../checked-serial-port';
 import { devicePathPolicy, type DevicePathPolicy } from '../device-path';
+import { DeviceFault } from '../device-fault';
 import type { PrinterStatus } from './printer-status';
 import { queryStatusOver } from './query-status';
 import { ReplyReader } from './reply-reader';
@@ -51,7 +52,9 @@ export class SerialTransport implements PrinterTransport {
       port = await openCheckedSerialPort({ path: this.path, baudRate: this.baudRate }, PRINTER_SERIAL, this.policy);
     } catch (error: unknown) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(message.startsWith('The printer path ') ? message : `Cannot open the printer's serial port ${this.path}: ${message}`);
+      // The path check's own sentence is kept whole (and what it says with it).
+      if (error instanceof Error && message.startsWith('The printer path ')) throw error;
+      throw new DeviceFault(`Cannot open the printer's serial port ${this.path}: ${message}`, { problem: 'serial_open_failed', path: this.path, reason: message });
     }
     port.on('data', (chunk: Buffer) => this.reader.push(chunk));
     port.on('error', () => undefined);
@@ -67,13 +70,13 @@ export class SerialTransport implements PrinterTransport {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         port.close(() => undefined);
-        reject(new Error(`Printer on ${this.description} did not take the data within ${timeoutMs} ms`));
+        reject(new DeviceFault(`Printer on ${this.description} did not take the data within ${timeoutMs} ms`, { problem: 'write_timeout', link: 'serial', where: this.description, ms: timeoutMs }));
       }, timeoutMs);
       port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       // drain: resolved only once the OS has sent the bytes, so the timeout covers the slow line.
       port.drain((error) => {
         clearTimeout(timer);
-        if (error) reject(new Error(`Sending to the printer on ${this.description} failed: ${error.message}`));
+        if (error) reject(new DeviceFault(`Sending to the printer on ${this.description} failed: ${error.message}`, { problem: 'send_failed', link: 'serial', where: this.description, reason: error.message }));
         else resolve();
       });
     });

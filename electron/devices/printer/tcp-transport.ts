@@ -1,4 +1,5 @@
 import { Socket } from 'node:net';
+import { DeviceFault } from '../device-fault';
 import type { PrinterStatus } from './printer-status';
 import { queryStatusOver } from './query-status';
 import { ReplyReader } from './reply-reader';
@@ -33,11 +34,11 @@ export class TcpTransport implements PrinterTransport {
       const socket = new Socket();
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new Error(`Printer at ${this.description} did not accept a connection within ${timeoutMs} ms`));
+        reject(new DeviceFault(`Printer at ${this.description} did not accept a connection within ${timeoutMs} ms`, { problem: 'connect_timeout', where: this.description, ms: timeoutMs }));
       }, timeoutMs);
       socket.once('error', (error) => {
         clearTimeout(timer);
-        reject(new Error(`Cannot reach the printer at ${this.description}: ${error.message}`));
+        reject(new DeviceFault(`Cannot reach the printer at ${this.description}: ${error.message}`, { problem: 'unreachable', where: this.description, reason: error.message }));
       });
       socket.connect(this.port, this.host, () => {
         clearTimeout(timer);
@@ -59,11 +60,11 @@ export class TcpTransport implements PrinterTransport {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new Error(`Printer at ${this.description} did not take the data within ${timeoutMs} ms`));
+        reject(new DeviceFault(`Printer at ${this.description} did not take the data within ${timeoutMs} ms`, { problem: 'write_timeout', link: 'tcp', where: this.description, ms: timeoutMs }));
       }, timeoutMs);
       socket.write(bytes, (error) => {
         clearTimeout(timer);
-        if (error) reject(new Error(`Sending to the printer at ${this.description} failed: ${error.message}`));
+        if (error) reject(new DeviceFault(`Sending to the printer at ${this.description} failed: ${error.message}`, { problem: 'send_failed', link: 'tcp', where: this.description, reason: error.message }));
         else resolve();
       });
     });

@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { PRINTER_USB_LP } from '../../../app/settings/device-path';
 import { devicePathPolicy, openDeviceForWrite, type DevicePathPolicy } from '../device-path';
+import { DeviceFault } from '../device-fault';
 import type { PrinterTransport } from './transport';
 
 export const DEFAULT_USB_LP_PATH = '/dev/usb/lp0';
@@ -38,12 +39,16 @@ export class UsbLpTransport implements PrinterTransport {
         await handle.write(bytes);
       })();
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Printer ${this.path} did not take the data within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new DeviceFault(`Printer ${this.path} did not take the data within ${timeoutMs} ms`, { problem: 'write_timeout', link: 'usb-lp', where: this.path, ms: timeoutMs })),
+          timeoutMs,
+        );
       });
       await Promise.race([work, deadline]);
     } catch (error: unknown) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(/^(Printer|The printer path) /.test(message) ? message : `Cannot write to the printer ${this.path}: ${message}`);
+      if (error instanceof Error && /^(Printer|The printer path) /.test(message)) throw error;
+      throw new DeviceFault(`Cannot write to the printer ${this.path}: ${message}`, { problem: 'usb_write_failed', path: this.path, reason: message });
     } finally {
       clearTimeout(timer);
       await (handle as FileHandle | null)?.close().catch(() => undefined);

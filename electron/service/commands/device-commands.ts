@@ -1,4 +1,5 @@
 import type { ApiError, ApiResult, CommandArgs, CommandResults, DeviceSettingsView } from '../../../app/ipc/contract';
+import type { DeviceRefusal } from '../../../app/ipc/devices';
 import type { Payment } from '../../../app/payment/payment';
 import type { Result } from '../../../app/util/result';
 import { checkDeviceSettingsPaths } from '../../devices/device-settings-paths';
@@ -9,8 +10,8 @@ import type { CommandHandlers } from '../terminal/dispatcher';
 
 type DeviceCommand = 'printSlip' | 'printTest' | 'testPoleDisplay' | 'listSerialPorts' | 'getDeviceSettings' | 'saveDeviceSettings';
 
-const refused = (message: string): { ok: false; error: ApiError } => ({ ok: false, error: { code: 'invalid_state', message } });
-const answer = <T>(result: Result<T, string>): ApiResult<T> => (result.ok ? result : refused(result.error));
+const refused = (refusal: DeviceRefusal): { ok: false; error: ApiError } => ({ ok: false, error: { code: 'invalid_state', ...refusal } });
+const answer = <T>(result: Result<T, DeviceRefusal>): ApiResult<T> => (result.ok ? result : refused(result.error));
 
 export interface DeviceCommandDeps {
   readonly devices: CounterDevices;
@@ -31,7 +32,9 @@ export function deviceCommands(deps: DeviceCommandDeps): Pick<CommandHandlers, D
   return {
     printSlip: async (args: CommandArgs<'printSlip'>): Promise<ApiResult<CommandResults['printSlip']>> => {
       const payment = deps.payment(args.paymentId);
-      if (payment === undefined) return { ok: false, error: { code: 'not_found', message: `No payment ${args.paymentId} on this terminal` } };
+      if (payment === undefined) {
+        return { ok: false, error: { code: 'not_found', message: `No payment ${args.paymentId} on this terminal`, said: { area: 'sale', kind: 'payment_not_found', paymentId: args.paymentId } } };
+      }
       return answer(await devices.printer().printSlip(payment, args.slip));
     },
     printTest: async (args) => answer(await devices.printer().printTest(args.page)),
@@ -41,7 +44,7 @@ export function deviceCommands(deps: DeviceCommandDeps): Pick<CommandHandlers, D
     },
     listSerialPorts: async () => {
       const listed = await listPolePorts(systemPortLister(devices.pathPolicy.allowPseudoTerminals));
-      if (!listed.ok) return { ok: false, error: { code: 'internal', message: listed.error } };
+      if (!listed.ok) return { ok: false, error: { code: 'internal', ...listed.error } };
       return { ok: true, value: listed.value.map((port) => ({ path: port.path, manufacturer: port.manufacturer })) };
     },
     getDeviceSettings: () => Promise.resolve({ ok: true, value: view() }),
@@ -56,7 +59,7 @@ export function deviceCommands(deps: DeviceCommandDeps): Pick<CommandHandlers, D
       if (sentences.length > 0) return { ok: false, error: { code: 'invalid_args', message: sentences.join(' '), fields: paths.refused } };
       // Saved first: a setting the screen reports as in force is one the next start also uses.
       const saved = deps.persist(next);
-      if (!saved.ok) return refused(saved.error);
+      if (!saved.ok) return refused({ message: saved.error });
       // Which devices' settings changed (not to what: the settings say that).
       const changed = (['printer', 'poleDisplay'] as const).filter((device) => JSON.stringify(before[device]) !== JSON.stringify(next[device]));
       deps.audit({ action: 'devices', ...actorsOf(context), detail: { devices: changed } });

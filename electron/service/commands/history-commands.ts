@@ -123,8 +123,8 @@ export function historyCommands(deps: HistoryCommandDeps): Pick<CommandHandlers,
       if (!closed.ok) return failure('invalid_state', closed.error);
       const report = closed.value;
       // The report is committed before printing: paper out or no printer never loses it; reprint later.
-      const printed = await printReport(report).catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
-      if (!printed.ok) return { ok: true, value: { report, print: null, printError: printed.error } };
+      const printed = await printReport(report).catch((error: unknown) => ({ ok: false as const, error: { message: error instanceof Error ? error.message : String(error) } }));
+      if (!printed.ok) return { ok: true, value: { report, print: null, printError: printed.error.message } };
       const print = printed.value;
       return { ok: true, value: { report, print, printError: print.outcome === 'failed' ? print.message : null } };
     }),
@@ -133,7 +133,7 @@ export function historyCommands(deps: HistoryCommandDeps): Pick<CommandHandlers,
       const found = findReport(journal, args.number);
       if (!found.ok) return found;
       const printed = await printReport(found.value);
-      return printed.ok ? printed : failure('invalid_state', printed.error);
+      return printed.ok ? printed : { ok: false, error: { code: 'invalid_state', ...printed.error } };
     }),
     exportDayReportCsv: withJournal((journal, args: CommandArgs<'exportDayReportCsv'>) => {
       const found = findReport(journal, args.number);

@@ -1,4 +1,4 @@
-import type { PrintReport, SlipKind } from '../../../app/ipc/devices';
+import type { DeviceRefusal, PrintReport, SlipKind } from '../../../app/ipc/devices';
 import { isUndecidedLate, type Payment } from '../../../app/payment/payment';
 import type { Settings } from '../../../app/settings/settings';
 import type { Result } from '../../../app/util/result';
@@ -40,7 +40,7 @@ export interface AutoPrinterOptions {
   readonly ledger: PrintLedger;
   readonly log: Logger;
   readonly wanted: (payment: Payment) => AutoPrintKind | null;
-  readonly printSlip: (payment: Payment, slip: SlipKind) => Promise<Result<PrintReport, string>>;
+  readonly printSlip: (payment: Payment, slip: SlipKind) => Promise<Result<PrintReport, DeviceRefusal>>;
   /** Counts the print and its ledger entry as under way, so a clean stop waits for both. */
   readonly track: <T>(work: Promise<T>) => Promise<T>;
 }
@@ -68,7 +68,7 @@ export function createAutoPrinter(options: AutoPrinterOptions): AutoPrinter {
       // The answer can land after the journal closed; the claim then stays owed, and the next start prints it.
       try {
         if (result.ok && result.value.outcome === 'printed') ledger.printed(payment.id, kind);
-        else ledger.failed(payment.id, kind, result.ok ? result.value.message : result.error);
+        else ledger.failed(payment.id, kind, result.ok ? result.value.message : result.error.message);
       } catch (error) {
         log.log('error', 'print outcome not recorded', { paymentId: payment.id, kind, error: error instanceof Error ? error.message : String(error) });
       }

@@ -1,4 +1,5 @@
-import type { DeviceReport, DeviceStatus, ProviderReport } from '../../../app/ipc/devices';
+import type { DeviceSummary } from '../../../app/i18n/said/devices';
+import type { DeviceRefusal, DeviceReport, DeviceStatus, ProviderReport } from '../../../app/ipc/devices';
 import type { MethodId } from '../../../app/payment/method';
 
 export interface DeviceStatusBoard {
@@ -12,21 +13,46 @@ export interface DeviceStatusBoard {
   readonly customerDisplays: () => number;
 }
 
+// The English says everything the Said does, so a change of either changes it.
 const same = (a: DeviceReport, b: DeviceReport): boolean => a.health === b.health && a.summary === b.summary && a.detail === b.detail;
 
-export const NO_PRINTER: DeviceReport = { health: 'off', summary: 'No printer', detail: 'No receipt printer is set up: choose how it is connected in Devices, under Printer settings.' };
+/** A device's few words on its chip, as what they say. */
+export const summarySaid = (said: DeviceSummary) => ({ area: 'devices', kind: 'summary', said }) as const;
+
+const PRINTER_NOT_SET_UP = 'No receipt printer is set up: choose how it is connected in Devices, under Printer settings';
+const POLE_NOT_SET_UP = 'No pole display is set up: choose its serial port in Devices, under Pole display settings';
+
+export const NO_PRINTER: DeviceReport = {
+  health: 'off',
+  summary: 'No printer',
+  summarySaid: summarySaid({ summary: 'no_printer' }),
+  detail: `${PRINTER_NOT_SET_UP}.`,
+  said: { area: 'devices', kind: 'printer_not_set_up', detail: true },
+};
+export const NO_PRINTER_REFUSAL: DeviceRefusal = { message: PRINTER_NOT_SET_UP, said: { area: 'devices', kind: 'printer_not_set_up', detail: false } };
 export const NO_POLE_DISPLAY: DeviceReport = {
   health: 'off',
   summary: 'No pole display',
-  detail: 'No pole display is set up: choose its serial port in Devices, under Pole display settings.',
+  summarySaid: summarySaid({ summary: 'no_pole' }),
+  detail: `${POLE_NOT_SET_UP}.`,
+  said: { area: 'devices', kind: 'pole_not_set_up', detail: true },
 };
+export const NO_POLE_DISPLAY_REFUSAL: DeviceRefusal = { message: POLE_NOT_SET_UP, said: { area: 'devices', kind: 'pole_not_set_up', detail: false } };
 
 export const NO_JOURNAL: DeviceReport = {
   health: 'off',
   summary: 'No journal',
+  summarySaid: summarySaid({ summary: 'no_journal' }),
   detail: 'Sales are kept in memory only, so a restart forgets them: start the terminal with a data folder to keep them.',
+  said: { area: 'devices', kind: 'no_journal' },
 };
-export const JOURNAL_OK: DeviceReport = { health: 'ok', summary: 'Journal', detail: 'Every sale is saved to the journal before it is shown.' };
+export const JOURNAL_OK: DeviceReport = {
+  health: 'ok',
+  summary: 'Journal',
+  summarySaid: summarySaid({ summary: 'journal' }),
+  detail: 'Every sale is saved to the journal before it is shown.',
+  said: { area: 'devices', kind: 'journal_ok' },
+};
 
 /** The journal as the device bar shows it: saving, or why not (the sentence the charge refusal gives too). */
 export function journalReport(problem: { readonly summary: string; readonly message: string } | null): DeviceReport {
@@ -34,17 +60,22 @@ export function journalReport(problem: { readonly summary: string; readonly mess
 }
 
 function customerDisplayReport(count: number): DeviceReport {
+  const said = { area: 'devices', kind: 'customer_displays', count } as const;
   if (count === 0) {
     return {
       health: 'attention',
       summary: 'No customer display',
+      summarySaid: summarySaid({ summary: 'no_customer_display' }),
       detail: 'No customer screen is connected: the customer cannot see the QR unless it is printed. Open the Display link, or plug in the second monitor.',
+      said,
     };
   }
   return {
     health: 'ok',
     summary: count === 1 ? 'Customer display' : `${count} customer displays`,
+    summarySaid: summarySaid({ summary: 'customer_displays', count }),
     detail: count === 1 ? 'The customer screen is connected.' : `${count} customer screens are connected.`,
+    said,
   };
 }
 
@@ -68,6 +99,7 @@ export function createDeviceStatusBoard(
         health: 'unknown',
         summary: m.provider,
         detail: `Not asked yet: the terminal checks ${m.provider} when it takes a payment.`,
+        said: { area: 'devices', kind: 'provider_not_asked', provider: m.provider },
       }),
     ),
   };

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../app/engine/clock';
-import type { DeviceReport } from '../../../app/ipc/devices';
+import type { DeviceRefusal, DeviceReport } from '../../../app/ipc/devices';
 import type { MethodId } from '../../../app/payment/method';
 import type { Payment } from '../../../app/payment/payment';
 import type { Settings } from '../../../app/settings/settings';
@@ -9,11 +9,12 @@ import { createPoleController } from '../../devices/pole-display/pole-controller
 import type { PoleDisplayStatus } from '../../devices/pole-display/pole-display-device';
 import { startPoleDisplayFromSettings } from '../../devices/pole-display/pole-settings';
 import type { PoleLinkOpener } from '../../devices/pole-display/serial-link';
+import { NO_POLE_DISPLAY_REFUSAL, summarySaid } from './device-status';
 
 export interface PoleDisplayService {
   /** The payment on the counter, or null between sales; call on every change. */
   show(payment: Payment | null): void;
-  test(): Promise<Result<void, string>>;
+  test(): Promise<Result<void, DeviceRefusal>>;
   close(): Promise<void>;
 }
 
@@ -27,19 +28,22 @@ export interface PoleDisplayServiceOptions {
 }
 
 export function poleReport(status: PoleDisplayStatus): DeviceReport {
+  const { path } = status;
   switch (status.state) {
     case 'connecting':
-      return { health: 'unknown', summary: 'Pole display: connecting', detail: `${status.message}.` };
+      return { health: 'unknown', summary: 'Pole display: connecting', summarySaid: summarySaid({ summary: 'pole_connecting' }), detail: `${status.message}.`, said: { area: 'devices', kind: 'pole_connecting', path } };
     case 'connected':
-      return { health: 'ok', summary: 'Pole display', detail: `The pole display on ${status.path} is showing the sale.` };
+      return { health: 'ok', summary: 'Pole display', summarySaid: summarySaid({ summary: 'pole' }), detail: `The pole display on ${path} is showing the sale.`, said: { area: 'devices', kind: 'pole_connected', path } };
     case 'disconnected':
       return {
         health: 'fault',
         summary: 'Pole display disconnected',
+        summarySaid: summarySaid({ summary: 'pole_disconnected' }),
         detail: `${status.message} (${status.reason}). Check its cable and power; the terminal reconnects by itself, and payments go on meanwhile.`,
+        said: { area: 'devices', kind: 'pole_disconnected', path, reason: status.reason },
       };
     case 'stopped':
-      return { health: 'off', summary: 'Pole display stopped', detail: `${status.message}.` };
+      return { health: 'off', summary: 'Pole display stopped', summarySaid: summarySaid({ summary: 'pole_stopped' }), detail: `${status.message}.`, said: { area: 'devices', kind: 'pole_stopped', path } };
     default:
       return assertNever(status, 'pole display status');
   }
@@ -51,7 +55,7 @@ export function startPoleDisplayService(options: PoleDisplayServiceOptions): Pol
   if (pole.port === null) {
     return {
       show: () => undefined,
-      test: () => Promise.resolve(err('No pole display is set up: choose its serial port in Devices, under Pole display settings')),
+      test: () => Promise.resolve(err(NO_POLE_DISPLAY_REFUSAL)),
       close: () => Promise.resolve(),
     };
   }
@@ -65,7 +69,13 @@ export function startPoleDisplayService(options: PoleDisplayServiceOptions): Pol
   options.report(poleReport(device.status()));
   return {
     show: (payment) => controller.update(payment),
-    test: () => device.showTest(),
+    test: async () => {
+      const shown = await device.showTest();
+      if (shown.ok) return shown;
+      // The refusal is the display's state line ("Pole display disconnected: /dev/ttyUSB0"), said as such when it still is.
+      const { state, path, message } = device.status();
+      return err(message === shown.error ? { message, said: { area: 'devices', kind: 'pole_line', state, path } } : { message: shown.error });
+    },
     close: async () => {
       controller.stop();
       await device.stop();

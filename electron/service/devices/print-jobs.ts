@@ -1,4 +1,5 @@
 import type { Clock } from '../../../app/engine/clock';
+import type { PrintedPage } from '../../../app/i18n/said/devices';
 import type { PrintReport, SlipKind } from '../../../app/ipc/devices';
 import type { ReceiptDocument } from '../../../app/receipt/document';
 import type { PaperProfile } from '../../../app/receipt/paper';
@@ -19,10 +20,24 @@ export interface PrintJobsOptions {
   readonly announce: (print: PrintReport) => void;
 }
 
+/** What is printed: its name in English (`label`) and as data (`printed`), and the payment's slip to ask for again. */
+export interface PrintJob {
+  readonly label: string;
+  readonly printed: PrintedPage;
+  readonly paymentId: string | null;
+  readonly slip: SlipKind | null;
+}
+
+/** A payment's slip as a print job. */
+export const slipJob = (slip: SlipKind, paymentId: string, label: string): PrintJob => ({ label, printed: { page: slip, paymentId }, paymentId, slip });
+
+/** One of the printer's own pages as a print job. */
+export const pageJob = (label: string, printed: PrintedPage): PrintJob => ({ label, printed, paymentId: null, slip: null });
+
 /** The documents being printed: each reported before and after, and all of them awaited on close. */
 export interface PrintJobs {
   /** Prints one document, reporting before and after; never throws, never touches a payment. */
-  print(doc: ReceiptDocument, label: string, paymentId: string | null, slip: SlipKind | null): Promise<PrintReport>;
+  print(doc: ReceiptDocument, job: PrintJob): Promise<PrintReport>;
   /** Counts the work as under way until it settles, so allSettled() waits for it too. */
   readonly track: <T>(work: Promise<T>) => Promise<T>;
   last(): PrintReport | null;
@@ -47,27 +62,31 @@ export function createPrintJobs(options: PrintJobsOptions): PrintJobs {
     return report;
   };
 
-  const printNow = async (doc: ReceiptDocument, label: string, paymentId: string | null, slip: SlipKind | null): Promise<PrintReport> => {
+  const printNow = async (doc: ReceiptDocument, job: PrintJob): Promise<PrintReport> => {
+    const { label, printed, paymentId, slip } = job;
     jobs += 1;
     const jobId = `${slip ?? 'page'}:${paymentId ?? 'none'}:${jobs}`;
-    const base = { jobId, label, paymentId, slip, preview: renderPlainText(doc, paper), image: null };
-    publish({ ...base, outcome: 'printing', message: `Printing ${label}…`, at: clock.now() });
+    const labelSaid = { area: 'devices', kind: 'print_label', printed } as const;
+    const base = { jobId, label, labelSaid, paymentId, slip, preview: renderPlainText(doc, paper), image: null };
+    publish({ ...base, outcome: 'printing', message: `Printing ${label}…`, said: { area: 'devices', kind: 'print_started', printed }, at: clock.now() });
     const rendered = virtualPrinter === null ? null : nextRendering(virtualPrinter, clock);
     const outcome = await printer.print(jobId, label, doc);
     if (!outcome.ok) {
       rendered?.cancel();
-      health.jobFailed(outcome.message);
+      const problem = outcome.problem;
+      health.jobFailed(outcome.message, problem === undefined ? null : { printed, problem });
       log.log('warn', 'print failed', { label, message: outcome.message });
-      return publish({ ...base, outcome: 'failed', message: outcome.message, at: clock.now() });
+      const said = problem === undefined ? {} : { said: { area: 'devices', kind: 'print_failed', printed, problem } as const };
+      return publish({ ...base, outcome: 'failed', message: outcome.message, ...said, at: clock.now() });
     }
     health.jobPrinted();
     const image = rendered === null ? null : await rendered.image;
     const message = outcome.warnings.length === 0 ? 'Printed' : `Printed; ${outcome.warnings.join('; ')}`;
-    return publish({ ...base, image, outcome: 'printed', message, at: clock.now() });
+    return publish({ ...base, image, outcome: 'printed', message, said: { area: 'devices', kind: 'print_done', warnings: outcome.warnings }, at: clock.now() });
   };
 
   return {
-    print: (doc, label, paymentId, slip) => track(printNow(doc, label, paymentId, slip)),
+    print: (doc, job) => track(printNow(doc, job)),
     track,
     last: () => last,
     allSettled: () => Promise.allSettled([...inFlight]),

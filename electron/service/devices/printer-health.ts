@@ -1,7 +1,7 @@
 import type { Clock } from '../../../app/engine/clock';
 import type { DeviceReport } from '../../../app/ipc/devices';
 import type { ReceiptPrinter } from '../../devices/printer/receipt-printer';
-import { printerReport, type PrinterNamed } from './printer-report';
+import { printerReport, type LastFailure, type PrinterNamed } from './printer-report';
 
 /** How often the printer is asked how it is between jobs, so "out of paper" shows before the next slip. */
 const STATUS_EVERY_MS = 15_000;
@@ -9,14 +9,14 @@ const STATUS_EVERY_MS = 15_000;
 /** The printer's line in the device bar, kept current from its status and from how the last job went. */
 export interface PrinterHealth {
   refresh(): void;
-  /** A job failed: the bar says why until a job prints. */
-  jobFailed(message: string): void;
+  /** A job failed: the bar says why until a job prints (`said`: what it says, where the printer said why). */
+  jobFailed(message: string, said: LastFailure['said']): void;
   jobPrinted(): void;
 }
 
 /** Reports at once, and again whenever the printer's status changes. */
 export function watchPrinterHealth(printer: ReceiptPrinter, named: PrinterNamed, report: (report: DeviceReport) => void): PrinterHealth {
-  let lastFailure: string | null = null;
+  let lastFailure: LastFailure | null = null;
   const refresh = (): void => report(printerReport(printer.status(), named, lastFailure));
   printer.on((event) => {
     if (event.type === 'status') refresh();
@@ -24,8 +24,8 @@ export function watchPrinterHealth(printer: ReceiptPrinter, named: PrinterNamed,
   refresh();
   return {
     refresh,
-    jobFailed: (message) => {
-      lastFailure = message;
+    jobFailed: (message, said) => {
+      lastFailure = { message, said };
       refresh();
     },
     jobPrinted: () => {

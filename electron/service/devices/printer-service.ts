@@ -1,5 +1,5 @@
 import type { Clock } from '../../../app/engine/clock';
-import type { DeviceReport, PrintReport, SlipKind, TestPrint } from '../../../app/ipc/devices';
+import type { DeviceRefusal, DeviceReport, PrintReport, SlipKind, TestPrint } from '../../../app/ipc/devices';
 import type { MethodId, MethodInfo } from '../../../app/payment/method';
 import type { Payment } from '../../../app/payment/payment';
 import type { Merchant, ReceiptLocale } from '../../../app/receipt/layouts/common';
@@ -18,8 +18,8 @@ import type { AutoPrintKind, PrintLedger } from '../journal/print-ledger';
 import type { Logger } from '../logging/logger';
 import { autoPrintWanted, createAutoPrinter } from './auto-print';
 import type { DemoPrinter } from './demo-printer';
-import { NO_PRINTER } from './device-status';
-import { createPrintJobs } from './print-jobs';
+import { NO_PRINTER, NO_PRINTER_REFUSAL } from './device-status';
+import { createPrintJobs, pageJob, slipJob } from './print-jobs';
 import { pollPrinterStatus, watchPrinterHealth } from './printer-health';
 
 export type { DemoPrinter } from './demo-printer';
@@ -39,6 +39,9 @@ export interface PrinterServiceOptions {
   readonly counterCard?: () => Promise<Result<{ readonly payload: string; readonly alias: string }, string>>;
 }
 
+/** What a print asked of the service comes to: its report, or why it was not sent to the printer. */
+export type PrintAnswer = Result<PrintReport, DeviceRefusal>;
+
 export interface PrinterService {
   lastPrint(): PrintReport | null;
   /** Prints by itself what settings ask for as the payment moves: QR slip, paid receipt, failed slip. */
@@ -48,10 +51,10 @@ export interface PrinterService {
    * claim (it stopped between saving "paid" and printing): `recent` are the payments that ended lately.
    */
   resume(get: (id: string) => Payment | undefined, recent: readonly Payment[]): void;
-  printSlip(payment: Payment, slip: SlipKind): Promise<Result<PrintReport, string>>;
-  printTest(page: TestPrint): Promise<Result<PrintReport, string>>;
+  printSlip(payment: Payment, slip: SlipKind): Promise<PrintAnswer>;
+  printTest(page: TestPrint): Promise<PrintAnswer>;
   /** The end-of-day (Z) report; the merchant and locale are the printer's own. */
-  printDayReport(report: Omit<EndOfDayInput, 'merchant' | 'locale'>): Promise<Result<PrintReport, string>>;
+  printDayReport(report: Omit<EndOfDayInput, 'merchant' | 'locale'>): Promise<PrintAnswer>;
   /**
    * A clean stop: waits (at most DRAIN_MS in all) for the slips being printed to reach the printer
    * and for their outcome to be recorded in the journal's print ledger, then closes the connection.
@@ -80,12 +83,14 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
   const stopPolling = pollPrinterStatus(printer, clock);
   const jobs = createPrintJobs({ printer, paper, clock, log, health, virtualPrinter, announce: options.announce });
 
-  const printPaymentSlip = async (payment: Payment, slip: SlipKind): Promise<Result<PrintReport, string>> => {
+  const printPaymentSlip = async (payment: Payment, slip: SlipKind): Promise<PrintAnswer> => {
     const method = options.method(payment.method);
-    if (method === undefined) return err(`Payment method ${payment.method} is no longer set up on this terminal`);
+    if (method === undefined) {
+      return err({ message: `Payment method ${payment.method} is no longer set up on this terminal`, said: { area: 'devices', kind: 'method_gone', method: payment.method } });
+    }
     const doc = slipFor(slip, payment, { merchant, locale: where, method });
-    if (!doc.ok) return doc;
-    return ok(await jobs.print(doc.value, slipLabel(slip, payment), payment.id, slip));
+    if (!doc.ok) return err({ message: doc.error });
+    return ok(await jobs.print(doc.value, slipJob(slip, payment.id, slipLabel(slip, payment))));
   };
   const wanted = (payment: Payment): AutoPrintKind | null => autoPrintWanted(payment, settings.printer, options.customerDisplays);
   const auto = createAutoPrinter({ ledger: options.ledger, log, wanted, printSlip: printPaymentSlip, track: jobs.track });
@@ -99,14 +104,18 @@ export async function startPrinterService(options: PrinterServiceOptions): Promi
       if (page === 'test_qr') {
         const payload = `QR COUNTER TERMINAL TEST ${new Date(clock.now()).toISOString()}`;
         const setup = `${paper.id}, ${settings.printer.qr} QR, ${description}`;
-        return ok(await jobs.print(testQrPage({ merchant, payload, setup, at: clock.now(), locale: where }), 'Printer test page', null, null));
+        return ok(await jobs.print(testQrPage({ merchant, payload, setup, at: clock.now(), locale: where }), pageJob('Printer test page', { page: 'test_page' })));
       }
-      const card = options.counterCard === undefined ? err('Orangepill is not set up on this terminal, so it has no counter card') : await options.counterCard();
-      if (!card.ok) return card;
-      return ok(await jobs.print(staticRequestCard({ merchant, payload: card.value.payload, alias: card.value.alias }), 'Orangepill counter card', null, null));
+      if (options.counterCard === undefined) {
+        return err({ message: 'Orangepill is not set up on this terminal, so it has no counter card', said: { area: 'devices', kind: 'no_counter_card' } });
+      }
+      const card = await options.counterCard();
+      if (!card.ok) return err({ message: card.error });
+      const doc = staticRequestCard({ merchant, payload: card.value.payload, alias: card.value.alias });
+      return ok(await jobs.print(doc, pageJob('Orangepill counter card', { page: 'counter_card' })));
     },
     printDayReport: async (report) =>
-      ok(await jobs.print(endOfDayReport({ ...report, merchant, locale: where }), `End of day report ${report.reportNumber}`, null, null)),
+      ok(await jobs.print(endOfDayReport({ ...report, merchant, locale: where }), pageJob(`End of day report ${report.reportNumber}`, { page: 'day_report', reportNumber: report.reportNumber }))),
     close: async () => {
       stopPolling();
       const deadline = Date.now() + DRAIN_MS;
@@ -132,8 +141,7 @@ async function connectPrinter(
 
 function noPrinter(options: PrinterServiceOptions): PrinterService {
   options.report(NO_PRINTER);
-  const none = (): Promise<Result<PrintReport, string>> =>
-    Promise.resolve(err('No receipt printer is set up: choose how it is connected in Devices, under Printer settings'));
+  const none = (): Promise<PrintAnswer> => Promise.resolve(err(NO_PRINTER_REFUSAL));
   return {
     lastPrint: () => null,
     follow: () => undefined,

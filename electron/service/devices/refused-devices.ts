@@ -1,4 +1,5 @@
 import type { DeviceReport } from '../../../app/ipc/devices';
+import { summarySaid } from './device-status';
 import { err } from '../../../app/util/result';
 import type { PoleDisplayService } from './pole-display-service';
 import type { PrinterService } from './printer-service';
@@ -9,8 +10,9 @@ import type { PrinterService } from './printer-service';
  * request answers with it. Saving a good path from the Devices panel restarts the real one.
  */
 export function refusedPrinter(sentence: string, report: (report: DeviceReport) => void): PrinterService {
-  report({ health: 'fault', summary: 'Printer path refused', detail: `${sentence} Choose the printer's device in the Devices panel or the settings file.` });
-  const refuse = () => Promise.resolve(err(sentence));
+  // The path rule's sentence names the path and what is allowed; it stays as it came.
+  report({ health: 'fault', summary: 'Printer path refused', summarySaid: summarySaid({ summary: 'printer_path_refused' }), detail: `${sentence} Choose the printer's device in the Devices panel or the settings file.` });
+  const refuse = () => Promise.resolve(err({ message: sentence }));
   return {
     lastPrint: () => null,
     follow: () => undefined,
@@ -23,6 +25,6 @@ export function refusedPrinter(sentence: string, report: (report: DeviceReport) 
 }
 
 export function refusedPoleDisplay(sentence: string, report: (report: DeviceReport) => void): PoleDisplayService {
-  report({ health: 'fault', summary: 'Pole display port refused', detail: `${sentence} Choose its port in the Devices panel or the settings file.` });
-  return { show: () => undefined, test: () => Promise.resolve(err(sentence)), close: () => Promise.resolve() };
+  report({ health: 'fault', summary: 'Pole display port refused', summarySaid: summarySaid({ summary: 'pole_port_refused' }), detail: `${sentence} Choose its port in the Devices panel or the settings file.` });
+  return { show: () => undefined, test: () => Promise.resolve(err({ message: sentence })), close: () => Promise.resolve() };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Said } from '../../../app/i18n/said';
 import type { ApiError, ApiResult } from '../../../app/ipc/contract';
 import type { PairedDisplays } from '../../../app/ipc/pairing-schemas';
 import { ok, type Result } from '../../../app/util/result';
@@ -42,7 +43,7 @@ export interface DisplayPairing {
   readonly problem: string | null;
 }
 
-const refused = (code: ApiError['code'], message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
+const refused = (code: ApiError['code'], message: string, said?: Said): ApiResult<never> => ({ ok: false, error: { code, message, ...(said === undefined ? {} : { said }) } });
 
 export function createDisplayPairing(options: {
   readonly dataDir: string | null;
@@ -137,10 +138,11 @@ function pairingCommands(state: PairingState): Pick<CommandHandlers, PairingComm
     listDisplays: () => Promise.resolve({ ok: true, value: view() }),
     approveDisplay: (args, context) => {
       if (state.links().displays.length >= MAX_PAIRED_DISPLAYS) {
-        return Promise.resolve(refused('invalid_state', `${String(MAX_PAIRED_DISPLAYS)} displays are paired already: unpair one first`));
+        const full = { area: 'devices', kind: 'displays_full', max: MAX_PAIRED_DISPLAYS } as const;
+        return Promise.resolve(refused('invalid_state', `${String(MAX_PAIRED_DISPLAYS)} displays are paired already: unpair one first`, full));
       }
       const taken = requests.take(args.code);
-      if (!taken.ok) return Promise.resolve(refused('invalid_args', taken.error));
+      if (!taken.ok) return Promise.resolve(refused('invalid_args', taken.error.message, taken.error.said));
       const token = newScreenToken();
       const display = { id: randomBytes(9).toString('base64url'), name: args.name, tokenHash: hashScreenToken(token), pairedAt: now(), lastSeenAt: null };
       const saved = save({ ...state.links(), displays: [...state.links().displays, display] });
@@ -148,7 +150,8 @@ function pairingCommands(state: PairingState): Pick<CommandHandlers, PairingComm
       if (!taken.value.deliver({ token, name: display.name })) {
         // The display went away between showing the code and now: it never got its token, so nothing stays paired.
         save({ ...state.links(), displays: state.links().displays.filter((d) => d.id !== display.id) });
-        return Promise.resolve(refused('invalid_state', 'The display closed its pairing screen before it was paired: open it again and type the new code'));
+        const closed = { area: 'devices', kind: 'pairing_screen_closed' } as const;
+        return Promise.resolve(refused('invalid_state', 'The display closed its pairing screen before it was paired: open it again and type the new code', closed));
       }
       log.log('info', 'customer display paired', { id: display.id, name: display.name });
       state.audit({ action: 'pair_display', ...actorsOf(context), detail: { id: display.id, name: display.name } });
@@ -156,7 +159,9 @@ function pairingCommands(state: PairingState): Pick<CommandHandlers, PairingComm
     },
     revokeDisplay: (args, context) => {
       const gone = state.links().displays.find((d) => d.id === args.id);
-      if (!state.links().displays.some((d) => d.id === args.id)) return Promise.resolve(refused('not_found', 'That display is not paired (it may have been unpaired already)'));
+      if (!state.links().displays.some((d) => d.id === args.id)) {
+        return Promise.resolve(refused('not_found', 'That display is not paired (it may have been unpaired already)', { area: 'devices', kind: 'display_not_paired' }));
+      }
       const saved = save({ ...state.links(), displays: state.links().displays.filter((d) => d.id !== args.id) });
       if (!saved.ok) return Promise.resolve(refused('internal', `The display was not unpaired: ${saved.error}`));
       log.log('info', 'customer display unpaired', { id: args.id });

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { DeviceRefusal } from '../../../app/ipc/devices';
 import { PAIRING_CODE_DIGITS } from '../../../app/ipc/pairing-constants';
 import { err, ok, type Result } from '../../../app/util/result';
 
@@ -61,7 +62,7 @@ export interface PairingRequests {
   /** A display at `source` asks for a code; `deliver` is called once if the cashier approves it, and says whether the display got it. */
   open(source: string, deliver: (grant: PairingGrant) => boolean): Result<PendingPairing, string>;
   /** The cashier typed `code`: the waiting request it names, taken off the list, or why not. */
-  take(code: string): Result<{ readonly deliver: (grant: PairingGrant) => boolean }, string>;
+  take(code: string): Result<{ readonly deliver: (grant: PairingGrant) => boolean }, DeviceRefusal>;
   pending(): number;
 }
 
@@ -117,15 +118,20 @@ export function createPairingRequests(limits: PairingLimits, now: () => number):
       wrong = wrong.filter((t) => t > now() - limits.wrongCodeWindowMs);
       if (wrong.length >= limits.wrongCodes) {
         const minutes = Math.max(1, Math.ceil(((wrong[0] ?? now()) + limits.wrongCodeWindowMs - now()) / MINUTE_MS));
-        return err(`Too many wrong pairing codes: pairing is paused for ${String(minutes)} minute${minutes === 1 ? '' : 's'}`);
+        const message = `Too many wrong pairing codes: pairing is paused for ${String(minutes)} minute${minutes === 1 ? '' : 's'}`;
+        return err({ message, said: { area: 'devices', kind: 'pairing_paused', minutes } });
       }
       const request = waiting.get(code);
       if (request === undefined) {
         wrong.push(now());
-        return err(`No display is showing the code ${code}: check the code on the display (it changes every ${String(Math.round(limits.codeTtlMs / 1000))} seconds)`);
+        const seconds = Math.round(limits.codeTtlMs / 1000);
+        const message = `No display is showing the code ${code}: check the code on the display (it changes every ${String(seconds)} seconds)`;
+        return err({ message, said: { area: 'devices', kind: 'pairing_code_unknown', code, seconds } });
       }
       waiting.delete(code);
-      if (request.expiresAt <= now()) return err(`The code ${code} has expired: the display shows a new one, type that`);
+      if (request.expiresAt <= now()) {
+        return err({ message: `The code ${code} has expired: the display shows a new one, type that`, said: { area: 'devices', kind: 'pairing_code_expired', code } });
+      }
       return ok({ deliver: request.deliver });
     },
     pending: () => {
