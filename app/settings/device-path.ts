@@ -49,20 +49,30 @@ export function pathLabel(use: DeviceUse): string {
   return use.device === 'printer' ? 'The printer path' : 'The pole display port';
 }
 
+/** What can be wrong with a device path's syntax, as the schema says it (the cashier's screen words each in its language). */
+export const DEVICE_PATH_PROBLEMS = {
+  pathEmpty: 'must name the device, e.g. /dev/ttyUSB0 or COM3',
+  pathTooLong: `must be at most ${DEVICE_PATH_MAX} characters long`,
+  pathControl: 'must not contain control characters such as NUL',
+  pathNotAbsolute: 'must be an absolute device path such as /dev/ttyUSB0, or a COM port such as COM3',
+  pathDots: 'must not contain "." or ".." parts',
+  pathEmptyPart: 'must not contain an empty part such as "//" or a trailing "/"',
+} as const;
+
 /**
  * The platform-neutral syntax every device path must have, for the schema: null when fine, or what is
  * wrong ("must …"; the caller names the path). An absolute path without "." or ".." parts, or a Windows COM port.
  */
 export function devicePathProblem(path: string): string | null {
-  if (path.length === 0) return 'must name the device, e.g. /dev/ttyUSB0 or COM3';
-  if (path.length > DEVICE_PATH_MAX) return `must be at most ${DEVICE_PATH_MAX} characters long`;
+  if (path.length === 0) return DEVICE_PATH_PROBLEMS.pathEmpty;
+  if (path.length > DEVICE_PATH_MAX) return DEVICE_PATH_PROBLEMS.pathTooLong;
   // eslint-disable-next-line no-control-regex -- a NUL or control character is exactly what this refuses
-  if (/[\u0000-\u001f\u007f]/.test(path)) return 'must not contain control characters such as NUL';
+  if (/[\u0000-\u001f\u007f]/.test(path)) return DEVICE_PATH_PROBLEMS.pathControl;
   if (WINDOWS_COM.test(path)) return null;
-  if (!path.startsWith('/')) return 'must be an absolute device path such as /dev/ttyUSB0, or a COM port such as COM3';
+  if (!path.startsWith('/')) return DEVICE_PATH_PROBLEMS.pathNotAbsolute;
   const parts = path.split('/').slice(1);
-  if (parts.some((part) => part === '..' || part === '.')) return 'must not contain "." or ".." parts';
-  if (parts.some((part) => part === '')) return 'must not contain an empty part such as "//" or a trailing "/"';
+  if (parts.some((part) => part === '..' || part === '.')) return DEVICE_PATH_PROBLEMS.pathDots;
+  if (parts.some((part) => part === '')) return DEVICE_PATH_PROBLEMS.pathEmptyPart;
   return null;
 }
 

@@ -4,20 +4,26 @@ import type { DeviceReport } from '../../app/ipc/devices';
 import { deviceChip, deviceSummary, methodChip } from '../../renderer/cashier/devices/device-chip';
 import { deviceSavedAnswer, deviceSaveRefusal } from '../../renderer/cashier/devices/device-words';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
+import { saidFormat, toldText } from '../../renderer/cashier/shared/say';
+import type { Told } from '../../renderer/cashier/shared/told';
+import type { CashierLanguage } from '../../app/i18n/languages';
+import { DEVICE_SETTING_PROBLEMS } from '../../app/settings/device-settings';
 
 const en = CASHIER_WORDS.en.devices;
 const ms = CASHIER_WORDS.ms.devices;
 const zh = CASHIER_WORDS['zh-Hans'].devices;
+const sayIn = (language: CashierLanguage) => (told: Told): string => toldText(told, CASHIER_WORDS[language], saidFormat(null));
+const say = { en: sayIn('en'), ms: sayIn('ms'), zh: sayIn('zh-Hans') };
 
 const report = (health: DeviceReport['health'], summary: string): DeviceReport => ({ health, summary, detail: 'What to do.' });
 
 describe('device chips', () => {
   it('show the terminal\'s own words when they say something, else the name and a state in English', () => {
-    expect(deviceChip('printer', report('attention', 'Printer: out of paper'), en)).toEqual({ name: 'Printer: out of paper', state: null });
-    expect(deviceChip('printer', report('off', 'No printer'), en)).toEqual({ name: 'Printer', state: 'Not set up' });
-    expect(deviceChip('poleDisplay', report('off', 'Pole display stopped'), en)).toEqual({ name: 'Pole display stopped', state: null });
-    expect(deviceChip('poleDisplay', report('unknown', 'Pole display: connecting'), en)).toEqual({ name: 'Pole display', state: 'Checking…' });
-    expect(deviceChip('printer', report('unknown', 'Printer'), en)).toEqual({ name: 'Printer', state: 'No status' });
+    expect(deviceChip('printer', report('attention', 'Printer: out of paper'), en, say.en)).toEqual({ name: 'Printer: out of paper', state: null });
+    expect(deviceChip('printer', report('off', 'No printer'), en, say.en)).toEqual({ name: 'Printer', state: 'Not set up' });
+    expect(deviceChip('poleDisplay', report('off', 'Pole display stopped'), en, say.en)).toEqual({ name: 'Pole display stopped', state: null });
+    expect(deviceChip('poleDisplay', report('unknown', 'Pole display: connecting'), en, say.en)).toEqual({ name: 'Pole display', state: 'Checking…' });
+    expect(deviceChip('printer', report('unknown', 'Printer'), en, say.en)).toEqual({ name: 'Printer', state: 'No status' });
   });
 
   it('name a method as the picker does, without "(simulated)", with its state in a word or two', () => {
@@ -29,10 +35,10 @@ describe('device chips', () => {
   });
 
   it('say the state in Malay and Chinese, with the same words the Devices panel uses for the device', () => {
-    expect(deviceChip('printer', report('off', 'No printer'), ms)).toEqual({ name: 'Pencetak', state: 'Belum disediakan' });
-    expect(deviceChip('poleDisplay', report('unknown', 'Pole display: connecting'), zh)).toEqual({ name: '杆式显示屏', state: '检查中…' });
-    expect(deviceChip('journal', report('ok', 'Journal'), ms)).toEqual({ name: 'Jurnal', state: null });
-    expect(deviceChip('printer', report('fault', 'Printer: out of paper'), zh)).toEqual({ name: 'Printer: out of paper', state: null });
+    expect(deviceChip('printer', report('off', 'No printer'), ms, say.ms)).toEqual({ name: 'Pencetak', state: 'Belum disediakan' });
+    expect(deviceChip('poleDisplay', report('unknown', 'Pole display: connecting'), zh, say.zh)).toEqual({ name: '杆式显示屏', state: '检查中…' });
+    expect(deviceChip('journal', report('ok', 'Journal'), ms, say.ms)).toEqual({ name: 'Jurnal', state: null });
+    expect(deviceChip('printer', report('fault', 'Printer: out of paper'), zh, say.zh)).toEqual({ name: 'Printer: out of paper', state: null });
     expect(methodChip('Atome', 'fault', ms)).toEqual({ name: 'Atome', state: 'Tidak berfungsi' });
     expect(methodChip('Orangepill', 'unknown', zh)).toEqual({ name: 'Orangepill', state: '尚未检查' });
   });
@@ -40,16 +46,16 @@ describe('device chips', () => {
 
 describe('a device\'s summary, as the chip and the panel show it', () => {
   it('is the terminal\'s own in English', () => {
-    expect(deviceSummary('printer', report('ok', 'Printer'), en)).toBe('Printer');
-    expect(deviceSummary('printer', report('off', 'No printer'), en)).toBe('No printer');
+    expect(deviceSummary('printer', report('ok', 'Printer'), en, say.en)).toBe('Printer');
+    expect(deviceSummary('printer', report('off', 'No printer'), en, say.en)).toBe('No printer');
   });
 
   it('is in the cashier\'s language where it only names the device or says it is not set up, else the terminal\'s own', () => {
-    expect(deviceSummary('customerDisplay', report('ok', 'Customer display'), zh)).toBe('顾客显示屏');
-    expect(deviceSummary('poleDisplay', report('off', 'No pole display'), ms)).toBe('Tiada paparan tiang');
-    expect(deviceSummary('printer', report('off', 'No printer'), zh)).toBe('无打印机');
-    expect(deviceSummary('customerDisplay', report('attention', 'No customer display'), ms)).toBe('Tiada paparan pelanggan');
-    expect(deviceSummary('customerDisplay', report('ok', '2 customer displays'), ms)).toBe('2 customer displays');
+    expect(deviceSummary('customerDisplay', report('ok', 'Customer display'), zh, say.zh)).toBe('顾客显示屏');
+    expect(deviceSummary('poleDisplay', report('off', 'No pole display'), ms, say.ms)).toBe('Tiada paparan tiang');
+    expect(deviceSummary('printer', report('off', 'No printer'), zh, say.zh)).toBe('无打印机');
+    expect(deviceSummary('customerDisplay', report('attention', 'No customer display'), ms, say.ms)).toBe('Tiada paparan pelanggan');
+    expect(deviceSummary('customerDisplay', report('ok', '2 customer displays'), ms, say.ms)).toBe('2 customer displays');
   });
 });
 
@@ -61,16 +67,27 @@ describe('the Devices panel\'s save answers', () => {
   };
 
   it('name a refused field by its label, the path only under Details', () => {
-    expect(deviceSaveRefusal(refused, en)).toEqual({ ok: false, text: "The printer's host must be the printer's IP address or host name.", details: refused.message });
-    expect(deviceSaveRefusal({ ...refused, fields: { 'printer.somethingNew': 'is not a setting' } }, en).text).toBe('A device setting is not a setting.');
-    expect(deviceSaveRefusal({ ...refused, fields: { 'poleDisplay.welcome.1.0': 'is too long' } }, en).text).toBe('Welcome, line 2 is too long.');
-    expect(deviceSaveRefusal({ ...refused, fields: { 'printer.connection.path': 'The printer path /dev/null is not allowed' } }, en).text).toBe('The printer path /dev/null is not allowed');
-    expect(deviceSaveRefusal({ code: 'internal', message: 'The disk is full' }, en)).toEqual({ ok: false, text: 'The disk is full' });
+    expect(deviceSaveRefusal(refused, en, say.en)).toEqual({ ok: false, text: "The printer's host must be the printer's IP address or host name.", details: refused.message });
+    expect(deviceSaveRefusal({ ...refused, fields: { 'printer.somethingNew': 'is not a setting' } }, en, say.en).text).toBe('A device setting is not a setting.');
+    expect(deviceSaveRefusal({ ...refused, fields: { 'poleDisplay.welcome.1.0': 'is too long' } }, en, say.en).text).toBe('Welcome, line 2 is too long.');
+    expect(deviceSaveRefusal({ ...refused, fields: { 'printer.connection.path': 'The printer path /dev/null is not allowed' } }, en, say.en).text).toBe('The printer path /dev/null is not allowed');
+    expect(deviceSaveRefusal({ code: 'internal', message: 'The disk is full' }, en, say.en)).toEqual({ ok: false, text: 'The disk is full' });
   });
 
-  it('name the field in Malay and Chinese; the terminal\'s own words about it stay as it wrote them', () => {
-    expect(deviceSaveRefusal(refused, ms).text).toBe("Hos pencetak: must be the printer's IP address or host name.");
-    expect(deviceSaveRefusal(refused, zh).text).toBe("打印机主机：must be the printer's IP address or host name。");
+  it('name the field and say its problem in Malay and Chinese, with what was typed', () => {
+    expect(deviceSaveRefusal(refused, ms, say.ms).text).toBe('Hos pencetak: mesti alamat IP atau nama hos pencetak.');
+    expect(deviceSaveRefusal(refused, zh, say.zh).text).toBe('打印机主机：必须是打印机的 IP 地址或主机名。');
+    const port = { ...refused, fields: { 'printer.connection.port': DEVICE_SETTING_PROBLEMS.port } };
+    expect(deviceSaveRefusal(port, ms, say.ms).text).toBe('Port pencetak: mesti nombor port dari 1 hingga 65535.');
+    const path = { ...refused, fields: { 'poleDisplay.port.path': `${DEVICE_SETTING_PROBLEMS.pathNotAbsolute}, got ttyUSB0` } };
+    expect(deviceSaveRefusal(path, zh, say.zh).text).toBe('杆式显示屏串口：必须是完整的设备路径（如 /dev/ttyUSB0）或 COM 端口（如 COM3）（输入的是：ttyUSB0）。');
+    const bad = { ...refused, fields: { 'printer.retries': DEVICE_SETTING_PROBLEMS.retries } };
+    expect(deviceSaveRefusal(bad, en, say.en).text).toBe('A device setting must be a whole number from 0 to 5.');
+  });
+
+  it('a refusal with no fields is worded as the terminal said it', () => {
+    const saleOn: ApiError = { code: 'invalid_state', message: 'x', said: { area: 'devices', kind: 'printer_not_set_up', detail: false } };
+    expect(deviceSaveRefusal(saleOn, ms, say.ms).text).toBe(CASHIER_WORDS.ms.said.devices.printer_not_set_up({ area: 'devices', kind: 'printer_not_set_up', detail: false }, saidFormat(null)));
   });
 
   it('say saved, and where only under Details, in each language', () => {

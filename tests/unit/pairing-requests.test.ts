@@ -43,7 +43,7 @@ describe('pairing requests', () => {
     expect(requests.take(again.value.code)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Too many wrong pairing codes/) as unknown } });
     c.advance(DEFAULT_PAIRING_LIMITS.wrongCodeWindowMs);
     // The lock has lifted: the answer is about the code itself now, which died meanwhile.
-    expect(requests.take(again.value.code)).toMatchObject({ ok: false, error: expect.stringMatching(/has expired/) as unknown });
+    expect(requests.take(again.value.code)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/has expired/) as unknown } });
   });
 });
 

@@ -73,7 +73,13 @@ describe('the print queue', () => {
     await clock.advance(200); // backoff
     await clock.advance(1000); // attempt 2 times out
     const result = await outcome;
-    expect(result).toEqual({ ok: false, id: 'a', attempts: 2, message: 'Receipt a did not print: the printer (scripted) did not respond within 1000 ms' });
+    expect(result).toEqual({
+      ok: false,
+      id: 'a',
+      attempts: 2,
+      message: 'Receipt a did not print: the printer (scripted) did not respond within 1000 ms',
+      problem: { problem: 'no_response', where: 'scripted', ms: 1000 },
+    });
     expect(queue.jobs()[0]).toMatchObject({ id: 'a', state: 'failed', message: result.ok ? null : result.message });
 
     const again = queue.reprint('a');
@@ -87,7 +93,7 @@ describe('the print queue', () => {
     const { transport, queue, events } = setup();
     transport.status = PAPER_OUT;
     const result = await queue.print(job('a'));
-    expect(result).toEqual({ ok: false, id: 'a', attempts: 1, message: 'Receipt a did not print: Printer is out of paper' });
+    expect(result).toEqual({ ok: false, id: 'a', attempts: 1, message: 'Receipt a did not print: Printer is out of paper', problem: { problem: 'condition', condition: 'out_of_paper' } });
     expect(transport.written).toHaveLength(0);
     expect(events.filter((e) => e.type === 'status')).toEqual([{ type: 'status', status: PAPER_OUT }]);
     expect(queue.status()).toEqual(PAPER_OUT);
@@ -102,7 +108,7 @@ describe('the print queue', () => {
     const clock = new ManualClock(T0);
     const writeOnly: PrinterTransport = { kind: 'usb-lp', description: '/dev/usb/lp0', write: () => Promise.resolve(), close: () => Promise.resolve() };
     const queue = new PrintQueue({ transport: writeOnly, clock });
-    expect(queue.status()).toEqual({ known: false, reason: 'usb-lp printers cannot report status' });
+    expect(queue.status()).toEqual({ known: false, reason: 'usb-lp printers cannot report status', unknown: { why: 'write_only', link: 'usb-lp' } });
     expect(await queue.print(job('a'))).toEqual({ ok: true, id: 'a', attempts: 1 });
     expect(queue.status().known).toBe(false);
   });

@@ -5,6 +5,8 @@ import { methodLabel } from '../shared/sale-choices';
 import { chipMark, deviceChip, methodChip, problemsFirst, type ChipWords } from './device-chip';
 import { DevicesPanel } from './devices-panel';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
+import { detailTold } from './device-told';
 
 // Enter on a chip opens the panel; it must not reach the screen's "Enter charges" key.
 const keepEnter = (event: React.KeyboardEvent): void => {
@@ -14,6 +16,7 @@ const keepEnter = (event: React.KeyboardEvent): void => {
 /** One device as a compact chip: its state at a glance; pressing it (by touch too, where a tooltip cannot show) opens the Devices panel. */
 function DeviceItem(props: { readonly id: string; readonly report: DeviceReport; readonly words: ChipWords; readonly onOpen: () => void }) {
   const { id, report, words, onOpen } = props;
+  const detail = useSay()(detailTold(report));
   return (
     <li>
       <button
@@ -21,9 +24,9 @@ function DeviceItem(props: { readonly id: string; readonly report: DeviceReport;
         className={`device-bar__item device-bar__item--${report.health}`}
         data-testid={`device-${id}`}
         data-health={report.health}
-        title={report.detail}
+        title={detail}
         // Starts with the visible words as they read (WCAG 2.5.3), then the sentence that says what to do.
-        aria-label={`${words.name}${words.state === null ? '' : ` ${words.state}`}. ${report.detail}`}
+        aria-label={`${words.name}${words.state === null ? '' : ` ${words.state}`}. ${detail}`}
         onClick={onOpen}
         onKeyDown={keepEnter}
       >
@@ -53,15 +56,16 @@ export function DeviceBar() {
   const terminal = useCashierStore((s) => s.terminal);
   const [open, setOpen] = useState(false);
   const w = useWords().devices;
+  const say = useSay();
   if (devices === null) return null;
   const openPanel = (): void => setOpen(true);
   const chips: Chip[] = [
     // First: while the journal cannot save, no sale can start, so the cashier must see why.
-    { id: 'journal', report: devices.journal, words: deviceChip('journal', devices.journal, w) },
+    { id: 'journal', report: devices.journal, words: deviceChip('journal', devices.journal, w, say) },
     ...devices.providers.map((p) => ({ id: `provider-${p.method}`, report: p, words: methodChip(methodLabel(terminal, p.method), p.health, w) })),
-    { id: 'printer', report: devices.printer, words: deviceChip('printer', devices.printer, w) },
-    { id: 'pole-display', report: devices.poleDisplay, words: deviceChip('poleDisplay', devices.poleDisplay, w) },
-    { id: 'customer-display', report: devices.customerDisplay, words: deviceChip('customerDisplay', devices.customerDisplay, w) },
+    { id: 'printer', report: devices.printer, words: deviceChip('printer', devices.printer, w, say) },
+    { id: 'pole-display', report: devices.poleDisplay, words: deviceChip('poleDisplay', devices.poleDisplay, w, say) },
+    { id: 'customer-display', report: devices.customerDisplay, words: deviceChip('customerDisplay', devices.customerDisplay, w, say) },
   ];
   return (
     <div className="device-bar__row">

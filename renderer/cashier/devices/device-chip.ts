@@ -1,7 +1,9 @@
 import type { DeviceHealth, DeviceReport } from '../../../app/ipc/devices';
 import { assertNever } from '../../../app/util/assert-never';
+import type { Told } from '../shared/told';
 import type { DeviceWords } from '../words/devices';
 import { en as english } from '../words/en/devices';
+import { summaryTold } from './device-told';
 
 /** What one chip of the device bar says: the device's name, and its state in a word or two when not fine. */
 export interface ChipWords {
@@ -55,12 +57,13 @@ export function methodChip(label: string, health: DeviceHealth, words: DeviceWor
 export type DeviceKey = 'journal' | 'printer' | 'poleDisplay' | 'customerDisplay';
 
 /**
- * The terminal's few words about a device, as the bar and the Devices panel both show them. The
- * terminal writes them in English: where they are only the device's name ("Journal") or say it is
- * not set up ("No printer"), the catalog has them in the cashier's language; anything more
- * ("Printer: out of paper") is the terminal's own, shown as it is.
+ * The terminal's few words about a device, as the bar and the Devices panel both show them, in the
+ * cashier's language: as the terminal said them (`summarySaid`), else, where they are only the
+ * device's name ("Journal") or say it is not set up ("No printer"), from the catalog; any other
+ * English (from an older terminal) is shown as it is.
  */
-export function deviceSummary(device: DeviceKey, report: DeviceReport, words: DeviceWords): string {
+export function deviceSummary(device: DeviceKey, report: DeviceReport, words: DeviceWords, say: (told: Told) => string): string {
+  if (report.summarySaid !== undefined) return say(summaryTold(report));
   const known: readonly (readonly [string, string])[] = [
     [english.names[device], words.names[device]],
     [english.absent[device], words.absent[device]],
@@ -74,16 +77,16 @@ export function deviceSummary(device: DeviceKey, report: DeviceReport, words: De
  * "Checking…", "No status"). The terminal's words are English: "No …" and "connecting" are read as
  * it writes them.
  */
-export function deviceChip(device: DeviceKey, report: DeviceReport, words: DeviceWords): ChipWords {
+export function deviceChip(device: DeviceKey, report: DeviceReport, words: DeviceWords, say: (told: Told) => string): ChipWords {
   const name = words.names[device];
   switch (report.health) {
     case 'ok':
     case 'attention':
     case 'fault':
-      return { name: deviceSummary(device, report, words), state: null };
+      return { name: deviceSummary(device, report, words, say), state: null };
     case 'off':
       // "No printer", "No pole display": not set up; "Pole display stopped" says more than that.
-      return report.summary.startsWith('No ') ? { name, state: words.chip.notSetUp } : { name: deviceSummary(device, report, words), state: null };
+      return report.summary.startsWith('No ') ? { name, state: words.chip.notSetUp } : { name: deviceSummary(device, report, words, say), state: null };
     case 'unknown':
       // The pole display is being opened ("Pole display: connecting"); a printer that reports no status never will.
       return { name, state: /connecting/i.test(report.summary) ? words.chip.checking : words.chip.noStatus };

@@ -1,5 +1,7 @@
 import type { ApiError } from '../../../app/ipc/contract';
+import { DEVICE_SETTING_PROBLEMS, GOT, type DeviceSettingProblem } from '../../../app/settings/device-settings';
 import type { PanelAnswer } from '../history/history-slice';
+import type { Told } from '../shared/told';
 import type { DeviceWords } from '../words/devices';
 
 /** The Devices panel's fields as the cashier sees them labelled, by the path the terminal checks them under. */
@@ -34,18 +36,33 @@ function fieldName(path: string, words: DeviceWords): string | null {
   return null;
 }
 
+const PROBLEMS = Object.entries(DEVICE_SETTING_PROBLEMS) as [DeviceSettingProblem, string][];
+
+/**
+ * A field's problem in the cashier's language: the check's English is one of DEVICE_SETTING_PROBLEMS,
+ * a path's followed by what was typed ("…, got foo"). Any other (a newer terminal's) stays as it came.
+ */
+export function problemText(problem: string, words: DeviceWords): string {
+  for (const [key, english] of PROBLEMS) {
+    if (problem === english) return words.saving.problems[key];
+    if (problem.startsWith(`${english}${GOT}`)) return `${words.saving.problems[key]}${words.saving.got(problem.slice(english.length + GOT.length))}`;
+  }
+  return problem;
+}
+
 /**
  * A refused save in the panel's words: each field by its label, never by its path in the settings
  * file. A problem that is already a sentence (a refused device path) is kept whole; the terminal's
- * own wording, paths included, goes under Details for whoever fixes the settings file. The problem
- * itself is the terminal's (English) wording, shown as it is.
+ * own wording, paths included, goes under Details for whoever fixes the settings file. Each problem
+ * the check is known to find is said in the cashier's language; a refusal without fields is worded
+ * by `say` (a sale in progress, a manager's approval).
  */
-export function deviceSaveRefusal(error: ApiError, words: DeviceWords): PanelAnswer {
+export function deviceSaveRefusal(error: ApiError, words: DeviceWords, say: (told: Told) => string): PanelAnswer {
   const fields = Object.entries(error.fields ?? {});
-  if (fields.length === 0) return { ok: false, text: error.message };
+  if (fields.length === 0) return { ok: false, text: say(error) };
   const sentences = fields.map(([path, problem]) => {
     if (/^[A-Z]/.test(problem)) return problem;
-    return words.saving.fieldProblem(fieldName(path, words) ?? words.saving.anySetting, problem);
+    return words.saving.fieldProblem(fieldName(path, words) ?? words.saving.anySetting, problemText(problem, words));
   });
   const text = sentences.join(' ');
   return text === error.message ? { ok: false, text } : { ok: false, text, details: error.message };

@@ -12,6 +12,9 @@ import { useModalDialog } from '../shared/use-modal-dialog';
 import { deviceSavedAnswer, deviceSaveRefusal } from './device-words';
 import { deviceSummary, type DeviceKey } from './device-chip';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
+import type { Told } from '../shared/told';
+import { detailTold, printLine } from './device-told';
 
 type Answer = PanelAnswer | null;
 
@@ -19,11 +22,12 @@ type Answer = PanelAnswer | null;
 function Section(props: { readonly title: string; readonly device: DeviceKey; readonly report: DeviceReport; readonly children: React.ReactNode }) {
   const { title, device, report, children } = props;
   const w = useWords().devices;
+  const say = useSay();
   return (
     <section className="devices-panel__section" aria-label={title}>
       <h3 className="devices-panel__title">{title}</h3>
       <p className={`devices-panel__state devices-panel__state--${report.health}`}>
-        <strong>{deviceSummary(device, report, w)}.</strong> {report.detail}
+        <strong>{deviceSummary(device, report, w, say)}.</strong> {say(detailTold(report))}
       </p>
       <div className="devices-panel__actions">{children}</div>
     </section>
@@ -42,13 +46,20 @@ function AnswerLine({ answer, testId }: { readonly answer: Answer; readonly test
   );
 }
 
-type Ports = readonly SerialPortChoice[] | string | null;
+/** The machine's serial ports, or why they could not be listed (worded when shown). */
+type Ports = readonly SerialPortChoice[] | Told | null;
+
+const listed = (ports: Ports): ports is readonly SerialPortChoice[] => Array.isArray(ports);
+
+/** The pole display's test: shown, or the terminal's refusal (worded when shown). */
+type PoleAnswer = { readonly ok: true } | { readonly ok: false; readonly told: Told } | null;
 
 /** The panel's own data, read when it opens: the device settings to edit, the serial ports, and the last answers. */
 function useDevicesPanelData() {
   const actions = useActions();
   const w = useWords().devices;
-  const [pole, setPole] = useState<Answer>(null);
+  const say = useSay();
+  const [pole, setPole] = useState<PoleAnswer>(null);
   const [ports, setPorts] = useState<Ports>(null);
   const [draft, setDraft] = useState<DeviceSettingsView | null>(null);
   const [saved, setSaved] = useState<Answer>(null);
@@ -57,7 +68,7 @@ function useDevicesPanelData() {
     void actions.api.getDeviceSettings().then((r) => {
       if (r.ok) setDraft(r.value);
     });
-    void actions.api.listSerialPorts().then((r) => setPorts(r.ok ? r.value : r.error.message));
+    void actions.api.listSerialPorts().then((r) => setPorts(r.ok ? r.value : r.error));
   }, [actions]);
 
   const save = async (): Promise<void> => {
@@ -65,13 +76,12 @@ function useDevicesPanelData() {
     setSaved(null);
     const result = await actions.saveDeviceSettings({ printer: draft.printer, poleDisplay: draft.poleDisplay });
     if (result === null) return;
-    if (!result.ok) return setSaved(deviceSaveRefusal(result.error, w));
+    if (!result.ok) return setSaved(deviceSaveRefusal(result.error, w, say));
     setDraft(result.value);
     setSaved(deviceSavedAnswer(result.value.savedIn, w));
   };
-  const testPole = (): void =>
-    void actions.api.testPoleDisplay().then((r) => setPole(r.ok ? { ok: true, text: w.panel.poleTestShown } : { ok: false, text: r.error.message }));
-  const listPorts = (): void => void actions.api.listSerialPorts().then((r) => setPorts(r.ok ? r.value : r.error.message));
+  const testPole = (): void => void actions.api.testPoleDisplay().then((r) => setPole(r.ok ? { ok: true } : { ok: false, told: r.error }));
+  const listPorts = (): void => void actions.api.listSerialPorts().then((r) => setPorts(r.ok ? r.value : r.error));
   return { pole, ports, draft, setDraft, saved, save, testPole, listPorts };
 }
 
@@ -81,6 +91,7 @@ function PrinterChecks({ report }: { readonly report: DeviceReport }) {
   const takesOrangepill = useCashierStore((s) => s.terminal?.methods.some((m) => m.id === 'orangepill') ?? false);
   const lastPrint = useCashierStore((s) => (s.lastPrint !== null && s.lastPrint.paymentId === null ? s.lastPrint : null));
   const w = useWords().devices;
+  const say = useSay();
   return (
     <>
       <Section title={w.names.receiptPrinter} device="printer" report={report}>
@@ -95,7 +106,7 @@ function PrinterChecks({ report }: { readonly report: DeviceReport }) {
       </Section>
       {lastPrint !== null && (
         <p className={`devices-panel__answer${lastPrint.outcome === 'failed' ? ' devices-panel__answer--bad' : ''}`} role="status" data-testid="test-print-outcome">
-          {lastPrint.label}: {lastPrint.message}
+          {printLine(lastPrint, say)}
         </p>
       )}
     </>
@@ -106,6 +117,8 @@ function PrinterChecks({ report }: { readonly report: DeviceReport }) {
 function PoleChecks({ report, data }: { readonly report: DeviceReport; readonly data: ReturnType<typeof useDevicesPanelData> }) {
   const { pole, ports } = data;
   const w = useWords().devices;
+  const say = useSay();
+  const poleAnswer: Answer = pole === null ? null : pole.ok ? { ok: true, text: w.panel.poleTestShown } : { ok: false, text: say(pole.told) };
   return (
     <>
       <Section title={w.names.poleDisplay} device="poleDisplay" report={report}>
@@ -116,10 +129,10 @@ function PoleChecks({ report, data }: { readonly report: DeviceReport; readonly 
           {w.panel.listSerialPorts}
         </button>
       </Section>
-      <AnswerLine answer={pole} testId="pole-test-outcome" />
+      <AnswerLine answer={poleAnswer} testId="pole-test-outcome" />
       {ports !== null && (
         <ul className="devices-panel__ports" data-testid="serial-ports">
-          {typeof ports === 'string' ? <li>{ports}</li> : ports.length === 0 ? <li>{w.panel.noSerialPorts}</li> : ports.map((p) => <li key={p.path}>{p.manufacturer === null ? p.path : `${p.path} — ${p.manufacturer}`}</li>)}
+          {!listed(ports) ? <li>{say(ports)}</li> : ports.length === 0 ? <li>{w.panel.noSerialPorts}</li> : ports.map((p) => <li key={p.path}>{p.manufacturer === null ? p.path : `${p.path} — ${p.manufacturer}`}</li>)}
         </ul>
       )}
     </>
@@ -140,7 +153,7 @@ function DeviceSettingsForm({ draft, data }: { readonly draft: DeviceSettingsVie
       }}
     >
       <PrinterForm value={draft.printer} demo={demo} onChange={(printer) => setDraft({ ...draft, printer })} />
-      <PoleForm value={draft.poleDisplay} ports={Array.isArray(ports) ? ports : []} onChange={(poleDisplay) => setDraft({ ...draft, poleDisplay })} />
+      <PoleForm value={draft.poleDisplay} ports={listed(ports) ? ports : []} onChange={(poleDisplay) => setDraft({ ...draft, poleDisplay })} />
       <button type="submit" className="button button--primary" data-testid="save-devices">
         {w.panel.save}
       </button>

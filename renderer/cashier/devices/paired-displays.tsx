@@ -5,8 +5,11 @@ import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import { withManagerApproval } from '../staff/manager-approval';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
+import type { Told } from '../shared/told';
 
-type Answer = { readonly ok: boolean; readonly text: string } | null;
+/** How the last change went: ours, in the catalog's words, or the terminal's refusal, worded when shown. */
+type Answer = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly told: Told } | null;
 
 /** The panel's list of paired displays and how the last change went; approving and revoking may need a manager's PIN. */
 function usePairedDisplays() {
@@ -22,7 +25,7 @@ function usePairedDisplays() {
   const apply = (result: ApiResult<PairedDisplays> | null, said: string): boolean => {
     if (result === null) return false;
     if (!result.ok) {
-      setAnswer({ ok: false, text: result.error.message });
+      setAnswer({ ok: false, told: result.error });
       return false;
     }
     setList(result.value);
@@ -91,6 +94,7 @@ function PairForm({ onPair }: { readonly onPair: (code: string, name: string) =>
  */
 export function PairedDisplaysSection() {
   const { list, answer, approve, revoke } = usePairedDisplays();
+  const say = useSay();
   const words = useWords().devices;
   const w = words.pairing;
   if (list === null || (!list.canPair && list.displays.length === 0)) return null;
@@ -115,7 +119,7 @@ export function PairedDisplaysSection() {
       {list.canPair && <PairForm onPair={approve} />}
       {answer !== null && (
         <p className={answer.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'} role="status" aria-live="polite" data-testid="pair-answer">
-          {answer.text}
+          {answer.ok ? answer.text : say(answer.told)}
         </p>
       )}
     </section>

@@ -4,20 +4,23 @@ import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import './print-panel.css';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
+import { printLabelTold, printMessageTold } from './device-told';
 
 function PrintOutcome({ report }: { readonly report: PrintReport }) {
   const actions = useActions();
   const printing = useCashierStore((s) => s.pending === 'print');
   const w = useWords().devices;
+  const say = useSay();
   return (
     <div className={`print-panel__outcome print-panel__outcome--${report.outcome}`} role="status" data-testid="print-outcome" data-outcome={report.outcome}>
       <p className="print-panel__message">
         {/* A failure's sentence already names the slip. */}
         {report.outcome === 'failed' ? (
-          report.message
+          say(printMessageTold(report))
         ) : (
           <>
-            <strong>{report.label}:</strong> {report.message}
+            <strong>{say(printLabelTold(report))}:</strong> {say(printMessageTold(report))}
           </>
         )}
       </p>

@@ -1,3 +1,5 @@
+import type { DeviceSettingProblem } from '../../../app/settings/device-settings';
+
 /** The cashier's words for this part of the screen; every language's copy has this type, so a missing one fails the build. */
 export interface DeviceWords {
   readonly receiptPreview: string;
@@ -86,8 +88,12 @@ export interface DeviceWords {
     readonly poleCommandSet: string;
     readonly welcomeText: string;
     readonly anySetting: string;
-    /** A field's name and the terminal's own words about it (written by the service, in English). */
+    /** A field's name and what is wrong with it (from `problems`, or the terminal's own English). */
     readonly fieldProblem: (field: string, problem: string) => string;
+    /** Each problem the device settings check can find (app/settings/device-settings.ts), said after the field's name. */
+    readonly problems: Readonly<Record<DeviceSettingProblem, string>>;
+    /** What was typed, after a path's problem: ", got foo". */
+    readonly got: (typed: string) => string;
     readonly savedForRun: string;
     readonly savedRestarted: string;
     readonly savedIn: (file: string) => string;

@@ -1,3 +1,4 @@
+import { DEVICE_SETTING_PROBLEMS, GOT } from '../../../../app/settings/device-settings';
 import type { DeviceWords } from '../devices';
 
 export const en: DeviceWords = {
@@ -83,6 +84,9 @@ export const en: DeviceWords = {
     welcomeText: 'The welcome text',
     anySetting: 'A device setting',
     fieldProblem: (field, problem) => `${field} ${problem}.`,
+    // The terminal's own English, word for word (tests/unit/device-words.test.ts holds them equal).
+    problems: DEVICE_SETTING_PROBLEMS,
+    got: (typed) => `${GOT}${typed}`,
     savedForRun: 'Saved for this run (this terminal keeps no settings file)',
     savedRestarted: 'Saved; the devices restarted with it',
     savedIn: (file) => `Saved in ${file}`,
