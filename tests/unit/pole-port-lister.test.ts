@@ -46,13 +46,13 @@ describe('pole display port list', () => {
   });
 
   it('says why when there is nothing to offer', async () => {
-    expect(await listPolePorts({ listSystem: noUdev, readDir: () => Promise.resolve([]), platform: 'linux' })).toEqual({
+    expect(await listPolePorts({ listSystem: noUdev, readDir: () => Promise.resolve([]), platform: 'linux' })).toMatchObject({
       ok: false,
-      error: 'Could not list serial ports (spawn udevadm ENOENT), and /dev has no serial devices',
+      error: { message: 'Could not list serial ports (spawn udevadm ENOENT), and /dev has no serial devices' },
     });
-    expect(await listPolePorts({ listSystem: noUdev, readDir: () => Promise.resolve(['ttyS0']), platform: 'win32' })).toEqual({
+    expect(await listPolePorts({ listSystem: noUdev, readDir: () => Promise.resolve(['ttyS0']), platform: 'win32' })).toMatchObject({
       ok: false,
-      error: 'Could not list serial ports: spawn udevadm ENOENT',
+      error: { message: 'Could not list serial ports: spawn udevadm ENOENT' },
     });
   });
 
