@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { CashierLanguage } from '../../app/i18n/languages';
+import type { Said } from '../../app/i18n/said';
+import type { DeviceReport, DeviceStatus, PrintReport } from '../../app/ipc/devices';
+import type { VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
+import { saidFormat, wordSaid } from '../../renderer/cashier/shared/say';
+import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
+import { keySale } from '../support/cashier';
+import { launchChromium } from '../support/chromium';
+import { englishLeftIn } from '../support/english-left';
+import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
+import { requireSocat, socatPair, type SocatPair } from '../support/pole-socat';
+
+/*
+ * What the terminal's service says about its devices, on the cashier screen in Malay and in Chinese
+ * (web mode, Chromium): a print's report from the virtual printer over TCP, the printer's chip once it
+ * goes offline, and the pole display's chip and test once its serial link (a socat pty pair) is gone.
+ * Each is the catalog's wording of what the service said, and the service's English is not on screen.
+ */
+
+let browser: Browser;
+
+beforeAll(async () => {
+  requireSocat();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(['ms', 'zh-Hans'] as const satisfies readonly Exclude<CashierLanguage, 'en'>[])("the devices' sentences in %s", (language) => {
+  const words = CASHIER_WORDS[language];
+  const format = saidFormat(null);
+  const worded = (said: Said | undefined): string => {
+    const text = said === undefined ? null : wordSaid(said, words.said, format);
+    if (text === null) throw new Error('the service sent no Said for this sentence');
+    return text;
+  };
+  let dir: string;
+  let pair: SocatPair;
+  let terminal: InProcessTerminal;
+  let printer: VirtualPrinter;
+  let context: BrowserContext;
+  let page: Page;
+  const prints: PrintReport[] = [];
+  let devices: DeviceStatus | null = null;
+  const chip = (id: string) => page.locator(`[data-testid="device-${id}"]`);
+  /** The devices' parts of the page: the device bar with its tooltips, the print panel and the Devices panel. */
+  const body = (): Promise<string> =>
+    page.evaluate(() => {
+      const parts = [...document.querySelectorAll('[data-testid="device-bar"], [data-testid="print-panel"], [data-testid="devices-panel"]')];
+      const hints = [...document.querySelectorAll('[data-testid="device-bar"] [title]')].flatMap((e) => [e.getAttribute('title') ?? '', e.getAttribute('aria-label') ?? '']);
+      return [...parts.map((p) => (p instanceof HTMLElement ? p.innerText : '')), ...hints].join('\n');
+    });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'words-devices-said-'));
+    pair = socatPair(dir);
+    await pair.start();
+    terminal = await startInProcessTerminal({
+      merchant: { name: 'Kopi Corner' },
+      language: { cashier: language },
+      // The pole display's port is a socat pty: accepted only with the settings file's switch.
+      devices: { allowPseudoTerminals: true },
+      poleDisplay: { port: { path: pair.hostPath, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 } },
+    });
+    const virtual = terminal.service.virtualPrinter;
+    if (virtual === null) throw new Error('demo mode should print to its virtual printer');
+    printer = virtual;
+    terminal.service.subscribe((event, payload) => {
+      if (event === 'print') prints.push(payload as PrintReport);
+      if (event === 'devices') devices = payload as DeviceStatus;
+    });
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    page = await context.newPage();
+    await page.goto(terminal.host.urls.cashier);
+    await page.locator('[data-testid="device-bar"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await terminal?.close();
+    await pair?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const current = (pick: (status: DeviceStatus) => DeviceReport): DeviceReport => {
+    if (devices === null) throw new Error('no device status was sent');
+    return pick(devices);
+  };
+
+  it("a printed slip's report is in the cashier's language, without the service's English", async () => {
+    await keySale(page, { currency: 'SGD', method: 'demo', keys: '1234', shown: '12.34' });
+    await page.locator('[data-testid="print-qr-slip"]').click();
+    const outcome = page.locator('[data-testid="print-outcome"][data-outcome="printed"]');
+    await outcome.waitFor();
+    const report = prints.at(-1);
+    if (report === undefined) throw new Error('no print was reported');
+    expect(report.said?.kind).toBe('print_done');
+    expect(await outcome.innerText()).toBe(`${worded(report.labelSaid)}: ${worded(report.said)}`);
+    expect(await body()).not.toContain(report.label);
+    expect(englishLeftIn(await body(), language)).toEqual([]);
+  });
+
+  it("the printer gone offline: the failed print, its chip and the chip's detail are in the cashier's language", async () => {
+    printer.setState({ offline: true });
+    await page.locator('[data-testid="print-qr-slip"]').click();
+    const outcome = page.locator('[data-testid="print-outcome"][data-outcome="failed"]');
+    await outcome.waitFor();
+    const failed = prints.at(-1);
+    expect(failed?.said).toMatchObject({ kind: 'print_failed', problem: { problem: 'condition', condition: 'offline' } });
+    expect(await outcome.locator('.print-panel__message').innerText()).toBe(worded(failed?.said));
+    await expect.poll(() => chip('printer').getAttribute('data-health')).toBe('fault');
+    const report = current((s) => s.printer);
+    expect(report.said).toMatchObject({ kind: 'printer_state', condition: 'offline' });
+    expect(await chip('printer').getAttribute('title')).toBe(worded(report.said));
+    expect(await chip('printer').locator('.device-bar__name').innerText()).toBe(worded(report.summarySaid));
+    const text = await body();
+    for (const english of [report.detail, report.summary, failed?.message ?? '']) expect(text).not.toContain(english);
+    expect(englishLeftIn(text, language)).toEqual([]);
+    printer.setState({ offline: false });
+    await page.locator('[data-testid="cancel"]').click();
+    await page.locator('[data-testid="new-sale"]').click();
+  });
+
+  it("the pole display unplugged: its chip, the Devices panel and its test say so in the cashier's language", async () => {
+    await expect.poll(() => chip('pole-display').getAttribute('data-health')).toBe('ok');
+    await pair.stop();
+    await expect.poll(() => chip('pole-display').getAttribute('data-health')).toBe('fault');
+    // It retries by itself (connecting, then disconnected again): the tooltip follows what the service last said.
+    await expect.poll(async () => (await chip('pole-display').getAttribute('title')) === worded(current((s) => s.poleDisplay).said)).toBe(true);
+    expect(['pole_disconnected', 'pole_connecting']).toContain(current((s) => s.poleDisplay).said?.kind);
+    await page.locator('[data-testid="devices-open"]').click();
+    const panel = page.locator('[data-testid="devices-panel"]');
+    await panel.locator('[data-testid="test-pole-display"]').click();
+    const answer = panel.locator('[data-testid="pole-test-outcome"]');
+    await answer.waitFor();
+    const line = worded({ area: 'devices', kind: 'pole_line', state: 'disconnected', path: pair.hostPath });
+    // The display may be reconnecting by the time it is asked: its line then says so, in the same words.
+    const reconnecting = worded({ area: 'devices', kind: 'pole_line', state: 'connecting', path: pair.hostPath });
+    expect([line, reconnecting]).toContain(await answer.innerText());
+    const text = await body();
+    for (const english of ['Pole display disconnected', 'Check its cable and power', `Pole display connecting: ${pair.hostPath}`]) expect(text).not.toContain(english);
+    expect(englishLeftIn(text, language)).toEqual([]);
+    await panel.locator('[data-testid="devices-close"]').click();
+  });
+});
