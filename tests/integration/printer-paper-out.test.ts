@@ -44,7 +44,7 @@ describe('the printer runs out of paper', () => {
     printer.setState({ paperOut: true });
 
     const failed = await queue.print({ id: 'receipt:pay_1', label: 'Paid receipt SO-20250615-0042', bytes });
-    expect(failed).toEqual({ ok: false, id: 'receipt:pay_1', attempts: 1, message: 'Paid receipt SO-20250615-0042 did not print: Printer is out of paper' });
+    expect(failed).toMatchObject({ ok: false, id: 'receipt:pay_1', attempts: 1, message: 'Paid receipt SO-20250615-0042 did not print: Printer is out of paper' });
     const status = queue.status();
     expect(status.known && status.paperOut).toBe(true);
     expect(events.some((e) => e.type === 'status' && e.status.known && e.status.paperOut)).toBe(true);

@@ -88,7 +88,7 @@ describe('closing the print queue', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(await settledWithoutTime(closing)).toBe(true);
     expect(await closing).toBe(false);
-    expect(await queue.print(job('late'))).toEqual({ ok: false, id: 'late', attempts: 0, message: 'Receipt late did not print: the terminal was shutting down' });
+    expect(await queue.print(job('late'))).toMatchObject({ ok: false, id: 'late', attempts: 0, message: 'Receipt late did not print: the terminal was shutting down' });
     expect(transport.writes).toHaveLength(1);
   });
 
