@@ -77,7 +77,7 @@ describe.each(['ms', 'zh-Hans'] as const satisfies readonly Exclude<CashierLangu
     await field('printer-kind').selectOption('tcp');
     await field('printer-host').fill('');
     await field('save-devices').click();
-    await expect.poll(() => field('devices-saved').innerText()).toBe(words.saving.fieldProblem(words.saving.printerHost, "must be the printer's IP address or host name"));
+    await expect.poll(() => field('devices-saved').innerText()).toBe(words.saving.fieldProblem(words.saving.printerHost, words.saving.problems.host));
     expect(englishLeftIn(await devicesText(page), language)).toEqual([]);
 
     await field('printer-kind').selectOption('serial');
