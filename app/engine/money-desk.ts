@@ -1,7 +1,7 @@
 import type { Clock } from './clock';
 import type { EngineError } from './engine-error';
 import { checkedStatus } from './status-poller';
-import type { StoreWriter } from './store-writer';
+import { saidOfProblem, type StoreWriter } from './store-writer';
 import { formatMoney, type Money } from '../money/money';
 import { cancelWithMoneyQuestion, decisionWords, moneyArrived, receivedWords } from '../payment/money-back';
 import { isUndecidedLate, type Payment } from '../payment/payment';
@@ -114,7 +114,7 @@ export class MoneyDesk {
 
   private saved(id: string, after: Payment): Result<Payment, EngineError> {
     const unsaved = this.host.writer.isPending(id) ? this.host.writer.currentProblem() : null;
-    if (unsaved !== null) return refused(`${unsaved.message} This decision is kept, and shown once it is saved.`);
+    if (unsaved !== null) return err({ code: 'invalid_state', message: `${unsaved.message} This decision is kept, and shown once it is saved.`, ...saidOfProblem(unsaved, { kept: 'decision' }) });
     return ok(after);
   }
 }

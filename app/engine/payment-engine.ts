@@ -8,7 +8,7 @@ import type { PollPolicy } from './poll-policy';
 import type { PaymentStore } from './payment-store';
 import { checkedStatus, StatusPoller, type PollerHost } from './status-poller';
 import { refundAtProvider } from './refund-at-provider';
-import { StoreWriter, type StoreProblem } from './store-writer';
+import { saidOfProblem, StoreWriter, type StoreProblem } from './store-writer';
 import type { Money } from '../money/money';
 import type { MethodId } from '../payment/method';
 import { isFinal, type Payment } from '../payment/payment';
@@ -137,7 +137,7 @@ export class PaymentEngine {
     if (!limit.ok) return err({ code: 'amount_rejected', message: limit.error });
     // While a change waits to be saved, nothing new starts: the journal must hold every sale.
     const unsaved = this.writer.hasPending() ? this.writer.currentProblem() : null;
-    if (unsaved !== null) return err({ code: 'invalid_state', message: unsaved.message });
+    if (unsaved !== null) return err({ code: 'invalid_state', message: unsaved.message, ...saidOfProblem(unsaved) });
     const current = this.active();
     if (current !== null && !isFinal(current.state)) {
       return err({ code: 'invalid_state', message: 'A payment is already in progress: wait for it, or cancel it first', said: { area: 'sale', kind: 'payment_in_progress' } });
@@ -167,7 +167,8 @@ export class PaymentEngine {
       // Not saved, so never sent: the sale does not start, and nothing is left to save later.
       this.writer.discard(payment.id);
       this.activeId = previous;
-      return err({ code: 'invalid_state', message: this.writer.currentProblem()?.message ?? 'Cannot save to the journal' });
+      const problem = this.writer.currentProblem();
+      return err({ code: 'invalid_state', message: problem?.message ?? 'Cannot save to the journal', ...(problem === null ? {} : saidOfProblem(problem)) });
     }
     await this.create(provider, payment);
     return ok(this.deps.store.get(payment.id) ?? payment);
@@ -179,7 +180,7 @@ export class PaymentEngine {
     if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal`, said: { area: 'sale', kind: 'payment_not_found', paymentId: id } });
     const unsaved = this.writer.isPending(id) ? this.writer.currentProblem() : null;
     if (unsaved !== null) {
-      return err({ code: 'invalid_state', message: `${unsaved.message} This sale's latest news is kept, and shown once it is saved.` });
+      return err({ code: 'invalid_state', message: `${unsaved.message} This sale's latest news is kept, and shown once it is saved.`, ...saidOfProblem(unsaved, { kept: 'sale' }) });
     }
     if (isFinal(payment.state)) {
       return err({ code: 'invalid_state', message: `Payment ${id} is already ${payment.state.status.replace(/_/g, ' ')}` });

@@ -1,4 +1,5 @@
 import { isFinal, type Payment } from '../payment/payment';
+import type { JournalProblemSaid } from '../i18n/said/records';
 
 /**
  * Where payments are kept. The engine saves before it acts and before it shows, so whatever
@@ -17,13 +18,15 @@ export interface PaymentStore {
 
 /**
  * The store cannot write for a reason outside the payment (disk full, read-only, no permission).
- * The message is the cashier's sentence for it; the summary is a few words for the device bar.
+ * The message is the cashier's sentence for it; the summary is a few words for the device bar;
+ * `said` the sentence for a screen to word in its cashier's language, where the store gives it.
  */
 export class StoreWriteError extends Error {
   override readonly name: string = 'StoreWriteError';
   constructor(
     readonly summary: string,
     message: string,
+    readonly said?: JournalProblemSaid,
   ) {
     super(message);
   }

@@ -1,5 +1,5 @@
 import type { EngineError } from './engine-error';
-import type { StoreWriter } from './store-writer';
+import { saidOfProblem, type StoreWriter } from './store-writer';
 import { formatMoney, type Money } from '../money/money';
 import type { Payment } from '../payment/payment';
 import { providerRefusesRefund } from '../payment/refund-offer';
@@ -24,7 +24,7 @@ export async function refundAtProvider(host: RefundHost, id: string, amount: Mon
   if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal`, said: { area: 'sale', kind: 'payment_not_found', paymentId: id } });
   // While the journal holds back a change, no money goes out: it could not be recorded either.
   const blocked = host.writer.hasPending() ? host.writer.currentProblem() : null;
-  if (blocked !== null) return err({ code: 'invalid_state', message: blocked.message });
+  if (blocked !== null) return err({ code: 'invalid_state', message: blocked.message, ...saidOfProblem(blocked) });
   const state = payment.state;
   if ((state.status !== 'paid' && state.status !== 'paid_after_cancel') || payment.providerRef === null) {
     return err({ code: 'invalid_state', message: `Only a paid payment can be refunded; this one is ${state.status.replace(/_/g, ' ')}` });
@@ -54,7 +54,11 @@ export async function refundAtProvider(host: RefundHost, id: string, amount: Mon
   const after = host.apply(id, { type: 'refund_recorded', totalRefundedMinor: result.value.totalRefundedMinor });
   const unsaved = host.writer.isPending(id) ? host.writer.currentProblem() : null;
   if (unsaved !== null) {
-    return err({ code: 'invalid_state', message: `${unsaved.message} The refund went through at ${provider.method.provider}; it is saved as soon as the journal can write.` });
+    return err({
+      code: 'invalid_state',
+      message: `${unsaved.message} The refund went through at ${provider.method.provider}; it is saved as soon as the journal can write.`,
+      ...saidOfProblem(unsaved, { kept: 'refund', provider: provider.method.provider }),
+    });
   }
   return ok(after);
 }

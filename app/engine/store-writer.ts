@@ -1,11 +1,29 @@
 import type { Clock } from './clock';
 import { StoreWriteError, type PaymentStore } from './payment-store';
 import type { Payment } from '../payment/payment';
+import type { JournalProblemSaid, RecordsSaid } from '../i18n/said/records';
 
 /** Why the store cannot save: a few words for the device bar, and the sentence for the cashier. */
 export interface StoreProblem {
   readonly summary: string;
   readonly message: string;
+  /** The sentence for a screen to word in its cashier's language (app/i18n/said.ts). */
+  readonly said?: JournalProblemSaid;
+}
+
+/** What the cashier's act left waiting to be saved, said after the problem (see `heldSaid`). */
+export type HeldBack = { readonly kept: 'sale' | 'decision' } | { readonly kept: 'refund'; readonly provider: string };
+
+/**
+ * An engine refusal's `said` for a problem it passes on: the problem itself, or (`held`) the problem
+ * and what is kept meanwhile; nothing when the problem has no `said`. Spread beside the `message`.
+ */
+export function saidOfProblem(problem: StoreProblem, held?: HeldBack): { readonly said?: RecordsSaid } {
+  const journal = problem.said;
+  if (journal === undefined) return {};
+  if (held === undefined) return { said: journal };
+  if (held.kept === 'refund') return { said: { area: 'records', kind: 'refund_kept_until_saved', journal, provider: held.provider } };
+  return { said: { area: 'records', kind: 'kept_until_saved', journal, kept: held.kept } };
 }
 
 export interface StoreWriterDeps {
@@ -23,11 +41,15 @@ const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 5000;
 
 function storeProblemOf(error: unknown): StoreProblem {
-  if (error instanceof StoreWriteError) return { summary: error.summary, message: error.message };
+  if (error instanceof StoreWriteError) {
+    const problem = { summary: error.summary, message: error.message };
+    return error.said === undefined ? problem : { ...problem, said: error.said };
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return {
     summary: 'Journal cannot save',
     message: `Cannot save to the journal (${detail}). No new sale can start until it saves again; the sale on the counter is kept and saved as soon as it can be.`,
+    said: { area: 'records', kind: 'journal_write_failed', detail },
   };
 }
 

@@ -154,7 +154,7 @@ export function benchEndOfDay(seeded: SeededJournal, reports: number, closes: nu
       const start = performance.now();
       const closed = journal.dayReports.close();
       closeSamples.push(performance.now() - start);
-      if (!closed.ok) throw new Error(closed.error);
+      if (!closed.ok) throw new Error(closed.error.message);
       if (salesIn(closed.value.totals) !== seeded.seeded) throw new Error(`the closed day counts ${salesIn(closed.value.totals)} sales`);
     } finally {
       journal.close();
@@ -166,7 +166,7 @@ export function benchEndOfDay(seeded: SeededJournal, reports: number, closes: nu
   let day: number[];
   try {
     const closed = journal.dayReports.close();
-    if (!closed.ok) throw new Error(closed.error);
+    if (!closed.ok) throw new Error(closed.error.message);
     for (let i = 0; i < daySales; i++) {
       clock += 60_000;
       journal.save(mixed(seeded.seeded + i, clock));

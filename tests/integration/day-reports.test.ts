@@ -116,7 +116,7 @@ describe('the end-of-day totals', () => {
     journal.save({ ...p, refundedMinor: 1500 });
     clock += 1;
     const day2 = journal.dayReports.close();
-    if (!day2.ok) throw new Error(day2.error);
+    if (!day2.ok) throw new Error(day2.error.message);
     expect(day2.value.totals).toEqual([
       { method: 'atome', currency: 'SGD', paid: { count: 0, minor: 0 }, refunded: { count: 1, minor: 1500 }, net: -1500, failed: 0, expired: 0, cancelled: 0 },
     ]);
@@ -131,7 +131,7 @@ describe('the numbered day reports', () => {
     expect(preview.from).toBe(T0);
     expect(preview.to).toBe(clock);
     const first = journal.dayReports.close();
-    if (!first.ok) throw new Error(first.error);
+    if (!first.ok) throw new Error(first.error.message);
     expect(first.value).toMatchObject({ number: 1, from: T0, to: clock, createdAt: clock });
     expect(first.value.totals).toEqual(preview.totals);
     clock += HOUR;
@@ -139,7 +139,7 @@ describe('the numbered day reports', () => {
     clock += 1;
     expect(journal.dayReports.preview().from).toBe(first.value.to);
     const second = journal.dayReports.close();
-    if (!second.ok) throw new Error(second.error);
+    if (!second.ok) throw new Error(second.error.message);
     expect(second.value).toMatchObject({ number: 2, from: first.value.to, to: clock });
     expect(second.value.totals).toEqual([
       { method: 'demo', currency: 'SGD', paid: { count: 1, minor: 250 }, refunded: { count: 0, minor: 0 }, net: 250, failed: 0, expired: 0, cancelled: 0 },
@@ -181,7 +181,10 @@ describe('the numbered day reports', () => {
   it('refuse to close while a sale is still in progress, saying why', () => {
     journal.save(sale('open', 'demo', 100, 'SGD', { status: 'awaiting' }));
     clock += 1;
-    expect(journal.dayReports.close()).toEqual({ ok: false, error: 'A sale is still in progress: finish or cancel it before closing the day, so it is counted' });
+    expect(journal.dayReports.close()).toEqual({
+      ok: false,
+      error: { message: 'A sale is still in progress: finish or cancel it before closing the day, so it is counted', said: { area: 'records', kind: 'day_sales_open', count: 1 } },
+    });
     expect(journal.dayReports.list()).toEqual([]);
   });
 
@@ -196,7 +199,7 @@ describe('the numbered day reports', () => {
       ['orangepill', 'USD', 0, { count: 1, minor: 800 }],
     ]);
     const closed = journal.dayReports.close();
-    if (!closed.ok) throw new Error(closed.error);
+    if (!closed.ok) throw new Error(closed.error.message);
     expect(closed.value.totals).toEqual(preview.totals);
     // Kept as they were at closing: the report reads back the same after a restart.
     journal.close();
@@ -211,13 +214,16 @@ describe('the numbered day reports', () => {
     journal.save({ ...sale('parked', 'demo', 1200, 'SGD', { status: 'awaiting' }), parkedAt: clock });
     journal.save(sale('on-counter', 'demo', 100, 'SGD', { status: 'awaiting' }));
     clock += 1;
-    expect(journal.dayReports.close()).toEqual({ ok: false, error: 'A sale is still in progress: finish or cancel it before closing the day, so it is counted' });
+    expect(journal.dayReports.close()).toEqual({
+      ok: false,
+      error: { message: 'A sale is still in progress: finish or cancel it before closing the day, so it is counted', said: { area: 'records', kind: 'day_sales_open', count: 1 } },
+    });
   });
 
   it('are append-only: no edit, no delete, no gap, no overlap, and a number is never reused', () => {
     sellOneDay();
     const first = journal.dayReports.close();
-    if (!first.ok) throw new Error(first.error);
+    if (!first.ok) throw new Error(first.error.message);
     journal.close();
     raw((db) => {
       expect(() => db.prepare('UPDATE day_reports SET totals_json = ? WHERE number = 1').run('[]')).toThrow(/append-only/);

@@ -93,12 +93,21 @@ describe('history commands: bad arguments get a specific sentence', () => {
 
   it('says there is no journal on a terminal that keeps payments in memory', async () => {
     const answer = await memory.dispatch('endOfDay', {}, 'cashier');
-    expect(answer).toEqual({ ok: false, error: { code: 'invalid_state', message: expect.stringMatching(/^History and end of day need the journal/) as unknown } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'invalid_state', message: expect.stringMatching(/^History and end of day need the journal/) as unknown, said: { area: 'records', kind: 'no_journal' } },
+    });
   });
 
   it('names what is missing: a payment or a report', async () => {
-    expect(await cashier('paymentDetail', { paymentId: 'nope' })).toEqual({ ok: false, error: { code: 'not_found', message: 'No payment nope in the journal' } });
-    expect(await cashier('reprintDayReport', { number: 7 })).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no day report 7: no day has been closed yet' } });
+    expect(await cashier('paymentDetail', { paymentId: 'nope' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'No payment nope in the journal', said: { area: 'records', kind: 'payment_not_in_journal', paymentId: 'nope' } },
+    });
+    expect(await cashier('reprintDayReport', { number: 7 })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'There is no day report 7: no day has been closed yet', said: { area: 'records', kind: 'day_report_not_found', number: 7, last: null } },
+    });
   });
 });
 
@@ -161,7 +170,10 @@ describe('history commands over the journal', () => {
     const csv = await cashier('exportDayReportCsv', { number: 1 });
     expect(csv.ok && (csv.value as { csv: string }).csv.split('\r\n')[1]).toMatch(/^1,2026-12-01T02:00:00.000Z,.*,demo,SGD,1,10.50,0,0.00,10.50,1,1,0,,0,0.00,0,0.00,0,0.00,0$/);
     expect(await cashier('reprintDayReport', { number: 1 })).toMatchObject({ ok: true, value: { outcome: 'printed' } });
-    expect(await cashier('reprintDayReport', { number: 2 })).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no day report 2: the reports run from 1 to 1' } });
+    expect(await cashier('reprintDayReport', { number: 2 })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'There is no day report 2: the reports run from 1 to 1', said: { area: 'records', kind: 'day_report_not_found', number: 2, last: 1 } },
+    });
     const next = await cashier('closeDay', {});
     expect(next).toMatchObject({ ok: true, value: { report: { number: 2, totals: [] } } });
   });

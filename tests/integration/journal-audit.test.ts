@@ -132,7 +132,7 @@ describe('the day report per person', () => {
     journal.save(sale('a1', 1000, 'SGD', paid, ALI));
     clock += 1;
     const closed = journal.dayReports.close({ operator: ALI, approvedBy: MEI });
-    if (!closed.ok) throw new Error(closed.error);
+    if (!closed.ok) throw new Error(closed.error.message);
     expect(closed.value.operators).toEqual([{ operator: ALI, currency: 'SGD', paid: { count: 1, minor: 1000 }, refunded: { count: 0, minor: 0 }, net: 1000 }]);
     journal.close();
     journal = openJournal(file, { now: () => clock });

@@ -146,7 +146,11 @@ describe.skipIf(cannotMount !== null)(title, () => {
     const snapshot = await terminal.dispatch('getSnapshot', {}, 'cashier');
     expect(snapshot.ok && (snapshot.value as { payment: Payment | null }).payment?.state.status).toBe('awaiting');
     expect(events.payments().some((p) => p.state.status === 'paid')).toBe(false);
-    expect(await charge()).toEqual({ ok: false, error: { code: 'invalid_state', message: journal?.detail } });
+    // The refusal carries the same sentence as a Said, for a Malay or Chinese cashier's screen to word.
+    expect(await charge()).toEqual({
+      ok: false,
+      error: { code: 'invalid_state', message: journal?.detail, said: { area: 'records', kind: 'journal_cannot_save', problem: 'full', folder: dir } },
+    });
     const reader = new Database(journalFile, { readonly: true, fileMustExist: true });
     try {
       const statusOnDisk = reader.prepare<[string], string>('SELECT status FROM payments WHERE id = ?').pluck();
@@ -213,7 +217,10 @@ describe.skipIf(cannotMount !== null)(title, () => {
       expect(journal.prints.outstanding().map((r) => r.kind).sort()).toEqual(['failed_slip', 'qr_slip']);
       expect(journal.dayReports.close()).toEqual({
         ok: false,
-        error: `The day report was not saved: the disk is full (free space on the disk that holds ${dir}). The day stays open; close it again once that is fixed.`,
+        error: {
+          message: `The day report was not saved: the disk is full (free space on the disk that holds ${dir}). The day stays open; close it again once that is fixed.`,
+          said: { area: 'records', kind: 'day_report_not_saved', problem: 'full', folder: dir },
+        },
       });
       // Nothing half-written: what is on disk is what was there before.
       expect(journal.get('sale-9')).toEqual(paid);

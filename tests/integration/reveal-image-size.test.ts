@@ -48,6 +48,8 @@ describe('lookupRequest with a picture too big to decode', () => {
         code: 'invalid_args',
         message:
           'The picture is 12000 × 12000 pixels; the largest the terminal reads is 2048 × 2048 (4.2 megapixels). Crop it to the QR code, or take a smaller photo of it.',
+        // The same sentence reaches the screen as a Said, to word in the cashier's language.
+        said: { area: 'records', kind: 'lookup_image_too_many_pixels', width: 12_000, height: 12_000, maxSide: 2048, maxPixels: 2048 * 2048 },
       },
     });
     expect(resultOf(await cashier.command('getSnapshot', {}))).toMatchObject({ ok: true, value: { payment: null } });

@@ -113,7 +113,7 @@ describe('lookupRequest: Reveal QR, then the request', () => {
   it('says so when the image holds no QR code', async () => {
     expect(await lookup({ imageBase64: blankPng(200, 200).toString('base64') })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'No QR code could be read from that image' },
+      error: { code: 'not_found', message: 'No QR code could be read from that image', said: { area: 'records', kind: 'lookup_no_qr' } },
     });
   });
 
@@ -121,7 +121,11 @@ describe('lookupRequest: Reveal QR, then the request', () => {
     const png = await QRCode.toBuffer('NoSuchRequest12345', { type: 'png', width: 240 });
     expect(await lookup({ imageBase64: png.toString('base64') })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'Orangepill has no payment request with code NoSuchRequest12345' },
+      error: {
+        code: 'not_found',
+        message: 'Orangepill has no payment request with code NoSuchRequest12345',
+        said: { area: 'records', kind: 'lookup_no_such_request', code: 'NoSuchRequest12345' },
+      },
     });
   });
 
@@ -129,7 +133,7 @@ describe('lookupRequest: Reveal QR, then the request', () => {
     const png = await QRCode.toBuffer(API_KEY, { type: 'png', width: 240 });
     expect(await lookup({ imageBase64: png.toString('base64') })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'That QR code is not an Orangepill payment request' },
+      error: { code: 'not_found', message: 'That QR code is not an Orangepill payment request', said: { area: 'records', kind: 'lookup_not_a_request' } },
     });
   });
 
@@ -157,7 +161,11 @@ describe('lookupRequest: Reveal QR, then the request', () => {
   it('refuses a PNG that is not a picture it can read', async () => {
     expect(await lookup({ imageBase64: `iVBORw0KGgo${'A'.repeat(70_001)}` })).toEqual({
       ok: false,
-      error: { code: 'invalid_args', message: 'That image could not be read: use a PNG or JPEG picture of the QR code' },
+      error: {
+        code: 'invalid_args',
+        message: 'That image could not be read: use a PNG or JPEG picture of the QR code',
+        said: { area: 'records', kind: 'lookup_image_unreadable' },
+      },
     });
   });
 
@@ -173,7 +181,7 @@ describe('lookupRequest: Reveal QR, then the request', () => {
     try {
       expect(await lookup({ imageBase64: blankPng(64, 64).toString('base64') }, 'cashier', demo)).toEqual({
         ok: false,
-        error: { code: 'invalid_state', message: 'Orangepill is not set up on this terminal' },
+        error: { code: 'invalid_state', message: 'Orangepill is not set up on this terminal', said: { area: 'records', kind: 'lookup_not_set_up' } },
       });
     } finally {
       await demo.close();

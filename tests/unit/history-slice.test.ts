@@ -7,6 +7,7 @@ import type { StaffView } from '../../app/ipc/staff-schemas';
 import type { Payment } from '../../app/payment/payment';
 import { emptyFilter } from '../../renderer/cashier/history/history-filter';
 import { createHistoryActions, createHistorySlice, type HistoryActions, type HistoryApi, type HistorySlice } from '../../renderer/cashier/history/history-slice';
+import { saidFormat, toldText } from '../../renderer/cashier/shared/say';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { deferred, settle, type Deferred } from '../support/engine-harness';
 import { aPayment } from '../support/payment-fixture';
@@ -147,13 +148,13 @@ describe('the history slice', () => {
     await history.open();
     api.pages.push(bad('The terminal is not reachable'));
     await history.search(emptyFilter('SGD', 'en-SG'), PROBLEMS);
-    expect(state().historyProblem).toBe('The terminal is not reachable');
+    expect(state().historyProblem?.message).toBe('The terminal is not reachable');
     expect(state().historyPage).toEqual(pageOf(payment('a', 2000)));
 
     // A form that does not read is not sent.
     const sent = api.called('listPayments').length;
     await history.search({ ...emptyFilter('SGD', 'en-SG'), max: '1.234' }, PROBLEMS);
-    expect(state().historyProblem).toBe('Highest amount: SGD has 2 decimal places, "1.234" has 3');
+    expect(state().historyProblem?.message).toBe('Highest amount: SGD has 2 decimal places, "1.234" has 3');
     expect(api.called('listPayments')).toHaveLength(sent);
 
     await history.search(emptyFilter('SGD', 'en-SG'), PROBLEMS);
@@ -163,9 +164,20 @@ describe('the history slice', () => {
   it("says what to fix in the words it is given: the cashier's language", async () => {
     await history.open();
     await history.search({ ...emptyFilter('SGD', 'en-SG'), min: '10', max: '5' }, CASHIER_WORDS.ms.history.problems);
-    expect(state().historyProblem).toBe('Jumlah tertinggi lebih rendah daripada jumlah terendah');
+    expect(state().historyProblem?.message).toBe('Jumlah tertinggi lebih rendah daripada jumlah terendah');
     await history.search({ ...emptyFilter('SGD', 'en-SG'), min: '10', max: '5' }, CASHIER_WORDS['zh-Hans'].history.problems);
-    expect(state().historyProblem).toBe('最高金额低于最低金额');
+    expect(state().historyProblem?.message).toBe('最高金额低于最低金额');
+  });
+
+  it("keeps the terminal's refusal whole, so the panel words it in the cashier's language", async () => {
+    await history.open();
+    const said = { area: 'records', kind: 'payment_not_in_journal', paymentId: 'gone' } as const;
+    api.details.push({ ok: false, error: { code: 'not_found', message: 'No payment gone in the journal', said } });
+    await history.openPayment('gone');
+    const problem = state().historyProblem;
+    expect(problem).toMatchObject({ message: 'No payment gone in the journal', said });
+    expect(problem === null ? null : toldText(problem, CASHIER_WORDS.ms, saidFormat(null))).toBe('Bayaran gone tiada dalam jurnal');
+    expect(problem === null ? null : toldText(problem, CASHIER_WORDS['zh-Hans'], saidFormat(null))).toBe('日志中没有付款 gone');
   });
 
   it('opens a payment, and goes back to the list; a payment that cannot be read says why', async () => {
@@ -179,7 +191,7 @@ describe('the history slice', () => {
 
     await history.openPayment('gone');
     expect(state().historyDetail).toBeNull();
-    expect(state().historyProblem).toBe('No payment gone');
+    expect(state().historyProblem?.message).toBe('No payment gone');
 
     // A detail still on its way when the cashier goes back does not open over the list.
     const slow = deferred<ApiResult<PaymentDetail>>();
@@ -249,7 +261,7 @@ describe('the history slice', () => {
     expect(saved).toEqual([{ filename: 'payments.csv', csv: 'id\r\n' }]);
     api.csvReply = bad('The journal cannot be read');
     await history.exportCsv();
-    expect(state().historyProblem).toBe('The journal cannot be read');
+    expect(state().historyProblem?.message).toBe('The journal cannot be read');
     expect(saved).toHaveLength(1);
   });
 

@@ -1,4 +1,5 @@
 import { csvFilename, dayReportCsv, paymentsCsv } from '../../../app/history/csv';
+import type { RecordsSaid } from '../../../app/i18n/said/records';
 import type { ApiError, ApiResult, CommandArgs } from '../../../app/ipc/contract';
 import type { ClosedDay, DayReport, PaymentDetail } from '../../../app/ipc/history';
 import type { MethodId } from '../../../app/payment/method';
@@ -33,10 +34,15 @@ export interface HistoryCommandDeps {
   readonly now: () => number;
 }
 
-const failure = (code: ApiError['code'], message: string): { ok: false; error: ApiError } => ({ ok: false, error: { code, message } });
+/** A refusal: its English sentence, and (`said`) the same for the cashier's screen to word in its language. */
+const failure = (code: ApiError['code'], message: string, said?: RecordsSaid): { ok: false; error: ApiError } => ({
+  ok: false,
+  error: said === undefined ? { code, message } : { code, message, said },
+});
 const NO_JOURNAL = failure(
   'invalid_state',
   'History and end of day need the journal, and this terminal keeps payments in memory only: start it with a data folder (--data) to keep them',
+  { area: 'records', kind: 'no_journal' },
 );
 
 type FilterArgs = CommandArgs<'exportPaymentsCsv'>;
@@ -64,6 +70,23 @@ function providerIds(payment: Payment): PaymentDetail['providerIds'] {
   return ids;
 }
 
+/** One payment as History opens it: the payment, its timeline, audit, refunds and the provider's ids. */
+function paymentDetail(journal: Journal, paymentId: string): ApiResult<PaymentDetail> {
+  let payment: Payment | undefined;
+  try {
+    payment = journal.get(paymentId);
+  } catch (error) {
+    if (error instanceof UnreadablePaymentError) {
+      return failure('internal', error.message, { area: 'records', kind: 'payment_unreadable', paymentId: error.paymentId, detail: error.detail });
+    }
+    throw error;
+  }
+  if (payment === undefined) return failure('not_found', `No payment ${paymentId} in the journal`, { area: 'records', kind: 'payment_not_in_journal', paymentId });
+  const timeline = journal.events(payment.id).map((e) => ({ seq: e.seq, at: e.at, kind: e.kind, summary: e.summary }));
+  const refunds = journal.refunds(payment.id).map((r) => ({ refundId: r.refundId, amountMinor: r.amountMinor, at: r.at }));
+  return { ok: true, value: { payment, timeline, audit: journal.audit(payment.id), refunds, providerIds: providerIds(payment) } };
+}
+
 /** History and end of day, over the journal; each refusal is a sentence for the cashier. */
 export function historyCommands(deps: HistoryCommandDeps): Pick<CommandHandlers, HistoryCommand> {
   const withJournal =
@@ -75,7 +98,11 @@ export function historyCommands(deps: HistoryCommandDeps): Pick<CommandHandlers,
     const report = journal.dayReports.get(number);
     if (report !== undefined) return { ok: true, value: report };
     const last = journal.dayReports.list()[0]?.number;
-    return failure('not_found', last === undefined ? `There is no day report ${number}: no day has been closed yet` : `There is no day report ${number}: the reports run from 1 to ${last}`);
+    return failure(
+      'not_found',
+      last === undefined ? `There is no day report ${number}: no day has been closed yet` : `There is no day report ${number}: the reports run from 1 to ${last}`,
+      { area: 'records', kind: 'day_report_not_found', number, last: last ?? null },
+    );
   };
 
   const printReport = (report: DayReport) =>
@@ -94,24 +121,16 @@ export function historyCommands(deps: HistoryCommandDeps): Pick<CommandHandlers,
       const page = journal.list({ ...filter, limit: args.limit, offset: args.offset });
       return { ok: true, value: { payments: page.payments, total: journal.count(filter), unreadable: page.unreadable.length } };
     }),
-    paymentDetail: withJournal((journal, args: CommandArgs<'paymentDetail'>) => {
-      let payment: Payment | undefined;
-      try {
-        payment = journal.get(args.paymentId);
-      } catch (error) {
-        if (error instanceof UnreadablePaymentError) return failure('internal', error.message);
-        throw error;
-      }
-      if (payment === undefined) return failure('not_found', `No payment ${args.paymentId} in the journal`);
-      const timeline = journal.events(payment.id).map((e) => ({ seq: e.seq, at: e.at, kind: e.kind, summary: e.summary }));
-      const refunds = journal.refunds(payment.id).map((r) => ({ refundId: r.refundId, amountMinor: r.amountMinor, at: r.at }));
-      return { ok: true, value: { payment, timeline, audit: journal.audit(payment.id), refunds, providerIds: providerIds(payment) } };
-    }),
+    paymentDetail: withJournal((journal, args: CommandArgs<'paymentDetail'>) => paymentDetail(journal, args.paymentId)),
     exportPaymentsCsv: withJournal((journal, args: CommandArgs<'exportPaymentsCsv'>) => {
       const filter = toListFilter(args);
       const total = journal.count(filter);
       if (total > MAX_CSV_ROWS) {
-        return failure('invalid_args', `exportPaymentsCsv: ${total} payments match, more than the ${MAX_CSV_ROWS} one file holds; choose a shorter date range`);
+        return failure(
+          'invalid_args',
+          `exportPaymentsCsv: ${total} payments match, more than the ${MAX_CSV_ROWS} one file holds; choose a shorter date range`,
+          { area: 'records', kind: 'csv_too_many', count: total, max: MAX_CSV_ROWS },
+        );
       }
       const payments: Payment[] = [];
       for (let offset = 0; offset < total; offset += MAX_PAGE) payments.push(...journal.list({ ...filter, limit: MAX_PAGE, offset }).payments);
@@ -120,7 +139,7 @@ export function historyCommands(deps: HistoryCommandDeps): Pick<CommandHandlers,
     endOfDay: withJournal((journal) => ({ ok: true, value: journal.dayReports.preview() })),
     closeDay: withJournal(async (journal, _args: CommandArgs<'closeDay'>, context: CommandContext): Promise<ApiResult<ClosedDay>> => {
       const closed = journal.dayReports.close(actorsOf(context));
-      if (!closed.ok) return failure('invalid_state', closed.error);
+      if (!closed.ok) return failure('invalid_state', closed.error.message, closed.error.said);
       const report = closed.value;
       // The report is committed before printing: paper out or no printer never loses it; reprint later.
       const printed = await printReport(report).catch((error: unknown) => ({ ok: false as const, error: { message: error instanceof Error ? error.message : String(error) } }));

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { RecordsSaid } from '../../../app/i18n/said/records';
 import type { DayPeriod, DayReport, DayTotals, OperatorTotals } from '../../../app/ipc/history';
 import { METHOD_IDS } from '../../../app/payment/method';
 import { err, ok, type Result } from '../../../app/util/result';
@@ -9,6 +10,12 @@ import { count, currencyCode, dayFigures, type DayFigures } from './day-figures'
 import { prepareDayReportStatements } from './day-report-statements';
 import { guardWrite } from './sqlite-connection';
 import { diskProblem } from './write-problems';
+
+/** Why the day was not closed: the cashier's sentence, and the same for a screen to word in its language. */
+export interface DayCloseRefusal {
+  readonly message: string;
+  readonly said: RecordsSaid;
+}
 
 /** End of day over the journal: the open period's figures, and the numbered reports (table day_reports). */
 export interface DayReportBook {
@@ -22,7 +29,7 @@ export interface DayReportBook {
    * Keeps the next numbered report, up to now, and its audit entry (who closed it, who approved) in
    * the same transaction; refused while a sale in the period is still open.
    */
-  close(by?: AuditActors): Result<DayReport, string>;
+  close(by?: AuditActors): Result<DayReport, DayCloseRefusal>;
   /** Newest first. */
   list(): readonly DayReport[];
   get(number: number): DayReport | undefined;
@@ -81,15 +88,17 @@ export function createDayReports(db: Database.Database, now: () => number, audit
     return { from, to: Math.max(from, to) };
   };
 
-  const close = db.transaction((by: AuditActors): Result<DayReport, string> => {
+  const close = db.transaction((by: AuditActors): Result<DayReport, DayCloseRefusal> => {
     const { from, to } = period(now());
     const open = Number(sql.open.get(to));
     if (open > 0) {
-      return err(
-        open === 1
-          ? 'A sale is still in progress: finish or cancel it before closing the day, so it is counted'
-          : `${open} sales are still in progress: finish or cancel them before closing the day, so they are counted`,
-      );
+      return err({
+        message:
+          open === 1
+            ? 'A sale is still in progress: finish or cancel it before closing the day, so it is counted'
+            : `${open} sales are still in progress: finish or cancel them before closing the day, so they are counted`,
+        said: { area: 'records', kind: 'day_sales_open', count: open },
+      });
     }
     const number = (last()?.number ?? 0) + 1;
     const report: DayReport = { number, from, to, createdAt: now(), ...figures(from, to) };
@@ -114,7 +123,10 @@ export function createDayReports(db: Database.Database, now: () => number, audit
         // A full or read-only disk is the cashier's to fix: said so, and the day stays open.
         const problem = diskProblem(error, dirname(db.name));
         if (problem === null) throw error;
-        return err(`The day report was not saved: ${problem.reason} (${problem.remedy}). The day stays open; close it again once that is fixed.`);
+        return err({
+          message: `The day report was not saved: ${problem.reason} (${problem.remedy}). The day stays open; close it again once that is fixed.`,
+          said: { area: 'records', kind: 'day_report_not_saved', problem: problem.problem, folder: problem.folder },
+        });
       }
     },
     list: () => sql.list.all().map(toReport),

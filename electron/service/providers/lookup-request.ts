@@ -1,3 +1,4 @@
+import type { RecordsSaid } from '../../../app/i18n/said/records';
 import type { ApiError, ApiResult, CommandArgs, RequestLookup } from '../../../app/ipc/contract';
 import { isCurrencyCode } from '../../../app/money/currency';
 import { parseDecimal, type Money } from '../../../app/money/money';
@@ -17,17 +18,33 @@ const MAX_SHOWN_CODE = 64;
 const SMALLER = 'Crop it to the QR code, or take a smaller photo of it.';
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
+/** A refusal as the screens take it: the English sentence, and the same as a `Said` to word in the cashier's language. */
+interface Refusal {
+  readonly message: string;
+  readonly said: RecordsSaid;
+}
+
+const NOT_SET_UP: Refusal = { message: NOT_SET_UP_MESSAGE, said: { area: 'records', kind: 'lookup_not_set_up' } };
+const NO_QR: Refusal = { message: NO_QR_MESSAGE, said: { area: 'records', kind: 'lookup_no_qr' } };
+const NOT_A_REQUEST: Refusal = { message: NOT_A_REQUEST_MESSAGE, said: { area: 'records', kind: 'lookup_not_a_request' } };
+
 /** What the cashier is told about a picture the terminal will not read or send, with its numbers. */
-function imageProblemMessage(problem: RevealImageProblem): string {
+function imageProblem(problem: RevealImageProblem): Refusal {
   switch (problem.kind) {
     case 'unreadable':
-      return UNREADABLE_MESSAGE;
+      return { message: UNREADABLE_MESSAGE, said: { area: 'records', kind: 'lookup_image_unreadable' } };
     case 'too_large':
-      return TOO_LARGE_MESSAGE;
+      return { message: TOO_LARGE_MESSAGE, said: { area: 'records', kind: 'lookup_image_too_detailed' } };
     case 'too_many_pixels':
-      return `The picture is ${problem.width} × ${problem.height} pixels; the largest the terminal reads is ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} (${(MAX_IMAGE_PIXELS / 1e6).toFixed(1)} megapixels). ${SMALLER}`;
+      return {
+        message: `The picture is ${problem.width} × ${problem.height} pixels; the largest the terminal reads is ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} (${(MAX_IMAGE_PIXELS / 1e6).toFixed(1)} megapixels). ${SMALLER}`,
+        said: { area: 'records', kind: 'lookup_image_too_many_pixels', width: problem.width, height: problem.height, maxSide: MAX_IMAGE_SIDE, maxPixels: MAX_IMAGE_PIXELS },
+      };
     case 'too_many_bytes':
-      return `The picture is ${megabytes(problem.bytes)}; the largest the terminal reads is ${megabytes(MAX_IMAGE_BYTES)}. ${SMALLER}`;
+      return {
+        message: `The picture is ${megabytes(problem.bytes)}; the largest the terminal reads is ${megabytes(MAX_IMAGE_BYTES)}. ${SMALLER}`,
+        said: { area: 'records', kind: 'lookup_image_too_many_bytes', bytes: problem.bytes, maxBytes: MAX_IMAGE_BYTES },
+      };
   }
 }
 
@@ -42,6 +59,7 @@ const isOrangepillClient = (provider: PaymentProvider | undefined): provider is 
   provider !== undefined && 'reveal' in provider && typeof provider.reveal === 'function' && 'details' in provider && typeof provider.details === 'function';
 
 const failed = (code: ApiError['code'], message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
+const refused = (code: ApiError['code'], refusal: Refusal): ApiResult<never> => ({ ok: false, error: { code, ...refusal } });
 
 /** A code as it may be shown: printable, and short enough for one line. */
 function shownCode(code: string): string {
@@ -69,25 +87,27 @@ export function createLookupRequest(options: LookupRequestOptions) {
 
   return async (args: CommandArgs<'lookupRequest'>): Promise<ApiResult<RequestLookup>> => {
     const client = options.provider;
-    if (!isOrangepillClient(client)) return failed('invalid_state', NOT_SET_UP_MESSAGE);
+    if (!isOrangepillClient(client)) return refused('invalid_state', NOT_SET_UP);
 
     const png = revealPngBase64(args.imageBase64);
-    if (!png.ok) return failed('invalid_args', imageProblemMessage(png.error));
+    if (!png.ok) return refused('invalid_args', imageProblem(png.error));
 
     const revealed = await client.reveal(png.value);
     if (!revealed.ok) {
       // The image is all a reveal is given: a refusal means Orangepill found no QR in it.
       const noQr = revealed.error.kind === 'rejected' || revealed.error.kind === 'not_found';
-      return noQr ? failed('not_found', NO_QR_MESSAGE) : providerFailed(revealed.error);
+      return noQr ? refused('not_found', NO_QR) : providerFailed(revealed.error);
     }
     const code = revealed.value.trim();
-    if (code === '') return failed('not_found', NO_QR_MESSAGE);
-    if (secrets.some((secret) => code.includes(secret))) return failed('not_found', NOT_A_REQUEST_MESSAGE);
+    if (code === '') return refused('not_found', NO_QR);
+    if (secrets.some((secret) => code.includes(secret))) return refused('not_found', NOT_A_REQUEST);
 
     const details = await client.details(code);
     if (!details.ok) {
       const unknown = details.error.kind === 'not_found' || details.error.kind === 'rejected';
-      return unknown ? failed('not_found', `Orangepill has no payment request with code ${shownCode(code)}`) : providerFailed(details.error);
+      const shown = shownCode(code);
+      const noSuchRequest: Refusal = { message: `Orangepill has no payment request with code ${shown}`, said: { area: 'records', kind: 'lookup_no_such_request', code: shown } };
+      return unknown ? refused('not_found', noSuchRequest) : providerFailed(details.error);
     }
     const request = details.value.request;
     return {

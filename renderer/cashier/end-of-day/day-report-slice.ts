@@ -2,8 +2,8 @@ import type { StateCreator, StoreApi } from 'zustand';
 import type { ApiResult } from '../../../app/ipc/contract';
 import type { ClosedDay, CsvFile, DayPeriod, DayReport } from '../../../app/ipc/history';
 import type { PosApi } from '../../../app/ipc/pos-api';
-import { printAnswer, type PanelAnswer } from '../history/history-slice';
-import type { DayCloseWords } from '../words/end-of-day';
+import type { Told } from '../shared/told';
+import type { DayAnswer } from './day-answer';
 
 /**
  * The End-of-day panel's data: the open day's figures, the numbered reports kept so far, and what
@@ -14,7 +14,8 @@ export interface DayReportSlice {
   readonly dayPreview: DayPeriod | null;
   /** Every closed day, as main keeps them. */
   readonly dayReports: readonly DayReport[];
-  readonly dayAnswer: PanelAnswer | null;
+  /** Kept as it came; the panel words it (day-answer.ts). */
+  readonly dayAnswer: DayAnswer | null;
   readonly dayClosing: boolean;
   /** The question before closing is on screen, over the figures just read again. */
   readonly dayConfirming: boolean;
@@ -29,7 +30,7 @@ export interface DayReportSlice {
   readonly receiveDay: (turn: number, open: ApiResult<DayPeriod>, kept: ApiResult<readonly DayReport[]>) => void;
   readonly setDayClosing: (closing: boolean) => void;
   readonly setDayConfirming: (confirming: boolean) => void;
-  readonly setDayAnswer: (answer: PanelAnswer | null) => void;
+  readonly setDayAnswer: (answer: DayAnswer | null) => void;
 }
 
 const EMPTY = { dayPreview: null, dayReports: [], dayAnswer: null, dayClosing: false, dayConfirming: false } as const;
@@ -46,7 +47,7 @@ export const createDayReportSlice: StateCreator<DayReportSlice, [], [], DayRepor
   },
   receiveDay: (turn, open, kept) => {
     if (turn !== get().dayTurn) return;
-    if (!open.ok) return set({ dayAnswer: { ok: false, text: open.error.message } });
+    if (!open.ok) return set({ dayAnswer: { kind: 'refused', problem: open.error } });
     set(kept.ok ? { dayPreview: open.value, dayReports: kept.value } : { dayPreview: open.value });
   },
   setDayClosing: (dayClosing) => set({ dayClosing }),
@@ -59,22 +60,17 @@ export type DayReportApi = Pick<PosApi, 'endOfDay' | 'listDayReports' | 'reprint
   readonly closeDay: () => Promise<ApiResult<ClosedDay> | null>;
 };
 
-/** The words for a closed day: kept always, printed when a printer took it. */
-function closedAnswer(number: number, printError: string | null, words: DayCloseWords): PanelAnswer {
-  return printError === null ? { ok: true, text: words.closedPrinted(number) } : { ok: false, text: words.closedNotPrinted(number, printError) };
-}
-
 /** What the End-of-day panel's controls do: each calls the API and puts the answer in the store. */
 export function createDayReportActions(api: DayReportApi, store: StoreApi<DayReportSlice>, saveCsv: (file: CsvFile) => void) {
   const state = () => store.getState();
   const stillAsking = (session: number): boolean => state().daySession === session;
 
   /** Reads the open day and the reports again: whether this read is the one on screen, and what could not be read. */
-  const refresh = async (): Promise<{ readonly current: boolean; readonly problem: string | null }> => {
+  const refresh = async (): Promise<{ readonly current: boolean; readonly problem: Told | null }> => {
     const turn = state().requestDay();
     const [open, kept] = await Promise.all([api.endOfDay(), api.listDayReports()]);
     state().receiveDay(turn, open, kept);
-    return { current: state().dayTurn === turn, problem: !open.ok ? open.error.message : !kept.ok ? kept.error.message : null };
+    return { current: state().dayTurn === turn, problem: !open.ok ? open.error : !kept.ok ? kept.error : null };
   };
 
   return {
@@ -87,24 +83,24 @@ export function createDayReportActions(api: DayReportApi, store: StoreApi<DayRep
     close: (): void => state().resetDayReport(),
     /**
      * "Close the day…": the figures and the reports are read again, so the question shows what will be
-     * kept under which number, and only then asked. A read that fails says why (in `words`) and asks nothing.
+     * kept under which number, and only then asked. A read that fails says why and asks nothing.
      */
-    askToCloseDay: async (words: DayCloseWords): Promise<void> => {
+    askToCloseDay: async (): Promise<void> => {
       const { dayClosing, daySession: session } = state();
       if (dayClosing) return;
       state().setDayAnswer(null);
       const read = await refresh();
       if (!stillAsking(session) || !read.current) return;
-      if (read.problem !== null) return state().setDayAnswer({ ok: false, text: words.notClosed(read.problem) });
+      if (read.problem !== null) return state().setDayAnswer({ kind: 'not_closed', problem: read.problem });
       state().setDayConfirming(true);
     },
     /** Back from the question: nothing is closed. */
     backFromCloseDay: (): void => state().setDayConfirming(false),
     /**
      * The question's own button: closes the open day as the next numbered report, then reads the (now
-     * empty) day and the reports again. Without the question on screen it closes nothing. The answer is said in `words`.
+     * empty) day and the reports again. Without the question on screen it closes nothing.
      */
-    closeDay: async (words: DayCloseWords): Promise<void> => {
+    closeDay: async (): Promise<void> => {
       const { dayClosing, dayConfirming, daySession: session } = state();
       if (dayClosing || !dayConfirming) return;
       state().setDayClosing(true);
@@ -113,21 +109,22 @@ export function createDayReportActions(api: DayReportApi, store: StoreApi<DayRep
       state().setDayClosing(false);
       state().setDayConfirming(false);
       if (result === null) return;
-      if (!result.ok) return state().setDayAnswer({ ok: false, text: result.error.message });
-      state().setDayAnswer(closedAnswer(result.value.report.number, result.value.printError, words));
+      if (!result.ok) return state().setDayAnswer({ kind: 'refused', problem: result.error });
+      const { report, printError } = result.value;
+      state().setDayAnswer({ kind: 'closed', number: report.number, printError: printError === null ? null : { message: printError } });
       await refresh();
     },
     reprint: async (number: number): Promise<void> => {
       const session = state().daySession;
       const result = await api.reprintDayReport({ number });
-      if (stillAsking(session)) state().setDayAnswer(printAnswer(result));
+      if (stillAsking(session)) state().setDayAnswer(result.ok ? { kind: 'printed', report: result.value } : { kind: 'refused', problem: result.error });
     },
     /** The report's file: its column headers and values stay English in every cashier language, as data for accountants. */
     exportCsv: async (number: number): Promise<void> => {
       const session = state().daySession;
       const result = await api.exportDayReportCsv({ number });
       if (!stillAsking(session)) return;
-      if (!result.ok) return state().setDayAnswer({ ok: false, text: result.error.message });
+      if (!result.ok) return state().setDayAnswer({ kind: 'refused', problem: result.error });
       saveCsv(result.value);
     },
   };

@@ -3,11 +3,13 @@ import type { TerminalInfo } from '../../../app/ipc/contract';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import { ConfirmDialog } from '../shared/confirm-dialog';
+import { dayAnswerText } from './day-answer';
 import { closeDayQuestion, emptyDayQuestion, isEmptyDay, nextReportNumber } from './day-close-words';
 import { DayTotalsTable, OperatorTotalsTable } from './day-totals-table';
 import { MoneyBackTable } from './money-back-table';
 import { ParkedWarning } from '../parked/parked-warning';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
 import '../history/history.css';
 
@@ -54,6 +56,7 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
   const confirming = useCashierStore((s) => s.dayConfirming);
   const words = useWords().endOfDay;
   const says = words.closeWords;
+  const say = useSay();
 
   useEffect(() => {
     void dayReport.open();
@@ -61,6 +64,7 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
   }, [dayReport]);
 
   const empty = preview !== null && isEmptyDay(preview.totals);
+  const shown = answer === null ? null : dayAnswerText(answer, says, say);
   return (
     <dialog ref={dialog} className="history-panel" data-testid="eod-panel" aria-labelledby="eod-title" onCancel={(e) => e.preventDefault()}>
       {/* Close (Esc) sits up here, away from Close the day below, so one cannot be pressed for the other. */}
@@ -77,14 +81,14 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
           <MoneyBackTable totals={preview.totals} terminal={terminal} prefix="eod" />
           <OperatorTotalsTable period={preview} terminal={terminal} prefix="eod" />
           <ParkedWarning terminal={terminal} testId="eod-parked" />
-          <button type="button" className="button button--danger" data-testid="eod-close-day" disabled={closing} onClick={() => void dayReport.askToCloseDay(says)}>
+          <button type="button" className="button button--danger" data-testid="eod-close-day" disabled={closing} onClick={() => void dayReport.askToCloseDay()}>
             {closing ? words.closing : words.closeDay}
           </button>
         </section>
       )}
-      {answer !== null && (
-        <p className={answer.ok ? 'history__answer' : 'history__answer history__answer--bad'} role="status" data-testid="eod-answer">
-          {answer.text}
+      {shown !== null && (
+        <p className={shown.ok ? 'history__answer' : 'history__answer history__answer--bad'} role="status" data-testid="eod-answer">
+          {shown.text}
         </p>
       )}
       <EarlierReports terminal={terminal} />
@@ -95,7 +99,7 @@ export function EndOfDayPanel({ terminal, onClose }: { readonly terminal: Termin
           acceptLabel={empty ? says.acceptEmpty : says.accept}
           busyLabel={words.closing}
           busy={closing}
-          onAccept={() => void dayReport.closeDay(says)}
+          onAccept={() => void dayReport.closeDay()}
           onBack={dayReport.backFromCloseDay}
           testId="eod-confirm"
         >

@@ -16,6 +16,7 @@ import { statusWords } from './history-timeline';
 import { formatShopDateTime, shopDateHint } from './shop-dates';
 import { methodLabel, terminalCurrencies } from '../shared/sale-choices';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
 import './history.css';
 
@@ -102,6 +103,17 @@ function Filters({ terminal, staff, form, onChange }: FiltersProps) {
   );
 }
 
+/** Why the last search, page, export or payment could not be shown, in the cashier's language where the terminal said it as a `Said`. */
+function HistoryProblem() {
+  const problem = useCashierStore((s) => s.historyProblem);
+  const say = useSay();
+  return problem === null ? null : (
+    <p className="history__answer history__answer--bad" role="alert" data-testid="history-problem">
+      {say(problem)}
+    </p>
+  );
+}
+
 /** History: find payments by order number or reference, date, status, method and amount; open one; export what is found as CSV. */
 export function HistoryPanel({ terminal, onClose }: { readonly terminal: TerminalInfo; readonly onClose: () => void }) {
   const dialog = useModalDialog(onClose);
@@ -111,7 +123,6 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
   const offset = useCashierStore((s) => s.historyOffset);
   const page = useCashierStore((s) => s.historyPage);
   const detail = useCashierStore((s) => s.historyDetail);
-  const problem = useCashierStore((s) => s.historyProblem);
   const staff = useCashierStore((s) => s.historyStaff);
   const all = useWords();
   const words = all.history;
@@ -175,11 +186,7 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
           </div>
         </>
       )}
-      {problem !== null && (
-        <p className="history__answer history__answer--bad" role="alert" data-testid="history-problem">
-          {problem}
-        </p>
-      )}
+      <HistoryProblem />
       <button type="button" className="button button--primary" data-testid="history-close" onClick={onClose}>
         {words.close}
       </button>

@@ -4,6 +4,7 @@ import type { PrintReport } from '../../../app/ipc/devices';
 import type { CsvFile, PaymentDetail, PaymentPage } from '../../../app/ipc/history';
 import type { StaffMember } from '../../../app/staff/staff';
 import type { PosApi } from '../../../app/ipc/pos-api';
+import type { Told } from '../shared/told';
 import type { HistoryProblemWords } from '../words/history';
 import { filterArgs, type FilterArgs, type HistoryFilterForm } from './history-filter';
 
@@ -36,8 +37,11 @@ export interface HistorySlice {
   readonly historyDetail: PaymentDetail | null;
   /** The open payment's last reprint (a refund's answer is the refund form's own). */
   readonly historyAnswer: PanelAnswer | null;
-  /** Why the last search, page, export or payment could not be shown. */
-  readonly historyProblem: string | null;
+  /**
+   * Why the last search, page, export or payment could not be shown: what the terminal told, kept whole
+   * so the panel words it in the cashier's language; or the filter's own problem, already in its words.
+   */
+  readonly historyProblem: Told | null;
   /** The people listed, for the "who" filter; empty in a one-person shop, where the filter is not shown. */
   readonly historyStaff: readonly StaffMember[];
   /** Bumped each time the panel opens or closes: answers to an earlier opening are dropped. */
@@ -56,7 +60,7 @@ export interface HistorySlice {
   /** Back to the list; a detail still on its way is dropped. */
   readonly closeHistoryDetail: () => void;
   readonly setHistoryAnswer: (answer: PanelAnswer | null) => void;
-  readonly setHistoryProblem: (problem: string | null) => void;
+  readonly setHistoryProblem: (problem: Told | null) => void;
   readonly setHistoryStaff: (staff: readonly StaffMember[]) => void;
 }
 
@@ -77,7 +81,7 @@ export const createHistorySlice: StateCreator<HistorySlice, [], [], HistorySlice
   },
   receiveHistoryPage: (turn, result) => {
     if (turn !== get().historyPageTurn) return;
-    set(result.ok ? { historyPage: result.value, historyProblem: null } : { historyProblem: result.error.message });
+    set(result.ok ? { historyPage: result.value, historyProblem: null } : { historyProblem: result.error });
   },
   requestHistoryDetail: () => {
     const turn = get().historyDetailTurn + 1;
@@ -86,7 +90,7 @@ export const createHistorySlice: StateCreator<HistorySlice, [], [], HistorySlice
   },
   receiveHistoryDetail: (turn, result) => {
     if (turn !== get().historyDetailTurn) return;
-    if (!result.ok) return set({ historyProblem: result.error.message });
+    if (!result.ok) return set({ historyProblem: result.error });
     const same = get().historyDetail?.payment.id === result.value.payment.id;
     set(same ? { historyDetail: result.value } : { ...EMPTY_DETAIL, historyDetail: result.value });
   },
@@ -132,7 +136,7 @@ export function createHistoryActions(api: HistoryApi, store: StoreApi<HistorySli
     /** Searches with the form as typed, from the first page; a form that does not read says what to fix, in `words`. */
     search: async (form: HistoryFilterForm, words: HistoryProblemWords): Promise<void> => {
       const args = filterArgs(form, words);
-      if (!args.ok) return state().setHistoryProblem(args.error);
+      if (!args.ok) return state().setHistoryProblem({ message: args.error });
       await loadPage(args.value, 0);
     },
     /** Newer: back a page. */
@@ -149,7 +153,7 @@ export function createHistoryActions(api: HistoryApi, store: StoreApi<HistorySli
       const session = state().historySession;
       const result = await api.exportPaymentsCsv(state().historyFilter);
       if (!stillAsking(session)) return;
-      if (!result.ok) return state().setHistoryProblem(result.error.message);
+      if (!result.ok) return state().setHistoryProblem(result.error);
       saveCsv(result.value);
     },
     reprintReceipt: async (): Promise<void> => {

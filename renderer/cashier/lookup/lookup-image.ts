@@ -11,9 +11,12 @@ const SENT_AS_IS: ReadonlySet<string> = new Set(['image/png', 'image/jpeg']);
 const SIDES = [1600, 1200, 900, 700, 500] as const;
 const JPEG_QUALITY = 0.85;
 
-export type ImageReading = { readonly ok: true; readonly base64: string } | { readonly ok: false; readonly message: string };
+/** Why a pasted or chosen picture was not sent: the screen's own refusals, worded from the catalog (LookupWords). */
+export type LookupRefusal = keyof Pick<LookupWords, 'noPicture' | 'notAPicture' | 'tooLarge' | 'unreadable'>;
 
-const failed = (message: string): ImageReading => ({ ok: false, message });
+export type ImageReading = { readonly ok: true; readonly base64: string } | { readonly ok: false; readonly refusal: LookupRefusal };
+
+const failed = (refusal: LookupRefusal): ImageReading => ({ ok: false, refusal });
 
 /** The base64 part of a data: URL. */
 const base64Of = (dataUrl: string): string => dataUrl.slice(dataUrl.indexOf(',') + 1);
@@ -60,9 +63,9 @@ async function redrawn(blob: Blob): Promise<string | null> {
   }
 }
 
-/** A PNG or JPEG as it is when small enough; anything else the browser can draw, redrawn. Refusals are said in `words`. */
-export async function readLookupImage(blob: Blob, words: LookupWords): Promise<ImageReading> {
-  if (!blob.type.startsWith('image/')) return failed(words.notAPicture);
+/** A PNG or JPEG as it is when small enough; anything else the browser can draw, redrawn. Refusals are worded by the panel. */
+export async function readLookupImage(blob: Blob): Promise<ImageReading> {
+  if (!blob.type.startsWith('image/')) return failed('notAPicture');
   try {
     if (SENT_AS_IS.has(blob.type)) {
       const base64 = base64Of(await readDataUrl(blob));
@@ -70,9 +73,9 @@ export async function readLookupImage(blob: Blob, words: LookupWords): Promise<I
       if (base64.length <= MAX_SENT_BASE64 && (await longestSide(blob)) <= SIDES[0]) return { ok: true, base64 };
     }
     const base64 = await redrawn(blob);
-    return base64 === null ? failed(words.tooLarge) : { ok: true, base64 };
+    return base64 === null ? failed('tooLarge') : { ok: true, base64 };
   } catch {
-    return failed(words.unreadable);
+    return failed('unreadable');
   }
 }
 

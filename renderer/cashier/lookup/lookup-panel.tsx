@@ -1,15 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiResult, RequestLookup } from '../../../app/ipc/contract';
-import { pastedImage, readLookupImage } from './lookup-image';
+import { pastedImage, readLookupImage, type LookupRefusal } from './lookup-image';
 import { LookupResult } from './lookup-result';
+import type { Told } from '../shared/told';
+import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
 import './lookup.css';
+
+/** Why not: what the terminal told (worded at render time when it came as a `Said`), or the screen's own refusal of a picture. */
+type LookupProblem = Told | LookupRefusal;
 
 type LookupState =
   | { readonly kind: 'waiting' }
   | { readonly kind: 'reading' }
   | { readonly kind: 'found'; readonly lookup: RequestLookup }
-  | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'failed'; readonly problem: LookupProblem };
 
 export interface LookupPanelProps {
   readonly locale: string;
@@ -21,7 +26,7 @@ export interface LookupPanelProps {
  * Captured at the window, before the cashier's own keys: while the panel is open, Esc closes it and
  * never clears the sale, and digits or Enter never reach the amount or Charge. A paste is a picture to read.
  */
-function useLookupKeys(onClose: () => void, send: (blob: Blob) => Promise<void>, setState: (state: LookupState) => void, noPicture: string): void {
+function useLookupKeys(onClose: () => void, send: (blob: Blob) => Promise<void>, setState: (state: LookupState) => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       event.stopPropagation();
@@ -32,7 +37,7 @@ function useLookupKeys(onClose: () => void, send: (blob: Blob) => Promise<void>,
     const onPaste = (event: ClipboardEvent): void => {
       const image = pastedImage(event);
       event.preventDefault();
-      if (image === null) setState({ kind: 'failed', message: noPicture });
+      if (image === null) setState({ kind: 'failed', problem: 'noPicture' });
       else void send(image);
     };
     window.addEventListener('keydown', onKeyDown, true);
@@ -41,12 +46,13 @@ function useLookupKeys(onClose: () => void, send: (blob: Blob) => Promise<void>,
       window.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('paste', onPaste);
     };
-  }, [onClose, send, setState, noPicture]);
+  }, [onClose, send, setState]);
 }
 
 /** What the picture said: being read, the request found, or why not. */
 function LookupOutcome({ state, locale }: { readonly state: LookupState; readonly locale: string }) {
   const words = useWords().lookup;
+  const say = useSay();
   return (
     <div className="lookup__outcome" aria-live="polite">
       {state.kind === 'reading' && (
@@ -57,7 +63,7 @@ function LookupOutcome({ state, locale }: { readonly state: LookupState; readonl
       {state.kind === 'found' && <LookupResult lookup={state.lookup} locale={locale} />}
       {state.kind === 'failed' && (
         <p className="cashier-error" role="alert" data-testid="lookup-error">
-          {state.message}
+          {typeof state.problem === 'string' ? words[state.problem] : say(state.problem)}
         </p>
       )}
     </div>
@@ -81,12 +87,16 @@ export function LookupPanel({ locale, lookup, onClose }: LookupPanelProps) {
     async (blob: Blob) => {
       const mine = ++turn.current;
       setState({ kind: 'reading' });
-      const image = await readLookupImage(blob, words);
-      const result: ApiResult<RequestLookup> = image.ok ? await lookup(image.base64) : { ok: false, error: { code: 'invalid_args', message: image.message } };
+      const image = await readLookupImage(blob);
+      if (!image.ok) {
+        if (mine === turn.current) setState({ kind: 'failed', problem: image.refusal });
+        return;
+      }
+      const result: ApiResult<RequestLookup> = await lookup(image.base64);
       if (mine !== turn.current) return;
-      setState(result.ok ? { kind: 'found', lookup: result.value } : { kind: 'failed', message: result.error.message });
+      setState(result.ok ? { kind: 'found', lookup: result.value } : { kind: 'failed', problem: result.error });
     },
-    [lookup, words],
+    [lookup],
   );
 
   useEffect(() => {
@@ -97,7 +107,7 @@ export function LookupPanel({ locale, lookup, onClose }: LookupPanelProps) {
     return () => element?.close();
   }, []);
 
-  useLookupKeys(onClose, send, setState, words.noPicture);
+  useLookupKeys(onClose, send, setState);
 
   return (
     <dialog

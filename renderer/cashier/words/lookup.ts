@@ -5,7 +5,7 @@ export interface LookupWords {
   readonly reading: string;
   readonly choose: string;
   readonly close: string;
-  /** Why a pasted or chosen picture was not sent; what the terminal says of one it read comes as it is. */
+  /** Why a pasted or chosen picture was not sent; what the terminal says of one it read is in the `said` catalog (records). */
   readonly noPicture: string;
   readonly notAPicture: string;
   readonly tooLarge: string;
