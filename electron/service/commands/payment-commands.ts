@@ -23,9 +23,12 @@ export interface PaymentCommandDeps {
   readonly lookupRequest: (args: CommandArgs<'lookupRequest'>) => Promise<ApiResult<RequestLookup>>;
 }
 
-/** The engine's answer as the screens' API gives it: its refusal's code and sentence, nothing else. */
-export const toApi = <T>(result: Result<T, EngineError>): ApiResult<T> =>
-  result.ok ? result : { ok: false, error: { code: result.error.code, message: result.error.message } };
+/** The engine's answer as the screens' API gives it: its refusal's code and sentence (and that sentence as a `Said`), nothing else. */
+export const toApi = <T>(result: Result<T, EngineError>): ApiResult<T> => {
+  if (result.ok) return result;
+  const { code, message, said } = result.error;
+  return { ok: false, error: { code, message, ...(said === undefined ? {} : { said }) } };
+};
 
 /** The sale on the counter: what it is, taking the money, giving it back, clearing it away. */
 export function paymentCommands(deps: PaymentCommandDeps): Pick<CommandHandlers, PaymentCommand> {
