@@ -24,8 +24,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const MINIMUM: SaleSaid = { area: 'sale', kind: 'amount_below_minimum', method: 'atome', minimum: { minor: 150, currency: 'SGD' } };
-const MAXIMUM: SaleSaid = { area: 'sale', kind: 'amount_above_maximum', method: 'atome', maximum: { minor: 300_000, currency: 'SGD' } };
+const MINIMUM = { area: 'sale', kind: 'amount_below_minimum', method: 'atome', minimum: { minor: 150, currency: 'SGD' } } as const satisfies SaleSaid;
+const MAXIMUM = { area: 'sale', kind: 'amount_above_maximum', method: 'atome', maximum: { minor: 300_000, currency: 'SGD' } } as const satisfies SaleSaid;
 
 describe.each(['ms', 'zh-Hans'] as const)("the sale's refusals in %s", (language: Exclude<CashierLanguage, 'en'>) => {
   const words = CASHIER_WORDS[language].said.sale;
@@ -62,7 +62,7 @@ describe.each(['ms', 'zh-Hans'] as const)("the sale's refusals in %s", (language
 
   it("says Atome's minimum in the language, with the amount", async () => {
     const text = await chargeRefused('120');
-    expect(text).toBe(words.amount_below_minimum(MINIMUM as Extract<SaleSaid, { kind: 'amount_below_minimum' }>, format));
+    expect(text).toBe(words.amount_below_minimum(MINIMUM, format));
     expect(text).toContain('SGD 1.50');
     expect(text).not.toContain('needs at least');
     const snapshot = await terminal.service.dispatch('getSnapshot', {}, 'cashier');
@@ -71,7 +71,7 @@ describe.each(['ms', 'zh-Hans'] as const)("the sale's refusals in %s", (language
 
   it("says Atome's maximum in the language, with the amount", async () => {
     const text = await chargeRefused('300001');
-    expect(text).toBe(words.amount_above_maximum(MAXIMUM as Extract<SaleSaid, { kind: 'amount_above_maximum' }>, format));
+    expect(text).toBe(words.amount_above_maximum(MAXIMUM, format));
     expect(text).toContain('SGD 3,000.00');
     expect(text).not.toContain('takes at most');
   });
