@@ -1,4 +1,3 @@
-import type { Said } from '../i18n/said';
 import type { SaleSaid } from '../i18n/said/sale';
 import type { Money } from '../money/money';
 import type { MethodInfo } from '../payment/method';
@@ -91,8 +90,6 @@ export interface ProviderError {
   readonly kind: ProviderErrorKind;
   /** Cashier-facing; never contains a credential. */
   readonly message: string;
-  /** The same sentence for a screen to word in its own language (app/i18n/said.ts). */
-  readonly said?: Said;
   /** True when the request may have taken effect at the provider although we got no answer. */
   readonly ambiguous: boolean;
   readonly retryAfterMs?: number;

@@ -91,7 +91,7 @@ function listCharges(ctx: OpnContext, q: OpnListQuery): Promise<Result<OpnCharge
 
 async function createCharge(ctx: OpnContext, req: CreatePaymentRequest, currencies: readonly CurrencyCode[]): Promise<Result<CreatedPayment, ProviderError>> {
   const amount = checkAmount(ctx, currencies, req);
-  if (!amount.ok) return err({ ...rejected(amount.error.message), said: amount.error.said });
+  if (!amount.ok) return err(rejected(amount.error.message));
   const expiry = opnExpiry(req.expiresAt, ctx.now(), ctx.method);
   if (!expiry.ok) return err(rejected(expiry.error));
   // Remembered before sending: if the answer is lost, the charge found later is checked against it.
