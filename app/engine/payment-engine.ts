@@ -8,6 +8,7 @@ import type { PollPolicy } from './poll-policy';
 import type { PaymentStore } from './payment-store';
 import { checkedStatus, StatusPoller, type PollerHost } from './status-poller';
 import { refundAtProvider } from './refund-at-provider';
+import { alreadyFinal, inProgress, notConfigured, paymentNotFound, refusesCurrency, stillBeingCreated, stillInProgress } from './sale-refusals';
 import { saidOfProblem, StoreWriter, type StoreProblem } from './store-writer';
 import type { Money } from '../money/money';
 import type { MethodId } from '../payment/method';
@@ -128,19 +129,19 @@ export class PaymentEngine {
   async charge(request: ChargeRequest): Promise<Result<Payment, EngineError>> {
     const provider = this.deps.providers.get(request.method);
     if (provider === undefined) {
-      return err({ code: 'invalid_state', message: `Payment method ${request.method} is not configured on this terminal` });
+      return err(notConfigured(request.method));
     }
     if (!provider.method.currencies.includes(request.amount.currency)) {
-      return err({ code: 'amount_rejected', message: `${provider.method.label} does not accept ${request.amount.currency}` });
+      return err(refusesCurrency(request.method, provider.method.label, request.amount.currency));
     }
     const limit = provider.checkAmount(request.amount);
-    if (!limit.ok) return err({ code: 'amount_rejected', message: limit.error });
+    if (!limit.ok) return err({ code: 'amount_rejected', message: limit.error.message, said: limit.error.said });
     // While a change waits to be saved, nothing new starts: the journal must hold every sale.
     const unsaved = this.writer.hasPending() ? this.writer.currentProblem() : null;
     if (unsaved !== null) return err({ code: 'invalid_state', message: unsaved.message, ...saidOfProblem(unsaved) });
     const current = this.active();
     if (current !== null && !isFinal(current.state)) {
-      return err({ code: 'invalid_state', message: 'A payment is already in progress: wait for it, or cancel it first', said: { area: 'sale', kind: 'payment_in_progress' } });
+      return err(inProgress);
     }
 
     const now = this.deps.clock.now();
@@ -177,19 +178,19 @@ export class PaymentEngine {
   /** `moneyReceived: 'to_return'` is the cashier's confirmation that money already received goes back. */
   async cancel(id: string, moneyReceived?: 'to_return'): Promise<Result<Payment, EngineError>> {
     const payment = this.writer.current(id);
-    if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal`, said: { area: 'sale', kind: 'payment_not_found', paymentId: id } });
+    if (payment === undefined) return err(paymentNotFound(id));
     const unsaved = this.writer.isPending(id) ? this.writer.currentProblem() : null;
     if (unsaved !== null) {
       return err({ code: 'invalid_state', message: `${unsaved.message} This sale's latest news is kept, and shown once it is saved.`, ...saidOfProblem(unsaved, { kept: 'sale' }) });
     }
     if (isFinal(payment.state)) {
-      return err({ code: 'invalid_state', message: `Payment ${id} is already ${payment.state.status.replace(/_/g, ' ')}` });
+      return err(alreadyFinal(id, payment.state));
     }
     // Money has arrived: only the cashier's explicit confirmation ends the sale, and nothing is closed at the provider.
     const refusal = this.money.bareCancelRefusal(payment);
     if (refusal !== null) return moneyReceived === 'to_return' ? this.money.cancelWithMoney(id) : err({ code: 'invalid_state', message: refusal });
     if (payment.state.status === 'creating' || payment.providerRef === null) {
-      return err({ code: 'invalid_state', message: 'The payment is still being created: cancel once its QR shows' });
+      return err(stillBeingCreated);
     }
     const provider = this.providerFor(payment);
     const cancelling = this.apply(payment.id, { type: 'cancel_requested' });
@@ -210,9 +211,9 @@ export class PaymentEngine {
   /** Clears a finished payment from the screens. */
   dismiss(id: string): Result<null, EngineError> {
     const payment = this.deps.store.get(id);
-    if (payment === undefined) return err({ code: 'not_found', message: `No payment ${id} on this terminal`, said: { area: 'sale', kind: 'payment_not_found', paymentId: id } });
+    if (payment === undefined) return err(paymentNotFound(id));
     if (!isFinal(payment.state)) {
-      return err({ code: 'invalid_state', message: 'The payment is still in progress: cancel it before starting a new sale' });
+      return err(stillInProgress);
     }
     if (this.activeId === id) this.activeId = null;
     return ok(null);

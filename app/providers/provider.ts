@@ -1,3 +1,4 @@
+import type { SaleSaid } from '../i18n/said/sale';
 import type { Money } from '../money/money';
 import type { MethodInfo } from '../payment/method';
 import type { Failure, ProviderTrail, QrCode } from '../payment/payment';
@@ -94,11 +95,17 @@ export interface ProviderError {
   readonly retryAfterMs?: number;
 }
 
+/** Why the provider's rules refuse an amount: the English sentence, and the same as a `Said` for the cashier's language. */
+export interface AmountRefusal {
+  readonly message: string;
+  readonly said: SaleSaid;
+}
+
 /** One payment provider, spoken to over an injected fetch; the engine knows nothing else about it. */
 export interface PaymentProvider {
   readonly method: MethodInfo;
   /** The provider's own amount rules, checked before any request. */
-  checkAmount(amount: Money): Result<void, string>;
+  checkAmount(amount: Money): Result<void, AmountRefusal>;
   create(request: CreatePaymentRequest): Promise<Result<CreatedPayment, ProviderError>>;
   status(providerRef: string): Promise<Result<ProviderStatus, ProviderError>>;
   /**

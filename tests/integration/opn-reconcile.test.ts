@@ -184,7 +184,8 @@ describe('the payment engine on the Opn client and simulator', () => {
     const r = rig();
     const { engine: e } = engineFor(r.client);
     const result = await e.charge({ amount: { minor: 100, currency: 'SGD' }, method: 'atome', orderRef: null });
-    expect(result).toEqual({ ok: false, error: { code: 'amount_rejected', message: 'Atome needs at least SGD 1.50' } });
+    const said = { area: 'sale', kind: 'amount_below_minimum', method: 'atome', minimum: { minor: 150, currency: 'SGD' } };
+    expect(result).toEqual({ ok: false, error: { code: 'amount_rejected', message: 'Atome needs at least SGD 1.50', said } });
     expect(r.sim.requests()).toHaveLength(0);
   });
 });

@@ -8,7 +8,7 @@ import type { StoreProblem } from '../../app/engine/store-writer';
 import type { Money } from '../../app/money/money';
 import type { MethodId, MethodInfo } from '../../app/payment/method';
 import type { Payment, PaymentStatus } from '../../app/payment/payment';
-import type { CreatedPayment, CreatePaymentRequest, PaymentProvider, ProviderError, ProviderStatus } from '../../app/providers/provider';
+import type { AmountRefusal, CreatedPayment, CreatePaymentRequest, PaymentProvider, ProviderError, ProviderStatus } from '../../app/providers/provider';
 import { ok, type Result } from '../../app/util/result';
 import { aPayment } from './payment-fixture';
 
@@ -100,7 +100,7 @@ export class ScriptedProvider implements PaymentProvider {
   readonly finds: string[] = [];
   /** Set by a test about a provider whose repeated create gives back the first one (Orangepill's key). */
   idempotentCreate?: true;
-  amountRule: (amount: Money) => Result<void, string> = () => ok(undefined);
+  amountRule: (amount: Money) => Result<void, AmountRefusal> = () => ok(undefined);
   onCreate: (req: CreatePaymentRequest, n: number) => Reply<CreatedPayment> = (req) => ok(createdFor(req));
   onStatus: (ref: string, n: number) => Reply<ProviderStatus> = () => ok<ProviderStatus>({ kind: 'pending' });
   onCancel: (ref: string, n: number) => Reply<ProviderStatus> = () => ok<ProviderStatus>({ kind: 'cancelled' });
@@ -108,7 +108,7 @@ export class ScriptedProvider implements PaymentProvider {
 
   constructor(private readonly clock: Clock) {}
 
-  checkAmount(amount: Money): Result<void, string> {
+  checkAmount(amount: Money): Result<void, AmountRefusal> {
     return this.amountRule(amount);
   }
 

@@ -32,7 +32,7 @@ function recording(client: OpnClient): OpnClient {
     method: client.method,
     checkAmount: (amount) => {
       const r = client.checkAmount(amount);
-      if (!r.ok) messages.push(r.error);
+      if (!r.ok) messages.push(r.error.message);
       return r;
     },
     create: (req) => keep(client.create(req)),

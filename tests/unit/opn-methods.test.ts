@@ -89,14 +89,14 @@ describe('the Opn method table', () => {
 
 describe('amount, expiry and refund rules per method', () => {
   it('names the limit in the refusal', () => {
-    expect(checkOpnAmount({ minor: 1999, currency: 'THB' }, OPN_METHODS.promptpay)).toEqual({ ok: false, error: 'PromptPay needs at least THB 20.00' });
-    expect(checkOpnAmount({ minor: 15_000_001, currency: 'THB' }, OPN_METHODS.promptpay)).toEqual({ ok: false, error: 'PromptPay takes at most THB 150,000.00' });
+    expect(checkOpnAmount({ minor: 1999, currency: 'THB' }, OPN_METHODS.promptpay)).toMatchObject({ ok: false, error: { message: 'PromptPay needs at least THB 20.00' } });
+    expect(checkOpnAmount({ minor: 15_000_001, currency: 'THB' }, OPN_METHODS.promptpay)).toMatchObject({ ok: false, error: { message: 'PromptPay takes at most THB 150,000.00' } });
     expect(checkOpnAmount({ minor: 2000, currency: 'THB' }, OPN_METHODS.promptpay).ok).toBe(true);
-    expect(checkOpnAmount({ minor: 2000, currency: 'SGD' }, OPN_METHODS.promptpay)).toEqual({ ok: false, error: 'PromptPay does not take SGD' });
+    expect(checkOpnAmount({ minor: 2000, currency: 'SGD' }, OPN_METHODS.promptpay)).toMatchObject({ ok: false, error: { message: 'PromptPay does not take SGD' } });
     expect(checkOpnAmount({ minor: 1, currency: 'THB' }, OPN_METHODS.wechatpay).ok).toBe(true);
     // Atome as it always was, also as the default.
-    expect(checkOpnAmount({ minor: 149, currency: 'SGD' })).toEqual({ ok: false, error: 'Atome needs at least SGD 1.50' });
-    expect(checkOpnAmount({ minor: 500, currency: 'THB' })).toEqual({ ok: false, error: 'Atome does not take THB' });
+    expect(checkOpnAmount({ minor: 149, currency: 'SGD' })).toMatchObject({ ok: false, error: { message: 'Atome needs at least SGD 1.50' } });
+    expect(checkOpnAmount({ minor: 500, currency: 'THB' })).toMatchObject({ ok: false, error: { message: 'Atome does not take THB' } });
   });
 
   it('keeps each documented expiry range, and sends the terminal\u2019s own where none is documented', () => {

@@ -90,7 +90,10 @@ describe('PaymentEngine: cancel', () => {
     const payment = await chargeOk(h.engine);
     await h.clock.advance(1000);
     const result = await h.engine.cancel(payment.id);
-    expect(result).toEqual({ ok: false, error: { code: 'invalid_state', message: 'Payment ref-1 is already paid' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_state', message: 'Payment ref-1 is already paid', said: { area: 'sale', kind: 'payment_already_final', paymentId: 'ref-1', status: 'paid' } },
+    });
     expect(h.provider.cancels).toEqual([]);
   });
 

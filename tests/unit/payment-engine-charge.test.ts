@@ -67,9 +67,11 @@ describe('PaymentEngine: charge', () => {
 
   it('rejects an amount the provider refuses, without any create call', async () => {
     const h = harness();
-    h.provider.amountRule = (amount) => (amount.minor < 100 ? err('Test QR needs at least SGD 1.00') : ok(undefined));
+    const minimum = { minor: 100, currency: 'SGD' } as const;
+    const said = { area: 'sale', kind: 'amount_below_minimum', method: 'demo', minimum } as const;
+    h.provider.amountRule = (amount) => (amount.minor < 100 ? err({ message: 'Test QR needs at least SGD 1.00', said }) : ok(undefined));
     const result = await h.engine.charge({ amount: { minor: 99, currency: 'SGD' }, method: 'demo', orderRef: null });
-    expect(result).toEqual({ ok: false, error: { code: 'amount_rejected', message: 'Test QR needs at least SGD 1.00' } });
+    expect(result).toEqual({ ok: false, error: { code: 'amount_rejected', message: 'Test QR needs at least SGD 1.00', said } });
     expect(h.provider.creates).toEqual([]);
     expect(h.changes).toEqual([]);
     expect(h.engine.active()).toBeNull();
@@ -78,7 +80,10 @@ describe('PaymentEngine: charge', () => {
   it('rejects a currency the method does not accept, without any create call', async () => {
     const h = harness();
     const result = await h.engine.charge({ amount: { minor: 100, currency: 'MYR' }, method: 'demo', orderRef: null });
-    expect(result).toEqual({ ok: false, error: { code: 'amount_rejected', message: 'Test QR does not accept MYR' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'amount_rejected', message: 'Test QR does not accept MYR', said: { area: 'sale', kind: 'method_refuses_currency', method: 'demo', currency: 'MYR' } },
+    });
     expect(h.provider.creates).toEqual([]);
   });
 

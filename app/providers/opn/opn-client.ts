@@ -1,5 +1,5 @@
 import type { FetchLike } from '../http';
-import type { CreatePaymentRequest, CreatedPayment, PaymentProvider, ProviderError, ProviderStatus } from '../provider';
+import type { AmountRefusal, CreatePaymentRequest, CreatedPayment, PaymentProvider, ProviderError, ProviderStatus } from '../provider';
 import type { CurrencyCode } from '../../money/currency';
 import type { Money } from '../../money/money';
 import { err, ok, type Result } from '../../util/result';
@@ -10,7 +10,7 @@ import { opnMethodInfo } from './opn-method';
 import { OPN_METHODS, type OpnMethodId } from './opn-methods';
 import { loadOpnQr, offlineFlowProblem, type QrImageDecoder } from './opn-qr';
 import { refundCharge } from './opn-refund';
-import { checkOpnAmount, opnExpiry } from './opn-rules';
+import { checkOpnAmount, currencyNotTaken, opnExpiry } from './opn-rules';
 import { mapOpnStatus } from './opn-status';
 
 export interface OpnClientOptions {
@@ -91,7 +91,7 @@ function listCharges(ctx: OpnContext, q: OpnListQuery): Promise<Result<OpnCharge
 
 async function createCharge(ctx: OpnContext, req: CreatePaymentRequest, currencies: readonly CurrencyCode[]): Promise<Result<CreatedPayment, ProviderError>> {
   const amount = checkAmount(ctx, currencies, req);
-  if (!amount.ok) return err(rejected(amount.error));
+  if (!amount.ok) return err(rejected(amount.error.message));
   const expiry = opnExpiry(req.expiresAt, ctx.now(), ctx.method);
   if (!expiry.ok) return err(rejected(expiry.error));
   // Remembered before sending: if the answer is lost, the charge found later is checked against it.
@@ -119,10 +119,10 @@ async function createCharge(ctx: OpnContext, req: CreatePaymentRequest, currenci
   return showOrWithdraw(ctx, charge, expiry.value);
 }
 
-function checkAmount(ctx: OpnContext, currencies: readonly CurrencyCode[], req: Pick<CreatePaymentRequest, 'amount'>): Result<void, string> {
+function checkAmount(ctx: OpnContext, currencies: readonly CurrencyCode[], req: Pick<CreatePaymentRequest, 'amount'>): Result<void, AmountRefusal> {
   const rules = checkOpnAmount(req.amount, ctx.method);
   if (!rules.ok) return rules;
-  return currencies.includes(req.amount.currency) ? ok(undefined) : err(`${ctx.method.names.en} does not take ${req.amount.currency} on this Opn account`);
+  return currencies.includes(req.amount.currency) ? ok(undefined) : err(currencyNotTaken(ctx.method, req.amount.currency, true));
 }
 
 async function cancelCharge(ctx: OpnContext, providerRef: string): Promise<Result<ProviderStatus, ProviderError>> {

@@ -1,4 +1,6 @@
+import type { CurrencyCode } from '../../money/currency';
 import { formatMoney, type Money } from '../../money/money';
+import type { AmountRefusal } from '../provider';
 import { err, ok, type Result } from '../../util/result';
 import { OPN_MAX_REFUNDS_PER_CHARGE, OPN_METHODS, type OpnMethod } from './opn-methods';
 
@@ -10,14 +12,27 @@ const HOUR_MS = 60 * 60 * 1000;
  * why at once ("PromptPay needs at least THB 20.00"). A currency without documented limits is Opn's
  * to judge: its refusal comes back with Opn's own words.
  */
-export function checkOpnAmount(amount: Money, method: OpnMethod = ATOME): Result<void, string> {
+export function checkOpnAmount(amount: Money, method: OpnMethod = ATOME): Result<void, AmountRefusal> {
   const name = method.names.en;
-  if (!method.currencies.includes(amount.currency)) return err(`${name} does not take ${amount.currency}`);
-  const limits = method.limits[amount.currency];
+  const { currency } = amount;
+  if (!method.currencies.includes(currency)) return err(currencyNotTaken(method, currency, false));
+  const limits = method.limits[currency];
   if (limits === undefined) return ok(undefined);
-  if (amount.minor < limits.min) return err(`${name} needs at least ${formatMoney({ minor: limits.min, currency: amount.currency })}`);
-  if (amount.minor > limits.max) return err(`${name} takes at most ${formatMoney({ minor: limits.max, currency: amount.currency })}`);
+  if (amount.minor < limits.min) {
+    const minimum = { minor: limits.min, currency };
+    return err({ message: `${name} needs at least ${formatMoney(minimum)}`, said: { area: 'sale', kind: 'amount_below_minimum', method: method.id, minimum } });
+  }
+  if (amount.minor > limits.max) {
+    const maximum = { minor: limits.max, currency };
+    return err({ message: `${name} takes at most ${formatMoney(maximum)}`, said: { area: 'sale', kind: 'amount_above_maximum', method: method.id, maximum } });
+  }
   return ok(undefined);
+}
+
+/** The method does not take the currency: by Opn's rules, or (`onAccount`) on this shop's Opn account. */
+export function currencyNotTaken(method: OpnMethod, currency: CurrencyCode, onAccount: boolean): AmountRefusal {
+  const where = onAccount ? ' on this Opn account' : '';
+  return { message: `${method.names.en} does not take ${currency}${where}`, said: { area: 'sale', kind: 'currency_not_taken', method: method.id, currency, onAccount } };
 }
 
 /**

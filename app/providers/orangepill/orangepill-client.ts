@@ -227,7 +227,8 @@ export function createOrangepillClient(options: OrangepillClientOptions): Orange
 
   return {
     method: orangepillMethodInfo(options.simulated),
-    checkAmount: (amount) => (amount.minor > 0 ? ok(undefined) : err('Orangepill needs an amount above zero')),
+    checkAmount: (amount) =>
+      amount.minor > 0 ? ok(undefined) : err({ message: 'Orangepill needs an amount above zero', said: { area: 'sale', kind: 'amount_not_positive', method: 'orangepill' } }),
     create: (req) => create(ctx, req),
     async status(id) {
       const result = await read(ctx, id);
