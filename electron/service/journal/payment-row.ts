@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../app/money/currency';
 import type { Money } from '../../../app/money/money';
+import { paymentSaidSchema } from '../../../app/i18n/said/payment-schema';
 import { METHOD_IDS } from '../../../app/payment/method';
 import type { Payment, PaymentState, ProviderTrail, QrCode } from '../../../app/payment/payment';
 import { err, ok, type Result } from '../../../app/util/result';
@@ -46,8 +47,14 @@ const stateSchema: z.ZodType<PaymentState> = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('awaiting') }),
   z.strictObject({ status: z.literal('cancelling') }),
   z.strictObject({ status: z.literal('unknown'), providerStatus: z.string() }),
-  z.strictObject({ status: z.literal('needs_attention'), reason: z.string() }),
-  z.strictObject({ status: z.literal('partially_paid'), received: moneySchema.nullable(), leftOpen: z.string().exactOptional() }),
+  // A `Said` beside each sentence came later: a row without one reads as before; a malformed one is refused.
+  z.strictObject({ status: z.literal('needs_attention'), reason: z.string(), said: paymentSaidSchema.exactOptional() }),
+  z.strictObject({
+    status: z.literal('partially_paid'),
+    received: moneySchema.nullable(),
+    leftOpen: z.string().exactOptional(),
+    leftOpenSaid: paymentSaidSchema.exactOptional(),
+  }),
   z.strictObject({
     status: z.literal('paid'),
     paidAt: time,
@@ -57,7 +64,7 @@ const stateSchema: z.ZodType<PaymentState> = z.discriminatedUnion('status', [
     kept: decision.exactOptional(),
     refundable: z.boolean().exactOptional(),
   }),
-  z.strictObject({ status: z.literal('failed'), failure: z.strictObject({ code: z.string(), message: z.string() }) }),
+  z.strictObject({ status: z.literal('failed'), failure: z.strictObject({ code: z.string(), message: z.string(), said: paymentSaidSchema.exactOptional() }) }),
   z.strictObject({ status: z.literal('expired') }),
   z.strictObject({ status: z.literal('cancelled') }),
   z.strictObject({ status: z.literal('cancelled_with_money'), received: moneySchema.nullable(), returned: decision.exactOptional() }),
