@@ -138,7 +138,7 @@ export interface Payment {
   readonly providerTrail?: ProviderTrail;
   /** A connection or provider problem the cashier should see while the payment stays as it is. */
   readonly notice: string | null;
-  /** The notice as a `Said`, for the cashier's language; absent when the notice has none (or is null). Not journaled. */
+  /** The notice as a `Said`, for the cashier's language; absent when the notice has none (or is null). */
   readonly noticeSaid?: PaymentSaid;
   /** Who started the sale, when staff are listed; absent in a one-person shop. */
   readonly operator?: OperatorRef;

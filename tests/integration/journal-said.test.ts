@@ -61,6 +61,24 @@ describe('a payment’s Said in the journal', () => {
     });
   });
 
+  it('keeps a notice’s Said with its notice, and refuses one without a notice or malformed', () => {
+    const noted = aPayment({
+      id: 'n',
+      state: { status: 'awaiting' },
+      notice: 'Opn is having trouble \u2014 retrying',
+      noticeSaid: { area: 'payment', kind: 'provider_trouble', provider: 'Opn', httpStatus: null },
+    });
+    journal.save(noted);
+    expect(journal.get('n')).toStrictEqual(noted);
+    const cleared = { ...aPayment({ id: 'n', state: { status: 'awaiting' }, notice: null }), updatedAt: noted.updatedAt + 1 };
+    journal.save(cleared);
+    expect(journal.get('n')).toStrictEqual(cleared);
+    tamper(`UPDATE payments SET notice_said_json = '{"area":"payment","kind":"no_answer","provider":"Opn"}' WHERE id = 'n'`);
+    expect(() => journal.get('n')).toThrow(/notice_said_json is set without a notice/);
+    tamper(`UPDATE payments SET notice = 'x', notice_said_json = '{"area":"payment","kind":"no_answer"}' WHERE id = 'n'`);
+    expect(() => journal.get('n')).toThrow(/cannot be read: notice_said_json: /);
+  });
+
   it('an old row, written before Said, still reads, and is shown in its English', () => {
     journal.save(aPayment({ id: 'old', state: { status: 'awaiting' } }));
     tamper(`UPDATE payments SET status = 'failed', state_json = '{"status":"failed","failure":{"code":"payment_rejected","message":"Atome rejected the payment."}}' WHERE id = 'old'`);
