@@ -85,6 +85,9 @@ describe.each(['ms', 'zh-Hans'] as const)('a payment’s sentences in %s', (lang
     } finally {
       outage.end();
     }
+    // The demo's failure picker names each code as the result screen will say it.
+    const option = cashier.locator('[data-testid="demo-failure-code"] option[value="insufficient_balance"]');
+    expect(await option.textContent()).toBe(worded({ area: 'payment', kind: 'opn_failure', code: 'insufficient_balance', method: 'paynow' }));
     const settled = opn.settle(charge.id, 'failed', 'insufficient_balance');
     if (!settled.ok) throw new Error(settled.error);
     await status(cashier, 'failed').waitFor();

@@ -51,7 +51,7 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
         tools={
           <div className="action-column__tools">
             <PrintPanel payment={payment} />
-            {simulator !== null && <DemoControls simulator={simulator} />}
+            {simulator !== null && <DemoControls simulator={simulator} method={payment.method} />}
           </div>
         }
         after={<CancelWithMoney payment={payment} />}
