@@ -29,7 +29,7 @@ export function closeEvent(
   context: { readonly provider: string; readonly locale: string },
 ): PaymentEvent {
   if (!result.ok) {
-    if (result.error.kind === 'outcome_unknown') return { type: 'cancel_unresolved', reason: result.error.message };
+    if (result.error.kind === 'outcome_unknown') return { type: 'cancel_unresolved', reason: result.error.message, said: result.error.said };
     // Not closed, and nothing known arrived: a cancel is tried again by the cashier; an expiry closes here.
     return reason === 'cancel'
       ? { type: 'cancel_failed', message: `Could not cancel yet: ${result.error.message}` }
@@ -39,7 +39,12 @@ export function closeEvent(
   const closed: ProviderStatus = reason === 'cancel' ? { kind: 'cancelled' } : { kind: 'expired' };
   switch (status.kind) {
     case 'partially_paid':
-      return { type: 'left_open', received: status.received, message: leftOpenSentence(payment, status, context.provider, context.locale) };
+      return {
+        type: 'left_open',
+        received: status.received,
+        message: leftOpenSentence(payment, status, context.provider, context.locale),
+        said: { area: 'payment', kind: 'left_open', asked: payment.amount, received: status.received, provider: context.provider },
+      };
     case 'expired':
     case 'cancelled':
       // Some providers cancel by expiring (Opn's Expire API answers "expired"): the cashier cancelled it.

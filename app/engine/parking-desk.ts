@@ -69,7 +69,7 @@ export class ParkingDesk {
     if (isFinal(payment.state)) return err({ code: 'invalid_state', message: 'This parked sale has already ended: its outcome is in History' });
     // Who decided and why stay on the payment for good; when is in the journal's log of it.
     const message = `Marked not paid by ${who}, after checking with the provider: ${reason}`;
-    const after = this.host.apply(id, { type: 'resolved_unpaid', message });
+    const after = this.host.apply(id, { type: 'resolved_unpaid', message, said: { area: 'payment', kind: 'marked_not_paid', by: who, reason } });
     if (isFinal(after.state)) this.host.forget(id);
     this.announce();
     return ok(after);

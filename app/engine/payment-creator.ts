@@ -1,7 +1,8 @@
 import type { Clock } from './clock';
 import { nextPollDelay, type PollPolicy } from './poll-policy';
 import { formatMoney } from '../money/money';
-import type { Payment } from '../payment/payment';
+import type { Failure, Payment } from '../payment/payment';
+import type { PaymentSaid, ProviderLinkSaid } from '../i18n/said/payment';
 import type { PaymentEvent } from '../payment/transition';
 import type { CreatedPayment, PaymentProvider, ProviderError } from '../providers/provider';
 
@@ -20,6 +21,20 @@ export interface CreatorHost {
   /** The provider made it: record it and start following it. */
   created(id: string, created: CreatedPayment): void;
   isStopped(): boolean;
+}
+
+const STOPPED: Failure = {
+  code: 'create_stopped',
+  message: 'The terminal stopped before the payment was created',
+  said: { area: 'payment', kind: 'create_stopped' },
+};
+
+const LINK_KINDS: ReadonlySet<PaymentSaid['kind']> = new Set(['no_answer', 'no_connection', 'slow_down', 'provider_trouble', 'unreadable_answer']);
+const isLinkSaid = (said: PaymentSaid): said is ProviderLinkSaid => LINK_KINDS.has(said.kind);
+
+/** The lookup's problem as the failure's `Said`, when it is one about the provider's link. */
+function reachUnchecked(problem: PaymentSaid | undefined): { readonly said?: PaymentSaid } {
+  return problem !== undefined && isLinkSaid(problem) ? { said: { area: 'payment', kind: 'reach_unchecked', problem } } : {};
 }
 
 const sleep = (clock: Clock, ms: number): Promise<void> => new Promise((resolve) => clock.setTimer(resolve, ms));
@@ -41,7 +56,11 @@ export async function createAtProvider(host: CreatorHost, provider: PaymentProvi
     if (!found.ok && !idempotent) {
       return void host.apply(payment.id, {
         type: 'create_failed',
-        failure: { code: `reconcile_${found.error.kind}`, message: `Could not check whether the sale reached the provider: ${found.error.message}` },
+        failure: {
+          code: `reconcile_${found.error.kind}`,
+          message: `Could not check whether the sale reached the provider: ${found.error.message}`,
+          ...reachUnchecked(found.error.said),
+        },
       });
     }
   }
@@ -60,7 +79,7 @@ export async function createAtProvider(host: CreatorHost, provider: PaymentProvi
     if (result.ok) return host.created(payment.id, result.value);
     lastError = result.error;
     if (!result.error.ambiguous && result.error.kind !== 'rate_limited' && result.error.kind !== 'network') break;
-    host.apply(payment.id, { type: 'notice', message: result.error.message });
+    host.apply(payment.id, { type: 'notice', message: result.error.message, said: result.error.said });
     // Before any retry, look for the payment the lost request may have made (Opn has no idempotency key).
     if (result.error.ambiguous) {
       const found = await provider.findByReference(payment.id);
@@ -72,6 +91,6 @@ export async function createAtProvider(host: CreatorHost, provider: PaymentProvi
   }
   host.apply(payment.id, {
     type: 'create_failed',
-    failure: { code: `create_${lastError?.kind ?? 'stopped'}`, message: lastError?.message ?? 'The terminal stopped before the payment was created' },
+    failure: lastError === null ? STOPPED : { code: `create_${lastError.kind}`, message: lastError.message, ...(lastError.said === undefined ? {} : { said: lastError.said }) },
   });
 }

@@ -51,7 +51,7 @@ export function checkedStatus(
 ): Result<ProviderStatus, ProviderError> {
   if (!result.ok) return result;
   const wrong = amountMismatch(payment.amount, result.value.requested, provider.method.provider, locale);
-  return wrong === null ? result : err({ kind: 'invalid_response', message: wrong, ambiguous: false });
+  return wrong === null ? result : err({ kind: 'invalid_response', message: wrong.message, said: wrong.said, ambiguous: false });
 }
 
 /**
@@ -221,8 +221,8 @@ export class StatusPoller {
     this.host.apply(
       id,
       result.error.kind === 'invalid_response' || result.error.kind === 'outcome_unknown'
-        ? { type: 'untrusted_response', reason: result.error.message }
-        : { type: 'notice', message: result.error.message },
+        ? { type: 'untrusted_response', reason: result.error.message, said: result.error.said }
+        : { type: 'notice', message: result.error.message, said: result.error.said },
     );
     this.schedule(id);
   }

@@ -1,11 +1,16 @@
 import type { Money } from '../money/money';
 import type { MethodId } from './method';
 import type { OperatorRef } from '../staff/staff';
+import type { PaymentSaid } from '../i18n/said/payment';
 
-/** Why a payment did not complete: the raw provider code for the journal, a sentence for people. */
+/**
+ * Why a payment did not complete: the raw provider code for the journal, a sentence for people in
+ * English, and the same sentence as a `Said` for a screen to word in its language, where the service has one.
+ */
 export interface Failure {
   readonly code: string;
   readonly message: string;
+  readonly said?: PaymentSaid;
 }
 
 /**
@@ -43,13 +48,13 @@ export type PaymentState =
    * The provider answered with something the terminal cannot trust (unreadable, missing fields, another
    * amount or currency). Never paid on that word; polling goes on, and the cashier checks the provider.
    */
-  | { readonly status: 'needs_attention'; readonly reason: string }
+  | { readonly status: 'needs_attention'; readonly reason: string; readonly said?: PaymentSaid }
   /**
    * Part of the amount arrived (Orangepill INCOMPLETE). `received` is null when the provider does not
    * report how much. `leftOpen` is the cashier's sentence when a cancel (or the QR's expiry) found money
-   * had arrived and left the request open rather than cancel it.
+   * had arrived and left the request open rather than cancel it; `leftOpenSaid` the same as a `Said`.
    */
-  | { readonly status: 'partially_paid'; readonly received: Money | null; readonly leftOpen?: string }
+  | { readonly status: 'partially_paid'; readonly received: Money | null; readonly leftOpen?: string; readonly leftOpenSaid?: PaymentSaid }
   /**
    * Paid. `received` is set when the provider reports an amount other than the one asked; its absence
    * means no other amount was reported. `overpaid` when the provider says more than asked arrived (with
@@ -133,6 +138,8 @@ export interface Payment {
   readonly providerTrail?: ProviderTrail;
   /** A connection or provider problem the cashier should see while the payment stays as it is. */
   readonly notice: string | null;
+  /** The notice as a `Said`, for the cashier's language; absent when the notice has none (or is null). */
+  readonly noticeSaid?: PaymentSaid;
   /** Who started the sale, when staff are listed; absent in a one-person shop. */
   readonly operator?: OperatorRef;
   /**

@@ -6,6 +6,7 @@ export function transportFailure(label: string, timeout: boolean, ambiguous: boo
   return {
     kind: timeout ? 'timeout' : 'network',
     message: timeout ? `No answer from ${label} in time \u2014 retrying` : `No connection to ${label} \u2014 retrying`,
+    said: { area: 'payment', kind: timeout ? 'no_answer' : 'no_connection', provider: label },
     ambiguous,
   };
 }
@@ -16,6 +17,7 @@ export function rateLimited(label: string, retryAfter: string | null, now: numbe
   return {
     kind: 'rate_limited',
     message: `${label} asked the terminal to slow down \u2014 retrying`,
+    said: { area: 'payment', kind: 'slow_down', provider: label },
     ambiguous: false,
     ...(after === undefined ? {} : { retryAfterMs: after }),
   };

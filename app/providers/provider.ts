@@ -2,6 +2,7 @@ import type { SaleSaid } from '../i18n/said/sale';
 import type { Money } from '../money/money';
 import type { MethodInfo } from '../payment/method';
 import type { Failure, ProviderTrail, QrCode } from '../payment/payment';
+import type { PaymentSaid } from '../i18n/said/payment';
 import type { Result } from '../util/result';
 
 export interface CreatePaymentRequest {
@@ -90,6 +91,8 @@ export interface ProviderError {
   readonly kind: ProviderErrorKind;
   /** Cashier-facing; never contains a credential. */
   readonly message: string;
+  /** The same sentence as a `Said`, where the client has one, for the cashier's language (notes, reasons, failures). */
+  readonly said?: PaymentSaid;
   /** True when the request may have taken effect at the provider although we got no answer. */
   readonly ambiguous: boolean;
   readonly retryAfterMs?: number;

@@ -68,6 +68,7 @@ describe('Opn errors, each as a typed error with a plain sentence', () => {
     expect(failure(await client.status('chrg_test_any'))).toEqual({
       kind: 'rate_limited',
       message: 'Opn asked the terminal to slow down \u2014 retrying',
+      said: { area: 'payment', kind: 'slow_down', provider: 'Opn' },
       ambiguous: false,
       retryAfterMs: 7000,
     });
@@ -77,15 +78,21 @@ describe('Opn errors, each as a typed error with a plain sentence', () => {
   it('500: Opn in trouble; ambiguous only for a POST', async () => {
     const { sim, client } = rig();
     sim.faults.add({ fault: { kind: 'status', status: 500 }, method: 'GET' });
-    expect(failure(await client.status('chrg_test_any'))).toEqual({ kind: 'server', message: 'Opn is having trouble \u2014 retrying', ambiguous: false });
+    const trouble = { area: 'payment', kind: 'provider_trouble', provider: 'Opn', httpStatus: null };
+    expect(failure(await client.status('chrg_test_any'))).toEqual({ kind: 'server', message: 'Opn is having trouble \u2014 retrying', said: trouble, ambiguous: false });
     sim.faults.add({ fault: { kind: 'status', status: 503 }, method: 'POST' });
-    expect(failure(await client.create(saleRequest(sim.now())))).toEqual({ kind: 'server', message: 'Opn is having trouble \u2014 retrying', ambiguous: true });
+    expect(failure(await client.create(saleRequest(sim.now())))).toEqual({ kind: 'server', message: 'Opn is having trouble \u2014 retrying', said: trouble, ambiguous: true });
   });
 
   it('a dropped connection: network, ambiguous for a POST', async () => {
     const { sim, client } = rig();
     sim.faults.add({ fault: { kind: 'reset' }, method: 'POST' });
-    expect(failure(await client.create(saleRequest(sim.now())))).toEqual({ kind: 'network', message: 'No connection to Opn \u2014 retrying', ambiguous: true });
+    expect(failure(await client.create(saleRequest(sim.now())))).toEqual({
+      kind: 'network',
+      message: 'No connection to Opn \u2014 retrying',
+      said: { area: 'payment', kind: 'no_connection', provider: 'Opn' },
+      ambiguous: true,
+    });
     sim.faults.add({ fault: { kind: 'reset' }, method: 'GET' });
     expect(failure(await client.status('chrg_test_any'))).toMatchObject({ kind: 'network', ambiguous: false });
     expect(sim.faults.injected.reset).toBe(2);
@@ -98,6 +105,7 @@ describe('Opn errors, each as a typed error with a plain sentence', () => {
     expect(failure(await impatient.create(saleRequest(sim.now())))).toEqual({
       kind: 'timeout',
       message: 'No answer from Opn in time \u2014 retrying',
+      said: { area: 'payment', kind: 'no_answer', provider: 'Opn' },
       ambiguous: true,
     });
   });
@@ -117,7 +125,12 @@ describe('Opn answers the terminal will not trust', () => {
     const { sim, client } = rig();
     const created = value(await client.create(saleRequest(sim.now())));
     const garbled = clientFor(sim, { fetch: rewriting(() => '{"object":"charge"') });
-    expect(failure(await garbled.status(created.providerRef))).toEqual({ kind: 'invalid_response', message: 'Opn sent a response the terminal cannot read', ambiguous: false });
+    expect(failure(await garbled.status(created.providerRef))).toEqual({
+      kind: 'invalid_response',
+      message: 'Opn sent a response the terminal cannot read',
+      said: { area: 'payment', kind: 'unreadable_answer', provider: 'Opn' },
+      ambiguous: false,
+    });
     expect(failure(await garbled.create(saleRequest(sim.now())))).toMatchObject({ kind: 'invalid_response', ambiguous: true });
   });
 

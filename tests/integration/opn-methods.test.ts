@@ -306,7 +306,12 @@ describe('GET /capability', () => {
     ['2,000 methods', JSON.stringify({ object: 'capability', payment_methods: Array.from({ length: 2000 }, () => ({ object: 'payment_method', name: 'paynow', currencies: ['SGD'] })) })],
   ])('%s is unreadable, with a plain sentence', async (_what, body) => {
     stub.answerOnce('/capability', 200, body);
-    expect(failure(await client('atome').capability())).toEqual({ kind: 'invalid_response', message: 'Opn sent a response the terminal cannot read', ambiguous: false });
+    expect(failure(await client('atome').capability())).toEqual({
+      kind: 'invalid_response',
+      message: 'Opn sent a response the terminal cannot read',
+      said: { area: 'payment', kind: 'unreadable_answer', provider: 'Opn' },
+      ambiguous: false,
+    });
   });
 
   it('a body past the response cap is refused without reading it all', async () => {

@@ -29,7 +29,10 @@ describe('Opn Atome QR: status', () => {
     for (const [code, message] of Object.entries(sentences)) {
       const created = value(await client.create(saleRequest(sim.now())));
       expect(sim.simulate(created.providerRef, 'failed', code)).toEqual({ ok: true, value: undefined });
-      expect(statusOnly(await client.status(created.providerRef))).toEqual({ kind: 'failed', failure: { code, message } });
+      expect(statusOnly(await client.status(created.providerRef))).toEqual({
+        kind: 'failed',
+        failure: { code, message, said: { area: 'payment', kind: 'opn_failure', code, method: 'atome' } },
+      });
     }
     expect(sim.charges().filter((c) => c.status === 'failed').map((c) => c.failure_message)).toEqual([
       'Payment expired.',
@@ -88,7 +91,11 @@ describe('Opn Atome QR: status', () => {
     expect(kindOnly(mapOpnStatus({ ...charge, status: '' }))).toEqual({ kind: 'unknown', raw: '' });
     expect(kindOnly(mapOpnStatus({ ...charge, status: 'failed', failure_code: 'card_declined' }))).toEqual({
       kind: 'failed',
-      failure: { code: 'card_declined', message: 'Atome did not complete the payment (card_declined).' },
+      failure: {
+        code: 'card_declined',
+        message: 'Atome did not complete the payment (card_declined).',
+        said: { area: 'payment', kind: 'unknown_failure_code', code: 'card_declined', method: 'atome' },
+      },
     });
     expect(kindOnly(mapOpnStatus({ ...charge, status: 'failed', failure_code: 'constructor' }))).toMatchObject({ failure: { message: 'Atome did not complete the payment (constructor).' } });
   });

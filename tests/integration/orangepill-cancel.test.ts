@@ -102,6 +102,7 @@ describe('Cancel reads Orangepill first and never deletes a request that has mon
       received: null,
       leftOpen:
         "Part of USD 20.00 has already arrived (amount not reported by Orangepill): the request was not cancelled. Wait for the rest, or take the money back through Orangepill's console.",
+      leftOpenSaid: { area: 'payment', kind: 'left_open', asked: { minor: 2000, currency: 'USD' }, received: null, provider: 'Orangepill' },
     });
     expect(deletes(payment.providerRef)).toEqual([]);
     expect(rig.sim.requests().find((r) => r.id === payment.providerRef)?.status).toBe('INCOMPLETE');

@@ -125,7 +125,11 @@ describe('parked sales over the WebSocket', () => {
       const resolved = value<Payment>(await run(c, 'resolveParked', { ...reason, approval: { staffId: 'mei', pin: MEI.pin } }));
       expect(resolved.state).toEqual({
         status: 'failed',
-        failure: { code: 'resolved_by_manager', message: 'Marked not paid by Mei, after checking with the provider: Not in the demo console at 14:20' },
+        failure: {
+          code: 'resolved_by_manager',
+          message: 'Marked not paid by Mei, after checking with the provider: Not in the demo console at 14:20',
+          said: { area: 'payment', kind: 'marked_not_paid', by: 'Mei', reason: 'Not in the demo console at 14:20' },
+        },
       });
       expect(value<ParkedSales>(await run(c, 'listParked'))).toEqual({ open: [], settled: [] });
       expect(auditOf(payment.id).map((a) => [a.action, a.operator_name, a.approved_by_name, a.detail['reason'] ?? null])).toEqual([

@@ -112,29 +112,37 @@ describe('mapDemoStatus', () => {
   it('failed with a known code gives the cashier sentence', () => {
     expect(mapDemoStatus(demoPayment({ status: 'failed', failure_code: 'insufficient_funds' }))).toEqual({
       kind: 'failed',
-      failure: { code: 'insufficient_funds', message: 'The customer\u2019s wallet has insufficient funds.' },
+      failure: {
+        code: 'insufficient_funds',
+        message: 'The customer\u2019s wallet has insufficient funds.',
+        said: { area: 'payment', kind: 'demo_failure', code: 'insufficient_funds' },
+      },
     });
     expect(mapDemoStatus(demoPayment({ status: 'failed', failure_code: 'payment_rejected' }))).toEqual({
       kind: 'failed',
-      failure: { code: 'payment_rejected', message: 'The customer\u2019s wallet declined the payment.' },
+      failure: {
+        code: 'payment_rejected',
+        message: 'The customer\u2019s wallet declined the payment.',
+        said: { area: 'payment', kind: 'demo_failure', code: 'payment_rejected' },
+      },
     });
   });
 
   it('failed with an unknown or missing code still says why', () => {
     expect(mapDemoStatus(demoPayment({ status: 'failed', failure_code: 'card_stolen' }))).toEqual({
       kind: 'failed',
-      failure: { code: 'card_stolen', message: 'The payment failed (card_stolen).' },
+      failure: { code: 'card_stolen', message: 'The payment failed (card_stolen).', said: { area: 'payment', kind: 'demo_failure_unknown', code: 'card_stolen' } },
     });
     expect(mapDemoStatus(demoPayment({ status: 'failed', failure_code: null }))).toEqual({
       kind: 'failed',
-      failure: { code: 'unspecified', message: 'The payment failed (unspecified).' },
+      failure: { code: 'unspecified', message: 'The payment failed (unspecified).', said: { area: 'payment', kind: 'demo_failure_unknown', code: 'unspecified' } },
     });
   });
 
   it('failure codes named like object properties still give a string message', () => {
     for (const code of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       const mapped = mapDemoStatus(demoPayment({ status: 'failed', failure_code: code }));
-      expect(mapped, code).toEqual({ kind: 'failed', failure: { code, message: `The payment failed (${code}).` } });
+      expect(mapped, code).toEqual({ kind: 'failed', failure: { code, message: `The payment failed (${code}).`, said: { area: 'payment', kind: 'demo_failure_unknown', code } } });
     }
   });
 
@@ -214,6 +222,7 @@ describe('createDemoClient', () => {
       expect(expectError(await provider.create(request))).toEqual({
         kind: 'server',
         message: 'the demo provider is having trouble \u2014 retrying',
+        said: { area: 'payment', kind: 'provider_trouble', provider: 'the demo provider', httpStatus: null },
         ambiguous: true,
       });
     });
@@ -237,6 +246,7 @@ describe('createDemoClient', () => {
       expect(expectError(await provider.create(request))).toEqual({
         kind: 'network',
         message: 'No connection to the demo provider \u2014 retrying',
+        said: { area: 'payment', kind: 'no_connection', provider: 'the demo provider' },
         ambiguous: true,
       });
     });
@@ -246,6 +256,7 @@ describe('createDemoClient', () => {
       expect(expectError(await provider.create(request))).toEqual({
         kind: 'timeout',
         message: 'No answer from the demo provider in time \u2014 retrying',
+        said: { area: 'payment', kind: 'no_answer', provider: 'the demo provider' },
         ambiguous: true,
       });
     });
@@ -290,6 +301,7 @@ describe('createDemoClient', () => {
       expect(expectError(await provider.status('dp_1'))).toEqual({
         kind: 'rate_limited',
         message: 'the demo provider asked the terminal to slow down \u2014 retrying',
+        said: { area: 'payment', kind: 'slow_down', provider: 'the demo provider' },
         ambiguous: false,
         retryAfterMs: 7000,
       });
@@ -313,6 +325,7 @@ describe('createDemoClient', () => {
       expect(expectError(await provider.status('dp_1'))).toEqual({
         kind: 'server',
         message: 'the demo provider is having trouble \u2014 retrying',
+        said: { area: 'payment', kind: 'provider_trouble', provider: 'the demo provider', httpStatus: null },
         ambiguous: false,
       });
     });

@@ -188,8 +188,16 @@ describe('what a charge says', () => {
       "The customer's account did not have enough money for this PromptPay payment; ask them to top up or pay another way.",
     );
     expect(opnFailure('timeout', OPN_METHODS.wechatpay).message).toBe('The customer did not confirm the WeChat Pay payment before the QR code expired.');
-    expect(opnFailure(null, OPN_METHODS.paynow)).toEqual({ code: 'unspecified', message: 'PayNow did not complete the payment (unspecified).' });
-    expect(opnFailure('__proto__', OPN_METHODS.paynow)).toEqual({ code: '__proto__', message: 'PayNow did not complete the payment (__proto__).' });
+    expect(opnFailure(null, OPN_METHODS.paynow)).toEqual({
+      code: 'unspecified',
+      message: 'PayNow did not complete the payment (unspecified).',
+      said: { area: 'payment', kind: 'unknown_failure_code', code: 'unspecified', method: 'paynow' },
+    });
+    expect(opnFailure('__proto__', OPN_METHODS.paynow)).toEqual({
+      code: '__proto__',
+      message: 'PayNow did not complete the payment (__proto__).',
+      said: { area: 'payment', kind: 'unknown_failure_code', code: '__proto__', method: 'paynow' },
+    });
     expect(mapOpnStatus(charge({ status: 'failed', failure_code: 'payment_rejected' }), OPN_METHODS.alipayplus)).toMatchObject({ kind: 'failed', failure: { message: 'Alipay+ rejected the payment.' } });
   });
 });

@@ -21,11 +21,12 @@ describe('PaymentEngine: a cancel never turns money into "cancelled"', () => {
     const result = await h.engine.cancel(payment.id);
     const sentence =
       "Part of SGD 12.34 has already arrived (amount not reported by The test provider): the request was not cancelled. Wait for the rest, or take the money back through The test provider's console.";
-    expect(result.ok && result.value.state).toEqual({ status: 'partially_paid', received: null, leftOpen: sentence });
-    // Still followed, and the sentence holds while the provider says the same.
+    const leftOpenSaid = { area: 'payment', kind: 'left_open', asked: SGD_1234.amount, received: null, provider: 'The test provider' };
+    expect(result.ok && result.value.state).toEqual({ status: 'partially_paid', received: null, leftOpen: sentence, leftOpenSaid });
+    // Still followed, and the sentence (and its Said) holds while the provider says the same.
     await h.clock.advance(1000);
     expect(h.provider.statusCalls).toHaveLength(1);
-    expect(h.engine.get(payment.id)?.state).toEqual({ status: 'partially_paid', received: null, leftOpen: sentence });
+    expect(h.engine.get(payment.id)?.state).toEqual({ status: 'partially_paid', received: null, leftOpen: sentence, leftOpenSaid });
     expect(h.statuses()).not.toContain('cancelled');
   });
 

@@ -1,10 +1,68 @@
+import type { Money } from '../../money/money';
 import type { MethodId } from '../../payment/method';
+import type { DemoFailureCode } from '../../providers/demo/demo-api';
 import type { OpnFailureCode } from '../../providers/opn/opn-api';
+
+/** Orangepill's statuses that end a payment as failed (app/providers/orangepill/orangepill-status.ts). */
+export type OrangepillFailedStatus = 'CANCELLED' | 'FAILED' | 'ERROR';
+
+/**
+ * How the provider's link is doing, as a waiting sale's note says it ("No answer from Atome in time —
+ * retrying") and as a failed create or an unchecked sale gives its cause. `provider` is the name the
+ * client gives the provider in its sentences ("Atome", "Opn", "the demo provider").
+ */
+export type ProviderLinkSaid =
+  | { readonly area: 'payment'; readonly kind: 'no_answer'; readonly provider: string }
+  | { readonly area: 'payment'; readonly kind: 'no_connection'; readonly provider: string }
+  | { readonly area: 'payment'; readonly kind: 'slow_down'; readonly provider: string }
+  /** The provider answered with a server error; `httpStatus` where the client names it. */
+  | { readonly area: 'payment'; readonly kind: 'provider_trouble'; readonly provider: string; readonly httpStatus: number | null }
+  /** An answer the terminal cannot read: a sale never moves on it. */
+  | { readonly area: 'payment'; readonly kind: 'unreadable_answer'; readonly provider: string };
+
+/** What a provider said an amount was, as it said it: `minor` null when unreadable, `currency` maybe empty or unknown. */
+export interface AnsweredAmount {
+  readonly minor: number | null;
+  readonly currency: string;
+}
 
 /**
  * What the service says about a payment under way or ended: why it failed, why it needs the cashier's
- * attention, what the provider's link is doing (see ../said.ts).
+ * attention, what a cancel found, what the provider's link is doing (see ../said.ts).
  */
 export type PaymentSaid =
+  | ProviderLinkSaid
   /** An Opn charge failed with a code Opn documents; `method` names the QR method it was for. */
-  { readonly area: 'payment'; readonly kind: 'opn_failure'; readonly code: OpnFailureCode; readonly method: MethodId };
+  | { readonly area: 'payment'; readonly kind: 'opn_failure'; readonly code: OpnFailureCode; readonly method: MethodId }
+  /** A failure code no doc lists, shown as itself: "<Method> did not complete the payment (<code>)." */
+  | { readonly area: 'payment'; readonly kind: 'unknown_failure_code'; readonly code: string; readonly method: MethodId }
+  /** The demo provider failed the payment with one of its codes. */
+  | { readonly area: 'payment'; readonly kind: 'demo_failure'; readonly code: DemoFailureCode }
+  /** The demo provider failed the payment with a code it does not list. */
+  | { readonly area: 'payment'; readonly kind: 'demo_failure_unknown'; readonly code: string }
+  /** Orangepill ended the request unpaid; `reason` is Orangepill's own text, when it gave one. */
+  | { readonly area: 'payment'; readonly kind: 'orangepill_failure'; readonly status: OrangepillFailedStatus; readonly reason: string | null }
+  /** The terminal stopped (closed) before the provider created the payment. */
+  | { readonly area: 'payment'; readonly kind: 'create_stopped' }
+  /** After a restart, the provider could not be asked whether the sale had reached it; no second charge was risked. */
+  | { readonly area: 'payment'; readonly kind: 'reach_unchecked'; readonly problem: ProviderLinkSaid }
+  /** A manager closed a parked sale as not paid; `by` and `reason` are as they typed and signed them. */
+  | { readonly area: 'payment'; readonly kind: 'marked_not_paid'; readonly by: string; readonly reason: string }
+  /** The provider's answer was for another amount or currency than the sale's: never taken as paid. */
+  | { readonly area: 'payment'; readonly kind: 'other_amount'; readonly provider: string; readonly asked: Money; readonly answered: AnsweredAmount }
+  /** A partly paid request was closed at the provider (expired or cancelled): money arrived, so it is never "not paid". */
+  | { readonly area: 'payment'; readonly kind: 'closed_after_part' }
+  /**
+   * Orangepill no longer says what became of a request the terminal deleted while a payer had begun:
+   * `lastStatus` its status before, `deleteAnswer` what DELETE answered, `notFound` what GET said.
+   */
+  | {
+      readonly area: 'payment';
+      readonly kind: 'outcome_hidden';
+      readonly requestId: string;
+      readonly lastStatus: string;
+      readonly deleteAnswer: string;
+      readonly notFound: string;
+    }
+  /** A cancel (or the QR's expiry) found money had arrived and left the request open; `received` null when not reported. */
+  | { readonly area: 'payment'; readonly kind: 'left_open'; readonly asked: Money; readonly received: Money | null; readonly provider: string };

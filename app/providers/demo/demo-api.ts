@@ -37,3 +37,8 @@ export const DEMO_FAILURES = {
   insufficient_funds: 'The customer\u2019s wallet has insufficient funds.',
 } as const;
 export type DemoFailureCode = keyof typeof DEMO_FAILURES;
+
+/** Own keys only: a code such as "constructor" must not pick up an inherited Object property. */
+export function isDemoFailureCode(code: string): code is DemoFailureCode {
+  return Object.hasOwn(DEMO_FAILURES, code);
+}

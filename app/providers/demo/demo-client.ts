@@ -1,4 +1,4 @@
-import { demoListSchema, demoPaymentSchema, DEMO_FAILURES, type DemoPayment } from './demo-api';
+import { demoListSchema, demoPaymentSchema, DEMO_FAILURES, isDemoFailureCode, type DemoPayment } from './demo-api';
 import { DEMO_LABEL, demoRequest, type DemoHttpOptions } from './demo-http';
 import type { CreatedPayment, PaymentProvider, ProviderStatus } from '../provider';
 import type { MethodInfo } from '../../payment/method';
@@ -86,8 +86,13 @@ export function mapDemoStatus(p: DemoPayment): ProviderStatus {
     case 'failed': {
       const code = p.failure_code ?? 'unspecified';
       // Own keys only: a code such as "constructor" must not pick up an inherited Object property.
-      const message = Object.hasOwn(DEMO_FAILURES, code) ? DEMO_FAILURES[code as keyof typeof DEMO_FAILURES] : `The payment failed (${code}).`;
-      return { kind: 'failed', failure: { code, message } };
+      if (isDemoFailureCode(code)) {
+        return { kind: 'failed', failure: { code, message: DEMO_FAILURES[code], said: { area: 'payment', kind: 'demo_failure', code } } };
+      }
+      return {
+        kind: 'failed',
+        failure: { code, message: `The payment failed (${code}).`, said: { area: 'payment', kind: 'demo_failure_unknown', code } },
+      };
     }
     case 'expired':
       return { kind: 'expired' };

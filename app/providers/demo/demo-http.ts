@@ -26,7 +26,12 @@ function demoHttpError(options: DemoHttpOptions, response: HttpResponse, json: R
   if (response.status === 404) return { kind: 'not_found', message: `${DEMO_LABEL}: ${detail}`, ambiguous: false };
   if (response.status === 429) return rateLimited(DEMO_LABEL, response.headers.get('retry-after'), options.now());
   if (response.status >= 500) {
-    return { kind: 'server', message: `${DEMO_LABEL} is having trouble \u2014 retrying`, ambiguous: mayHaveTakenEffect };
+    return {
+      kind: 'server',
+      message: `${DEMO_LABEL} is having trouble \u2014 retrying`,
+      said: { area: 'payment', kind: 'provider_trouble', provider: DEMO_LABEL, httpStatus: null },
+      ambiguous: mayHaveTakenEffect,
+    };
   }
   return { kind: 'rejected', message: `${DEMO_LABEL} rejected the request: ${detail}`, ambiguous: false };
 }
@@ -62,6 +67,7 @@ export async function demoRequest<S extends z.ZodType>(
     return err({
       kind: 'invalid_response',
       message: `${DEMO_LABEL} sent a response the terminal cannot read`,
+      said: { area: 'payment', kind: 'unreadable_answer', provider: DEMO_LABEL },
       ambiguous: mayHaveTakenEffect,
     });
   }

@@ -18,7 +18,12 @@ export function transportError(timeout: boolean, ambiguous: boolean): ProviderEr
 }
 
 export function unreadable(ambiguous: boolean): ProviderError {
-  return { kind: 'invalid_response', message: `${OPN_LABEL} sent a response the terminal cannot read`, ambiguous };
+  return {
+    kind: 'invalid_response',
+    message: `${OPN_LABEL} sent a response the terminal cannot read`,
+    said: { area: 'payment', kind: 'unreadable_answer', provider: OPN_LABEL },
+    ambiguous,
+  };
 }
 
 export interface HttpFailure {
@@ -46,7 +51,12 @@ export function opnHttpError(failure: HttpFailure, secrets: readonly string[], n
   }
   if (status === 429) return rateLimited(OPN_LABEL, failure.retryAfter, now);
   if (status >= 500) {
-    return { kind: 'server', message: `${OPN_LABEL} is having trouble \u2014 retrying`, ambiguous: failure.mayHaveTakenEffect };
+    return {
+      kind: 'server',
+      message: `${OPN_LABEL} is having trouble \u2014 retrying`,
+      said: { area: 'payment', kind: 'provider_trouble', provider: OPN_LABEL, httpStatus: null },
+      ambiguous: failure.mayHaveTakenEffect,
+    };
   }
   const what = code === 'invalid_charge' ? 'the charge' : code === 'failed_refund' ? 'the refund' : 'the request';
   return { kind: 'rejected', message: `${OPN_LABEL} rejected ${what}: ${detail}`, ambiguous: false };

@@ -3,13 +3,20 @@ import type { ProviderStatus } from '../provider';
 import { isOpnFailureCode, OPN_FAILURE_WORDS, type OpnChargeData } from './opn-api';
 import { OPN_METHODS, type OpnMethod } from './opn-methods';
 
-/** The cashier's sentence for an Opn failure code; a code no doc lists is shown as itself, never as paid. */
+/**
+ * The cashier's sentence for an Opn failure code, in English and as a `Said` for the cashier's language;
+ * a code no doc lists is shown as itself, never as paid.
+ */
 export function opnFailure(code: string | null, method: OpnMethod = OPN_METHODS.atome): Failure {
   const known = code ?? 'unspecified';
   const name = method.names.en;
+  if (isOpnFailureCode(known)) {
+    return { code: known, message: OPN_FAILURE_WORDS[known](name), said: { area: 'payment', kind: 'opn_failure', code: known, method: method.id } };
+  }
   return {
     code: known,
-    message: isOpnFailureCode(known) ? OPN_FAILURE_WORDS[known](name) : `${name} did not complete the payment (${known}).`,
+    message: `${name} did not complete the payment (${known}).`,
+    said: { area: 'payment', kind: 'unknown_failure_code', code: known, method: method.id },
   };
 }
 

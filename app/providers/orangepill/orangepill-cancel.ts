@@ -57,6 +57,7 @@ export function createOrangepillCanceller(deps: OrangepillCancelDeps): Orangepil
         `The terminal cancelled ${ORANGEPILL_LABEL} request ${id} while it was ${record.lastStatus}: DELETE answered ${record.answer}, ` +
         `then GET answered 404 (${error.message}). ${ORANGEPILL_LABEL} no longer says whether money arrived just before the cancel; ` +
         `check the request in ${ORANGEPILL_LABEL}'s console`,
+      said: { area: 'payment', kind: 'outcome_hidden', requestId: id, lastStatus: record.lastStatus, deleteAnswer: record.answer, notFound: error.message },
       ambiguous: false,
     });
   };

@@ -70,7 +70,10 @@ function redact(text: string, apiKey: string): string {
 }
 
 function invalid(call: OrangepillCall, what = 'a response'): ProviderError {
-  return { kind: 'invalid_response', message: `${ORANGEPILL_LABEL} sent ${what} the terminal cannot read`, ambiguous: call.mayHaveTakenEffect };
+  const message = `${ORANGEPILL_LABEL} sent ${what} the terminal cannot read`;
+  // Only the plain answer has a Said; another `what` is the caller's own English and stays so.
+  const said = what === 'a response' ? { said: { area: 'payment', kind: 'unreadable_answer', provider: ORANGEPILL_LABEL } as const } : {};
+  return { kind: 'invalid_response', message, ...said, ambiguous: call.mayHaveTakenEffect };
 }
 
 /** A non-2xx answer as the cashier should read it: auth, slow down, trouble, an alias it does not know, or its own words. */
@@ -86,6 +89,7 @@ async function failure(options: OrangepillHttpOptions, call: OrangepillCall, res
     return {
       kind: 'server',
       message: `${ORANGEPILL_LABEL} is having trouble (HTTP ${status}) \u2014 retrying`,
+      said: { area: 'payment', kind: 'provider_trouble', provider: ORANGEPILL_LABEL, httpStatus: status },
       ambiguous: call.mayHaveTakenEffect,
     };
   }

@@ -1,6 +1,7 @@
 import { isOrangepillStatus, type OrangepillRequest } from './orangepill-api';
 import type { ProviderStatus } from '../provider';
 import { assertNever } from '../../util/assert-never';
+import type { OrangepillFailedStatus } from '../../i18n/said/payment';
 
 export interface StatusContext {
   /** When the answer was read; the paid time when the log does not say. */
@@ -29,9 +30,24 @@ function reachedAt(request: OrangepillRequest, now: number): number {
   return entries.at(-1)?.created_at ?? now;
 }
 
-function failure(code: string, sentence: string, request: OrangepillRequest): ProviderStatus {
+/** The English sentence for each status that ends a request unpaid (the cashier screen words each in its language). */
+export const ORANGEPILL_FAILURE_SENTENCES: Readonly<Record<OrangepillFailedStatus, string>> = {
+  CANCELLED: 'Orangepill cancelled the payment request',
+  FAILED: 'The Orangepill payment failed',
+  ERROR: 'Orangepill reported an error with the payment',
+};
+
+function failure(status: OrangepillFailedStatus, request: OrangepillRequest): ProviderStatus {
   const reason = errorText(request.error);
-  return { kind: 'failed', failure: { code, message: reason === null ? `${sentence}.` : `${sentence}: ${reason}` } };
+  const sentence = ORANGEPILL_FAILURE_SENTENCES[status];
+  return {
+    kind: 'failed',
+    failure: {
+      code: status,
+      message: reason === null ? `${sentence}.` : `${sentence}: ${reason}`,
+      said: { area: 'payment', kind: 'orangepill_failure', status, reason },
+    },
+  };
 }
 
 /** Exhaustive over the documented statuses; anything else is "unknown", which is never paid. */
@@ -58,11 +74,10 @@ export function mapOrangepillStatus(request: OrangepillRequest, context: StatusC
     case 'CANCELLED':
       return context.cancelledByUs
         ? { kind: 'cancelled' }
-        : failure(status, 'Orangepill cancelled the payment request', request);
+        : failure(status, request);
     case 'FAILED':
-      return failure(status, 'The Orangepill payment failed', request);
     case 'ERROR':
-      return failure(status, 'Orangepill reported an error with the payment', request);
+      return failure(status, request);
     case 'REFUND':
       return { kind: 'refunded', full: false, refundedMinor: null };
     case 'REFUNDED':

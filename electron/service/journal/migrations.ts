@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { JournalOpenError } from './journal-errors';
 
 /*
- * The journal's schema (version 5). One SQLite file, `journal.sqlite3`, in the app's data directory.
+ * The journal's schema (version 7). One SQLite file, `journal.sqlite3`, in the app's data directory.
  * All times are epoch milliseconds (INTEGER); all amounts are integer minor units of `currency`.
  * Tables are STRICT, so a value of the wrong type is refused on write rather than found on read.
  *
@@ -89,6 +89,9 @@ import { JournalOpenError } from './journal-errors';
  * its method totals. A column of its own, because totals_json is checked to be an array and a closed
  * report is never rewritten: reports closed before version 5 keep NULL here and read as they were.
  *   day_reports.operators_json  TEXT?  a JSON array of OperatorTotals, as they stood at closing
+ *
+ * Version 7 keeps a notice's `Said` beside its English, for the cashier's language (app/i18n/said.ts):
+ *   payments.notice_said_json  TEXT?  a JSON object, the notice's PaymentSaid; NULL when it has none
  *
  * PRAGMA user_version is the schema version (the number of migrations applied); PRAGMA application_id
  * marks the file as ours. Each migration below runs once, in order, in one transaction with its
@@ -230,6 +233,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX payments_order_ref_search ON payments (order_ref COLLATE NOCASE) WHERE order_ref IS NOT NULL;
   CREATE INDEX payments_id_search ON payments (id COLLATE NOCASE);
   CREATE INDEX payments_provider_ref_search ON payments (provider_ref COLLATE NOCASE) WHERE provider_ref IS NOT NULL;
+  `,
+  // The notice as a Said (app/i18n/said/payment.ts), so the cashier reads it in their language; older rows keep NULL.
+  `
+  ALTER TABLE payments ADD COLUMN notice_said_json TEXT
+    CHECK (notice_said_json IS NULL OR (json_valid(notice_said_json) AND json_type(notice_said_json) = 'object'));
   `,
 ];
 

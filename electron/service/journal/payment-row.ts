@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../app/money/currency';
 import type { Money } from '../../../app/money/money';
+import { paymentSaidSchema } from '../../../app/i18n/said/payment-schema';
 import { METHOD_IDS } from '../../../app/payment/method';
 import type { Payment, PaymentState, ProviderTrail, QrCode } from '../../../app/payment/payment';
 import { err, ok, type Result } from '../../../app/util/result';
@@ -23,6 +24,7 @@ export interface PaymentRow {
   readonly updated_at: number;
   readonly expires_at: number | null;
   readonly notice: string | null;
+  readonly notice_said_json: string | null;
   readonly provider_trail_json: string | null;
   readonly operator_id: string | null;
   readonly operator_name: string | null;
@@ -31,7 +33,7 @@ export interface PaymentRow {
 
 export const PAYMENT_COLUMNS =
   'id, method, amount_minor, currency, order_ref, payer_alias, provider_ref, qr_payload, qr_image, status, ' +
-  'state_json, refunded_minor, created_at, updated_at, expires_at, notice, provider_trail_json, operator_id, operator_name, parked_at';
+  'state_json, refunded_minor, created_at, updated_at, expires_at, notice, notice_said_json, provider_trail_json, operator_id, operator_name, parked_at';
 
 const currencyCode = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]);
 const minor = z.number().int().nonnegative();
@@ -46,8 +48,14 @@ const stateSchema: z.ZodType<PaymentState> = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('awaiting') }),
   z.strictObject({ status: z.literal('cancelling') }),
   z.strictObject({ status: z.literal('unknown'), providerStatus: z.string() }),
-  z.strictObject({ status: z.literal('needs_attention'), reason: z.string() }),
-  z.strictObject({ status: z.literal('partially_paid'), received: moneySchema.nullable(), leftOpen: z.string().exactOptional() }),
+  // A `Said` beside each sentence came later: a row without one reads as before; a malformed one is refused.
+  z.strictObject({ status: z.literal('needs_attention'), reason: z.string(), said: paymentSaidSchema.exactOptional() }),
+  z.strictObject({
+    status: z.literal('partially_paid'),
+    received: moneySchema.nullable(),
+    leftOpen: z.string().exactOptional(),
+    leftOpenSaid: paymentSaidSchema.exactOptional(),
+  }),
   z.strictObject({
     status: z.literal('paid'),
     paidAt: time,
@@ -57,7 +65,7 @@ const stateSchema: z.ZodType<PaymentState> = z.discriminatedUnion('status', [
     kept: decision.exactOptional(),
     refundable: z.boolean().exactOptional(),
   }),
-  z.strictObject({ status: z.literal('failed'), failure: z.strictObject({ code: z.string(), message: z.string() }) }),
+  z.strictObject({ status: z.literal('failed'), failure: z.strictObject({ code: z.string(), message: z.string(), said: paymentSaidSchema.exactOptional() }) }),
   z.strictObject({ status: z.literal('expired') }),
   z.strictObject({ status: z.literal('cancelled') }),
   z.strictObject({ status: z.literal('cancelled_with_money'), received: moneySchema.nullable(), returned: decision.exactOptional() }),
@@ -87,6 +95,7 @@ const rowSchema = z.object({
   updated_at: time,
   expires_at: time.nullable(),
   notice: z.string().nullable(),
+  notice_said_json: z.string().nullable(),
   provider_trail_json: z.string().nullable(),
   operator_id: z.string().nullable(),
   operator_name: z.string().nullable(),
@@ -112,6 +121,7 @@ export function paymentToRow(payment: Payment): PaymentRow {
     updated_at: payment.updatedAt,
     expires_at: payment.expiresAt,
     notice: payment.notice,
+    notice_said_json: payment.noticeSaid === undefined ? null : JSON.stringify(payment.noticeSaid),
     provider_trail_json: payment.providerTrail === undefined ? null : JSON.stringify(payment.providerTrail),
     operator_id: payment.operator?.id ?? null,
     operator_name: payment.operator?.name ?? null,
@@ -131,6 +141,9 @@ export function rowToPayment(raw: unknown): Result<Payment, string> {
   }
   const trail = r.provider_trail_json === null ? ok(undefined) : parseJson(r.provider_trail_json, trailSchema, 'provider_trail_json');
   if (!trail.ok) return trail;
+  const noticeSaid = r.notice_said_json === null ? ok(undefined) : parseJson(r.notice_said_json, paymentSaidSchema, 'notice_said_json');
+  if (!noticeSaid.ok) return noticeSaid;
+  if (noticeSaid.value !== undefined && r.notice === null) return err('notice_said_json is set without a notice');
   if (r.qr_payload !== null && r.qr_image !== null) return err('both qr_payload and qr_image are set');
   const qr: QrCode | null =
     r.qr_payload !== null ? { payload: r.qr_payload } : r.qr_image !== null ? { payload: null, image: { dataUrl: r.qr_image } } : null;
@@ -153,6 +166,7 @@ export function rowToPayment(raw: unknown): Result<Payment, string> {
   return ok({
     ...payment,
     ...(trail.value === undefined ? {} : { providerTrail: trail.value }),
+    ...(noticeSaid.value === undefined ? {} : { noticeSaid: noticeSaid.value }),
     ...(r.operator_id === null || r.operator_name === null ? {} : { operator: { id: r.operator_id, name: r.operator_name } }),
     ...(r.parked_at === null ? {} : { parkedAt: r.parked_at }),
   });

@@ -12,14 +12,21 @@ import { methodLabel } from '../shared/sale-choices';
 import type { HistoryWords } from '../words/history';
 import type { PaymentWords } from '../words/payment';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
+import type { Told } from '../shared/told';
 import { formatShopDateTime } from './shop-dates';
 
 // The same date format as the list and its filter, with seconds: the timeline's steps can be close together.
 const when = (at: number, locale: string | undefined): string => formatShopDateTime(at, locale ?? 'en-SG', true);
 
 /** The journal's log and the audit of the sale as one list, oldest first; at the same time, the log's line comes first. */
-function timelineLines(detail: PaymentDetail, locale: string | undefined, words: HistoryWords): readonly { key: string; at: number; text: string; audit: boolean }[] {
-  const log = detail.timeline.map((e) => ({ key: `log-${e.seq}`, at: e.at, text: timelineText(e, locale, words), audit: false }));
+function timelineLines(
+  detail: PaymentDetail,
+  locale: string | undefined,
+  words: HistoryWords,
+  say: (told: Told) => string,
+): readonly { key: string; at: number; text: string; audit: boolean }[] {
+  const log = detail.timeline.map((e) => ({ key: `log-${e.seq}`, at: e.at, text: timelineText(e, locale, words, say), audit: false }));
   const acts = detail.audit.map((e) => ({ key: `audit-${e.seq}`, at: e.at, text: auditText(e, locale, words), audit: true }));
   return [...log, ...acts].sort((a, b) => a.at - b.at || Number(a.audit) - Number(b.audit));
 }
@@ -42,6 +49,7 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
   const { payment } = detail;
   const locale = terminal?.locale;
   const all = useWords();
+  const say = useSay();
   const words = all.history;
   const says = words.detail;
 
@@ -85,7 +93,7 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
       </dl>
       <h4>{says.timeline}</h4>
       <ol className="history-timeline" data-testid="history-timeline">
-        {timelineLines(detail, locale, words).map((line) => (
+        {timelineLines(detail, locale, words, say).map((line) => (
           <li key={line.key} data-testid={line.audit ? 'history-audit' : undefined}>
             <time dateTime={new Date(line.at).toISOString()}>{when(line.at, locale)}</time> {line.text}
           </li>

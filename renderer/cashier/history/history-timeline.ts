@@ -5,6 +5,8 @@ import { formatMoney } from '../../../app/money/money';
 import { isOverpaid, type Payment, type PaymentStatus } from '../../../app/payment/payment';
 import { formatAmount } from '../../shared/format-amount';
 import type { HistoryAuditWords, HistoryWords } from '../words/history';
+import { paymentSaidSchema } from '../../../app/i18n/said/payment-schema';
+import type { Told } from '../shared/told';
 
 /** A status by itself, as the filter's choices name it. */
 export const statusWords = (status: PaymentStatus, words: HistoryWords): string => words.statuses[status];
@@ -28,15 +30,25 @@ export function stateWords(payment: Pick<Payment, 'amount' | 'state'>, locale: s
 const asStatus = (value: unknown): PaymentStatus | null =>
   typeof value === 'string' && (PAYMENT_STATUSES as readonly string[]).includes(value) ? (value as PaymentStatus) : null;
 
-/** One line of a payment's journal log in the cashier's words; the journal's summary is read defensively. */
-export function timelineText(entry: TimelineEntry, locale: string | undefined, words: HistoryWords): string {
+/** A logged failure as the terminal told it: its sentence, and its `Said` when one is there and well formed. */
+function loggedFailure(value: unknown): Told | null {
+  if (typeof value !== 'object' || value === null || !('message' in value)) return null;
+  const said = 'said' in value ? paymentSaidSchema.safeParse(value.said) : null;
+  return { message: String(value.message), ...(said?.success === true ? { said: said.data } : {}) };
+}
+
+/**
+ * One line of a payment's journal log in the cashier's words; the journal's summary is read defensively.
+ * A failure's sentence is worded by `say` (in the cashier's language where it came with a `Said`).
+ */
+export function timelineText(entry: TimelineEntry, locale: string | undefined, words: HistoryWords, say: (told: Told) => string = (t) => t.message): string {
   const s = entry.summary;
   const says = words.timeline;
   if (entry.kind === 'status') {
     const to = asStatus(s['to']);
-    const failure = typeof s['failure'] === 'object' && s['failure'] !== null && 'message' in s['failure'] ? String(s['failure'].message) : null;
+    const failure = loggedFailure(s['failure']);
     const status = to === null ? says.unknownStatus(String(s['to'])) : statusWords(to, words);
-    return failure === null ? status : says.withFailure(status, failure);
+    return failure === null ? status : says.withFailure(status, say(failure));
   }
   if (entry.kind === 'refund') {
     const minor = s['amountMinor'];

@@ -5,6 +5,7 @@ import { NeedsAttentionPanel } from './needs-attention-panel';
 import { settledNews } from './parked-words';
 import { selectParkedCount, useParkedStore } from './parked-store';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
 import './parked.css';
 
 /**
@@ -59,12 +60,13 @@ export function ParkedNews() {
   const busy = useParkedStore((s) => s.busy);
   const setListOpen = useParkedStore((s) => s.setListOpen);
   const words = useWords().parked;
+  const say = useSay();
   if (settled.length === 0) return null;
   return (
     <ul className="parked-news" aria-label={words.newsLabel}>
       {settled.map((payment) => (
         <li key={payment.id} className="parked-news__item" role="alert" data-testid="parked-news" data-id={payment.id} data-status={payment.state.status}>
-          <span>{settledNews(payment, locale, words)}</span>
+          <span>{settledNews(payment, locale, words, say)}</span>
           <button type="button" className="button button--secondary" data-testid="parked-news-open" onClick={() => setListOpen(true)}>
             {words.details}
           </button>

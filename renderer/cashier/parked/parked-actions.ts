@@ -4,6 +4,7 @@ import type { Approval } from '../../../app/ipc/staff-schemas';
 import type { Payment } from '../../../app/payment/payment';
 import type { PosApi } from '../../../app/ipc/pos-api';
 import { checkedAnswer } from './parked-words';
+import type { Say } from '../payment/status-text';
 import type { PanelAnswer } from '../history/history-slice';
 import type { ParkedState } from './parked-store';
 import type { ParkedWords } from '../words/parked';
@@ -52,8 +53,8 @@ export function createParkedActions(api: ParkedApi, store: StoreApi<ParkedState>
     /** Parks the sale on the counter; the answer is the sale screen's own. */
     park: (paymentId: string): Promise<ApiResult<Payment>> => api.park({ paymentId }),
     /** `words` are the cashier's, as the button was pressed: the answer is put on the card in them. */
-    checkNow: (id: string, locale: string | undefined, words: ParkedWords) =>
-      onCard(id, 'check', () => api.checkNow({ paymentId: id }), (p) => checkedAnswer(p, locale, words)),
+    checkNow: (id: string, locale: string | undefined, words: ParkedWords, say?: Say) =>
+      onCard(id, 'check', () => api.checkNow({ paymentId: id }), (p) => checkedAnswer(p, locale, words, say)),
     /** A manager closes the sale as not paid; true once main has. */
     resolve: (id: string, reason: string) =>
       onCard(id, 'resolve', () => approve((approval) => api.resolveParked({ paymentId: id, reason }, approval)), () => null),

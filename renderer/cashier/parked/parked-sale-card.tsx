@@ -10,6 +10,7 @@ import { RefundForm } from '../refund/refund-form';
 import { methodLabel } from '../shared/sale-choices';
 import type { ParkedWords } from '../words/parked';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
 
 export interface ParkedSaleCardProps {
   readonly payment: Payment;
@@ -26,6 +27,7 @@ function ParkedSummary({ payment, terminal, words }: CardProps) {
   const locale = terminal?.locale;
   const answer = useParkedStore((s) => s.answers[payment.id] ?? null);
   const ended = isFinal(payment.state);
+  const say = useSay();
   return (
     <>
       <div className="parked-card__head">
@@ -39,7 +41,7 @@ function ParkedSummary({ payment, terminal, words }: CardProps) {
         {payment.orderRef === null ? '' : words.card.order(payment.orderRef)}
       </p>
       <p className="parked-card__state" data-testid="parked-state">
-        {ended ? settledNews(payment, locale, words) : words.card.outcomeUnknown(lastAnswer(payment, locale, words))}
+        {ended ? settledNews(payment, locale, words, say) : words.card.outcomeUnknown(lastAnswer(payment, locale, words, say))}
       </p>
       {answer !== null && (
         <p className={answer.ok ? 'history__answer' : 'history__answer history__answer--bad'} role="status" data-testid="parked-answer">
@@ -107,6 +109,7 @@ export function ParkedSaleCard({ payment, terminal }: ParkedSaleCardProps) {
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
   const words = useWords().parked;
+  const say = useSay();
   const ended = isFinal(payment.state);
 
   const resolve = async (): Promise<void> => {
@@ -120,7 +123,7 @@ export function ParkedSaleCard({ payment, terminal }: ParkedSaleCardProps) {
       <ParkedSummary payment={payment} terminal={terminal} words={words} />
       <div className="parked-card__actions">
         {!ended && (
-          <button type="button" className="button button--secondary" data-testid="parked-check" disabled={busy !== null} onClick={() => void parked.checkNow(payment.id, locale, words)}>
+          <button type="button" className="button button--secondary" data-testid="parked-check" disabled={busy !== null} onClick={() => void parked.checkNow(payment.id, locale, words, say)}>
             {busy === 'check' ? words.card.checking : words.card.checkNow}
           </button>
         )}

@@ -2,6 +2,12 @@ import type { Payment } from '../../../app/payment/payment';
 import { assertNever } from '../../../app/util/assert-never';
 import { formatAmount } from '../../shared/format-amount';
 import type { ParkedWords } from '../words/parked';
+import type { Say } from '../payment/status-text';
+
+const asItCame: Say = (told) => told.message;
+
+/** A reason made a sentence: a Chinese one ends with the Chinese full stop. */
+const fullStop = (text: string): string => `${text}${/[\u3400-\u9fff]$/.test(text) ? '\u3002' : '.'}`;
 
 /** 14:05, in the terminal's locale. */
 export const clockTime = (at: number, locale: string | undefined): string =>
@@ -14,27 +20,30 @@ export const providerInSentence = (provider: string): string => provider.replace
 export const parkedName = (payment: Payment, locale: string | undefined, words: ParkedWords): string =>
   words.sale.name(payment.id, formatAmount(payment.amount, locale));
 
+/** The payment's notice as `say` words it, or null when there is none. */
+const noticeOf = (payment: Payment, say: Say): string | null => (payment.notice === null ? null : say({ message: payment.notice, said: payment.noticeSaid }));
+
 /**
  * What is known of a parked sale now: the last answer or notice, in the provider's or the terminal's
- * words (shown as they came), or where the provider says it stands.
+ * words (worded by `say`, in the cashier's language where they came with a `Said`), or where the provider says it stands.
  */
-export function lastAnswer(payment: Payment, locale: string | undefined, words: ParkedWords): string {
+export function lastAnswer(payment: Payment, locale: string | undefined, words: ParkedWords, say: Say = asItCame): string {
   const state = payment.state;
   switch (state.status) {
     case 'needs_attention':
-      return `${state.reason}.`;
+      return fullStop(say({ message: state.reason, said: state.said }));
     case 'unknown':
-      return payment.notice ?? words.sale.unknownStatus(state.providerStatus);
+      return noticeOf(payment, say) ?? words.sale.unknownStatus(state.providerStatus);
     case 'partially_paid':
       return (
-        payment.notice ??
-        state.leftOpen ??
+        noticeOf(payment, say) ??
+        (state.leftOpen === undefined ? null : say({ message: state.leftOpen, said: state.leftOpenSaid })) ??
         (state.received === null ? words.sale.partArrivedUnreported : words.sale.partArrived(formatAmount(state.received, locale)))
       );
     case 'creating':
     case 'awaiting':
     case 'cancelling':
-      return payment.notice ?? words.sale.notPaidYet;
+      return noticeOf(payment, say) ?? words.sale.notPaidYet;
     case 'paid':
     case 'failed':
     case 'expired':
@@ -42,14 +51,14 @@ export function lastAnswer(payment: Payment, locale: string | undefined, words: 
     case 'cancelled_with_money':
     case 'paid_after_cancel':
     case 'refunded':
-      return settledNews(payment, locale, words);
+      return settledNews(payment, locale, words, say);
     default:
       return assertNever(state, 'payment state');
   }
 }
 
 /** How a parked sale ended, as the banner tells the cashier until acknowledged. */
-export function settledNews(payment: Payment, locale: string | undefined, words: ParkedWords): string {
+export function settledNews(payment: Payment, locale: string | undefined, words: ParkedWords, say: Say = asItCame): string {
   const name = parkedName(payment, locale, words);
   const said = words.sale;
   const state = payment.state;
@@ -63,7 +72,7 @@ export function settledNews(payment: Payment, locale: string | undefined, words:
     case 'refunded':
       return said.refunded(name);
     case 'failed':
-      return said.failed(name, state.failure.message);
+      return said.failed(name, say(state.failure));
     case 'expired':
       return said.expired(name);
     case 'cancelled':
@@ -76,16 +85,16 @@ export function settledNews(payment: Payment, locale: string | undefined, words:
     case 'unknown':
     case 'needs_attention':
     case 'partially_paid':
-      return said.stillOpen(name, lastAnswer(payment, locale, words));
+      return said.stillOpen(name, lastAnswer(payment, locale, words, say));
     default:
       return assertNever(state, 'payment state');
   }
 }
 
 /** The answer to "Check now": what the provider said just now; good news only when it answered at all. */
-export function checkedAnswer(payment: Payment, locale: string | undefined, words: ParkedWords): { readonly ok: boolean; readonly text: string } {
+export function checkedAnswer(payment: Payment, locale: string | undefined, words: ParkedWords, say: Say = asItCame): { readonly ok: boolean; readonly text: string } {
   const answered = payment.notice === null && payment.state.status !== 'needs_attention';
-  return { ok: answered, text: words.sale.askedJustNow(lastAnswer(payment, locale, words)) };
+  return { ok: answered, text: words.sale.askedJustNow(lastAnswer(payment, locale, words, say)) };
 }
 
 /** The question before a manager closes a parked sale as not paid. */

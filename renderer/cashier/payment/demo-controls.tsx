@@ -1,5 +1,10 @@
-import type { DemoOutcome, SimulatorControls } from '../../../app/payment/method';
+import type { PaymentSaid } from '../../../app/i18n/said/payment';
+import type { DemoOutcome, MethodId, SimulatorControls } from '../../../app/payment/method';
+import { isDemoFailureCode } from '../../../app/providers/demo/demo-api';
+import { isOpnFailureCode } from '../../../app/providers/opn/opn-api';
+import { isOpnMethodId } from '../../../app/providers/opn/opn-methods';
 import { assertNever } from '../../../app/util/assert-never';
+import { useSay } from '../shared/use-say';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import type { PaymentWords } from '../words/payment';
@@ -33,9 +38,17 @@ function chosenFailureCode(simulator: SimulatorControls, picked: string | null):
   return picked !== null && codes.includes(picked) ? picked : codes[0];
 }
 
-function FailureCodePicker({ simulator, value }: { readonly simulator: SimulatorControls; readonly value: string }) {
+/** The failure a code will give, as the result screen will say it: the same Said the provider's client sends. */
+function failureSaid(method: MethodId, code: string): PaymentSaid | undefined {
+  if (isOpnMethodId(method) && isOpnFailureCode(code)) return { area: 'payment', kind: 'opn_failure', code, method };
+  if (method === 'demo' && isDemoFailureCode(code)) return { area: 'payment', kind: 'demo_failure', code };
+  return undefined;
+}
+
+function FailureCodePicker({ simulator, method, value }: { readonly simulator: SimulatorControls; readonly method: MethodId; readonly value: string }) {
   const setFailureCode = useCashierStore((s) => s.setFailureCode);
   const words = useWords().payment;
+  const say = useSay();
   return (
     <select
       className="demo-controls__select"
@@ -46,7 +59,7 @@ function FailureCodePicker({ simulator, value }: { readonly simulator: Simulator
     >
       {simulator.failureCodes.map(({ code, label }) => (
         <option key={code} value={code}>
-          {label}
+          {say({ message: label, said: failureSaid(method, code) })}
         </option>
       ))}
     </select>
@@ -54,7 +67,7 @@ function FailureCodePicker({ simulator, value }: { readonly simulator: Simulator
 }
 
 /** A simulated method only: plays the customer's side, since no real wallet will. */
-export function DemoControls({ simulator }: { readonly simulator: SimulatorControls }) {
+export function DemoControls({ simulator, method }: { readonly simulator: SimulatorControls; readonly method: MethodId }) {
   const actions = useActions();
   const failureCode = chosenFailureCode(simulator, useCashierStore((s) => s.failureCode));
   const words = useWords().payment;
@@ -76,7 +89,7 @@ export function DemoControls({ simulator }: { readonly simulator: SimulatorContr
         return (
           <div key={outcome} className="demo-controls__row">
             {button}
-            <FailureCodePicker simulator={simulator} value={failureCode} />
+            <FailureCodePicker simulator={simulator} method={method} value={failureCode} />
           </div>
         );
       })}

@@ -11,6 +11,7 @@ import './payment.css';
 import { PrintPanel } from '../devices/print-panel';
 import { describeStatus } from './status-text';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
 
 /** A payment still running: where it is, what it is, and the way out. */
 export function PaymentProgress({ payment }: { readonly payment: Payment }) {
@@ -21,7 +22,8 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
   const provider = useCashierStore((s) => findMethod(s.terminal, payment.method)?.provider);
   const locale = useCashierStore((s) => s.terminal?.locale);
   const words = useWords().payment;
-  const { title, detail, tone } = describeStatus(payment.state, words, provider, locale);
+  const say = useSay();
+  const { title, detail, tone } = describeStatus(payment.state, words, provider, locale, say);
 
   return (
     <section
@@ -38,7 +40,7 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
         <PaymentDetails payment={payment} showCountdown />
         {payment.notice !== null && (
           <p className="payment__notice" role="status" data-testid="payment-notice">
-            {payment.notice}
+            {say({ message: payment.notice, said: payment.noticeSaid })}
           </p>
         )}
         <ParkControl payment={payment} />
@@ -49,7 +51,7 @@ export function PaymentProgress({ payment }: { readonly payment: Payment }) {
         tools={
           <div className="action-column__tools">
             <PrintPanel payment={payment} />
-            {simulator !== null && <DemoControls simulator={simulator} />}
+            {simulator !== null && <DemoControls simulator={simulator} method={payment.method} />}
           </div>
         }
         after={<CancelWithMoney payment={payment} />}

@@ -13,6 +13,7 @@ import { PrintPanel } from '../devices/print-panel';
 import { RefundForm } from '../refund/refund-form';
 import { describeStatus, statusMark } from './status-text';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
 
 /** A finished payment, until the cashier starts the next sale. */
 export function PaymentResult({ payment }: { readonly payment: Payment }) {
@@ -22,7 +23,8 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
   const method = useCashierStore((s) => findMethod(s.terminal, payment.method));
   const locale = useCashierStore((s) => s.terminal?.locale);
   const words = useWords().payment;
-  const { title, detail, tone } = describeStatus(payment.state, words, method?.provider, locale);
+  const say = useSay();
+  const { title, detail, tone } = describeStatus(payment.state, words, method?.provider, locale, say);
   // A late payment the provider cannot refund here is decided in its own panel, not with the refund form's rule.
   const refundForm = !(isUndecidedLate(payment.state) && method?.refunds.supported !== true);
 

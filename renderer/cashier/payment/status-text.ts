@@ -3,6 +3,7 @@ import { isUndecidedLate, type Payment, type PaymentState } from '../../../app/p
 import { assertNever } from '../../../app/util/assert-never';
 import { formatAmount } from '../../shared/format-amount';
 import type { PaymentWords } from '../words/payment';
+import type { Told } from '../shared/told';
 import { decisionText, receivedAmount } from './money-back-text';
 
 export type StatusTone = 'progress' | 'good' | 'bad' | 'neutral' | 'caution' | 'warning';
@@ -33,11 +34,22 @@ function moneyBackStatus(state: Extract<PaymentState, { status: 'cancelled_with_
   };
 }
 
+/** What the terminal told, as this screen words it (useSay); without one, its English as it came. */
+export type Say = (told: Told) => string;
+const asItCame: Say = (told) => told.message;
+
 /**
  * The cashier's words for each payment state, in `words`' language; `provider` names who did not
- * report an amount. Sentences the terminal wrote (a failure, a reason, a part left open) are shown as they are.
+ * report an amount. Sentences the terminal wrote (a failure, a reason, a part left open) are worded by
+ * `say`, in the cashier's language where they came with a `Said`.
  */
-export function describeStatus(state: PaymentState, words: PaymentWords, provider: string = words.theProvider, locale?: string): StatusText {
+export function describeStatus(
+  state: PaymentState,
+  words: PaymentWords,
+  provider: string = words.theProvider,
+  locale?: string,
+  say: Say = asItCame,
+): StatusText {
   const w = words.status;
   switch (state.status) {
     case 'creating':
@@ -50,13 +62,15 @@ export function describeStatus(state: PaymentState, words: PaymentWords, provide
       return { title: w.unknown(state.providerStatus), detail: w.stillChecking, tone: 'caution' };
     case 'needs_attention':
       // Not taken as paid, but not "not paid" either: money may have arrived (a cancel whose outcome is hidden).
-      return { title: w.needsAttention, detail: w.needsAttentionDetail(state.reason), tone: 'warning' };
-    case 'partially_paid':
-      return { title: w.partlyPaid, detail: state.leftOpen ?? w.partlyPaidDetail(state.received === null ? provider : null), tone: 'caution' };
+      return { title: w.needsAttention, detail: w.needsAttentionDetail(say({ message: state.reason, said: state.said })), tone: 'warning' };
+    case 'partially_paid': {
+      const leftOpen = state.leftOpen === undefined ? null : say({ message: state.leftOpen, said: state.leftOpenSaid });
+      return { title: w.partlyPaid, detail: leftOpen ?? w.partlyPaidDetail(state.received === null ? provider : null), tone: 'caution' };
+    }
     case 'paid':
       return paidStatus(state, words, locale);
     case 'failed':
-      return { title: w.failed, detail: state.failure.message, tone: 'bad' };
+      return { title: w.failed, detail: say(state.failure), tone: 'bad' };
     case 'expired':
       return { title: w.expired, detail: w.expiredDetail, tone: 'neutral' };
     case 'cancelled':

@@ -3,6 +3,7 @@ import type { Told } from './told';
 import type { TerminalInfo } from '../../../app/ipc/contract';
 import type { MethodId } from '../../../app/payment/method';
 import { formatAmount } from '../../shared/format-amount';
+import { findMethod } from '../../shared/payment-figures';
 import { formatShopDateTime } from '../history/shop-dates';
 import type { CashierWords } from '../words/cashier-words';
 import type { SaidFormat, SaidWords } from '../words/said';
@@ -15,7 +16,8 @@ export function saidFormat(terminal: TerminalInfo | null): SaidFormat {
   const locale = terminal?.locale;
   return {
     money: (amount) => formatAmount(amount, locale),
-    method: (id) => methodLabel(terminal, id as MethodId),
+    // The name the service's sentences use ("Atome", not the demo's "Atome (simulated)"), so English reads as it was said.
+    method: (id) => findMethod(terminal, id as MethodId)?.provider ?? methodLabel(terminal, id as MethodId),
     time: (at) => formatShopDateTime(at, locale ?? 'en-SG'),
   };
 }

@@ -1,7 +1,39 @@
-import type { PaymentSaid } from '../../../../app/i18n/said/payment';
-import type { SaidWordsFor } from '../said';
+import { isCurrencyCode } from '../../../../app/money/currency';
+import type { AnsweredAmount, PaymentSaid, ProviderLinkSaid } from '../../../../app/i18n/said/payment';
+import type { SaidFormat, SaidWordsFor } from '../said';
+
+/** The provider's link, worded on its own and as the cause inside another sentence. */
+const link: SaidWordsFor<ProviderLinkSaid> = {
+  no_answer: ({ provider }) => `No answer from ${provider} in time \u2014 retrying`,
+  no_connection: ({ provider }) => `No connection to ${provider} \u2014 retrying`,
+  slow_down: ({ provider }) => `${provider} asked the terminal to slow down \u2014 retrying`,
+  provider_trouble: ({ provider, httpStatus }) => `${provider} is having trouble${httpStatus === null ? '' : ` (HTTP ${httpStatus})`} \u2014 retrying`,
+  unreadable_answer: ({ provider }) => `${provider} sent a response the terminal cannot read`,
+};
+
+function linkWords(said: ProviderLinkSaid, f: SaidFormat): string {
+  const wording = link[said.kind] as (said: ProviderLinkSaid, f: SaidFormat) => string;
+  return wording(said, f);
+}
+
+function answeredWords({ minor, currency }: AnsweredAmount, f: SaidFormat): string {
+  if (minor === null) return `no amount it states clearly${currency === '' ? '' : ` (in ${currency})`}`;
+  return isCurrencyCode(currency) ? f.money({ minor, currency }) : `${minor} minor units of ${currency === '' ? 'an unnamed currency' : currency}`;
+}
+
+const DEMO_FAILURES = {
+  payment_rejected: 'The customer\u2019s wallet declined the payment.',
+  insufficient_funds: 'The customer\u2019s wallet has insufficient funds.',
+} as const;
+
+const ORANGEPILL_FAILURES = {
+  CANCELLED: 'Orangepill cancelled the payment request',
+  FAILED: 'The Orangepill payment failed',
+  ERROR: 'Orangepill reported an error with the payment',
+} as const;
 
 export const en: SaidWordsFor<PaymentSaid> = {
+  ...link,
   opn_failure: ({ code, method }, f) => {
     const name = f.method(method);
     switch (code) {
@@ -20,5 +52,25 @@ export const en: SaidWordsFor<PaymentSaid> = {
       case 'invalid_account':
         return `${name} found no valid account for the customer; ask them to check their app or pay another way.`;
     }
+  },
+  unknown_failure_code: ({ code, method }, f) => `${f.method(method)} did not complete the payment (${code}).`,
+  demo_failure: ({ code }) => DEMO_FAILURES[code],
+  demo_failure_unknown: ({ code }) => `The payment failed (${code}).`,
+  orangepill_failure: ({ status, reason }) => (reason === null ? `${ORANGEPILL_FAILURES[status]}.` : `${ORANGEPILL_FAILURES[status]}: ${reason}`),
+  create_stopped: () => 'The terminal stopped before the payment was created',
+  reach_unchecked: ({ problem }, f) => `Could not check whether the sale reached the provider: ${linkWords(problem, f)}`,
+  marked_not_paid: ({ by, reason }) => `Marked not paid by ${by}, after checking with the provider: ${reason}`,
+  other_amount: ({ provider, asked, answered }, f) => `${provider} answered for ${answeredWords(answered, f)}, not the ${f.money(asked)} asked`,
+  closed_after_part: () => 'Part of the payment had arrived before the request was closed at the provider, so it is neither paid nor cancelled',
+  outcome_hidden: ({ requestId, lastStatus, deleteAnswer, notFound }) =>
+    `The terminal cancelled Orangepill request ${requestId} while it was ${lastStatus}: DELETE answered ${deleteAnswer}, ` +
+    `then GET answered 404 (${notFound}). Orangepill no longer says whether money arrived just before the cancel; ` +
+    `check the request in Orangepill's console`,
+  left_open: ({ asked, received, provider }, f) => {
+    const arrived =
+      received === null
+        ? `Part of ${f.money(asked)} has already arrived (amount not reported by ${provider})`
+        : `${f.money(received)} of ${f.money(asked)} has already arrived`;
+    return `${arrived}: the request was not cancelled. Wait for the rest, or take the money back through ${provider}'s console.`;
   },
 };

@@ -1,7 +1,42 @@
-import type { PaymentSaid } from '../../../../app/i18n/said/payment';
-import type { SaidWordsFor } from '../said';
+import { isCurrencyCode } from '../../../../app/money/currency';
+import type { AnsweredAmount, PaymentSaid, ProviderLinkSaid } from '../../../../app/i18n/said/payment';
+import type { SaidFormat, SaidWordsFor } from '../said';
+
+/** The provider's name as the service gives it; only the demo's is a description, so only it is translated. */
+const named = (provider: string): string => (/^the demo provider$/i.test(provider) ? 'penyedia demo' : provider);
+
+const link: SaidWordsFor<ProviderLinkSaid> = {
+  no_answer: ({ provider }) => `Tiada jawapan daripada ${named(provider)} dalam masa yang ditetapkan \u2014 mencuba semula`,
+  no_connection: ({ provider }) => `Tiada sambungan ke ${named(provider)} \u2014 mencuba semula`,
+  slow_down: ({ provider }) => `${named(provider)} meminta terminal memperlahankan permintaan \u2014 mencuba semula`,
+  provider_trouble: ({ provider, httpStatus }) =>
+    `${named(provider)} sedang menghadapi masalah${httpStatus === null ? '' : ` (HTTP ${httpStatus})`} \u2014 mencuba semula`,
+  unreadable_answer: ({ provider }) => `${named(provider)} menghantar jawapan yang tidak dapat dibaca oleh terminal`,
+};
+
+function linkWords(said: ProviderLinkSaid, f: SaidFormat): string {
+  const wording = link[said.kind] as (said: ProviderLinkSaid, f: SaidFormat) => string;
+  return wording(said, f);
+}
+
+function answeredWords({ minor, currency }: AnsweredAmount, f: SaidFormat): string {
+  if (minor === null) return `jumlah yang tidak dinyatakan dengan jelas${currency === '' ? '' : ` (dalam ${currency})`}`;
+  return isCurrencyCode(currency) ? f.money({ minor, currency }) : `${minor} unit kecil ${currency === '' ? 'mata wang yang tidak dinamakan' : currency}`;
+}
+
+const DEMO_FAILURES = {
+  payment_rejected: 'Dompet pelanggan menolak bayaran ini.',
+  insufficient_funds: 'Baki dompet pelanggan tidak mencukupi.',
+} as const;
+
+const ORANGEPILL_FAILURES = {
+  CANCELLED: 'Orangepill membatalkan permintaan bayaran ini',
+  FAILED: 'Bayaran Orangepill gagal',
+  ERROR: 'Orangepill melaporkan ralat pada bayaran ini',
+} as const;
 
 export const ms: SaidWordsFor<PaymentSaid> = {
+  ...link,
   opn_failure: ({ code, method }, f) => {
     const name = f.method(method);
     switch (code) {
@@ -20,5 +55,26 @@ export const ms: SaidWordsFor<PaymentSaid> = {
       case 'invalid_account':
         return `${name} tidak menemui akaun yang sah untuk pelanggan; minta mereka semak aplikasi atau bayar dengan cara lain.`;
     }
+  },
+  unknown_failure_code: ({ code, method }, f) => `${f.method(method)} tidak menyelesaikan bayaran ini (${code}).`,
+  demo_failure: ({ code }) => DEMO_FAILURES[code],
+  demo_failure_unknown: ({ code }) => `Bayaran gagal (${code}).`,
+  orangepill_failure: ({ status, reason }) => (reason === null ? `${ORANGEPILL_FAILURES[status]}.` : `${ORANGEPILL_FAILURES[status]}: ${reason}`),
+  create_stopped: () => 'Terminal berhenti sebelum bayaran sempat dibuat',
+  reach_unchecked: ({ problem }, f) => `Tidak dapat menyemak sama ada jualan ini sampai kepada penyedia: ${linkWords(problem, f)}`,
+  marked_not_paid: ({ by, reason }) => `Ditanda tidak dibayar oleh ${by}, selepas menyemak dengan penyedia: ${reason}`,
+  other_amount: ({ provider, asked, answered }, f) =>
+    `${named(provider)} menjawab untuk ${answeredWords(answered, f)}, bukan ${f.money(asked)} yang diminta`,
+  closed_after_part: () => 'Sebahagian bayaran telah diterima sebelum permintaan ditutup di pihak penyedia, jadi ia bukan dibayar dan bukan juga dibatalkan',
+  outcome_hidden: ({ requestId, lastStatus, deleteAnswer, notFound }) =>
+    `Terminal membatalkan permintaan Orangepill ${requestId} semasa statusnya ${lastStatus}: DELETE menjawab ${deleteAnswer}, ` +
+    `kemudian GET menjawab 404 (${notFound}). Orangepill tidak lagi menyatakan sama ada wang diterima sejurus sebelum pembatalan; ` +
+    `semak permintaan itu dalam konsol Orangepill`,
+  left_open: ({ asked, received, provider }, f) => {
+    const arrived =
+      received === null
+        ? `Sebahagian daripada ${f.money(asked)} telah diterima (jumlahnya tidak dilaporkan oleh ${named(provider)})`
+        : `${f.money(received)} daripada ${f.money(asked)} telah diterima`;
+    return `${arrived}: permintaan tidak dibatalkan. Tunggu baki bayaran, atau pulangkan wang melalui konsol ${named(provider)}.`;
   },
 };

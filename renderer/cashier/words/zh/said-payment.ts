@@ -1,7 +1,41 @@
-import type { PaymentSaid } from '../../../../app/i18n/said/payment';
-import type { SaidWordsFor } from '../said';
+import { isCurrencyCode } from '../../../../app/money/currency';
+import type { AnsweredAmount, PaymentSaid, ProviderLinkSaid } from '../../../../app/i18n/said/payment';
+import type { SaidFormat, SaidWordsFor } from '../said';
+
+/** The provider's name as the service gives it; only the demo's is a description, so only it is translated. */
+const named = (provider: string): string => (/^the demo provider$/i.test(provider) ? '演示支付服务商' : provider);
+
+const link: SaidWordsFor<ProviderLinkSaid> = {
+  no_answer: ({ provider }) => `${named(provider)} 未及时回复 \u2014 正在重试`,
+  no_connection: ({ provider }) => `无法连接 ${named(provider)} \u2014 正在重试`,
+  slow_down: ({ provider }) => `${named(provider)} 要求终端放慢请求 \u2014 正在重试`,
+  provider_trouble: ({ provider, httpStatus }) => `${named(provider)} 出现故障${httpStatus === null ? '' : `（HTTP ${httpStatus}）`} \u2014 正在重试`,
+  unreadable_answer: ({ provider }) => `${named(provider)} 发送了终端无法读取的回复`,
+};
+
+function linkWords(said: ProviderLinkSaid, f: SaidFormat): string {
+  const wording = link[said.kind] as (said: ProviderLinkSaid, f: SaidFormat) => string;
+  return wording(said, f);
+}
+
+function answeredWords({ minor, currency }: AnsweredAmount, f: SaidFormat): string {
+  if (minor === null) return `未明确说明的金额${currency === '' ? '' : `（${currency}）`}`;
+  return isCurrencyCode(currency) ? f.money({ minor, currency }) : `${minor} 个${currency === '' ? '未注明币种的' : ` ${currency} `}最小货币单位`;
+}
+
+const DEMO_FAILURES = {
+  payment_rejected: '顾客的钱包拒绝了这笔付款。',
+  insufficient_funds: '顾客的钱包余额不足。',
+} as const;
+
+const ORANGEPILL_FAILURES = {
+  CANCELLED: 'Orangepill 取消了这笔付款请求',
+  FAILED: 'Orangepill 付款失败',
+  ERROR: 'Orangepill 报告这笔付款出错',
+} as const;
 
 export const zh: SaidWordsFor<PaymentSaid> = {
+  ...link,
   opn_failure: ({ code, method }, f) => {
     const name = f.method(method);
     switch (code) {
@@ -20,5 +54,21 @@ export const zh: SaidWordsFor<PaymentSaid> = {
       case 'invalid_account':
         return `${name} 未找到顾客的有效账户；请顾客检查其应用或改用其他方式付款。`;
     }
+  },
+  unknown_failure_code: ({ code, method }, f) => `${f.method(method)} 未完成这笔付款（${code}）。`,
+  demo_failure: ({ code }) => DEMO_FAILURES[code],
+  demo_failure_unknown: ({ code }) => `付款失败（${code}）。`,
+  orangepill_failure: ({ status, reason }) => (reason === null ? `${ORANGEPILL_FAILURES[status]}。` : `${ORANGEPILL_FAILURES[status]}：${reason}`),
+  create_stopped: () => '终端在付款创建前已停止',
+  reach_unchecked: ({ problem }, f) => `无法确认这笔销售是否已送达支付服务商：${linkWords(problem, f)}`,
+  marked_not_paid: ({ by, reason }) => `已由 ${by} 向支付服务商核实后标记为未付款：${reason}`,
+  other_amount: ({ provider, asked, answered }, f) => `${named(provider)} 回复的金额为 ${answeredWords(answered, f)}，而不是所要求的 ${f.money(asked)}`,
+  closed_after_part: () => '支付服务商关闭请求前已收到部分付款，因此既不算已付款，也不算已取消',
+  outcome_hidden: ({ requestId, lastStatus, deleteAnswer, notFound }) =>
+    `终端在 Orangepill 请求 ${requestId} 处于 ${lastStatus} 状态时将其取消：DELETE 回复 ${deleteAnswer}，随后 GET 回复 404（${notFound}）。` +
+    `Orangepill 已不再说明取消前是否刚好有款项到账；请在 Orangepill 控制台中核查该请求`,
+  left_open: ({ asked, received, provider }, f) => {
+    const arrived = received === null ? `${f.money(asked)} 中已有部分款项到账（${named(provider)} 未报告金额）` : `${f.money(asked)} 中已有 ${f.money(received)} 到账`;
+    return `${arrived}：请求未被取消。请等待余款，或通过 ${named(provider)} 控制台退还款项。`;
   },
 };
