@@ -1,3 +1,4 @@
+import type { Said } from '../i18n/said';
 import type { Money } from '../money/money';
 import type { MethodInfo } from '../payment/method';
 import type { Failure, ProviderTrail, QrCode } from '../payment/payment';
@@ -89,6 +90,8 @@ export interface ProviderError {
   readonly kind: ProviderErrorKind;
   /** Cashier-facing; never contains a credential. */
   readonly message: string;
+  /** The same sentence for a screen to word in its own language (app/i18n/said.ts). */
+  readonly said?: Said;
   /** True when the request may have taken effect at the provider although we got no answer. */
   readonly ambiguous: boolean;
   readonly retryAfterMs?: number;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectWordedAsSaid } from '../support/said-check';
 import { assertNoSecret, clientFor, failure, messages, paidCharge, saleRequest, statusOnly, useOpnRig, value } from '../support/opn-rig';
 
 const rig = useOpnRig();
@@ -44,7 +45,13 @@ describe('Opn Atome QR refunds', () => {
     const created = value(await r.client.create(saleRequest(r.sim.now())));
     const error = failure(await r.client.refund!(created.providerRef, sgd(100), r.sim.now()));
     // The charge says so itself: no refund is asked of Opn for a charge that is not paid.
-    expect(error).toEqual({ kind: 'rejected', message: 'Only a paid Atome payment can be refunded; Opn says this one is pending', ambiguous: false });
+    expect(error).toEqual({
+      kind: 'rejected',
+      message: 'Only a paid Atome payment can be refunded; Opn says this one is pending',
+      ambiguous: false,
+      said: { area: 'refund', kind: 'opn_not_paid', provider: 'Atome', status: 'pending' },
+    });
+    expectWordedAsSaid(error);
     expect(r.sim.requests().filter((q) => q.path.endsWith('/refunds'))).toEqual([]);
   });
 
@@ -52,7 +59,16 @@ describe('Opn Atome QR refunds', () => {
     const r = rig();
     const { id, paidAt } = await paidCharge(r, 1234);
     const error = failure(await r.client.refund!(id, { minor: 100, currency: 'MYR' }, paidAt));
-    expect(error).toEqual({ kind: 'rejected', message: 'Refund in SGD, the currency of the payment', ambiguous: false });
+    expect(error).toEqual({
+      kind: 'rejected',
+      message: 'Refund in SGD, the currency of the payment',
+      ambiguous: false,
+      said: { area: 'refund', kind: 'refund_currency', currency: 'SGD' },
+    });
+    expectWordedAsSaid(error);
+    const zero = failure(await r.client.refund!(id, sgd(0), paidAt));
+    expect(zero).toMatchObject({ kind: 'rejected', said: { area: 'refund', kind: 'more_than_zero' } });
+    expectWordedAsSaid(zero);
     expect(r.sim.requests().some((x) => x.path.endsWith('/refunds'))).toBe(false);
   });
 
@@ -74,7 +90,9 @@ describe('Opn Atome QR refunds', () => {
       kind: 'rejected',
       message: `Atome refunds are possible only within 60 days of the payment; this one was paid on ${date}`,
       ambiguous: false,
+      said: { area: 'refund', kind: 'window_passed', provider: 'Atome', days: 60, paidAt },
     });
+    expectWordedAsSaid(error);
     expect(r.sim.requests()).toHaveLength(before);
   });
 
@@ -90,7 +108,9 @@ describe('Opn Atome QR refunds', () => {
       kind: 'rejected',
       message: 'Opn says this Atome payment cannot be refunded now, so the terminal did not ask: give the money back another way, such as a bank transfer',
       ambiguous: false,
+      said: { area: 'refund', kind: 'opn_not_refundable', provider: 'Atome' },
     });
+    expectWordedAsSaid(error);
     expect(r.sim.requests().filter((q) => q.method === 'POST' && q.path.endsWith('/refunds'))).toEqual([]);
     expect(r.sim.charges()[0]!.refunded_amount).toBe(0);
   });

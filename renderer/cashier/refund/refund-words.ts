@@ -1,17 +1,25 @@
 import { DISPLAY_CATALOGS, type Language } from '../../../app/i18n';
 import { currency } from '../../../app/money/currency';
 import { MAX_MINOR, parseDecimal, toDecimalString, type Money, type MoneyError } from '../../../app/money/money';
+import type { MethodInfo } from '../../../app/payment/method';
 import type { Payment } from '../../../app/payment/payment';
 import { assertNever } from '../../../app/util/assert-never';
 import { err, ok, type Result } from '../../../app/util/result';
 import { formatAmount } from '../../shared/format-amount';
 import { refundableAmount } from '../../shared/payment-figures';
+import type { Told } from '../shared/told';
 import type { RefundWords } from '../words/refund';
 
 /*
  * The words around a refund: what is typed, the question asked before any money goes back, and how a
  * partly refunded sale is named on every screen. Pure, so each sentence is tested as the cashier reads it.
  */
+
+/** The method's refund rule as the terminal told it: its English sentence, and what it says where the method gives that. */
+export const methodRuleTold = (method: Pick<MethodInfo, 'refunds'>): Told => ({
+  message: method.refunds.rule,
+  said: method.refunds.said === undefined ? undefined : { area: 'refund', kind: 'method_rule', rule: method.refunds.said },
+});
 
 const refundedOf = (payment: Payment): Money => ({ minor: payment.refundedMinor, currency: payment.amount.currency });
 
