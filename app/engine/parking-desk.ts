@@ -52,7 +52,7 @@ export class ParkingDesk {
     const payment = this.host.current(id);
     if (payment === undefined) return notFound(id);
     const refusal = parkRefusal(payment, this.host.clock.now());
-    if (refusal !== null) return err({ code: 'invalid_state', message: refusal });
+    if (refusal !== null) return err({ code: 'invalid_state', ...refusal });
     const after = this.host.apply(id, { type: 'parked', at: this.host.clock.now() });
     this.host.release(id);
     // Still followed, with backoff: a follow that stands already is left as it is.
@@ -65,8 +65,12 @@ export class ParkingDesk {
   resolve(id: string, who: string, reason: string): Result<Payment, EngineError> {
     const payment = this.host.current(id);
     if (payment === undefined) return notFound(id);
-    if (payment.parkedAt === undefined) return err({ code: 'invalid_state', message: 'Only a parked sale can be marked resolved; park it first' });
-    if (isFinal(payment.state)) return err({ code: 'invalid_state', message: 'This parked sale has already ended: its outcome is in History' });
+    if (payment.parkedAt === undefined) {
+      return err({ code: 'invalid_state', message: 'Only a parked sale can be marked resolved; park it first', said: { area: 'refund', kind: 'resolve_not_parked' } });
+    }
+    if (isFinal(payment.state)) {
+      return err({ code: 'invalid_state', message: 'This parked sale has already ended: its outcome is in History', said: { area: 'refund', kind: 'resolve_ended' } });
+    }
     // Who decided and why stay on the payment for good; when is in the journal's log of it.
     const message = `Marked not paid by ${who}, after checking with the provider: ${reason}`;
     const after = this.host.apply(id, { type: 'resolved_unpaid', message, said: { area: 'payment', kind: 'marked_not_paid', by: who, reason } });
@@ -86,7 +90,9 @@ export class ParkingDesk {
 
   /** The cashier has seen how a parked sale ended: it leaves the list. */
   acknowledge(id: string): Result<null, EngineError> {
-    if (!this.settled.delete(id)) return err({ code: 'not_found', message: `Sale ${id} is not among the parked sales that ended` });
+    if (!this.settled.delete(id)) {
+      return err({ code: 'not_found', message: `Sale ${id} is not among the parked sales that ended`, said: { area: 'refund', kind: 'acknowledge_unknown', paymentId: id } });
+    }
     this.announce();
     return ok(null);
   }

@@ -188,7 +188,7 @@ export class PaymentEngine {
     }
     // Money has arrived: only the cashier's explicit confirmation ends the sale, and nothing is closed at the provider.
     const refusal = this.money.bareCancelRefusal(payment);
-    if (refusal !== null) return moneyReceived === 'to_return' ? this.money.cancelWithMoney(id) : err({ code: 'invalid_state', message: refusal });
+    if (refusal !== null) return moneyReceived === 'to_return' ? this.money.cancelWithMoney(id) : err({ code: 'invalid_state', ...refusal });
     if (payment.state.status === 'creating' || payment.providerRef === null) {
       return err(stillBeingCreated);
     }

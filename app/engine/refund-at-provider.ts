@@ -27,10 +27,15 @@ export async function refundAtProvider(host: RefundHost, id: string, amount: Mon
   if (blocked !== null) return err({ code: 'invalid_state', message: blocked.message, ...saidOfProblem(blocked) });
   const state = payment.state;
   if ((state.status !== 'paid' && state.status !== 'paid_after_cancel') || payment.providerRef === null) {
-    return err({ code: 'invalid_state', message: `Only a paid payment can be refunded; this one is ${state.status.replace(/_/g, ' ')}` });
+    return err({
+      code: 'invalid_state',
+      message: `Only a paid payment can be refunded; this one is ${state.status.replace(/_/g, ' ')}`,
+      said: { area: 'refund', kind: 'only_paid', status: state.status },
+    });
   }
   if (amount.currency !== payment.amount.currency) {
-    return err({ code: 'amount_rejected', message: `Refund in ${payment.amount.currency}, the currency of the payment` });
+    const currency = payment.amount.currency;
+    return err({ code: 'amount_rejected', message: `Refund in ${currency}, the currency of the payment`, said: { area: 'refund', kind: 'refund_currency', currency } });
   }
   const left: Money = { minor: payment.amount.minor - payment.refundedMinor, currency: payment.amount.currency };
   if (amount.minor > left.minor) {
@@ -44,13 +49,18 @@ export async function refundAtProvider(host: RefundHost, id: string, amount: Mon
   if (provider.refund === undefined) {
     const late = host.returnLate(payment, amount);
     if (late !== null) return late;
-    return err({ code: 'invalid_state', message: `${provider.method.label} does not take refunds through the terminal: ${provider.method.refunds.rule}` });
+    const { label, id: method, refunds } = provider.method;
+    const message = `${label} does not take refunds through the terminal: ${refunds.rule}`;
+    return err({ code: 'invalid_state', message, ...(refunds.said === undefined ? {} : { said: { area: 'refund', kind: 'no_refunds_here', method, rule: refunds.said } }) });
   }
   // The provider's own word, kept on the payment when it was paid: no refund is tried against it.
   const refusal = providerRefusesRefund(payment, provider.method);
-  if (refusal !== null) return err({ code: 'invalid_state', message: refusal });
+  if (refusal !== null) return err({ code: 'invalid_state', ...refusal });
   const result = await provider.refund(payment.providerRef, amount, state.paidAt);
-  if (!result.ok) return err({ code: 'provider_error', message: result.error.message });
+  if (!result.ok) {
+    const said = result.error.refundSaid ?? result.error.said;
+    return err({ code: 'provider_error', message: result.error.message, ...(said === undefined ? {} : { said }) });
+  }
   const after = host.apply(id, { type: 'refund_recorded', totalRefundedMinor: result.value.totalRefundedMinor });
   const unsaved = host.writer.isPending(id) ? host.writer.currentProblem() : null;
   if (unsaved !== null) {

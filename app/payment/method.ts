@@ -1,4 +1,5 @@
 import type { CurrencyCode } from '../money/currency';
+import type { RefundRuleSaid } from '../i18n/said/refund-rule';
 
 /**
  * Every payment method the terminal can offer. The Opn QR methods (atome … alipayplus) share one Opn
@@ -30,8 +31,11 @@ export interface MethodInfo {
   readonly simulated: boolean;
   /** The demo controls, when the method runs on a built-in simulator; null for a real provider. */
   readonly simulator: SimulatorControls | null;
-  /** Whether the provider takes refunds through the terminal, and its rule in a sentence. */
-  readonly refunds: { readonly supported: boolean; readonly rule: string };
+  /**
+   * Whether the provider takes refunds through the terminal, and its rule in a sentence; `said` is
+   * the same rule for a screen to word in its own language.
+   */
+  readonly refunds: { readonly supported: boolean; readonly rule: string; readonly said?: RefundRuleSaid };
   /** The name on the 2×20 pole display, plain ASCII ("WeChat Pay"); `label` when absent. */
   readonly poleLabel?: string;
   /** The name printed on slips and receipts; `label` when absent. */

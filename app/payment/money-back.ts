@@ -1,3 +1,4 @@
+import type { Said } from '../i18n/said';
 import { formatMoney, type Money } from '../money/money';
 import { assertNever } from '../util/assert-never';
 import type { Decision, Payment, PaymentState } from './payment';
@@ -19,12 +20,23 @@ export function moneyArrived(payment: Pick<Payment, 'state'>): { readonly receiv
  * carry its answer: the same sentence, naming the amount (or that the provider did not report it).
  */
 export function cancelWithMoneyQuestion(payment: Pick<Payment, 'amount'>, received: Money | null, provider: string, locale?: string): string {
+  return cancelWithMoneyRefusal(payment, received, provider, locale).message;
+}
+
+/** `cancelWithMoneyQuestion`, and the same sentence as a `Said` for the cashier's screen. */
+export function cancelWithMoneyRefusal(
+  payment: Pick<Payment, 'amount'>,
+  received: Money | null,
+  provider: string,
+  locale?: string,
+): { readonly message: string; readonly said: Said } {
   const asked = formatMoney(payment.amount, locale);
+  const said: Said = { area: 'refund', kind: 'cancel_with_money', asked: payment.amount, received, provider };
   if (received === null) {
-    return `Part of ${asked} has arrived (amount not reported by ${provider}). Cancel the sale? The money received must be given back to the customer.`;
+    return { message: `Part of ${asked} has arrived (amount not reported by ${provider}). Cancel the sale? The money received must be given back to the customer.`, said };
   }
   const got = formatMoney(received, locale);
-  return `${got} of ${asked} has arrived. Cancel the sale? The ${got} must be given back to the customer.`;
+  return { message: `${got} of ${asked} has arrived. Cancel the sale? The ${got} must be given back to the customer.`, said };
 }
 
 /** "SGD 10.00 received" or, when the provider did not say how much, "money received (amount not reported)". */

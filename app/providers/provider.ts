@@ -1,3 +1,4 @@
+import type { RefundSaid } from '../i18n/said/refund';
 import type { SaleSaid } from '../i18n/said/sale';
 import type { Money } from '../money/money';
 import type { MethodInfo } from '../payment/method';
@@ -93,6 +94,8 @@ export interface ProviderError {
   readonly message: string;
   /** The same sentence as a `Said`, where the client has one, for the cashier's language (notes, reasons, failures). */
   readonly said?: PaymentSaid;
+  /** A refund's refusal as a `Said` (Opn's refund rules and answers), for the cashier's language. */
+  readonly refundSaid?: RefundSaid;
   /** True when the request may have taken effect at the provider although we got no answer. */
   readonly ambiguous: boolean;
   readonly retryAfterMs?: number;

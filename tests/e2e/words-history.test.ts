@@ -71,7 +71,7 @@ describe.each(['ms', 'zh-Hans'] as const)('History, End of day and Lookup in %s'
 
     await testId('history-min').fill('ten');
     await testId('history-search').click();
-    expect(await testId('history-problem').innerText()).toBe(words.history.problems.ofField(words.history.problems.lowest, words.history.problems.notAnAmount('ten')));
+    expect(await testId('history-problem').innerText()).toBe(words.history.problems.ofField(words.history.problems.lowest, words.amountEntry.notAnAmount('ten')));
     await testId('history-min').fill('');
 
     await cashier.locator('[data-testid="history-row"]').last().click();

@@ -247,7 +247,11 @@ describe('refunds, as the charge says', () => {
   it('PromptPay: no refund through the terminal, the charge says so, and the cashier reads why', async () => {
     const c = client('promptpay');
     expect(c.refund).toBeUndefined();
-    expect(c.method.refunds).toEqual({ supported: false, rule: 'PromptPay payments cannot be refunded through Opn: give the money back by bank transfer' });
+    expect(c.method.refunds).toEqual({
+      supported: false,
+      rule: 'PromptPay payments cannot be refunded through Opn: give the money back by bank transfer',
+      said: { rule: 'opn_none', provider: 'PromptPay' },
+    });
     const created = value(await c.create(sale(2000, 'THB')));
     stub.settle(created.providerRef, 'successful');
     expect(value(await c.status(created.providerRef))).toMatchObject({ kind: 'paid', refundable: false });
@@ -270,6 +274,7 @@ describe('refunds, as the charge says', () => {
       kind: 'rejected',
       message: 'Opn says this WeChat Pay payment cannot be refunded now, so the terminal did not ask: give the money back another way, such as a bank transfer',
       ambiguous: false,
+      said: { area: 'refund', kind: 'opn_not_refundable', provider: 'WeChat Pay' },
     });
     expect(posts(`/charges/${id}/refunds`)).toEqual([]);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { ProviderError } from '../../app/providers/provider';
+import { expectWordedAsSaid } from '../support/said-check';
 import { assertNoSecret, clientFor, failure, messages, paidCharge, saleRequest, statusOnly, useOpnRig, value } from '../support/opn-rig';
+
+/** A refund's refusal as the screen is told it: its sentence and its refund `Said`. */
+const refundTold = (error: ProviderError) => ({ message: error.message, said: error.refundSaid });
 
 const rig = useOpnRig();
 const DAY = 24 * 60 * 60 * 1000;
@@ -44,7 +49,13 @@ describe('Opn Atome QR refunds', () => {
     const created = value(await r.client.create(saleRequest(r.sim.now())));
     const error = failure(await r.client.refund!(created.providerRef, sgd(100), r.sim.now()));
     // The charge says so itself: no refund is asked of Opn for a charge that is not paid.
-    expect(error).toEqual({ kind: 'rejected', message: 'Only a paid Atome payment can be refunded; Opn says this one is pending', ambiguous: false });
+    expect(error).toEqual({
+      kind: 'rejected',
+      message: 'Only a paid Atome payment can be refunded; Opn says this one is pending',
+      ambiguous: false,
+      refundSaid: { area: 'refund', kind: 'opn_not_paid', provider: 'Atome', status: 'pending' },
+    });
+    expectWordedAsSaid(refundTold(error));
     expect(r.sim.requests().filter((q) => q.path.endsWith('/refunds'))).toEqual([]);
   });
 
@@ -52,7 +63,16 @@ describe('Opn Atome QR refunds', () => {
     const r = rig();
     const { id, paidAt } = await paidCharge(r, 1234);
     const error = failure(await r.client.refund!(id, { minor: 100, currency: 'MYR' }, paidAt));
-    expect(error).toEqual({ kind: 'rejected', message: 'Refund in SGD, the currency of the payment', ambiguous: false });
+    expect(error).toEqual({
+      kind: 'rejected',
+      message: 'Refund in SGD, the currency of the payment',
+      ambiguous: false,
+      refundSaid: { area: 'refund', kind: 'refund_currency', currency: 'SGD' },
+    });
+    expectWordedAsSaid(refundTold(error));
+    const zero = failure(await r.client.refund!(id, sgd(0), paidAt));
+    expect(zero).toMatchObject({ kind: 'rejected', refundSaid: { area: 'refund', kind: 'more_than_zero' } });
+    expectWordedAsSaid(refundTold(zero));
     expect(r.sim.requests().some((x) => x.path.endsWith('/refunds'))).toBe(false);
   });
 
@@ -74,7 +94,9 @@ describe('Opn Atome QR refunds', () => {
       kind: 'rejected',
       message: `Atome refunds are possible only within 60 days of the payment; this one was paid on ${date}`,
       ambiguous: false,
+      refundSaid: { area: 'refund', kind: 'window_passed', provider: 'Atome', days: 60, paidAt },
     });
+    expectWordedAsSaid(refundTold(error));
     expect(r.sim.requests()).toHaveLength(before);
   });
 
@@ -90,7 +112,9 @@ describe('Opn Atome QR refunds', () => {
       kind: 'rejected',
       message: 'Opn says this Atome payment cannot be refunded now, so the terminal did not ask: give the money back another way, such as a bank transfer',
       ambiguous: false,
+      refundSaid: { area: 'refund', kind: 'opn_not_refundable', provider: 'Atome' },
     });
+    expectWordedAsSaid(refundTold(error));
     expect(r.sim.requests().filter((q) => q.method === 'POST' && q.path.endsWith('/refunds'))).toEqual([]);
     expect(r.sim.charges()[0]!.refunded_amount).toBe(0);
   });

@@ -56,7 +56,7 @@ describe("the History panel's filter", () => {
     const zh = CASHIER_WORDS['zh-Hans'].history.problems;
     expect(filterArgs({ ...form, from: '31/02/2026' }, ms)).toEqual({ ok: false, error: 'Masukkan tarikh dalam format dd/mm/yyyy, cth. 31/12/2026' });
     expect(filterArgs({ ...form, from: '02/12/2026', to: '01/12/2026' }, zh)).toEqual({ ok: false, error: '结束日期早于开始日期' });
-    expect(filterArgs({ ...form, min: '12.345' }, ms)).toEqual({ ok: false, error: 'Jumlah terendah: SGD mempunyai 2 tempat perpuluhan, "12.345" ada 3' });
+    expect(filterArgs({ ...form, min: '12.345' }, ms)).toEqual({ ok: false, error: 'Jumlah terendah: SGD mempunyai 2 tempat perpuluhan, "12.345" mempunyai 3' });
     expect(filterArgs({ ...form, max: 'ten' }, zh)).toEqual({ ok: false, error: '最高金额：“ten”不是有效金额：请输入数字，可带小数点，例如 12.34' });
     expect(filterArgs({ ...form, currency: 'JPY', min: '1.5' }, zh)).toEqual({ ok: false, error: '最低金额：JPY 没有小数单位：请输入整数金额' });
     expect(filterArgs({ ...form, min: '-1' }, ms)).toEqual({ ok: false, error: 'Jumlah terendah: Jumlah tidak boleh negatif' });

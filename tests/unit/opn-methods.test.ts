@@ -74,13 +74,13 @@ describe('the Opn method table', () => {
       currencies: ['SGD', 'MYR'],
       simulated: false,
       simulator: null,
-      refunds: { supported: true, rule: 'Full or partial refunds within 60 days of the payment' },
+      refunds: { supported: true, rule: 'Full or partial refunds within 60 days of the payment', said: { rule: 'within_days', days: 60 } },
       poleLabel: 'Atome',
       receiptLabel: 'Atome',
     });
     expect(opnMethodInfo(true, 'wechatpay')).toMatchObject({ label: 'WeChat Pay (simulated)', poleLabel: 'WeChat Pay', receiptLabel: 'WeChat Pay (simulated)', currencies: ['THB'] });
     expect(opnMethodInfo(true, 'wechatpay').simulator?.failureCodes).toHaveLength(7);
-    expect(opnMethodInfo(false, 'promptpay').refunds).toEqual({ supported: false, rule: 'PromptPay payments cannot be refunded through Opn: give the money back by bank transfer' });
+    expect(opnMethodInfo(false, 'promptpay').refunds).toMatchObject({ supported: false, rule: 'PromptPay payments cannot be refunded through Opn: give the money back by bank transfer' });
     expect(opnMethodInfo(false, 'paynow').refunds.rule).toBe(
       'Refunds through Opn within 365 days of the payment, at most 15 per payment, while Opn says the PayNow payment can be refunded',
     );

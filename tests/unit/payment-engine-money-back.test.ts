@@ -26,6 +26,7 @@ describe('PaymentEngine: a sale that has money is cancelled only with the cashie
       error: {
         code: 'invalid_state',
         message: 'SGD 10.00 of SGD 12.34 has arrived. Cancel the sale? The SGD 10.00 must be given back to the customer.',
+        said: { area: 'refund', kind: 'cancel_with_money', asked: { minor: 1234, currency: 'SGD' }, received: { minor: 1000, currency: 'SGD' }, provider: 'The test provider' },
       },
     });
     expect(h.provider.cancels).toEqual([]);

@@ -40,7 +40,11 @@ describe('PaymentEngine: parking a sale whose outcome cannot be learned', () => 
     await h.clock.advance(POLICY.intervalMs);
     expect(h.engine.parking.park(payment.id)).toEqual({
       ok: false,
-      error: { code: 'invalid_state', message: 'The customer can still pay this QR and the provider is answering: wait for the outcome, or cancel the payment' },
+      error: {
+        code: 'invalid_state',
+        message: 'The customer can still pay this QR and the provider is answering: wait for the outcome, or cancel the payment',
+        said: { area: 'refund', kind: 'park_still_payable' },
+      },
     });
     expect(h.engine.active()?.id).toBe(payment.id);
     h.provider.onStatus = () => ok<ProviderStatus>({ kind: 'paid', paidAt: T0 + 1500 });

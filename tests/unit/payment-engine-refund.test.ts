@@ -59,7 +59,7 @@ describe('PaymentEngine: refund', () => {
     expect(await h.engine.refund('sale-1', { minor: 100, currency: 'MYR' })).toMatchObject({ ok: false, error: { code: 'amount_rejected' } });
     expect(await h.engine.refund('sale-2', { minor: 100, currency: 'SGD' })).toEqual({
       ok: false,
-      error: { code: 'invalid_state', message: 'Only a paid payment can be refunded; this one is awaiting' },
+      error: { code: 'invalid_state', message: 'Only a paid payment can be refunded; this one is awaiting', said: { area: 'refund', kind: 'only_paid', status: 'awaiting' } },
     });
     expect(await h.engine.refund('sale-1', { minor: 100, currency: 'SGD' })).toEqual({
       ok: false,

@@ -24,6 +24,7 @@ describe('PaymentEngine: a refund the provider said no to', () => {
       error: {
         code: 'invalid_state',
         message: 'The test provider says this payment cannot be refunded, so the terminal does not offer a refund: give the money back another way, such as a bank transfer',
+        said: { area: 'refund', kind: 'provider_says_no', provider: 'The test provider' },
       },
     });
     expect(calls).toEqual([]);
@@ -44,7 +45,7 @@ describe('PaymentEngine: a refund the provider said no to', () => {
 
   it('the screens get the same sentence, and none for a payment the provider did not refuse', () => {
     const method = { provider: 'PromptPay' };
-    expect(providerRefusesRefund({ state: { status: 'paid', paidAt: T0, refundable: false } }, method)).toMatch(/^PromptPay says this payment cannot be refunded/);
+    expect(providerRefusesRefund({ state: { status: 'paid', paidAt: T0, refundable: false } }, method)?.message).toMatch(/^PromptPay says this payment cannot be refunded/);
     expect(providerRefusesRefund({ state: { status: 'paid', paidAt: T0, refundable: true } }, method)).toBeNull();
     expect(providerRefusesRefund({ state: { status: 'paid', paidAt: T0 } }, method)).toBeNull();
     expect(providerRefusesRefund({ state: { status: 'refunded' } }, method)).toBeNull();

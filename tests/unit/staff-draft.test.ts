@@ -92,10 +92,11 @@ describe('the staff draft', () => {
     expect(rule('')).toEqual({ threshold: 'must be an amount in SGD, e.g. 50.00' });
     expect(rule('ten')).toEqual({ threshold: '"ten" is not an amount: use digits with an optional decimal point, e.g. 12.34' });
     expect(rule('1.234')).toEqual({ threshold: 'SGD has 2 decimal places, "1.234" has 3' });
-    // In Malay and Chinese the money parser's English sentence gives way to what to type.
+    // In Malay and Chinese the money parser's English sentence gives way to the shared words, with what to type.
     expect(rule('', 'SGD', ms)).toEqual({ threshold: 'mesti jumlah dalam SGD, cth. 50.00' });
-    expect(rule('ten', 'SGD', ms)).toEqual({ threshold: 'mesti jumlah dalam SGD, cth. 50.00' });
-    expect(rule('1.234', 'SGD', zh)).toEqual({ threshold: '须为 SGD 金额，例如 50.00' });
+    expect(rule('ten', 'SGD', ms)).toEqual({ threshold: '"ten" bukan jumlah: gunakan digit, dengan titik perpuluhan jika perlu, cth. 12.34 (jumlah dalam SGD, cth. 50.00)' });
+    expect(rule('1.234', 'SGD', zh)).toEqual({ threshold: 'SGD 只有 2 位小数，“1.234”有 3 位（须为 SGD 金额，例如 50.00）' });
+    expect(rule('-1', 'JPY', zh)).toEqual({ threshold: '金额不能为负数（须为 JPY 金额，例如 50.00）' });
     const all = toSaveArgs(draft({ rule: 'all', threshold: 'anything' }), 'SGD', en);
     expect(all.ok && all.value.refundApproval).toEqual({ mode: 'all' });
   });

@@ -20,7 +20,7 @@ export const DEMO_METHOD: MethodInfo = {
     outcomes: ['paid', 'failed', 'expired'],
     failureCodes: Object.entries(DEMO_FAILURES).map(([code, label]) => ({ code, label })),
   },
-  refunds: { supported: false, rule: 'the demo provider takes no refunds' },
+  refunds: { supported: false, rule: 'the demo provider takes no refunds', said: { rule: 'demo_none' } },
 };
 
 /**

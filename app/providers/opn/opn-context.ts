@@ -1,3 +1,5 @@
+import type { PaymentSaid } from '../../i18n/said/payment';
+import type { RefundSaid } from '../../i18n/said/refund';
 import type { ProviderError } from '../provider';
 import { isCurrencyCode } from '../../money/currency';
 import { formatMoney, type Money } from '../../money/money';
@@ -29,7 +31,13 @@ export interface OpnContext {
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-export const rejected = (message: string): ProviderError => ({ kind: 'rejected', message, ambiguous: false });
+/** A refusal before or by Opn; `said` is the same sentence for the cashier's screen to word. */
+export const rejected = (message: string, said?: PaymentSaid | RefundSaid): ProviderError => ({
+  kind: 'rejected',
+  message,
+  ambiguous: false,
+  ...(said === undefined ? {} : said.area === 'refund' ? { refundSaid: said } : { said }),
+});
 export const sameCurrency = (a: string, b: string): boolean => a.toUpperCase() === b.toUpperCase();
 export const chargePath = (id: string, rest = ''): string => `/charges/${encodeURIComponent(id)}${rest}`;
 

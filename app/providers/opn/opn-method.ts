@@ -25,7 +25,7 @@ export function opnMethodInfo(simulated: boolean, id: OpnMethodId = OPN_METHOD_I
           failureCodes: method.failureCodes.filter(isOpnFailureCode).map((code) => ({ code, label: OPN_FAILURE_WORDS[code](name) })),
         }
       : null,
-    refunds: { supported: method.refunds.kind === 'api', rule: method.refunds.rule },
+    refunds: { supported: method.refunds.kind === 'api', rule: method.refunds.rule, said: method.refunds.said },
     poleLabel: method.poleLabel,
     receiptLabel: simulated ? `${method.receiptLabel} (simulated)` : method.receiptLabel,
   };

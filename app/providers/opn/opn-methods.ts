@@ -1,5 +1,6 @@
 import type { Language } from '../../i18n/languages';
 import type { CurrencyCode } from '../../money/currency';
+import type { RefundRuleSaid } from '../../i18n/said/refund-rule';
 import type { MethodId } from '../../payment/method';
 
 /*
@@ -31,11 +32,12 @@ export interface ExpiryRule {
   readonly defaultMs: number;
 }
 
+/** `said` is `rule` as what it says, for the cashier's screen to word in its language. */
 export type RefundRule =
   /** Refunds through Opn's Refund API, within `windowDays` of the payment. `partial` null: not documented, left to Opn. */
-  | { readonly kind: 'api'; readonly windowDays: number; readonly partial: boolean | null; readonly rule: string }
+  | { readonly kind: 'api'; readonly windowDays: number; readonly partial: boolean | null; readonly rule: string; readonly said: RefundRuleSaid }
   /** Opn cannot refund this method's charges; `rule` says how the money goes back instead. */
-  | { readonly kind: 'none'; readonly rule: string };
+  | { readonly kind: 'none'; readonly rule: string; readonly said: RefundRuleSaid };
 
 export interface OpnMethod {
   readonly id: OpnMethodId;
@@ -72,6 +74,7 @@ const generic = (name: string): RefundRule => ({
   windowDays: OPN_REFUND_DAYS,
   partial: null,
   rule: `Refunds through Opn within ${OPN_REFUND_DAYS} days of the payment, at most ${OPN_MAX_REFUNDS_PER_CHARGE} per payment, while Opn says the ${name} payment can be refunded`,
+  said: { rule: 'opn_generic', days: OPN_REFUND_DAYS, max: OPN_MAX_REFUNDS_PER_CHARGE, provider: name },
 });
 
 /** Atome QR's limits in subunits, per country's currency (opn-atome-qr.txt "Limits"). */
@@ -88,7 +91,7 @@ export const OPN_METHODS: Readonly<Record<OpnMethodId, OpnMethod>> = {
     limits: ATOME_LIMITS,
     // "between 30 seconds and 12 hours from the current time"; "By default, the QR code expires 12 hours after creation."
     expiry: { minMs: 30_000, maxMs: 12 * HOUR_MS, defaultMs: 12 * HOUR_MS },
-    refunds: { kind: 'api', windowDays: 60, partial: true, rule: 'Full or partial refunds within 60 days of the payment' },
+    refunds: { kind: 'api', windowDays: 60, partial: true, rule: 'Full or partial refunds within 60 days of the payment', said: { rule: 'within_days', days: 60 } },
     failureCodes: ['payment_expired', 'payment_rejected', 'failed_processing'],
     names: { en: 'Atome', ms: 'Atome', 'zh-Hans': 'Atome' },
     instructions: { en: 'Scan with the Atome app', ms: 'Imbas dengan aplikasi Atome', 'zh-Hans': '请使用 Atome 应用扫码' },
@@ -122,7 +125,11 @@ export const OPN_METHODS: Readonly<Record<OpnMethodId, OpnMethod>> = {
     limits: { THB: { min: 2000, max: 15_000_000 } },
     // Not more than 24 h ahead, 24 h by default; no minimum is documented.
     expiry: { minMs: null, maxMs: 24 * HOUR_MS, defaultMs: 24 * HOUR_MS },
-    refunds: { kind: 'none', rule: 'PromptPay payments cannot be refunded through Opn: give the money back by bank transfer' },
+    refunds: {
+      kind: 'none',
+      rule: 'PromptPay payments cannot be refunded through Opn: give the money back by bank transfer',
+      said: { rule: 'opn_none', provider: 'PromptPay' },
+    },
     failureCodes: ['failed_processing', 'insufficient_balance', 'payment_cancelled'],
     names: { en: 'PromptPay', ms: 'PromptPay', 'zh-Hans': 'PromptPay' },
     instructions: {

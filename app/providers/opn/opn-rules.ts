@@ -1,6 +1,7 @@
 import type { CurrencyCode } from '../../money/currency';
 import { formatMoney, type Money } from '../../money/money';
 import type { AmountRefusal } from '../provider';
+import type { RefundSaid } from '../../i18n/said/refund';
 import { err, ok, type Result } from '../../util/result';
 import { OPN_MAX_REFUNDS_PER_CHARGE, OPN_METHODS, type OpnMethod } from './opn-methods';
 
@@ -67,22 +68,40 @@ export function opnExpiry(expiresAt: number, now: number, method: OpnMethod = AT
   return ok(Math.floor(expiresAt / 1000) * 1000);
 }
 
+/** A refusal of a refund before any request: the English sentence, and the same as a `Said`. */
+export interface OpnRefundRefusal {
+  readonly message: string;
+  readonly said: RefundSaid;
+}
+
 /**
  * Whether Opn can refund this method's payment now, by its rules: the window (Atome 60 days, Opn's
  * 365 otherwise) and at most 15 refunds per charge. Refused here with the date, before any request.
  */
-export function checkOpnRefundRules(method: OpnMethod, paidAt: number, now: number, refundsSoFar: number | null): Result<void, string> {
+export function opnRefundRefusal(method: OpnMethod, paidAt: number, now: number, refundsSoFar: number | null): OpnRefundRefusal | null {
   const rule = method.refunds;
-  const name = method.names.en;
-  if (rule.kind === 'none') return err(rule.rule);
+  const provider = method.names.en;
+  if (rule.kind === 'none') return { message: rule.rule, said: { area: 'refund', kind: 'method_rule', rule: rule.said } };
   if (now - paidAt > rule.windowDays * 24 * HOUR_MS) {
     const date = new Intl.DateTimeFormat('en-SG', { day: 'numeric', month: 'long', year: 'numeric' }).format(paidAt);
-    return err(`${name} refunds are possible only within ${rule.windowDays} days of the payment; this one was paid on ${date}`);
+    return {
+      message: `${provider} refunds are possible only within ${rule.windowDays} days of the payment; this one was paid on ${date}`,
+      said: { area: 'refund', kind: 'window_passed', provider, days: rule.windowDays, paidAt },
+    };
   }
   if (refundsSoFar !== null && refundsSoFar >= OPN_MAX_REFUNDS_PER_CHARGE) {
-    return err(`Opn takes at most ${OPN_MAX_REFUNDS_PER_CHARGE} refunds on one payment, and this ${name} payment has had ${refundsSoFar}: refund the rest in the Opn dashboard or by bank transfer`);
+    return {
+      message: `Opn takes at most ${OPN_MAX_REFUNDS_PER_CHARGE} refunds on one payment, and this ${provider} payment has had ${refundsSoFar}: refund the rest in the Opn dashboard or by bank transfer`,
+      said: { area: 'refund', kind: 'refund_limit', provider, max: OPN_MAX_REFUNDS_PER_CHARGE, count: refundsSoFar },
+    };
   }
-  return ok(undefined);
+  return null;
+}
+
+/** `opnRefundRefusal` as a result with the English sentence. */
+export function checkOpnRefundRules(method: OpnMethod, paidAt: number, now: number, refundsSoFar: number | null): Result<void, string> {
+  const refusal = opnRefundRefusal(method, paidAt, now, refundsSoFar);
+  return refusal === null ? ok(undefined) : err(refusal.message);
 }
 
 /** Atome refunds only within 60 days of the payment; kept for callers that know only Atome. */

@@ -16,6 +16,6 @@ export function orangepillMethodInfo(simulated: boolean): MethodInfo {
     currencies: CURRENCY_CODES,
     simulated,
     simulator: simulated ? { outcomes: ['paid', 'partial', 'overpaid', 'late', 'failed', 'error', 'expired'], failureCodes: [] } : null,
-    refunds: { supported: false, rule: ORANGEPILL_REFUND_RULE },
+    refunds: { supported: false, rule: ORANGEPILL_REFUND_RULE, said: { rule: 'orangepill_console' } },
   };
 }

@@ -1,10 +1,11 @@
 import type { CommandArgs } from '../../../app/ipc/contract';
-import { currency, type CurrencyCode } from '../../../app/money/currency';
-import { MAX_MINOR, parseDecimal, toDecimalString, type Money, type MoneyError } from '../../../app/money/money';
+import type { CurrencyCode } from '../../../app/money/currency';
+import { parseDecimal, type Money } from '../../../app/money/money';
 import type { MethodId } from '../../../app/payment/method';
 import type { PaymentStatus } from '../../../app/payment/payment';
 import { err, ok, type Result } from '../../../app/util/result';
 import { HISTORY_SEARCH_MAX } from '../../../app/ipc/history-schemas';
+import { amountProblemText } from '../shared/amount-problem';
 import type { HistoryProblemWords } from '../words/history';
 import { parseShopDate, shopDateHint } from './shop-dates';
 
@@ -47,31 +48,11 @@ function localMidnight(date: string, locale: string, days: number): number | nul
   return new Date(parsed.year, parsed.month - 1, parsed.day + days).getTime();
 }
 
-/** Why an amount bound does not read, in the cashier's words; a reason that cannot come from typing is said as the check wrote it. */
-function amountProblem(error: MoneyError, typed: string, code: CurrencyCode, words: HistoryProblemWords): string {
-  switch (error.kind) {
-    case 'negative':
-      return words.negative;
-    case 'zero':
-      return words.zero;
-    case 'bad_format':
-      return words.notAnAmount(typed);
-    case 'too_many_decimals': {
-      const places = currency(code).exponent;
-      return places === 0 ? words.wholeOnly(code) : words.decimals(code, places, typed, typed.trim().split('.')[1]?.length ?? 0);
-    }
-    case 'too_large':
-      return words.tooLarge(toDecimalString({ minor: MAX_MINOR, currency: code }), code);
-    default:
-      return error.message;
-  }
-}
-
 function amountBound(text: string, code: CurrencyCode, which: string, words: HistoryProblemWords): Result<Money | undefined, string> {
   if (text.trim() === '') return ok(undefined);
   if (/^\s*0*(\.0*)?\s*$/.test(text)) return ok({ minor: 0, currency: code });
   const parsed = parseDecimal(text, code);
-  return parsed.ok ? ok(parsed.value) : err(words.ofField(which, amountProblem(parsed.error, text, code, words)));
+  return parsed.ok ? ok(parsed.value) : err(words.ofField(which, amountProblemText(parsed.error, text, code, words.amount)));
 }
 
 /** The command's filter, or the sentence saying what to fix. "To" is inclusive on screen, so the day after it is sent. */

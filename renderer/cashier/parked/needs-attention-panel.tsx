@@ -3,6 +3,7 @@ import { ParkedSaleCard } from './parked-sale-card';
 import { useParkedStore } from './parked-store';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
 import '../history/history.css';
 
 /** The parked sales: those still open first (oldest first), then those that ended and are not yet seen. */
@@ -12,6 +13,7 @@ export function NeedsAttentionPanel({ onClose }: { readonly onClose: () => void 
   const { open, settled } = useParkedStore((s) => s.sales);
   const problem = useParkedStore((s) => s.problem);
   const words = useWords().parked;
+  const say = useSay();
   return (
     <dialog ref={dialog} className="history-panel" data-testid="needs-attention-panel" aria-labelledby="needs-attention-title" onCancel={(e) => e.preventDefault()}>
       <div className="history-panel__head">
@@ -23,7 +25,7 @@ export function NeedsAttentionPanel({ onClose }: { readonly onClose: () => void 
       <p className="parked-panel__intro">{words.intro}</p>
       {problem !== null && (
         <p className="history__answer history__answer--bad" role="alert">
-          {words.couldNotRead(problem)}
+          {words.couldNotRead(say(problem))}
         </p>
       )}
       {open.length + settled.length === 0 ? (

@@ -6,6 +6,7 @@ import type { PosApi } from '../../../app/ipc/pos-api';
 import { checkedAnswer } from './parked-words';
 import type { Say } from '../payment/status-text';
 import type { PanelAnswer } from '../history/history-slice';
+import type { ControlAnswer } from '../refund/refund-answer';
 import type { ParkedState } from './parked-store';
 import type { ParkedWords } from '../words/parked';
 
@@ -25,17 +26,18 @@ export function createParkedActions(api: ParkedApi, store: StoreApi<ParkedState>
   const load = async (): Promise<void> => {
     const result = await api.listParked();
     if (result.ok) state().setSales(result.value);
-    else state().setProblem(result.error.message);
+    else state().setProblem(result.error);
   };
   /** One action at a time per sale; its answer replaces the last one on the card. */
-  const onCard = async <T>(id: string, busy: 'check' | 'resolve' | 'acknowledge', call: () => Promise<ApiResult<T> | null>, said: (value: T) => PanelAnswer | null) => {
+  const onCard = async <T>(id: string, busy: 'check' | 'resolve' | 'acknowledge', call: () => Promise<ApiResult<T> | null>, said: (value: T) => ControlAnswer | null) => {
     if (state().busy[id] !== undefined) return false;
     state().setBusy(id, busy);
     state().setAnswer(id, null);
     try {
       const result = await call();
       if (result === null) return false;
-      const answer = result.ok ? said(result.value) : { ok: false, text: result.error.message };
+      // A refusal is kept as told, so the card words it in the cashier's language.
+      const answer: ControlAnswer | null = result.ok ? said(result.value) : { ok: false, told: result.error };
       if (answer !== null) state().setAnswer(id, answer);
       return result.ok;
     } finally {

@@ -11,6 +11,7 @@ import { methodLabel } from '../shared/sale-choices';
 import type { ParkedWords } from '../words/parked';
 import { useWords } from '../words/use-words';
 import { useSay } from '../shared/use-say';
+import { answerText } from '../refund/refund-answer';
 
 export interface ParkedSaleCardProps {
   readonly payment: Payment;
@@ -26,8 +27,8 @@ const MIN_REASON = 5;
 function ParkedSummary({ payment, terminal, words }: CardProps) {
   const locale = terminal?.locale;
   const answer = useParkedStore((s) => s.answers[payment.id] ?? null);
-  const ended = isFinal(payment.state);
   const say = useSay();
+  const ended = isFinal(payment.state);
   return (
     <>
       <div className="parked-card__head">
@@ -45,7 +46,7 @@ function ParkedSummary({ payment, terminal, words }: CardProps) {
       </p>
       {answer !== null && (
         <p className={answer.ok ? 'history__answer' : 'history__answer history__answer--bad'} role="status" data-testid="parked-answer">
-          {answer.text}
+          {answerText(answer, say)}
         </p>
       )}
     </>

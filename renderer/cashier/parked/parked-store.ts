@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ParkedSales } from '../../../app/engine/parking-desk';
-import type { PanelAnswer } from '../history/history-slice';
+import type { ControlAnswer } from '../refund/refund-answer';
+import type { Told } from '../shared/told';
 
 /** What is under way on one parked sale's card. */
 export type ParkedBusy = 'check' | 'resolve' | 'acknowledge';
@@ -12,16 +13,16 @@ export type ParkedBusy = 'check' | 'resolve' | 'acknowledge';
 export interface ParkedState {
   readonly sales: ParkedSales;
   /** The last answer on each sale's card, by payment id. */
-  readonly answers: Readonly<Record<string, PanelAnswer>>;
+  readonly answers: Readonly<Record<string, ControlAnswer>>;
   readonly busy: Readonly<Record<string, ParkedBusy>>;
-  /** Why the list could not be read, in the terminal's sentence (the panel says what it is about); null once it has been. */
-  readonly problem: string | null;
+  /** Why the list could not be read, as the terminal told it (the panel says what it is about); null once it has been. */
+  readonly problem: Told | null;
   /** The Needs attention list is on screen (opened from the badge or a banner). */
   readonly listOpen: boolean;
   readonly setSales: (sales: ParkedSales) => void;
-  readonly setAnswer: (id: string, answer: PanelAnswer | null) => void;
+  readonly setAnswer: (id: string, answer: ControlAnswer | null) => void;
   readonly setBusy: (id: string, busy: ParkedBusy | null) => void;
-  readonly setProblem: (problem: string | null) => void;
+  readonly setProblem: (problem: Told | null) => void;
   readonly setListOpen: (open: boolean) => void;
 }
 

@@ -8,6 +8,8 @@ import { useCashierStore } from '../cashier-store';
 import { clockTime, providerInSentence } from '../parked/parked-words';
 import '../parked/parked.css';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
+import type { Told } from '../shared/told';
 
 /**
  * On a sale still open: once its QR has run out, that it has (the customer display took it down) and
@@ -21,7 +23,8 @@ export function ParkControl({ payment }: { readonly payment: Payment }) {
   const now = useNow(500) + clockOffsetMs;
   const { parked } = useActions();
   const [sending, setSending] = useState(false);
-  const [refused, setRefused] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Told | null>(null);
+  const say = useSay();
   const words = useWords().payment;
   const expired = qrExpired(payment, now);
   const parkable = parkRefusal(payment, now) === null;
@@ -34,9 +37,9 @@ export function ParkControl({ payment }: { readonly payment: Payment }) {
     const result = await parked.park(payment.id);
     setSending(false);
     // Parked: the counter's next event clears this screen, and the next sale is keyed from nothing,
-    // as after New sale. A refusal stays here, in main's words.
+    // as after New sale. A refusal stays here, as main told it, worded in the cashier's language.
     if (result.ok) resetEntry();
-    else setRefused(result.error.message);
+    else setRefused(result.error);
   };
 
   return (
@@ -56,7 +59,7 @@ export function ParkControl({ payment }: { readonly payment: Payment }) {
       )}
       {refused !== null && (
         <p className="cashier-error" role="alert" data-testid="park-error">
-          {refused}
+          {say(refused)}
         </p>
       )}
     </div>

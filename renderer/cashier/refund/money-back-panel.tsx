@@ -6,8 +6,10 @@ import { findMethod } from '../../shared/payment-figures';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
 import { ConfirmDialog } from '../shared/confirm-dialog';
+import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
 import { howMoneyGoesBackText } from '../payment/money-back-text';
+import { answerText, type ControlAnswer } from './refund-answer';
 import { lateRefundQuestion, lateWhole, markedReturnedText, markReturnedQuestion } from './money-back-words';
 import './refund.css';
 
@@ -17,18 +19,19 @@ interface DecisionProps {
   readonly onDecided?: () => void;
 }
 
-type Answer = { readonly ok: boolean; readonly text: string } | null;
+type Answer = ControlAnswer | null;
 
 function AnswerLine({ answer, testId }: { readonly answer: Answer; readonly testId: string }) {
+  const say = useSay();
   if (answer === null) return null;
   return (
     <p className={answer.ok ? 'refund__answer' : 'refund__answer refund__answer--bad'} role="status" data-testid={testId}>
-      {answer.text}
+      {answerText(answer, say)}
     </p>
   );
 }
 
-/** Sends one decision and keeps main's answer (its refusal's sentence, or what now stands) for the panel. */
+/** Sends one decision and keeps main's answer (its refusal, worded when shown, or what now stands) for the panel. */
 function useDecision(onDecided: (() => void) | undefined) {
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<Answer>(null);
@@ -37,7 +40,7 @@ function useDecision(onDecided: (() => void) | undefined) {
     const result = await send();
     setBusy(false);
     if (result === null) return;
-    setAnswer(result.ok ? { ok: true, text: done(result.value) } : { ok: false, text: result.error.message });
+    setAnswer(result.ok ? { ok: true, text: done(result.value) } : { ok: false, told: result.error });
     if (result.ok) onDecided?.();
   };
   return { busy, answer, decide };

@@ -8,10 +8,11 @@ import { useActions } from '../actions-context';
 import { isRefundable } from '../cashier-actions';
 import { selectPayment, useCashierStore } from '../cashier-store';
 import { ConfirmDialog } from '../shared/confirm-dialog';
-import type { PanelAnswer } from '../history/history-slice';
 import type { RefundWords } from '../words/refund';
+import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
-import { proposeRefund, refundedText, refundOnDisplay, refundQuestion } from './refund-words';
+import { answerText, type ControlAnswer } from './refund-answer';
+import { methodRuleTold, proposeRefund, refundedText, refundOnDisplay, refundQuestion } from './refund-words';
 import './refund.css';
 
 export interface RefundFormProps {
@@ -69,26 +70,21 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
   const [text, setText] = useState('');
   const [asking, setAsking] = useState<Money | null>(null);
   const [sending, setSending] = useState(false);
-  const [answer, setAnswer] = useState<PanelAnswer | null>(null);
+  const [answer, setAnswer] = useState<ControlAnswer | null>(null);
   const method = findMethod(terminal, payment.method);
   const locale = terminal?.locale;
   const left = refundableAmount(payment);
   const words = useWords().refund;
+  const say = useSay();
 
   if (method === null || !isRefundable(payment) || left.minor === 0) return null;
-  if (!method.refunds.supported) {
+  // No refunds through the terminal for this method, or the provider's own word on this payment (Opn's
+  // charge said it cannot be refunded): no form, the reason instead.
+  const refusal = method.refunds.supported ? providerRefusesRefund(payment, method) : null;
+  if (!method.refunds.supported || refusal !== null) {
     return (
       <p className="refund__rule" data-testid="refund-rule">
-        {words.form.noRefundsHere(method.refunds.rule)}
-      </p>
-    );
-  }
-  // The provider's own word on this payment (Opn's charge said it cannot be refunded): no form, its reason instead.
-  const refusal = providerRefusesRefund(payment, method);
-  if (refusal !== null) {
-    return (
-      <p className="refund__rule" data-testid="refund-rule">
-        {refusal}
+        {refusal === null ? words.form.noRefundsHere(say(methodRuleTold(method))) : say(refusal)}
       </p>
     );
   }
@@ -104,7 +100,7 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
     setSending(false);
     setAsking(null);
     if (result === null) return;
-    if (!result.ok) return setAnswer({ ok: false, text: result.error.message });
+    if (!result.ok) return setAnswer({ ok: false, told: result.error });
     setText('');
     setAnswer({ ok: true, text: refundedText(amount, result.value, locale, words) });
     onRefunded?.();
@@ -138,11 +134,11 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
       {/* Right under the amount it is about, so it shows without scrolling the column. */}
       {answer !== null && (
         <p className={answer.ok ? 'refund__answer' : 'refund__answer refund__answer--bad'} role="status" data-testid="refund-answer">
-          {answer.text}
+          {answerText(answer, say)}
         </p>
       )}
       <p className="refund__rule" data-testid="refund-rule">
-        {words.form.rule(method.refunds.rule)}
+        {words.form.rule(say(methodRuleTold(method)))}
       </p>
       {asking !== null && <RefundQuestion payment={payment} amount={asking} methodLabel={method.label} sending={sending} onSend={() => void send(asking)} onBack={() => setAsking(null)} words={words} />}
     </form>

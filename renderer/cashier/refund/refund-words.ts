@@ -1,17 +1,25 @@
 import { DISPLAY_CATALOGS, type Language } from '../../../app/i18n';
-import { currency } from '../../../app/money/currency';
-import { MAX_MINOR, parseDecimal, toDecimalString, type Money, type MoneyError } from '../../../app/money/money';
+import { parseDecimal, type Money } from '../../../app/money/money';
+import type { MethodInfo } from '../../../app/payment/method';
 import type { Payment } from '../../../app/payment/payment';
 import { assertNever } from '../../../app/util/assert-never';
 import { err, ok, type Result } from '../../../app/util/result';
 import { formatAmount } from '../../shared/format-amount';
 import { refundableAmount } from '../../shared/payment-figures';
+import { amountProblemText } from '../shared/amount-problem';
+import type { Told } from '../shared/told';
 import type { RefundWords } from '../words/refund';
 
 /*
  * The words around a refund: what is typed, the question asked before any money goes back, and how a
  * partly refunded sale is named on every screen. Pure, so each sentence is tested as the cashier reads it.
  */
+
+/** The method's refund rule as the terminal told it: its English sentence, and what it says where the method gives that. */
+export const methodRuleTold = (method: Pick<MethodInfo, 'refunds'>): Told => ({
+  message: method.refunds.rule,
+  said: method.refunds.said === undefined ? undefined : { area: 'refund', kind: 'method_rule', rule: method.refunds.said },
+});
 
 const refundedOf = (payment: Payment): Money => ({ minor: payment.refundedMinor, currency: payment.amount.currency });
 
@@ -26,25 +34,6 @@ export function partlyRefundedText(payment: Payment, locale: string | undefined,
   return words.form.partlyRefunded(formatAmount(refundedOf(payment), locale), formatAmount(payment.amount, locale));
 }
 
-/** Why the typed text is not an amount, in the cashier's words (the money module's own sentence where none fits). */
-function badAmountText(error: MoneyError, text: string, code: Money['currency'], words: RefundWords): string {
-  const said = words.badAmount;
-  const places = currency(code).exponent;
-  switch (error.kind) {
-    case 'negative':
-      return said.negative;
-    case 'bad_format':
-      return said.format(text);
-    case 'too_many_decimals':
-      if (places === 0) return said.noMinorUnit(code);
-      return said.decimals(code, places, text, (text.trim().split('.')[1] ?? '').length);
-    case 'too_large':
-      return said.tooLarge(toDecimalString({ minor: MAX_MINOR, currency: code }), code);
-    default:
-      return error.message;
-  }
-}
-
 /**
  * The amount typed, read exactly: nothing typed is not "everything", and more than is left is refused
  * here, before the question is asked. Every refusal says what to type instead.
@@ -57,7 +46,7 @@ export function proposeRefund(text: string, payment: Payment, locale: string | u
     return err(
       amount.error.kind === 'zero'
         ? words.form.typeAbove(formatAmount({ minor: 0, currency: left.currency }, locale))
-        : badAmountText(amount.error, text, payment.amount.currency, words),
+        : amountProblemText(amount.error, text, payment.amount.currency, words.amount),
     );
   }
   if (amount.value.minor > left.minor) return err(words.form.moreThanLeft(formatAmount(amount.value, locale), formatAmount(left, locale)));

@@ -5,6 +5,7 @@ import { parseDecimal } from '../../../app/money/money';
 import type { StaffRole } from '../../../app/staff/staff';
 import { assertNever } from '../../../app/util/assert-never';
 import { err, ok, type Result } from '../../../app/util/result';
+import { amountProblemText } from '../shared/amount-problem';
 import type { StaffWords } from '../words/staff';
 
 /*
@@ -106,7 +107,7 @@ function refundRule(draft: StaffDraft, currency: CurrencyCode, words: StaffWords
       const amount = parseDecimal(draft.threshold, currency);
       if (amount.ok) return ok({ mode: 'over', thresholdMinor: amount.value.minor });
       // "Over 0.00" is a rule too: every refund but a zero one.
-      return amount.error.kind === 'zero' ? ok({ mode: 'over', thresholdMinor: 0 }) : err(words.rule.notAnAmount(currency, amount.error.message));
+      return amount.error.kind === 'zero' ? ok({ mode: 'over', thresholdMinor: 0 }) : err(words.rule.notAnAmount(currency, amountProblemText(amount.error, draft.threshold, currency, words.rule.amount)));
     }
     default:
       return assertNever(draft.rule, 'refund rule');

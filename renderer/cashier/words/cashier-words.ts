@@ -40,6 +40,10 @@ import { en as enDevices } from './en/devices';
 import { ms as msDevices } from './ms/devices';
 import { zh as zhDevices } from './zh/devices';
 import type { StaffWords } from './staff';
+import type { AmountEntryWords } from './amount-entry';
+import { en as enAmountEntry } from './en/amount-entry';
+import { ms as msAmountEntry } from './ms/amount-entry';
+import { zh as zhAmountEntry } from './zh/amount-entry';
 import { en as enStaff } from './en/staff';
 import { ms as msStaff } from './ms/staff';
 import { zh as zhStaff } from './zh/staff';
@@ -86,6 +90,8 @@ export interface CashierWords {
   readonly settings: SettingsWords;
   readonly devices: DeviceWords;
   readonly staff: StaffWords;
+  /** Why a typed amount is not one: one wording for every screen that takes money as text (shared/amount-problem.ts). */
+  readonly amountEntry: AmountEntryWords;
   readonly said: SaidWords;
 }
 
@@ -102,6 +108,7 @@ const en: CashierWords = {
   settings: enSettings,
   devices: enDevices,
   staff: enStaff,
+  amountEntry: enAmountEntry,
   said: { sale: enSaidSale, refund: enSaidRefund, devices: enSaidDevices, settings: enSaidSettings, staff: enSaidStaff, records: enSaidRecords, payment: enSaidPayment },
 };
 
@@ -118,6 +125,7 @@ const ms: CashierWords = {
   settings: msSettings,
   devices: msDevices,
   staff: msStaff,
+  amountEntry: msAmountEntry,
   said: { sale: msSaidSale, refund: msSaidRefund, devices: msSaidDevices, settings: msSaidSettings, staff: msSaidStaff, records: msSaidRecords, payment: msSaidPayment },
 };
 
@@ -134,6 +142,7 @@ const zh: CashierWords = {
   settings: zhSettings,
   devices: zhDevices,
   staff: zhStaff,
+  amountEntry: zhAmountEntry,
   said: { sale: zhSaidSale, refund: zhSaidRefund, devices: zhSaidDevices, settings: zhSaidSettings, staff: zhSaidStaff, records: zhSaidRecords, payment: zhSaidPayment },
 };
 

@@ -1,4 +1,5 @@
 import type { PaymentStatus } from '../../../app/payment/payment';
+import type { AmountEntryWords } from './amount-entry';
 
 /** The History panel's search form: labels, choices and hints. Dates come as the shop's hint (dd/mm/yyyy). */
 export interface HistoryFilterWords {
@@ -22,12 +23,8 @@ export interface HistoryProblemWords {
   readonly highest: string;
   readonly highestBelowLowest: string;
   readonly ofField: (which: string, problem: string) => string;
-  readonly negative: string;
-  readonly zero: string;
-  readonly notAnAmount: (typed: string) => string;
-  readonly wholeOnly: (currency: string) => string;
-  readonly decimals: (currency: string, places: number, typed: string, typedPlaces: number) => string;
-  readonly tooLarge: (max: string, currency: string) => string;
+  /** Why a typed amount is not one: the shared part (amount-entry.ts). */
+  readonly amount: AmountEntryWords;
 }
 
 /** One payment opened from the list. */

@@ -1,3 +1,5 @@
+import type { AmountEntryWords } from './amount-entry';
+
 /** The cashier's words for this part of the screen; every language's copy has this type, so a missing one fails the build. */
 export interface RefundWords {
   /** The late payment's heading. */
@@ -31,14 +33,8 @@ export interface RefundWords {
     readonly partlyRefundedStatus: (status: string) => string;
   };
 
-  /** Why a typed amount is not one. */
-  readonly badAmount: {
-    readonly negative: string;
-    readonly format: (text: string) => string;
-    readonly noMinorUnit: (currency: string) => string;
-    readonly decimals: (currency: string, places: number, text: string, typed: number) => string;
-    readonly tooLarge: (max: string, currency: string) => string;
-  };
+  /** Why a typed amount is not one: the shared part (amount-entry.ts). */
+  readonly amount: AmountEntryWords;
 
   /** Money that goes back by hand, and the late payment's decision; where it goes back, and who marked it, are the sale screen's words (`payment.moneyBack`). */
   readonly moneyBack: {

@@ -1,4 +1,5 @@
 import type { StaffRole } from '../../../app/staff/staff';
+import type { AmountEntryWords } from './amount-entry';
 
 /** The cashier's words for this part of the screen; every language's copy has this type, so a missing one fails the build. */
 export interface StaffWords {
@@ -53,8 +54,10 @@ export interface StaffWords {
     readonly amountLabel: (currency: string) => string;
     readonly noRefund: string;
     readonly amountNeeded: (currency: string) => string;
-    /** The amount typed is not one; `said` is the money parser's English sentence. */
-    readonly notAnAmount: (currency: string, said: string) => string;
+    /** The amount typed is not one; `problem` is why, in the shared words (`amount`). */
+    readonly notAnAmount: (currency: string, problem: string) => string;
+    /** Why a typed amount is not one: the shared part (amount-entry.ts). */
+    readonly amount: AmountEntryWords;
   };
   /** The Settings panel's staff part, and what the Staff panel says after a save. */
   readonly summary: {

@@ -1,4 +1,5 @@
 import type { HistoryWords } from '../history';
+import { en as amountEntry } from './amount-entry';
 
 export const en: HistoryWords = {
   title: 'History',
@@ -31,12 +32,7 @@ export const en: HistoryWords = {
     highest: 'Highest amount',
     highestBelowLowest: 'The highest amount is below the lowest',
     ofField: (which, problem) => `${which}: ${problem}`,
-    negative: 'Amount cannot be negative',
-    zero: 'Amount must be more than zero',
-    notAnAmount: (typed) => `"${typed}" is not an amount: use digits with an optional decimal point, e.g. 12.34`,
-    wholeOnly: (currency) => `${currency} has no minor unit: enter a whole amount`,
-    decimals: (currency, places, typed, typedPlaces) => `${currency} has ${places} decimal places, "${typed}" has ${typedPlaces}`,
-    tooLarge: (max, currency) => `Amount is larger than the terminal's maximum of ${max} ${currency}`,
+    amount: amountEntry,
   },
   detail: {
     label: 'Payment detail',

@@ -1,4 +1,5 @@
 import type { RefundWords } from '../refund';
+import { en as amountEntry } from './amount-entry';
 
 export const en: RefundWords = {
   paidAfterExpiry: 'Paid after the request expired',
@@ -27,13 +28,7 @@ export const en: RefundWords = {
     partlyRefundedStatus: (status) => `${status}, partly refunded`,
   },
 
-  badAmount: {
-    negative: 'Amount cannot be negative',
-    format: (text) => `"${text}" is not an amount: use digits with an optional decimal point, e.g. 12.34`,
-    noMinorUnit: (currency) => `${currency} has no minor unit: enter a whole amount`,
-    decimals: (currency, places, text, typed) => `${currency} has ${places} decimal places, "${text}" has ${typed}`,
-    tooLarge: (max, currency) => `Amount is larger than the terminal's maximum of ${max} ${currency}`,
-  },
+  amount: amountEntry,
 
   moneyBack: {
     toReturn: 'Money to return',

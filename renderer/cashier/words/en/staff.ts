@@ -1,4 +1,5 @@
 import type { StaffWords } from '../staff';
+import { en as amountEntry } from './amount-entry';
 
 export const en: StaffWords = {
   staff: 'Staff',
@@ -42,7 +43,8 @@ export const en: StaffWords = {
     amountLabel: (currency) => `The amount in ${currency} over which a refund needs a manager`,
     noRefund: 'No refund (cashiers refund alone)',
     amountNeeded: (currency) => `must be an amount in ${currency}, e.g. 50.00`,
-    notAnAmount: (_currency, said) => said,
+    notAnAmount: (_currency, problem) => problem,
+    amount: amountEntry,
   },
   summary: {
     open: 'Staff and PINs…',

@@ -1,4 +1,5 @@
 import type { HistoryWords } from '../history';
+import { ms as amountEntry } from './amount-entry';
 
 export const ms: HistoryWords = {
   title: 'Sejarah',
@@ -31,12 +32,7 @@ export const ms: HistoryWords = {
     highest: 'Jumlah tertinggi',
     highestBelowLowest: 'Jumlah tertinggi lebih rendah daripada jumlah terendah',
     ofField: (which, problem) => `${which}: ${problem}`,
-    negative: 'Jumlah tidak boleh negatif',
-    zero: 'Jumlah mesti lebih daripada sifar',
-    notAnAmount: (typed) => `"${typed}" bukan jumlah: gunakan digit, dengan titik perpuluhan jika perlu, cth. 12.34`,
-    wholeOnly: (currency) => `${currency} tidak mempunyai pecahan: masukkan jumlah bulat`,
-    decimals: (currency, places, typed, typedPlaces) => `${currency} mempunyai ${places} tempat perpuluhan, "${typed}" ada ${typedPlaces}`,
-    tooLarge: (max, currency) => `Jumlah melebihi had maksimum terminal, iaitu ${max} ${currency}`,
+    amount: amountEntry,
   },
   detail: {
     label: 'Butiran bayaran',

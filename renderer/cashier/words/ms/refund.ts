@@ -1,4 +1,5 @@
 import type { RefundWords } from '../refund';
+import { ms as amountEntry } from './amount-entry';
 
 export const ms: RefundWords = {
   paidAfterExpiry: 'Dibayar selepas permintaan tamat tempoh',
@@ -28,13 +29,7 @@ export const ms: RefundWords = {
     partlyRefundedStatus: (status) => `${status}, dibayar balik sebahagian`,
   },
 
-  badAmount: {
-    negative: 'Jumlah tidak boleh negatif',
-    format: (text) => `"${text}" bukan jumlah: gunakan digit, dengan titik perpuluhan jika perlu, cth. 12.34`,
-    noMinorUnit: (currency) => `${currency} tiada unit sen: masukkan jumlah bulat`,
-    decimals: (currency, places, text, typed) => `${currency} mempunyai ${places} tempat perpuluhan, "${text}" mempunyai ${typed}`,
-    tooLarge: (max, currency) => `Jumlah melebihi had maksimum terminal, iaitu ${max} ${currency}`,
-  },
+  amount: amountEntry,
 
   moneyBack: {
     toReturn: 'Wang untuk dipulangkan',

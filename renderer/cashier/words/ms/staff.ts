@@ -1,4 +1,5 @@
 import type { StaffWords } from '../staff';
+import { ms as amountEntry } from './amount-entry';
 
 export const ms: StaffWords = {
   unprotected: 'Tiada sesiapa disenaraikan, jadi sesiapa di kaunter ini boleh membuat bayaran balik, menutup hari dan menukar tetapan: tambah pengurus dengan PIN untuk melindunginya.',
@@ -42,7 +43,8 @@ export const ms: StaffWords = {
     amountLabel: (currency) => `Jumlah dalam ${currency}: bayaran balik melebihinya memerlukan pengurus`,
     noRefund: 'Tiada (juruwang buat bayaran balik sendiri)',
     amountNeeded: (currency) => `mesti jumlah dalam ${currency}, cth. 50.00`,
-    notAnAmount: (currency, _said) => `mesti jumlah dalam ${currency}, cth. 50.00`,
+    notAnAmount: (currency, problem) => `${problem} (jumlah dalam ${currency}, cth. 50.00)`,
+    amount: amountEntry,
   },
   summary: {
     open: 'Kakitangan dan PIN…',

@@ -1,4 +1,5 @@
 import type { HistoryWords } from '../history';
+import { zh as amountEntry } from './amount-entry';
 
 export const zh: HistoryWords = {
   title: '交易记录',
@@ -31,12 +32,7 @@ export const zh: HistoryWords = {
     highest: '最高金额',
     highestBelowLowest: '最高金额低于最低金额',
     ofField: (which, problem) => `${which}：${problem}`,
-    negative: '金额不能为负数',
-    zero: '金额必须大于零',
-    notAnAmount: (typed) => `“${typed}”不是有效金额：请输入数字，可带小数点，例如 12.34`,
-    wholeOnly: (currency) => `${currency} 没有小数单位：请输入整数金额`,
-    decimals: (currency, places, typed, typedPlaces) => `${currency} 只有 ${places} 位小数，“${typed}”有 ${typedPlaces} 位`,
-    tooLarge: (max, currency) => `金额超过终端上限 ${max} ${currency}`,
+    amount: amountEntry,
   },
   detail: {
     label: '付款详情',

@@ -1,4 +1,5 @@
 import type { RefundWords } from '../refund';
+import { zh as amountEntry } from './amount-entry';
 
 export const zh: RefundWords = {
   paidAfterExpiry: '请求过期后才付款',
@@ -27,13 +28,7 @@ export const zh: RefundWords = {
     partlyRefundedStatus: (status) => `${status}，部分退款`,
   },
 
-  badAmount: {
-    negative: '金额不能为负数',
-    format: (text) => `“${text}”不是有效金额：请只用数字，可带小数点，例如 12.34`,
-    noMinorUnit: (currency) => `${currency} 没有小数单位：请输入整数金额`,
-    decimals: (currency, places, text, typed) => `${currency} 只有 ${places} 位小数，“${text}”有 ${typed} 位`,
-    tooLarge: (max, currency) => `金额超过终端上限 ${max} ${currency}`,
-  },
+  amount: amountEntry,
 
   moneyBack: {
     toReturn: '待退还款项',

@@ -1,4 +1,5 @@
 import type { StaffWords } from '../staff';
+import { zh as amountEntry } from './amount-entry';
 
 export const zh: StaffWords = {
   unprotected: '尚未设置员工，因此此收银台的任何人都可以退款、日结和更改设置：请添加一位设有 PIN 的经理来加以保护。',
@@ -42,7 +43,8 @@ export const zh: StaffWords = {
     amountLabel: (currency) => `退款超过此金额（${currency}）时需要经理批准`,
     noRefund: '都不需要（收银员可自行退款）',
     amountNeeded: (currency) => `须为 ${currency} 金额，例如 50.00`,
-    notAnAmount: (currency, _said) => `须为 ${currency} 金额，例如 50.00`,
+    notAnAmount: (currency, problem) => `${problem}（须为 ${currency} 金额，例如 50.00）`,
+    amount: amountEntry,
   },
   summary: {
     open: '员工与 PIN…',
