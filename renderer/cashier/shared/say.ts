@@ -17,6 +17,7 @@ export function saidFormat(terminal: TerminalInfo | null): SaidFormat {
     money: (amount) => formatAmount(amount, locale),
     method: (id) => methodLabel(terminal, id as MethodId),
     time: (at) => formatShopDateTime(at, locale ?? 'en-SG'),
+    date: (at) => new Intl.DateTimeFormat(locale ?? 'en-SG', { day: 'numeric', month: 'long', year: 'numeric' }).format(at),
   };
 }
 
