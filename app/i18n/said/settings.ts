@@ -1,6 +1,11 @@
 import type { Money } from '../../money/money';
 import type { OpnMethodId } from '../../providers/opn/opn-methods';
-import type { ProviderErrorKind } from '../../providers/provider';
+
+/**
+ * Why a provider request failed: app/providers/provider.ts ProviderErrorKind, repeated here because
+ * that module leads back to this one (a kind added there fails the connection test's build).
+ */
+export type ProviderProblem = 'network' | 'timeout' | 'auth' | 'rejected' | 'not_found' | 'rate_limited' | 'server' | 'invalid_response' | 'outcome_unknown';
 
 /** The two providers a key is set for on the settings screen. */
 export type KeyProvider = 'opn' | 'orangepill';
@@ -67,7 +72,7 @@ export type ConnectionSaid =
   /** A test at `url` needs the key typed: the key in force only ever goes to `inForce`. */
   | { readonly area: 'settings'; readonly kind: 'test_type_key'; readonly provider: KeyProvider; readonly url: string; readonly inForce: string }
   /** The provider's request failed (`problem`); `detail` is the client's English sentence. */
-  | { readonly area: 'settings'; readonly kind: 'test_failed'; readonly provider: KeyProvider; readonly problem: ProviderErrorKind; readonly detail: string }
+  | { readonly area: 'settings'; readonly kind: 'test_failed'; readonly provider: KeyProvider; readonly problem: ProviderProblem; readonly detail: string }
   | { readonly area: 'settings'; readonly kind: 'test_orangepill_ok'; readonly url: string }
   /**
    * Opn accepted the key at `url`; `testKey` for a skey_test_ key. `methods`: what the account offers

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../../../app/util/result';
 import { createPinAttempts, waitWords } from './pin-attempts';
 import { hashPin, verifyPin } from './pin-hash';
 import { EMPTY_STAFF, loadStaff, saveStaff, type RefundApproval, type StaffFile, type StaffFileProblem, type StoredStaffMember } from './staff-store';
+import type { Said } from '../../../app/i18n/said';
 import type { PinRefusalSaid } from '../../../app/i18n/said/staff';
 import { noFieldProblems, putProblem, type FieldProblems } from '../settings/settings-locks';
 
@@ -49,11 +50,34 @@ function wrongPin(name: string, waitMs: number): PinRefusal {
 
 const asOperator = (member: StaffMember): Operator => ({ id: member.id, name: member.name, role: member.role });
 
+const PIN_FOR_NEW = 'is needed for someone new';
+
+function oneProblem(path: string, message: string, said: Said): FieldProblems {
+  const problems = noFieldProblems();
+  putProblem(problems, path, message, said);
+  return problems;
+}
+
+/** What is wrong with a staff list before any PIN is hashed: an id twice, someone new without a PIN, no manager. */
+function listProblems(members: readonly StaffEdit[], listed: (id: string) => boolean): FieldProblems {
+  const problems = noFieldProblems();
+  const ids = new Set<string>();
+  members.forEach((m, i) => {
+    if (ids.has(m.id)) putProblem(problems, `staff.${String(i)}.id`, `is used twice: ${m.id}`, { area: 'staff', kind: 'field_id_twice', id: m.id });
+    ids.add(m.id);
+    if (m.pin === undefined && !listed(m.id)) putProblem(problems, `staff.${String(i)}.pin`, PIN_FOR_NEW, { area: 'staff', kind: 'field_pin_for_new' });
+  });
+  if (members.length > 0 && !members.some((m) => m.role === 'manager')) {
+    const message = 'must list at least one manager: without one, nobody could refund, close the day or change settings';
+    putProblem(problems, 'staff', message, { area: 'staff', kind: 'field_one_manager' });
+  }
+  return problems;
+}
+
 export function createStaffService(options: { readonly file: string | null; readonly clock: Pick<Clock, 'now'> }): StaffService {
   const loaded = options.file === null ? ({ ok: true, value: EMPTY_STAFF } as const) : loadStaff(options.file);
   let current: StaffFile = loaded.ok ? loaded.value : EMPTY_STAFF;
   const damaged = loaded.ok ? null : loaded.error;
-  const PIN_FOR_NEW = 'is needed for someone new';
   const attempts = createPinAttempts(options.clock);
   const sessions = new Map<string, { operator: Operator; usedAt: number }>();
 
@@ -108,35 +132,18 @@ export function createStaffService(options: { readonly file: string | null; read
     },
 
     async save(members, refundApproval) {
-      const problems = noFieldProblems();
-      const ids = new Set<string>();
-      members.forEach((m, i) => {
-        if (ids.has(m.id)) putProblem(problems, `staff.${String(i)}.id`, `is used twice: ${m.id}`, { area: 'staff', kind: 'field_id_twice', id: m.id });
-        ids.add(m.id);
-        if (m.pin === undefined && find(m.id) === undefined) putProblem(problems, `staff.${String(i)}.pin`, PIN_FOR_NEW, { area: 'staff', kind: 'field_pin_for_new' });
-      });
-      if (members.length > 0 && !members.some((m) => m.role === 'manager')) {
-        putProblem(problems, 'staff', 'must list at least one manager: without one, nobody could refund, close the day or change settings', { area: 'staff', kind: 'field_one_manager' });
-      }
+      const problems = listProblems(members, (id) => find(id) !== undefined);
       if (Object.keys(problems.fields).length > 0) return err(problems);
       const next: StoredStaffMember[] = [];
       for (const [i, m] of members.entries()) {
         const pin = m.pin === undefined ? find(m.id)?.pin : await hashPin(m.pin);
-        if (pin === undefined) {
-          const problems = noFieldProblems();
-          putProblem(problems, `staff.${String(i)}.pin`, PIN_FOR_NEW, { area: 'staff', kind: 'field_pin_for_new' });
-          return err(problems);
-        }
+        if (pin === undefined) return err(oneProblem(`staff.${String(i)}.pin`, PIN_FOR_NEW, { area: 'staff', kind: 'field_pin_for_new' }));
         next.push({ id: m.id, name: m.name, role: m.role, pin });
       }
       const file: StaffFile = { staff: next, refundApproval };
       if (options.file !== null) {
         const saved = saveStaff(options.file, file);
-        if (!saved.ok) {
-          const problems = noFieldProblems();
-          putProblem(problems, 'staff', saved.error.message, saved.error.said);
-          return err(problems);
-        }
+        if (!saved.ok) return err(oneProblem('staff', saved.error.message, saved.error.said));
       }
       current = file;
       // Changed people sign in again; the others keep their screens.

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { StaffMember } from '../../../app/staff/staff';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
 import type { ApprovalRequest } from './approval-slice';
 import { answerManagerApproval } from './manager-approval';
@@ -69,6 +70,7 @@ function ApprovalActions({ sending }: { readonly sending: boolean }) {
 function ApprovalDialog({ request, managers }: { readonly request: ApprovalRequest; readonly managers: readonly StaffMember[] }) {
   const dialog = useModalDialog(back);
   const words = useWords().staff;
+  const say = useSay();
   const id = useId();
   const [chosen, setChosen] = useState<string | null>(managers.length === 1 ? (managers[0]?.id ?? null) : null);
   const [pin, setPin] = useState('');
@@ -78,14 +80,13 @@ function ApprovalDialog({ request, managers }: { readonly request: ApprovalReque
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
 
   useEffect(() => () => void (opener?.isConnected === true && opener.focus()), [opener]);
-  // Each refusal empties the PIN for the next try.
-  useEffect(() => setPin(''), [request.problem]);
+  useEffect(() => setPin(''), [request.problem]); // each refusal empties the PIN for the next try
   useEffect(() => {
     if (chosen !== null && !request.sending) field.current?.focus();
   }, [chosen, request.sending, request.problem]);
 
   const manager = managers.find((m) => m.id === chosen) ?? null;
-  const problem = typo === null ? request.problem : typo === 'choose' ? words.approval.chooseManager : words.pin.format;
+  const problem = typo === null ? (request.problem === null ? null : say(request.problem)) : typo === 'choose' ? words.approval.chooseManager : words.pin.format;
   const submit = (): void => {
     if (request.sending) return;
     if (manager === null) return setTypo('choose');
@@ -116,7 +117,7 @@ function ApprovalDialog({ request, managers }: { readonly request: ApprovalReque
               {words.approval.title}
             </h2>
             <p id={`${id}-text`} className="confirm-dialog__text" data-testid="manager-approval-text">
-              {request.sentence}
+              {say(request.sentence)}
             </p>
             <ManagerList
               managers={managers}

@@ -1,5 +1,4 @@
-import type { ConnectionSaid } from '../../../../app/i18n/said/settings';
-import type { ProviderErrorKind } from '../../../../app/providers/provider';
+import type { ConnectionSaid, ProviderProblem } from '../../../../app/i18n/said/settings';
 import { OPN_METHOD_IDS, OPN_METHODS } from '../../../../app/providers/opn/opn-methods';
 import type { SaidWordsFor } from '../said';
 
@@ -9,7 +8,7 @@ const NOT_A_KEY = { opn: 'kunci rahsia Opn: ia bermula dengan skey_', orangepill
 const name = (id: keyof typeof OPN_METHODS): string => OPN_METHODS[id].names.ms;
 
 /** What went wrong with the test, by the provider client's kind of problem. */
-const FAILED: Readonly<Record<ProviderErrorKind, (provider: string) => string>> = {
+const FAILED: Readonly<Record<ProviderProblem, (provider: string) => string>> = {
   auth: (p) => `${p} menolak kunci ini; semak kunci itu dan cuba lagi`,
   network: (p) => `Tidak dapat menghubungi ${p}; semak sambungan rangkaian dan URL asas`,
   timeout: (p) => `${p} tidak menjawab dalam masa yang ditetapkan; cuba lagi sebentar lagi`,

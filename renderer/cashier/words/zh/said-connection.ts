@@ -1,5 +1,4 @@
-import type { ConnectionSaid } from '../../../../app/i18n/said/settings';
-import type { ProviderErrorKind } from '../../../../app/providers/provider';
+import type { ConnectionSaid, ProviderProblem } from '../../../../app/i18n/said/settings';
 import { OPN_METHOD_IDS, OPN_METHODS } from '../../../../app/providers/opn/opn-methods';
 import type { SaidWordsFor } from '../said';
 
@@ -9,7 +8,7 @@ const NOT_A_KEY = { opn: 'Opn 密钥：它以 skey_ 开头', orangepill: 'Orange
 const name = (id: keyof typeof OPN_METHODS): string => OPN_METHODS[id].names['zh-Hans'];
 
 /** What went wrong with the test, by the provider client's kind of problem. */
-const FAILED: Readonly<Record<ProviderErrorKind, (provider: string) => string>> = {
+const FAILED: Readonly<Record<ProviderProblem, (provider: string) => string>> = {
   auth: (p) => `${p} 拒绝了此密钥；请检查密钥后重试`,
   network: (p) => `无法连接 ${p}；请检查网络连接和基础 URL`,
   timeout: (p) => `${p} 未及时回应；请稍后重试`,
