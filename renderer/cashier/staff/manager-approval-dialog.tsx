@@ -4,6 +4,7 @@ import type { StaffMember } from '../../../app/staff/staff';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
+import type { StaffWords } from '../words/staff';
 import type { ApprovalRequest } from './approval-slice';
 import { answerManagerApproval } from './manager-approval';
 import { PinEntry } from './pin-entry';
@@ -67,10 +68,16 @@ function ApprovalActions({ sending }: { readonly sending: boolean }) {
   );
 }
 
+/** Main's sentence, and what is wrong: the screen's own check of what was typed, else main's answer to the last PIN. */
+function useApprovalWords(request: ApprovalRequest, typo: Typo | null, words: StaffWords): { readonly sentence: string; readonly problem: string | null } {
+  const say = useSay();
+  const problem = typo === null ? (request.problem === null ? null : say(request.problem)) : typo === 'choose' ? words.approval.chooseManager : words.pin.format;
+  return { sentence: say(request.sentence), problem };
+}
+
 function ApprovalDialog({ request, managers }: { readonly request: ApprovalRequest; readonly managers: readonly StaffMember[] }) {
   const dialog = useModalDialog(back);
   const words = useWords().staff;
-  const say = useSay();
   const id = useId();
   const [chosen, setChosen] = useState<string | null>(managers.length === 1 ? (managers[0]?.id ?? null) : null);
   const [pin, setPin] = useState('');
@@ -80,13 +87,14 @@ function ApprovalDialog({ request, managers }: { readonly request: ApprovalReque
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
 
   useEffect(() => () => void (opener?.isConnected === true && opener.focus()), [opener]);
-  useEffect(() => setPin(''), [request.problem]); // each refusal empties the PIN for the next try
+  // Each refusal empties the PIN for the next try.
+  useEffect(() => setPin(''), [request.problem]);
   useEffect(() => {
     if (chosen !== null && !request.sending) field.current?.focus();
   }, [chosen, request.sending, request.problem]);
 
   const manager = managers.find((m) => m.id === chosen) ?? null;
-  const problem = typo === null ? (request.problem === null ? null : say(request.problem)) : typo === 'choose' ? words.approval.chooseManager : words.pin.format;
+  const { sentence, problem } = useApprovalWords(request, typo, words);
   const submit = (): void => {
     if (request.sending) return;
     if (manager === null) return setTypo('choose');
@@ -117,7 +125,7 @@ function ApprovalDialog({ request, managers }: { readonly request: ApprovalReque
               {words.approval.title}
             </h2>
             <p id={`${id}-text`} className="confirm-dialog__text" data-testid="manager-approval-text">
-              {say(request.sentence)}
+              {sentence}
             </p>
             <ManagerList
               managers={managers}
