@@ -247,6 +247,8 @@ export interface ApiError {
   readonly said?: Said;
   /** For invalid arguments: each field's problem by its path ("merchant.name" → "must not be empty"), to show at the field. */
   readonly fields?: Readonly<Record<string, string>>;
+  /** The same problems as `Said`s, by the same paths, where the service has them: the field shows it in the cashier's language. */
+  readonly fieldsSaid?: Readonly<Record<string, Said>>;
 }
 
 export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };

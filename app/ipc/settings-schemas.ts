@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ConnectionSaid, KeyStorageSaid } from '../i18n/said/settings';
 import {
   customerDisplayFields,
   httpUrl,
@@ -112,6 +113,8 @@ export interface SettingsView {
     readonly description: string;
     /** True when keeping a key needs the person's explicit agreement, because the protection is weak. */
     readonly needsConsent: boolean;
+    /** The description as a `Said`, for the cashier's language. */
+    readonly said?: KeyStorageSaid;
   };
   /** The file the screen's changes are saved in, or null when they last for this run only. */
   readonly savedIn: string | null;
@@ -126,6 +129,8 @@ export interface ConnectionCheck {
   readonly ok: boolean;
   /** One sentence: "Opn Payments accepted the key at https://api.omise.co". */
   readonly message: string;
+  /** The same answer as a `Said`, for the cashier's language. */
+  readonly said?: ConnectionSaid;
 }
 
 export interface SettingsResults {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StaffSaid } from '../i18n/said/staff';
 import { staffId, staffName, staffPin, staffRole, type Operator, type StaffMember } from '../staff/staff';
 
 /**
@@ -54,6 +55,8 @@ export interface StaffView {
   readonly signedIn: Operator | null;
   /** A sentence for the settings screen when nothing is protected, or the staff list cannot be read. */
   readonly warning: string | null;
+  /** The warning as a `Said` when the service words it (a damaged staff file); nobody listed is `UNPROTECTED_WARNING`. */
+  readonly warningSaid?: StaffSaid;
 }
 
 export interface StaffResults {

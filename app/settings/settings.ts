@@ -5,6 +5,9 @@ import { CASHIER_LANGUAGES, LANGUAGES } from '../i18n/languages';
 import { METHOD_IDS } from '../payment/method';
 import { OPN_METHOD_IDS } from '../providers/opn/opn-methods';
 import { poleDisplaySettings, printerSettings } from './device-settings';
+import { says } from './field-problem';
+
+const NOT_CURRENCY = says('must be a supported ISO 4217 currency code, e.g. SGD', { area: 'settings', kind: 'field_not_currency' });
 
 const isLocale = (tag: string): boolean => {
   try {
@@ -14,7 +17,7 @@ const isLocale = (tag: string): boolean => {
   }
 };
 
-export const httpUrl = z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
+export const httpUrl = z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { error: says('must be an http(s) URL', { area: 'settings', kind: 'field_not_url' }) }).transform((url) => url.replace(/\/+$/, ''));
 /** Hosts on this machine, where plain http cannot be read on the way: the simulators and a local proxy. */
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
@@ -41,30 +44,33 @@ export function keySafeUrl(url: string): boolean {
  * plain http:// is accepted only on this machine (127.0.0.1, localhost), where the simulators run.
  */
 export const providerBaseUrl = httpUrl.refine(keySafeUrl, {
-  error: 'must be an https:// address: it receives the secret key with every request (plain http:// only to this machine, e.g. http://127.0.0.1:8080)',
+  error: says('must be an https:// address: it receives the secret key with every request (plain http:// only to this machine, e.g. http://127.0.0.1:8080)', {
+    area: 'settings',
+    kind: 'field_url_not_https',
+  }),
 });
 
-export const orangepillAlias = z.string().regex(/^@[A-Za-z0-9_.-]{1,64}$/, { error: 'must be an alias like @my_shop' });
+export const orangepillAlias = z.string().regex(/^@[A-Za-z0-9_.-]{1,64}$/, { error: says('must be an alias like @my_shop', { area: 'settings', kind: 'field_not_alias' }) });
 
 /** Opn's secret key: `skey_test_…` on the test account, `skey_…` live. */
-export const opnSecretKey = z.string().trim().regex(/^skey_(test_)?[A-Za-z0-9]+$/, { error: 'must be an Opn secret key (skey_…)' });
+export const opnSecretKey = z.string().trim().regex(/^skey_(test_)?[A-Za-z0-9]+$/, { error: says('must be an Opn secret key (skey_…)', { area: 'settings', kind: 'field_not_opn_key' }) });
 /** A shop's choice of Opn QR methods: at least one, each once. */
 export const opnMethods = z
   .array(z.enum(OPN_METHOD_IDS, { error: `must be Opn QR methods: ${OPN_METHOD_IDS.join(', ')}` }))
   .min(1, { error: 'must name at least one method (leave it unset to offer every method the Opn account has)' })
   .refine((list) => new Set(list).size === list.length, { error: 'must not name the same method twice' });
 /** Orangepill's API key, from the Orangepill console. */
-export const orangepillApiKey = z.string().trim().min(8, { error: 'must be the API key from the Orangepill console (at least 8 characters)' }).max(512);
+export const orangepillApiKey = z.string().trim().min(8, { error: says('must be the API key from the Orangepill console (at least 8 characters)', { area: 'settings', kind: 'field_not_orangepill_key' }) }).max(512);
 
 /** How long a QR stays payable, in seconds. */
 export const qrExpirySeconds = z
-  .number({ error: 'must be a number of seconds' })
-  .int({ error: 'must be a whole number of seconds' })
-  .min(30, { error: 'must be at least 30 seconds' })
-  .max(43_200, { error: 'must be at most 12 hours (43200 seconds)' });
+  .number({ error: says('must be a number of seconds', { area: 'settings', kind: 'field_seconds_not_number' }) })
+  .int({ error: says('must be a whole number of seconds', { area: 'settings', kind: 'field_seconds_not_whole' }) })
+  .min(30, { error: says('must be at least 30 seconds', { area: 'settings', kind: 'field_seconds_at_least', min: 30 }) })
+  .max(43_200, { error: says('must be at most 12 hours (43200 seconds)', { area: 'settings', kind: 'field_seconds_at_most', max: 43_200 }) });
 
 /** The store or merchant name sent with each Orangepill request (`data.store`, `data.merchant`). */
-export const orangepillLabel = z.string().trim().min(1, { error: 'must not be empty (leave it unset instead)' }).max(80, { error: 'must be at most 80 characters' });
+export const orangepillLabel = z.string().trim().min(1, { error: says('must not be empty (leave it unset instead)', { area: 'settings', kind: 'field_empty', hint: 'leave_unset' }) }).max(80, { error: says('must be at most 80 characters', { area: 'settings', kind: 'field_too_long', max: 80, hint: 'none' }) });
 
 /**
  * How the cashier's digits read before any ".": 'cents' shifts them in from the right (1 2 3 4 is
@@ -72,19 +78,19 @@ export const orangepillLabel = z.string().trim().min(1, { error: 'must not be em
  */
 export const paymentEntry = z.enum(ENTRY_MODES, { error: `must be ${ENTRY_MODES.join(' or ')}` });
 
-export const omiseVersion = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an API version date like 2019-05-29' });
+export const omiseVersion = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: says('must be an API version date like 2019-05-29', { area: 'settings', kind: 'field_not_api_version' }) });
 
 export const merchantFields = z
   .strictObject({
-    name: z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' }).default('Demo Shop'),
+    name: z.string().trim().min(1, { error: says('must not be empty', { area: 'settings', kind: 'field_empty', hint: 'none' }) }).max(40, { error: says('must be at most 40 characters', { area: 'settings', kind: 'field_too_long', max: 40, hint: 'none' }) }).default('Demo Shop'),
     /** Printed under the name on every receipt: address, phone, tax number. */
-    addressLines: z.array(z.string().trim().max(48, { error: 'must be at most 48 characters' })).max(4, { error: 'must be at most four lines' }).default([]),
+    addressLines: z.array(z.string().trim().max(48, { error: says('must be at most 48 characters', { area: 'settings', kind: 'field_too_long', max: 48, hint: 'none' }) })).max(4, { error: says('must be at most four lines', { area: 'settings', kind: 'field_four_lines' }) }).default([]),
     /** A short word printed in large type above the name on receipts, in place of a logo; null for none. */
     logoText: z
       .string()
       .trim()
-      .min(1, { error: 'must not be empty (leave it unset for no logo text)' })
-      .max(16, { error: 'must be at most 16 characters (it prints double width)' })
+      .min(1, { error: says('must not be empty (leave it unset for no logo text)', { area: 'settings', kind: 'field_empty', hint: 'no_logo' }) })
+      .max(16, { error: says('must be at most 16 characters (it prints double width)', { area: 'settings', kind: 'field_too_long', max: 16, hint: 'double_width' }) })
       .nullable()
       .default(null),
   });
@@ -100,9 +106,9 @@ export const languageFields = z
     /** The customer display's languages: the first large, an optional second smaller beneath it. */
     display: z
       .array(z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }))
-      .min(1, { error: 'must name at least one language' })
-      .max(2, { error: 'must name at most two languages (the display shows two at once)' })
-      .refine((list) => new Set(list).size === list.length, { error: 'must not name the same language twice' })
+      .min(1, { error: says('must name at least one language', { area: 'settings', kind: 'field_languages_none' }) })
+      .max(2, { error: says('must name at most two languages (the display shows two at once)', { area: 'settings', kind: 'field_languages_too_many' }) })
+      .refine((list) => new Set(list).size === list.length, { error: says('must not name the same language twice', { area: 'settings', kind: 'field_languages_twice' }) })
       .default(['en']),
     /** Only English so far; kept as a setting so a translation needs no new key. */
     cashier: z.enum(CASHIER_LANGUAGES, { error: `must be one of ${CASHIER_LANGUAGES.join(', ')}` }).default('en'),
@@ -127,9 +133,9 @@ export const startupFields = z
 export const settingsSchema = z.strictObject({
   merchant: merchantFields.prefault({}),
   currency: z
-    .enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]], { error: 'must be a supported ISO 4217 currency code, e.g. SGD' })
+    .enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]], { error: NOT_CURRENCY })
     .default('SGD'),
-  locale: z.string().refine(isLocale, { error: 'must be a BCP 47 locale this system knows, e.g. en-SG' }).default('en-SG'),
+  locale: z.string().refine(isLocale, { error: says('must be a BCP 47 locale this system knows, e.g. en-SG', { area: 'settings', kind: 'field_not_locale' }) }).default('en-SG'),
   payment: z
     .strictObject({
       qrExpirySeconds: qrExpirySeconds.default(600),
@@ -140,7 +146,7 @@ export const settingsSchema = z.strictObject({
        * account, which takes any currency, does not put 18 currencies in front of the cashier.
        */
       currencies: z
-        .array(z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]], { error: 'must be a supported ISO 4217 currency code, e.g. SGD' }))
+        .array(z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]], { error: NOT_CURRENCY }))
         .max(8, { error: 'must name at most 8 currencies' })
         .refine((list) => new Set(list).size === list.length, { error: 'must not name the same currency twice' })
         .default([]),
@@ -217,7 +223,7 @@ export const settingsSchema = z.strictObject({
           tags: z.array(z.string().min(1).max(40)).max(10).default([]),
         })
         .refine((op) => op.apiKey === null || op.merchantAlias !== null, {
-          error: 'must be set together with the API key: every request needs a destination alias',
+          error: says('must be set together with the API key: every request needs a destination alias', { area: 'settings', kind: 'field_alias_with_key' }),
           path: ['merchantAlias'],
         })
         .prefault({}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../settings/field-problem';
 
 /**
  * The people at the counter. With nobody listed the terminal is a one-person shop and asks no PIN;
@@ -8,18 +9,19 @@ const STAFF_ROLES = ['cashier', 'manager'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** A PIN is 4 to 8 digits: typed on the keypad, never stored, only its slow salted hash. */
-export const staffPin = z.string({ error: 'must be a PIN of 4 to 8 digits' }).regex(/^\d{4,8}$/, { error: 'must be a PIN of 4 to 8 digits' });
+const PIN_FORMAT = says('must be a PIN of 4 to 8 digits', { area: 'staff', kind: 'field_pin_format' });
+export const staffPin = z.string({ error: PIN_FORMAT }).regex(/^\d{4,8}$/, { error: PIN_FORMAT });
 
 export const staffId = z
   .string({ error: 'must be a staff id' })
-  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, { error: 'must be a short id of lower-case letters, digits, - and _ (e.g. "mei")' });
+  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, { error: says('must be a short id of lower-case letters, digits, - and _ (e.g. "mei")', { area: 'staff', kind: 'field_staff_id' }) });
 
 export const staffName = z
   .string({ error: 'must be a name' })
   .trim()
-  .min(1, { error: 'must not be empty' })
-  .max(40, { error: 'must be at most 40 characters' })
-  .regex(/^[^\p{Cc}]*$/u, { error: 'must be plain text' });
+  .min(1, { error: says('must not be empty', { area: 'settings', kind: 'field_empty', hint: 'none' }) })
+  .max(40, { error: says('must be at most 40 characters', { area: 'settings', kind: 'field_too_long', max: 40, hint: 'none' }) })
+  .regex(/^[^\p{Cc}]*$/u, { error: says('must be plain text', { area: 'staff', kind: 'field_plain_text' }) });
 
 export const staffRole = z.enum(STAFF_ROLES, { error: 'must be "cashier" or "manager"' });
 

@@ -69,13 +69,15 @@ export function describeVaultProtection(available: boolean, platform: NodeJS.Pla
         'Provider keys cannot be stored on this computer because the system offers no encryption to the app; ' +
         'set them in the settings file or the environment (OPN_SECRET_KEY, ORANGEPILL_API_KEY) instead',
       needsConsent: false,
+      said: { area: 'settings', kind: 'keys_no_encryption' },
     };
   }
-  if (platform === 'darwin') return { kind: 'os-keychain', description: `Encrypted with the macOS Keychain, in ${file}`, needsConsent: false };
+  if (platform === 'darwin') return { kind: 'os-keychain', description: `Encrypted with the macOS Keychain, in ${file}`, needsConsent: false, said: { area: 'settings', kind: 'keys_macos_keychain', file } };
   if (platform === 'win32') {
-    return { kind: 'os-keychain', description: `Encrypted by Windows for this user account (DPAPI), in ${file}`, needsConsent: false };
+    const said = { area: 'settings', kind: 'keys_windows_dpapi', file } as const;
+    return { kind: 'os-keychain', description: `Encrypted by Windows for this user account (DPAPI), in ${file}`, needsConsent: false, said };
   }
-  if (platform !== 'linux') return { kind: 'os-keychain', description: `Encrypted by the system, in ${file}`, needsConsent: false };
+  if (platform !== 'linux') return { kind: 'os-keychain', description: `Encrypted by the system, in ${file}`, needsConsent: false, said: { area: 'settings', kind: 'keys_system', file } };
   if (backend === 'basic_text') {
     return {
       kind: 'os-keychain',
@@ -84,6 +86,7 @@ export function describeVaultProtection(available: boolean, platform: NodeJS.Pla
         `only obfuscated with a fixed built-in password, not truly encrypted: anyone who can read ${file} could recover them. ` +
         'Install and unlock a keyring (GNOME Keyring or KWallet) to have them encrypted',
       needsConsent: true,
+      said: { area: 'settings', kind: 'keys_basic_text', file },
     };
   }
   if (backend === null || backend === 'unknown') {
@@ -91,9 +94,11 @@ export function describeVaultProtection(available: boolean, platform: NodeJS.Pla
       kind: 'os-keychain',
       description: `The system keyring in use could not be identified, so the provider keys in ${file} may be only obfuscated, not truly encrypted`,
       needsConsent: true,
+      said: { area: 'settings', kind: 'keys_unknown_keyring', file },
     };
   }
-  return { kind: 'os-keychain', description: `Encrypted with the system keyring, ${LINUX_BACKENDS[backend]}, in ${file}`, needsConsent: false };
+  const keyring = LINUX_BACKENDS[backend];
+  return { kind: 'os-keychain', description: `Encrypted with the system keyring, ${keyring}, in ${file}`, needsConsent: false, said: { area: 'settings', kind: 'keys_linux_keyring', keyring, file } };
 }
 
 /** Only the two keys, and an empty key as "not set", so the file always reads back. */

@@ -15,6 +15,7 @@ import { testConnection } from '../../electron/service/providers/connection-test
 import { OPN_CAPABILITY_FILE, opnAccount } from '../../electron/service/providers/opn-offer';
 import { setUpProviders, type ProviderSetup } from '../../electron/service/providers/provider-setup';
 import { startOpnStub, STUB_CAPABILITY, STUB_SECRET, type OpnStub } from '../support/opn-stub';
+import { worded } from '../support/said-english';
 
 let stub: OpnStub;
 let dataDir: string;
@@ -171,11 +172,16 @@ describe('Test connection asks Opn which methods the account has', () => {
   it('names the methods the account offers, and keeps the answer for the key in force', async () => {
     stub.setCapability(STUB_CAPABILITY);
     const check = await testConnection(args, settings(), log, () => SG_DAY, {}, dataDir);
-    expect(check).toEqual({
+    expect(check).toMatchObject({
       provider: 'opn',
       ok: true,
       message: `Opn accepted the key at ${stub.baseUrl} (a test key: no real money moves). This account offers Atome (SGD, MYR), PayNow (SGD), PromptPay (THB), TrueMoney (THB), WeChat Pay (THB), Alipay+ (THB, SGD).`,
+      said: { kind: 'test_opn_ok', url: stub.baseUrl, testKey: true, methodsDetail: null, gone: [] },
     });
+    expect(worded(check.said)).toBe(check.message);
+    expect(worded(check.said, 'ms')).toBe(
+      `Opn menerima kunci di ${stub.baseUrl} (kunci ujian: tiada wang sebenar terlibat). Akaun ini menawarkan Atome (SGD, MYR), PayNow (SGD), PromptPay (THB), TrueMoney (THB), WeChat Pay (THB), Alipay+ (THB, SGD).`,
+    );
     expect((kept() as { methods: unknown[] }).methods).toHaveLength(6);
   });
 
@@ -188,6 +194,8 @@ describe('Test connection asks Opn which methods the account has', () => {
       `Opn accepted the key at ${stub.baseUrl} (a test key: no real money moves). This account offers PayNow (SGD). ` +
         'Opn no longer offers WeChat Pay on this account (noticed on 3 May 2026), so the terminal does not offer it. Ask Opn to enable WeChat Pay again, then press Test connection in Settings.',
     );
+    expect(worded(check.said)).toBe(check.message);
+    expect(worded(check.said, 'zh-Hans')).toContain('Opn 已不再为此账户提供 微信支付（发现于 3 May 2026）');
   });
 
   it('a key typed to try it is not kept as the shop\u2019s account', async () => {
@@ -198,13 +206,14 @@ describe('Test connection asks Opn which methods the account has', () => {
 
   it('an account with none of the QR methods, and an answer the terminal cannot read, each get a sentence', async () => {
     stub.setCapability(capabilityWith(['card', ['SGD']]));
-    expect((await testConnection(args, settings(), log, () => SG_DAY, {}, dataDir)).message).toMatch(
-      /This account offers none of the QR methods the terminal takes \(Atome, PayNow, PromptPay, TrueMoney, WeChat Pay, Alipay\+\)\.$/,
-    );
+    const none = await testConnection(args, settings(), log, () => SG_DAY, {}, dataDir);
+    expect(none.message).toMatch(/This account offers none of the QR methods the terminal takes \(Atome, PayNow, PromptPay, TrueMoney, WeChat Pay, Alipay\+\)\.$/);
+    expect(worded(none.said)).toBe(none.message);
     stub.answerOnce('/capability', 200, 'not json');
     const check = await testConnection(args, settings(), log, () => SG_DAY, {}, dataDir);
     expect(check.ok).toBe(true);
     expect(check.message).toMatch(/ It did not say which QR methods this account has: Opn sent a response the terminal cannot read\.$/);
+    expect(worded(check.said)).toBe(check.message);
   });
 });
 

@@ -11,6 +11,7 @@ import { settingsSchema } from '../../app/settings/settings';
 import { createLogger } from '../../electron/service/logging/logger';
 import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { startOpnSimulator, type OpnSimulator } from '../../electron/simulators/opn/opn-simulator';
+import { worded } from '../support/said-english';
 
 const OPN_KEY = 'skey_test_5settingsScreenKey0123';
 
@@ -124,15 +125,30 @@ describe('the settings screen’s service', () => {
   it('tests a key before it is saved: refused, accepted, unreachable', async () => {
     const service = await start();
     const wrong = await call<ConnectionCheck>(service, 'testConnection', { provider: 'opn', key: 'skey_test_wrongWrongWrong', baseUrl: opn.baseUrl });
-    expect(wrong).toEqual({ provider: 'opn', ok: false, message: "Opn refused the terminal's secret key \u2014 check it in settings" });
+    expect(wrong).toEqual({
+      provider: 'opn',
+      ok: false,
+      message: "Opn refused the terminal's secret key \u2014 check it in settings",
+      said: { area: 'settings', kind: 'test_failed', provider: 'opn', problem: 'auth', detail: "Opn refused the terminal's secret key \u2014 check it in settings" },
+    });
+    expect(worded(wrong.said, 'ms')).toBe("Opn menolak kunci ini; semak kunci itu dan cuba lagi. (Butiran: Opn refused the terminal's secret key \u2014 check it in settings)");
     const right = await call<ConnectionCheck>(service, 'testConnection', { provider: 'opn', key: OPN_KEY, baseUrl: opn.baseUrl });
     expect(right.ok).toBe(true);
     // Then what the account offers (GET /capability), or that Opn did not say; opn-capability.test.ts has those sentences.
     expect(right.message.startsWith(`Opn accepted the key at ${opn.baseUrl} (a test key: no real money moves). `)).toBe(true);
+    expect(worded(right.said)).toBe(right.message);
     const none = await call<ConnectionCheck>(service, 'testConnection', { provider: 'orangepill' });
-    expect(none).toEqual({ provider: 'orangepill', ok: false, message: 'No Orangepill API key is set: type the key, then test it' });
+    expect(none).toEqual({
+      provider: 'orangepill',
+      ok: false,
+      message: 'No Orangepill API key is set: type the key, then test it',
+      said: { area: 'settings', kind: 'test_no_key', provider: 'orangepill' },
+    });
+    expect(worded(none.said)).toBe(none.message);
     const unreachable = await call<ConnectionCheck>(service, 'testConnection', { provider: 'opn', key: OPN_KEY, baseUrl: 'http://127.0.0.1:9' });
     expect(unreachable.ok).toBe(false);
+    expect(unreachable.said).toMatchObject({ kind: 'test_failed', problem: 'network' });
+    expect(worded(unreachable.said)).toBe(unreachable.message);
     expect(unreachable.message).toMatch(/Opn/);
     expect(JSON.stringify([wrong, right, unreachable])).not.toContain(OPN_KEY);
   });
@@ -190,7 +206,9 @@ describe('the settings screen’s service', () => {
         provider: 'opn',
         ok: false,
         message: `Type the Opn key to test it at ${attacker.url}: the key in force is only ever sent to ${opn.baseUrl}`,
+        said: { area: 'settings', kind: 'test_type_key', provider: 'opn', url: attacker.url, inForce: opn.baseUrl },
       });
+      expect(worded(stolen.said)).toBe(stolen.message);
       const plainHttp = await refusal(service, 'testConnection', { provider: 'opn', baseUrl: 'http://attacker.example' });
       expect(plainHttp.fields?.['baseUrl']).toMatch(/^must be an https:\/\/ address: it receives the secret key with every request/);
       // A typed key may be tried anywhere: it is the person's own.
@@ -201,6 +219,7 @@ describe('the settings screen’s service', () => {
       const locked = await start({ OPN_SECRET_KEY: OPN_KEY, OPN_BASE_URL: opn.baseUrl }, settingsFromEnvFile(OPN_KEY, opn.baseUrl));
       const moved = await call<ConnectionCheck>(locked, 'testConnection', { provider: 'opn', key: OPN_KEY, baseUrl: attacker.url });
       expect(moved.message).toBe(`The Opn base URL is set by the environment variable OPN_BASE_URL (${opn.baseUrl}); it cannot be changed from this screen`);
+      expect(worded(moved.said)).toBe(moved.message);
       expect(attacker.requests).toHaveLength(1);
       expect(JSON.stringify(attacker.requests)).not.toContain(Buffer.from(`${OPN_KEY}:`).toString('base64'));
     } finally {

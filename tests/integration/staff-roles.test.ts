@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
 import { ALI, MEI, run, terminalClients, valueOf, type Answer } from '../support/terminal-clients';
 import type { TestClient } from '../support/ws-client';
+import { worded } from '../support/said-english';
+import type { ApiError } from '../../app/ipc/contract';
 
 /*
  * Staff roles over the WebSocket, as a page that skips its own screens would send them: the role
@@ -51,6 +53,19 @@ afterAll(async () => {
   await terminal.close();
 });
 
+
+/**
+ * Main's refusal without its `Said`, once the cashier's English wording of that `Said` is checked to
+ * be the message itself (the two cannot drift apart).
+ */
+function inEnglish(answer: Answer): Answer {
+  if (answer.ok) return answer;
+  // The test client's Answer leaves `said` out of its type; the wire carries an ApiError.
+  const { said, ...error } = answer.error as ApiError;
+  expect(worded(said)).toBe(error.message);
+  return { ok: false, error };
+}
+
 describe('staff roles and PINs, enforced in main', () => {
   it('with nobody listed, anyone sells and the screen says what is unprotected', async () => {
     const c = await client();
@@ -78,7 +93,7 @@ describe('staff roles and PINs, enforced in main', () => {
 
   it('will not sell on a screen nobody signed in on, nor let the customer display sign in', async () => {
     const c = await client();
-    expect(await run(c, 'charge', { amount: { minor: 500, currency: 'SGD' }, method: 'demo' })).toEqual({
+    expect(inEnglish(await run(c, 'charge', { amount: { minor: 500, currency: 'SGD' }, method: 'demo' }))).toEqual({
       ok: false,
       error: { code: 'sign_in_required', message: 'Sign in with your PIN first' },
     });
@@ -89,12 +104,12 @@ describe('staff roles and PINs, enforced in main', () => {
 
   it('slows down wrong PINs: two free tries, then a growing wait', async () => {
     const c = await client();
-    expect(await run(c, 'signIn', { staffId: 'ali', pin: '0000' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Wrong PIN for Ali' } });
-    expect(await run(c, 'signIn', { staffId: 'ali', pin: '0001' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Wrong PIN for Ali' } });
-    expect(await run(c, 'signIn', { staffId: 'ali', pin: '0002' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Wrong PIN for Ali: try again in 1 s' } });
+    expect(inEnglish(await run(c, 'signIn', { staffId: 'ali', pin: '0000' }))).toEqual({ ok: false, error: { code: 'forbidden', message: 'Wrong PIN for Ali' } });
+    expect(inEnglish(await run(c, 'signIn', { staffId: 'ali', pin: '0001' }))).toEqual({ ok: false, error: { code: 'forbidden', message: 'Wrong PIN for Ali' } });
+    expect(inEnglish(await run(c, 'signIn', { staffId: 'ali', pin: '0002' }))).toEqual({ ok: false, error: { code: 'forbidden', message: 'Wrong PIN for Ali: try again in 1 s' } });
     // Even the right PIN waits out the delay: guessing cannot go faster by being lucky.
-    expect(await run(c, 'signIn', { staffId: 'ali', pin: '1357' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Too many wrong PINs: try again in 1 s$/) as unknown } });
-    expect(await run(c, 'signIn', { staffId: 'nobody', pin: '1357' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Choose who you are from the list' } });
+    expect(inEnglish(await run(c, 'signIn', { staffId: 'ali', pin: '1357' }))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Too many wrong PINs: try again in 1 s$/) as unknown } });
+    expect(inEnglish(await run(c, 'signIn', { staffId: 'nobody', pin: '1357' }))).toEqual({ ok: false, error: { code: 'forbidden', message: 'Choose who you are from the list' } });
   });
 
   it('lets a cashier sell and refund under the rule, and asks a manager for the rest', async () => {
@@ -103,14 +118,14 @@ describe('staff roles and PINs, enforced in main', () => {
     // Atome, simulated: it takes refunds through the terminal.
     const sale = await paidSale(c, 5000, 'atome');
     expect(await run(c, 'refund', { paymentId: sale, amount: { minor: 800, currency: 'SGD' } })).toMatchObject({ ok: true });
-    expect(await run(c, 'refund', { paymentId: sale, amount: { minor: 1200, currency: 'SGD' } })).toEqual({
+    expect(inEnglish(await run(c, 'refund', { paymentId: sale, amount: { minor: 1200, currency: 'SGD' } }))).toEqual({
       ok: false,
       error: { code: 'approval_required', message: "A manager's PIN is needed to refund SGD 12.00" },
     });
     const wrongManager = await run(c, 'refund', { paymentId: sale, amount: { minor: 1200, currency: 'SGD' }, approval: { staffId: 'ali', pin: '1357' } });
-    expect(wrongManager).toEqual({ ok: false, error: { code: 'approval_required', message: "A manager's PIN is needed to refund SGD 12.00: Ali is not a manager" } });
+    expect(inEnglish(wrongManager)).toEqual({ ok: false, error: { code: 'approval_required', message: "A manager's PIN is needed to refund SGD 12.00: Ali is not a manager" } });
     expect(await run(c, 'refund', { paymentId: sale, amount: { minor: 1200, currency: 'SGD' }, approval: { staffId: 'mei', pin: '2468' } })).toMatchObject({ ok: true });
-    expect(await run(c, 'closeDay')).toEqual({ ok: false, error: { code: 'approval_required', message: "A manager's PIN is needed to close the day" } });
+    expect(inEnglish(await run(c, 'closeDay'))).toEqual({ ok: false, error: { code: 'approval_required', message: "A manager's PIN is needed to close the day" } });
     expect(await run(c, 'saveSettings', { sounds: { enabled: false } })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
     expect(await run(c, 'saveStaff', { members: [MEI], refundApproval: { mode: 'all' } })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
     expect(await run(c, 'closeDay', { approval: { staffId: 'mei', pin: '2468' } })).toMatchObject({ ok: true });
@@ -120,8 +135,8 @@ describe('staff roles and PINs, enforced in main', () => {
   it('marks money returned and keeps a late payment only for a signed-in person, with who, audited', async () => {
     // One connection (the host takes a few at a time): nobody signed in first, then Ali.
     const c = await client();
-    expect(await run(c, 'markReturned', { paymentId: 'x' })).toEqual({ ok: false, error: { code: 'sign_in_required', message: 'Sign in with your PIN first' } });
-    expect(await run(c, 'keepLate', { paymentId: 'x' })).toEqual({ ok: false, error: { code: 'sign_in_required', message: 'Sign in with your PIN first' } });
+    expect(inEnglish(await run(c, 'markReturned', { paymentId: 'x' }))).toEqual({ ok: false, error: { code: 'sign_in_required', message: 'Sign in with your PIN first' } });
+    expect(inEnglish(await run(c, 'keepLate', { paymentId: 'x' }))).toEqual({ ok: false, error: { code: 'sign_in_required', message: 'Sign in with your PIN first' } });
     await expect.poll(async () => (await run(c, 'signIn', { staffId: 'ali', pin: '1357' })).ok, { timeout: 5000 }).toBe(true);
     const part = await orangepillSale(c, 2000, 'partial', 'partially_paid');
     expect(await run(c, 'cancel', { paymentId: part })).toEqual({

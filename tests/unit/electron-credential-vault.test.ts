@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCredentialVault, VAULT_FILE, type LinuxStorageBackend, type SafeStorageLike } from '../../electron/main/credential-vault';
 import { NO_CREDENTIALS, type ProviderCredentials } from '../../electron/service/settings/credential-store';
+import { worded } from '../support/said-english';
 
 /**
  * Electron's safeStorage cannot run here (no Electron binary), so a fake stands in for the OS: it
@@ -144,6 +145,7 @@ describe('the credential vault (safeStorage)', () => {
     expect(store.protection.description).toContain('only obfuscated');
     expect(store.protection.description).toContain('not truly encrypted');
     expect(store.protection.description).toContain(store.path);
+    expect(worded(store.protection.said)).toBe(store.protection.description);
     // Consent is the settings screen's question; once given, the keys are kept.
     expect((await store.save(KEYS)).ok).toBe(true);
   });
@@ -153,13 +155,20 @@ describe('the credential vault (safeStorage)', () => {
     ['kwallet5', 'KWallet 5'],
   ] as const)('needs no consent with a real Linux keyring (%s)', async (backend, name) => {
     const { store } = await vault({ backend });
-    expect(store.protection).toEqual({ kind: 'os-keychain', description: `Encrypted with the system keyring, ${name}, in ${store.path}`, needsConsent: false });
+    expect(store.protection).toEqual({
+      kind: 'os-keychain',
+      description: `Encrypted with the system keyring, ${name}, in ${store.path}`,
+      needsConsent: false,
+      said: { area: 'settings', kind: 'keys_linux_keyring', keyring: name, file: store.path },
+    });
+    expect(worded(store.protection.said)).toBe(store.protection.description);
   });
 
   it('asks for consent when the Linux backend cannot be identified', async () => {
     const { store } = await vault({ backend: 'unknown' });
     expect(store.protection.needsConsent).toBe(true);
     expect(store.protection.description).toMatch(/could not be identified.*only obfuscated/);
+    expect(worded(store.protection.said)).toBe(store.protection.description);
   });
 
   it.each([
@@ -167,7 +176,8 @@ describe('the credential vault (safeStorage)', () => {
     ['win32', 'Encrypted by Windows for this user account (DPAPI)'],
   ] as const)('on %s, describes the OS keychain and never asks for a Linux backend', async (platform, words) => {
     const { store, calls } = await vault({ backend: 'basic_text' }, platform);
-    expect(store.protection).toEqual({ kind: 'os-keychain', description: `${words}, in ${store.path}`, needsConsent: false });
+    expect(store.protection).toMatchObject({ kind: 'os-keychain', description: `${words}, in ${store.path}`, needsConsent: false });
+    expect(worded(store.protection.said)).toBe(store.protection.description);
     expect(calls).not.toContain('getSelectedStorageBackend');
   });
 
@@ -175,6 +185,7 @@ describe('the credential vault (safeStorage)', () => {
     const { store } = await vault({ available: false });
     expect(store.protection.needsConsent).toBe(false);
     expect(store.protection.description).toMatch(/cannot be stored on this computer.*OPN_SECRET_KEY, ORANGEPILL_API_KEY/);
+    expect(worded(store.protection.said)).toBe(store.protection.description);
     expect(await store.save(KEYS)).toEqual({
       ok: false,
       error:

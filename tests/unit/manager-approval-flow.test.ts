@@ -66,10 +66,10 @@ describe('withManagerApproval', () => {
     const outcome = flow.withManagerApproval(close.run);
 
     await whenAsked((r) => r.problem === null && !r.sending);
-    expect(request()).toEqual({ sentence: NEEDED, problem: null, sending: false });
+    expect(request()).toEqual({ sentence: { message: NEEDED }, problem: null, sending: false });
     flow.answer({ staffId: 'mei', pin: '1111' });
     await whenAsked((r) => r.problem !== null && !r.sending);
-    expect(request()).toEqual({ sentence: NEEDED, problem: `${NEEDED}: Wrong PIN for Mei`, sending: false });
+    expect(request()).toEqual({ sentence: { message: NEEDED }, problem: { message: `${NEEDED}: Wrong PIN for Mei` }, sending: false });
 
     flow.answer(MEI);
     expect(await outcome).toEqual({ ok: true, value: 'closed' });
@@ -102,7 +102,7 @@ describe('withManagerApproval', () => {
     await whenAsked(() => true);
     const refund = command(refused("A manager's PIN is needed to refund SGD 12.00"));
     expect(await flow.withManagerApproval(refund.run)).toEqual(refused("A manager's PIN is needed to refund SGD 12.00"));
-    expect(request()?.sentence).toBe(NEEDED);
+    expect(request()?.sentence).toEqual({ message: NEEDED });
     flow.answer(MEI);
     expect(await first).toEqual({ ok: true, value: 'closed' });
   });

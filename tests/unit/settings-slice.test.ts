@@ -66,7 +66,7 @@ const state = () => store.getState();
 /** What the last save said, as the English screen shows it. */
 const said = () => {
   const answer = state().settingsAnswer;
-  return answer === null ? null : saveAnswerText(answer, CASHIER_WORDS.en.settings);
+  return answer === null ? null : saveAnswerText(answer, CASHIER_WORDS.en.settings, (told) => told.message);
 };
 
 beforeEach(() => {
@@ -147,7 +147,7 @@ describe('the settings slice', () => {
     saving.resolve(refused({ 'merchant.name': 'must not be empty', 'providers.orangepill.merchantAlias': 'must be set with a key' }));
     await save;
     expect(state().settingsSaving).toBe(false);
-    expect(state().settingsErrors).toEqual({ 'merchant.name': 'must not be empty', 'providers.orangepill.merchantAlias': 'must be set with a key' });
+    expect(state().settingsErrors).toEqual({ 'merchant.name': { message: 'must not be empty' }, 'providers.orangepill.merchantAlias': { message: 'must be set with a key' } });
     expect(said()).toEqual({ ok: false, text: 'Nothing was saved: 2 settings need correcting, as shown at each field' });
     expect(state().settingsDraft?.merchant.name).toBe('');
     expect(state().settingsKeys.orangepill).toEqual({ kind: 'set', value: 'op-key' });

@@ -7,6 +7,7 @@ import { createPinAttempts, FREE_WRONG_PINS, waitWords } from '../../electron/se
 import { hashPin, pinHashSchema, verifyPin } from '../../electron/service/staff/pin-hash';
 import { createAuthorizer } from '../../electron/service/staff/authorize';
 import { createStaffService } from '../../electron/service/staff/staff-service';
+import { worded } from '../support/said-english';
 
 describe('staff PINs', () => {
   it('are 4 to 8 digits', () => {
@@ -77,11 +78,13 @@ describe('a damaged staff list', () => {
       writeFileSync(file, '{"version":1,"staff":[{"id":"mei"', { mode: 0o600 });
       const staff = createStaffService({ file, clock: { now: () => 0 } });
       expect(staff.protected()).toBe(false);
-      expect(staff.problem()).toBe(`${file} is damaged (not valid JSON): the staff list cannot be read, so refunds, closing the day and settings are refused until it is restored from a backup (or deleted, to start again without staff).`);
+      expect(staff.problem()?.message).toBe(`${file} is damaged (not valid JSON): the staff list cannot be read, so refunds, closing the day and settings are refused until it is restored from a backup (or deleted, to start again without staff).`);
       const authorize = createAuthorizer(staff, { currency: () => 'SGD', locale: () => 'en-SG' });
       const request = { approval: null, role: 'cashier' as const, screen: null };
       expect(await authorize({ ...request, command: 'charge', args: {} })).toMatchObject({ ok: true });
-      expect(await authorize({ ...request, command: 'closeDay', args: {} })).toEqual({ ok: false, error: { code: 'forbidden', message: staff.problem() } });
+      const refused = await authorize({ ...request, command: 'closeDay', args: {} });
+      expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: staff.problem()?.message, said: { area: 'staff', kind: 'staff_file_damaged', file, problem: 'not_json' } } });
+      expect(refused.ok ? null : worded(refused.error.said)).toBe(staff.problem()?.message);
       expect(await authorize({ ...request, command: 'refund', args: { paymentId: 'x', amount: { minor: 1, currency: 'SGD' } } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -39,7 +39,10 @@ class FakeMain implements SessionApi {
   readonly signIn = ({ staffId, pin }: { staffId: string; pin: string }): Promise<ApiResult<SignedIn>> => {
     this.calls.push(`signIn ${staffId}`);
     const who = this.members.find((m) => m.id === staffId);
-    if (who === undefined || pin !== '1357') return Promise.resolve({ ok: false, error: { code: 'forbidden', message: `Wrong PIN for ${who?.name ?? staffId}` } });
+    if (who === undefined || pin !== '1357') {
+      const name = who?.name ?? staffId;
+      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: `Wrong PIN for ${name}`, said: { area: 'staff', kind: 'wrong_pin', name, waitMs: 0 } } });
+    }
     this.here = who;
     this.sessions.set(TOKEN, who);
     return Promise.resolve(good({ operator: who, sessionToken: TOKEN }));
@@ -116,7 +119,8 @@ describe('the cashier page’s session', () => {
     expect(selectGate(state())).toBe('sign_in');
     expect(await session.signIn('ali', '13')).toEqual({ kind: 'pin_format' });
     expect(main.calls).not.toContain('signIn ali');
-    expect(await session.signIn('ali', '0000')).toEqual({ kind: 'refused', message: 'Wrong PIN for Ali' });
+    // What main told is kept whole, so the sign-in screen words it in the cashier's language.
+    expect(await session.signIn('ali', '0000')).toEqual({ kind: 'refused', told: { message: 'Wrong PIN for Ali', said: { area: 'staff', kind: 'wrong_pin', name: 'Ali', waitMs: 0 } } });
     expect(await session.signIn('ali', '1357')).toBeNull();
     expect(state().operator).toEqual(ALI);
     expect(selectGate(state())).toBe('open');

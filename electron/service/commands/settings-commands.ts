@@ -7,8 +7,8 @@ import type { ProviderCredentials } from '../settings/credential-store';
 import { testConnection } from '../providers/connection-test';
 import { settingsAudit } from '../settings/settings-audit';
 import type { SettingsInForce } from '../settings/settings-in-force';
-import { lockedFieldProblems } from '../settings/settings-locks';
-import { composeSettings, formOf, nextSavedSections, saveScreenSettings, screenFieldProblems } from '../settings/settings-store';
+import { lockedFieldProblems, putProblem, type FieldProblems } from '../settings/settings-locks';
+import { composeSettings, formOf, nextSavedSections, saveScreenSettings, screenFieldProblems, screenFieldSaids } from '../settings/settings-store';
 import type { Counter } from '../terminal/counter';
 import type { CommandHandlers } from '../terminal/dispatcher';
 import type { CommandContext } from '../terminal/terminal-api';
@@ -39,10 +39,17 @@ export interface SettingsCommandDeps {
   readonly dataDir?: string | null;
 }
 
-const refused = (message: string, fields?: Record<string, string>, said?: Said): { ok: false; error: ApiError } => ({
+const refused = (message: string, said?: Said): { ok: false; error: ApiError } => ({
   ok: false,
-  error: fields === undefined ? { code: 'invalid_state', message, ...(said === undefined ? {} : { said }) } : { code: 'invalid_args', message, fields },
+  error: { code: 'invalid_state', message, ...(said === undefined ? {} : { said }) },
 });
+
+/** A save refused at its fields: each problem in English and, where the service has it, as a `Said`. */
+const refusedAt = ({ fields, saids }: FieldProblems): { ok: false; error: ApiError } => {
+  const list = Object.entries(fields).map(([path, message]) => `${path} ${message}`);
+  const fieldsSaid = Object.keys(saids).length === 0 ? {} : { fieldsSaid: saids };
+  return { ok: false, error: { code: 'invalid_args', message: `The settings were not saved: ${list.join('; ')}`, fields, ...fieldsSaid } };
+};
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -83,7 +90,7 @@ function settingsView(deps: SettingsCommandDeps): SettingsView {
       orangepill: keyState('credentials.orangepillApiKey', state.keys.orangepillApiKey, state.settings.providers.orangepill.apiKey),
     },
     locked: state.locked,
-    keyStorage: { description: state.credentials.protection.description, needsConsent: state.credentials.protection.needsConsent },
+    keyStorage: { description: state.credentials.protection.description, needsConsent: state.credentials.protection.needsConsent, said: state.credentials.protection.said },
     savedIn: state.savedIn,
     monitors: deps.monitors?.list() ?? null,
     problem: state.problems.length === 0 ? null : state.problems.join(' '),
@@ -104,30 +111,30 @@ async function save(deps: SettingsCommandDeps, args: CommandArgs<'saveSettings'>
   if (busy !== null) {
     return refused(
       `A sale of ${formatMoney(busy.amount, state.settings.locale)} is in progress: finish or cancel it before changing settings (nothing was saved)`,
-      undefined,
       { area: 'settings', kind: 'sale_in_progress', amount: busy.amount },
     );
   }
-  const fields: Record<string, string> = lockedFieldProblems(args, state.settings, state.locked);
+  const problems = lockedFieldProblems(args, state.settings, state.locked);
   const keys = nextKeys(state.keys, args);
   const keysChanged = keys.opnSecretKey !== state.keys.opnSecretKey || keys.orangepillApiKey !== state.keys.orangepillApiKey;
   const storesKey = [args.credentials?.opnSecretKey, args.credentials?.orangepillApiKey].some((k) => typeof k === 'string');
-  if (storesKey && state.credentials.protection.needsConsent && args.keyStorageConsent !== true) {
-    fields['keyStorageConsent'] = `must be ticked to keep a key here: ${state.credentials.protection.description}`;
+  const protection = state.credentials.protection;
+  if (storesKey && protection.needsConsent && args.keyStorageConsent !== true) {
+    putProblem(problems, 'keyStorageConsent', `must be ticked to keep a key here: ${protection.description}`, { area: 'settings', kind: 'field_consent', storage: protection.said });
   }
   const saved = nextSavedSections(state.saved, args, formOf(state.file));
   const next = composeSettings(state.file, saved, keys, state.env);
-  if (!next.ok) Object.assign(fields, screenFieldProblems(next.error));
-  if (Object.keys(fields).length > 0 || !next.ok) {
-    const list = Object.entries(fields).map(([path, message]) => `${path} ${message}`);
-    return refused(`The settings were not saved: ${list.join('; ')}`, fields);
+  if (!next.ok) {
+    Object.assign(problems.fields, screenFieldProblems(next.error));
+    Object.assign(problems.saids, screenFieldSaids(next.error));
   }
+  if (Object.keys(problems.fields).length > 0 || !next.ok) return refusedAt(problems);
 
   // Saved first, so what the screen reports in force is what the next start uses too.
   const previous = { saved: state.saved, keys: state.keys, settings: state.settings };
   if (state.savedIn !== null) {
     const written = saveScreenSettings(state.savedIn, saved);
-    if (!written.ok) return refused(written.error);
+    if (!written.ok) return refused(written.error.message, written.error.said);
   }
   if (keysChanged) {
     for (const key of [keys.opnSecretKey, keys.orangepillApiKey]) if (key !== null) log.redact(key);
@@ -151,7 +158,8 @@ async function save(deps: SettingsCommandDeps, args: CommandArgs<'saveSettings'>
     Object.assign(state, previous);
     if (state.savedIn !== null) saveScreenSettings(state.savedIn, state.saved);
     if (keysChanged) await state.credentials.save(state.keys);
-    return refused(`The terminal could not start with the new settings (${describe(error)}); the previous settings are back in force`);
+    const reason = describe(error);
+    return refused(`The terminal could not start with the new settings (${reason}); the previous settings are back in force`, { area: 'settings', kind: 'restart_failed', reason });
   } finally {
     release();
   }

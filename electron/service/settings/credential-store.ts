@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { KeyStorageSaid } from '../../../app/i18n/said/settings';
 import { err, ok, type Result } from '../../../app/util/result';
 import { readOptionalFile, writePrivateFile } from '../files/private-file';
 
@@ -20,6 +21,8 @@ export interface CredentialProtection {
   readonly kind: 'os-keychain' | 'plain-file';
   /** One sentence for the cashier, e.g. "Encrypted with the system keychain (gnome-libsecret)". */
   readonly description: string;
+  /** The same sentence, for the settings screen to word in the cashier's language. */
+  readonly said: KeyStorageSaid;
   /**
    * True when storing a key needs the person's explicit agreement first, because the protection is
    * weak (safeStorage's `basic_text` backend on Linux without a keyring, or the headless plain file).
@@ -69,6 +72,7 @@ export function plainFileCredentialStore(dataDir: string): CredentialStore {
       kind: 'plain-file',
       description: `Stored unencrypted in ${file}, readable only by this user account`,
       needsConsent: true,
+      said: { area: 'settings', kind: 'keys_plain_file', file },
     },
     load: () => {
       const read = readOptionalFile(file);
@@ -92,7 +96,7 @@ export function memoryCredentialStore(initial: ProviderCredentials = NO_CREDENTI
   let current = initial;
   return {
     path: '(memory)',
-    protection: { kind: 'plain-file', description: 'Kept in memory for this run only', needsConsent: false },
+    protection: { kind: 'plain-file', description: 'Kept in memory for this run only', needsConsent: false, said: { area: 'settings', kind: 'keys_in_memory' } },
     load: () => Promise.resolve(ok(current)),
     save: (credentials) => {
       current = credentials;

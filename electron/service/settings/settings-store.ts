@@ -5,7 +5,10 @@ import { SETTINGS_SECTIONS, settingsFormSchema, type SaveSettingsArgs, type Sett
 import { settingsSchema, type Settings } from '../../../app/settings/settings';
 import { err, ok, type Result } from '../../../app/util/result';
 import type { ProviderCredentials } from './credential-store';
-import { readJsonFile, writeJsonFile } from '../files/json-file';
+import { readJsonFile } from '../files/json-file';
+import { writePrivateFile } from '../files/private-file';
+import type { Said } from '../../../app/i18n/said';
+import { fieldSaids } from '../../../app/settings/field-problem';
 import { applyEnvOverrides, ENV_OVERRIDES } from './env-settings';
 
 /**
@@ -26,7 +29,22 @@ export function loadScreenSettings(file: string): Result<SavedSections, string> 
   return read.ok ? ok(read.value ?? {}) : read;
 }
 
-export const saveScreenSettings = (file: string, sections: SavedSections): Result<void, string> => writeJsonFile(file, sections, 'settings');
+/** A refusal's English sentence with the same as a `Said`, for the screen's language. */
+export interface SaidProblem {
+  readonly message: string;
+  readonly said: Said;
+}
+
+/** Written whole (as writeJsonFile does); a failure says the file and the system's reason, in English and as a `Said`. */
+export function saveScreenSettings(file: string, sections: SavedSections): Result<void, SaidProblem> {
+  try {
+    writePrivateFile(file, `${JSON.stringify(sections, null, 2)}\n`);
+    return ok(undefined);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return err({ message: `The settings could not be saved in ${file}: ${reason}`, said: { area: 'settings', kind: 'not_written', file, reason } });
+  }
+}
 
 /** What the settings screen shows of a whole set of settings. */
 export function formOf(settings: Settings): SettingsForm {
@@ -104,6 +122,13 @@ export function screenFieldProblems(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [path, message] of Object.entries(fieldProblems(error))) fields[KEY_PATHS[path] ?? path] = message;
   return fields;
+}
+
+/** The same problems as `Said`s, by the same paths. */
+export function screenFieldSaids(error: z.ZodError): Record<string, Said> {
+  const saids: Record<string, Said> = {};
+  for (const [path, said] of Object.entries(fieldSaids(error))) saids[KEY_PATHS[path] ?? path] = said;
+  return saids;
 }
 
 /**

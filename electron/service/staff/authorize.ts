@@ -9,6 +9,9 @@ import type { ClientRole, CommandContext, ScreenSession } from '../terminal/term
 import type { StaffService } from './staff-service';
 import type { RefundApproval } from './staff-store';
 import type { Said } from '../../../app/i18n/said';
+import { MANAGER_ACTIONS, type ManagerAction } from '../../../app/i18n/said/staff';
+
+const isManagerAction = (command: CommandName): command is ManagerAction => (MANAGER_ACTIONS as readonly string[]).includes(command);
 
 export interface AuthorizeRequest {
   readonly command: CommandName;
@@ -63,17 +66,26 @@ export function createAuthorizer(staff: StaffService, shop: { readonly currency:
     const amount = command === 'refund' ? refundAmount(args) : null;
     const needsManager = access === 'manager' || (amount !== null && refundNeedsManager(staff.refundApproval(), amount, shop.currency()));
     const problem = staff.problem();
-    if (problem !== null && needsManager) return refused('forbidden', problem);
+    if (problem !== null && needsManager) return refused('forbidden', problem.message, problem.said);
     if (!staff.protected() || access === 'anyone') return ok(context(null));
     if (operator === null) return refused('sign_in_required', 'Sign in with your PIN first', { area: 'staff', kind: 'sign_in_first' });
     if (!needsManager) return ok(context(null));
     if (operator.role === 'manager') return ok(context(operator));
     const what = MANAGER_ACTION[command] ?? command;
     const sentence = amount === null ? `A manager's PIN is needed to ${what}` : `A manager's PIN is needed to refund ${formatMoney(amount, shop.locale())}`;
-    if (approval === null) return refused('approval_required', sentence);
+    // A command without words on the screens (none today) is refused in English only.
+    const need = isManagerAction(command) ? { action: command, amount } : null;
+    const saying = (said: (need: { action: ManagerAction; amount: Money | null }) => Said): Said | undefined => (need === null ? undefined : said(need));
+    if (approval === null) return refused('approval_required', sentence, saying((n) => ({ area: 'staff', kind: 'manager_needed', ...n })));
     const checked = await staff.check(approval.staffId, approval.pin, screen?.id ?? 'no-screen');
-    if (!checked.ok) return refused('approval_required', `${sentence}: ${checked.error}`);
-    if (checked.value.role !== 'manager') return refused('approval_required', `${sentence}: ${checked.value.name} is not a manager`);
+    if (!checked.ok) {
+      const refusal = checked.error.said;
+      return refused('approval_required', `${sentence}: ${checked.error.message}`, saying((n) => ({ area: 'staff', kind: 'manager_pin_refused', refusal, ...n })));
+    }
+    const { name } = checked.value;
+    if (checked.value.role !== 'manager') {
+      return refused('approval_required', `${sentence}: ${name} is not a manager`, saying((n) => ({ area: 'staff', kind: 'not_a_manager', name, ...n })));
+    }
     return ok(context(checked.value));
   };
 }

@@ -1,3 +1,4 @@
+import type { Said } from '../../../app/i18n/said';
 import type { ApiError, ApiResult } from '../../../app/ipc/contract';
 import { UNPROTECTED_WARNING, type StaffView } from '../../../app/ipc/staff-schemas';
 import type { CommandHandlers } from '../terminal/dispatcher';
@@ -13,19 +14,21 @@ import { staffPath } from './staff-store';
 export type StaffCommand = 'signIn' | 'resumeSession' | 'signOut' | 'getStaff' | 'saveStaff';
 
 
-const refused = (code: ApiError['code'], message: string, fields?: Record<string, string>): { ok: false; error: ApiError } => ({
+const refused = (code: ApiError['code'], message: string, said?: Said): { ok: false; error: ApiError } => ({
   ok: false,
-  error: fields === undefined ? { code, message } : { code, message, fields },
+  error: said === undefined ? { code, message } : { code, message, said },
 });
 
 /** What a screen is shown of the staff; `screen` decides who "signed in" is. */
 export function staffView(staff: StaffService, screen: ScreenSession | null): StaffView {
+  const said = staff.problem()?.said;
   return {
     members: staff.members(),
     protected: staff.protected(),
     refundApproval: staff.refundApproval(),
     signedIn: screen?.operator ?? null,
-    warning: staff.problem() ?? (staff.protected() ? null : UNPROTECTED_WARNING),
+    warning: staff.problem()?.message ?? (staff.protected() ? null : UNPROTECTED_WARNING),
+    ...(said === undefined ? {} : { warningSaid: said }),
   };
 }
 
@@ -40,7 +43,7 @@ export function staffCommands(staff: StaffService, audit: AuditWriter): Pick<Com
       const screen = context.screen;
       if (screen === null) return noScreen();
       const checked = await staff.check(args.staffId, args.pin, screen.id);
-      if (!checked.ok) return refused('forbidden', checked.error);
+      if (!checked.ok) return refused('forbidden', checked.error.message, checked.error.said);
       if (screen.sessionToken !== null) staff.closeSession(screen.sessionToken);
       screen.operator = checked.value;
       screen.sessionToken = staff.openSession(checked.value);
@@ -68,8 +71,9 @@ export function staffCommands(staff: StaffService, audit: AuditWriter): Pick<Com
       const before = { members: staff.members(), refundApproval: staff.refundApproval() };
       const saved = await staff.save(args.members, args.refundApproval);
       if (!saved.ok) {
-        const list = Object.entries(saved.error).map(([path, message]) => `${path} ${message}`);
-        return refused('invalid_args', `The staff list was not saved: ${list.join('; ')}`, saved.error);
+        const { fields, saids } = saved.error;
+        const list = Object.entries(fields).map(([path, message]) => `${path} ${message}`);
+        return { ok: false, error: { code: 'invalid_args', message: `The staff list was not saved: ${list.join('; ')}`, fields, fieldsSaid: saids } };
       }
       audit(staffAudit(before, { members: staff.members(), refundApproval: staff.refundApproval() }, args.members, context));
       // The saver's own session is read again: changing their own name or role signs them in afresh.
@@ -92,5 +96,5 @@ export function staffAtTheCounter(options: {
   readonly audit: AuditWriter;
 }): { readonly commands: Pick<CommandHandlers, StaffCommand>; readonly authorize: Authorize; readonly problem: string | null } {
   const staff = createStaffService({ file: options.dataDir === null ? null : staffPath(options.dataDir), clock: options.clock });
-  return { commands: staffCommands(staff, options.audit), authorize: createAuthorizer(staff, options.shop), problem: staff.problem() };
+  return { commands: staffCommands(staff, options.audit), authorize: createAuthorizer(staff, options.shop), problem: staff.problem()?.message ?? null };
 }

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { staffId, staffName, staffRole, type StaffMember } from '../../../app/staff/staff';
 import { err, ok, type Result } from '../../../app/util/result';
-import { readOptionalFile } from '../files/private-file';
-import { writeJsonFile } from '../files/json-file';
+import type { StaffSaid } from '../../../app/i18n/said/staff';
+import { readOptionalFile, writePrivateFile } from '../files/private-file';
 import { pinHashSchema, type PinHash } from './pin-hash';
 
 /** The staff list beside the journal: 0600, written whole; PINs only as hashes. */
@@ -40,22 +40,40 @@ const fileSchema = z.strictObject({
 
 export const staffPath = (dataDir: string): string => join(dataDir, STAFF_FILE);
 
+/** Why the staff file cannot be used: in English, and as a `Said` where the service words it (a damaged file). */
+export interface StaffFileProblem {
+  readonly message: string;
+  readonly said?: StaffSaid;
+}
+
+const damaged = (file: string, problem: 'not_json' | 'unexpected'): StaffFileProblem => ({
+  message: `${file} is damaged (${problem === 'not_json' ? 'not valid JSON' : 'unexpected contents'}): the staff list cannot be read, so refunds, closing the day and settings are refused until it is restored from a backup (or deleted, to start again without staff).`,
+  said: { area: 'staff', kind: 'staff_file_damaged', file, problem },
+});
+
 /** The staff file, or the empty list when there is none; a damaged file is an error, never "no staff". */
-export function loadStaff(file: string): Result<StaffFile, string> {
+export function loadStaff(file: string): Result<StaffFile, StaffFileProblem> {
   const read = readOptionalFile(file);
-  if (!read.ok) return read;
+  if (!read.ok) return err({ message: read.error });
   if (read.value === null) return ok(EMPTY_STAFF);
   let json: unknown;
   try {
     json = JSON.parse(read.value.toString('utf8'));
   } catch {
-    return err(`${file} is damaged (not valid JSON): the staff list cannot be read, so refunds, closing the day and settings are refused until it is restored from a backup (or deleted, to start again without staff).`);
+    return err(damaged(file, 'not_json'));
   }
   const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) {
-    return err(`${file} is damaged (unexpected contents): the staff list cannot be read, so refunds, closing the day and settings are refused until it is restored from a backup (or deleted, to start again without staff).`);
-  }
+  if (!parsed.success) return err(damaged(file, 'unexpected'));
   return ok({ staff: parsed.data.staff, refundApproval: parsed.data.refundApproval });
 }
 
-export const saveStaff = (file: string, staff: StaffFile): Result<void, string> => writeJsonFile(file, { version: 1, ...staff }, 'staff list');
+/** Written whole (as writeJsonFile does); a failure names the file and the system's reason. */
+export function saveStaff(file: string, staff: StaffFile): Result<void, Required<StaffFileProblem>> {
+  try {
+    writePrivateFile(file, `${JSON.stringify({ version: 1, ...staff }, null, 2)}\n`);
+    return ok(undefined);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return err({ message: `The staff list could not be saved in ${file}: ${reason}`, said: { area: 'staff', kind: 'staff_not_written', file, reason } });
+  }
+}

@@ -10,6 +10,7 @@ import {
   type CommandResults,
 } from '../../../app/ipc/contract';
 import { approvalSchema } from '../../../app/ipc/staff-schemas';
+import { fieldSaids } from '../../../app/settings/field-problem';
 import type { Logger } from '../logging/logger';
 import { OPEN_COUNTER, type Authorize } from '../staff/authorize';
 import type { ClientRole, CommandContext, ScreenSession } from './terminal-api';
@@ -35,7 +36,9 @@ export function createDispatcher(handlers: () => CommandHandlers, log: Logger, a
     }
     const parsed = commandSchemas[name].safeParse(args ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_args', message: describeInvalidArgs(name, parsed.error), fields: fieldProblems(parsed.error) } };
+      const saids = fieldSaids(parsed.error);
+      const fields = { fields: fieldProblems(parsed.error), ...(Object.keys(saids).length === 0 ? {} : { fieldsSaid: saids }) };
+      return { ok: false, error: { code: 'invalid_args', message: describeInvalidArgs(name, parsed.error), ...fields } };
     }
     const allowed = await authorize({ command: name, args: parsed.data, approval: approval?.data ?? null, role, screen });
     if (!allowed.ok) return { ok: false, error: allowed.error };

@@ -1,6 +1,7 @@
 import type { ProviderId } from '../../../app/ipc/settings-schemas';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
+import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
 import { capital, KeyField, nullable, TextField } from './settings-fields';
 import type { SectionProps } from './section-props';
@@ -11,6 +12,7 @@ function ConnectionTest({ provider }: { readonly provider: ProviderId }) {
   const { settings } = useActions();
   const check = useCashierStore((s) => s.settingsChecks[provider]);
   const words = useWords().settings.providers;
+  const say = useSay();
   return (
     <>
       <button type="button" className="button button--secondary" data-testid={`test-${provider}`} disabled={check === 'checking'} onClick={() => void settings.testConnection(provider)}>
@@ -18,7 +20,7 @@ function ConnectionTest({ provider }: { readonly provider: ProviderId }) {
       </button>
       {check !== undefined && (
         <p className={check === 'checking' || check.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'} role="status" data-testid={`connection-${provider}`}>
-          {check === 'checking' ? words.asking : check.message}
+          {check === 'checking' ? words.asking : say(check)}
         </p>
       )}
     </>
@@ -81,10 +83,12 @@ export function KeyStorageSection({ view, errors }: Omit<SectionProps, 'draft'>)
   const setConsent = useCashierStore((s) => s.setSettingsConsent);
   const problem = errors['keyStorageConsent'];
   const words = useWords().settings.keys;
+  const say = useSay();
+  const { description, said } = view.keyStorage;
   return (
     <>
       <p className="settings-field__hint" data-testid="key-storage">
-        {words.storage(view.keyStorage.description)}
+        {words.storage(say(said === undefined ? { message: description } : { message: description, said }))}
       </p>
       {typingKey(keys) && view.keyStorage.needsConsent && (
         <div className="settings-field">
@@ -94,7 +98,7 @@ export function KeyStorageSection({ view, errors }: Omit<SectionProps, 'draft'>)
           </label>
           {problem !== undefined && (
             <span className="settings-field__error" data-testid="error-keyStorageConsent">
-              {capital(problem)}
+              {capital(say(problem))}
             </span>
           )}
         </div>

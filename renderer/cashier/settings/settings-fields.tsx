@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { KeyState } from '../../../app/ipc/settings-schemas';
+import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
 import type { KeyEdit, SettingsErrors } from './settings-slice';
 import { keyStatus } from './settings-words';
@@ -33,6 +34,7 @@ export function Field({
   readonly children: (props: FieldControl) => React.ReactNode;
 }) {
   const id = useId();
+  const say = useSay();
   const problem = errors[path];
   const described = [hint === undefined ? null : `${id}-hint`, problem === undefined ? null : `${id}-error`].filter((x) => x !== null).join(' ');
   return (
@@ -46,7 +48,7 @@ export function Field({
       )}
       {problem !== undefined && (
         <span id={`${id}-error`} className="settings-field__error" data-testid={`error-${path}`}>
-          {capital(problem)}
+          {capital(say(problem))}
         </span>
       )}
     </div>

@@ -7,6 +7,7 @@ import './settings-panel.css';
 import { StaffSettings } from '../staff/staff-settings';
 import { AnswerDetails } from '../shared/answer-details';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
 import { CashierScreenSection, CustomerDisplaySection } from './display-sections';
 import { KeyStorageSection, OpnSection, OrangepillSection } from './provider-sections';
@@ -18,7 +19,8 @@ function SettingsFooter({ onClose }: { readonly onClose: () => void }) {
   const saving = useCashierStore((s) => s.settingsSaving);
   const said = useCashierStore((s) => s.settingsAnswer);
   const words = useWords().settings;
-  const answer = said === null ? null : saveAnswerText(said, words);
+  const say = useSay();
+  const answer = said === null ? null : saveAnswerText(said, words, say);
   return (
     <div className="settings-footer">
       <div className="settings-actions">

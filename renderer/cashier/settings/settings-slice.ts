@@ -1,14 +1,20 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import type { ApiError, ApiResult, CommandArgs } from '../../../app/ipc/contract';
 import type { ConnectionCheck, ProviderId, SaveSettingsArgs, SettingsForm, SettingsView } from '../../../app/ipc/settings-schemas';
+import type { Told } from '../shared/told';
 
-/** Problems by field path ("merchant.name"), as main refused a save. */
-export type SettingsErrors = Readonly<Record<string, string>>;
+/** Problems by field path ("merchant.name"), as main refused a save: each worded when shown, in the cashier's language. */
+export type SettingsErrors = Readonly<Record<string, Told>>;
 /** A key being typed (not yet saved), or a request to remove the stored one. */
 export type KeyEdit = { readonly kind: 'keep' } | { readonly kind: 'set'; readonly value: string } | { readonly kind: 'clear' };
 export type KeyEdits = Readonly<Record<ProviderId, KeyEdit>>;
+/** What "Test connection" answered: the terminal's check, or its refusal (a manager's PIN needed, say). */
+export interface ConnectionAnswer extends Told {
+  readonly provider: ProviderId;
+  readonly ok: boolean;
+}
 /** A provider's "Test connection": under way, or what the provider answered. */
-export type ConnectionState = ConnectionCheck | 'checking';
+export type ConnectionState = ConnectionAnswer | 'checking';
 /**
  * What the last save said, put in words only when shown (settings-words.ts), so it reads in the
  * cashier's language, the one the save may just have changed: saved (and where), or refused.
@@ -52,6 +58,15 @@ export interface SettingsSlice {
   readonly setConnectionCheck: (provider: ProviderId, check: ConnectionState | undefined) => void;
 }
 
+/** Each field's problem as main told it: its English, and its `Said` where main sent one. */
+export function toldAtFields(error: ApiError): SettingsErrors {
+  const saids = error.fieldsSaid ?? {};
+  return Object.fromEntries(Object.entries(error.fields ?? {}).map(([path, message]) => [path, told({ message, said: saids[path] })]));
+}
+
+/** Only the sentence and its `Said` (an error carries more). */
+const told = ({ message, said }: Told): Told => (said === undefined ? { message } : { message, said });
+
 const keepKeys = (): KeyEdits => ({ opn: { kind: 'keep' }, orangepill: { kind: 'keep' } });
 const empty = () =>
   ({
@@ -83,7 +98,7 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
   receiveSave: (result) => {
     if (result === null) return set({ settingsSaving: false });
     if (!result.ok) {
-      return set({ settingsSaving: false, settingsErrors: result.error.fields ?? {}, settingsAnswer: { kind: 'refused', error: result.error } });
+      return set({ settingsSaving: false, settingsErrors: toldAtFields(result.error), settingsAnswer: { kind: 'refused', error: result.error } });
     }
     const view = result.value;
     set({ settingsSaving: false, settingsView: view, settingsDraft: view.values, settingsErrors: {}, settingsKeys: keepKeys(), settingsConsent: false, settingsAnswer: { kind: 'saved', savedIn: view.savedIn } });
@@ -149,7 +164,7 @@ export function createSettingsActions(api: SettingsApi, store: StoreApi<Settings
       const baseUrl = draft.providers[provider].baseUrl;
       const result = await api.testConnection({ provider, ...(typed.kind === 'set' ? { key: typed.value } : {}), ...(baseUrl.trim() === '' ? {} : { baseUrl }) });
       if (!stillAsking(session)) return;
-      state().setConnectionCheck(provider, result === null ? undefined : result.ok ? result.value : { provider, ok: false, message: result.error.message });
+      state().setConnectionCheck(provider, result === null ? undefined : result.ok ? result.value : { provider, ok: false, ...told(result.error) });
     },
   };
 }

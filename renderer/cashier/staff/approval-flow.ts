@@ -1,4 +1,5 @@
-import type { ApiResult } from '../../../app/ipc/contract';
+import type { ApiError, ApiResult } from '../../../app/ipc/contract';
+import type { Told } from '../shared/told';
 import type { Approval } from '../../../app/ipc/staff-schemas';
 import type { StoreApi } from 'zustand';
 import type { ApprovalSlice } from './approval-slice';
@@ -20,8 +21,11 @@ export interface ApprovalFlow {
   readonly answer: (approval: Approval | null) => void;
 }
 
-const needsApproval = (result: ApiResult<unknown>): result is { ok: false; error: { code: 'approval_required'; message: string } } =>
+const needsApproval = (result: ApiResult<unknown>): result is { ok: false; error: ApiError & { code: 'approval_required' } } =>
   !result.ok && result.error.code === 'approval_required';
+
+/** Only what the dialog shows of main's refusal: its sentence, and its `Said` where main sent one. */
+const toldOf = ({ message, said }: ApiError): Told => (said === undefined ? { message } : { message, said });
 
 /**
  * The one way the cashier screen gets a manager's approval, whatever the command (refund, close day,
@@ -32,14 +36,14 @@ const needsApproval = (result: ApiResult<unknown>): result is { ok: false; error
 export function createApprovalFlow(store: StoreApi<ApprovalSlice>): ApprovalFlow {
   let asking = false;
   let waiting: ((approval: Approval | null) => void) | null = null;
-  const show = (sentence: string, problem: string | null, sending: boolean): void => store.getState().setApprovalRequest({ sentence, problem, sending });
+  const show = (sentence: Told, problem: Told | null, sending: boolean): void => store.getState().setApprovalRequest({ sentence, problem, sending });
 
   const withManagerApproval = async <T>(run: ApprovalRun<T>): Promise<Approved<T>> => {
     const first = await run(undefined);
     if (!needsApproval(first) || asking) return first;
     asking = true;
-    const sentence = first.error.message;
-    let problem: string | null = null;
+    const sentence = toldOf(first.error);
+    let problem: Told | null = null;
     try {
       for (;;) {
         show(sentence, problem, false);
@@ -50,7 +54,7 @@ export function createApprovalFlow(store: StoreApi<ApprovalSlice>): ApprovalFlow
         show(sentence, problem, true);
         const result = await run(approval);
         if (!needsApproval(result)) return result;
-        problem = result.error.message;
+        problem = toldOf(result.error);
       }
     } finally {
       asking = false;

@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { StaffMember } from '../../../app/staff/staff';
 import { useModalDialog } from '../shared/use-modal-dialog';
+import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
+import type { StaffWords } from '../words/staff';
 import type { ApprovalRequest } from './approval-slice';
 import { answerManagerApproval } from './manager-approval';
 import { PinEntry } from './pin-entry';
@@ -66,6 +68,13 @@ function ApprovalActions({ sending }: { readonly sending: boolean }) {
   );
 }
 
+/** Main's sentence, and what is wrong: the screen's own check of what was typed, else main's answer to the last PIN. */
+function useApprovalWords(request: ApprovalRequest, typo: Typo | null, words: StaffWords): { readonly sentence: string; readonly problem: string | null } {
+  const say = useSay();
+  const problem = typo === null ? (request.problem === null ? null : say(request.problem)) : typo === 'choose' ? words.approval.chooseManager : words.pin.format;
+  return { sentence: say(request.sentence), problem };
+}
+
 function ApprovalDialog({ request, managers }: { readonly request: ApprovalRequest; readonly managers: readonly StaffMember[] }) {
   const dialog = useModalDialog(back);
   const words = useWords().staff;
@@ -85,7 +94,7 @@ function ApprovalDialog({ request, managers }: { readonly request: ApprovalReque
   }, [chosen, request.sending, request.problem]);
 
   const manager = managers.find((m) => m.id === chosen) ?? null;
-  const problem = typo === null ? request.problem : typo === 'choose' ? words.approval.chooseManager : words.pin.format;
+  const { sentence, problem } = useApprovalWords(request, typo, words);
   const submit = (): void => {
     if (request.sending) return;
     if (manager === null) return setTypo('choose');
@@ -116,7 +125,7 @@ function ApprovalDialog({ request, managers }: { readonly request: ApprovalReque
               {words.approval.title}
             </h2>
             <p id={`${id}-text`} className="confirm-dialog__text" data-testid="manager-approval-text">
-              {request.sentence}
+              {sentence}
             </p>
             <ManagerList
               managers={managers}

@@ -5,6 +5,7 @@ import type { PosApi } from '../../../app/ipc/pos-api';
 import type { ConnectionSource } from '../../api/connection-status';
 import type { ApprovalRun, Approved } from './approval-flow';
 import type { SessionSlice } from './session-slice';
+import type { Told } from '../shared/told';
 
 export type SessionApi = Pick<PosApi, 'signIn' | 'resumeSession' | 'signOut' | 'getStaff' | 'saveStaff'>;
 export type Approve = <T>(run: ApprovalRun<T>) => Promise<Approved<T>>;
@@ -12,8 +13,8 @@ export type Approve = <T>(run: ApprovalRun<T>) => Promise<Approved<T>>;
 /** A PIN as main takes it (app/staff/staff.ts): checked here too, so a short one gets a plain sentence. */
 export const PIN = /^\d{4,8}$/;
 
-/** Why signing in failed: not a PIN at all (the screen says so in the cashier's language), or main's sentence. */
-export type SignInRefusal = { readonly kind: 'pin_format' } | { readonly kind: 'refused'; readonly message: string };
+/** Why signing in failed: not a PIN at all (the screen says so in the cashier's language), or what main told (worded when shown). */
+export type SignInRefusal = { readonly kind: 'pin_format' } | { readonly kind: 'refused'; readonly told: Told };
 
 export interface Session {
   /** Signs this screen in; resolves with why not (a PIN too short, main's wrong PIN or wait), or null. */
@@ -78,7 +79,8 @@ export function createSession(api: SessionApi, connection: ConnectionSource, sto
       if (!result.ok) {
         // Someone removed meanwhile: the list on screen is stale.
         void refresh();
-        return { kind: 'refused', message: result.error.message };
+        const { message, said } = result.error;
+        return { kind: 'refused', told: said === undefined ? { message } : { message, said } };
       }
       turn += 1;
       token = result.value.sessionToken;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StaffMember } from '../../../app/staff/staff';
+import { useSay } from '../shared/use-say';
 import { useWords } from '../words/use-words';
 import { PinEntry } from './pin-entry';
 import type { SignInRefusal } from './session';
@@ -51,6 +52,7 @@ function PeopleList({ members, chosenId, onChoose }: { readonly members: readonl
 export function SignInScreen() {
   const session = useSession();
   const words = useWords().staff;
+  const say = useSay();
   const members = useStaffStore((s) => s.staff?.members ?? []);
   const [chosen, setChosen] = useState<StaffMember | null>(null);
   const [pin, setPin] = useState('');
@@ -110,7 +112,7 @@ export function SignInScreen() {
           />
           {problem !== null && (
             <p id="sign-in-problem" className="staff-problem" role="alert" data-testid="sign-in-problem">
-              {problem.kind === 'refused' ? problem.message : words.pin.format}
+              {problem.kind === 'refused' ? say(problem.told) : words.pin.format}
             </p>
           )}
           <button type="submit" className="button button--primary" data-testid="sign-in-submit" disabled={sending || pin === ''}>

@@ -1,5 +1,6 @@
 import type { StaffView } from '../../../app/ipc/staff-schemas';
-import { staffWarningText } from './staff-words';
+import { viewWarningText } from './staff-words';
+import { useSay } from '../shared/use-say';
 import { useModalDialog } from '../shared/use-modal-dialog';
 import { useWords } from '../words/use-words';
 import { RefundRuleField } from './refund-rule-field';
@@ -12,12 +13,13 @@ import './staff-panel.css';
 function StaffBody({ view, draft, editor }: { readonly view: StaffView; readonly draft: StaffDraft; readonly editor: StaffEditor }) {
   const { problems } = editor;
   const staffWords = useWords().staff;
+  const say = useSay();
   const words = staffWords.panel;
   return (
     <div className="staff-panel__body">
       {view.warning !== null && (
         <p className="staff-warning" role="alert" data-testid="staff-panel-warning">
-          {staffWarningText(view.warning, staffWords)}
+          {viewWarningText(view, staffWords, say)}
         </p>
       )}
       {draft.members.length === 0 ? (

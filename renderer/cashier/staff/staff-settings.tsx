@@ -4,7 +4,8 @@ import { useWords } from '../words/use-words';
 import { useSession } from './session-context';
 import { StaffPanel } from './staff-panel';
 import { useStaffStore } from './staff-store';
-import { staffSummary, staffWarningText } from './staff-words';
+import { staffSummary, viewWarningText } from './staff-words';
+import { useSay } from '../shared/use-say';
 import './staff-panel.css';
 
 /**
@@ -14,6 +15,7 @@ import './staff-panel.css';
 export function StaffSettings() {
   const session = useSession();
   const words = useWords().staff;
+  const say = useSay();
   const staff = useStaffStore((s) => s.staff);
   const currency = useCashierStore((s) => s.terminal?.defaultCurrency ?? 'SGD');
   const locale = useCashierStore((s) => s.terminal?.locale);
@@ -27,7 +29,7 @@ export function StaffSettings() {
     <section className="staff-settings" aria-label={words.staff}>
       {staff.warning !== null && (
         <p className="staff-warning" role="alert" data-testid="staff-warning">
-          {staffWarningText(staff.warning, words)}
+          {viewWarningText(staff, words, say)}
         </p>
       )}
       <div className="staff-settings__row">

@@ -5,6 +5,7 @@ import { assertNever } from '../../../app/util/assert-never';
 import { formatAmount } from '../../shared/format-amount';
 import type { StaffWords } from '../words/staff';
 import type { SignInNotice } from './session-slice';
+import type { Told } from '../shared/told';
 
 /*
  * The staff list in the cashier's words: who is listed, and when a refund needs a manager. Pure: the
@@ -64,4 +65,10 @@ export function signInNoticeWords(notice: SignInNotice, words: StaffWords): stri
 /** The staff warning in the cashier's words where the screen knows it (nobody listed); another is the terminal's own sentence. */
 export function staffWarningText(warning: string, words: StaffWords): string {
   return warning === UNPROTECTED_WARNING ? words.unprotected : warning;
+}
+
+/** The staff warning of a view, in the cashier's words: as `staffWarningText`, and a damaged staff file worded by `say`. */
+export function viewWarningText(view: Pick<StaffView, 'warning' | 'warningSaid'>, words: StaffWords, say: (told: Told) => string): string | null {
+  if (view.warning === null) return null;
+  return view.warningSaid === undefined ? staffWarningText(view.warning, words) : say({ message: view.warning, said: view.warningSaid });
 }

@@ -3,6 +3,8 @@ import type { ApiError } from '../../../app/ipc/contract';
 import { toDecimalString } from '../../../app/money/money';
 import { useCashierStore } from '../cashier-store';
 import { useWords } from '../words/use-words';
+import { useSay } from '../shared/use-say';
+import type { Told } from '../shared/told';
 import type { StaffWords } from '../words/staff';
 import { useSession } from './session-context';
 import { draftOf, newMember, placeProblems, toSaveArgs, type DraftMember, type DraftProblems, type StaffDraft } from './staff-draft';
@@ -11,8 +13,8 @@ import { savedWords } from './staff-words';
 
 type Answer = { readonly ok: boolean; readonly text: string } | null;
 
-function refusalWords(error: ApiError, placed: number, rest: readonly string[], words: StaffWords): string {
-  if (error.code !== 'invalid_args' || (placed === 0 && rest.length === 0)) return error.message;
+function refusalWords(error: ApiError, placed: number, rest: readonly string[], words: StaffWords, say: (told: Told) => string): string {
+  if (error.code !== 'invalid_args' || (placed === 0 && rest.length === 0)) return say(error);
   return words.panel.notSaved([...(placed === 0 ? [] : [words.panel.fieldsToFix(placed)]), ...rest]);
 }
 
@@ -23,6 +25,7 @@ function refusalWords(error: ApiError, placed: number, rest: readonly string[], 
 export function useStaffEditor() {
   const session = useSession();
   const words = useWords().staff;
+  const say = useSay();
   const view = useStaffStore((s) => s.staff);
   const currency = useCashierStore((s) => s.terminal?.defaultCurrency ?? 'SGD');
   const locale = useCashierStore((s) => s.terminal?.locale);
@@ -69,9 +72,12 @@ export function useStaffEditor() {
     setSaving(false);
     if (result === null) return;
     if (!result.ok) {
-      const { placed, rest } = placeProblems(result.error.fields ?? {}, args.value);
+      // Worded now, in the cashier's language of the moment: the panel keeps sentences by field.
+      const saids = result.error.fieldsSaid ?? {};
+      const fields = Object.fromEntries(Object.entries(result.error.fields ?? {}).map(([path, message]) => [path, say({ message, said: saids[path] })]));
+      const { placed, rest } = placeProblems(fields, args.value);
       setProblems(placed);
-      setAnswer({ ok: false, text: refusalWords(result.error, Object.keys(placed).length, rest, words) });
+      setAnswer({ ok: false, text: refusalWords(result.error, Object.keys(placed).length, rest, words, say) });
       return;
     }
     setProblems({});

@@ -14,6 +14,8 @@ export interface SaidFormat {
   readonly method: (id: string) => string;
   /** A time of day or date, from epoch ms. */
   readonly time: (at: number) => string;
+  /** A day, from epoch ms, written out as the service writes one ("7 December 2026" in en-SG). */
+  readonly date: (at: number) => string;
 }
 
 /** One wording per kind of an area's sentences, each given that kind's values: a kind without words fails the build. */

@@ -1,6 +1,64 @@
 import type { SettingsSaid } from '../../../../app/i18n/said/settings';
+import { OPN_METHOD_IDS, OPN_METHODS } from '../../../../app/providers/opn/opn-methods';
 import type { SaidWordsFor } from '../said';
+import { wordWithin } from '../said-within';
+import { keyStorage } from './said-key-storage';
+
+const PROVIDER = { opn: 'Opn', orangepill: 'Orangepill' } as const;
+const KEY = { opn: 'secret key', orangepill: 'API key' } as const;
+const NOT_A_KEY = { opn: 'secret key: it starts with skey_', orangepill: 'API key: it is at least 8 characters' } as const;
+const EMPTY = { none: '', leave_unset: ' (leave it unset instead)', no_logo: ' (leave it unset for no logo text)' } as const;
+const name = (id: keyof typeof OPN_METHODS): string => OPN_METHODS[id].names.en;
 
 export const en: SaidWordsFor<SettingsSaid> = {
   sale_in_progress: ({ amount }, f) => `A sale of ${f.money(amount)} is in progress: finish or cancel it before changing settings (nothing was saved)`,
+  not_written: ({ file, reason }) => `The settings could not be saved in ${file}: ${reason}`,
+  restart_failed: ({ reason }) => `The terminal could not start with the new settings (${reason}); the previous settings are back in force`,
+  ...keyStorage,
+  field_empty: ({ hint }) => `must not be empty${EMPTY[hint]}`,
+  field_too_long: ({ max, hint }) => `must be at most ${String(max)} characters${hint === 'double_width' ? ' (it prints double width)' : ''}`,
+  field_four_lines: () => 'must be at most four lines',
+  field_not_url: () => 'must be an http(s) URL',
+  field_url_not_https: () =>
+    'must be an https:// address: it receives the secret key with every request (plain http:// only to this machine, e.g. http://127.0.0.1:8080)',
+  field_not_alias: () => 'must be an alias like @my_shop',
+  field_not_opn_key: () => 'must be an Opn secret key (skey_…)',
+  field_not_orangepill_key: () => 'must be the API key from the Orangepill console (at least 8 characters)',
+  field_not_api_version: () => 'must be an API version date like 2019-05-29',
+  field_seconds_not_number: () => 'must be a number of seconds',
+  field_seconds_not_whole: () => 'must be a whole number of seconds',
+  field_seconds_at_least: ({ min }) => `must be at least ${String(min)} seconds`,
+  field_seconds_at_most: ({ max }) => `must be at most ${String(max / 3600)} hours (${String(max)} seconds)`,
+  field_languages_none: () => 'must name at least one language',
+  field_languages_too_many: () => 'must name at most two languages (the display shows two at once)',
+  field_languages_twice: () => 'must not name the same language twice',
+  field_not_currency: () => 'must be a supported ISO 4217 currency code, e.g. SGD',
+  field_not_locale: () => 'must be a BCP 47 locale this system knows, e.g. en-SG',
+  field_alias_with_key: () => 'must be set together with the API key: every request needs a destination alias',
+  field_not_a_setting: () => 'is not a setting',
+  field_set_by_environment: ({ variable }) => `is set by the environment variable ${variable}; change it there`,
+  field_url_key_in_environment: ({ variable }) => `cannot move while the key is set by the environment variable ${variable}: set the address there too`,
+  field_key_again: ({ url }) => `must be typed again to be sent to ${url}: a key is only sent to the address it was set for`,
+  field_consent: ({ storage }, f) => `must be ticked to keep a key here: ${wordWithin(keyStorage, storage, f)}`,
+  test_no_key: ({ provider }) => `No ${PROVIDER[provider]} ${KEY[provider]} is set: type the key, then test it`,
+  test_not_a_key: ({ provider }) => `That is not an ${PROVIDER[provider]} ${NOT_A_KEY[provider]}`,
+  test_url_locked: ({ provider, variable, inForce }) =>
+    `The ${PROVIDER[provider]} base URL is set by the environment variable ${variable} (${inForce}); it cannot be changed from this screen`,
+  test_type_key: ({ provider, url, inForce }) => `Type the ${PROVIDER[provider]} key to test it at ${url}: the key in force is only ever sent to ${inForce}`,
+  test_failed: ({ detail }) => detail,
+  test_orangepill_ok: ({ url }) => `Orangepill accepted the key at ${url}`,
+  test_opn_ok: ({ url, testKey, methods, methodsDetail, gone }, f) => {
+    const mode = testKey ? ' (a test key: no real money moves)' : '';
+    const offers =
+      methods === null
+        ? `It did not say which QR methods this account has: ${methodsDetail ?? ''}.`
+        : methods.length === 0
+          ? `This account offers none of the QR methods the terminal takes (${OPN_METHOD_IDS.map(name).join(', ')}).`
+          : `This account offers ${methods.map((m) => `${name(m.id)} (${m.currencies.join(', ')})`).join(', ')}.`;
+    const lost = gone.map(
+      (g) =>
+        `Opn no longer offers ${name(g.id)} on this account (noticed on ${f.date(g.since)}), so the terminal does not offer it. Ask Opn to enable ${name(g.id)} again, then press Test connection in Settings.`,
+    );
+    return [`Opn accepted the key at ${url}${mode}. ${offers}`, ...lost].join(' ');
+  },
 };

@@ -1,6 +1,41 @@
 import type { SettingsSaid } from '../../../../app/i18n/said/settings';
 import type { SaidWordsFor } from '../said';
+import { wordWithin } from '../said-within';
+import { connection } from './said-connection';
+import { keyStorage } from './said-key-storage';
+
+const EMPTY = { none: '', leave_unset: ' (biarkan tanpa nilai jika tidak diperlukan)', no_logo: ' (biarkan tanpa nilai jika tiada teks logo)' } as const;
 
 export const ms: SaidWordsFor<SettingsSaid> = {
   sale_in_progress: ({ amount }, f) => `Jualan ${f.money(amount)} sedang berjalan: selesaikan atau batalkannya sebelum menukar tetapan (tiada apa-apa disimpan)`,
+  not_written: ({ file, reason }) => `Tetapan tidak dapat disimpan dalam ${file}: ${reason}`,
+  restart_failed: ({ reason }) => `Terminal tidak dapat dimulakan dengan tetapan baharu (${reason}); tetapan sebelumnya digunakan semula`,
+  ...keyStorage,
+  ...connection,
+  field_empty: ({ hint }) => `Tidak boleh dibiarkan kosong${EMPTY[hint]}`,
+  field_too_long: ({ max, hint }) => `Tidak boleh melebihi ${String(max)} aksara${hint === 'double_width' ? ' (ia dicetak dua kali lebar)' : ''}`,
+  field_four_lines: () => 'Tidak boleh melebihi empat baris',
+  field_not_url: () => 'Mesti alamat URL http(s)',
+  field_url_not_https: () =>
+    'Mesti alamat https://: alamat ini menerima kunci rahsia dengan setiap permintaan (http:// biasa hanya untuk komputer ini, cth. http://127.0.0.1:8080)',
+  field_not_alias: () => 'Mesti alias seperti @my_shop',
+  field_not_opn_key: () => 'Mesti kunci rahsia Opn (skey_…)',
+  field_not_orangepill_key: () => 'Mesti kunci API daripada konsol Orangepill (sekurang-kurangnya 8 aksara)',
+  field_not_api_version: () => 'Mesti tarikh versi API seperti 2019-05-29',
+  field_seconds_not_number: () => 'Mesti bilangan saat',
+  field_seconds_not_whole: () => 'Mesti nombor bulat dalam saat',
+  field_seconds_at_least: ({ min }) => `Mesti sekurang-kurangnya ${String(min)} saat`,
+  field_seconds_at_most: ({ max }) => `Tidak boleh melebihi ${String(max / 3600)} jam (${String(max)} saat)`,
+  field_languages_none: () => 'Pilih sekurang-kurangnya satu bahasa',
+  field_languages_too_many: () => 'Pilih paling banyak dua bahasa (paparan menunjukkan dua bahasa serentak)',
+  field_languages_twice: () => 'Bahasa yang sama tidak boleh dipilih dua kali',
+  field_not_currency: () => 'Mesti kod mata wang ISO 4217 yang disokong, cth. SGD',
+  field_not_locale: () => 'Mesti lokaliti BCP 47 yang dikenali sistem ini, cth. en-SG',
+  field_alias_with_key: () => 'Mesti ditetapkan bersama kunci API: setiap permintaan memerlukan alias destinasi',
+  field_not_a_setting: () => 'Ini bukan satu tetapan',
+  field_set_by_environment: ({ variable }) => `Ditetapkan oleh pemboleh ubah persekitaran ${variable}; tukarkannya di sana`,
+  field_url_key_in_environment: ({ variable }) =>
+    `Tidak boleh ditukar selagi kunci ditetapkan oleh pemboleh ubah persekitaran ${variable}: tetapkan alamat itu di sana juga`,
+  field_key_again: ({ url }) => `Kunci perlu ditaip semula untuk dihantar ke ${url}: kunci hanya dihantar ke alamat yang ditetapkan untuknya`,
+  field_consent: ({ storage }, f) => `Mesti ditanda untuk menyimpan kunci di sini: ${wordWithin(keyStorage, storage, f)}`,
 };

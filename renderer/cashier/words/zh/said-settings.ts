@@ -1,6 +1,39 @@
 import type { SettingsSaid } from '../../../../app/i18n/said/settings';
 import type { SaidWordsFor } from '../said';
+import { wordWithin } from '../said-within';
+import { connection } from './said-connection';
+import { keyStorage } from './said-key-storage';
+
+const EMPTY = { none: '', leave_unset: '（如不需要，请保持未设置）', no_logo: '（如不印标志文字，请保持未设置）' } as const;
 
 export const zh: SaidWordsFor<SettingsSaid> = {
   sale_in_progress: ({ amount }, f) => `一笔 ${f.money(amount)} 的销售正在进行：请先完成或取消，再更改设置（未保存任何内容）`,
+  not_written: ({ file, reason }) => `设置无法保存到 ${file}：${reason}`,
+  restart_failed: ({ reason }) => `终端无法按新设置启动（${reason}）；已恢复使用之前的设置`,
+  ...keyStorage,
+  ...connection,
+  field_empty: ({ hint }) => `不能为空${EMPTY[hint]}`,
+  field_too_long: ({ max, hint }) => `最多 ${String(max)} 个字符${hint === 'double_width' ? '（以双倍宽度打印）' : ''}`,
+  field_four_lines: () => '最多四行',
+  field_not_url: () => '必须是 http(s) 网址',
+  field_url_not_https: () => '必须是 https:// 地址：每个请求都会把密钥发送到此地址（普通 http:// 仅限本机，例如 http://127.0.0.1:8080）',
+  field_not_alias: () => '必须是别名，例如 @my_shop',
+  field_not_opn_key: () => '必须是 Opn 密钥（skey_…）',
+  field_not_orangepill_key: () => '必须是 Orangepill 控制台中的 API 密钥（至少 8 个字符）',
+  field_not_api_version: () => '必须是 API 版本日期，例如 2019-05-29',
+  field_seconds_not_number: () => '必须是秒数',
+  field_seconds_not_whole: () => '必须是整数秒',
+  field_seconds_at_least: ({ min }) => `至少 ${String(min)} 秒`,
+  field_seconds_at_most: ({ max }) => `最多 ${String(max / 3600)} 小时（${String(max)} 秒）`,
+  field_languages_none: () => '请至少选择一种语言',
+  field_languages_too_many: () => '最多选择两种语言（显示屏同时显示两种）',
+  field_languages_twice: () => '不能两次选择同一种语言',
+  field_not_currency: () => '必须是受支持的 ISO 4217 货币代码，例如 SGD',
+  field_not_locale: () => '必须是本系统认识的 BCP 47 区域代码，例如 en-SG',
+  field_alias_with_key: () => '必须与 API 密钥一起设置：每个请求都需要收款别名',
+  field_not_a_setting: () => '这不是一项设置',
+  field_set_by_environment: ({ variable }) => `由环境变量 ${variable} 设置；请在那里更改`,
+  field_url_key_in_environment: ({ variable }) => `密钥由环境变量 ${variable} 设置时无法更改地址：请同时在那里设置地址`,
+  field_key_again: ({ url }) => `必须重新输入密钥才能发送到 ${url}：密钥只会发送到设置它时的地址`,
+  field_consent: ({ storage }, f) => `必须勾选此项才能在此保存密钥：${wordWithin(keyStorage, storage, f)}`,
 };
