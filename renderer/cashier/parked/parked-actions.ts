@@ -5,7 +5,6 @@ import type { Payment } from '../../../app/payment/payment';
 import type { PosApi } from '../../../app/ipc/pos-api';
 import { checkedAnswer } from './parked-words';
 import type { Say } from '../payment/status-text';
-import type { PanelAnswer } from '../history/history-slice';
 import type { ControlAnswer } from '../refund/refund-answer';
 import type { ParkedState } from './parked-store';
 import type { ParkedWords } from '../words/parked';

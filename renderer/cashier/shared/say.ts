@@ -29,7 +29,7 @@ type SaidShape = { readonly area: keyof SaidWords; readonly kind: string };
 /** A `Said` in the cashier's words; null when this screen has no words for its kind (a newer service). */
 export function wordSaid(said: Said | SaidShape, words: SaidWords, format: SaidFormat): string | null {
   // Each area's table has one wording per kind of that area (checked by SaidWordsFor); the lookup is by name.
-  const table = words[said.area] as Readonly<Record<string, ((said: SaidShape, format: SaidFormat) => string) | undefined>>;
+  const table = words[said.area] as unknown as Readonly<Record<string, ((said: SaidShape, format: SaidFormat) => string) | undefined>>;
   const wording = table[said.kind];
   return wording === undefined ? null : wording(said, format);
 }
