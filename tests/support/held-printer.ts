@@ -65,14 +65,13 @@ export class HeldPrinter {
   private serve(socket: Socket): void {
     this.sockets.add(socket);
     socket.on('error', () => undefined);
-    const gate = this;
     const face = new Duplex({
       read: () => undefined,
-      write(chunk: Buffer, _encoding, done) {
+      write: (chunk: Buffer, _encoding, done) => {
         const send = (): void => void (socket.destroyed || socket.write(chunk));
-        if (gate.holding) {
-          gate.waiting.push(send);
-          gate.events.emit('held');
+        if (this.holding) {
+          this.waiting.push(send);
+          this.events.emit('held');
         } else send();
         done();
       },
