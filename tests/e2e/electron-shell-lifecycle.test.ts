@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { startShell } from '../support/electron-standin/shell-run';
+import { decodeQrFromPng } from '../support/qr-decode';
 
 /** The Electron shell's life: one instance per profile, and a screen whose renderer dies comes back. */
 
@@ -53,6 +54,35 @@ describe('the Electron shell’s lifecycle', () => {
       await expect.poll(() => display.webContents.isCrashed()).toBe(false);
       await (await run.page('display')).locator('[data-testid=demo-banner]').waitFor();
       expect(await run.window('display')).toBe(display);
+    } finally {
+      expect(await run.stop()).toBe(0);
+    }
+  });
+
+  it('brings a crashed customer display back mid-sale with the same QR, while the cashier’s sale goes on untold', async () => {
+    const run = await startShell(browser, { displays: ONE_DISPLAY });
+    try {
+      const cashier = await run.page('cashier');
+      await cashier.locator('[data-testid=demo-banner]').waitFor();
+      for (const key of ['1', '2', '3', '4']) await cashier.keyboard.press(key);
+      await expect.poll(() => cashier.locator('[data-testid="amount"]').innerText()).toContain('12.34');
+      await cashier.keyboard.press('Enter');
+      await cashier.locator('[data-testid=payment-status][data-status=awaiting]').waitFor();
+      await (await run.page('display')).locator('[data-testid=qr]').waitFor();
+      const shown = decodeQrFromPng(await (await run.page('display')).screenshot());
+      expect(shown).toMatch(/^DEMO-/);
+
+      (await run.window('display')).webContents.forcefullyCrashRenderer();
+      await expect.poll(() => run.logEntries().some((e) => e.message === 'screen crashed; reloading' && e.role === 'display')).toBe(true);
+      // The reloaded page asks main for the state again and shows the same payment's QR.
+      const display = await run.page('display');
+      await display.locator('[data-testid=qr]').waitFor();
+      expect(decodeQrFromPng(await display.screenshot())).toBe(shown);
+      // Main only logs the crash: the cashier's sale is still waiting and the device bar still says the display is there.
+      expect(await cashier.locator('[data-testid=payment-status]').getAttribute('data-status')).toBe('awaiting');
+      expect(await cashier.locator('[data-testid="device-customer-display"]').getAttribute('data-health')).toBe('ok');
+      await cashier.locator('[data-testid=demo-paid]').click();
+      await display.locator('[data-testid=display-state][data-status=paid]').waitFor();
     } finally {
       expect(await run.stop()).toBe(0);
     }

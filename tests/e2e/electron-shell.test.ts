@@ -54,6 +54,10 @@ describe('main.cjs with one display', () => {
       expect(display.isFullScreen()).toBe(false);
       expect(run.standin.record(display).options).toMatchObject({ frame: true, focusable: true, skipTaskbar: false });
       expect(placedEntries(run)[0]).toMatchObject({ kind: 'window', displayId: 1, reason: 'only one display; a window on the primary' });
+      // The note is for the log only: the device bar counts the window on the cashier's own monitor as a connected customer display.
+      const bar = (await run.page('cashier')).locator('[data-testid="device-customer-display"]');
+      await expect.poll(() => bar.getAttribute('data-health')).toBe('ok');
+      expect(await bar.innerText()).toContain('Customer display');
     } finally {
       expect(await run.stop()).toBe(0);
     }
