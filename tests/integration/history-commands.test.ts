@@ -73,7 +73,7 @@ describe('history commands: bad arguments get a specific sentence', () => {
     ['exportDayReportCsv', { number: '1' }, 'exportDayReportCsv: number must be a report number, got string "1"'],
     ['closeDay', { force: true }, 'closeDay: unexpected field(s) force'],
   ])('%s %j', async (command, args, message) => {
-    expect(await cashier(command, args)).toEqual({ ok: false, error: { code: 'invalid_args', message, fields: expect.any(Object) as unknown } });
+    expect(await cashier(command, args)).toMatchObject({ ok: false, error: { code: 'invalid_args', message, fields: expect.any(Object) as unknown } });
   });
 
   it('refuses a 10 kB search with a sentence, in the list and the export', async () => {

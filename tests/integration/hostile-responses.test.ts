@@ -108,7 +108,7 @@ describe('Opn answers the terminal will not trust, while the customer has paid',
       opnProxy.tamper(onStatusReads(OPN_CHARGE, c.edit));
       expect(opn.settle(payment.providerRef ?? '', 'paid').ok).toBe(true);
       const attention = await announced(payment.id, 'needs_attention');
-      expect(attention.state).toEqual({ status: 'needs_attention', reason: c.reason });
+      expect(attention.state).toMatchObject({ status: 'needs_attention', reason: c.reason });
       expect(seen.some((p) => p.id === payment.id && p.state.status === 'paid')).toBe(false);
       opnProxy.tamper(null);
       await announced(payment.id, 'paid');
@@ -125,7 +125,7 @@ describe('Orangepill answers the terminal will not trust, while the customer has
       orangepillProxy.tamper(onStatusReads(ORANGEPILL_REQUEST, c.edit));
       expect(orangepill.simulate(payment.providerRef ?? '', 'paid').ok).toBe(true);
       const attention = await announced(payment.id, 'needs_attention');
-      expect(attention.state).toEqual({ status: 'needs_attention', reason: c.reason });
+      expect(attention.state).toMatchObject({ status: 'needs_attention', reason: c.reason });
       expect(seen.some((p) => p.id === payment.id && p.state.status === 'paid')).toBe(false);
       orangepillProxy.tamper(null);
       await announced(payment.id, 'paid');

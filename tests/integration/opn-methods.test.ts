@@ -270,11 +270,11 @@ describe('refunds, as the charge says', () => {
     stub = await startOpnStub({ refundable: { wechat_pay_mpm: false } });
     const c = client('wechatpay');
     const { id, paidAt } = await paid(c, 8800, 'THB');
-    expect(failure(await c.refund!(id, { minor: 100, currency: 'THB' }, paidAt))).toEqual({
+    expect(failure(await c.refund!(id, { minor: 100, currency: 'THB' }, paidAt))).toMatchObject({
       kind: 'rejected',
       message: 'Opn says this WeChat Pay payment cannot be refunded now, so the terminal did not ask: give the money back another way, such as a bank transfer',
       ambiguous: false,
-      said: { area: 'refund', kind: 'opn_not_refundable', provider: 'WeChat Pay' },
+      refundSaid: { area: 'refund', kind: 'opn_not_refundable', provider: 'WeChat Pay' },
     });
     expect(posts(`/charges/${id}/refunds`)).toEqual([]);
   });

@@ -158,7 +158,7 @@ describe('Opn Atome QR: the method and webhooks', () => {
     expect(client.method).toMatchObject({ id: OPN_METHOD_ID, label: 'Atome (simulated)', instruction: 'Scan with the Atome app', currencies: ['SGD', 'MYR'], simulated: true });
     expect(client.method.simulator?.outcomes).toEqual(['paid', 'failed', 'expired']);
     expect(client.method.simulator?.failureCodes.map((f) => f.code)).toEqual(['payment_expired', 'payment_rejected', 'failed_processing']);
-    expect(client.method.refunds).toEqual({ supported: true, rule: 'Full or partial refunds within 60 days of the payment' });
+    expect(client.method.refunds).toMatchObject({ supported: true, rule: 'Full or partial refunds within 60 days of the payment' });
     expect(opnMethodInfo(false)).toMatchObject({ label: 'Atome', simulated: false, simulator: null });
   });
 

@@ -114,7 +114,7 @@ describe('Orangepill create (POST /v1/apps/payment)', () => {
     const order = await rig.clientWith({ fetch: tamper('"order":"T', '"order":"X') }).create(sale({ minor: 1234, currency: 'SGD' }));
     expect(!order.ok && order.error).toMatchObject({ kind: 'invalid_response', ambiguous: true });
     const garbage = await rig.clientWith({ fetch: tamper('"status":"CREATED"', '"status":7') }).create(sale({ minor: 1234, currency: 'SGD' }));
-    expect(!garbage.ok && garbage.error).toEqual({ kind: 'invalid_response', message: 'Orangepill sent a response the terminal cannot read', ambiguous: true });
+    expect(!garbage.ok && garbage.error).toMatchObject({ kind: 'invalid_response', message: 'Orangepill sent a response the terminal cannot read', ambiguous: true });
   });
 
   it('builds the static QR body without amount or order, and Orangepill accepts it', async () => {

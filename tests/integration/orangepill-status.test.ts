@@ -60,7 +60,7 @@ describe('Orangepill statuses, mapped exhaustively', () => {
     if (expected === 'paid') expect(status).toEqual({ kind: 'paid', paidAt: at });
     else if (expected === 'late') expect(status).toEqual({ kind: 'paid', paidAt: at, late: true });
     else if (expected === 'overpaid') expect(status).toEqual({ kind: 'paid', paidAt: at, overpaid: true });
-    else expect(status).toEqual(expected);
+    else expect(status).toMatchObject(expected);
   });
 });
 
@@ -100,9 +100,9 @@ describe('Orangepill simulator outcomes through the real client', () => {
     rig.sim.simulate(a, 'failed');
     rig.sim.simulate(b, 'error');
     rig.sim.simulate(c, 'expired');
-    expect(await statusOf(a)).toEqual({ kind: 'failed', failure: { code: 'FAILED', message: 'The Orangepill payment failed: The payer\u2019s wallet declined the payment' } });
-    expect(await statusOf(b)).toEqual({ kind: 'failed', failure: { code: 'ERROR', message: 'Orangepill reported an error with the payment: Orangepill could not process the payment' } });
-    expect(await statusOf(c)).toEqual({
+    expect(await statusOf(a)).toMatchObject({ kind: 'failed', failure: { code: 'FAILED', message: 'The Orangepill payment failed: The payer\u2019s wallet declined the payment' } });
+    expect(await statusOf(b)).toMatchObject({ kind: 'failed', failure: { code: 'ERROR', message: 'Orangepill reported an error with the payment: Orangepill could not process the payment' } });
+    expect(await statusOf(c)).toMatchObject({
       kind: 'failed',
       failure: { code: 'CANCELLED', message: 'Orangepill cancelled the payment request: The payment request expired before it was paid' },
     });

@@ -52,7 +52,10 @@ describe('the cashier catalogs', () => {
       const en = english.get(path);
       expect(typeof leaf, path).toBe(typeof en);
       if (typeof leaf === 'string') expect(leaf.trim(), path).not.toBe('');
-      if (typeof leaf === 'function' && typeof en === 'function') expect(leaf.length, `${path} takes the same arguments`).toBe(en.length);
+      // The service's sentences (`said.*`) all take (said, format) by their type; a wording may leave the format unused.
+      if (typeof leaf === 'function' && typeof en === 'function' && !path.startsWith('said.')) {
+        expect(leaf.length, `${path} takes the same arguments`).toBe(en.length);
+      }
     }
   });
 

@@ -18,6 +18,7 @@ export function saidFormat(terminal: TerminalInfo | null): SaidFormat {
     money: (amount) => formatAmount(amount, locale),
     // The name the service's sentences use ("Atome", not the demo's "Atome (simulated)"), so English reads as it was said.
     method: (id) => findMethod(terminal, id as MethodId)?.provider ?? methodLabel(terminal, id as MethodId),
+    label: (id) => methodLabel(terminal, id as MethodId),
     time: (at) => formatShopDateTime(at, locale ?? 'en-SG'),
     date: (at) => new Intl.DateTimeFormat(locale ?? 'en-SG', { day: 'numeric', month: 'long', year: 'numeric' }).format(at),
   };

@@ -12,6 +12,8 @@ export interface SaidFormat {
   readonly money: (amount: Money) => string;
   /** A method's name as the cashier knows it ("Atome", "PayNow"), from its id. */
   readonly method: (id: string) => string;
+  /** A method's label as the method list shows it ("Demo QR", "Atome (simulated)"), from its id. */
+  readonly label: (id: string) => string;
   /** A time of day or date, from epoch ms. */
   readonly time: (at: number) => string;
   /** A day, from epoch ms, written out as the service writes one ("7 December 2026" in en-SG). */

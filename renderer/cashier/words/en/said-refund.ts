@@ -29,7 +29,7 @@ export const en: SaidWordsFor<RefundSaid> = {
   at_most_left: ({ left }, f) => `At most ${f.money(left)} can still be refunded on this payment`,
   only_paid: (s) => `Only a paid payment can be refunded; this one is ${status(s.status)}`,
   refund_currency: ({ currency }) => `Refund in ${currency}, the currency of the payment`,
-  no_refunds_here: ({ method, rule }, f) => `${f.method(method)} does not take refunds through the terminal: ${refundRule(rule)}`,
+  no_refunds_here: ({ method, rule }, f) => `${f.label(method)} does not take refunds through the terminal: ${refundRule(rule)}`,
   method_rule: ({ rule }) => refundRule(rule),
   provider_says_no: ({ provider }) =>
     `${provider} says this payment cannot be refunded, so the terminal does not offer a refund: give the money back another way, such as a bank transfer`,
