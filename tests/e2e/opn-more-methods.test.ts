@@ -18,7 +18,7 @@ import { displayState, newSale, openScreens, scanDisplay, status, type Screens }
  * Chromium: the real Opn client against the Opn simulator, as demo mode runs them. Each QR is read back
  * from the display's screenshot and from the virtual printer's picture and compared with what the
  * simulator issued; the amount is checked on the cashier screen, the display, the pole display and the
- * receipt. Paid, failed with a code, expired and cancelled are spread across the methods.
+ * receipt. Each method is paid, fails with a code, expires and is cancelled (Alipay+ in SGD: paid and failed).
  */
 let terminal: InProcessTerminal;
 let browser: Browser;
@@ -74,27 +74,34 @@ interface Sale {
   readonly minor: number;
   readonly instruction: string;
   readonly receiptLabel: string;
-  readonly other: Other;
+  /** How its other sales end: each method is paid once, and fails with a code, expires and is cancelled. */
+  readonly others: readonly Other[];
 }
 
 const SALES: readonly Sale[] = [
   {
     method: 'truemoney', type: 'truemoney_qr', currency: 'THB', keys: '25000', shown: 'THB 250.00', minor: 25_000,
     instruction: 'Scan with the TrueMoney app', receiptLabel: 'TrueMoney QR',
-    other: { outcome: 'failed', code: 'payment_rejected', sentence: 'TrueMoney rejected the payment.' },
+    others: [{ outcome: 'failed', code: 'payment_rejected', sentence: 'TrueMoney rejected the payment.' }, { outcome: 'expired' }, { outcome: 'cancelled' }],
   },
   {
     method: 'wechatpay', type: 'wechat_pay_mpm', currency: 'THB', keys: '8800', shown: 'THB 88.00', minor: 8800,
-    instruction: 'Scan with WeChat', receiptLabel: 'WeChat Pay', other: { outcome: 'expired' },
+    instruction: 'Scan with WeChat', receiptLabel: 'WeChat Pay',
+    others: [
+      { outcome: 'failed', code: 'insufficient_balance', sentence: "The customer's account did not have enough money for this WeChat Pay payment; ask them to top up or pay another way." },
+      { outcome: 'expired' },
+      { outcome: 'cancelled' },
+    ],
   },
   {
     method: 'alipayplus', type: 'alipayplus_mpm', currency: 'THB', keys: '12050', shown: 'THB 120.50', minor: 12_050,
-    instruction: 'Scan with Alipay or another Alipay+ wallet', receiptLabel: 'Alipay+', other: { outcome: 'cancelled' },
+    instruction: 'Scan with Alipay or another Alipay+ wallet', receiptLabel: 'Alipay+',
+    others: [{ outcome: 'failed', code: 'payment_cancelled', sentence: 'The customer cancelled the Alipay+ payment in their app.' }, { outcome: 'expired' }, { outcome: 'cancelled' }],
   },
   {
     method: 'alipayplus', type: 'alipayplus_mpm', currency: 'SGD', keys: '990', shown: 'SGD 9.90', minor: 990,
     instruction: 'Scan with Alipay or another Alipay+ wallet', receiptLabel: 'Alipay+',
-    other: { outcome: 'failed', code: 'timeout', sentence: 'The customer did not confirm the Alipay+ payment before the QR code expired.' },
+    others: [{ outcome: 'failed', code: 'timeout', sentence: 'The customer did not confirm the Alipay+ payment before the QR code expired.' }],
   },
 ];
 
@@ -160,9 +167,8 @@ describe.each(SALES)('$method in $currency on the Opn simulator, in Chromium', (
     await newSale(screens);
   });
 
-  it(`ends ${s.other.outcome === 'failed' ? `failed with ${s.other.code}` : s.other.outcome}`, async () => {
+  it.each(s.others.map((other) => [other.outcome === 'failed' ? `failed with ${other.code}` : other.outcome, other] as const))('ends %s', async (_, other) => {
     const id = await charge(s);
-    const other = s.other;
     switch (other.outcome) {
       case 'failed':
         settle(id, 'failed', other.code);

@@ -101,7 +101,11 @@ describe('marking a parked sale resolved as not paid', () => {
     const { payment, audit } = detail.value as PaymentDetail;
     expect(payment.state).toEqual({
       status: 'failed',
-      failure: { code: 'resolved_by_manager', message: `Marked not paid by Mei, after checking with the provider: ${REASON}` },
+      failure: {
+        code: 'resolved_by_manager',
+        message: `Marked not paid by Mei, after checking with the provider: ${REASON}`,
+        said: { area: 'payment', kind: 'marked_not_paid', by: 'Mei', reason: REASON },
+      },
     });
     expect(audit.map((a) => [a.action, a.operator?.name ?? null, a.approvedBy?.name ?? null, a.detail['reason'] ?? null])).toEqual([
       ['park', 'Ali', null, null],

@@ -10,6 +10,7 @@ import { launchChromium } from '../support/chromium';
 import { englishLeftIn } from '../support/english-left';
 import { demoRecords, startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
 import { newSale, openScreens, status, type Screens } from '../support/screens';
+import { saidFormat, wordSaid } from '../../renderer/cashier/shared/say';
 
 /*
  * The parked sales and the refunds in Malay and in Chinese: the refund form and its question, the
@@ -177,8 +178,11 @@ describe.each(['ms', 'zh-Hans'] as const)('parked sales and refunds in %s', (lan
     await testId('parked-news').waitFor({ timeout: 15_000 });
     expect(await read(cashier.locator('.parked-news'))).toContain(words.parked.seen);
     await testId('parked-news-open').click();
-    // The demo provider takes no refunds through the terminal: the card says so, with the provider's rule as it came.
-    expect(await read(testId('needs-attention-panel'))).toContain(words.refund.form.noRefundsHere('the demo provider takes no refunds'));
+    // The demo provider takes no refunds through the terminal: the card says so, with the provider's rule in the cashier's language.
+    const rule = wordSaid({ area: 'refund', kind: 'method_rule', rule: { rule: 'demo_none' } }, words.said, saidFormat(null)) ?? '';
+    const panel = await read(testId('needs-attention-panel'));
+    expect(panel).toContain(words.refund.form.noRefundsHere(rule));
+    expect(panel).not.toContain('the demo provider takes no refunds');
   });
 
   it('leaves no English of these parts behind', () => {
