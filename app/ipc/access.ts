@@ -1,4 +1,5 @@
 import type { CommandName } from './contract';
+import type { ManagerAction } from '../i18n/said/staff';
 
 /**
  * Who may run each command once staff are listed (with no staff, anyone at the counter may run any):
@@ -50,8 +51,11 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   revokeDisplay: 'manager',
 };
 
-/** What the manager's approval is for, in the words of "A manager's PIN is needed to …". */
-export const MANAGER_ACTION: Readonly<Partial<Record<CommandName, string>>> = {
+/**
+ * What the manager's approval is for, in the words of "A manager's PIN is needed to …": one per
+ * action the cashier screen words (app/i18n/said/staff.ts), and the English it words them in.
+ */
+export const MANAGER_ACTION: Readonly<Record<ManagerAction, string>> = {
   refund: 'refund',
   closeDay: 'close the day',
   saveDeviceSettings: 'change the device settings',
@@ -62,3 +66,9 @@ export const MANAGER_ACTION: Readonly<Partial<Record<CommandName, string>>> = {
   approveDisplay: 'pair a customer display',
   revokeDisplay: 'unpair a customer display',
 };
+
+/** The manager's action a command is, in those words; undefined for a command no approval is asked for. */
+export function managerActionWords(command: CommandName): string | undefined {
+  const byCommand: Readonly<Partial<Record<CommandName, string>>> = MANAGER_ACTION;
+  return byCommand[command];
+}

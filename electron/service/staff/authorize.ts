@@ -1,4 +1,4 @@
-import { COMMAND_ACCESS, MANAGER_ACTION } from '../../../app/ipc/access';
+import { COMMAND_ACCESS, managerActionWords } from '../../../app/ipc/access';
 import type { ApiError, CommandName } from '../../../app/ipc/contract';
 import type { Approval } from '../../../app/ipc/staff-schemas';
 import type { CurrencyCode } from '../../../app/money/currency';
@@ -71,7 +71,7 @@ export function createAuthorizer(staff: StaffService, shop: { readonly currency:
     if (operator === null) return refused('sign_in_required', 'Sign in with your PIN first', { area: 'staff', kind: 'sign_in_first' });
     if (!needsManager) return ok(context(null));
     if (operator.role === 'manager') return ok(context(operator));
-    const what = MANAGER_ACTION[command] ?? command;
+    const what = managerActionWords(command) ?? command;
     const sentence = amount === null ? `A manager's PIN is needed to ${what}` : `A manager's PIN is needed to refund ${formatMoney(amount, shop.locale())}`;
     // A command without words on the screens (none today) is refused in English only.
     const need = isManagerAction(command) ? { action: command, amount } : null;

@@ -1,4 +1,5 @@
 import type { ManagerAction, PinRefusalSaid, StaffSaid } from '../../../../app/i18n/said/staff';
+import { MANAGER_ACTION } from '../../../../app/ipc/access';
 import type { Money } from '../../../../app/money/money';
 import type { SaidFormat, SaidWordsFor } from '../said';
 import { wordWithin } from '../said-within';
@@ -9,18 +10,8 @@ const wait = (ms: number): string => {
   return seconds < 90 ? `${String(seconds)} s` : `${String(Math.ceil(seconds / 60))} min`;
 };
 
-/** As app/ipc/access.ts MANAGER_ACTION says each. */
-const ACTION: Readonly<Record<ManagerAction, string>> = {
-  refund: 'refund',
-  closeDay: 'close the day',
-  saveDeviceSettings: 'change the device settings',
-  saveSettings: 'change the settings',
-  testConnection: 'test a provider key',
-  saveStaff: 'change the staff list',
-  resolveParked: 'mark a parked sale resolved as not paid',
-  approveDisplay: 'pair a customer display',
-  revokeDisplay: 'unpair a customer display',
-};
+/** The service's own words for each action (app/ipc/access.ts), so English reads exactly as it was said. */
+const ACTION = MANAGER_ACTION;
 
 const needed = (need: { action: ManagerAction; amount: Money | null }, f: SaidFormat): string =>
   `A manager's PIN is needed to ${need.amount === null ? ACTION[need.action] : `refund ${f.money(need.amount)}`}`;
