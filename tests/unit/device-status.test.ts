@@ -45,6 +45,46 @@ describe('the device status board', () => {
     expect(seen).toHaveLength(4);
   });
 
+  it('says why the Electron shell has no customer window: one monitor, or a window that kept crashing', () => {
+    const seen: DeviceStatus[] = [];
+    const board = createDeviceStatusBoard([], (s) => seen.push(s));
+    board.noteCustomerWindow({ kind: 'one_monitor' });
+    expect(board.current().customerDisplay).toMatchObject({
+      health: 'attention',
+      summary: 'No customer display (one monitor)',
+      summarySaid: { area: 'devices', kind: 'summary', said: { summary: 'customer_display_one_monitor' } },
+      detail: expect.stringContaining('Only one monitor is connected') as string,
+    });
+    // A second monitor: the window comes up and counts, and QR slips stop printing by themselves.
+    const detach = board.attachCustomerDisplay();
+    board.noteCustomerWindow({ kind: 'none' });
+    expect(board.customerDisplays()).toBe(1);
+    expect(board.current().customerDisplay).toMatchObject({ health: 'ok', summary: 'Customer display' });
+    board.noteCustomerWindow({ kind: 'restarted' });
+    expect(board.current().customerDisplay).toMatchObject({ health: 'attention', summary: 'Customer display restarted' });
+    board.noteCustomerWindow({ kind: 'stopped', crashes: 4, seconds: 60 });
+    detach();
+    expect(board.customerDisplays()).toBe(0);
+    expect(board.current().customerDisplay).toMatchObject({
+      health: 'fault',
+      summary: 'Customer display stopped',
+      detail: expect.stringContaining('4 times within 60 seconds') as string,
+    });
+    expect(seen.map((s) => s.customerDisplay.summary)).toEqual([
+      'No customer display (one monitor)',
+      'Customer display',
+      'Customer display restarted',
+      'Customer display',
+      'Customer display stopped',
+    ]);
+  });
+
+  it('keeps web mode\'s words when the shell says nothing of a window', () => {
+    const board = createDeviceStatusBoard([], () => undefined);
+    board.noteCustomerWindow({ kind: 'none' });
+    expect(board.current().customerDisplay).toMatchObject({ health: 'attention', summary: 'No customer display', detail: expect.stringContaining('Open the Display link') as string });
+  });
+
   it('shows the journal failing in the cashier\'s words, and saving again, announcing each change once', () => {
     const seen: DeviceStatus[] = [];
     const board = createDeviceStatusBoard([], (s) => seen.push(s));

@@ -135,6 +135,14 @@ describe('the devices sentences, worded in English exactly as the service writes
     reported(board.current().customerDisplay);
     gone.push(board.attachCustomerDisplay());
     reported(board.current().customerDisplay);
+    // The Electron shell's customer window: re-created after a crash; none with one monitor; given up on.
+    board.noteCustomerWindow({ kind: 'restarted' });
+    reported(board.current().customerDisplay);
+    for (const detach of gone) detach();
+    board.noteCustomerWindow({ kind: 'one_monitor' });
+    reported(board.current().customerDisplay);
+    board.noteCustomerWindow({ kind: 'stopped', crashes: 4, seconds: 60 });
+    reported(board.current().customerDisplay);
     told(NO_PRINTER_REFUSAL);
     told(NO_POLE_DISPLAY_REFUSAL);
   });

@@ -48,7 +48,9 @@ export type DeviceSummary =
   | { readonly summary: 'printer_state'; readonly condition: 'out_of_paper' | 'cover_open' | 'paper_low' }
   | { readonly summary: 'pole' | 'pole_connecting' | 'pole_disconnected' | 'pole_stopped' | 'pole_port_refused' | 'no_pole' }
   | { readonly summary: 'journal' | 'no_journal' | 'no_customer_display' }
-  | { readonly summary: 'customer_displays'; readonly count: number };
+  | { readonly summary: 'customer_displays'; readonly count: number }
+  /** The Electron shell's customer window: none with one monitor, re-created after a crash, given up on. */
+  | { readonly summary: 'customer_display_one_monitor' | 'customer_display_restarted' | 'customer_display_stopped' };
 
 /** A pole display's state in a line: "Pole display disconnected: /dev/ttyUSB0". */
 export type PoleState = 'connecting' | 'connected' | 'disconnected' | 'stopped';
@@ -80,6 +82,12 @@ export type DeviceSaid =
   | Devices<'pole_disconnected', { readonly path: string; readonly reason: string }>
   | Devices<'pole_stopped', { readonly path: string }>
   | Devices<'customer_displays', { readonly count: number }>
+  /** Electron with one monitor: no customer window, so the QR is printed. */
+  | Devices<'customer_display_one_monitor'>
+  /** The customer window's page crashed and the window was opened again. */
+  | Devices<'customer_display_restarted'>
+  /** The customer window crashed `crashes` times within `seconds` and was left closed. */
+  | Devices<'customer_display_stopped', { readonly crashes: number; readonly seconds: number }>
   | Devices<'journal_ok'>
   | Devices<'no_journal'>
   | Devices<'provider_not_asked', { readonly provider: string }>

@@ -11,7 +11,20 @@ export interface DeviceStatusBoard {
   /** A customer screen (Electron window or browser tab) came up; the returned function says it went. */
   attachCustomerDisplay(): () => void;
   readonly customerDisplays: () => number;
+  /** What the Electron shell knows of its own customer window, for the chip to say why there is none. */
+  noteCustomerWindow(note: CustomerWindowNote): void;
 }
+
+/**
+ * The Electron shell's word on its customer window, beyond whether one is up: none said (web mode),
+ * only one monitor (so no customer window), re-created after its page crashed, or given up on after
+ * crashing `crashes` times within `seconds`.
+ */
+export type CustomerWindowNote =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'one_monitor' }
+  | { readonly kind: 'restarted' }
+  | { readonly kind: 'stopped'; readonly crashes: number; readonly seconds: number };
 
 // The English says everything the Said does, so a change of either changes it.
 const same = (a: DeviceReport, b: DeviceReport): boolean => a.health === b.health && a.summary === b.summary && a.detail === b.detail;
@@ -59,8 +72,27 @@ export function journalReport(problem: { readonly summary: string; readonly mess
   return problem === null ? JOURNAL_OK : { health: 'fault', summary: problem.summary, detail: problem.message };
 }
 
-function customerDisplayReport(count: number): DeviceReport {
+const CUSTOMER_WINDOW_STOPPED = (crashes: number, seconds: number): DeviceReport => ({
+  health: 'fault',
+  summary: 'Customer display stopped',
+  summarySaid: summarySaid({ summary: 'customer_display_stopped' }),
+  detail: `The customer display stopped working ${String(crashes)} times within ${String(seconds)} seconds, so it was not opened again: the customer scans the QR from the QR slip. Restart the terminal to open it again.`,
+  said: { area: 'devices', kind: 'customer_display_stopped', crashes, seconds },
+});
+
+function customerDisplayReport(count: number, note: CustomerWindowNote): DeviceReport {
   const said = { area: 'devices', kind: 'customer_displays', count } as const;
+  if (count === 0 && note.kind === 'one_monitor') {
+    return {
+      health: 'attention',
+      summary: 'No customer display (one monitor)',
+      summarySaid: summarySaid({ summary: 'customer_display_one_monitor' }),
+      detail:
+        'Only one monitor is connected, so there is no customer display: the customer scans the QR from the QR slip (Print QR slip; it prints by itself unless the printer settings say otherwise). Plug in a second monitor and the customer display opens on it.',
+      said: { area: 'devices', kind: 'customer_display_one_monitor' },
+    };
+  }
+  if (count === 0 && note.kind === 'stopped') return CUSTOMER_WINDOW_STOPPED(note.crashes, note.seconds);
   if (count === 0) {
     return {
       health: 'attention',
@@ -68,6 +100,15 @@ function customerDisplayReport(count: number): DeviceReport {
       summarySaid: summarySaid({ summary: 'no_customer_display' }),
       detail: 'No customer screen is connected: the customer cannot see the QR unless it is printed. Open the Display link, or plug in the second monitor.',
       said,
+    };
+  }
+  if (note.kind === 'restarted') {
+    return {
+      health: 'attention',
+      summary: 'Customer display restarted',
+      summarySaid: summarySaid({ summary: 'customer_display_restarted' }),
+      detail: 'The customer display stopped working and was opened again; it shows the sale as before. If this keeps happening, restart the terminal.',
+      said: { area: 'devices', kind: 'customer_display_restarted' },
     };
   }
   return {
@@ -88,10 +129,11 @@ export function createDeviceStatusBoard(
   onChange: (status: DeviceStatus) => void,
 ): DeviceStatusBoard {
   let displays = 0;
+  let windowNote: CustomerWindowNote = { kind: 'none' };
   let status: DeviceStatus = {
     printer: NO_PRINTER,
     poleDisplay: NO_POLE_DISPLAY,
-    customerDisplay: customerDisplayReport(0),
+    customerDisplay: customerDisplayReport(0, windowNote),
     journal: NO_JOURNAL,
     providers: methods.map(
       (m): ProviderReport => ({
@@ -108,7 +150,7 @@ export function createDeviceStatusBoard(
     onChange(next);
   };
   const setCustomerDisplay = (): void => {
-    const report = customerDisplayReport(displays);
+    const report = customerDisplayReport(displays, windowNote);
     if (!same(report, status.customerDisplay)) update({ ...status, customerDisplay: report });
   };
 
@@ -140,5 +182,9 @@ export function createDeviceStatusBoard(
       };
     },
     customerDisplays: () => displays,
+    noteCustomerWindow: (note) => {
+      windowNote = note;
+      setCustomerDisplay();
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Settings } from '../../../app/settings/settings';
+import type { CustomerWindowNote } from '../devices/device-status';
 import type { Counter, Emit } from './counter';
 import type { CommandHandlers } from './dispatcher';
 import type { ClientRole } from './terminal-api';
@@ -18,6 +19,8 @@ export interface CounterSlot {
   readonly handlers: () => CommandHandlers;
   /** A screen came up: the device bar counts customer displays. The returned function says it went away. */
   readonly attach: (role: ClientRole) => () => void;
+  /** The Electron shell's word on its customer window; a new counter is told it too. */
+  readonly noteCustomerWindow: (note: CustomerWindowNote) => void;
   /**
    * Stops the counter and starts one with `next`; if that cannot start, one with `fallback` instead, and
    * the error is thrown for the caller to report. Either way a counter is running afterwards.
@@ -40,6 +43,7 @@ export async function startCounterSlot(options: CounterSlotOptions, settings: Se
   let handlers = options.commands(counter);
   const screens = new Map<number, { readonly role: ClientRole; detach: () => void }>();
   let nextScreen = 0;
+  let windowNote: CustomerWindowNote = { kind: 'none' };
   const attachTo = (role: ClientRole): (() => void) => (role === 'display' ? counter.board.attachCustomerDisplay() : () => undefined);
 
   return {
@@ -53,6 +57,10 @@ export async function startCounterSlot(options: CounterSlotOptions, settings: Se
         screens.delete(id);
       };
     },
+    noteCustomerWindow: (note) => {
+      windowNote = note;
+      counter.board.noteCustomerWindow(note);
+    },
     restart: async (next, fallback) => {
       for (const screen of screens.values()) screen.detach();
       silence();
@@ -65,6 +73,7 @@ export async function startCounterSlot(options: CounterSlotOptions, settings: Se
         counter = await start(fallback);
       }
       handlers = options.commands(counter);
+      counter.board.noteCustomerWindow(windowNote);
       for (const screen of screens.values()) screen.detach = attachTo(screen.role);
       // Every screen learns the new terminal (methods, merchant, languages) without reloading.
       const now = counter.snapshot();

@@ -1,3 +1,4 @@
+import type { CustomerWindowNote } from '../devices/device-status';
 import type { EventName, EventPayloads, TerminalInfo } from '../../../app/ipc/contract';
 import { settingsSchemas } from '../../../app/ipc/settings-schemas';
 import { createMemoryStore, type PaymentStore } from '../../../app/engine/payment-store';
@@ -62,6 +63,8 @@ export interface TerminalService extends TerminalApi {
   readonly settings: Settings;
   /** Paired customer displays and the kiosk cashier link, for the web host to check tokens against. */
   readonly pairing: DisplayPairing;
+  /** Electron only: what the shell knows of its customer window, for the device bar to say (kept across counter restarts). */
+  noteCustomerWindow(note: CustomerWindowNote): void;
 }
 
 const isSettingsCommand = (command: unknown): boolean => typeof command === 'string' && Object.hasOwn(settingsSchemas, command);
@@ -152,6 +155,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     },
     subscribe: bus.subscribe,
     attachScreen: slot.attach,
+    noteCustomerWindow: slot.noteCustomerWindow,
     close: async () => {
       await settings.idle();
       await ready;

@@ -32,6 +32,7 @@ const SUMMARIES: readonly DeviceSummary[] = [
   ...(['journal', 'no_journal', 'no_customer_display'] as const).map((summary) => ({ summary })),
   { summary: 'customer_displays', count: 1 },
   { summary: 'customer_displays', count: 2 },
+  ...(['customer_display_one_monitor', 'customer_display_restarted', 'customer_display_stopped'] as const).map((summary) => ({ summary })),
 ];
 
 const real = { kind: 'real', where: '192.168.1.50:9100' } as const;
@@ -63,6 +64,9 @@ export const DEVICE_SAMPLES: readonly DeviceSaid[] = [
   { area: 'devices', kind: 'pole_disconnected', path: '/dev/ttyUSB0', reason: 'No such file or directory' },
   { area: 'devices', kind: 'pole_stopped', path: '/dev/ttyUSB0' },
   ...[0, 1, 3].map((count) => ({ area: 'devices', kind: 'customer_displays', count }) as const),
+  on('customer_display_one_monitor'),
+  on('customer_display_restarted'),
+  { area: 'devices', kind: 'customer_display_stopped', crashes: 3, seconds: 60 },
   on('journal_ok'),
   on('no_journal'),
   { area: 'devices', kind: 'provider_not_asked', provider: 'Opn Payments' },

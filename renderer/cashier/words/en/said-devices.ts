@@ -104,6 +104,9 @@ const SUMMARY = {
   journal: 'Journal',
   no_journal: 'No journal',
   no_customer_display: 'No customer display',
+  customer_display_one_monitor: 'No customer display (one monitor)',
+  customer_display_restarted: 'Customer display restarted',
+  customer_display_stopped: 'Customer display stopped',
 } as const;
 
 const STATE_SUMMARY = { out_of_paper: 'Printer: out of paper', cover_open: 'Printer: cover open', paper_low: 'Printer: paper low' } as const;
@@ -149,6 +152,12 @@ export const en: SaidWordsFor<DeviceSaid> = {
       : count === 1
         ? 'The customer screen is connected.'
         : `${count} customer screens are connected.`,
+  customer_display_one_monitor: () =>
+    'Only one monitor is connected, so there is no customer display: the customer scans the QR from the QR slip (Print QR slip; it prints by itself unless the printer settings say otherwise). Plug in a second monitor and the customer display opens on it.',
+  customer_display_restarted: () =>
+    'The customer display stopped working and was opened again; it shows the sale as before. If this keeps happening, restart the terminal.',
+  customer_display_stopped: ({ crashes, seconds }) =>
+    `The customer display stopped working ${crashes} times within ${seconds} seconds, so it was not opened again: the customer scans the QR from the QR slip. Restart the terminal to open it again.`,
   journal_ok: () => 'Every sale is saved to the journal before it is shown.',
   no_journal: () => 'Sales are kept in memory only, so a restart forgets them: start the terminal with a data folder to keep them.',
   provider_not_asked: ({ provider }) => `Not asked yet: the terminal checks ${provider} when it takes a payment.`,

@@ -102,6 +102,9 @@ const SUMMARY = {
   journal: 'Jurnal',
   no_journal: 'Tiada jurnal',
   no_customer_display: 'Tiada paparan pelanggan',
+  customer_display_one_monitor: 'Tiada paparan pelanggan (satu monitor)',
+  customer_display_restarted: 'Paparan pelanggan dimulakan semula',
+  customer_display_stopped: 'Paparan pelanggan berhenti',
 } as const;
 
 const STATE_SUMMARY = { out_of_paper: 'Pencetak: kertas habis', cover_open: 'Pencetak: penutup terbuka', paper_low: 'Pencetak: kertas hampir habis' } as const;
@@ -149,6 +152,12 @@ export const ms: SaidWordsFor<DeviceSaid> = {
       : count === 1
         ? 'Skrin pelanggan bersambung.'
         : `${count} skrin pelanggan bersambung.`,
+  customer_display_one_monitor: () =>
+    'Hanya satu monitor bersambung, jadi tiada paparan pelanggan: pelanggan mengimbas QR daripada slip QR (Cetak slip QR; ia dicetak dengan sendirinya kecuali tetapan pencetak menyatakan sebaliknya). Pasangkan monitor kedua dan paparan pelanggan akan dibuka padanya.',
+  customer_display_restarted: () =>
+    'Paparan pelanggan berhenti berfungsi dan telah dibuka semula; ia menunjukkan jualan seperti sebelumnya. Jika ini terus berlaku, mulakan semula terminal.',
+  customer_display_stopped: ({ crashes, seconds }) =>
+    `Paparan pelanggan berhenti berfungsi ${crashes} kali dalam ${seconds} saat, jadi ia tidak dibuka semula: pelanggan mengimbas QR daripada slip QR. Mulakan semula terminal untuk membukanya semula.`,
   journal_ok: () => 'Setiap jualan disimpan dalam jurnal sebelum ia dipaparkan.',
   no_journal: () => 'Jualan hanya disimpan dalam memori, jadi ia hilang apabila terminal dimulakan semula: mulakan terminal dengan folder data untuk menyimpannya.',
   provider_not_asked: ({ provider }) => `Belum disemak: terminal menyemak ${provider} apabila ia menerima bayaran.`,

@@ -101,6 +101,9 @@ const SUMMARY = {
   journal: '交易日志',
   no_journal: '无交易日志',
   no_customer_display: '无顾客显示屏',
+  customer_display_one_monitor: '无顾客显示屏（只有一台显示器）',
+  customer_display_restarted: '顾客显示屏已重新打开',
+  customer_display_stopped: '顾客显示屏已停止',
 } as const;
 
 const STATE_SUMMARY = { out_of_paper: '打印机：缺纸', cover_open: '打印机：机盖打开', paper_low: '打印机：纸快用完' } as const;
@@ -145,6 +148,11 @@ export const zh: SaidWordsFor<DeviceSaid> = {
       : count === 1
         ? '顾客屏幕已连接。'
         : `已连接 ${count} 个顾客屏幕。`,
+  customer_display_one_monitor: () =>
+    '只连接了一台显示器，所以没有顾客显示屏：顾客扫描二维码单上的二维码（“打印二维码单”；除非打印机设置另有规定，它会自动打印）。接上第二台显示器后，顾客显示屏会在其上打开。',
+  customer_display_restarted: () => '顾客显示屏停止工作后已重新打开，照常显示本笔交易。如果反复出现，请重启终端。',
+  customer_display_stopped: ({ crashes, seconds }) =>
+    `顾客显示屏在 ${seconds} 秒内停止工作 ${crashes} 次，因此不再重新打开：顾客扫描二维码单上的二维码。重启终端即可再次打开。`,
   journal_ok: () => '每笔交易在显示前都已保存到交易日志。',
   no_journal: () => '交易只保存在内存中，终端重启后就会丢失：请用数据文件夹启动终端以保存交易。',
   provider_not_asked: ({ provider }) => `尚未检查：终端在收款时才会检查 ${provider}。`,
