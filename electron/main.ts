@@ -20,7 +20,7 @@ import { createTerminalWindows, type TerminalWindows } from './main/windows';
 
 /**
  * The Electron shell, kept thin: it finds its files, reads settings, starts the same terminal service
- * the headless host runs, and puts two hardened windows in front of it. Everything else lives in
+ * the headless host runs, and puts its hardened windows in front of it (the cashier's, and the customer's on a second monitor). Everything else lives in
  * electron/main/ (windows, IPC) and electron/service/ (the terminal itself).
  */
 
@@ -183,7 +183,7 @@ function followLoginItem(service: TerminalService, log: Logger): () => void {
   });
 }
 
-/** The pages, the IPC handlers and the two windows, in the order the pages need them; returns what quitting undoes. */
+/** The pages, the IPC handlers and the windows, in the order the pages need them; returns what quitting undoes. */
 function openWindows(service: TerminalService, log: Logger): () => void {
   // The windows use the default session: app://terminal/ serves the built pages there, and file: serves nothing.
   servePages(session.defaultSession.protocol, RENDERER_DIR, log);
@@ -197,17 +197,20 @@ function openWindows(service: TerminalService, log: Logger): () => void {
     customerDisplayId:
       parseDisplayId(app.commandLine.getSwitchValue('customer-display') || undefined) ?? service.settings.customerDisplay.displayId ?? undefined,
     log,
+    // The customer window counts as a customer display while it is up (none with one monitor), so a
+    // QR slip prints by itself without it; the device bar says why there is none.
+    customerScreen: {
+      attach: () => service.attachScreen('display'),
+      note: (note) => service.noteCustomerWindow(note),
+    },
     onCashierClosed: () => {
       app.quit();
     },
   });
 
-  // The customer window stays up for the whole run (closing it only minimises it), so it counts from here.
-  const detachDisplay = service.attachScreen('display');
   const unsubscribeSettings = followLoginItem(service, log);
   return () => {
     windows?.dispose();
-    detachDisplay();
     unsubscribeSettings();
     unregisterIpc();
   };

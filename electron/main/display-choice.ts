@@ -1,5 +1,5 @@
 /**
- * Where the customer display window goes, as a pure function of the attached displays, so
+ * Where the customer display window goes, if anywhere, as a pure function of the attached displays, so
  * plugging and unplugging monitors is unit-tested without Electron's `screen`.
  */
 
@@ -13,40 +13,23 @@ export interface Rect {
 export interface DisplayInfo {
   readonly id: number;
   readonly bounds: Rect;
-  /** The area left by task bars and docks; the windowed fallback keeps inside it. Defaults to bounds. */
-  readonly workArea?: Rect;
   readonly primary: boolean;
 }
 
 export type CustomerPlacement =
   | { readonly kind: 'fullscreen'; readonly displayId: number; readonly bounds: Rect; readonly reason: string }
-  | { readonly kind: 'window'; readonly displayId: number | null; readonly bounds: Rect; readonly reason: string };
-
-/** The windowed fallback: big enough to read, small enough to drag beside the cashier screen. */
-export const WINDOWED_SIZE = { width: 800, height: 600 } as const;
-const WINDOWED_OFFSET = 40;
-
-function windowOn(area: Rect): Rect {
-  const width = Math.min(WINDOWED_SIZE.width, area.width);
-  const height = Math.min(WINDOWED_SIZE.height, area.height);
-  return {
-    x: area.x + Math.min(WINDOWED_OFFSET, area.width - width),
-    y: area.y + Math.min(WINDOWED_OFFSET, area.height - height),
-    width,
-    height,
-  };
-}
+  /** No monitor for the customer: no customer window at all, and the cashier screen says so. */
+  | { readonly kind: 'none'; readonly displayId: null; readonly reason: string };
 
 /**
  * The configured display when it is attached, else the first secondary display, full screen; with one
- * display, a normal window on it. The primary display is never taken over, even when configured:
- * the cashier screen lives there, and covering it would stop the shop.
+ * display, none: a window on the cashier's own monitor would cover the cashier screen or be hidden
+ * behind it, so the QR is printed instead (printer.autoPrintQrSlip "without_display"). The primary
+ * display is never taken over, even when configured: the cashier screen lives there.
  */
 export function chooseCustomerDisplay(displays: readonly DisplayInfo[], configuredId?: number): CustomerPlacement {
   const primary = displays.find((d) => d.primary) ?? displays[0];
-  if (primary === undefined) {
-    return { kind: 'window', displayId: null, bounds: { x: 0, y: 0, ...WINDOWED_SIZE }, reason: 'no display reported' };
-  }
+  if (primary === undefined) return { kind: 'none', displayId: null, reason: 'no display reported' };
   const secondaries = displays.filter((d) => d.id !== primary.id);
   if (configuredId !== undefined) {
     const configured = secondaries.find((d) => d.id === configuredId);
@@ -64,18 +47,13 @@ export function chooseCustomerDisplay(displays: readonly DisplayInfo[], configur
   if (first !== undefined) {
     return { kind: 'fullscreen', displayId: first.id, bounds: first.bounds, reason: `${why}first secondary display ${String(first.id)}` };
   }
-  return {
-    kind: 'window',
-    displayId: primary.id,
-    bounds: windowOn(primary.workArea ?? primary.bounds),
-    reason: `${why}only one display; a window on the primary`,
-  };
+  return { kind: 'none', displayId: null, reason: `${why}only one display; no customer window` };
 }
 
 /** True when the window is already where the placement wants it, so a metrics event that changes nothing moves nothing. */
 export function samePlacement(a: CustomerPlacement, b: CustomerPlacement): boolean {
+  if (a.kind === 'none' || b.kind === 'none') return a.kind === b.kind;
   return (
-    a.kind === b.kind &&
     a.displayId === b.displayId &&
     a.bounds.x === b.bounds.x &&
     a.bounds.y === b.bounds.y &&

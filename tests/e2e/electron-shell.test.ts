@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../app/ipc/contract';
 import { launchChromium } from '../support/chromium';
@@ -40,24 +40,65 @@ afterAll(async () => {
 
 const placedEntries = (run: ShellRun) => run.logEntries().filter((e) => e.message === 'customer display placed' || e.message === 'customer display moved');
 
+const scanSlip = async (cashier: Page): Promise<string> => {
+  const src = (await cashier.locator('[data-testid=receipt-image]').getAttribute('src')) ?? '';
+  expect(src).toMatch(/^data:image\/png;base64,/);
+  return decodeQrFromPng(Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64')) ?? 'no QR on the slip';
+};
+
 describe('main.cjs with one display', () => {
-  it('opens the cashier screen, and the customer display as a window on the same monitor', async () => {
+  it('opens the cashier screen alone, says there is no customer display, prints the QR there, and follows a second monitor in and out', async () => {
     const run = await startShell(browser, { displays: [PRIMARY] });
     try {
-      const cashier = await run.window('cashier');
-      const display = await run.window('display');
-      await (await run.page('cashier')).locator('[data-testid=demo-banner]').waitFor();
+      const cashierWindow = await run.window('cashier');
+      const cashier = await run.page('cashier');
+      await cashier.locator('[data-testid=demo-banner]').waitFor();
       expect(run.standin.pageErrors).toEqual([]);
-      expect(run.standin.record(cashier).maximized).toBe(true);
-      expect(cashier.getBounds()).toEqual(PRIMARY_WORK_AREA);
-      // No second monitor: a framed window the cashier can drag, not a full-screen kiosk.
-      expect(display.isFullScreen()).toBe(false);
-      expect(run.standin.record(display).options).toMatchObject({ frame: true, focusable: true, skipTaskbar: false });
-      expect(placedEntries(run)[0]).toMatchObject({ kind: 'window', displayId: 1, reason: 'only one display; a window on the primary' });
-      // The note is for the log only: the device bar counts the window on the cashier's own monitor as a connected customer display.
-      const bar = (await run.page('cashier')).locator('[data-testid="device-customer-display"]');
-      await expect.poll(() => bar.getAttribute('data-health')).toBe('ok');
-      expect(await bar.innerText()).toContain('Customer display');
+      expect(run.standin.record(cashierWindow).maximized).toBe(true);
+      expect(cashierWindow.getBounds()).toEqual(PRIMARY_WORK_AREA);
+      // No second monitor: no customer window at all, and the device bar says why.
+      expect(run.standin.windows()).toEqual([cashierWindow]);
+      expect(placedEntries(run)[0]).toMatchObject({ kind: 'none', displayId: null, reason: 'only one display; no customer window' });
+      const chip = cashier.locator('[data-testid="device-customer-display"]');
+      await expect.poll(() => chip.getAttribute('data-health')).toBe('attention');
+      expect(await chip.innerText()).toContain('No customer display (one monitor)');
+      expect(await chip.getAttribute('title')).toContain('Only one monitor is connected');
+
+      // Without a customer display the QR slip prints by itself (autoPrintQrSlip "without_display"), shown on the cashier screen.
+      for (const key of ['1', '2', '3', '4']) await cashier.keyboard.press(key);
+      await expect.poll(() => cashier.locator('[data-testid="amount"]').innerText()).toContain('12.34');
+      await cashier.keyboard.press('Enter');
+      await cashier.locator('[data-testid=payment-status][data-status=awaiting]').waitFor();
+      await cashier.locator('[data-testid=print-outcome][data-outcome=printed]').waitFor();
+      const printed = await scanSlip(cashier);
+      expect(printed).toMatch(/^DEMO-/);
+      expect(JSON.stringify(await cashier.evaluate(() => window.pos!.getSnapshot()))).toContain(printed);
+
+      // A second monitor: the customer window opens full screen on it, showing the sale in progress.
+      run.standin.screen.add(SECOND);
+      const display = await run.window('display');
+      await expect.poll(() => display.isFullScreen()).toBe(true);
+      expect(display.getBounds()).toEqual(SECOND.bounds);
+      expect(run.standin.record(display).options).toMatchObject({ frame: false, focusable: false, skipTaskbar: true });
+      const displayPage = await run.page('display');
+      await displayPage.locator('[data-testid=qr]').waitFor();
+      expect(decodeQrFromPng(await displayPage.screenshot())).toBe(printed);
+      await expect.poll(() => chip.getAttribute('data-health')).toBe('ok');
+      expect(await chip.innerText()).toContain('Customer display');
+
+      // Unplugged: the window closes, and the note is back.
+      run.standin.screen.remove(SECOND.id);
+      await expect.poll(() => display.isDestroyed()).toBe(true);
+      expect(run.standin.windows()).toEqual([cashierWindow]);
+      await expect.poll(() => chip.innerText()).toContain('No customer display (one monitor)');
+      expect(await chip.getAttribute('data-health')).toBe('attention');
+      expect(placedEntries(run).map((e) => [e.kind, e.displayId])).toEqual([
+        ['none', null],
+        ['fullscreen', 2],
+        ['none', null],
+      ]);
+      await cashier.locator('[data-testid=demo-paid]').click();
+      await cashier.locator('[data-testid=payment-status][data-status=paid]').waitFor();
     } finally {
       expect(await run.stop()).toBe(0);
     }
@@ -67,7 +108,7 @@ describe('main.cjs with one display', () => {
 const PRIMARY_WORK_AREA = { x: 0, y: 0, width: 1280, height: 760 };
 
 describe('main.cjs with two displays', () => {
-  it('puts the customer display full screen on the second one, falls back when it goes, and moves back when it returns', async () => {
+  it('puts the customer display full screen on the second one, closes it when that goes, and opens it again when it returns', async () => {
     const run = await startShell(browser, { displays: [PRIMARY, SECOND] });
     try {
       const display = await run.window('display');
@@ -77,20 +118,17 @@ describe('main.cjs with two displays', () => {
       expect(await (await run.page('display')).evaluate(() => [window.innerWidth, window.innerHeight])).toEqual([1024, 768]);
 
       run.standin.screen.remove(SECOND.id);
-      // A frame cannot be added to a live window: the fallback is a new, framed window on the primary.
+      // One monitor left: the customer window closes rather than cover the cashier screen.
       await expect.poll(() => display.isDestroyed()).toBe(true);
-      const fallback = await run.window('display');
-      expect(fallback.isFullScreen()).toBe(false);
-      expect(run.standin.record(fallback).options).toMatchObject({ frame: true, width: 800, height: 600, x: 40, y: 40 });
+      expect(run.standin.windows().map((w) => w.webContents.getURL())).toEqual([pageUrlOf('cashier')]);
 
       run.standin.screen.add(SECOND);
-      await expect.poll(() => fallback.isDestroyed()).toBe(true);
       const back = await run.window('display');
       await expect.poll(() => back.isFullScreen()).toBe(true);
       expect(back.getBounds()).toEqual(SECOND.bounds);
       expect(placedEntries(run).map((e) => [e.kind, e.displayId])).toEqual([
         ['fullscreen', 2],
-        ['window', 1],
+        ['none', null],
         ['fullscreen', 2],
       ]);
     } finally {

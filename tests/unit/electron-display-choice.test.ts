@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chooseCustomerDisplay,
-  monitorChoices,
-  parseDisplayId,
-  samePlacement,
-  WINDOWED_SIZE,
-  type DisplayInfo,
-} from '../../electron/main/display-choice';
+import { chooseCustomerDisplay, monitorChoices, parseDisplayId, samePlacement, type DisplayInfo } from '../../electron/main/display-choice';
 
-const laptop: DisplayInfo = {
-  id: 1,
-  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
-  workArea: { x: 0, y: 32, width: 1920, height: 1048 },
-  primary: true,
-};
+const laptop: DisplayInfo = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, primary: true };
 const customer: DisplayInfo = { id: 7, bounds: { x: 1920, y: 0, width: 1024, height: 768 }, primary: false };
 const third: DisplayInfo = { id: 9, bounds: { x: -1280, y: 0, width: 1280, height: 1024 }, primary: false };
 
 describe('chooseCustomerDisplay', () => {
-  it('with one display, opens a normal window inside the primary work area', () => {
-    const placement = chooseCustomerDisplay([laptop]);
-    expect(placement).toMatchObject({ kind: 'window', displayId: 1, bounds: { x: 40, y: 72, ...WINDOWED_SIZE } });
+  it('with one display, opens no customer window: the cashier screen keeps its monitor', () => {
+    expect(chooseCustomerDisplay([laptop])).toEqual({ kind: 'none', displayId: null, reason: 'only one display; no customer window' });
   });
 
   it('with two displays, goes full screen on the one that is not primary', () => {
@@ -40,7 +27,7 @@ describe('chooseCustomerDisplay', () => {
     expect(withSecond.reason).toContain('42 is not attached');
 
     const alone = chooseCustomerDisplay([laptop], 42);
-    expect(alone).toMatchObject({ kind: 'window', displayId: 1 });
+    expect(alone).toMatchObject({ kind: 'none', displayId: null });
     expect(alone.reason).toContain('42 is not attached');
   });
 
@@ -48,7 +35,7 @@ describe('chooseCustomerDisplay', () => {
     const placement = chooseCustomerDisplay([laptop, customer], 1);
     expect(placement).toMatchObject({ kind: 'fullscreen', displayId: 7 });
     expect(placement.reason).toContain('primary');
-    expect(chooseCustomerDisplay([laptop], 1).kind).toBe('window');
+    expect(chooseCustomerDisplay([laptop], 1)).toMatchObject({ kind: 'none', reason: expect.stringContaining('primary') as string });
   });
 
   it('follows a change of resolution on the customer display', () => {
@@ -60,13 +47,17 @@ describe('chooseCustomerDisplay', () => {
     expect(samePlacement(after, chooseCustomerDisplay([laptop, resized]))).toBe(true);
   });
 
-  it('shrinks the window to fit a primary display smaller than the window', () => {
-    const tiny: DisplayInfo = { id: 3, bounds: { x: 0, y: 0, width: 640, height: 480 }, primary: true };
-    expect(chooseCustomerDisplay([tiny]).bounds).toEqual({ x: 0, y: 0, width: 640, height: 480 });
+  it('tells a second monitor plugged in or unplugged from a change that leaves it as it is', () => {
+    const alone = chooseCustomerDisplay([laptop]);
+    const withCustomer = chooseCustomerDisplay([laptop, customer]);
+    expect(samePlacement(alone, withCustomer)).toBe(false);
+    expect(samePlacement(withCustomer, alone)).toBe(false);
+    // A change of the cashier's own monitor while it is alone moves nothing.
+    expect(samePlacement(alone, chooseCustomerDisplay([{ ...laptop, bounds: { x: 0, y: 0, width: 1280, height: 800 } }]))).toBe(true);
   });
 
   it('still answers when no display is reported, as happens briefly on some Linux desktops', () => {
-    expect(chooseCustomerDisplay([])).toMatchObject({ kind: 'window', displayId: null, bounds: { x: 0, y: 0, ...WINDOWED_SIZE } });
+    expect(chooseCustomerDisplay([])).toEqual({ kind: 'none', displayId: null, reason: 'no display reported' });
   });
 
   it('treats the first listed display as primary when none is flagged', () => {

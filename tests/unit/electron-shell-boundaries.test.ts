@@ -31,6 +31,7 @@ describe('the Electron shell keeps its boundaries', () => {
     'electron/main/credential-vault.ts',
     'electron/main/login-item.ts',
     'electron/main/crash-log.ts',
+    'electron/main/crash-restarts.ts',
   ])(
     'keeps %s pure: no runtime import of electron',
     (file) => {
@@ -51,10 +52,12 @@ describe('the Electron shell keeps its boundaries', () => {
   });
 
   it('loads each window from its app://terminal page, never from a file', () => {
-    const windows = read('electron/main/windows.ts');
-    expect(windows).toContain('const url = pageUrl(role);');
-    expect(windows).toContain('window.loadURL(url)');
-    expect(windows).not.toContain('loadFile');
+    // Every window is opened by openPage.
+    const opener = read('electron/main/page-window.ts');
+    expect(opener).toContain('const url = pageUrl(role);');
+    expect(opener).toContain('window.loadURL(url)');
+    for (const file of ['electron/main/page-window.ts', 'electron/main/windows.ts', 'electron/main/customer-window.ts']) expect(read(file)).not.toContain('loadFile');
+    for (const file of sourcesUnder('electron').filter((f) => f !== 'electron/main/page-window.ts')) expect(read(file), file).not.toMatch(/new BrowserWindow\(/);
   });
 
   it('finds the preload and the pages where the bundle puts them, and serves the pages over app://', () => {
