@@ -46,7 +46,10 @@ function fitDisplayWindow(window: BrowserWindow, placement: FullScreen): void {
   }
 }
 
-function openDisplayWindow(options: CustomerWindowOptions, placement: FullScreen, onGone: (w: PageWindow, d: RenderProcessGoneDetails) => void): PageWindow {
+/** `at` is read when the page is ready, so a monitor change while it loads is not undone. */
+function openDisplayWindow(options: CustomerWindowOptions, at: () => FullScreen | null, onGone: (w: PageWindow, d: RenderProcessGoneDetails) => void): PageWindow {
+  const placement = at();
+  if (placement === null) throw new Error('the customer window needs a monitor');
   const display = openPage(
     'display',
     options,
@@ -62,7 +65,9 @@ function openDisplayWindow(options: CustomerWindowOptions, placement: FullScreen
     onGone,
   );
   display.window.once('ready-to-show', () => {
-    fitDisplayWindow(display.window, placement);
+    const now = at();
+    if (now === null || display.window.isDestroyed()) return;
+    fitDisplayWindow(display.window, now);
     display.window.showInactive();
   });
   // The customer screen is part of the terminal; closing it by accident would leave the customer without a QR.
@@ -83,6 +88,7 @@ export function createCustomerWindow(options: CustomerWindowOptions): CustomerWi
   let placement: FullScreen | null = null;
   let detach: (() => void) | null = null;
   let stopped = false;
+  const where = (): FullScreen | null => placement;
 
   const close = (): void => {
     const old = display;
@@ -112,7 +118,7 @@ export function createCustomerWindow(options: CustomerWindowOptions): CustomerWi
         return;
       }
       // A new window, same options, same monitor; the old one goes after, so the display count never drops to none.
-      display = openDisplayWindow(options, placement, onGone);
+      display = openDisplayWindow(options, where, onGone);
       if (!gone.window.isDestroyed()) gone.window.destroy();
       screen.note({ kind: 'restarted' });
     });
@@ -128,13 +134,13 @@ export function createCustomerWindow(options: CustomerWindowOptions): CustomerWi
         close();
         return;
       }
+      placement = next;
       if (display === null || display.window.isDestroyed()) {
-        display = openDisplayWindow(options, next, onGone);
+        display = openDisplayWindow(options, where, onGone);
         detach ??= screen.attach();
       } else {
         fitDisplayWindow(display.window, next);
       }
-      placement = next;
       // A monitor change also ends a "restarted" note: the bar says "Customer display" again.
       screen.note({ kind: 'none' });
     },

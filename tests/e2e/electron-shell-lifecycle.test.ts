@@ -145,6 +145,30 @@ describe('the Electron shell’s lifecycle', () => {
     }
   });
 
+  it('closes the re-created customer window when its monitor goes while it loads, and shows the one-monitor note', async () => {
+    const run = await startShell(browser, { displays: TWO_DISPLAYS });
+    try {
+      const cashier = await run.page('cashier');
+      const display = await run.window('display');
+      await (await run.page('display')).locator('[data-testid=demo-banner]').waitFor();
+      display.webContents.forcefullyCrashRenderer();
+      await expect.poll(() => run.logEntries().some((e) => e.message === 'customer display crashed; opening it again')).toBe(true);
+      // The new window is on its way; the monitor goes at once.
+      run.standin.screen.remove(SECOND.id);
+      await expect.poll(() => run.logEntries().some((e) => e.message === 'customer display moved' && e.kind === 'none')).toBe(true);
+      expect(display.isDestroyed()).toBe(true);
+      expect(run.standin.windows().map((w) => w.webContents.getURL())).toEqual([pageUrlOf('cashier')]);
+      await expect.poll(() => chipOf(cashier).innerText()).toContain('No customer display (one monitor)');
+      // Back with the monitor: a window again, the crash forgiven as one of three a minute.
+      run.standin.screen.add(SECOND);
+      const back = await run.window('display');
+      await expect.poll(() => back.isFullScreen()).toBe(true);
+      await expect.poll(() => chipOf(cashier).getAttribute('data-health')).toBe('ok');
+    } finally {
+      expect(await run.stop()).toBe(0);
+    }
+  });
+
   it('from a checkout without Electron’s build of SQLite, says why it cannot start and exits 1', async () => {
     // Unpackaged, main looks for dist/native/electron-<version>-…/better_sqlite3.node, which only `npm start` builds.
     const run = await startShell(browser, { displays: ONE_DISPLAY, packaged: false });
