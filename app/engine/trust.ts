@@ -1,21 +1,12 @@
-import { isCurrencyCode } from '../money/currency';
-import { formatMoney, type Money } from '../money/money';
+import type { Money } from '../money/money';
 import type { PaymentSaid } from '../i18n/said/payment';
+import { otherAmount } from '../providers/provider-errors';
 import type { RequestedAmount } from '../providers/provider';
 
 /** Why an answer is not trusted: the English sentence, and the same as a `Said` for the cashier's language. */
 export interface Mistrust {
   readonly message: string;
   readonly said: PaymentSaid;
-}
-
-/** The amount a provider answered for, as the sentence names it. */
-export function answeredWords(answered: RequestedAmount, locale: string): string {
-  const code = answered.currency.toUpperCase();
-  if (answered.minor === null) return `no amount it states clearly${code === '' ? '' : ` (in ${code})`}`;
-  return isCurrencyCode(code)
-    ? formatMoney({ minor: answered.minor, currency: code }, locale)
-    : `${answered.minor} minor units of ${code === '' ? 'an unnamed currency' : code}`;
 }
 
 /**
@@ -26,8 +17,5 @@ export function amountMismatch(asked: Money, requested: RequestedAmount | undefi
   if (requested === undefined) return null;
   const code = requested.currency.toUpperCase();
   if (requested.minor === asked.minor && code === asked.currency) return null;
-  return {
-    message: `${providerLabel} answered for ${answeredWords(requested, locale)}, not the ${formatMoney(asked, locale)} asked`,
-    said: { area: 'payment', kind: 'other_amount', provider: providerLabel, asked, answered: { minor: requested.minor, currency: code } },
-  };
+  return otherAmount(providerLabel, asked, requested, locale);
 }

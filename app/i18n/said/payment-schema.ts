@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { CURRENCY_CODES, type CurrencyCode } from '../../money/currency';
-import type { Money } from '../../money/money';
 import { METHOD_IDS } from '../../payment/method';
 import { DEMO_FAILURES, type DemoFailureCode } from '../../providers/demo/demo-api';
 import { OPN_FAILURE_DESCRIPTIONS, type OpnFailureCode } from '../../providers/opn/opn-api';
-import type { PaymentSaid, ProviderLinkSaid } from './payment';
+import type { PaymentSaid, ProviderLinkSaid, ProviderSaid, QrFetchSaid } from './payment';
+import { answerSaidSchema, moneySchema as money } from './payment-answers-schema';
 
 /*
  * A payment's `Said` as stored data: the journal reads it back (state_json) and History reads it from
@@ -13,10 +12,6 @@ import type { PaymentSaid, ProviderLinkSaid } from './payment';
  */
 
 const area = z.literal('payment');
-const money: z.ZodType<Money> = z.strictObject({
-  minor: z.number().int().nonnegative(),
-  currency: z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]),
-});
 const provider = z.string();
 const keysOf = <K extends string>(table: Readonly<Record<K, unknown>>): [K, ...K[]] => Object.keys(table) as [K, ...K[]];
 
@@ -28,8 +23,12 @@ const linkSaidSchema: z.ZodType<ProviderLinkSaid> = z.discriminatedUnion('kind',
   z.strictObject({ area, kind: z.literal('unreadable_answer'), provider }),
 ]);
 
+const providerSaidSchema: z.ZodType<ProviderSaid> = z.union([linkSaidSchema, answerSaidSchema]);
+const qrFetchSchema: z.ZodType<QrFetchSaid> = z.strictObject({ area, kind: z.literal('qr_fetch_failed'), method: z.enum(METHOD_IDS), problem: providerSaidSchema });
+
 const anySaid = z.union([
-  linkSaidSchema,
+  providerSaidSchema,
+  qrFetchSchema,
   z.discriminatedUnion('kind', [
     z.strictObject({ area, kind: z.literal('opn_failure'), code: z.enum(keysOf<OpnFailureCode>(OPN_FAILURE_DESCRIPTIONS)), method: z.enum(METHOD_IDS) }),
     z.strictObject({ area, kind: z.literal('unknown_failure_code'), code: z.string(), method: z.enum(METHOD_IDS) }),
@@ -39,13 +38,9 @@ const anySaid = z.union([
     z.strictObject({ area, kind: z.literal('create_stopped') }),
     z.strictObject({ area, kind: z.literal('reach_unchecked'), problem: linkSaidSchema }),
     z.strictObject({ area, kind: z.literal('marked_not_paid'), by: z.string(), reason: z.string() }),
-    z.strictObject({
-      area,
-      kind: z.literal('other_amount'),
-      provider,
-      asked: money,
-      answered: z.strictObject({ minor: z.number().int().nullable(), currency: z.string() }),
-    }),
+    z.strictObject({ area, kind: z.literal('cancelled_at_opn'), problem: z.union([providerSaidSchema, qrFetchSchema]) }),
+    z.strictObject({ area, kind: z.literal('cancel_not_yet'), problem: providerSaidSchema }),
+    z.strictObject({ area, kind: z.literal('checking_reach') }),
     z.strictObject({ area, kind: z.literal('closed_after_part') }),
     z.strictObject({
       area,

@@ -2,6 +2,9 @@ import type { Money } from '../../money/money';
 import type { MethodId } from '../../payment/method';
 import type { DemoFailureCode } from '../../providers/demo/demo-api';
 import type { OpnFailureCode } from '../../providers/opn/opn-api';
+import type { ProviderAnswerSaid } from './payment-answers';
+
+export type { AmountSaid, AnsweredAmount, ProviderAnswerSaid, RefusedKey, RejectedWhat } from './payment-answers';
 
 /** Orangepill's statuses that end a payment as failed (app/providers/orangepill/orangepill-status.ts). */
 export type OrangepillFailedStatus = 'CANCELLED' | 'FAILED' | 'ERROR';
@@ -20,18 +23,25 @@ export type ProviderLinkSaid =
   /** An answer the terminal cannot read: a sale never moves on it. */
   | { readonly area: 'payment'; readonly kind: 'unreadable_answer'; readonly provider: string };
 
-/** What a provider said an amount was, as it said it: `minor` null when unreadable, `currency` maybe empty or unknown. */
-export interface AnsweredAmount {
-  readonly minor: number | null;
-  readonly currency: string;
-}
+/** What a client's error says on its own: the link's note, or the provider's refusal or unusable answer. */
+export type ProviderSaid = ProviderLinkSaid | ProviderAnswerSaid;
+
+/** Opn's QR image could not be fetched, and why. */
+export type QrFetchSaid = { readonly area: 'payment'; readonly kind: 'qr_fetch_failed'; readonly method: MethodId; readonly problem: ProviderSaid };
 
 /**
  * What the service says about a payment under way or ended: why it failed, why it needs the cashier's
  * attention, what a cancel found, what the provider's link is doing (see ../said.ts).
  */
 export type PaymentSaid =
-  | ProviderLinkSaid
+  | ProviderSaid
+  | QrFetchSaid
+  /** A charge the counter could not use, which the terminal then cancelled at Opn so nobody can pay it. */
+  | { readonly area: 'payment'; readonly kind: 'cancelled_at_opn'; readonly problem: ProviderSaid | QrFetchSaid }
+  /** The cashier's cancel did not go through yet; `problem` says why. */
+  | { readonly area: 'payment'; readonly kind: 'cancel_not_yet'; readonly problem: ProviderSaid }
+  /** After a restart, a sale left creating waits a moment before asking the provider whether it arrived. */
+  | { readonly area: 'payment'; readonly kind: 'checking_reach' }
   /** An Opn charge failed with a code Opn documents; `method` names the QR method it was for. */
   | { readonly area: 'payment'; readonly kind: 'opn_failure'; readonly code: OpnFailureCode; readonly method: MethodId }
   /** A failure code no doc lists, shown as itself: "<Method> did not complete the payment (<code>)." */
@@ -48,8 +58,6 @@ export type PaymentSaid =
   | { readonly area: 'payment'; readonly kind: 'reach_unchecked'; readonly problem: ProviderLinkSaid }
   /** A manager closed a parked sale as not paid; `by` and `reason` are as they typed and signed them. */
   | { readonly area: 'payment'; readonly kind: 'marked_not_paid'; readonly by: string; readonly reason: string }
-  /** The provider's answer was for another amount or currency than the sale's: never taken as paid. */
-  | { readonly area: 'payment'; readonly kind: 'other_amount'; readonly provider: string; readonly asked: Money; readonly answered: AnsweredAmount }
   /** A partly paid request was closed at the provider (expired or cancelled): money arrived, so it is never "not paid". */
   | { readonly area: 'payment'; readonly kind: 'closed_after_part' }
   /**

@@ -1,4 +1,4 @@
-import type { PaymentSaid, ProviderLinkSaid } from '../../../app/i18n/said/payment';
+import type { PaymentSaid, ProviderAnswerSaid, ProviderLinkSaid } from '../../../app/i18n/said/payment';
 import { DEMO_FAILURES, type DemoFailureCode } from '../../../app/providers/demo/demo-api';
 import { OPN_FAILURE_DESCRIPTIONS, type OpnFailureCode } from '../../../app/providers/opn/opn-api';
 
@@ -15,10 +15,58 @@ export const LINK_SAMPLES: readonly ProviderLinkSaid[] = [
   { area: 'payment', kind: 'unreadable_answer', provider: 'Orangepill' },
 ];
 
+/** A provider's refusals and unusable answers, for each provider name that says them. */
+export const ANSWER_SAMPLES: readonly ProviderAnswerSaid[] = [
+  { area: 'payment', kind: 'key_refused', provider: 'Opn', key: 'secret_key' },
+  { area: 'payment', kind: 'key_refused', provider: 'Orangepill', key: 'api_key' },
+  { area: 'payment', kind: 'key_refused', provider: 'the demo provider', key: 'key' },
+  { area: 'payment', kind: 'access_refused', provider: 'Opn', detail: 'account is not allowed to create charges' },
+  { area: 'payment', kind: 'not_found', provider: 'Opn', detail: 'charge chrg_1 was not found' },
+  { area: 'payment', kind: 'not_found', provider: 'the demo provider', detail: 'No such payment dp_9' },
+  { area: 'payment', kind: 'no_such_request', provider: 'Orangepill', detail: 'HTTP 404' },
+  { area: 'payment', kind: 'provider_rejected', provider: 'Opn', what: 'charge', detail: 'amount must be at least 150' },
+  { area: 'payment', kind: 'provider_rejected', provider: 'Opn', what: 'refund', detail: 'refund failed' },
+  { area: 'payment', kind: 'provider_rejected', provider: 'the demo provider', what: 'request', detail: 'HTTP 422' },
+  { area: 'payment', kind: 'merchant_alias_unknown', provider: 'Orangepill', alias: '@kopi' },
+  { area: 'payment', kind: 'payer_alias_unknown', provider: 'Orangepill', alias: '@bob' },
+  { area: 'payment', kind: 'opn_other_source', sourceType: 'paynow', method: 'alipayplus' },
+  { area: 'payment', kind: 'other_sale', provider: 'Opn' },
+  { area: 'payment', kind: 'orangepill_other_order', reference: 'T-42' },
+  { area: 'payment', kind: 'orangepill_other_request' },
+  { area: 'payment', kind: 'orangepill_bad_qr_image' },
+  { area: 'payment', kind: 'orangepill_not_static' },
+  { area: 'payment', kind: 'qr_width', min: 32, max: 2000 },
+  { area: 'payment', kind: 'amount_refused', refusal: { area: 'sale', kind: 'amount_below_minimum', method: 'atome', minimum: SGD(150) } },
+  { area: 'payment', kind: 'qr_expiry_invalid', method: 'paynow' },
+  { area: 'payment', kind: 'qr_expiry_too_short', method: 'atome', minSeconds: 30, seconds: 10 },
+  { area: 'payment', kind: 'qr_expiry_too_long', method: 'promptpay', maxHours: 24 },
+  { area: 'payment', kind: 'opn_not_qr', method: 'wechatpay', flow: 'redirect' },
+  { area: 'payment', kind: 'opn_not_qr', method: 'paynow', flow: 'app_redirect' },
+  { area: 'payment', kind: 'opn_not_qr', method: 'paynow', flow: 'sideways' },
+  { area: 'payment', kind: 'opn_not_qr', method: 'paynow', flow: null },
+  { area: 'payment', kind: 'opn_too_many_charges' },
+  { area: 'payment', kind: 'opn_qr_missing' },
+  { area: 'payment', kind: 'opn_qr_elsewhere' },
+  { area: 'payment', kind: 'opn_qr_not_image' },
+  { area: 'payment', kind: 'opn_qr_too_large', kb: 512 },
+  { area: 'payment', kind: 'opn_qr_refused', method: 'promptpay', reason: 'The QR image is not a PNG, JPEG or SVG picture.' },
+  { area: 'payment', kind: 'opn_qr_svg_unread', method: 'promptpay' },
+];
+
 /** One example of each kind, with values as the service sends them (tests/unit/said-words.test.ts words each in every language). */
 export const PAYMENT_SAMPLES: readonly PaymentSaid[] = [
   ...(Object.keys(OPN_FAILURE_DESCRIPTIONS) as OpnFailureCode[]).map((code): PaymentSaid => ({ area: 'payment', kind: 'opn_failure', code, method: 'paynow' })),
   ...LINK_SAMPLES,
+  ...ANSWER_SAMPLES,
+  { area: 'payment', kind: 'qr_fetch_failed', method: 'atome', problem: { area: 'payment', kind: 'key_refused', provider: 'Opn', key: 'secret_key' } },
+  { area: 'payment', kind: 'cancelled_at_opn', problem: { area: 'payment', kind: 'opn_qr_svg_unread', method: 'promptpay' } },
+  {
+    area: 'payment',
+    kind: 'cancelled_at_opn',
+    problem: { area: 'payment', kind: 'qr_fetch_failed', method: 'atome', problem: { area: 'payment', kind: 'opn_qr_too_large', kb: 512 } },
+  },
+  { area: 'payment', kind: 'cancel_not_yet', problem: { area: 'payment', kind: 'no_connection', provider: 'the demo provider' } },
+  { area: 'payment', kind: 'checking_reach' },
   { area: 'payment', kind: 'unknown_failure_code', code: 'card_stolen', method: 'atome' },
   ...(Object.keys(DEMO_FAILURES) as DemoFailureCode[]).map((code): PaymentSaid => ({ area: 'payment', kind: 'demo_failure', code })),
   { area: 'payment', kind: 'demo_failure_unknown', code: 'unspecified' },

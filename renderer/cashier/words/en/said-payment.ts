@@ -1,6 +1,8 @@
-import { isCurrencyCode } from '../../../../app/money/currency';
-import type { AnsweredAmount, PaymentSaid, ProviderLinkSaid } from '../../../../app/i18n/said/payment';
+import type { PaymentSaid, ProviderLinkSaid, ProviderSaid } from '../../../../app/i18n/said/payment';
+import { methodOwnName } from '../../sale/method-name';
 import type { SaidFormat, SaidWordsFor } from '../said';
+import { wordWithin } from '../said-within';
+import { answers } from './said-payment-answers';
 
 /** The provider's link, worded on its own and as the cause inside another sentence. */
 const link: SaidWordsFor<ProviderLinkSaid> = {
@@ -16,10 +18,8 @@ function linkWords(said: ProviderLinkSaid, f: SaidFormat): string {
   return wording(said, f);
 }
 
-function answeredWords({ minor, currency }: AnsweredAmount, f: SaidFormat): string {
-  if (minor === null) return `no amount it states clearly${currency === '' ? '' : ` (in ${currency})`}`;
-  return isCurrencyCode(currency) ? f.money({ minor, currency }) : `${minor} minor units of ${currency === '' ? 'an unnamed currency' : currency}`;
-}
+/** What a client's error says on its own, worded alone or inside another sentence. */
+const provider: SaidWordsFor<ProviderSaid> = { ...link, ...answers };
 
 const DEMO_FAILURES = {
   payment_rejected: 'The customer\u2019s wallet declined the payment.',
@@ -33,7 +33,12 @@ const ORANGEPILL_FAILURES = {
 } as const;
 
 export const en: SaidWordsFor<PaymentSaid> = {
-  ...link,
+  ...provider,
+  qr_fetch_failed: ({ method, problem }, f) => `Could not fetch the ${methodOwnName(method, 'en')} QR image: ${wordWithin(provider, problem, f)}`,
+  cancelled_at_opn: ({ problem }, f) =>
+    `${problem.kind === 'qr_fetch_failed' ? en.qr_fetch_failed(problem, f) : wordWithin(provider, problem, f)}; the charge was cancelled at Opn`,
+  cancel_not_yet: ({ problem }, f) => `Could not cancel yet: ${wordWithin(provider, problem, f)}`,
+  checking_reach: () => 'Checking with the provider whether this sale reached it before the restart\u2026',
   opn_failure: ({ code, method }, f) => {
     const name = f.method(method);
     switch (code) {
@@ -60,7 +65,6 @@ export const en: SaidWordsFor<PaymentSaid> = {
   create_stopped: () => 'The terminal stopped before the payment was created',
   reach_unchecked: ({ problem }, f) => `Could not check whether the sale reached the provider: ${linkWords(problem, f)}`,
   marked_not_paid: ({ by, reason }) => `Marked not paid by ${by}, after checking with the provider: ${reason}`,
-  other_amount: ({ provider, asked, answered }, f) => `${provider} answered for ${answeredWords(answered, f)}, not the ${f.money(asked)} asked`,
   closed_after_part: () => 'Part of the payment had arrived before the request was closed at the provider, so it is neither paid nor cancelled',
   outcome_hidden: ({ requestId, lastStatus, deleteAnswer, notFound }) =>
     `The terminal cancelled Orangepill request ${requestId} while it was ${lastStatus}: DELETE answered ${deleteAnswer}, ` +

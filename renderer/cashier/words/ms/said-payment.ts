@@ -1,9 +1,9 @@
-import { isCurrencyCode } from '../../../../app/money/currency';
-import type { AnsweredAmount, PaymentSaid, ProviderLinkSaid } from '../../../../app/i18n/said/payment';
+import type { PaymentSaid, ProviderLinkSaid, ProviderSaid } from '../../../../app/i18n/said/payment';
+import { methodOwnName } from '../../sale/method-name';
 import type { SaidFormat, SaidWordsFor } from '../said';
+import { wordWithin } from '../said-within';
+import { answers, named } from './said-payment-answers';
 
-/** The provider's name as the service gives it; only the demo's is a description, so only it is translated. */
-const named = (provider: string): string => (/^the demo provider$/i.test(provider) ? 'penyedia demo' : provider);
 
 const link: SaidWordsFor<ProviderLinkSaid> = {
   no_answer: ({ provider }) => `Tiada jawapan daripada ${named(provider)} dalam masa yang ditetapkan \u2014 mencuba semula`,
@@ -19,10 +19,8 @@ function linkWords(said: ProviderLinkSaid, f: SaidFormat): string {
   return wording(said, f);
 }
 
-function answeredWords({ minor, currency }: AnsweredAmount, f: SaidFormat): string {
-  if (minor === null) return `jumlah yang tidak dinyatakan dengan jelas${currency === '' ? '' : ` (dalam ${currency})`}`;
-  return isCurrencyCode(currency) ? f.money({ minor, currency }) : `${minor} unit kecil ${currency === '' ? 'mata wang yang tidak dinamakan' : currency}`;
-}
+/** What a client's error says on its own, worded alone or inside another sentence. */
+const provider: SaidWordsFor<ProviderSaid> = { ...link, ...answers };
 
 const DEMO_FAILURES = {
   payment_rejected: 'Dompet pelanggan menolak bayaran ini.',
@@ -36,7 +34,12 @@ const ORANGEPILL_FAILURES = {
 } as const;
 
 export const ms: SaidWordsFor<PaymentSaid> = {
-  ...link,
+  ...provider,
+  qr_fetch_failed: ({ method, problem }, f) => `Tidak dapat mengambil gambar QR ${methodOwnName(method, 'ms')}: ${wordWithin(provider, problem, f)}`,
+  cancelled_at_opn: ({ problem }, f) =>
+    `${problem.kind === 'qr_fetch_failed' ? ms.qr_fetch_failed(problem, f) : wordWithin(provider, problem, f)}; caj itu telah dibatalkan di Opn`,
+  cancel_not_yet: ({ problem }, f) => `Belum dapat dibatalkan: ${wordWithin(provider, problem, f)}`,
+  checking_reach: () => 'Menyemak dengan penyedia sama ada jualan ini sampai kepadanya sebelum terminal dimulakan semula\u2026',
   opn_failure: ({ code, method }, f) => {
     const name = f.method(method);
     switch (code) {
@@ -63,8 +66,6 @@ export const ms: SaidWordsFor<PaymentSaid> = {
   create_stopped: () => 'Terminal berhenti sebelum bayaran sempat dibuat',
   reach_unchecked: ({ problem }, f) => `Tidak dapat menyemak sama ada jualan ini sampai kepada penyedia: ${linkWords(problem, f)}`,
   marked_not_paid: ({ by, reason }) => `Ditanda tidak dibayar oleh ${by}, selepas menyemak dengan penyedia: ${reason}`,
-  other_amount: ({ provider, asked, answered }, f) =>
-    `${named(provider)} menjawab untuk ${answeredWords(answered, f)}, bukan ${f.money(asked)} yang diminta`,
   closed_after_part: () => 'Sebahagian bayaran telah diterima sebelum permintaan ditutup di pihak penyedia, jadi ia bukan dibayar dan bukan juga dibatalkan',
   outcome_hidden: ({ requestId, lastStatus, deleteAnswer, notFound }) =>
     `Terminal membatalkan permintaan Orangepill ${requestId} semasa statusnya ${lastStatus}: DELETE menjawab ${deleteAnswer}, ` +

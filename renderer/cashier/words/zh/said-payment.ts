@@ -1,9 +1,9 @@
-import { isCurrencyCode } from '../../../../app/money/currency';
-import type { AnsweredAmount, PaymentSaid, ProviderLinkSaid } from '../../../../app/i18n/said/payment';
+import type { PaymentSaid, ProviderLinkSaid, ProviderSaid } from '../../../../app/i18n/said/payment';
+import { methodOwnName } from '../../sale/method-name';
 import type { SaidFormat, SaidWordsFor } from '../said';
+import { wordWithin } from '../said-within';
+import { answers, named } from './said-payment-answers';
 
-/** The provider's name as the service gives it; only the demo's is a description, so only it is translated. */
-const named = (provider: string): string => (/^the demo provider$/i.test(provider) ? '演示支付服务商' : provider);
 
 const link: SaidWordsFor<ProviderLinkSaid> = {
   no_answer: ({ provider }) => `${named(provider)} 未及时回复 \u2014 正在重试`,
@@ -18,10 +18,8 @@ function linkWords(said: ProviderLinkSaid, f: SaidFormat): string {
   return wording(said, f);
 }
 
-function answeredWords({ minor, currency }: AnsweredAmount, f: SaidFormat): string {
-  if (minor === null) return `未明确说明的金额${currency === '' ? '' : `（${currency}）`}`;
-  return isCurrencyCode(currency) ? f.money({ minor, currency }) : `${minor} 个${currency === '' ? '未注明币种的' : ` ${currency} `}最小货币单位`;
-}
+/** What a client's error says on its own, worded alone or inside another sentence. */
+const provider: SaidWordsFor<ProviderSaid> = { ...link, ...answers };
 
 const DEMO_FAILURES = {
   payment_rejected: '顾客的钱包拒绝了这笔付款。',
@@ -35,7 +33,12 @@ const ORANGEPILL_FAILURES = {
 } as const;
 
 export const zh: SaidWordsFor<PaymentSaid> = {
-  ...link,
+  ...provider,
+  qr_fetch_failed: ({ method, problem }, f) => `无法获取 ${methodOwnName(method, 'zh-Hans')} 二维码图片：${wordWithin(provider, problem, f)}`,
+  cancelled_at_opn: ({ problem }, f) =>
+    `${problem.kind === 'qr_fetch_failed' ? zh.qr_fetch_failed(problem, f) : wordWithin(provider, problem, f)}；该扣款已在 Opn 取消`,
+  cancel_not_yet: ({ problem }, f) => `暂时无法取消：${wordWithin(provider, problem, f)}`,
+  checking_reach: () => '正在向支付服务商确认这笔销售在重启前是否已送达\u2026',
   opn_failure: ({ code, method }, f) => {
     const name = f.method(method);
     switch (code) {
@@ -62,7 +65,6 @@ export const zh: SaidWordsFor<PaymentSaid> = {
   create_stopped: () => '终端在付款创建前已停止',
   reach_unchecked: ({ problem }, f) => `无法确认这笔销售是否已送达支付服务商：${linkWords(problem, f)}`,
   marked_not_paid: ({ by, reason }) => `已由 ${by} 向支付服务商核实后标记为未付款：${reason}`,
-  other_amount: ({ provider, asked, answered }, f) => `${named(provider)} 回复的金额为 ${answeredWords(answered, f)}，而不是所要求的 ${f.money(asked)}`,
   closed_after_part: () => '支付服务商关闭请求前已收到部分付款，因此既不算已付款，也不算已取消',
   outcome_hidden: ({ requestId, lastStatus, deleteAnswer, notFound }) =>
     `终端在 Orangepill 请求 ${requestId} 处于 ${lastStatus} 状态时将其取消：DELETE 回复 ${deleteAnswer}，随后 GET 回复 404（${notFound}）。` +
