@@ -2,6 +2,7 @@ import { formatMoney } from '../money/money';
 import type { Payment } from '../payment/payment';
 import type { PaymentEvent } from '../payment/transition';
 import type { ProviderError, ProviderStatus } from '../providers/provider';
+import { providerSaid } from '../providers/provider-errors';
 import { assertNever } from '../util/assert-never';
 import type { Result } from '../util/result';
 
@@ -31,9 +32,13 @@ export function closeEvent(
   if (!result.ok) {
     if (result.error.kind === 'outcome_unknown') return { type: 'cancel_unresolved', reason: result.error.message, said: result.error.said };
     // Not closed, and nothing known arrived: a cancel is tried again by the cashier; an expiry closes here.
-    return reason === 'cancel'
-      ? { type: 'cancel_failed', message: `Could not cancel yet: ${result.error.message}` }
-      : { type: 'provider_status', status: { kind: 'expired' } };
+    if (reason === 'expiry') return { type: 'provider_status', status: { kind: 'expired' } };
+    const problem = providerSaid(result.error.said);
+    return {
+      type: 'cancel_failed',
+      message: `Could not cancel yet: ${result.error.message}`,
+      ...(problem === undefined ? {} : { said: { area: 'payment', kind: 'cancel_not_yet', problem } as const }),
+    };
   }
   const status = result.value;
   const closed: ProviderStatus = reason === 'cancel' ? { kind: 'cancelled' } : { kind: 'expired' };

@@ -29,6 +29,13 @@ const STOPPED: Failure = {
   said: { area: 'payment', kind: 'create_stopped' },
 };
 
+/** The note on a sale left creating by a restart, while the terminal waits to ask the provider about it. */
+export const CHECKING_REACH: PaymentEvent = {
+  type: 'notice',
+  message: 'Checking with the provider whether this sale reached it before the restart\u2026',
+  said: { area: 'payment', kind: 'checking_reach' },
+};
+
 const LINK_KINDS: ReadonlySet<PaymentSaid['kind']> = new Set(['no_answer', 'no_connection', 'slow_down', 'provider_trouble', 'unreadable_answer']);
 const isLinkSaid = (said: PaymentSaid): said is ProviderLinkSaid => LINK_KINDS.has(said.kind);
 

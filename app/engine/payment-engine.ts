@@ -1,6 +1,6 @@
 import type { Clock } from './clock';
 import { closeEvent } from './close-outcome';
-import { createAtProvider, type CreatorHost } from './payment-creator';
+import { CHECKING_REACH, createAtProvider, type CreatorHost } from './payment-creator';
 import type { EngineError } from './engine-error';
 import { MoneyDesk } from './money-desk';
 import { ParkingDesk } from './parking-desk';
@@ -233,7 +233,7 @@ export class PaymentEngine {
     const settleAt = payment.updatedAt + (this.deps.createSettleMs ?? 0);
     const wait = settleAt - this.deps.clock.now();
     if (wait > 0) {
-      this.apply(payment.id, { type: 'notice', message: 'Checking with the provider whether this sale reached it before the restart…' });
+      this.apply(payment.id, CHECKING_REACH);
       await new Promise<void>((resolve) => this.deps.clock.setTimer(resolve, wait));
     }
     if (!this.stopped) await this.create(this.providerFor(payment), payment, { reconcileFirst: true });

@@ -13,7 +13,7 @@ export type PaymentEvent =
   | { readonly type: 'create_failed'; readonly failure: Failure }
   | { readonly type: 'provider_status'; readonly status: ProviderStatus }
   | { readonly type: 'cancel_requested' }
-  | { readonly type: 'cancel_failed'; readonly message: string }
+  | ({ readonly type: 'cancel_failed'; readonly message: string } & Saying)
   /** A refund the terminal made succeeded; the provider's new total refunded on this payment. */
   | { readonly type: 'refund_recorded'; readonly totalRefundedMinor: number }
   | ({ readonly type: 'notice'; readonly message: string | null } & Saying)
@@ -91,7 +91,7 @@ export function transition(payment: Payment, event: PaymentEvent, now: number): 
       return payment;
     case 'cancel_failed':
       if (current.status !== 'cancelling') return payment;
-      return next({ state: state({ status: 'awaiting' }), notice: event.message });
+      return next({ state: state({ status: 'awaiting' }), notice: event.message, ...saying('noticeSaid', event.said) });
     case 'refund_recorded':
       return applyRefund(payment, event.totalRefundedMinor, next);
     case 'notice':

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../app/engine/payment-store';
 import { type CreatedPayment, type ProviderError, type ProviderStatus } from '../../app/providers/provider';
 import { err, ok, type Result } from '../../app/util/result';
+import { transportFailure } from '../../app/providers/provider-errors';
+import { expectWordedAsSaid } from '../support/said-check';
 import {
   T0,
   settle,
@@ -57,6 +59,12 @@ describe('PaymentEngine: cancel', () => {
     const result = await h.engine.cancel(payment.id);
     expect(result.ok && result.value.state).toEqual({ status: 'awaiting' });
     expect(result.ok && result.value.notice).toBe(`Could not cancel yet: ${networkError.message}`);
+    // The provider's sentence goes with it, for the cashier's language.
+    const linked = transportFailure('the demo provider', false, false);
+    h.provider.onCancel = () => err(linked);
+    const again = await h.engine.cancel(payment.id);
+    expect(again.ok && again.value.noticeSaid).toEqual({ area: 'payment', kind: 'cancel_not_yet', problem: linked.said });
+    if (again.ok) expectWordedAsSaid({ message: again.value.notice ?? '', said: again.value.noticeSaid });
     await h.clock.advance(1000);
     expect(h.provider.statusCalls).toHaveLength(1);
     expect(h.engine.get(payment.id)?.notice).toBeNull();
@@ -257,7 +265,9 @@ describe('PaymentEngine: a create still in flight when the terminal died', () =>
     h.engine.resume();
     await h.clock.advance(9_000);
     expect(h.provider.finds).toEqual([]);
-    expect(h.engine.get('in-flight')?.notice).toContain('whether this sale reached it');
+    const waiting = h.engine.get('in-flight');
+    expect(waiting?.notice).toContain('whether this sale reached it');
+    expectWordedAsSaid({ message: waiting?.notice ?? '', said: waiting?.noticeSaid });
     // Meanwhile the lost request lands at the provider; the lookup then adopts it.
     h.provider.onFind = () => ok({ providerRef: 'prov-landed', qr: { payload: 'QR:landed' }, expiresAt: T0 + 600_000 });
     await h.clock.advance(1_000);
