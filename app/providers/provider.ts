@@ -1,9 +1,8 @@
 import type { RefundSaid } from '../i18n/said/refund';
-import type { SaleSaid } from '../i18n/said/sale';
 import type { Money } from '../money/money';
 import type { MethodInfo } from '../payment/method';
 import type { Failure, ProviderTrail, QrCode } from '../payment/payment';
-import type { PaymentSaid } from '../i18n/said/payment';
+import type { AmountSaid, PaymentSaid } from '../i18n/said/payment';
 import type { Result } from '../util/result';
 
 export interface CreatePaymentRequest {
@@ -104,7 +103,13 @@ export interface ProviderError {
 /** Why the provider's rules refuse an amount: the English sentence, and the same as a `Said` for the cashier's language. */
 export interface AmountRefusal {
   readonly message: string;
-  readonly said: SaleSaid;
+  readonly said: AmountSaid;
+}
+
+/** A client's sentence about a payment, and the same as a `Said` for the cashier's language. */
+export interface PaymentSentence {
+  readonly message: string;
+  readonly said: PaymentSaid;
 }
 
 /** One payment provider, spoken to over an injected fetch; the engine knows nothing else about it. */

@@ -14,6 +14,7 @@ import { platformFetch } from '../../electron/service/providers/platform-fetch';
 import { readOpnQrImage } from '../../electron/service/providers/provider-clients';
 import { setUpProviders, type ProviderSetup } from '../../electron/service/providers/provider-setup';
 import { enabledOpnMethods, startOpnSimulator, type OpnSimulator, type OpnSimulatorOptions } from '../../electron/simulators/opn/opn-simulator';
+import { expectWordedAsSaid, formatFor } from '../support/said-check';
 
 const SECRET = 'skey_test_simclient0000000001';
 let sim: OpnSimulator | null = null;
@@ -60,9 +61,11 @@ describe('the Opn client against the Opn simulator', () => {
       error: {
         kind: 'rejected',
         message: `Opn answered the ${name} payment with a payment page the customer must open, not a QR code to show, so ${name} cannot be taken at this counter; the charge was cancelled at Opn`,
+        said: { area: 'payment', kind: 'cancelled_at_opn', problem: { area: 'payment', kind: 'opn_not_qr', method, flow: 'redirect' } },
         ambiguous: false,
       },
     });
+    if (!created.ok) expectWordedAsSaid(created.error, formatFor([client.method]));
     const [charge] = s.charges();
     expect(charge?.status).toBe('expired');
     expect(s.requests().some((r) => r.method === 'POST' && r.path === `/charges/${charge?.id ?? ''}/expire`)).toBe(true);

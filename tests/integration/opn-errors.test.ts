@@ -4,6 +4,7 @@ import { createOpnClient } from '../../app/providers/opn/opn-client';
 import { platformFetch } from '../../electron/service/providers/platform-fetch';
 import { decodeQrImage } from '../../electron/shared/images/qr-image-decoder';
 import { assertNoSecret, BASIC, clientFor, failure, messages, OMISE_VERSION, paidCharge, saleRequest, SECRET, useOpnRig, value } from '../support/opn-rig';
+import { expectWordedAsSaid } from '../support/said-check';
 
 const rig = useOpnRig();
 const AUTH_MESSAGE = 'Opn refused the terminal\u2019s secret key \u2014 check it in settings'.replace('\u2019', "'");
@@ -28,8 +29,10 @@ describe('Opn errors, each as a typed error with a plain sentence', () => {
     const { sim } = rig();
     const wrong = clientFor(sim, { secretKey: 'skey_test_wrongkey000000000' });
     const created = failure(await wrong.create(saleRequest(sim.now())));
-    expect(created).toEqual({ kind: 'auth', message: AUTH_MESSAGE, ambiguous: false });
-    expect(failure(await wrong.status('chrg_test_whatever'))).toEqual({ kind: 'auth', message: AUTH_MESSAGE, ambiguous: false });
+    const keyRefused = { area: 'payment', kind: 'key_refused', provider: 'Opn', key: 'secret_key' } as const;
+    expect(created).toEqual({ kind: 'auth', message: AUTH_MESSAGE, said: keyRefused, ambiguous: false });
+    expectWordedAsSaid(created);
+    expect(failure(await wrong.status('chrg_test_whatever'))).toEqual({ kind: 'auth', message: AUTH_MESSAGE, said: keyRefused, ambiguous: false });
     expect(sim.charges()).toHaveLength(0);
     // The simulator answers like Opn: an error object with code authentication_failure.
     const raw = await fetch(`${sim.baseUrl}/charges`, { headers: { authorization: 'Basic bm9wZTo=' } });
@@ -39,11 +42,14 @@ describe('Opn errors, each as a typed error with a plain sentence', () => {
 
   it('404: a charge Opn does not have', async () => {
     const { client } = rig();
-    expect(failure(await client.status('chrg_test_doesnotexist00000'))).toEqual({
+    const missing = failure(await client.status('chrg_test_doesnotexist00000'));
+    expect(missing).toEqual({
       kind: 'not_found',
       message: 'Opn could not find it: charge chrg_test_doesnotexist00000 was not found',
+      said: { area: 'payment', kind: 'not_found', provider: 'Opn', detail: 'charge chrg_test_doesnotexist00000 was not found' },
       ambiguous: false,
     });
+    expectWordedAsSaid(missing);
     expect(failure(await client.cancel('chrg_test_doesnotexist00000')).kind).toBe('not_found');
   });
 
@@ -51,11 +57,14 @@ describe('Opn errors, each as a typed error with a plain sentence', () => {
     const { sim, client } = rig();
     expect(failure(await client.listCharges({ limit: 500 }))).toMatchObject({ kind: 'rejected', ambiguous: false });
     sim.faults.add({ fault: { kind: 'status', status: 422 }, method: 'POST', pathPrefix: '/charges' });
-    expect(failure(await client.create(saleRequest(sim.now())))).toEqual({
+    const refused = failure(await client.create(saleRequest(sim.now())));
+    expect(refused).toEqual({
       kind: 'rejected',
       message: 'Opn rejected the request: injected HTTP 422',
+      said: { area: 'payment', kind: 'provider_rejected', provider: 'Opn', what: 'request', detail: 'injected HTTP 422' },
       ambiguous: false,
     });
+    expectWordedAsSaid(refused);
   });
 
   it('429: slow down, for as long as Retry-After says', async () => {
@@ -138,11 +147,13 @@ describe('Opn answers the terminal will not trust', () => {
     const { sim } = rig();
     const tampered = clientFor(sim, { fetch: rewriting((url, body) => (url.endsWith('/charges') ? body.replace('"amount":1234', '"amount":1200') : body)) });
     const error = failure(await tampered.create(saleRequest(sim.now(), 1234)));
-    expect(error).toEqual({
+    expect(error).toMatchObject({
       kind: 'invalid_response',
       message: 'Opn answered for SGD 12.00, not the SGD 12.34 asked; the charge was cancelled at Opn',
+      said: { kind: 'cancelled_at_opn', problem: { kind: 'other_amount', asked: { minor: 1234, currency: 'SGD' }, answered: { minor: 1200, currency: 'SGD' } } },
       ambiguous: false,
     });
+    expectWordedAsSaid(error);
     expect(sim.charges().map((c) => c.status)).toEqual(['expired']);
   });
 

@@ -15,6 +15,7 @@ import { platformFetch } from '../../electron/service/providers/platform-fetch';
 import { readOpnQrImage } from '../../electron/service/providers/provider-clients';
 import { decodeQrImage } from '../../electron/shared/images/qr-image-decoder';
 import { startOpnStub, STUB_SECRET, type OpnStub } from '../support/opn-stub';
+import { expectWordedAsSaid } from '../support/said-check';
 
 let stub: OpnStub;
 const messages: string[] = [];
@@ -105,8 +106,10 @@ describe('every Opn QR method: one key, its own source type and currency', () =>
     expect(error).toEqual({
       kind: 'invalid_response',
       message: 'The PromptPay QR image (SVG) could not be read, and the terminal does not show SVG as it came; the charge was cancelled at Opn',
+      said: { area: 'payment', kind: 'cancelled_at_opn', problem: { area: 'payment', kind: 'opn_qr_svg_unread', method: 'promptpay' } },
       ambiguous: false,
     });
+    expectWordedAsSaid(error);
     expect(posts(`/charges/${[...stub.charges.keys()].at(-1)!}/expire`)).toHaveLength(1);
   });
 
@@ -176,7 +179,13 @@ describe('only an offline flow with a QR is shown', () => {
     await stub.close();
     stub = await startOpnStub({ flows: { paynow: flow } });
     const error = failure(await client('paynow').create(sale(1500, 'SGD')));
-    expect(error).toEqual({ kind: 'rejected', message: `${sentence}; the charge was cancelled at Opn`, ambiguous: false });
+    expect(error).toEqual({
+      kind: 'rejected',
+      message: `${sentence}; the charge was cancelled at Opn`,
+      said: { area: 'payment', kind: 'cancelled_at_opn', problem: { area: 'payment', kind: 'opn_not_qr', method: 'paynow', flow } },
+      ambiguous: false,
+    });
+    expectWordedAsSaid(error);
     const [charge] = [...stub.charges.values()];
     expect(posts(`/charges/${charge!.id}/expire`)).toHaveLength(1);
     expect(charge!.status).toBe('expired');
@@ -206,7 +215,13 @@ describe('only an offline flow with a QR is shown', () => {
     const request = sale(1500, 'SGD');
     value(await client('paynow').create(request));
     const error = failure(await client('alipayplus').findByReference(request.reference));
-    expect(error).toEqual({ kind: 'invalid_response', message: 'Opn answered with a paynow charge, not the Alipay+ charge asked', ambiguous: false });
+    expect(error).toEqual({
+      kind: 'invalid_response',
+      message: 'Opn answered with a paynow charge, not the Alipay+ charge asked',
+      said: { area: 'payment', kind: 'opn_other_source', sourceType: 'paynow', method: 'alipayplus' },
+      ambiguous: false,
+    });
+    expectWordedAsSaid(error);
   });
 });
 

@@ -3,6 +3,7 @@ import type { FetchLike } from '../../app/providers/http';
 import type { CreatePaymentRequest } from '../../app/providers/provider';
 import { ORANGEPILL_METHOD_ID } from '../../app/providers/orangepill/orangepill-method';
 import { MERCHANT_ALIAS, ORANGEPILL_KEY, sale, startOrangepillRig, type OrangepillRig } from '../support/orangepill-harness';
+import { expectWordedAsSaid } from '../support/said-check';
 
 let rig: OrangepillRig;
 beforeAll(async () => {
@@ -97,10 +98,14 @@ describe('Orangepill create (POST /v1/apps/payment)', () => {
     expect(!wrongShop.ok && wrongShop.error).toEqual({
       kind: 'rejected',
       message: 'Orangepill does not know the merchant alias @nobody_here \u2014 check it in settings',
+      said: { area: 'payment', kind: 'merchant_alias_unknown', provider: 'Orangepill', alias: '@nobody_here' },
       ambiguous: false,
     });
+    if (!wrongShop.ok) expectWordedAsSaid(wrongShop.error);
     const wrongPayer = await rig.client.create(sale({ minor: 100, currency: 'SGD' }, { payerAlias: '@unknown_bob' }));
     expect(!wrongPayer.ok && wrongPayer.error.message).toBe('Orangepill does not know the payer alias @unknown_bob \u2014 check it with the customer');
+    expect(!wrongPayer.ok && wrongPayer.error.said).toEqual({ area: 'payment', kind: 'payer_alias_unknown', provider: 'Orangepill', alias: '@unknown_bob' });
+    if (!wrongPayer.ok) expectWordedAsSaid(wrongPayer.error);
   });
 
   it('does not trust an answer for another amount or order (ambiguous: the request may exist)', async () => {
@@ -110,9 +115,16 @@ describe('Orangepill create (POST /v1/apps/payment)', () => {
       return { status: answer.status, headers: answer.headers, text: () => Promise.resolve(text), bytes: () => Promise.resolve(new TextEncoder().encode(text)) };
     };
     const amount = await rig.clientWith({ fetch: tamper('"amount":12.34', '"amount":1.23') }).create(sale({ minor: 1234, currency: 'SGD' }));
-    expect(!amount.ok && amount.error).toEqual({ kind: 'invalid_response', message: 'Orangepill answered for 1.23 SGD, not 12.34 SGD', ambiguous: true });
+    expect(!amount.ok && amount.error).toMatchObject({
+      kind: 'invalid_response',
+      message: 'Orangepill answered for SGD 1.23, not the SGD 12.34 asked',
+      said: { kind: 'other_amount', answered: { minor: 123, currency: 'SGD' } },
+      ambiguous: true,
+    });
+    if (!amount.ok) expectWordedAsSaid(amount.error);
     const order = await rig.clientWith({ fetch: tamper('"order":"T', '"order":"X') }).create(sale({ minor: 1234, currency: 'SGD' }));
-    expect(!order.ok && order.error).toMatchObject({ kind: 'invalid_response', ambiguous: true });
+    expect(!order.ok && order.error).toMatchObject({ kind: 'invalid_response', said: { kind: 'orangepill_other_order' }, ambiguous: true });
+    if (!order.ok) expectWordedAsSaid(order.error);
     const garbage = await rig.clientWith({ fetch: tamper('"status":"CREATED"', '"status":7') }).create(sale({ minor: 1234, currency: 'SGD' }));
     expect(!garbage.ok && garbage.error).toMatchObject({ kind: 'invalid_response', message: 'Orangepill sent a response the terminal cannot read', ambiguous: true });
   });

@@ -3,6 +3,7 @@ import type { ProviderError } from '../../app/providers/provider';
 import type { Result } from '../../app/util/result';
 import { platformFetch } from '../../electron/service/providers/platform-fetch';
 import { ORANGEPILL_KEY, sale, startOrangepillRig, type OrangepillRig } from '../support/orangepill-harness';
+import { expectWordedAsSaid } from '../support/said-check';
 
 let rig: OrangepillRig;
 const errors: ProviderError[] = [];
@@ -28,7 +29,9 @@ describe('Orangepill errors, as the cashier reads them', () => {
   it('a wrong API key (401)', async () => {
     const client = rig.clientWith({ apiKey: 'AXVubzpwQDU1dzByYM==-WRONG-key' });
     const message = "Orangepill refused the terminal's API key \u2014 check it in settings";
-    expect(failed(await client.create(sale({ minor: 100, currency: 'SGD' })))).toEqual({ kind: 'auth', message, ambiguous: false });
+    const refused = failed(await client.create(sale({ minor: 100, currency: 'SGD' })));
+    expect(refused).toEqual({ kind: 'auth', message, said: { area: 'payment', kind: 'key_refused', provider: 'Orangepill', key: 'api_key' }, ambiguous: false });
+    expectWordedAsSaid(refused);
     expect(failed(await client.status('MljzDk8qxDsBkXW0wv3r'))).toMatchObject({ kind: 'auth', message });
   });
 
@@ -76,17 +79,23 @@ describe('Orangepill errors, as the cashier reads them', () => {
   });
 
   it('a request Orangepill does not have (404), and other refusals (4xx)', async () => {
-    expect(failed(await rig.client.status('NoSuchRequest0000000'))).toEqual({
+    const missing = failed(await rig.client.status('NoSuchRequest0000000'));
+    expect(missing).toEqual({
       kind: 'not_found',
       message: 'Orangepill has no such payment request (payment request NoSuchRequest0000000 not found)',
+      said: { area: 'payment', kind: 'no_such_request', provider: 'Orangepill', detail: 'payment request NoSuchRequest0000000 not found' },
       ambiguous: false,
     });
+    expectWordedAsSaid(missing);
     rig.sim.faults.add({ fault: { kind: 'status', status: 400 }, method: 'GET' });
-    expect(failed(await rig.client.list({ status: 'DONE' }))).toEqual({
+    const refused = failed(await rig.client.list({ status: 'DONE' }));
+    expect(refused).toEqual({
       kind: 'rejected',
       message: 'Orangepill rejected the request: injected HTTP 400',
+      said: { area: 'payment', kind: 'provider_rejected', provider: 'Orangepill', what: 'request', detail: 'injected HTTP 400' },
       ambiguous: false,
     });
+    expectWordedAsSaid(refused);
   });
 
   it('keeps the key out even when Orangepill echoes it back', async () => {
@@ -105,6 +114,6 @@ describe('Orangepill errors, as the cashier reads them', () => {
   // Last, after every case above: whatever went wrong, the cashier never saw the key.
   it('no message carried the API key', () => {
     expect(errors.length).toBeGreaterThan(10);
-    for (const error of errors) expect(error.message).not.toContain(ORANGEPILL_KEY);
+    for (const error of errors) expect(JSON.stringify(error)).not.toContain(ORANGEPILL_KEY);
   });
 });

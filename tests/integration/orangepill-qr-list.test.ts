@@ -62,7 +62,12 @@ describe('Orangepill QR images and reveal', () => {
     const blank = new PNG({ width: 64, height: 64 });
     blank.data.fill(255);
     const revealed = await rig.client.reveal(PNG.sync.write(blank).toString('base64'));
-    expect(!revealed.ok && revealed.error).toEqual({ kind: 'rejected', message: 'Orangepill rejected the request: no QR code found in the image', ambiguous: false });
+    expect(!revealed.ok && revealed.error).toEqual({
+      kind: 'rejected',
+      message: 'Orangepill rejected the request: no QR code found in the image',
+      said: { area: 'payment', kind: 'provider_rejected', provider: 'Orangepill', what: 'request', detail: 'no QR code found in the image' },
+      ambiguous: false,
+    });
     const { id } = await open();
     const tooWide = await rig.client.qrImage(id, 'png', 100_000);
     expect(!tooWide.ok && tooWide.error.kind).toBe('rejected');

@@ -197,15 +197,18 @@ describe('createDemoClient', () => {
     });
 
     it('rejects an answer for a different amount, currency or reference as invalid_response (ambiguous)', async () => {
+      const kinds: string[] = [];
       for (const patch of [{ amount_minor: 12340 }, { currency: 'MYR' }, { reference: 'ref-2' }]) {
         const { provider } = client(() => json(201, demoPayment(patch)));
         const e = expectError(await provider.create(request));
         expect(e.kind, JSON.stringify(patch)).toBe('invalid_response');
         expect(e.ambiguous).toBe(true);
+        kinds.push(e.said?.kind ?? '(none)');
       }
+      expect(kinds).toEqual(['other_amount', 'other_amount', 'other_sale']);
       const { provider } = client(() => json(201, demoPayment({ amount_minor: 12340 })));
       expect(expectError(await provider.create(request)).message).toBe(
-        'the demo provider answered for 123.40 SGD, not the amount asked',
+        'the demo provider answered for SGD 123.40, not the SGD 12.34 asked',
       );
     });
 
@@ -213,7 +216,12 @@ describe('createDemoClient', () => {
       for (const status of [401, 403]) {
         const { provider } = client(() => json(status, errorBody('unauthorized', 'bad key')));
         const e = expectError(await provider.create(request));
-        expect(e).toEqual({ kind: 'auth', message: "the demo provider refused the terminal's key", ambiguous: false });
+        expect(e).toEqual({
+          kind: 'auth',
+          message: "the demo provider refused the terminal's key",
+          said: { area: 'payment', kind: 'key_refused', provider: 'the demo provider', key: 'key' },
+          ambiguous: false,
+        });
       }
     });
 
@@ -232,6 +240,7 @@ describe('createDemoClient', () => {
       expect(expectError(await provider.create(request))).toEqual({
         kind: 'rejected',
         message: 'the demo provider rejected the request: amount_minor must be positive',
+        said: { area: 'payment', kind: 'provider_rejected', provider: 'the demo provider', what: 'request', detail: 'amount_minor must be positive' },
         ambiguous: false,
       });
     });
@@ -291,7 +300,8 @@ describe('createDemoClient', () => {
       const { provider } = client(() => json(404, errorBody('not_found', 'No such payment dp_9')));
       expect(expectError(await provider.status('dp_9'))).toEqual({
         kind: 'not_found',
-        message: 'the demo provider: No such payment dp_9',
+        message: 'the demo provider could not find it: No such payment dp_9',
+        said: { area: 'payment', kind: 'not_found', provider: 'the demo provider', detail: 'No such payment dp_9' },
         ambiguous: false,
       });
     });

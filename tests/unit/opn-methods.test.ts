@@ -100,13 +100,13 @@ describe('amount, expiry and refund rules per method', () => {
   });
 
   it('keeps each documented expiry range, and sends the terminal\u2019s own where none is documented', () => {
-    expect(opnExpiry(NOW + 25 * HOUR, NOW, OPN_METHODS.promptpay)).toEqual({ ok: false, error: 'A PromptPay QR can stay valid for at most 24 hours; choose a shorter QR lifetime in settings' });
+    expect(opnExpiry(NOW + 25 * HOUR, NOW, OPN_METHODS.promptpay)).toMatchObject({ ok: false, error: { message: 'A PromptPay QR can stay valid for at most 24 hours; choose a shorter QR lifetime in settings' } });
     expect(opnExpiry(NOW + 24 * HOUR, NOW, OPN_METHODS.promptpay)).toEqual({ ok: true, value: NOW + 24 * HOUR });
     expect(opnExpiry(NOW + 5000, NOW, OPN_METHODS.promptpay)).toEqual({ ok: true, value: NOW + 5000 });
     expect(opnExpiry(NOW + 48 * HOUR + 999, NOW, OPN_METHODS.paynow)).toEqual({ ok: true, value: NOW + 48 * HOUR });
-    expect(opnExpiry(Number.NaN, NOW, OPN_METHODS.paynow)).toEqual({ ok: false, error: 'The PayNow QR has no valid expiry time' });
-    expect(opnExpiry(NOW + 13 * HOUR, NOW)).toEqual({ ok: false, error: 'An Atome QR can stay valid for at most 12 hours; choose a shorter QR lifetime in settings' });
-    expect(opnExpiry(NOW + 10_000, NOW)).toEqual({ ok: false, error: 'An Atome QR must stay valid for at least 30 seconds; this one would expire in 10 s' });
+    expect(opnExpiry(Number.NaN, NOW, OPN_METHODS.paynow)).toMatchObject({ ok: false, error: { message: 'The PayNow QR has no valid expiry time' } });
+    expect(opnExpiry(NOW + 13 * HOUR, NOW)).toMatchObject({ ok: false, error: { message: 'An Atome QR can stay valid for at most 12 hours; choose a shorter QR lifetime in settings' } });
+    expect(opnExpiry(NOW + 10_000, NOW)).toMatchObject({ ok: false, error: { message: 'An Atome QR must stay valid for at least 30 seconds; this one would expire in 10 s' } });
   });
 
   it('refunds: none for PromptPay, 60 days for Atome, 365 for the others, at most 15 per charge', () => {
@@ -157,15 +157,15 @@ const charge = (patch: Omit<Partial<OpnChargeData>, 'source'> & { source?: Parti
 describe('what a charge says', () => {
   it('only an offline flow with a QR can be shown', () => {
     expect(offlineFlowProblem(charge(), OPN_METHODS.promptpay)).toBeNull();
-    expect(offlineFlowProblem(charge({ source: { flow: 'redirect', scannable_code: null } }), OPN_METHODS.promptpay)).toBe(
+    expect(offlineFlowProblem(charge({ source: { flow: 'redirect', scannable_code: null } }), OPN_METHODS.promptpay)?.message).toBe(
       'Opn answered the PromptPay payment with a payment page the customer must open, not a QR code to show, so PromptPay cannot be taken at this counter',
     );
-    expect(offlineFlowProblem(charge({ source: { flow: 'offline', scannable_code: null } }), OPN_METHODS.paynow)).toBe(
+    expect(offlineFlowProblem(charge({ source: { flow: 'offline', scannable_code: null } }), OPN_METHODS.paynow)?.message).toBe(
       'Opn answered the PayNow payment without a QR code to show, so PayNow cannot be taken at this counter',
     );
-    expect(offlineFlowProblem(charge({ source: { flow: null } }), OPN_METHODS.paynow)).toMatch(/without a QR code to show/);
-    expect(offlineFlowProblem(charge({ source: null }), OPN_METHODS.paynow)).toMatch(/without a QR code to show/);
-    expect(offlineFlowProblem(charge({ source: { flow: `x${'y'.repeat(39)}` } }), OPN_METHODS.paynow)).toContain(`"x${'y'.repeat(39)}" flow`);
+    expect(offlineFlowProblem(charge({ source: { flow: null } }), OPN_METHODS.paynow)?.message).toMatch(/without a QR code to show/);
+    expect(offlineFlowProblem(charge({ source: null }), OPN_METHODS.paynow)?.message).toMatch(/without a QR code to show/);
+    expect(offlineFlowProblem(charge({ source: { flow: `x${'y'.repeat(39)}` } }), OPN_METHODS.paynow)?.message).toContain(`"x${'y'.repeat(39)}" flow`);
     expect(opnChargeSchema.safeParse({ ...charge(), source: { ...charge().source, flow: 'z'.repeat(41) } }).success).toBe(false);
   });
 

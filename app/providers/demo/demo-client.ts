@@ -3,7 +3,7 @@ import { DEMO_LABEL, demoRequest, type DemoHttpOptions } from './demo-http';
 import type { CreatedPayment, PaymentProvider, ProviderStatus } from '../provider';
 import type { MethodInfo } from '../../payment/method';
 import { CURRENCY_CODES } from '../../money/currency';
-import { toDecimalString } from '../../money/money';
+import { otherAmount } from '../provider-errors';
 import { err, ok } from '../../util/result';
 
 /** The client needs nothing beyond what its HTTP edge does. */
@@ -50,12 +50,11 @@ export function createDemoClient(options: DemoClientOptions): PaymentProvider {
       if (!result.ok) return result;
       const p = result.value;
       // A provider that answers with a different amount or currency is never trusted with the sale.
-      if (p.amount_minor !== req.amount.minor || p.currency !== req.amount.currency || p.reference !== req.reference) {
-        return err({
-          kind: 'invalid_response',
-          message: `${DEMO_LABEL} answered for ${toDecimalString({ minor: p.amount_minor, currency: req.amount.currency })} ${p.currency}, not the amount asked`,
-          ambiguous: true,
-        });
+      if (p.amount_minor !== req.amount.minor || p.currency !== req.amount.currency) {
+        return err({ kind: 'invalid_response', ...otherAmount(DEMO_LABEL, req.amount, { minor: p.amount_minor, currency: p.currency }), ambiguous: true });
+      }
+      if (p.reference !== req.reference) {
+        return err({ kind: 'invalid_response', message: `${DEMO_LABEL} answered for another sale`, said: { area: 'payment', kind: 'other_sale', provider: DEMO_LABEL }, ambiguous: true });
       }
       return ok(toCreated(p));
     },

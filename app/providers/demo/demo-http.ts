@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { isTimeout, parseJson, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
-import { rateLimited, transportFailure } from '../provider-errors';
+import { keyRefused, notFound, providerRejected, rateLimited, transportFailure } from '../provider-errors';
 import type { ProviderError } from '../provider';
 import { err, ok, type Result } from '../../util/result';
 import { demoErrorSchema } from './demo-api';
@@ -20,10 +20,8 @@ function demoHttpError(options: DemoHttpOptions, response: HttpResponse, json: R
   const said = providerError?.success ? providerError.data.message : `HTTP ${response.status}`;
   // The provider's words reach the cashier: never let them carry the key back, even if echoed.
   const detail = options.apiKey === '' ? said : said.replaceAll(options.apiKey, '[redacted]');
-  if (response.status === 401 || response.status === 403) {
-    return { kind: 'auth', message: `${DEMO_LABEL} refused the terminal's key`, ambiguous: false };
-  }
-  if (response.status === 404) return { kind: 'not_found', message: `${DEMO_LABEL}: ${detail}`, ambiguous: false };
+  if (response.status === 401 || response.status === 403) return keyRefused(DEMO_LABEL, 'key');
+  if (response.status === 404) return notFound(DEMO_LABEL, detail);
   if (response.status === 429) return rateLimited(DEMO_LABEL, response.headers.get('retry-after'), options.now());
   if (response.status >= 500) {
     return {
@@ -33,7 +31,7 @@ function demoHttpError(options: DemoHttpOptions, response: HttpResponse, json: R
       ambiguous: mayHaveTakenEffect,
     };
   }
-  return { kind: 'rejected', message: `${DEMO_LABEL} rejected the request: ${detail}`, ambiguous: false };
+  return providerRejected(DEMO_LABEL, 'request', detail);
 }
 
 /** One call to the demo provider: bearer auth, JSON both ways, and the answer checked against `schema`. */

@@ -5,6 +5,7 @@ import type { Money } from '../../money/money';
 import { err, ok, type Result } from '../../util/result';
 import { OPN_MAX_EXPIRY_MS, opnCapabilitySchema, opnChargeListSchema, opnChargeSchema, type OpnCapability, type OpnChargeData, type OpnChargeList, type OpnOrder } from './opn-api';
 import { chargePath, getCharge, iso, mismatch, rejected, remember, withdraw, type OpnContext } from './opn-context';
+import { providerSaid } from '../provider-errors';
 import { createOpnHttp, query } from './opn-http';
 import { opnMethodInfo } from './opn-method';
 import { OPN_METHODS, type OpnMethodId } from './opn-methods';
@@ -58,7 +59,7 @@ const CANCELLED_AT_OPN = '; the charge was cancelled at Opn';
  */
 async function toCreated(ctx: OpnContext, charge: OpnChargeData, askedExpiry?: number): Promise<Result<CreatedPayment, ProviderError>> {
   const problem = offlineFlowProblem(charge, ctx.method);
-  if (problem !== null) return err(rejected(problem));
+  if (problem !== null) return err(rejected(problem.message, problem.said));
   const qr = await loadOpnQr(ctx.http, ctx.baseUrl, ctx.decodeQrImage, charge, ctx.method);
   if (!qr.ok) return qr;
   const lifetime = ctx.method.expiry?.defaultMs ?? OPN_MAX_EXPIRY_MS;
@@ -71,8 +72,15 @@ async function showOrWithdraw(ctx: OpnContext, charge: OpnChargeData, askedExpir
   const created = await toCreated(ctx, charge, askedExpiry);
   if (created.ok) return created;
   if (TRANSIENT.has(created.error.kind)) return err({ ...created.error, ambiguous: true });
-  const withdrawn = await withdraw(ctx, charge.id);
-  return err({ ...created.error, message: `${created.error.message}${withdrawn ? CANCELLED_AT_OPN : ''}` });
+  return err(withdrawnError(created.error, await withdraw(ctx, charge.id)));
+}
+
+/** A charge the counter cannot use, said with whether the terminal cancelled it at Opn. */
+function withdrawnError(error: ProviderError, withdrawn: boolean): ProviderError {
+  if (!withdrawn) return error;
+  const { said, ...rest } = error;
+  const problem = said?.kind === 'qr_fetch_failed' ? said : providerSaid(said);
+  return { ...rest, message: `${error.message}${CANCELLED_AT_OPN}`, ...(problem === undefined ? {} : { said: { area: 'payment', kind: 'cancelled_at_opn', problem } }) };
 }
 
 function listCharges(ctx: OpnContext, q: OpnListQuery): Promise<Result<OpnChargeList, ProviderError>> {
@@ -91,9 +99,9 @@ function listCharges(ctx: OpnContext, q: OpnListQuery): Promise<Result<OpnCharge
 
 async function createCharge(ctx: OpnContext, req: CreatePaymentRequest, currencies: readonly CurrencyCode[]): Promise<Result<CreatedPayment, ProviderError>> {
   const amount = checkAmount(ctx, currencies, req);
-  if (!amount.ok) return err(rejected(amount.error.message));
+  if (!amount.ok) return err(rejected(amount.error.message, { area: 'payment', kind: 'amount_refused', refusal: amount.error.said }));
   const expiry = opnExpiry(req.expiresAt, ctx.now(), ctx.method);
-  if (!expiry.ok) return err(rejected(expiry.error));
+  if (!expiry.ok) return err(rejected(expiry.error.message, expiry.error.said));
   // Remembered before sending: if the answer is lost, the charge found later is checked against it.
   remember(ctx.askedByReference, req.reference, { amount: req.amount, expiresAt: expiry.value });
   const result = await ctx.http.call(opnChargeSchema, 'POST', '/charges', [
@@ -108,13 +116,10 @@ async function createCharge(ctx: OpnContext, req: CreatePaymentRequest, currenci
   const charge = result.value;
   if (charge.metadata?.['terminal_reference'] !== req.reference) {
     // Not ours by its own record, so it is left alone; whether ours was made is for reconciliation to find out.
-    return err({ kind: 'invalid_response', message: 'Opn answered with a charge for another sale', ambiguous: true });
+    return err({ kind: 'invalid_response', message: 'Opn answered for another sale', said: { area: 'payment', kind: 'other_sale', provider: 'Opn' }, ambiguous: true });
   }
   const wrong = mismatch(ctx, charge, req.amount);
-  if (wrong !== null) {
-    const withdrawn = await withdraw(ctx, charge.id);
-    return err({ ...wrong, message: `${wrong.message}${withdrawn ? CANCELLED_AT_OPN : ''}` });
-  }
+  if (wrong !== null) return err(withdrawnError(wrong, await withdraw(ctx, charge.id)));
   remember(ctx.askedByCharge, charge.id, req.amount);
   return showOrWithdraw(ctx, charge, expiry.value);
 }
@@ -162,6 +167,7 @@ async function findChargeByReference(ctx: OpnContext, reference: string): Promis
   return err({
     kind: 'server',
     message: 'Opn holds too many recent charges for the terminal to check this sale; look for it in the Opn dashboard before charging again',
+    said: { area: 'payment', kind: 'opn_too_many_charges' },
     ambiguous: true,
   });
 }

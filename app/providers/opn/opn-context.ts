@@ -1,8 +1,8 @@
 import type { PaymentSaid } from '../../i18n/said/payment';
 import type { RefundSaid } from '../../i18n/said/refund';
 import type { ProviderError } from '../provider';
-import { isCurrencyCode } from '../../money/currency';
-import { formatMoney, type Money } from '../../money/money';
+import type { Money } from '../../money/money';
+import { otherAmount } from '../provider-errors';
 import { err, type Result } from '../../util/result';
 import { opnChargeSchema, type OpnChargeData } from './opn-api';
 import type { OpnHttp } from './opn-http';
@@ -32,11 +32,11 @@ export interface OpnContext {
 
 export const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** A refusal before or by Opn; `said` is the same sentence for the cashier's screen to word. */
-export const rejected = (message: string, said?: PaymentSaid | RefundSaid): ProviderError => ({
+export const rejected = (message: string, said: PaymentSaid | RefundSaid): ProviderError => ({
   kind: 'rejected',
   message,
   ambiguous: false,
-  ...(said === undefined ? {} : said.area === 'refund' ? { refundSaid: said } : { said }),
+  ...(said.area === 'refund' ? { refundSaid: said } : { said }),
 });
 export const sameCurrency = (a: string, b: string): boolean => a.toUpperCase() === b.toUpperCase();
 export const chargePath = (id: string, rest = ''): string => `/charges/${encodeURIComponent(id)}${rest}`;
@@ -54,12 +54,16 @@ export function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
 export function mismatch(ctx: Pick<OpnContext, 'method'>, charge: OpnChargeData, asked: Money | undefined): ProviderError | null {
   const type = charge.source?.type;
   if (type !== undefined && type !== ctx.method.sourceType) {
-    return { kind: 'invalid_response', message: `Opn answered with a ${type.slice(0, 40)} charge, not the ${ctx.method.names.en} charge asked`, ambiguous: false };
+    const sourceType = type.slice(0, 40);
+    return {
+      kind: 'invalid_response',
+      message: `Opn answered with a ${sourceType} charge, not the ${ctx.method.names.en} charge asked`,
+      said: { area: 'payment', kind: 'opn_other_source', sourceType, method: ctx.method.id },
+      ambiguous: false,
+    };
   }
   if (asked === undefined || (charge.amount === asked.minor && sameCurrency(charge.currency, asked.currency))) return null;
-  const code = charge.currency.toUpperCase();
-  const said = isCurrencyCode(code) ? formatMoney({ minor: charge.amount, currency: code }) : `${charge.amount} ${code} subunits`;
-  return { kind: 'invalid_response', message: `Opn answered for ${said}, not the ${formatMoney(asked)} asked`, ambiguous: false };
+  return { kind: 'invalid_response', ...otherAmount('Opn', asked, { minor: charge.amount, currency: charge.currency }), ambiguous: false };
 }
 
 export async function getCharge(ctx: OpnContext, id: string): Promise<Result<OpnChargeData, ProviderError>> {

@@ -1,4 +1,4 @@
-import { rateLimited, transportFailure } from '../provider-errors';
+import { keyRefused, notFound, providerRejected, rateLimited, transportFailure } from '../provider-errors';
 import type { ProviderError } from '../provider';
 import type { OpnError } from './opn-api';
 
@@ -41,14 +41,17 @@ export function opnHttpError(failure: HttpFailure, secrets: readonly string[], n
   const detail = redact(error?.message ?? `HTTP ${status}`, secrets);
   const code = error?.code ?? '';
   if (status === 401 || code === 'authentication_failure') {
-    return { kind: 'auth', message: `${OPN_LABEL} refused the terminal's secret key \u2014 check it in settings`, ambiguous: false };
+    return keyRefused(OPN_LABEL, 'secret_key');
   }
   if (status === 403) {
-    return { kind: 'auth', message: `${OPN_LABEL} refused access for this account: ${detail}`, ambiguous: false };
+    return {
+      kind: 'auth',
+      message: `${OPN_LABEL} refused access for this account: ${detail}`,
+      said: { area: 'payment', kind: 'access_refused', provider: OPN_LABEL, detail },
+      ambiguous: false,
+    };
   }
-  if (status === 404 || code === 'not_found') {
-    return { kind: 'not_found', message: `${OPN_LABEL} could not find it: ${detail}`, ambiguous: false };
-  }
+  if (status === 404 || code === 'not_found') return notFound(OPN_LABEL, detail);
   if (status === 429) return rateLimited(OPN_LABEL, failure.retryAfter, now);
   if (status >= 500) {
     return {
@@ -58,6 +61,5 @@ export function opnHttpError(failure: HttpFailure, secrets: readonly string[], n
       ambiguous: failure.mayHaveTakenEffect,
     };
   }
-  const what = code === 'invalid_charge' ? 'the charge' : code === 'failed_refund' ? 'the refund' : 'the request';
-  return { kind: 'rejected', message: `${OPN_LABEL} rejected ${what}: ${detail}`, ambiguous: false };
+  return providerRejected(OPN_LABEL, code === 'invalid_charge' ? 'charge' : code === 'failed_refund' ? 'refund' : 'request', detail);
 }

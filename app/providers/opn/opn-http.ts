@@ -109,5 +109,11 @@ export function createOpnHttp(options: OpnHttpOptions): OpnHttp {
 }
 
 function tooLarge(maxBytes: number): ProviderError {
-  return { kind: 'invalid_response', message: `Opn's QR image is larger than the terminal accepts (${Math.round(maxBytes / 1024)} KB)`, ambiguous: false };
+  const kb = Math.round(maxBytes / 1024);
+  return {
+    kind: 'invalid_response',
+    message: `Opn's QR image is larger than the terminal accepts (${kb} KB)`,
+    said: { area: 'payment', kind: 'opn_qr_too_large', kb },
+    ambiguous: false,
+  };
 }

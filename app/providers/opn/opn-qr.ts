@@ -1,5 +1,7 @@
 import type { QrCode } from '../../payment/payment';
-import type { ProviderError } from '../provider';
+import type { PaymentSaid } from '../../i18n/said/payment';
+import type { PaymentSentence, ProviderError } from '../provider';
+import { providerSaid } from '../provider-errors';
 import { bytesToBase64 } from '../../util/base64';
 import { err, ok, type Result } from '../../util/result';
 import type { OpnChargeData } from './opn-api';
@@ -30,7 +32,7 @@ export type QrPictureType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/we
  */
 export type QrImageDecoder = (bytes: Uint8Array, contentType: string, filename?: string) => Promise<QrImageDecoded>;
 
-const qrError = (message: string): ProviderError => ({ kind: 'invalid_response', message, ambiguous: false });
+const qrError = (message: string, said: PaymentSaid): ProviderError => ({ kind: 'invalid_response', message, said, ambiguous: false });
 
 /** Origin ("https://api.omise.co") of an absolute http(s) URL, or null. */
 function originOf(url: string): string | null {
@@ -67,14 +69,23 @@ function refusal(name: string, reason: string): string {
 }
 
 /** Why a charge's answer cannot be shown at the counter as a QR, naming the method; null when it can. */
-export function offlineFlowProblem(charge: OpnChargeData, method: OpnMethod): string | null {
+export function offlineFlowProblem(charge: OpnChargeData, method: OpnMethod): PaymentSentence | null {
   const name = method.names.en;
   const flow = charge.source?.flow ?? null;
   if (flow !== null && flow !== 'offline') {
-    const what = flow === 'redirect' ? 'a payment page the customer must open' : flow === 'app_redirect' ? 'a link into an app' : `a "${flow.slice(0, 40)}" flow`;
-    return `Opn answered the ${name} payment with ${what}, not a QR code to show, so ${name} cannot be taken at this counter`;
+    const shown = flow.slice(0, 40);
+    const what = flow === 'redirect' ? 'a payment page the customer must open' : flow === 'app_redirect' ? 'a link into an app' : `a "${shown}" flow`;
+    return {
+      message: `Opn answered the ${name} payment with ${what}, not a QR code to show, so ${name} cannot be taken at this counter`,
+      said: { area: 'payment', kind: 'opn_not_qr', method: method.id, flow: shown },
+    };
   }
-  if (flow === null || charge.source?.scannable_code == null) return `Opn answered the ${name} payment without a QR code to show, so ${name} cannot be taken at this counter`;
+  if (flow === null || charge.source?.scannable_code == null) {
+    return {
+      message: `Opn answered the ${name} payment without a QR code to show, so ${name} cannot be taken at this counter`,
+      said: { area: 'payment', kind: 'opn_not_qr', method: method.id, flow: null },
+    };
+  }
   return null;
 }
 
@@ -91,22 +102,26 @@ export async function loadOpnQr(
   method: OpnMethod,
 ): Promise<Result<QrCode, ProviderError>> {
   const image = charge.source?.scannable_code?.image;
-  if (image === undefined) return err(qrError('Opn created the charge without a QR code'));
+  if (image === undefined) return err(qrError('Opn created the charge without a QR code', { area: 'payment', kind: 'opn_qr_missing' }));
   const uri = image.download_uri;
   const name = method.names.en;
   // The download carries the secret key, so it may only ever go to Opn's own API host.
   const origin = originOf(uri);
-  if (origin === null || origin !== originOf(baseUrl)) return err(qrError('Opn gave a QR image address outside its API; the terminal will not send its key there'));
+  if (origin === null || origin !== originOf(baseUrl)) {
+    return err(qrError('Opn gave a QR image address outside its API; the terminal will not send its key there', { area: 'payment', kind: 'opn_qr_elsewhere' }));
+  }
   const downloaded = await http.download(uri, MAX_QR_IMAGE_BYTES);
   if (!downloaded.ok) {
-    const { kind, message, ...rest } = downloaded.error;
-    return err({ kind, message: `Could not fetch the ${name} QR image: ${message}`, ...rest });
+    const { kind, message, said, ...rest } = downloaded.error;
+    const problem = providerSaid(said);
+    const wrapped = problem === undefined ? {} : { said: { area: 'payment', kind: 'qr_fetch_failed', method: method.id, problem } as const };
+    return err({ kind, message: `Could not fetch the ${name} QR image: ${message}`, ...wrapped, ...rest });
   }
   const { bytes, contentType } = downloaded.value;
   const declared = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   const filename = image.filename ?? null;
   const type = opnImageType(bytes, declared, filename);
-  if (type === null || bytes.byteLength === 0) return err(qrError('Opn sent a QR code that is not an image'));
+  if (type === null || bytes.byteLength === 0) return err(qrError('Opn sent a QR code that is not an image', { area: 'payment', kind: 'opn_qr_not_image' }));
   let decoded: QrImageDecoded;
   try {
     decoded = await decode(bytes, declared === '' || declared === 'application/octet-stream' ? type : declared, ...(filename === null ? [] : [filename]));
@@ -115,11 +130,13 @@ export async function loadOpnQr(
   }
   if (typeof decoded === 'string' && decoded !== '') return ok({ payload: decoded });
   if (decoded !== null && typeof decoded === 'object') {
-    if ('refused' in decoded) return err(qrError(refusal(name, decoded.refused)));
+    if ('refused' in decoded) return err(qrError(refusal(name, decoded.refused), { area: 'payment', kind: 'opn_qr_refused', method: method.id, reason: decoded.refused }));
     const { picture } = decoded;
     return ok({ payload: null, image: { dataUrl: `data:${picture.contentType};base64,${bytesToBase64(picture.bytes)}` } });
   }
   // A screen may show a raster image as it came; SVG is markup, which no screen is given to trust.
-  if (type === SVG_TYPE) return err(qrError(`The ${name} QR image (SVG) could not be read, and the terminal does not show SVG as it came`));
+  if (type === SVG_TYPE) {
+    return err(qrError(`The ${name} QR image (SVG) could not be read, and the terminal does not show SVG as it came`, { area: 'payment', kind: 'opn_qr_svg_unread', method: method.id }));
+  }
   return ok({ payload: null, image: { dataUrl: `data:${type};base64,${bytesToBase64(bytes)}` } });
 }

@@ -1,6 +1,6 @@
 import type { CurrencyCode } from '../../money/currency';
 import { formatMoney, type Money } from '../../money/money';
-import type { AmountRefusal } from '../provider';
+import type { AmountRefusal, PaymentSentence } from '../provider';
 import type { RefundSaid } from '../../i18n/said/refund';
 import { err, ok, type Result } from '../../util/result';
 import { OPN_MAX_REFUNDS_PER_CHARGE, OPN_METHODS, type OpnMethod } from './opn-methods';
@@ -43,7 +43,6 @@ export function currencyNotTaken(method: OpnMethod, currency: CurrencyCode, onAc
  */
 const MIN_EXPIRY_SLACK_MS = 5_000;
 
-const hours = (ms: number): string => `${ms / HOUR_MS} hours`;
 /** "An Atome QR", "A PromptPay QR". */
 const aQr = (name: string): string => `${/^[AEIOU]/i.test(name) ? 'An' : 'A'} ${name} QR`;
 
@@ -53,16 +52,32 @@ const aQr = (name: string): string => `${/^[AEIOU]/i.test(name) ? 'An' : 'A'} ${
  * request, PromptPay up to 24 h; a method whose range is not documented gets the terminal's expiry,
  * and the charge's `expires_at` is what counts.
  */
-export function opnExpiry(expiresAt: number, now: number, method: OpnMethod = ATOME): Result<number, string> {
+export function opnExpiry(expiresAt: number, now: number, method: OpnMethod = ATOME): Result<number, PaymentSentence> {
   const lifetime = expiresAt - now;
   const name = method.names.en;
-  if (!Number.isFinite(lifetime)) return err(`The ${name} QR has no valid expiry time`);
+  const refuse = (message: string, said: PaymentSentence['said']) => err({ message, said });
+  if (!Number.isFinite(lifetime)) return refuse(`The ${name} QR has no valid expiry time`, { area: 'payment', kind: 'qr_expiry_invalid', method: method.id });
   const rule = method.expiry;
   const min = rule?.minMs ?? null;
   if (min !== null && lifetime < min - MIN_EXPIRY_SLACK_MS) {
-    return err(`${aQr(name)} must stay valid for at least ${min / 1000} seconds; this one would expire in ${Math.max(0, Math.floor(lifetime / 1000))} s`);
+    const seconds = Math.max(0, Math.floor(lifetime / 1000));
+    return refuse(`${aQr(name)} must stay valid for at least ${min / 1000} seconds; this one would expire in ${seconds} s`, {
+      area: 'payment',
+      kind: 'qr_expiry_too_short',
+      method: method.id,
+      minSeconds: min / 1000,
+      seconds,
+    });
   }
-  if (rule !== null && lifetime > rule.maxMs) return err(`${aQr(name)} can stay valid for at most ${hours(rule.maxMs)}; choose a shorter QR lifetime in settings`);
+  if (rule !== null && lifetime > rule.maxMs) {
+    const maxHours = rule.maxMs / HOUR_MS;
+    return refuse(`${aQr(name)} can stay valid for at most ${maxHours} hours; choose a shorter QR lifetime in settings`, {
+      area: 'payment',
+      kind: 'qr_expiry_too_long',
+      method: method.id,
+      maxHours,
+    });
+  }
   if (min !== null && lifetime < min + MIN_EXPIRY_SLACK_MS) return ok(Math.ceil((now + min + MIN_EXPIRY_SLACK_MS) / 1000) * 1000);
   // Rounded down, so an expiry at the upper limit never lands past it.
   return ok(Math.floor(expiresAt / 1000) * 1000);

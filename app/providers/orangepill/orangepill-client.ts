@@ -20,7 +20,7 @@ import { orangepillMethodInfo } from './orangepill-method';
 import { errorText, mapOrangepillStatus } from './orangepill-status';
 import { parseJson, type FetchLike, type HttpResponse } from '../http';
 import type { CreatedPayment, CreatePaymentRequest, PaymentProvider, ProviderError, ProviderStatus } from '../provider';
-import { toDecimalString } from '../../money/money';
+import { otherAmount } from '../provider-errors';
 import { base64ToBytes, bytesToBase64 } from '../../util/base64';
 import { err, ok, type Result } from '../../util/result';
 
@@ -81,7 +81,7 @@ const path = (id: string) => `/v1/apps/payment/${encodeURIComponent(id)}`;
 async function fetchRequest(ctx: OrangepillContext, id: string): Promise<Result<OrangepillRequest, ProviderError>> {
   const call: OrangepillCall = { method: 'GET', path: path(id), mayHaveTakenEffect: false };
   const result = await ctx.http.json(orangepillRequestSchema, call);
-  if (result.ok && result.value.id !== id) return err(ctx.http.invalid(call, 'another payment request'));
+  if (result.ok && result.value.id !== id) return err(ctx.http.invalid(call, 'another_request'));
   return result;
 }
 
@@ -139,15 +139,15 @@ async function create(ctx: OrangepillContext, req: CreatePaymentRequest): Promis
   const minor = p.amount === undefined || p.asset === undefined ? null : wireAmountToMinor(p.amount, p.asset);
   // A request for another amount, asset or order is never trusted with the sale.
   if (minor !== req.amount.minor || p.asset !== req.amount.currency) {
-    const said = `${p.amount === undefined ? 'no amount' : String(p.amount)} ${p.asset ?? ''}`.trim();
-    return err({
-      kind: 'invalid_response',
-      message: `${ORANGEPILL_LABEL} answered for ${said}, not ${toDecimalString(req.amount)} ${req.amount.currency}`,
-      ambiguous: true,
-    });
+    return err({ kind: 'invalid_response', ...otherAmount(ORANGEPILL_LABEL, req.amount, { minor, currency: p.asset ?? '' }), ambiguous: true });
   }
   if (p.data?.order !== req.reference) {
-    return err({ kind: 'invalid_response', message: `${ORANGEPILL_LABEL} answered for another order, not sale ${req.reference}`, ambiguous: true });
+    return err({
+      kind: 'invalid_response',
+      message: `${ORANGEPILL_LABEL} answered for another order, not sale ${req.reference}`,
+      said: { area: 'payment', kind: 'orangepill_other_order', reference: req.reference },
+      ambiguous: true,
+    });
   }
   return ok({ providerRef: p.id, qr: { payload: p.id }, expiresAt: req.expiresAt });
 }
@@ -172,7 +172,12 @@ async function findByReference(ctx: OrangepillContext, reference: string): Promi
 
 async function qrImage(http: OrangepillHttp, id: string, format: 'png' | 'base64', width: number): Promise<Result<OrangepillQrImage, ProviderError>> {
   if (!Number.isInteger(width) || width < MIN_QR_WIDTH || width > MAX_QR_WIDTH) {
-    return err({ kind: 'rejected', message: `QR width must be a whole number of pixels from ${MIN_QR_WIDTH} to ${MAX_QR_WIDTH}`, ambiguous: false });
+    return err({
+      kind: 'rejected',
+      message: `QR width must be a whole number of pixels from ${MIN_QR_WIDTH} to ${MAX_QR_WIDTH}`,
+      said: { area: 'payment', kind: 'qr_width', min: MIN_QR_WIDTH, max: MAX_QR_WIDTH },
+      ambiguous: false,
+    });
   }
   const call: OrangepillCall = {
     method: 'GET',
@@ -183,7 +188,7 @@ async function qrImage(http: OrangepillHttp, id: string, format: 'png' | 'base64
   const sent = await http.send(call);
   if (!sent.ok) return sent;
   const bytes = format === 'png' ? await sent.value.bytes().catch(() => null) : await base64Body(sent.value);
-  if (bytes === null || !isPng(bytes)) return err(http.invalid(call, 'a QR image'));
+  if (bytes === null || !isPng(bytes)) return err(http.invalid(call, 'qr_image'));
   const base64 = bytesToBase64(bytes);
   return ok({ bytes, base64, dataUrl: `data:image/png;base64,${base64}` });
 }
@@ -208,7 +213,12 @@ async function createStaticRequest(ctx: OrangepillContext): Promise<Result<strin
   });
   if (!created.ok) return created;
   if (created.value.amount !== undefined || created.value.destination.alias !== options.merchantAlias) {
-    return err({ kind: 'invalid_response', message: `${ORANGEPILL_LABEL} answered with a request that is not the shop's static one`, ambiguous: false });
+    return err({
+      kind: 'invalid_response',
+      message: `${ORANGEPILL_LABEL} answered with a request that is not the shop's static one`,
+      said: { area: 'payment', kind: 'orangepill_not_static' },
+      ambiguous: false,
+    });
   }
   return ok(created.value.id);
 }

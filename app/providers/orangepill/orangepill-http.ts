@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isTimeout, parseJson, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
-import { rateLimited, transportFailure } from '../provider-errors';
+import type { PaymentSaid } from '../../i18n/said/payment';
+import { keyRefused, providerRejected, rateLimited, transportFailure } from '../provider-errors';
 import type { ProviderError } from '../provider';
 import { err, ok, type Result } from '../../util/result';
 
@@ -34,7 +35,7 @@ export interface OrangepillHttp {
   send(call: OrangepillCall): Promise<Result<HttpResponse, ProviderError>>;
   /** A 2xx JSON answer checked against the schema. */
   json<S extends z.ZodType>(schema: S, call: OrangepillCall): Promise<Result<z.infer<S>, ProviderError>>;
-  invalid(call: OrangepillCall, what?: string): ProviderError;
+  invalid(call: OrangepillCall, what?: Unreadable): ProviderError;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -69,11 +70,18 @@ function redact(text: string, apiKey: string): string {
   return (apiKey === '' ? text : text.replaceAll(apiKey, '[redacted]')).slice(0, MAX_DETAIL_LENGTH);
 }
 
-function invalid(call: OrangepillCall, what = 'a response'): ProviderError {
-  const message = `${ORANGEPILL_LABEL} sent ${what} the terminal cannot read`;
-  // Only the plain answer has a Said; another `what` is the caller's own English and stays so.
-  const said = what === 'a response' ? { said: { area: 'payment', kind: 'unreadable_answer', provider: ORANGEPILL_LABEL } as const } : {};
-  return { kind: 'invalid_response', message, ...said, ambiguous: call.mayHaveTakenEffect };
+/** What Orangepill sent that the terminal cannot read: any answer, another request than asked, a QR image. */
+export type Unreadable = 'response' | 'another_request' | 'qr_image';
+
+const UNREADABLE: Readonly<Record<Unreadable, { readonly what: string; readonly said: PaymentSaid }>> = {
+  response: { what: 'a response', said: { area: 'payment', kind: 'unreadable_answer', provider: ORANGEPILL_LABEL } },
+  another_request: { what: 'another payment request', said: { area: 'payment', kind: 'orangepill_other_request' } },
+  qr_image: { what: 'a QR image', said: { area: 'payment', kind: 'orangepill_bad_qr_image' } },
+};
+
+function invalid(call: OrangepillCall, what: Unreadable = 'response'): ProviderError {
+  const { what: words, said } = UNREADABLE[what];
+  return { kind: 'invalid_response', message: `${ORANGEPILL_LABEL} sent ${words} the terminal cannot read`, said, ambiguous: call.mayHaveTakenEffect };
 }
 
 /** A non-2xx answer as the cashier should read it: auth, slow down, trouble, an alias it does not know, or its own words. */
@@ -81,9 +89,7 @@ async function failure(options: OrangepillHttpOptions, call: OrangepillCall, res
   const status = response.status;
   const said = providerSaid(await response.text().catch(() => ''));
   const detail = redact(said ?? `HTTP ${status}`, options.apiKey);
-  if (status === 401 || status === 403) {
-    return { kind: 'auth', message: `${ORANGEPILL_LABEL} refused the terminal's API key \u2014 check it in settings`, ambiguous: false };
-  }
+  if (status === 401 || status === 403) return keyRefused(ORANGEPILL_LABEL, 'api_key');
   if (status === 429) return rateLimited(ORANGEPILL_LABEL, response.headers.get('retry-after'), options.now());
   if (status >= 500) {
     return {
@@ -94,9 +100,11 @@ async function failure(options: OrangepillHttpOptions, call: OrangepillCall, res
     };
   }
   if (said !== null && mentions(said, options.merchantAlias)) {
+    const alias = options.merchantAlias;
     return {
       kind: 'rejected',
-      message: `${ORANGEPILL_LABEL} does not know the merchant alias ${options.merchantAlias} \u2014 check it in settings`,
+      message: `${ORANGEPILL_LABEL} does not know the merchant alias ${alias} \u2014 check it in settings`,
+      said: { area: 'payment', kind: 'merchant_alias_unknown', provider: ORANGEPILL_LABEL, alias },
       ambiguous: false,
     };
   }
@@ -105,13 +113,19 @@ async function failure(options: OrangepillHttpOptions, call: OrangepillCall, res
     return {
       kind: 'rejected',
       message: `${ORANGEPILL_LABEL} does not know the payer alias ${payer} \u2014 check it with the customer`,
+      said: { area: 'payment', kind: 'payer_alias_unknown', provider: ORANGEPILL_LABEL, alias: payer },
       ambiguous: false,
     };
   }
   if (status === 404) {
-    return { kind: 'not_found', message: `${ORANGEPILL_LABEL} has no such payment request (${detail})`, ambiguous: false };
+    return {
+      kind: 'not_found',
+      message: `${ORANGEPILL_LABEL} has no such payment request (${detail})`,
+      said: { area: 'payment', kind: 'no_such_request', provider: ORANGEPILL_LABEL, detail },
+      ambiguous: false,
+    };
   }
-  return { kind: 'rejected', message: `${ORANGEPILL_LABEL} rejected the request: ${detail}`, ambiguous: false };
+  return providerRejected(ORANGEPILL_LABEL, 'request', detail);
 }
 
 /** The HTTP edge of the Orangepill client: headers, timeouts, and every failure turned into a plain sentence. */
