@@ -10,6 +10,7 @@ import type { OrangepillSimulator } from '../../electron/simulators/orangepill/o
 import { saidFormat, wordSaid } from '../../renderer/cashier/shared/say';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { keySale } from '../support/cashier';
+import { englishLeftIn } from '../support/english-left';
 import { launchChromium } from '../support/chromium';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
 import { saveScreenshot, status } from '../support/screens';
@@ -18,7 +19,9 @@ import { saveScreenshot, status } from '../support/screens';
  * What the service writes into a payment, in the cashier's language, on the real terminal in demo mode
  * (PayNow on the Opn simulator, Orangepill on its own): a failure with an Opn code on the result screen,
  * the waiting screen's note while Opn answers with server errors, and Orangepill's error. Each shows in
- * Malay or Chinese, worded from its Said, and the service's English sentence does not.
+ * Malay or Chinese, worded from its Said, and the service's English sentence does not. So do the
+ * providers' refusals as a sale starts: Opn refusing the terminal's key, Orangepill not knowing the
+ * payer's alias.
  */
 
 let browser: Browser;
@@ -71,6 +74,46 @@ describe.each(['ms', 'zh-Hans'] as const)('a payment’s sentences in %s', (lang
   afterAll(async () => {
     await cashier?.context().close();
     await terminal?.close();
+  });
+
+  /** Keys a sale and charges it, for a create the provider refuses: the result screen, not the QR. */
+  const chargeRefused = async (method: string, keys: string, payerAlias?: string): Promise<string> => {
+    await testId('amount').waitFor();
+    await testId('currency').selectOption('SGD');
+    await testId('method').selectOption(method);
+    if (payerAlias !== undefined) await testId('payer-alias').fill(payerAlias);
+    await testId('amount').click();
+    for (const key of keys) await cashier.keyboard.press(key);
+    await testId('charge').click();
+    await status(cashier, 'failed').waitFor();
+    return testId('payment-detail').innerText();
+  };
+
+  /** The result screen's text has no English the catalog holds, nor the service's English sentence. */
+  const expectNoEnglish = async (english: string): Promise<void> => {
+    const screen = await testId('payment-status').innerText();
+    expect(screen).not.toContain(english);
+    expect(englishLeftIn(screen, language === 'ms' ? 'ms' : 'zh-Hans')).toEqual([]);
+  };
+
+  it('Opn refusing the terminal’s key as the sale starts', async () => {
+    opn.faults.add({ fault: { kind: 'status', status: 401 }, method: 'POST', pathPrefix: '/charges' });
+    const detail = await chargeRefused('paynow', '1500');
+    expect(detail).toBe(worded({ area: 'payment', kind: 'key_refused', provider: 'Opn', key: 'secret_key' }));
+    await expectNoEnglish("Opn refused the terminal's secret key");
+    await saveScreenshot(cashier, `cashier-${language}-opn-key-refused`);
+    await testId('new-sale').click();
+  });
+
+  it('Orangepill not knowing the payer’s alias', async () => {
+    const detail = await chargeRefused('orangepill', '2500', '@unknown_bob');
+    expect(detail).toBe(worded({ area: 'payment', kind: 'payer_alias_unknown', provider: 'Orangepill', alias: '@unknown_bob' }));
+    await expectNoEnglish('does not know the payer alias');
+    await saveScreenshot(cashier, `cashier-${language}-orangepill-alias-refused`);
+    await testId('new-sale').click();
+    // The alias stays for the next sale until cleared; the next Orangepill sale is addressed to nobody.
+    await testId('method').selectOption('orangepill');
+    await testId('payer-alias').fill('');
   });
 
   it('a note while Opn has trouble, then a failure with Opn’s code, each in the cashier’s language', async () => {
