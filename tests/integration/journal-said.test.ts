@@ -94,6 +94,13 @@ describe('a payment’s Said in the journal', () => {
       '{"area":"payment","kind":"no_such_kind"}',
       '{"area":"payment","kind":"left_open","asked":{"minor":1234,"currency":"SGD"},"received":null}',
       '"Atome rejected the payment."',
+      // A provider's refusal is checked as closely: a key nobody refuses, a note nested where none goes, a sale sentence as an amount refusal.
+      '{"area":"payment","kind":"key_refused","provider":"Opn","key":"master_key"}',
+      '{"area":"payment","kind":"cancelled_at_opn","problem":{"area":"payment","kind":"cancelled_at_opn","problem":{"area":"payment","kind":"opn_qr_missing"}}}',
+      '{"area":"payment","kind":"cancel_not_yet","problem":{"area":"payment","kind":"opn_failure","code":"timeout","method":"atome"}}',
+      '{"area":"payment","kind":"amount_refused","refusal":{"area":"sale","kind":"payment_in_progress"}}',
+      '{"area":"payment","kind":"qr_width","min":-1,"max":2000}',
+      '{"area":"payment","kind":"checking_reach","provider":"Opn"}',
     ];
     for (const said of malformed) {
       tamper(`UPDATE payments SET status = 'failed', state_json = '{"status":"failed","failure":{"code":"x","message":"m","said":${said}}}' WHERE id = 'bad'`);

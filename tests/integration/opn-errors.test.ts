@@ -191,6 +191,10 @@ describe('Opn answers the terminal will not trust', () => {
     const error = failure(await client.status('chrg_test_any'));
     messages.push(error.message);
     expect(error.message).toBe('Opn rejected the request: key [redacted] (Basic [redacted]) is not allowed');
+    // The Said the cashier's screen words carries Opn's words as scrubbed, never the key.
+    expect(error.said).toMatchObject({ kind: 'provider_rejected', detail: 'key [redacted] (Basic [redacted]) is not allowed' });
+    expect(JSON.stringify(error)).not.toContain(SECRET);
+    expect(JSON.stringify(error)).not.toContain(BASIC.slice(6));
   });
 });
 

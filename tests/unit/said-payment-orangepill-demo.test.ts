@@ -123,4 +123,16 @@ describe('Orangepill’s and the demo provider’s refusals, worded by the cashi
     for (const patch of [{ amount_minor: 1000 }, { currency: 'MYR' }, { reference: 'T-else' }]) expectSaid(failed(await demo(() => json(200, payment(patch))).create(sale())));
     expect(told).toEqual(['key_refused', 'not_found', 'provider_rejected', 'other_amount', 'other_amount', 'other_sale']);
   });
+
+  it('a provider’s own words, however long or echoing the key, reach the sentence cut short and scrubbed', async () => {
+    const long = `${'x'.repeat(5_000)} demo-key`;
+    const demoRefusal = failed(await demo(() => json(422, { object: 'error', code: 'invalid', message: `demo-key ${long}` })).create(sale()));
+    const opRefusal = failed(await orangepill(() => json(400, { message: `op-key-saidpay-1234 ${long}` })).create(sale()));
+    for (const refusal of [demoRefusal, opRefusal]) {
+      expect(refusal.said?.kind).toBe('provider_rejected');
+      if (refusal.said?.kind === 'provider_rejected') expect(refusal.said.detail.length).toBeLessThanOrEqual(200);
+      expect(JSON.stringify(refusal)).not.toMatch(/demo-key|op-key-saidpay-1234/);
+      expectSaid(refusal);
+    }
+  });
 });

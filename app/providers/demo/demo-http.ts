@@ -6,6 +6,8 @@ import { err, ok, type Result } from '../../util/result';
 import { demoErrorSchema } from './demo-api';
 
 export const DEMO_LABEL = 'the demo provider';
+/** As much of the provider's own words as a cashier's sentence carries. */
+const MAX_DETAIL_CHARS = 200;
 
 export interface DemoHttpOptions {
   readonly baseUrl: string;
@@ -18,8 +20,9 @@ export interface DemoHttpOptions {
 function demoHttpError(options: DemoHttpOptions, response: HttpResponse, json: ReturnType<typeof parseJson>, mayHaveTakenEffect: boolean): ProviderError {
   const providerError = json.ok ? demoErrorSchema.safeParse(json.value) : undefined;
   const said = providerError?.success ? providerError.data.message : `HTTP ${response.status}`;
-  // The provider's words reach the cashier: never let them carry the key back, even if echoed.
-  const detail = options.apiKey === '' ? said : said.replaceAll(options.apiKey, '[redacted]');
+  // The provider's words reach the cashier: never let them carry the key back, even if echoed, nor run on.
+  const scrubbed = options.apiKey === '' ? said : said.replaceAll(options.apiKey, '[redacted]');
+  const detail = scrubbed.length > MAX_DETAIL_CHARS ? `${scrubbed.slice(0, MAX_DETAIL_CHARS - 1)}\u2026` : scrubbed;
   if (response.status === 401 || response.status === 403) return keyRefused(DEMO_LABEL, 'key');
   if (response.status === 404) return notFound(DEMO_LABEL, detail);
   if (response.status === 429) return rateLimited(DEMO_LABEL, response.headers.get('retry-after'), options.now());
