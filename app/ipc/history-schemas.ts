@@ -4,7 +4,7 @@ import { MAX_MINOR } from '../money/money';
 import { METHOD_IDS } from '../payment/method';
 import type { PaymentStatus } from '../payment/payment';
 import { staffId } from '../staff/staff';
-import { PAYMENT_STATUSES } from './history';
+import { HISTORY_SEARCH_MAX, PAYMENT_STATUSES } from './history';
 import { describeInput } from './describe-input';
 
 /** The argument schemas of the history and end-of-day commands; spread into `commandSchemas`. */
@@ -41,9 +41,6 @@ const methodList = z
     error: (issue) => `must be a list of methods, got ${describe(issue.input)}`,
   })
   .min(1, { error: 'must name at least one method, or be left out for any method' });
-
-/** Longest search text (the journal refuses more): order numbers and ids are short. */
-export const HISTORY_SEARCH_MAX = 64;
 
 /** What the History search box sends: an order number, our reference or the provider's id, or the start of one. */
 const searchText = z

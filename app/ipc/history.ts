@@ -22,6 +22,12 @@ const STATUS_SET: Readonly<Record<PaymentStatus, true>> = {
 };
 export const PAYMENT_STATUSES = Object.keys(STATUS_SET) as readonly PaymentStatus[];
 
+/**
+ * Longest search text (the journal refuses more): order numbers and ids are short. Here rather than in
+ * history-schemas.ts so the cashier's page can check it without bundling zod.
+ */
+export const HISTORY_SEARCH_MAX = 64;
+
 export interface Tally {
   readonly count: number;
   /** Minor units of the row's currency. */

@@ -66,7 +66,3 @@ export interface StaffResults {
   readonly getStaff: StaffView;
   readonly saveStaff: StaffView;
 }
-
-/** The warning of a terminal with nobody listed; the cashier screen says it in the cashier's language. */
-export const UNPROTECTED_WARNING =
-  'Nobody is listed, so anyone at this counter can refund, close the day and change the settings: add a manager with a PIN to protect them.';

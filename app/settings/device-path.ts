@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../util/result';
 
 /**
  * Which paths may name the printer's or the pole display's port. Pure, with the platform passed in:
- * the schema (parsed in the renderer too) uses only the platform-neutral part; electron/ adds the
+ * the schema (app/, which knows no platform) uses only the platform-neutral part; electron/ adds the
  * platform's allow-list and checks what the path resolves to on the filesystem.
  */
 

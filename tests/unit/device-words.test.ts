@@ -7,7 +7,7 @@ import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { saidFormat, toldText } from '../../renderer/cashier/shared/say';
 import type { Told } from '../../renderer/cashier/shared/told';
 import type { CashierLanguage } from '../../app/i18n/languages';
-import { DEVICE_SETTING_PROBLEMS } from '../../app/settings/device-settings';
+import { DEVICE_SETTING_PROBLEMS } from '../../app/settings/device-setting-problems';
 
 const en = CASHIER_WORDS.en.devices;
 const ms = CASHIER_WORDS.ms.devices;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNPROTECTED_WARNING } from '../../app/ipc/staff-schemas';
+import { UNPROTECTED_WARNING } from '../../app/ipc/staff-warning';
 import { staffWarningText } from '../../renderer/cashier/staff/staff-words';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { METHOD_IDS } from '../../payment/method';
-import { DEMO_FAILURES, type DemoFailureCode } from '../../providers/demo/demo-api';
-import { OPN_FAILURE_DESCRIPTIONS, type OpnFailureCode } from '../../providers/opn/opn-api';
+import { DEMO_FAILURES, type DemoFailureCode } from '../../providers/demo/demo-failures';
+import { OPN_FAILURE_DESCRIPTIONS, type OpnFailureCode } from '../../providers/opn/opn-failures';
 import type { PaymentSaid, ProviderLinkSaid, ProviderSaid, QrFetchSaid } from './payment';
 import { answerSaidSchema, moneySchema as money } from './payment-answers-schema';
 

@@ -1,7 +1,7 @@
 import type { Money } from '../../money/money';
 import type { MethodId } from '../../payment/method';
-import type { DemoFailureCode } from '../../providers/demo/demo-api';
-import type { OpnFailureCode } from '../../providers/opn/opn-api';
+import type { DemoFailureCode } from '../../providers/demo/demo-failures';
+import type { OpnFailureCode } from '../../providers/opn/opn-failures';
 import type { ProviderAnswerSaid } from './payment-answers';
 
 export type { AmountSaid, AnsweredAmount, ProviderAnswerSaid, RefusedKey, RejectedWhat } from './payment-answers';

@@ -1,27 +1,14 @@
 import { demoListSchema, demoPaymentSchema, DEMO_FAILURES, isDemoFailureCode, type DemoPayment } from './demo-api';
+import { DEMO_METHOD } from './demo-method';
 import { DEMO_LABEL, demoRequest, type DemoHttpOptions } from './demo-http';
 import type { CreatedPayment, PaymentProvider, ProviderStatus } from '../provider';
-import type { MethodInfo } from '../../payment/method';
-import { CURRENCY_CODES } from '../../money/currency';
 import { otherAmount } from '../provider-errors';
 import { err, ok } from '../../util/result';
 
 /** The client needs nothing beyond what its HTTP edge does. */
 export type DemoClientOptions = DemoHttpOptions;
 
-export const DEMO_METHOD: MethodInfo = {
-  id: 'demo',
-  label: 'Demo QR',
-  provider: 'The demo provider',
-  instruction: 'Scan to pay (demo: no real money)',
-  currencies: CURRENCY_CODES,
-  simulated: true,
-  simulator: {
-    outcomes: ['paid', 'failed', 'expired'],
-    failureCodes: Object.entries(DEMO_FAILURES).map(([code, label]) => ({ code, label })),
-  },
-  refunds: { supported: false, rule: 'the demo provider takes no refunds', said: { rule: 'demo_none' } },
-};
+export { DEMO_METHOD } from './demo-method';
 
 /**
  * The demo provider's client. It takes the same path as a real provider client: HTTP, auth,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { ATOME_LIMITS, OPN_METHODS } from './opn-methods';
+import type { OpnFailureCode } from './opn-failures';
 
 /**
  * Opn Payments (Omise) wire format for QR charges, per ../shared/providers/opn-atome-qr.txt and
@@ -125,24 +126,7 @@ export const OPN_MAX_EXPIRY_MS = ATOME.expiry?.maxMs ?? 12 * 60 * 60 * 1000;
 /** Atome QR refunds, full or partial, within 60 days of the payment (doc "Voids and refunds"). */
 export const OPN_REFUND_WINDOW_MS = 60 * 24 * 60 * 60 * 1000;
 
-/**
- * The failure codes Opn documents for its QR methods, with Opn's own description (what the simulator
- * reports): Atome QR's doc for the first three, Opn's error mapping (omise-magento) for the rest.
- */
-export const OPN_FAILURE_DESCRIPTIONS = {
-  payment_expired: 'Payment expired.',
-  payment_rejected: 'Payment rejected by issuer.',
-  failed_processing: 'General payment processing failure.',
-  insufficient_balance: 'Insufficient funds in the account or the card has reached the credit limit.',
-  payment_cancelled: 'Payment cancelled by payer.',
-  timeout: 'Payer did not take action before charge expiration.',
-  invalid_account: 'Valid account for payment method not found.',
-} as const;
-export type OpnFailureCode = keyof typeof OPN_FAILURE_DESCRIPTIONS;
-
-export function isOpnFailureCode(code: string): code is OpnFailureCode {
-  return Object.hasOwn(OPN_FAILURE_DESCRIPTIONS, code);
-}
+export { OPN_FAILURE_DESCRIPTIONS, isOpnFailureCode, type OpnFailureCode } from './opn-failures';
 
 /** What the cashier is told for each failure code, naming the method ("Atome", "PayNow"). */
 export const OPN_FAILURE_WORDS: Readonly<Record<OpnFailureCode, (method: string) => string>> = {

@@ -2,28 +2,7 @@ import { z } from 'zod';
 
 /** Orangepill Apps.Payment wire format (version 1.0), shared by its client (app/) and its simulator (electron/). */
 
-/** The doc's complete status list, plus COMPLETED, which its "Make payment" section names for a full payment. */
-const ORANGEPILL_STATUSES = [
-  'CREATED',
-  'DONE',
-  'PENDING',
-  'ACCEPTED',
-  'CANCELLED',
-  'INCOMPLETE',
-  'PROCESSING',
-  'OVERPAID',
-  'LATE',
-  'FAILED',
-  'REFUND',
-  'REFUNDED',
-  'ERROR',
-  'COMPLETED',
-] as const;
-export type OrangepillStatus = (typeof ORANGEPILL_STATUSES)[number];
-
-export function isOrangepillStatus(status: string): status is OrangepillStatus {
-  return (ORANGEPILL_STATUSES as readonly string[]).includes(status);
-}
+export { isOrangepillStatus, type OrangepillStatus } from './orangepill-statuses';
 
 /** A JSON number or decimal text; Orangepill writes request amounts as numbers and transaction amounts as text. */
 const decimalValue = z.union([z.number(), z.string()]);

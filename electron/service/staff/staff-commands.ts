@@ -1,6 +1,7 @@
 import type { Said } from '../../../app/i18n/said';
 import type { ApiError, ApiResult } from '../../../app/ipc/contract';
-import { UNPROTECTED_WARNING, type StaffView } from '../../../app/ipc/staff-schemas';
+import type { StaffView } from '../../../app/ipc/staff-schemas';
+import { UNPROTECTED_WARNING } from '../../../app/ipc/staff-warning';
 import type { CommandHandlers } from '../terminal/dispatcher';
 import type { ScreenSession } from '../terminal/terminal-api';
 import type { Clock } from '../../../app/engine/clock';

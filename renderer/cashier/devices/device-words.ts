@@ -1,5 +1,5 @@
 import type { ApiError } from '../../../app/ipc/contract';
-import { DEVICE_SETTING_PROBLEMS, GOT, type DeviceSettingProblem } from '../../../app/settings/device-settings';
+import { DEVICE_SETTING_PROBLEMS, GOT, type DeviceSettingProblem } from '../../../app/settings/device-setting-problems';
 import type { PanelAnswer } from '../history/history-slice';
 import type { Told } from '../shared/told';
 import type { DeviceWords } from '../words/devices';

@@ -4,7 +4,7 @@ import { parseDecimal, type Money } from '../../../app/money/money';
 import type { MethodId } from '../../../app/payment/method';
 import type { PaymentStatus } from '../../../app/payment/payment';
 import { err, ok, type Result } from '../../../app/util/result';
-import { HISTORY_SEARCH_MAX } from '../../../app/ipc/history-schemas';
+import { HISTORY_SEARCH_MAX } from '../../../app/ipc/history';
 import { amountProblemText } from '../shared/amount-problem';
 import type { HistoryProblemWords } from '../words/history';
 import { parseShopDate, shopDateHint } from './shop-dates';

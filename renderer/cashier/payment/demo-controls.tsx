@@ -1,7 +1,7 @@
 import type { PaymentSaid } from '../../../app/i18n/said/payment';
 import type { DemoOutcome, MethodId, SimulatorControls } from '../../../app/payment/method';
-import { isDemoFailureCode } from '../../../app/providers/demo/demo-api';
-import { isOpnFailureCode } from '../../../app/providers/opn/opn-api';
+import { isDemoFailureCode } from '../../../app/providers/demo/demo-failures';
+import { isOpnFailureCode } from '../../../app/providers/opn/opn-failures';
 import { isOpnMethodId } from '../../../app/providers/opn/opn-methods';
 import { assertNever } from '../../../app/util/assert-never';
 import { useSay } from '../shared/use-say';

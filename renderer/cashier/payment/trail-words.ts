@@ -1,4 +1,4 @@
-import { isOrangepillStatus } from '../../../app/providers/orangepill/orangepill-api';
+import { isOrangepillStatus } from '../../../app/providers/orangepill/orangepill-statuses';
 import { assertNever } from '../../../app/util/assert-never';
 import type { PaymentWords } from '../words/payment';
 

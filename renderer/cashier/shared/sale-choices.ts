@@ -1,7 +1,7 @@
 import type { TerminalInfo } from '../../../app/ipc/contract';
 import type { CurrencyCode } from '../../../app/money/currency';
 import type { MethodId, MethodInfo } from '../../../app/payment/method';
-import { DEMO_METHOD } from '../../../app/providers/demo/demo-client';
+import { DEMO_METHOD } from '../../../app/providers/demo/demo-method';
 import { isOpnMethodId, OPN_METHODS } from '../../../app/providers/opn/opn-methods';
 import { orangepillMethodInfo } from '../../../app/providers/orangepill/orangepill-method';
 import { assertNever } from '../../../app/util/assert-never';

@@ -1,4 +1,5 @@
-import { UNPROTECTED_WARNING, type StaffView } from '../../../app/ipc/staff-schemas';
+import type { StaffView } from '../../../app/ipc/staff-schemas';
+import { UNPROTECTED_WARNING } from '../../../app/ipc/staff-warning';
 import type { CurrencyCode } from '../../../app/money/currency';
 import type { Operator, StaffMember, StaffRole } from '../../../app/staff/staff';
 import { assertNever } from '../../../app/util/assert-never';

@@ -1,4 +1,4 @@
-import type { DeviceSettingProblem } from '../../../app/settings/device-settings';
+import type { DeviceSettingProblem } from '../../../app/settings/device-setting-problems';
 
 /** The cashier's words for this part of the screen; every language's copy has this type, so a missing one fails the build. */
 export interface DeviceWords {
@@ -90,7 +90,7 @@ export interface DeviceWords {
     readonly anySetting: string;
     /** A field's name and what is wrong with it (from `problems`, or the terminal's own English). */
     readonly fieldProblem: (field: string, problem: string) => string;
-    /** Each problem the device settings check can find (app/settings/device-settings.ts), said after the field's name. */
+    /** Each problem the device settings check can find (app/settings/device-setting-problems.ts), said after the field's name. */
     readonly problems: Readonly<Record<DeviceSettingProblem, string>>;
     /** What was typed, after a path's problem: ", got foo". */
     readonly got: (typed: string) => string;

@@ -1,4 +1,4 @@
-import { DEVICE_SETTING_PROBLEMS, GOT } from '../../../../app/settings/device-settings';
+import { DEVICE_SETTING_PROBLEMS, GOT } from '../../../../app/settings/device-setting-problems';
 import type { DeviceWords } from '../devices';
 
 export const en: DeviceWords = {
