@@ -1,3 +1,4 @@
+import type { PaymentSaid } from '../i18n/said/payment';
 import type { CurrencyCode } from '../money/currency';
 import type { MethodId } from '../payment/method';
 import type { Payment, PaymentStatus } from '../payment/payment';
@@ -116,6 +117,11 @@ export interface TimelineEntry {
   /** 'status', 'refund', 'provider', … */
   readonly kind: string;
   readonly summary: Readonly<Record<string, unknown>>;
+  /**
+   * The `Said` of the failure in `summary` (a status entry's), once the service has checked it whole;
+   * left out when there is none or it is malformed, so the screen words the logged sentence as it stands.
+   */
+  readonly failureSaid?: PaymentSaid;
 }
 
 export interface RefundEntry {

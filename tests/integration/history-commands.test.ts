@@ -12,6 +12,7 @@ import { freePort } from '../support/free-port';
 import { aPayment } from '../support/payment-fixture';
 
 const T0 = Date.UTC(2026, 11, 1, 2, 0, 0);
+const REJECTED = { area: 'payment', kind: 'demo_failure', code: 'payment_rejected' } as const;
 const log = createLogger(() => undefined);
 
 const sale = (id: string, createdAt: number, minor: number, state: Payment['state'], extra: Partial<Payment> = {}): Payment => aPayment({
@@ -36,7 +37,7 @@ beforeAll(async () => {
   // Seeded through a journal of its own before the terminal opens the same file.
   const journal = openJournal(join(dir, 'journal-demo.sqlite3'), { now: () => T0 });
   journal.save(sale('a', T0, 1050, { status: 'paid', paidAt: T0 }, { orderRef: 'Table 4, "window"' }));
-  journal.save(sale('b', T0 + 1000, 200, { status: 'failed', failure: { code: 'payment_rejected', message: 'Rejected, sorry' } }));
+  journal.save(sale('b', T0 + 1000, 200, { status: 'failed', failure: { code: 'payment_rejected', message: 'Rejected, sorry', said: REJECTED } }));
   journal.save(sale('c', T0 + 2000, 99_999, { status: 'expired' }));
   journal.close();
   service = await createTerminalService({ settings: settingsSchema.parse({}), log, dataDir: dir });
@@ -135,7 +136,8 @@ describe('history commands over the journal', () => {
       ok: true,
       value: {
         payment: { id: 'b' },
-        timeline: [{ kind: 'status', summary: { from: null, to: 'failed' } }],
+        // The failure's Said checked by the service, so the page words it without a schema of its own.
+        timeline: [{ kind: 'status', summary: { from: null, to: 'failed' }, failureSaid: REJECTED }],
         providerIds: [
           { label: 'Our reference', value: 'b' },
           { label: 'Provider reference', value: 'DEMO-b' },

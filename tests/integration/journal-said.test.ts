@@ -7,6 +7,7 @@ import type { PaymentState } from '../../app/payment/payment';
 import { UnreadablePaymentError } from '../../electron/service/journal/journal-errors';
 import type { Journal } from '../../electron/service/journal/journal-types';
 import { openJournal } from '../../electron/service/journal/sqlite-journal';
+import { timelineEntry } from '../../electron/service/journal/timeline-entry';
 import { timelineText } from '../../renderer/cashier/history/history-timeline';
 import { saidFormat, toldText } from '../../renderer/cashier/shared/say';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
@@ -118,9 +119,35 @@ describe('a payment’s Said in the journal', () => {
     if (logged === undefined) return;
     const words = CASHIER_WORDS.ms;
     const say = (told: Parameters<typeof toldText>[0]) => toldText(told, words, saidFormat(null));
-    expect(timelineText({ ...logged, kind: 'status' }, 'en-SG', words.history, say)).toContain('Akaun pelanggan tidak mempunyai wang yang cukup');
-    // A Said the screen cannot check is not worded: the English stands.
-    const damaged = { ...logged, summary: { ...logged.summary, failure: { message: 'English', said: { area: 'payment', kind: 'opn_failure' } } } };
-    expect(timelineText(damaged, 'en-SG', words.history, say)).toContain('English');
+    expect(timelineEntry(logged).failureSaid).toStrictEqual(failure.said);
+    expect(timelineText(timelineEntry(logged), 'en-SG', words.history, say)).toContain('Akaun pelanggan tidak mempunyai wang yang cukup');
+  });
+
+  it('a log line whose Said the service cannot check reaches History without it, so its English stands', () => {
+    journal.save(aPayment({ id: 'd', state: { status: 'awaiting' } }));
+    const damaged = [
+      '{"area":"payment","kind":"opn_failure"}',
+      '{"area":"payment","kind":"opn_failure","code":"constructor","method":"paynow"}',
+      '{"area":"payment","kind":"opn_failure","code":"insufficient_balance","method":"paynow","extra":1}',
+      '{"area":"payment","kind":"left_open","asked":{"minor":-1,"currency":"SGD"},"received":null,"provider":"Opn"}',
+      '{"__proto__":{"kind":"opn_failure"},"area":"payment"}',
+      '"insufficient_balance"',
+      'null',
+      `"${'x'.repeat(100_000)}"`,
+    ];
+    for (const said of damaged) {
+      tamper(`INSERT INTO payment_events (payment_id, at, kind, summary_json) VALUES ('d', ${T0}, 'status', '{"to":"failed","failure":{"message":"English","said":${said}}}')`);
+    }
+    // And failures that are not objects at all: the line still reads.
+    tamper(`INSERT INTO payment_events (payment_id, at, kind, summary_json) VALUES ('d', ${T0}, 'status', '{"to":"failed","failure":["said"]}')`);
+    tamper(`INSERT INTO payment_events (payment_id, at, kind, summary_json) VALUES ('d', ${T0}, 'status', '{"to":"failed","failure":"said"}')`);
+    const lines = journal.events('d').filter((e) => e.summary['to'] === 'failed').map(timelineEntry);
+    expect(lines).toHaveLength(damaged.length + 2);
+    const say = (told: Parameters<typeof toldText>[0]) => toldText(told, CASHIER_WORDS.ms, saidFormat(null));
+    for (const line of lines) {
+      expect(line).not.toHaveProperty('failureSaid');
+      expect(line.summary).toStrictEqual(journal.events('d').find((e) => e.seq === line.seq)?.summary);
+    }
+    for (const line of lines.slice(0, damaged.length)) expect(timelineText(line, 'en-SG', CASHIER_WORDS.ms.history, say)).toBe('Bayaran gagal: English');
   });
 });

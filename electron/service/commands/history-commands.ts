@@ -9,6 +9,7 @@ import type { CommandHandlers } from '../terminal/dispatcher';
 import { UnreadablePaymentError } from '../journal/journal-errors';
 import type { Journal, ListFilter } from '../journal/journal-types';
 import { MAX_PAGE } from '../journal/list-query';
+import { timelineEntry } from '../journal/timeline-entry';
 import type { PrinterService } from '../devices/printer-service';
 import type { CommandContext } from '../terminal/terminal-api';
 import { operatorLines, operatorName } from '../../../app/history/operator-lines';
@@ -82,7 +83,7 @@ function paymentDetail(journal: Journal, paymentId: string): ApiResult<PaymentDe
     throw error;
   }
   if (payment === undefined) return failure('not_found', `No payment ${paymentId} in the journal`, { area: 'records', kind: 'payment_not_in_journal', paymentId });
-  const timeline = journal.events(payment.id).map((e) => ({ seq: e.seq, at: e.at, kind: e.kind, summary: e.summary }));
+  const timeline = journal.events(payment.id).map(timelineEntry);
   const refunds = journal.refunds(payment.id).map((r) => ({ refundId: r.refundId, amountMinor: r.amountMinor, at: r.at }));
   return { ok: true, value: { payment, timeline, audit: journal.audit(payment.id), refunds, providerIds: providerIds(payment) } };
 }

@@ -5,7 +5,7 @@ import { formatMoney } from '../../../app/money/money';
 import { isOverpaid, type Payment, type PaymentStatus } from '../../../app/payment/payment';
 import { formatAmount } from '../../shared/format-amount';
 import type { HistoryAuditWords, HistoryWords } from '../words/history';
-import { paymentSaidSchema } from '../../../app/i18n/said/payment-schema';
+import type { PaymentSaid } from '../../../app/i18n/said/payment';
 import type { Told } from '../shared/told';
 
 /** A status by itself, as the filter's choices name it. */
@@ -30,11 +30,13 @@ export function stateWords(payment: Pick<Payment, 'amount' | 'state'>, locale: s
 const asStatus = (value: unknown): PaymentStatus | null =>
   typeof value === 'string' && (PAYMENT_STATUSES as readonly string[]).includes(value) ? (value as PaymentStatus) : null;
 
-/** A logged failure as the terminal told it: its sentence, and its `Said` when one is there and well formed. */
-function loggedFailure(value: unknown): Told | null {
+/**
+ * A logged failure as the terminal told it: its sentence, and its `Said` when the service found one well
+ * formed (`failureSaid`: checked in electron/service/journal/timeline-entry.ts, so zod stays out of this page).
+ */
+function loggedFailure(value: unknown, said: PaymentSaid | undefined): Told | null {
   if (typeof value !== 'object' || value === null || !('message' in value)) return null;
-  const said = 'said' in value ? paymentSaidSchema.safeParse(value.said) : null;
-  return { message: String(value.message), ...(said?.success === true ? { said: said.data } : {}) };
+  return { message: String(value.message), ...(said === undefined ? {} : { said }) };
 }
 
 /**
@@ -46,7 +48,7 @@ export function timelineText(entry: TimelineEntry, locale: string | undefined, w
   const says = words.timeline;
   if (entry.kind === 'status') {
     const to = asStatus(s['to']);
-    const failure = loggedFailure(s['failure']);
+    const failure = loggedFailure(s['failure'], entry.failureSaid);
     const status = to === null ? says.unknownStatus(String(s['to'])) : statusWords(to, words);
     return failure === null ? status : says.withFailure(status, say(failure));
   }
