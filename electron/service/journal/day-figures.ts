@@ -34,6 +34,20 @@ const moneyBackRow = z.object({
 });
 const parkedRow = z.object({ method: z.enum(METHOD_IDS), currency: currencyCode, parked_count: count, parked_minor: count });
 
+/**
+ * A period holding at least this share of every payment kept is read in group order (a whole-index
+ * read, about 0.03 µs a payment kept) rather than found by time and sorted (about 1 µs a payment in
+ * it): 1/32 is about where the two cost the same, as measured over 100,000 sales.
+ */
+const LONG_PERIOD_SHARE = 32;
+
+/** The period's outcome rows, by whichever of the two equal queries is cheaper for its size. */
+function outcomeRows(sql: DayReportStatements, from: number, to: number): unknown[] {
+  const enough = Math.ceil((sql.everKept.get() ?? 0) / LONG_PERIOD_SHARE);
+  const long = enough > 0 && sql.periodHolds.get(from, to, enough) === enough;
+  return (long ? sql.outcomesInOrder : sql.outcomes).all(from, to);
+}
+
 export interface DayFigures {
   readonly totals: readonly DayTotals[];
   readonly operators: readonly OperatorTotals[];
@@ -52,7 +66,7 @@ export function dayFigures(sql: DayReportStatements, audit: Pick<AuditLog, 'refu
     }
     return found;
   };
-  for (const raw of sql.outcomes.all(from, to)) {
+  for (const raw of outcomeRows(sql, from, to)) {
     const row = outcomeRow.parse(raw);
     const { status } = row;
     // Sales still open are left out rather than shown as zeros; so is a method with nothing else.

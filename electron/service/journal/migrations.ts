@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { JournalOpenError } from './journal-errors';
 
 /*
- * The journal's schema (version 7). One SQLite file, `journal.sqlite3`, in the app's data directory.
+ * The journal's schema (version 8). One SQLite file, `journal.sqlite3`, in the app's data directory.
  * All times are epoch milliseconds (INTEGER); all amounts are integer minor units of `currency`.
  * Tables are STRICT, so a value of the wrong type is refused on write rather than found on read.
  *
@@ -92,6 +92,11 @@ import { JournalOpenError } from './journal-errors';
  *
  * Version 7 keeps a notice's `Said` beside its English, for the cashier's language (app/i18n/said.ts):
  *   payments.notice_said_json  TEXT?  a JSON object, the notice's PaymentSaid; NULL when it has none
+ *
+ * Version 8 gives end of day covering indexes, so a long open period is summed without a sort and
+ * without reading a payments row (day-report-statements.ts): payments in the report's groups
+ * (method, currency, status, operator_id) with every column the figures read; refunds by time with
+ * their amounts; and each payment's method by id, for the refunds' join.
  *
  * PRAGMA user_version is the schema version (the number of migrations applied); PRAGMA application_id
  * marks the file as ours. Each migration below runs once, in order, in one transaction with its
@@ -238,6 +243,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE payments ADD COLUMN notice_said_json TEXT
     CHECK (notice_said_json IS NULL OR (json_valid(notice_said_json) AND json_type(notice_said_json) = 'object'));
+  `,
+  // End of day over a long open period: covering indexes, so no payments row is read and nothing sorted.
+  `
+  CREATE INDEX payments_day_groups ON payments (method, currency, status, operator_id, created_at, operator_name, amount_minor);
+  CREATE INDEX payments_method_by_id ON payments (id, method);
+  CREATE INDEX refunds_day ON refunds (at, payment_id, currency, amount_minor);
   `,
 ];
 
