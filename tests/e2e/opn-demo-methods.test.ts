@@ -1,44 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import type { OpnSimulator } from '../../electron/simulators/opn/opn-simulator';
 import type { VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
 import { keySale } from '../support/cashier';
-import { launchChromium } from '../support/chromium';
-import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
+import { startOpnDemoCounter, type OpnDemoCounter } from '../support/opn-demo-counter';
 import { decodeQrFromPng } from '../support/qr-decode';
-import { displayState, newSale, openScreens, scanDisplay, status, type Screens } from '../support/screens';
+import { displayState, newSale, scanDisplay, status, type Screens } from '../support/screens';
 
 /**
  * Demo mode's PayNow and PromptPay, in Chromium: the real Opn client against the Opn simulator, one
  * simulated account for both. Each QR is read back from the display's screenshot (PromptPay's from
  * Opn's SVG) and from the virtual printer's picture, and compared with what the simulator issued.
  */
-let terminal: InProcessTerminal;
-let browser: Browser;
+let demo: OpnDemoCounter | undefined;
 let screens: Screens;
 let sim: OpnSimulator;
 let printer: VirtualPrinter;
 
 beforeAll(async () => {
-  terminal = await startInProcessTerminal({
-    merchant: { name: 'Kopi Corner' },
-    currency: 'SGD',
-    payment: { currencies: ['SGD', 'THB'] },
-    printer: { paper: '58mm' },
-    demo: { methods: ['paynow', 'promptpay'] },
-  });
-  sim = terminal.service.simulators.get('paynow') as OpnSimulator;
-  const virtual = terminal.service.virtualPrinter;
-  if (virtual === null) throw new Error('demo mode should print to its virtual printer');
-  printer = virtual;
-  browser = await launchChromium();
-  screens = await openScreens(browser, terminal.host.urls);
+  demo = await startOpnDemoCounter(
+    { merchant: { name: 'Kopi Corner' }, currency: 'SGD', payment: { currencies: ['SGD', 'THB'] }, printer: { paper: '58mm' }, demo: { methods: ['paynow', 'promptpay'] } },
+    'paynow',
+  );
+  ({ screens, sim, printer } = demo);
 });
 
 afterAll(async () => {
-  await screens?.close();
-  await browser?.close();
-  await terminal?.close();
+  await demo?.close();
 });
 
 const METHODS = [

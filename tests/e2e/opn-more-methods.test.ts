@@ -7,8 +7,8 @@ import { openEmulatedDisplay, type EmulatedDisplay } from '../../electron/simula
 import { enabledOpnMethods, startOpnSimulator, type OpnSimulator } from '../../electron/simulators/opn/opn-simulator';
 import type { VirtualPrinter } from '../../electron/simulators/printer/virtual-printer';
 import { keySale } from '../support/cashier';
-import { launchChromium } from '../support/chromium';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
+import { startOpnDemoCounter, type OpnDemoCounter } from '../support/opn-demo-counter';
 import { requireSocat, socatPair, type SocatPair } from '../support/pole-socat';
 import { decodeQrFromPng } from '../support/qr-decode';
 import { displayState, newSale, openScreens, scanDisplay, status, type Screens } from '../support/screens';
@@ -20,7 +20,7 @@ import { displayState, newSale, openScreens, scanDisplay, status, type Screens }
  * simulator issued; the amount is checked on the cashier screen, the display, the pole display and the
  * receipt. Each method is paid, fails with a code, expires and is cancelled (Alipay+ in SGD: paid and failed).
  */
-let terminal: InProcessTerminal;
+let demo: OpnDemoCounter | undefined;
 let browser: Browser;
 let screens: Screens;
 let sim: OpnSimulator;
@@ -36,28 +36,24 @@ beforeAll(async () => {
   await pair.start();
   // The display end is open before the terminal writes: opening a serial port flushes what waits in it.
   pole = await openEmulatedDisplay(pair.displayPath, 'epson');
-  terminal = await startInProcessTerminal({
-    merchant: { name: 'Kopi Corner' },
-    locale: 'th-TH',
-    currency: 'THB',
-    payment: { currencies: ['THB', 'SGD'] },
-    printer: { paper: '58mm' },
-    demo: { methods: ['truemoney', 'wechatpay', 'alipayplus'] },
-    devices: { allowPseudoTerminals: true },
-    poleDisplay: { port: { path: pair.hostPath, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 }, commandSet: 'epson', welcome: ['Welcome to', 'Kopi Corner'] },
-  });
-  sim = terminal.service.simulators.get('truemoney') as OpnSimulator;
-  const virtual = terminal.service.virtualPrinter;
-  if (virtual === null) throw new Error('demo mode should print to its virtual printer');
-  printer = virtual;
-  browser = await launchChromium();
-  screens = await openScreens(browser, terminal.host.urls);
+  demo = await startOpnDemoCounter(
+    {
+      merchant: { name: 'Kopi Corner' },
+      locale: 'th-TH',
+      currency: 'THB',
+      payment: { currencies: ['THB', 'SGD'] },
+      printer: { paper: '58mm' },
+      demo: { methods: ['truemoney', 'wechatpay', 'alipayplus'] },
+      devices: { allowPseudoTerminals: true },
+      poleDisplay: { port: { path: pair.hostPath, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 }, commandSet: 'epson', welcome: ['Welcome to', 'Kopi Corner'] },
+    },
+    'truemoney',
+  );
+  ({ browser, screens, sim, printer } = demo);
 });
 
 afterAll(async () => {
-  await screens?.close();
-  await browser?.close();
-  await terminal?.close();
+  await demo?.close();
   await pole?.close();
   await pair?.stop();
   if (poleDir !== undefined) rmSync(poleDir, { recursive: true, force: true });
