@@ -6,6 +6,7 @@ import { saidFormat, wordSaid } from '../../renderer/cashier/shared/say';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { launchChromium } from '../support/chromium';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
+import { MEI_AND_ALI, addStaffRows } from '../support/staff-rows';
 import { byTestId, signIn } from '../support/staff-screens';
 
 /*
@@ -79,16 +80,7 @@ describe.each(['ms', 'zh-Hans'] as const)('settings and staff answers in %s', (l
   it('refuses a wrong manager PIN in the cashier’s words', async () => {
     await testId('settings-open').click();
     await testId('staff-open').click();
-    const row = (index: number) => page.locator(`[data-testid="staff-row"][data-index="${String(index)}"]`);
-    await testId('staff-add').click();
-    await testId('staff-name', row(0)).fill('Mei');
-    await testId('staff-pin', row(0)).fill('2468');
-    await testId('staff-pin-again', row(0)).fill('2468');
-    await testId('staff-add').click();
-    await testId('staff-name', row(1)).fill('Ali');
-    await testId('staff-role', row(1)).selectOption('cashier');
-    await testId('staff-pin', row(1)).fill('1357');
-    await testId('staff-pin-again', row(1)).fill('1357');
+    await addStaffRows(page, MEI_AND_ALI);
     await testId('staff-save').click();
     await testId('sign-in').waitFor();
     await signIn(page, 'ali', '1357', 'Ali');

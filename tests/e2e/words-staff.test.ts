@@ -4,6 +4,7 @@ import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { launchChromium } from '../support/chromium';
 import { englishLeftIn } from '../support/english-left';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
+import { MEI_AND_ALI, addStaffRows } from '../support/staff-rows';
 import { byTestId } from '../support/staff-screens';
 
 /*
@@ -66,15 +67,8 @@ describe.each(['ms', 'zh-Hans'] as const)('the staff screens in %s', (language) 
     await testId('staff-empty').waitFor();
     await expectNoEnglish(testId('staff-panel'));
 
-    await testId('staff-add').click();
-    await testId('staff-name', row(0)).fill('Mei');
-    await testId('staff-pin', row(0)).fill('2468');
-    await testId('staff-pin-again', row(0)).fill('2468');
-    await testId('staff-add').click();
-    await testId('staff-name', row(1)).fill('Ali');
-    await testId('staff-role', row(1)).selectOption('cashier');
-    await testId('staff-pin', row(1)).fill('1357');
-    await testId('staff-pin-again', row(1)).fill('1358');
+    // Ali's PIN typed again wrong: the panel refuses it beside the threshold left empty.
+    await addStaffRows(page, [MEI_AND_ALI[0], { ...MEI_AND_ALI[1], pinAgain: '1358' }]);
     await testId('refund-rule-over').check();
     await testId('refund-rule-threshold').fill('');
     await testId('staff-save').click();
