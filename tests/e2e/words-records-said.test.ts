@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +14,7 @@ import { launchChromium } from '../support/chromium';
 import { TEST_DEMO_KEY } from '../support/in-process-terminal';
 import { PAGES_DIR } from '../support/paths';
 import { openScreens, saveScreenshot, type Screens } from '../support/screens';
+import { fillDisk, smallDisk, tmpfsProblem, type SmallDisk } from '../support/small-disk';
 
 /*
  * The records' sentences from the terminal's service, read by a Malay and a Chinese cashier in web
@@ -24,41 +22,8 @@ import { openScreens, saveScreenshot, type Screens } from '../support/screens';
  * tmpfs), Charge and Close the day refused in the cashier's language.
  */
 
-/** Why a tmpfs cannot be mounted here (not root), or null when it can. */
-function mountProblem(): string | null {
-  const probe = mkdtempSync(join(tmpdir(), 'records-said-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'pipe' });
-    execFileSync('umount', [probe], { stdio: 'pipe' });
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    rmdirSync(probe);
-  }
-}
-const cannotMount = mountProblem();
+const cannotMount = tmpfsProblem();
 if (cannotMount !== null) console.warn(`words-records-said: the full-disk steps are SKIPPED, a tmpfs cannot be mounted here (${cannotMount})`);
-
-/** Fills the disk under `file` to the last byte. */
-function fillDisk(file: string): void {
-  const fd = openSync(file, 'w');
-  try {
-    for (const size of [256 * 1024, 4096, 1]) {
-      const chunk = Buffer.alloc(size, 0x5a);
-      for (let i = 0; i < 10_000; i++) {
-        try {
-          writeSync(fd, chunk);
-        } catch (error) {
-          if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOSPC') break;
-          throw error;
-        }
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function blankPng(): Buffer {
   const png = new PNG({ width: 240, height: 240 });
@@ -76,8 +41,8 @@ afterAll(async () => {
 
 describe.each(['ms', 'zh-Hans'] as const)('the records said in %s', (language: Exclude<CashierLanguage, 'en'>) => {
   const word = (said: Said): string | null => wordSaid(said, CASHIER_WORDS[language].said, saidFormat(null));
+  let disk: SmallDisk | undefined;
   let dir = '';
-  let mounted = false;
   let service: TerminalService | null = null;
   let host: WebHost | null = null;
   let screens: Screens | null = null;
@@ -85,11 +50,8 @@ describe.each(['ms', 'zh-Hans'] as const)('the records said in %s', (language: E
   const testId = (id: string) => cashier.locator(`[data-testid="${id}"]`);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'records-said-'));
-    if (cannotMount === null) {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0700', 'tmpfs', dir], { stdio: 'pipe' });
-      mounted = true;
-    }
+    disk = smallDisk('records-said-', '4m');
+    dir = disk.dir;
     const settings = settingsSchema.parse({ merchant: { name: 'Kopi Corner' }, currency: 'SGD', language: { cashier: language } });
     const log = createLogger(() => undefined);
     service = await createTerminalService({ settings, log, demoApiKey: TEST_DEMO_KEY, dataDir: dir });
@@ -100,13 +62,12 @@ describe.each(['ms', 'zh-Hans'] as const)('the records said in %s', (language: E
 
   afterAll(async () => {
     try {
-      rmSync(join(dir, 'filler'), { force: true });
+      disk?.makeRoom();
       await screens?.close();
       await host?.close();
       await service?.close();
     } finally {
-      if (mounted) execFileSync('umount', [dir], { stdio: 'pipe' });
-      rmSync(dir, { recursive: true, force: true });
+      disk?.remove();
     }
   });
 

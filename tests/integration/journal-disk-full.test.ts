@@ -1,7 +1,5 @@
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayloads } from '../../app/ipc/contract';
@@ -14,6 +12,7 @@ import { createLogger } from '../../electron/service/logging/logger';
 import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { storedPayment, T0 } from '../support/engine-harness';
 import { TEST_DEMO_KEY } from '../support/in-process-terminal';
+import { fillDisk, smallDisk, tmpfsProblem, type SmallDisk } from '../support/small-disk';
 
 /**
  * A real full disk: the journal lives on a small tmpfs, which a filler file fills while a QR is
@@ -22,22 +21,7 @@ import { TEST_DEMO_KEY } from '../support/in-process-terminal';
  */
 const SIZE = '4m';
 
-/** Why a tmpfs cannot be mounted here (not root, no mount namespace), or null when it can. */
-function mountProblem(): string | null {
-  const probe = mkdtempSync(join(tmpdir(), 'disk-full-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'pipe' });
-    execFileSync('umount', [probe], { stdio: 'pipe' });
-    return null;
-  } catch (error) {
-    const stderr = typeof error === 'object' && error !== null && 'stderr' in error ? String(error.stderr).trim() : '';
-    return stderr || (error instanceof Error ? error.message : String(error));
-  } finally {
-    rmdirSync(probe);
-  }
-}
-
-const cannotMount = mountProblem();
+const cannotMount = tmpfsProblem();
 if (cannotMount !== null) console.warn(`journal-disk-full: SKIPPED, a tmpfs cannot be mounted here (${cannotMount}); run as root to test a real full disk`);
 const title =
   cannotMount === null ? 'a full disk under the journal (tmpfs)' : `a full disk under the journal: SKIPPED, cannot mount a tmpfs here (${cannotMount})`;
@@ -64,31 +48,9 @@ function recordEvents(service: TerminalService) {
   return { payments, devices, next };
 }
 
-/** Fills the disk under `dir` to the last byte: big writes, then ever smaller ones, until even one byte is refused. */
-function fillDisk(file: string): void {
-  const fd = openSync(file, 'w');
-  try {
-    for (const size of [256 * 1024, 4096, 1]) {
-      const chunk = Buffer.alloc(size, 0x5a);
-      // A 4 MB disk takes at most 16 of the big chunks; the bound only stops a disk that never fills.
-      for (let i = 0; i < 10_000; i++) {
-        try {
-          writeSync(fd, chunk);
-        } catch (error) {
-          if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOSPC') break;
-          throw error;
-        }
-        if (i === 9_999) throw new Error(`the tmpfs at ${file} never filled`);
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 describe.skipIf(cannotMount !== null)(title, () => {
+  let disk: SmallDisk | undefined;
   let dir = '';
-  let mounted = false;
   let service: TerminalService | null = null;
   const logLines: string[] = [];
   const unhandled: unknown[] = [];
@@ -96,9 +58,8 @@ describe.skipIf(cannotMount !== null)(title, () => {
 
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
-    dir = mkdtempSync(join(tmpdir(), 'journal-disk-full-'));
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${SIZE},mode=0700`, 'tmpfs', dir], { stdio: 'pipe' });
-    mounted = true;
+    disk = smallDisk('journal-disk-full-', SIZE);
+    dir = disk.dir;
     service = await createTerminalService({
       settings: settingsSchema.parse({ payment: { pollIntervalMs: 250 } }),
       log: createLogger((line) => logLines.push(line), 'debug'),
@@ -110,12 +71,11 @@ describe.skipIf(cannotMount !== null)(title, () => {
   afterAll(async () => {
     try {
       // Room first, whatever happened, so the terminal can close its journal cleanly.
-      rmSync(join(dir, 'filler'), { force: true });
+      disk?.makeRoom();
       await service?.close();
     } finally {
       process.off('unhandledRejection', onUnhandled);
-      if (mounted) execFileSync('umount', [dir], { stdio: 'pipe' });
-      if (dir !== '') rmdirSync(dir);
+      disk?.remove();
     }
   });
 
