@@ -40,7 +40,10 @@ describe('Opn Atome QR refunds', () => {
     const { id, paidAt } = await paidCharge(r, 1234);
     value(await r.client.refund!(id, sgd(1000), paidAt));
     const error = failure(await r.client.refund!(id, sgd(500), paidAt));
-    expect(error).toEqual({ kind: 'rejected', message: 'Opn rejected the refund: refund failed: amount exceeds the 234 left to refund', ambiguous: false });
+    expect(error).toMatchObject({ kind: 'rejected', message: 'Opn rejected the refund: refund failed: amount exceeds the 234 left to refund', ambiguous: false });
+    // Opn's own words stay a value inside the cashier's sentence, in whichever language the screen speaks.
+    expect(error.said).toMatchObject({ area: 'payment', detail: 'refund failed: amount exceeds the 234 left to refund' });
+    expectWordedAsSaid({ message: error.message, said: error.said });
     expect(r.sim.charges()[0]!.refunded_amount).toBe(1000);
   });
 
