@@ -1,0 +1,113 @@
+import type { ServerResponse } from 'node:http';
+import type { Clock } from '../../../../app/engine/clock';
+import type { EventLog, PosEvent, SinceResult } from './event-log';
+
+export interface SseStreamLimits {
+  /** A comment line this often keeps proxies and the POS's read timeout from closing a quiet stream. */
+  readonly heartbeatMs: number;
+  /** Writing pauses once this much waits unread in the socket's buffer; memory per stream stays near it. */
+  readonly highWaterBytes: number;
+  /** A stream paused for this long without the POS reading is closed: it would hold a slot for nothing. */
+  readonly stallMs: number;
+  /** Events read from the file per step, so a long resume never loads the whole log at once. */
+  readonly pageSize: number;
+  /** The reconnect delay EventSource is told to use. */
+  readonly retryMs: number;
+}
+
+/** One open event stream. It pulls from the log from its cursor, so a slow reader costs no memory. */
+export interface SseStream {
+  readonly clientId: string;
+  wake(): void;
+  close(reason: string | null): void;
+}
+
+function frame(event: Pick<PosEvent, 'id' | 'type'>, data: unknown): string {
+  // JSON has no raw newline, so `data:` is always one line.
+  return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+function resyncFrame(result: Extract<SinceResult, { kind: 'resync' }>): string {
+  const message =
+    result.reason === 'expired'
+      ? 'Events after your Last-Event-ID are no longer kept: re-read your checkouts with GET /v1/checkouts, then carry on from this event.'
+      : 'Your Last-Event-ID is not one this terminal sent (its events were reset): re-read your checkouts with GET /v1/checkouts, then carry on from this event.';
+  return frame({ id: result.latestId, type: 'sync.required' }, { reason: result.reason, oldestId: result.oldestId, latestId: result.latestId, message });
+}
+
+export function openSseStream(
+  res: ServerResponse,
+  start: { readonly clientId: string; readonly afterId: number },
+  deps: { readonly log: EventLog; readonly clock: Clock; readonly limits: SseStreamLimits; readonly onClose: (stream: SseStream, reason: string | null) => void },
+): SseStream {
+  const { log, clock, limits } = deps;
+  let cursor = start.afterId;
+  let closed = false;
+  let stalledSince: number | null = null;
+  let cancelHeartbeat = (): void => undefined;
+
+  // Not below Node's own mark: 'drain' only comes after a write that reached it.
+  const bound = Math.max(limits.highWaterBytes, res.writableHighWaterMark);
+  const full = (): boolean => res.writableLength >= bound;
+
+  const pump = (): void => {
+    while (!closed && stalledSince === null) {
+      if (full()) {
+        stalledSince = clock.now();
+        res.once('drain', () => {
+          stalledSince = null;
+          pump();
+        });
+        return;
+      }
+      const result = log.since(cursor, limits.pageSize, bound - res.writableLength);
+      if (result.kind === 'resync') {
+        res.write(resyncFrame(result));
+        cursor = Number(result.latestId);
+        continue;
+      }
+      for (const event of result.events) {
+        res.write(frame(event, event));
+        cursor = Number(event.id);
+        if (full()) break;
+      }
+      if (!result.more && !full()) return;
+    }
+  };
+
+  const heartbeat = (): void => {
+    if (closed) return;
+    if (stalledSince !== null && clock.now() - stalledSince >= limits.stallMs) {
+      const waiting = res.writableLength;
+      stream.close(`The POS did not read its event stream for ${Math.round((clock.now() - stalledSince) / 1000)} s (${waiting} bytes waiting): closed; reconnect with Last-Event-ID to resume.`);
+      return;
+    }
+    if (stalledSince === null) res.write(': heartbeat\n\n');
+    cancelHeartbeat = clock.setTimer(heartbeat, limits.heartbeatMs);
+  };
+
+  const stream: SseStream = {
+    clientId: start.clientId,
+    wake: pump,
+    close(reason) {
+      if (closed) return;
+      closed = true;
+      cancelHeartbeat();
+      deps.onClose(stream, reason);
+      if (reason !== null) res.destroy();
+      else res.end();
+    },
+  };
+
+  res.on('close', () => stream.close(null));
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.write(`retry: ${limits.retryMs}\n: connected\n\n`);
+  cancelHeartbeat = clock.setTimer(heartbeat, limits.heartbeatMs);
+  pump();
+  return stream;
+}
