@@ -83,7 +83,12 @@ describe('GET /v1/events', () => {
       const frame = await stream.nextEvent();
       expect(frame).toMatchObject({ id: latest, event: 'sync.required' });
       const oldestId = String(Number(latest) - 2);
-      expect(JSON.parse(frame.data!)).toMatchObject({ reason, oldestId, latestId: latest, message: expect.stringMatching(/GET \/v1\/checkouts/) });
+      expect(JSON.parse(frame.data!)).toEqual({
+        id: latest,
+        type: 'sync.required',
+        created: new Date(T0).toISOString(),
+        data: { reason, oldestId, latestId: latest, message: expect.stringMatching(/GET \/v1\/checkouts/) },
+      });
       log.append('checkout.updated', {});
       expect((await stream.nextEvent()).event).toBe('checkout.updated');
       stream.close();

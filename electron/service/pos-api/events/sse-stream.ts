@@ -27,12 +27,14 @@ function frame(event: Pick<PosEvent, 'id' | 'type'>, data: unknown): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-function resyncFrame(result: Extract<SinceResult, { kind: 'resync' }>): string {
+/** The same envelope as every event, so a reader needs one parser; its id is where to carry on from. */
+function resyncFrame(result: Extract<SinceResult, { kind: 'resync' }>, now: number): string {
   const message =
     result.reason === 'expired'
       ? 'Events after your Last-Event-ID are no longer kept: re-read your checkouts with GET /v1/checkouts, then carry on from this event.'
       : 'Your Last-Event-ID is not one this terminal sent (its events were reset): re-read your checkouts with GET /v1/checkouts, then carry on from this event.';
-  return frame({ id: result.latestId, type: 'sync.required' }, { reason: result.reason, oldestId: result.oldestId, latestId: result.latestId, message });
+  const event = { id: result.latestId, type: 'sync.required', created: new Date(now).toISOString() };
+  return frame(event, { ...event, data: { reason: result.reason, oldestId: result.oldestId, latestId: result.latestId, message } });
 }
 
 export function openSseStream(
@@ -62,7 +64,7 @@ export function openSseStream(
       }
       const result = log.since(cursor, limits.pageSize, bound - res.writableLength);
       if (result.kind === 'resync') {
-        res.write(resyncFrame(result));
+        res.write(resyncFrame(result, clock.now()));
         cursor = Number(result.latestId);
         continue;
       }
