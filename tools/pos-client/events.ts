@@ -31,6 +31,14 @@ function defaultWait(ms: number, signal?: AbortSignal): Promise<void> {
 
 const aborted = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 function isEvent(value: unknown): value is PosEvent {
   return typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string' && 'type' in value && typeof value.type === 'string';
 }
@@ -111,7 +119,7 @@ export async function* streamEvents(connection: Connection, options: EventsOptio
           if (frame.has('retry') && Number.isSafeInteger(retry)) retryMs = retry;
           const data = frame.get('data');
           if (data === undefined) continue;
-          const event = JSON.parse(data) as unknown;
+          const event = parseJson(data);
           if (!isEvent(event)) continue;
           lastId = frame.get('id') ?? event.id;
           yield event;
