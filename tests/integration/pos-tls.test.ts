@@ -13,7 +13,11 @@ import {
   TlsIdentityError,
   type TlsIdentity,
 } from '../../electron/service/pos-api/tls/tls-identity';
+import { openPosEventDatabase } from '../../electron/service/pos-api/events/event-database';
+import { createEventLog } from '../../electron/service/pos-api/events/event-log';
+import { createSseHandler } from '../../electron/service/pos-api/events/sse-handler';
 import { createPosClient, PinMismatchError, PosNetworkError } from '../../tools/pos-client';
+import { ManualClock, T0 } from '../support/engine-harness';
 
 let dir: string;
 let server: Server | undefined;
@@ -70,6 +74,25 @@ describe("the POS API's TLS identity", () => {
     const unpinned = createPosClient({ baseUrl: url, key: 'pos_live_secret' });
     await expect(unpinned.getCheckout('chk_1')).rejects.toThrow(PosNetworkError);
     expect(seen).toHaveLength(1);
+  });
+
+  it('carries the event stream over the pinned connection', async () => {
+    const identity = await loadOrCreateTlsIdentity(dir);
+    const db = openPosEventDatabase(':memory:');
+    const clock = new ManualClock(T0);
+    const log = createEventLog(db, { clock });
+    const sse = createSseHandler({ log, clock });
+    server = createServer({ key: identity.key, cert: identity.cert }, (req, res) => sse.handle(req, res, { id: 'till-2' }));
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+    const baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const abort = new AbortController();
+    const events = createPosClient({ baseUrl, key: 'k', fingerprint256: identity.fingerprint256 }).events({ lastEventId: '0', signal: abort.signal });
+    log.append('checkout.updated', { status: 'paid' });
+    expect((await events.next()).value).toMatchObject({ id: '1', data: { status: 'paid' } });
+    abort.abort();
+    sse.close();
+    server.closeAllConnections();
+    db.close();
   });
 
   it('refuses a fingerprint that is not 32 bytes of hex, with a sentence', () => {
