@@ -1,4 +1,4 @@
-import { X509Certificate, createPrivateKey, randomBytes, webcrypto } from 'node:crypto';
+import { X509Certificate, createHash, createPrivateKey, randomBytes, webcrypto } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
@@ -11,6 +11,8 @@ export interface TlsIdentity {
   readonly cert: string;
   /** SHA-256 of the certificate, colon hex upper case (as browsers and `openssl x509 -fingerprint -sha256` show it). */
   readonly fingerprint256: string;
+  /** base64 SHA-256 of the public key (SPKI): what `curl --pinnedpubkey sha256//…` takes. */
+  readonly spkiPin256: string;
   readonly validTo: Date;
   /** Set when the files were missing (`created`) or unusable and replaced: the POS must pin the new fingerprint. */
   readonly replaced: null | { readonly reason: string };
@@ -110,7 +112,8 @@ function writeBoth(dir: string, pair: { key: string; cert: string }, setAside: s
 }
 
 function identity(pair: { key: string; cert: string }, x509: X509Certificate, replaced: TlsIdentity['replaced']): TlsIdentity {
-  return { ...pair, fingerprint256: x509.fingerprint256, validTo: new Date(x509.validTo), replaced };
+  const spki = x509.publicKey.export({ type: 'spki', format: 'der' });
+  return { ...pair, fingerprint256: x509.fingerprint256, spkiPin256: createHash('sha256').update(spki).digest('base64'), validTo: new Date(x509.validTo), replaced };
 }
 
 /**
