@@ -127,4 +127,19 @@ describe('GET /v1/events', () => {
     log.append('checkout.updated', {});
     expect(drops).toEqual([]);
   });
+
+  it('survives clients hanging up while events are being written to them', async () => {
+    await start();
+    const streams = await Promise.all(Array.from({ length: 20 }, (_, i) => openTestStream(base, { 'x-client': `till-${i}` })));
+    for (const [i, stream] of streams.entries()) {
+      stream.close();
+      for (let n = 0; n < 5; n++) log.append('checkout.updated', { i, n, pad: 'z'.repeat(5000) });
+      await new Promise((r) => setImmediate(r));
+    }
+    await expect.poll(() => handler.streamCount()).toBe(0);
+    const after = await openTestStream(base, { 'Last-Event-ID': '99' });
+    expect((await after.nextEvent()).id).toBe('100');
+    after.close();
+  });
+
 });

@@ -52,8 +52,12 @@ export function openSseStream(
   const bound = Math.max(limits.highWaterBytes, res.writableHighWaterMark);
   const full = (): boolean => res.writableLength >= bound;
 
+  // A client can hang up between two events, before 'close' is emitted: never write to a dead socket.
+  const gone = (): boolean => res.destroyed || res.writableEnded;
+
   const pump = (): void => {
     while (!closed && stalledSince === null) {
+      if (gone()) return stream.close(null);
       if (full()) {
         stalledSince = clock.now();
         res.once('drain', () => {
@@ -79,6 +83,7 @@ export function openSseStream(
 
   const heartbeat = (): void => {
     if (closed) return;
+    if (gone()) return stream.close(null);
     if (stalledSince !== null && clock.now() - stalledSince >= limits.stallMs) {
       const waiting = res.writableLength;
       stream.close(`The POS did not read its event stream for ${Math.round((clock.now() - stalledSince) / 1000)} s (${waiting} bytes waiting): closed; reconnect with Last-Event-ID to resume.`);
@@ -102,6 +107,7 @@ export function openSseStream(
   };
 
   res.on('close', () => stream.close(null));
+  res.on('error', () => stream.close(null));
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
