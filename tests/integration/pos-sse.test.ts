@@ -141,5 +141,4 @@ describe('GET /v1/events', () => {
     expect((await after.nextEvent()).id).toBe('100');
     after.close();
   });
-
 });

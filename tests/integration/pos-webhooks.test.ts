@@ -102,6 +102,14 @@ describe('POS webhooks', () => {
     expect(pos.received).toHaveLength(2);
   });
 
+  it('takes a 2xx status as delivered without waiting for a body that never ends', async () => {
+    register();
+    pos.script('stall');
+    log.append('checkout.updated', { n: 1 });
+    await expect.poll(() => dispatcher.endpoint('till-2')?.cursor).toBe(1);
+    expect(dispatcher.endpoint('till-2')).toMatchObject({ attempts: 0, lastError: null });
+  });
+
   it('does not follow a redirect (to metadata or anywhere): it is a failed try', async () => {
     register();
     const elsewhere = await startReceiver();

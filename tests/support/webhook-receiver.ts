@@ -7,7 +7,8 @@ export interface Received {
   readonly body: string;
 }
 
-export type Answer = 'ok' | 'hang' | number | { readonly redirect: string };
+/** `stall`: 200 and the start of a body that never ends. */
+export type Answer = 'ok' | 'hang' | 'stall' | number | { readonly redirect: string };
 
 export interface WebhookReceiver {
   readonly url: string;
@@ -30,6 +31,11 @@ export async function startReceiver(port = 0): Promise<WebhookReceiver> {
       received.push({ headers: req.headers, body });
       const answer = answers.shift() ?? 'ok';
       if (answer === 'hang') return void hanging.push(res);
+      if (answer === 'stall') {
+        hanging.push(res);
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        return void res.write('received, and now a body that never ends');
+      }
       if (typeof answer === 'object') return void res.writeHead(302, { Location: answer.redirect }).end();
       res.writeHead(answer === 'ok' ? 200 : answer, { 'Content-Type': 'text/plain' }).end('thanks');
     });
