@@ -13,6 +13,7 @@ import { dirname } from 'node:path';
  *   type     TEXT                       e.g. checkout.updated
  *   created  INTEGER                    epoch ms
  *   data     TEXT                       JSON
+ *   Index: created, for retention by age.
  * event_meta — key/value: `pruned_through` (highest id removed by retention)
  * webhook_endpoints — one per POS client
  *   client_id TEXT PK, url TEXT, secret TEXT (HMAC key, shown once at registration), created INTEGER,
@@ -28,6 +29,7 @@ CREATE TABLE events (
   created INTEGER NOT NULL,
   data TEXT NOT NULL
 ) STRICT;
+CREATE INDEX events_created ON events (created);
 CREATE TABLE event_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
 CREATE TABLE webhook_endpoints (
   client_id TEXT PRIMARY KEY,
