@@ -105,7 +105,9 @@ describe('the POS event log', () => {
       throw new Error('closed stream');
     });
     const stop = log.subscribe((e) => seen.push(e.id));
-    posEventSink(log).publish('checkout.updated', { id: 'chk_1' });
+    posEventSink(log, (e) => {
+      throw e;
+    }).publish('checkout.updated', { id: 'chk_1' });
     stop();
     log.append('checkout.updated', {});
     expect(seen).toEqual(['1']);
@@ -119,6 +121,17 @@ describe('the POS event log', () => {
     expect(() => openPosEventDatabase(path)).toThrow(/is not a readable POS events file .*move it aside/);
   });
 
+  it('says the disk is full when SQLite cannot grow the file, and keeps what it had', () => {
+    const db = openPosEventDatabase(join(dir, 'pos-events.sqlite3'));
+    open.push(db);
+    const log = createEventLog(db, { clock });
+    log.append('checkout.updated', { id: 'kept' });
+    // A cap on the file's pages gives SQLite's own SQLITE_FULL, as a full disk does.
+    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
+    expect(() => log.append('checkout.updated', { pad: 'x'.repeat(60_000) })).toThrow(/^Cannot record the POS event checkout\.updated: the disk is full\./);
+    expect(log.since(0)).toMatchObject({ kind: 'events', events: [{ id: '1', data: { id: 'kept' } }] });
+  });
+
   it('turns a refused write into a sentence naming the event', () => {
     // Tests run as root, which writes through file modes: query_only gives SQLite's read-only refusal.
     const db = openPosEventDatabase(join(dir, 'pos-events.sqlite3'));
@@ -126,6 +139,9 @@ describe('the POS event log', () => {
     db.pragma('query_only = ON');
     const log = createEventLog(db, { clock });
     expect(() => log.append('checkout.updated', {})).toThrow(/Cannot record the POS event checkout\.updated: .*read/);
+    const problems: string[] = [];
+    expect(() => posEventSink(log, (e) => problems.push(e.message)).publish('checkout.updated', { id: 'chk_1' })).not.toThrow();
+    expect(problems).toEqual([expect.stringMatching(/^Cannot record the POS event checkout\.updated: .*read-only\. The POS learns of it when it reads the checkout\.$/)]);
   });
 });
 

@@ -55,8 +55,21 @@ export interface PosEventSinkLike<T> {
   publish(type: string, data: T): void;
 }
 
-export function posEventSink<T>(log: EventLog): PosEventSinkLike<T> {
-  return { publish: (type, data) => void log.append(type, data) };
+/**
+ * The core's publisher. It never throws: a checkout change must not fail because its event could not
+ * be written (a full disk); `onError` gets the sentence for the log, and the POS still learns of the
+ * change when it reads the checkout.
+ */
+export function posEventSink<T>(log: EventLog, onError: (error: EventLogWriteError) => void): PosEventSinkLike<T> {
+  return {
+    publish(type, data) {
+      try {
+        log.append(type, data);
+      } catch (error) {
+        onError(error instanceof EventLogWriteError ? error : new EventLogWriteError(`Cannot record the POS event ${type}: ${describe(error)}`));
+      }
+    },
+  };
 }
 
 interface EventRow {
