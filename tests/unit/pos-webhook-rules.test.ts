@@ -84,8 +84,8 @@ describe('webhook signatures (terminal and reference client)', () => {
 
   it('agree on the scheme, documented as v1=hex(HMAC-SHA256(secret, "<timestamp>.<body>"))', () => {
     expect(signatureHeader(secret, now, body)).toBe(`v1=${signWebhook(secret, now, body)}`);
-    expect(verifyWebhook(headers(), Buffer.from(body), secret, { now })).toMatchObject({ ok: true, id: '7', timestamp: now });
-    expect(verifyWebhook({ 'Pos-Webhook-Id': '7', 'Pos-Webhook-Timestamp': String(now), 'Pos-Webhook-Signature': `v0=abc, ${signatureHeader(secret, now, body)}` }, body, secret, { now }).ok).toBe(true);
+    expect(verifyWebhook(headers(), Buffer.from(body), secret, { now, replay: false })).toMatchObject({ ok: true, id: '7', timestamp: now });
+    expect(verifyWebhook({ 'Pos-Webhook-Id': '8', 'Pos-Webhook-Timestamp': String(now), 'Pos-Webhook-Signature': `v0=abc, ${signatureHeader(secret, now, body)}` }, body, secret, { now }).ok).toBe(true);
   });
 
   it.each([
@@ -101,6 +101,13 @@ describe('webhook signatures (terminal and reference client)', () => {
     ['no signature', { 'pos-webhook-id': '7', 'pos-webhook-timestamp': String(now) }, body, 'missing_header'],
   ])('refuses %s', (_what, given, raw, reason) => {
     expect(verifyWebhook(given, raw, secret, { now })).toMatchObject({ ok: false, reason, message: expect.any(String) });
+  });
+
+  it('refuses a replay by default, with no guard passed', () => {
+    const fresh = headers({ 'pos-webhook-id': 'default-guard' });
+    expect(verifyWebhook(fresh, body, secret, { now }).ok).toBe(true);
+    expect(verifyWebhook(fresh, body, secret, { now })).toMatchObject({ ok: false, reason: 'replayed' });
+    expect(verifyWebhook(fresh, body, secret, { now, replay: false }).ok).toBe(true);
   });
 
   it('refuses the same delivery twice, but accepts a retry of the event with a new timestamp', () => {

@@ -5,8 +5,11 @@ export interface VerifyOptions {
   readonly toleranceSeconds?: number;
   /** Unix seconds; default the system clock. */
   readonly now?: number;
-  /** Signatures already accepted, to refuse the same delivery sent again. */
-  readonly replay?: ReplayGuard;
+  /**
+   * Deliveries already accepted, to refuse the same one sent again. Default: one guard shared by
+   * every call in this process; `false` turns the check off (when you dedupe yourself, durably).
+   */
+  readonly replay?: ReplayGuard | false;
 }
 
 export type VerifyResult =
@@ -35,6 +38,8 @@ export function createReplayGuard(toleranceSeconds = 300, maxEntries = 100_000):
     },
   };
 }
+
+const sharedGuard = createReplayGuard();
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = headers[name] ?? headers[name.toLowerCase()] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
@@ -71,7 +76,8 @@ export function verifyWebhook(headers: Record<string, string | string[] | undefi
     .map((part) => part.slice(3));
   const matches = offered.some((hex) => /^[0-9a-f]{64}$/.test(hex) && timingSafeEqual(Buffer.from(hex, 'hex'), expected));
   if (!matches) return { ok: false, reason: 'bad_signature', message: 'The webhook signature does not match: not from the terminal, or the body was changed.' };
-  if (options.replay?.seen(`${id}.${timestamp}`, timestamp, now) === true) {
+  const replay = options.replay ?? sharedGuard;
+  if (replay !== false && replay.seen(`${id}.${timestamp}`, timestamp, now)) {
     return { ok: false, reason: 'replayed', message: 'This webhook delivery was already accepted once.' };
   }
   try {
