@@ -163,4 +163,18 @@ describe('POS webhooks', () => {
     await clock.advance(5000);
     expect(dispatcher.endpoint('till-2')).toBeNull();
   });
+
+  it('keeps going, and loses nothing, when the events file cannot record a delivery', async () => {
+    register();
+    log.append('checkout.updated', { n: 1 });
+    pos.script('hang');
+    await expect.poll(() => pos.received.length).toBe(1);
+    db.pragma('query_only = ON');
+    await clock.advance(5000);
+    db.pragma('query_only = OFF');
+    expect(dispatcher.endpoint('till-2')).toMatchObject({ cursor: 0, attempts: 0 });
+    await clock.advance(RETRY.maxDelayMs);
+    await expect.poll(() => dispatcher.endpoint('till-2')?.cursor).toBe(1);
+    expect(eventIds()).toEqual(['1', '1']);
+  });
 });

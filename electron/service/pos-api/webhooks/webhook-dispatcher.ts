@@ -93,12 +93,12 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   const busy = new Set<string>();
   /** Bumped on every register and unregister: a try that ends after either is not recorded. */
   const generation = new Map<string, number>();
+  const timers = new Map<string, () => void>();
   const bump = (clientId: string): void => {
     generation.set(clientId, (generation.get(clientId) ?? 0) + 1);
     timers.get(clientId)?.();
     timers.delete(clientId);
   };
-  const timers = new Map<string, () => void>();
   let running = false;
   let unsubscribe = (): void => undefined;
 
@@ -128,8 +128,14 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       .catch((error: unknown): PostOutcome => ({ ok: false, reason: error instanceof Error ? error.message : String(error) }))
       .then((outcome) => {
         busy.delete(clientId);
-        if (running && generation.get(clientId) === started) settle({ store, policy, random, now: clock.now(), onGiveUp: options.onGiveUp }, endpoint, next, outcome);
-        kick(clientId);
+        try {
+          if (running && generation.get(clientId) === started) settle({ store, policy, random, now: clock.now(), onGiveUp: options.onGiveUp }, endpoint, next, outcome);
+          kick(clientId);
+        } catch {
+          // The events file refused the write (disk full): the cursor did not move, so this event is
+          // sent again later; nothing is lost and nothing reaches the process as an unhandled error.
+          if (running) schedule(clientId, clock.now() + policy.maxDelayMs);
+        }
       });
   }
 
