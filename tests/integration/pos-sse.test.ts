@@ -141,4 +141,17 @@ describe('GET /v1/events', () => {
     expect((await after.nextEvent()).id).toBe('100');
     after.close();
   });
+
+  it('ends a stream with a reason, without an uncaught error, when the events file cannot be read', async () => {
+    await start();
+    log.append('checkout.updated', {});
+    const broken = db;
+    db = openPosEventDatabase(':memory:');
+    broken.close();
+    const ended = await openTestStream(base, { 'Last-Event-ID': '0' });
+    expect(ended.res.statusCode).toBe(200);
+    await expect.poll(() => ended.res.complete).toBe(true);
+    expect(drops).toEqual([{ clientId: 'till-1', reason: expect.stringMatching(/could not read its events file.*reconnect with Last-Event-ID/) }]);
+    expect(handler.streamCount()).toBe(0);
+  });
 });

@@ -82,6 +82,7 @@ export function createSseHandler(options: SseHandlerOptions): SseHandler {
     const afterId = parsed.id ?? options.log.latestId();
     const stream = openSseStream(res, { clientId: client.id, afterId }, { log: options.log, clock: options.clock, limits, onClose });
     streams.add(stream);
+    stream.wake();
   };
 
   return {

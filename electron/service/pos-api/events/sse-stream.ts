@@ -15,11 +15,15 @@ export interface SseStreamLimits {
   readonly retryMs: number;
 }
 
-/** One open event stream. It pulls from the log from its cursor, so a slow reader costs no memory. */
+/**
+ * One open event stream. It pulls from the log from its cursor, so a slow reader costs no memory.
+ * Nothing is sent until the first `wake()`, so the caller can register the stream first.
+ */
 export interface SseStream {
   readonly clientId: string;
   wake(): void;
-  close(reason: string | null): void;
+  /** With a reason, the close is reported as a drop; `hard` destroys the socket instead of ending it. */
+  close(reason: string | null, hard?: boolean): void;
 }
 
 function frame(event: Pick<PosEvent, 'id' | 'type'>, data: unknown): string {
@@ -56,6 +60,15 @@ export function openSseStream(
   const gone = (): boolean => res.destroyed || res.writableEnded;
 
   const pump = (): void => {
+    try {
+      fill();
+    } catch {
+      // The events file could not be read: this stream ends, the POS reconnects with its last id.
+      stream.close('The terminal could not read its events file; the stream was closed: reconnect with Last-Event-ID.', false);
+    }
+  };
+
+  const fill = (): void => {
     while (!closed && stalledSince === null) {
       if (gone()) return stream.close(null);
       if (full()) {
@@ -96,12 +109,13 @@ export function openSseStream(
   const stream: SseStream = {
     clientId: start.clientId,
     wake: pump,
-    close(reason) {
+    close(reason, hard = reason !== null) {
       if (closed) return;
       closed = true;
       cancelHeartbeat();
       deps.onClose(stream, reason);
-      if (reason !== null) res.destroy();
+      // A stalled socket can never flush an ending: it is destroyed. Otherwise the POS sees a clean end.
+      if (hard) res.destroy();
       else res.end();
     },
   };
@@ -116,6 +130,5 @@ export function openSseStream(
   });
   res.write(`retry: ${limits.retryMs}\n: connected\n\n`);
   cancelHeartbeat = clock.setTimer(heartbeat, limits.heartbeatMs);
-  pump();
   return stream;
 }
