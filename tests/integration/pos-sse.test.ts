@@ -153,5 +153,6 @@ describe('GET /v1/events', () => {
     await expect.poll(() => ended.res.complete).toBe(true);
     expect(drops).toEqual([{ clientId: 'till-1', reason: expect.stringMatching(/could not read its events file.*reconnect with Last-Event-ID/) }]);
     expect(handler.streamCount()).toBe(0);
+    expect(await getJson(base)).toMatchObject({ status: 503, body: { error: { code: 'events_unavailable' } } });
   });
 });

@@ -79,7 +79,13 @@ export function createSseHandler(options: SseHandlerOptions): SseHandler {
     }
     if (res.destroyed || req.socket.destroyed) return;
     req.socket.setNoDelay(true);
-    const afterId = parsed.id ?? options.log.latestId();
+    let afterId: number;
+    try {
+      afterId = parsed.id ?? options.log.latestId();
+    } catch {
+      sendJsonError(res, 503, 'events_unavailable', 'The terminal cannot read its events file right now; try again shortly.', { 'Retry-After': '5' });
+      return;
+    }
     const stream = openSseStream(res, { clientId: client.id, afterId }, { log: options.log, clock: options.clock, limits, onClose });
     streams.add(stream);
     stream.wake();
