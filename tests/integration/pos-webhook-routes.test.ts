@@ -72,4 +72,15 @@ describe('PUT, GET, DELETE /v1/webhook', () => {
   it('refuses other methods', async () => {
     expect(await call('POST', '{}')).toMatchObject({ status: 405, body: { error: { code: 'method_not_allowed' } } });
   });
+
+  it('answers 503 with a sentence when the events file cannot be written or read', async () => {
+    db.pragma('query_only = ON');
+    expect(await call('PUT', JSON.stringify({ url: 'https://till.example/' }))).toMatchObject({ status: 503, body: { error: { code: 'webhook_unavailable' } } });
+    db.pragma('query_only = OFF');
+    const broken = db;
+    db = openPosEventDatabase(':memory:');
+    broken.close();
+    expect(await call('GET')).toMatchObject({ status: 503, body: { error: { code: 'webhook_unavailable' } } });
+    expect(await call('DELETE')).toMatchObject({ status: 503 });
+  });
 });

@@ -8,6 +8,11 @@ import type { WebhookEndpoint } from './webhook-store';
 const MAX_BODY_BYTES = 4096;
 const RegisterBody = z.strictObject({ url: z.string().min(1).max(2048) });
 
+/** The events file refused a read or write (disk full, read-only): said, never thrown into the server. */
+function unavailable(res: ServerResponse): void {
+  sendJsonError(res, 503, 'webhook_unavailable', 'The terminal cannot save or read webhooks right now (its events file cannot be written); try again shortly.', { 'Retry-After': '30' });
+}
+
 /** The endpoint as the POS reads it back: never the secret. */
 function view(endpoint: WebhookEndpoint): Record<string, unknown> {
   return {
@@ -50,22 +55,29 @@ async function register(dispatcher: WebhookDispatcher, req: IncomingMessage, res
  * client. Same signature as the SSE handler, so the core mounts both the same way.
  */
 export function createWebhookRouteHandler(dispatcher: WebhookDispatcher): (req: IncomingMessage, res: ServerResponse, client: { readonly id: string }) => void {
-  return (req, res, client) => {
+  const route = (req: IncomingMessage, res: ServerResponse, clientId: string): void => {
     switch (req.method) {
       case 'PUT':
-        void register(dispatcher, req, res, client.id).catch(() => sendJsonError(res, 500, 'internal_error', 'The webhook could not be saved; try again.'));
+        void register(dispatcher, req, res, clientId).catch(() => unavailable(res));
         return;
       case 'GET': {
-        const endpoint = dispatcher.endpoint(client.id);
+        const endpoint = dispatcher.endpoint(clientId);
         if (endpoint === null) return sendJsonError(res, 404, 'no_webhook', 'This POS client has no webhook; register one with PUT /v1/webhook.');
         return sendJson(res, 200, view(endpoint));
       }
       case 'DELETE':
-        if (!dispatcher.unregister(client.id)) return sendJsonError(res, 404, 'no_webhook', 'This POS client has no webhook.');
+        if (!dispatcher.unregister(clientId)) return sendJsonError(res, 404, 'no_webhook', 'This POS client has no webhook.');
         res.writeHead(204).end();
         return;
       default:
         sendJsonError(res, 405, 'method_not_allowed', 'Use PUT to register a webhook, GET to read it, DELETE to remove it.', { Allow: 'PUT, GET, DELETE' });
+    }
+  };
+  return (req, res, client) => {
+    try {
+      route(req, res, client.id);
+    } catch {
+      unavailable(res);
     }
   };
 }
