@@ -177,4 +177,16 @@ describe('POS webhooks', () => {
     await expect.poll(() => dispatcher.endpoint('till-2')?.cursor).toBe(1);
     expect(eventIds()).toEqual(['1', '1']);
   });
+
+  it('survives a retry falling due while the events file cannot be read', async () => {
+    register();
+    pos.script(500);
+    log.append('checkout.updated', {});
+    await expect.poll(() => dispatcher.endpoint('till-2')?.attempts).toBe(1);
+    const stopped = db;
+    db = openPosEventDatabase(join(dir, 'spare.sqlite3'));
+    stopped.close();
+    await expect(clock.advance(1500)).resolves.toBeUndefined();
+    expect(pos.received).toHaveLength(1);
+  });
 });

@@ -102,16 +102,28 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   let running = false;
   let unsubscribe = (): void => undefined;
 
+  const fire = (clientId: string): void => {
+    timers.delete(clientId);
+    safeKick(clientId);
+  };
   const schedule = (clientId: string, at: number): void => {
     timers.get(clientId)?.();
-    timers.set(
-      clientId,
-      clock.setTimer(() => {
-        timers.delete(clientId);
-        kick(clientId);
-      }, Math.max(0, at - clock.now())),
-    );
+    timers.set(clientId, clock.setTimer(() => fire(clientId), Math.max(0, at - clock.now())));
   };
+
+  /**
+   * The events file can refuse a read or write (disk full, read-only, closed at shutdown): the cursor
+   * then has not moved, so the event is sent again later. Nothing is lost, and nothing reaches a
+   * timer or promise callback as an uncaught error.
+   */
+  function safeKick(clientId: string, before: () => void = () => undefined): void {
+    try {
+      before();
+      kick(clientId);
+    } catch {
+      if (running) schedule(clientId, clock.now() + policy.maxDelayMs);
+    }
+  }
 
   function kick(clientId: string): void {
     if (!running || busy.has(clientId) || timers.has(clientId)) return;
@@ -128,14 +140,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       .catch((error: unknown): PostOutcome => ({ ok: false, reason: error instanceof Error ? error.message : String(error) }))
       .then((outcome) => {
         busy.delete(clientId);
-        try {
+        safeKick(clientId, () => {
           if (running && generation.get(clientId) === started) settle({ store, policy, random, now: clock.now(), onGiveUp: options.onGiveUp }, endpoint, next, outcome);
-          kick(clientId);
-        } catch {
-          // The events file refused the write (disk full): the cursor did not move, so this event is
-          // sent again later; nothing is lost and nothing reaches the process as an unhandled error.
-          if (running) schedule(clientId, clock.now() + policy.maxDelayMs);
-        }
+        });
       });
   }
 
