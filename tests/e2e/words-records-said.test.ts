@@ -11,6 +11,7 @@ import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { saidFormat, wordSaid } from '../../renderer/cashier/shared/say';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 import { launchChromium } from '../support/chromium';
+import { englishLeftIn } from '../support/english-left';
 import { TEST_DEMO_KEY } from '../support/in-process-terminal';
 import { PAGES_DIR } from '../support/paths';
 import { openScreens, saveScreenshot, type Screens } from '../support/screens';
@@ -19,7 +20,7 @@ import { fillDisk, smallDisk, tmpfsProblem, type SmallDisk } from '../support/sm
 /*
  * The records' sentences from the terminal's service, read by a Malay and a Chinese cashier in web
  * mode: a lookup of a picture that holds no QR, then, on a real full disk under the journal (a small
- * tmpfs), Charge and Close the day refused in the cashier's language.
+ * tmpfs), Charge and Close the day refused and the device bar's journal chip, in the cashier's language.
  */
 
 const cannotMount = tmpfsProblem();
@@ -93,6 +94,16 @@ describe.each(['ms', 'zh-Hans'] as const)('the records said in %s', (language: E
     const charge = word({ area: 'records', kind: 'journal_cannot_save', problem: 'full', folder: dir });
     await expect.poll(() => testId('cashier-error').innerText()).toBe(charge);
     expect(charge).toContain(dir);
+    // The device bar's journal chip says the same, its few words and its tooltip, with no English left.
+    const chip = testId('device-journal');
+    await expect.poll(() => chip.getAttribute('data-health')).toBe('fault');
+    const full = word({ area: 'devices', kind: 'summary', said: { summary: 'journal_problem', problem: 'full' } });
+    expect(full).not.toBe('Journal: disk full');
+    await expect.poll(() => chip.locator('.device-bar__name').innerText()).toBe(full);
+    expect(await chip.getAttribute('title')).toBe(charge);
+    const bar = await testId('device-bar').innerText();
+    expect(bar).not.toContain('Journal: disk full');
+    expect(englishLeftIn(`${bar}\n${(await chip.getAttribute('title')) ?? ''}`, language, [dir])).toEqual([]);
     await saveScreenshot(cashier, `words-records-journal-${language}`);
 
     await testId('eod-open').click();

@@ -18,6 +18,7 @@ import { openJournal } from '../../electron/service/journal/sqlite-journal';
 import { diskProblem } from '../../electron/service/journal/write-problems';
 import { createLookupRequest } from '../../electron/service/providers/lookup-request';
 import type { PrinterService } from '../../electron/service/devices/printer-service';
+import { journalReport } from '../../electron/service/devices/device-status';
 import type { CommandContext } from '../../electron/service/terminal/terminal-api';
 import { saidFormat, wordSaid } from '../../renderer/cashier/shared/say';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
@@ -67,6 +68,25 @@ function failingStore(): { store: PaymentStore; state: { failing: Error | null }
     },
   };
 }
+
+describe("the device bar's journal chip while the journal cannot save", () => {
+  const english = (said: Said | undefined): string | null => (said === undefined ? null : wordSaid(said, CASHIER_WORDS.en.said, format));
+  it.each([
+    ...['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_READONLY', 'EACCES', 'SQLITE_BUSY'].map((code) => [code, () => diskProblem(coded(code), FOLDER) ?? new Error(code)] as const),
+    ['another failure', () => new Error('database disk image is malformed')] as const,
+  ])('%s: the chip and its sentence, as the engine reports the problem', async (_, failure) => {
+    const { store, state } = failingStore();
+    const h = harness({ store });
+    state.failing = failure();
+    await h.engine.charge({ amount: { minor: 100, currency: 'SGD' }, method: 'demo', orderRef: 'B-0' });
+    const report = journalReport(h.engine.storeProblem());
+    expect(report.health).toBe('fault');
+    expect(report.summarySaid).toMatchObject({ area: 'devices', kind: 'summary', said: { summary: 'journal_problem' } });
+    expect(english(report.summarySaid)).toBe(report.summary);
+    expect(english(report.said)).toBe(report.detail);
+    h.engine.stop();
+  });
+});
 
 describe("the engine's refusals while the journal cannot save", () => {
   const full = (): Error => diskProblem(coded('SQLITE_FULL'), FOLDER) ?? new Error('not a disk problem');

@@ -1,3 +1,5 @@
+import type { JournalDiskProblem } from './records';
+
 /**
  * What the service says about the printer, the pole display and the customer display (see ../said.ts).
  * Paths, port names, printer addresses and the operating system's own error text stay values, as they came.
@@ -48,6 +50,8 @@ export type DeviceSummary =
   | { readonly summary: 'printer_state'; readonly condition: 'out_of_paper' | 'cover_open' | 'paper_low' }
   | { readonly summary: 'pole' | 'pole_connecting' | 'pole_disconnected' | 'pole_stopped' | 'pole_port_refused' | 'no_pole' }
   | { readonly summary: 'journal' | 'no_journal' | 'no_customer_display' }
+  /** The journal cannot save: what the disk said, or `write_failed` for another reason ("Journal: disk full"). */
+  | { readonly summary: 'journal_problem'; readonly problem: JournalDiskProblem | 'write_failed' }
   | { readonly summary: 'customer_displays'; readonly count: number }
   /** The Electron shell's customer window: none with one monitor, re-created after a crash, given up on. */
   | { readonly summary: 'customer_display_one_monitor' | 'customer_display_restarted' | 'customer_display_stopped' };

@@ -1,4 +1,5 @@
 import type { DeviceSummary } from '../../../app/i18n/said/devices';
+import type { JournalProblemSaid } from '../../../app/i18n/said/records';
 import type { DeviceRefusal, DeviceReport, DeviceStatus, ProviderReport } from '../../../app/ipc/devices';
 import type { MethodId } from '../../../app/payment/method';
 
@@ -68,8 +69,13 @@ export const JOURNAL_OK: DeviceReport = {
 };
 
 /** The journal as the device bar shows it: saving, or why not (the sentence the charge refusal gives too). */
-export function journalReport(problem: { readonly summary: string; readonly message: string } | null): DeviceReport {
-  return problem === null ? JOURNAL_OK : { health: 'fault', summary: problem.summary, detail: problem.message };
+export function journalReport(problem: { readonly summary: string; readonly message: string; readonly said?: JournalProblemSaid | undefined } | null): DeviceReport {
+  if (problem === null) return JOURNAL_OK;
+  const report: DeviceReport = { health: 'fault', summary: problem.summary, detail: problem.message };
+  const said = problem.said;
+  if (said === undefined) return report;
+  // The chip's few words follow what the disk said; any other failure is "Journal cannot save".
+  return { ...report, said, summarySaid: summarySaid({ summary: 'journal_problem', problem: said.kind === 'journal_cannot_save' ? said.problem : 'write_failed' }) };
 }
 
 const CUSTOMER_WINDOW_STOPPED = (crashes: number, seconds: number): DeviceReport => ({

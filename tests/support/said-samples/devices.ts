@@ -30,6 +30,7 @@ const SUMMARIES: readonly DeviceSummary[] = [
   ...(['out_of_paper', 'cover_open', 'paper_low'] as const).map((condition) => ({ summary: 'printer_state', condition }) as const),
   ...(['pole', 'pole_connecting', 'pole_disconnected', 'pole_stopped', 'pole_port_refused', 'no_pole'] as const).map((summary) => ({ summary })),
   ...(['journal', 'no_journal', 'no_customer_display'] as const).map((summary) => ({ summary })),
+  ...(['full', 'io', 'read_only', 'denied', 'busy', 'write_failed'] as const).map((problem) => ({ summary: 'journal_problem', problem }) as const),
   { summary: 'customer_displays', count: 1 },
   { summary: 'customer_displays', count: 2 },
   ...(['customer_display_one_monitor', 'customer_display_restarted', 'customer_display_stopped'] as const).map((summary) => ({ summary })),

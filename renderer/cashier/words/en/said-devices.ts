@@ -111,10 +111,21 @@ const SUMMARY = {
 
 const STATE_SUMMARY = { out_of_paper: 'Printer: out of paper', cover_open: 'Printer: cover open', paper_low: 'Printer: paper low' } as const;
 
+const JOURNAL_SUMMARY = {
+  full: 'Journal: disk full',
+  io: 'Journal: disk error',
+  read_only: 'Journal: read-only',
+  denied: 'Journal: no permission',
+  busy: 'Journal: locked',
+  write_failed: 'Journal cannot save',
+} as const;
+
 const summary = (said: DeviceSummary): string => {
   switch (said.summary) {
     case 'printer_state':
       return STATE_SUMMARY[said.condition];
+    case 'journal_problem':
+      return JOURNAL_SUMMARY[said.problem];
     case 'customer_displays':
       return said.count === 1 ? 'Customer display' : `${said.count} customer displays`;
     default:

@@ -109,10 +109,21 @@ const SUMMARY = {
 
 const STATE_SUMMARY = { out_of_paper: 'Pencetak: kertas habis', cover_open: 'Pencetak: penutup terbuka', paper_low: 'Pencetak: kertas hampir habis' } as const;
 
+const JOURNAL_SUMMARY = {
+  full: 'Jurnal: cakera penuh',
+  io: 'Jurnal: ralat cakera',
+  read_only: 'Jurnal: baca sahaja',
+  denied: 'Jurnal: tiada kebenaran',
+  busy: 'Jurnal: dikunci',
+  write_failed: 'Jurnal tidak dapat menyimpan',
+} as const;
+
 const summary = (said: DeviceSummary): string => {
   switch (said.summary) {
     case 'printer_state':
       return STATE_SUMMARY[said.condition];
+    case 'journal_problem':
+      return JOURNAL_SUMMARY[said.problem];
     case 'customer_displays':
       return said.count === 1 ? 'Paparan pelanggan' : `${said.count} paparan pelanggan`;
     default:

@@ -108,10 +108,21 @@ const SUMMARY = {
 
 const STATE_SUMMARY = { out_of_paper: '打印机：缺纸', cover_open: '打印机：机盖打开', paper_low: '打印机：纸快用完' } as const;
 
+const JOURNAL_SUMMARY = {
+  full: '交易日志：磁盘已满',
+  io: '交易日志：磁盘错误',
+  read_only: '交易日志：只读',
+  denied: '交易日志：无写入权限',
+  busy: '交易日志：被锁定',
+  write_failed: '交易日志无法保存',
+} as const;
+
 const summary = (said: DeviceSummary): string => {
   switch (said.summary) {
     case 'printer_state':
       return STATE_SUMMARY[said.condition];
+    case 'journal_problem':
+      return JOURNAL_SUMMARY[said.problem];
     case 'customer_displays':
       return said.count === 1 ? '顾客显示屏' : `${said.count} 个顾客显示屏`;
     default:
