@@ -1,3 +1,4 @@
+import type { DevicePathRefused, DevicePathSyntax, DeviceSaid, NotADevice } from '../i18n/said/devices';
 import { err, ok, type Result } from '../util/result';
 
 /**
@@ -57,27 +58,106 @@ export const DEVICE_PATH_PROBLEMS = {
   pathNotAbsolute: 'must be an absolute device path such as /dev/ttyUSB0, or a COM port such as COM3',
   pathDots: 'must not contain "." or ".." parts',
   pathEmptyPart: 'must not contain an empty part such as "//" or a trailing "/"',
-} as const;
+} as const satisfies Record<DevicePathSyntax, string>;
+
+/** What is wrong with a path's syntax, by name (null when fine); `devicePathProblem` says it. */
+export function devicePathSyntax(path: string): DevicePathSyntax | null {
+  if (path.length === 0) return 'pathEmpty';
+  if (path.length > DEVICE_PATH_MAX) return 'pathTooLong';
+  // eslint-disable-next-line no-control-regex -- a NUL or control character is exactly what this refuses
+  if (/[\u0000-\u001f\u007f]/.test(path)) return 'pathControl';
+  if (WINDOWS_COM.test(path)) return null;
+  if (!path.startsWith('/')) return 'pathNotAbsolute';
+  const parts = path.split('/').slice(1);
+  if (parts.some((part) => part === '..' || part === '.')) return 'pathDots';
+  if (parts.some((part) => part === '')) return 'pathEmptyPart';
+  return null;
+}
 
 /**
  * The platform-neutral syntax every device path must have, for the schema: null when fine, or what is
  * wrong ("must …"; the caller names the path). An absolute path without "." or ".." parts, or a Windows COM port.
  */
 export function devicePathProblem(path: string): string | null {
-  if (path.length === 0) return DEVICE_PATH_PROBLEMS.pathEmpty;
-  if (path.length > DEVICE_PATH_MAX) return DEVICE_PATH_PROBLEMS.pathTooLong;
-  // eslint-disable-next-line no-control-regex -- a NUL or control character is exactly what this refuses
-  if (/[\u0000-\u001f\u007f]/.test(path)) return DEVICE_PATH_PROBLEMS.pathControl;
-  if (WINDOWS_COM.test(path)) return null;
-  if (!path.startsWith('/')) return DEVICE_PATH_PROBLEMS.pathNotAbsolute;
-  const parts = path.split('/').slice(1);
-  if (parts.some((part) => part === '..' || part === '.')) return DEVICE_PATH_PROBLEMS.pathDots;
-  if (parts.some((part) => part === '')) return DEVICE_PATH_PROBLEMS.pathEmptyPart;
-  return null;
+  const problem = devicePathSyntax(path);
+  return problem === null ? null : DEVICE_PATH_PROBLEMS[problem];
 }
 
-/** What a shop may use for this kind of device on this platform, for the sentences. */
-function allowedDevices(use: DeviceUse, rules: DevicePathRules): string {
+/** A refused device path: the English sentence, and the same as a `Said` for the cashier's language. */
+export interface DevicePathRefusal {
+  readonly message: string;
+  readonly said: Extract<DeviceSaid, { readonly kind: 'device_path_refused' }>;
+}
+
+const NOT_A_DEVICE: Readonly<Record<NotADevice, string>> = {
+  file: 'a regular file',
+  folder: 'a folder',
+  fifo: 'a named pipe (FIFO)',
+  socket: 'a socket',
+  block: 'a block device (a disk)',
+  other: 'not a character device',
+};
+
+/** The system's errors a path can meet while it is resolved, in words; any other is shown by its code. */
+export const UNREADABLE_REASONS: Readonly<Record<string, string>> = {
+  ENOTDIR: 'a part of it is not a folder',
+  ELOOP: 'it has too many links',
+  EACCES: 'permission denied',
+  ENAMETOOLONG: 'it is too long',
+};
+
+const pseudoTerminalNote = ' A pseudo-terminal (/dev/pts/<n>) is accepted only when the settings file sets devices.allowPseudoTerminals to true.';
+const resolvedTo = (resolved: string | null): string => (resolved === null ? '' : ` (it resolves to ${resolved})`);
+
+function refusedText(refused: DevicePathRefused): string {
+  switch (refused.why) {
+    case 'syntax':
+      return `is not allowed: it ${DEVICE_PATH_PROBLEMS[refused.problem]}.`;
+    case 'usb_lp_not_linux':
+      return 'cannot be used: USB printer device files exist only on Linux; connect the printer by serial (COM) port or network instead.';
+    case 'system_unsupported':
+      return 'cannot be used: this terminal drives serial and USB devices only on Linux, macOS and Windows.';
+    case 'not_allowed':
+      return `is not allowed${resolvedTo(refused.resolved)}: it must be one of ${refused.allowed ?? 'none on this system'}.${refused.pts ? pseudoTerminalNote : ''}`;
+    case 'unreadable':
+      return `cannot be used: ${UNREADABLE_REASONS[refused.code ?? ''] ?? refused.code ?? 'it cannot be read'}.`;
+    case 'not_a_device':
+      return `is not a device${resolvedTo(refused.resolved)}: it is ${NOT_A_DEVICE[refused.is]}.`;
+    case 'changed':
+      return 'changed while it was being opened, so nothing was sent to it.';
+  }
+}
+
+/** Where the device bar's line sends the shop to choose another path. */
+export const CHOOSE_ANOTHER = {
+  printer: " Choose the printer's device in the Devices panel or the settings file.",
+  'pole display': ' Choose its port in the Devices panel or the settings file.',
+} as const;
+
+/** The refusal's sentence, from its `Said` (the one English wording the cashier's catalog is checked against). */
+export function devicePathRefusalText(said: DevicePathRefusal['said']): string {
+  const label = said.device === 'printer' ? 'The printer path' : 'The pole display port';
+  return `${label} ${said.path} ${refusedText(said.refused)}${said.choose ? CHOOSE_ANOTHER[said.device] : ''}`;
+}
+
+/** The rule refused `path` for `use`, for this reason: its sentence and `Said`. */
+export function devicePathRefusal(use: DeviceUse, path: string, refused: DevicePathRefused): DevicePathRefusal {
+  const said = { area: 'devices', kind: 'device_path_refused', device: use.device, path: showPath(path), refused, choose: false } as const;
+  return { message: devicePathRefusalText(said), said };
+}
+
+/** The same refusal as the device bar says it: then where to choose another path. */
+export function choosingAnother(refusal: DevicePathRefusal): DevicePathRefusal {
+  const said = { ...refusal.said, choose: true };
+  return { message: devicePathRefusalText(said), said };
+}
+
+/** A syntax problem as a refusal's reason (the too-long one says the most). */
+export const syntaxRefused = (problem: DevicePathSyntax): DevicePathRefused =>
+  problem === 'pathTooLong' ? { why: 'syntax', problem, max: DEVICE_PATH_MAX } : { why: 'syntax', problem };
+
+/** What a shop may use for this kind of device on this platform, for the sentences; null when nothing. */
+function allowedDevices(use: DeviceUse, rules: DevicePathRules): string | null {
   const pts = rules.allowPseudoTerminals && rules.platform === 'linux' ? ', /dev/pts/<n>' : '';
   switch (rules.platform) {
     case 'linux':
@@ -85,11 +165,11 @@ function allowedDevices(use: DeviceUse, rules: DevicePathRules): string {
         ? `/dev/usb/lp<n>${pts}`
         : `/dev/ttyS<n>, /dev/ttyUSB<n>, /dev/ttyACM<n>, /dev/serial/by-id/…${pts}`;
     case 'darwin':
-      return '/dev/cu.* or /dev/tty.*';
+      return '/dev/cu.*, /dev/tty.*';
     case 'win32':
       return 'COM1, COM2, …';
     default:
-      return 'none on this system';
+      return null;
   }
 }
 
@@ -108,14 +188,16 @@ function isDeviceName(path: string, use: DeviceUse, rules: DevicePathRules): boo
   }
 }
 
-function unsupported(path: string, use: DeviceUse, rules: DevicePathRules): string | null {
-  if (use.kind === 'usb-lp' && rules.platform !== 'linux') {
-    return `${pathLabel(use)} ${showPath(path)} cannot be used: USB printer device files exist only on Linux; connect the printer by serial (COM) port or network instead.`;
-  }
-  if (!['linux', 'darwin', 'win32'].includes(rules.platform)) {
-    return `${pathLabel(use)} ${showPath(path)} cannot be used: this terminal drives serial and USB devices only on Linux, macOS and Windows.`;
-  }
+function unsupported(use: DeviceUse, rules: DevicePathRules): DevicePathRefused | null {
+  if (use.kind === 'usb-lp' && rules.platform !== 'linux') return { why: 'usb_lp_not_linux' };
+  if (!['linux', 'darwin', 'win32'].includes(rules.platform)) return { why: 'system_unsupported' };
   return null;
+}
+
+/** Not one of the platform's device names; `resolved` where a link led elsewhere. */
+function notAllowed(path: string, resolved: string, use: DeviceUse, rules: DevicePathRules): DevicePathRefusal {
+  const pts = rules.platform === 'linux' && LINUX_PTS.test(resolved);
+  return devicePathRefusal(use, path, { why: 'not_allowed', resolved: resolved === path ? null : showPath(resolved), allowed: allowedDevices(use, rules), pts });
 }
 
 /**
@@ -123,28 +205,21 @@ function unsupported(path: string, use: DeviceUse, rules: DevicePathRules): stri
  * (udev's /dev/serial/by-id links included, since they resolve to a ttyUSB). Used alone on Windows,
  * and on a path that does not exist (yet), where there is nothing to resolve.
  */
-export function checkNamedDevicePath(path: string, use: DeviceUse, rules: DevicePathRules): Result<void, string> {
-  const problem = devicePathProblem(path);
-  if (problem !== null) return err(`${pathLabel(use)} ${showPath(path)} is not allowed: it ${problem}.`);
-  const refused = unsupported(path, use, rules);
-  if (refused !== null) return err(refused);
+export function checkNamedDevicePath(path: string, use: DeviceUse, rules: DevicePathRules): Result<void, DevicePathRefusal> {
+  const problem = devicePathSyntax(path);
+  if (problem !== null) return err(devicePathRefusal(use, path, syntaxRefused(problem)));
+  const refused = unsupported(use, rules);
+  if (refused !== null) return err(devicePathRefusal(use, path, refused));
   const named = isDeviceName(path, use, rules) || (rules.platform === 'linux' && use.kind === 'serial' && LINUX_SERIAL_LINK.test(path));
-  if (named) return ok(undefined);
-  const pts = rules.platform === 'linux' && LINUX_PTS.test(path) ? pseudoTerminalNote : '';
-  return err(`${pathLabel(use)} ${showPath(path)} is not allowed: it must be one of ${allowedDevices(use, rules)}.${pts}`);
+  return named ? ok(undefined) : err(notAllowed(path, path, use, rules));
 }
-
-const pseudoTerminalNote = ' A pseudo-terminal (/dev/pts/<n>) is accepted only when the settings file sets devices.allowPseudoTerminals to true.';
 
 /**
  * The rule on what the path resolved to on the filesystem (realpath): it must itself be a device of
  * this kind (a link such as /dev/serial/by-id/… has been followed by then), or a pty when allowed.
  */
-export function checkResolvedDevicePath(path: string, resolved: string, use: DeviceUse, rules: DevicePathRules): Result<void, string> {
-  const refused = unsupported(path, use, rules);
-  if (refused !== null) return err(refused);
-  if (isDeviceName(resolved, use, rules)) return ok(undefined);
-  const where = resolved === path ? '' : ` (it resolves to ${showPath(resolved)})`;
-  const pts = rules.platform === 'linux' && LINUX_PTS.test(resolved) ? pseudoTerminalNote : '';
-  return err(`${pathLabel(use)} ${showPath(path)} is not allowed${where}: it must be one of ${allowedDevices(use, rules)}.${pts}`);
+export function checkResolvedDevicePath(path: string, resolved: string, use: DeviceUse, rules: DevicePathRules): Result<void, DevicePathRefusal> {
+  const refused = unsupported(use, rules);
+  if (refused !== null) return err(devicePathRefusal(use, path, refused));
+  return isDeviceName(resolved, use, rules) ? ok(undefined) : err(notAllowed(path, resolved, use, rules));
 }

@@ -1,11 +1,15 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, realpath, type FileHandle } from 'node:fs/promises';
+import type { NotADevice } from '../../app/i18n/said/devices';
 import {
   checkNamedDevicePath,
   checkResolvedDevicePath,
-  devicePathProblem,
+  devicePathRefusal,
+  devicePathSyntax,
   pathLabel,
   showPath,
+  syntaxRefused,
+  type DevicePathRefusal,
   type DevicePathRules,
   type DeviceUse,
 } from '../../app/settings/device-path';
@@ -26,21 +30,14 @@ export type DevicePathCheck =
 
 const errorCode = (error: unknown): string | undefined => (error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined);
 
-function whatItIs(stats: Stats): string {
-  if (stats.isFile()) return 'a regular file';
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isBlockDevice()) return 'a block device (a disk)';
-  return 'not a character device';
+function whatItIs(stats: Stats): NotADevice {
+  if (stats.isFile()) return 'file';
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFIFO()) return 'fifo';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isBlockDevice()) return 'block';
+  return 'other';
 }
-
-const REASONS: Readonly<Record<string, string>> = {
-  ENOTDIR: 'a part of it is not a folder',
-  ELOOP: 'it has too many links',
-  EACCES: 'permission denied',
-  ENAMETOOLONG: 'it is too long',
-};
 
 /**
  * The filesystem check: the path is resolved (so /dev/serial/by-id/… becomes /dev/ttyUSB0), and what
@@ -48,18 +45,17 @@ const REASONS: Readonly<Record<string, string>> = {
  * passes only if its name is itself an allowed device name: an unplugged USB adapter is normal, and
  * since no open ever creates a file, saving it cannot make one. Anything else is refused, in a sentence.
  */
-export async function checkDevicePath(path: string, use: DeviceUse, policy: DevicePathPolicy): Promise<Result<DevicePathCheck, string>> {
-  const label = `${pathLabel(use)} ${showPath(path)}`;
-  const problem = devicePathProblem(path);
-  if (problem !== null) return err(`${label} is not allowed: it ${problem}.`);
+export async function checkDevicePath(path: string, use: DeviceUse, policy: DevicePathPolicy): Promise<Result<DevicePathCheck, DevicePathRefusal>> {
+  const problem = devicePathSyntax(path);
+  if (problem !== null) return err(devicePathRefusal(use, path, syntaxRefused(problem)));
   // Windows COM ports have no file to resolve; the name is the whole rule there.
   if (policy.platform === 'win32') {
     const named = checkNamedDevicePath(path, use, policy);
     return named.ok ? ok({ present: true, resolved: path.toUpperCase(), rdev: null }) : named;
   }
-  const absent = (): Result<DevicePathCheck, string> => {
+  const absent = (): Result<DevicePathCheck, DevicePathRefusal> => {
     const named = checkNamedDevicePath(path, use, policy);
-    return named.ok ? ok({ present: false, message: `${label} is not connected now: nothing is at that path.` }) : named;
+    return named.ok ? ok({ present: false, message: `${pathLabel(use)} ${showPath(path)} is not connected now: nothing is at that path.` }) : named;
   };
   let resolved: string;
   let stats: Stats;
@@ -69,11 +65,10 @@ export async function checkDevicePath(path: string, use: DeviceUse, policy: Devi
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT') return absent();
-    return err(`${label} cannot be used: ${REASONS[code ?? ''] ?? code ?? 'it cannot be read'}.`);
+    return err(devicePathRefusal(use, path, { why: 'unreadable', code: code ?? null }));
   }
   if (!stats.isCharacterDevice()) {
-    const where = resolved === path ? '' : ` (it resolves to ${showPath(resolved)})`;
-    return err(`${label} is not a device${where}: it is ${whatItIs(stats)}.`);
+    return err(devicePathRefusal(use, path, { why: 'not_a_device', resolved: resolved === path ? null : showPath(resolved), is: whatItIs(stats) }));
   }
   const allowed = checkResolvedDevicePath(path, resolved, use, policy);
   return allowed.ok ? ok({ present: true, resolved, rdev: stats.rdev }) : allowed;
@@ -82,7 +77,7 @@ export async function checkDevicePath(path: string, use: DeviceUse, policy: Devi
 /** The check, as a thrown sentence for the transports: the device to open, or why not. */
 export async function deviceToOpen(path: string, use: DeviceUse, policy: DevicePathPolicy): Promise<{ readonly resolved: string; readonly rdev: number | null }> {
   const checked = await checkDevicePath(path, use, policy);
-  if (!checked.ok) throw new Error(checked.error);
+  if (!checked.ok) throw new Error(checked.error.message);
   if (!checked.value.present) {
     throw new DeviceFault(checked.value.message, { problem: 'not_connected', device: use.device === 'printer' ? 'printer path' : 'pole display port', path: showPath(path) });
   }
@@ -92,7 +87,7 @@ export async function deviceToOpen(path: string, use: DeviceUse, policy: DeviceP
 /** After opening: the handle must still be the character device that was checked (closes the check-then-open race). */
 export function confirmOpened(stats: Stats, rdev: number | null, path: string, use: DeviceUse): Result<void, string> {
   if (rdev === null || (stats.isCharacterDevice() && stats.rdev === rdev)) return ok(undefined);
-  return err(`${pathLabel(use)} ${showPath(path)} changed while it was being opened, so nothing was sent to it.`);
+  return err(devicePathRefusal(use, path, { why: 'changed' }).message);
 }
 
 // No O_CREAT, O_APPEND or O_TRUNC: a path with nothing there stays so. O_NOFOLLOW: the resolved name

@@ -1,4 +1,4 @@
-import { POLE_SERIAL, PRINTER_SERIAL, PRINTER_USB_LP, type DeviceUse } from '../../app/settings/device-path';
+import { POLE_SERIAL, PRINTER_SERIAL, PRINTER_USB_LP, type DevicePathRefusal, type DeviceUse } from '../../app/settings/device-path';
 import type { Settings } from '../../app/settings/settings';
 import { checkDevicePath, type DevicePathPolicy } from './device-path';
 
@@ -6,15 +6,15 @@ import { checkDevicePath, type DevicePathPolicy } from './device-path';
 export type DevicePathField = 'printer.connection.path' | 'poleDisplay.port.path';
 
 export interface DevicePathVerdicts {
-  /** Each refused path's sentence, by its field. */
-  readonly refused: Partial<Readonly<Record<DevicePathField, string>>>;
+  /** Each refused path's sentence and `Said`, by its field. */
+  readonly refused: Partial<Readonly<Record<DevicePathField, DevicePathRefusal>>>;
   /** Allowed paths with nothing there now (an unplugged adapter): fine to save, worth saying. */
   readonly notConnected: readonly string[];
 }
 
 /** Checks the printer's and the pole display's paths (those given) against the device path rule and the filesystem. */
 export async function checkDeviceSettingsPaths(settings: { readonly printer?: Settings['printer'] | undefined; readonly poleDisplay?: Settings['poleDisplay'] | undefined }, policy: DevicePathPolicy): Promise<DevicePathVerdicts> {
-  const refused: Partial<Record<DevicePathField, string>> = {};
+  const refused: Partial<Record<DevicePathField, DevicePathRefusal>> = {};
   const notConnected: string[] = [];
   const connection = settings.printer?.connection ?? null;
   const port = settings.poleDisplay?.port ?? null;

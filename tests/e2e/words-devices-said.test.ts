@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,8 @@ import { requireSocat, socatPair, type SocatPair } from '../support/pole-socat';
 /*
  * What the terminal's service says about its devices, on the cashier screen in Malay and in Chinese
  * (web mode, Chromium): a print's report from the virtual printer over TCP, the printer's chip once it
- * goes offline, and the pole display's chip and test once its serial link (a socat pty pair) is gone.
+ * goes offline, the pole display's chip and test once its serial link (a socat pty pair) is gone, and a
+ * device path the rule refuses (saved from the Devices panel, and named by the settings file).
  * Each is the catalog's wording of what the service said, and the service's English is not on screen.
  */
 
@@ -148,5 +149,56 @@ describe.each(['ms', 'zh-Hans'] as const satisfies readonly Exclude<CashierLangu
     for (const english of ['Pole display disconnected', 'Check its cable and power', `Pole display connecting: ${pair.hostPath}`]) expect(text).not.toContain(english);
     expect(englishLeftIn(text, language)).toEqual([]);
     await panel.locator('[data-testid="devices-close"]').click();
+  });
+
+  it("a printer path that is a regular file: the save's refusal is in the cashier's language", async () => {
+    const file = join(dir, 'printer.txt');
+    writeFileSync(file, 'not a printer\n');
+    await page.locator('[data-testid="devices-open"]').click();
+    const panel = page.locator('[data-testid="devices-panel"]');
+    await panel.locator('[data-testid="printer-kind"]').selectOption('serial');
+    await panel.locator('[data-testid="printer-path"]').fill(file);
+    await panel.locator('[data-testid="save-devices"]').click();
+    const said: Said = { area: 'devices', kind: 'device_path_refused', device: 'printer', path: file, refused: { why: 'not_a_device', resolved: null, is: 'file' }, choose: false };
+    // The pole display's socat link is gone by now, so its port is refused beside it, in the same language.
+    await expect.poll(() => panel.locator('[data-testid="devices-saved"]').innerText()).toContain(worded(said));
+    const text = await body();
+    expect(text).not.toContain('is not a device');
+    expect(englishLeftIn(text, language, [file])).toEqual([]);
+    await panel.locator('[data-testid="devices-close"]').click();
+  });
+
+  it('a printer path and a pole display port the settings file names but the rule refuses: chips and tooltips', async () => {
+    const refused = await startInProcessTerminal({
+      merchant: { name: 'Kopi Corner' },
+      language: { cashier: language },
+      printer: { connection: { kind: 'usb-lp', path: '/etc/passwd' } },
+      poleDisplay: { port: { path: '/dev/null' } },
+    });
+    const other = await context.newPage();
+    try {
+      await other.goto(refused.host.urls.cashier);
+      const printerChip = other.locator('[data-testid="device-printer"]');
+      await expect.poll(() => printerChip.getAttribute('data-health')).toBe('fault');
+      const printerSaid: Said = {
+        area: 'devices',
+        kind: 'device_path_refused',
+        device: 'printer',
+        path: '/etc/passwd',
+        refused: { why: 'not_a_device', resolved: null, is: 'file' },
+        choose: true,
+      };
+      expect(await printerChip.getAttribute('title')).toBe(worded(printerSaid));
+      expect(await printerChip.locator('.device-bar__name').innerText()).toBe(worded({ area: 'devices', kind: 'summary', said: { summary: 'printer_path_refused' } }));
+      const poleChip = other.locator('[data-testid="device-pole-display"]');
+      const poleTitle = (await poleChip.getAttribute('title')) ?? '';
+      expect(poleTitle).toContain('/dev/null');
+      const bar = `${await other.locator('[data-testid="device-bar"]').innerText()}\n${(await printerChip.getAttribute('title')) ?? ''}\n${poleTitle}`;
+      for (const english of ['is not a device', 'is not allowed', 'Choose the printer', 'Choose its port', 'Printer path refused']) expect(bar).not.toContain(english);
+      expect(englishLeftIn(bar, language, ['/etc/passwd', '/dev/null'])).toEqual([]);
+    } finally {
+      await other.close();
+      await refused.close();
+    }
   });
 });

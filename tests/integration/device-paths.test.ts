@@ -52,7 +52,7 @@ function folder(): string {
 
 const refusalOf = async (path: string, policy = plain, use = PRINTER_USB_LP): Promise<string> => {
   const checked = await checkDevicePath(path, use, policy);
-  return checked.ok ? `accepted: ${JSON.stringify(checked.value)}` : checked.error;
+  return checked.ok ? `accepted: ${JSON.stringify(checked.value)}` : checked.error.message;
 };
 
 describe('the filesystem rule', () => {
@@ -201,7 +201,11 @@ describe('the attack end to end, as the cashier over the WebSocket', () => {
       [{ poleDisplay: { port: { path: '/dev/null' } } }, 'poleDisplay.port.path', 'The pole display port /dev/null is not allowed: it must be one of /dev/ttyS<n>, /dev/ttyUSB<n>, /dev/ttyACM<n>, /dev/serial/by-id/….'],
     ];
     for (const [args, field, sentence] of cases) {
-      expect(resultOf(await cashier.command('saveDeviceSettings', args))).toEqual({ ok: false, error: { code: 'invalid_args', message: sentence, fields: { [field]: sentence } } });
+      const answer = resultOf(await cashier.command('saveDeviceSettings', args));
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_args', message: sentence, fields: { [field]: sentence } } });
+      // The same refusal as a Said at its field, for the cashier's language.
+      expect(answer.ok ? null : Object.keys(answer.error.fieldsSaid ?? {})).toEqual([field]);
+      expect(answer.ok ? null : answer.error.fieldsSaid?.[field]).toMatchObject({ area: 'devices', kind: 'device_path_refused', choose: false });
       const printed = resultOf<PrintReport>(await cashier.command('printTest', { page: 'test_qr' }));
       expect(printed.ok && printed.value.message).toBe('Printed');
     }
@@ -250,8 +254,9 @@ describe('a bad path from the settings file or devices.json', () => {
       detail: `${printerSentence} Choose the printer's device in the Devices panel or the settings file.`,
     });
     expect(snapshot.value.devices.poleDisplay).toMatchObject({ health: 'fault', summary: 'Pole display port refused' });
-    expect(await dispatch('printTest', { page: 'test_qr' })).toEqual({ ok: false, error: { code: 'invalid_state', message: printerSentence } });
-    expect(await dispatch('testPoleDisplay', {})).toEqual({
+    expect(snapshot.value.devices.printer.said).toMatchObject({ kind: 'device_path_refused', device: 'printer', choose: true });
+    expect(await dispatch('printTest', { page: 'test_qr' })).toMatchObject({ ok: false, error: { code: 'invalid_state', message: printerSentence, said: { kind: 'device_path_refused' } } });
+    expect(await dispatch('testPoleDisplay', {})).toMatchObject({
       ok: false,
       error: { code: 'invalid_state', message: 'The pole display port /dev/null is not allowed: it must be one of /dev/ttyS<n>, /dev/ttyUSB<n>, /dev/ttyACM<n>, /dev/serial/by-id/….' },
     });

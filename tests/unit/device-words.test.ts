@@ -85,6 +85,21 @@ describe('the Devices panel\'s save answers', () => {
     expect(deviceSaveRefusal(bad, en, say.en).text).toBe('A device setting must be a whole number from 0 to 5.');
   });
 
+  it('a refused device path is worded from its Said, in Malay and Chinese; a field Said of another kind keeps the label', () => {
+    const sentence = 'The printer path /etc/passwd is not a device: it is a regular file.';
+    const said = { area: 'devices', kind: 'device_path_refused', device: 'printer', path: '/etc/passwd', refused: { why: 'not_a_device', resolved: null, is: 'file' }, choose: false } as const;
+    const pathRefused: ApiError = { code: 'invalid_args', message: sentence, fields: { 'printer.connection.path': sentence }, fieldsSaid: { 'printer.connection.path': said } };
+    expect(deviceSaveRefusal(pathRefused, en, say.en)).toEqual({ ok: false, text: sentence });
+    expect(deviceSaveRefusal(pathRefused, ms, say.ms)).toEqual({ ok: false, text: 'Laluan pencetak /etc/passwd bukan peranti: ia ialah fail biasa.', details: sentence });
+    expect(deviceSaveRefusal(pathRefused, zh, say.zh).text).toBe('打印机路径 /etc/passwd 不是设备：它是普通文件。');
+    const welcome: ApiError = {
+      ...refused,
+      fields: { 'poleDisplay.welcome.0': 'is too long' },
+      fieldsSaid: { 'poleDisplay.welcome.0': { area: 'settings', kind: 'field_too_long', max: 20, hint: 'none' } },
+    };
+    expect(deviceSaveRefusal(welcome, en, say.en).text).toBe('Welcome, line 1 is too long.');
+  });
+
   it('a refusal with no fields is worded as the terminal said it', () => {
     const saleOn: ApiError = { code: 'invalid_state', message: 'x', said: { area: 'devices', kind: 'printer_not_set_up', detail: false } };
     expect(deviceSaveRefusal(saleOn, ms, say.ms).text).toBe(CASHIER_WORDS.ms.said.devices.printer_not_set_up({ area: 'devices', kind: 'printer_not_set_up', detail: false }, saidFormat(null)));

@@ -56,6 +56,29 @@ export type DeviceSummary =
   /** The Electron shell's customer window: none with one monitor, re-created after a crash, given up on. */
   | { readonly summary: 'customer_display_one_monitor' | 'customer_display_restarted' | 'customer_display_stopped' };
 
+/** What is wrong with a device path's own spelling (app/settings/device-path.ts DEVICE_PATH_PROBLEMS). */
+export type DevicePathSyntax = 'pathEmpty' | 'pathTooLong' | 'pathControl' | 'pathNotAbsolute' | 'pathDots' | 'pathEmptyPart';
+
+/** What a path turned out to be on the filesystem, when it is not a character device. */
+export type NotADevice = 'file' | 'folder' | 'fifo' | 'socket' | 'block' | 'other';
+
+/**
+ * Why the device path rule refused a printer path or a pole display port. Paths are as a sentence shows
+ * them (cut short, control characters escaped); `allowed` is the platform's device names (null: none on
+ * this system); `code` the system's error code (ENOTDIR, EACCES…), null when it gave none.
+ */
+export type DevicePathRefused =
+  | { readonly why: 'syntax'; readonly problem: Exclude<DevicePathSyntax, 'pathTooLong'> }
+  | { readonly why: 'syntax'; readonly problem: 'pathTooLong'; readonly max: number }
+  | { readonly why: 'usb_lp_not_linux' }
+  | { readonly why: 'system_unsupported' }
+  /** `resolved`: where a link led, when elsewhere; `pts`: it is a pseudo-terminal, allowed only by the settings file's switch. */
+  | { readonly why: 'not_allowed'; readonly resolved: string | null; readonly allowed: string | null; readonly pts: boolean }
+  | { readonly why: 'unreadable'; readonly code: string | null }
+  | { readonly why: 'not_a_device'; readonly resolved: string | null; readonly is: NotADevice }
+  /** The device was swapped between the check and the open. */
+  | { readonly why: 'changed' };
+
 /** A pole display's state in a line: "Pole display disconnected: /dev/ttyUSB0". */
 export type PoleState = 'connecting' | 'connected' | 'disconnected' | 'stopped';
 
@@ -101,6 +124,11 @@ export type DeviceSaid =
   | Devices<'no_counter_card'>
   /** The serial ports could not be listed; `reason` is the system's. */
   | Devices<'ports_not_listed', { readonly reason: string; readonly scanned: boolean }>
+  /**
+   * The device path rule refused the printer's path or the pole display's port (saving it, or the
+   * settings file naming it). `choose`: the device bar's line, which goes on to say where to choose another.
+   */
+  | Devices<'device_path_refused', { readonly device: 'printer' | 'pole display'; readonly path: string; readonly refused: DevicePathRefused; readonly choose: boolean }>
   /** Pairing a customer display: too many, a wrong or stale code, or the display gave up. */
   | Devices<'displays_full', { readonly max: number }>
   | Devices<'pairing_paused', { readonly minutes: number }>

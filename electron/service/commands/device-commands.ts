@@ -55,8 +55,12 @@ export function deviceCommands(deps: DeviceCommandDeps): Pick<CommandHandlers, D
       // other device. An allowed path with nothing there now (unplugged) is saved: opening never creates a
       // file, and the device bar or the first print says it is not connected.
       const paths = await checkDeviceSettingsPaths(args, devices.pathPolicy);
-      const sentences = Object.values(paths.refused);
-      if (sentences.length > 0) return { ok: false, error: { code: 'invalid_args', message: sentences.join(' '), fields: paths.refused } };
+      const refusals = Object.entries(paths.refused);
+      if (refusals.length > 0) {
+        const fields = Object.fromEntries(refusals.map(([field, refusal]) => [field, refusal.message]));
+        const fieldsSaid = Object.fromEntries(refusals.map(([field, refusal]) => [field, refusal.said]));
+        return { ok: false, error: { code: 'invalid_args', message: refusals.map(([, refusal]) => refusal.message).join(' '), fields, fieldsSaid } };
+      }
       // Saved first: a setting the screen reports as in force is one the next start also uses.
       const saved = deps.persist(next);
       if (!saved.ok) return refused({ message: saved.error });

@@ -52,7 +52,7 @@ export async function startCounterDevices(options: CounterDevicesOptions): Promi
   const start = async (): Promise<{ pole: PoleDisplayService; printer: PrinterService }> => {
     // A path the rule refuses is never opened: the device shows the sentence instead (the file or devices.json named it).
     const { refused } = await checkDeviceSettingsPaths(settings, pathPolicy);
-    for (const [field, message] of Object.entries(refused)) options.log.log('warn', 'device path refused', { field, reason: message });
+    for (const [field, refusal] of Object.entries(refused)) options.log.log('warn', 'device path refused', { field, reason: refusal.message });
     const poleRefused = refused['poleDisplay.port.path'];
     const printerRefused = refused['printer.connection.path'];
     return {

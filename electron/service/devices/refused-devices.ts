@@ -1,4 +1,5 @@
 import type { DeviceReport } from '../../../app/ipc/devices';
+import { choosingAnother, type DevicePathRefusal } from '../../../app/settings/device-path';
 import { summarySaid } from './device-status';
 import { err } from '../../../app/util/result';
 import type { PoleDisplayService } from './pole-display-service';
@@ -9,10 +10,11 @@ import type { PrinterService } from './printer-service';
  * device path rule refuses: nothing is opened, the device bar shows the sentence as a fault, and every
  * request answers with it. Saving a good path from the Devices panel restarts the real one.
  */
-export function refusedPrinter(sentence: string, report: (report: DeviceReport) => void): PrinterService {
-  // The path rule's sentence names the path and what is allowed; it stays as it came.
-  report({ health: 'fault', summary: 'Printer path refused', summarySaid: summarySaid({ summary: 'printer_path_refused' }), detail: `${sentence} Choose the printer's device in the Devices panel or the settings file.` });
-  const refuse = () => Promise.resolve(err({ message: sentence }));
+export function refusedPrinter(refusal: DevicePathRefusal, report: (report: DeviceReport) => void): PrinterService {
+  // The path rule's sentence names the path and what is allowed; the bar's line then says where to choose another.
+  const bar = choosingAnother(refusal);
+  report({ health: 'fault', summary: 'Printer path refused', summarySaid: summarySaid({ summary: 'printer_path_refused' }), detail: bar.message, said: bar.said });
+  const refuse = () => Promise.resolve(err({ message: refusal.message, said: refusal.said }));
   return {
     lastPrint: () => null,
     follow: () => undefined,
@@ -24,7 +26,8 @@ export function refusedPrinter(sentence: string, report: (report: DeviceReport) 
   };
 }
 
-export function refusedPoleDisplay(sentence: string, report: (report: DeviceReport) => void): PoleDisplayService {
-  report({ health: 'fault', summary: 'Pole display port refused', summarySaid: summarySaid({ summary: 'pole_port_refused' }), detail: `${sentence} Choose its port in the Devices panel or the settings file.` });
-  return { show: () => undefined, test: () => Promise.resolve(err({ message: sentence })), close: () => Promise.resolve() };
+export function refusedPoleDisplay(refusal: DevicePathRefusal, report: (report: DeviceReport) => void): PoleDisplayService {
+  const bar = choosingAnother(refusal);
+  report({ health: 'fault', summary: 'Pole display port refused', summarySaid: summarySaid({ summary: 'pole_port_refused' }), detail: bar.message, said: bar.said });
+  return { show: () => undefined, test: () => Promise.resolve(err({ message: refusal.message, said: refusal.said })), close: () => Promise.resolve() };
 }

@@ -52,7 +52,8 @@ export function problemText(problem: string, words: DeviceWords): string {
 
 /**
  * A refused save in the panel's words: each field by its label, never by its path in the settings
- * file. A problem that is already a sentence (a refused device path) is kept whole; the terminal's
+ * file. A problem that is already a sentence (a refused device path) is said whole, in the cashier's
+ * language when it came with a `Said` (`fieldsSaid`); the terminal's
  * own wording, paths included, goes under Details for whoever fixes the settings file. Each problem
  * the check is known to find is said in the cashier's language; a refusal without fields is worded
  * by `say` (a sale in progress, a manager's approval).
@@ -61,6 +62,10 @@ export function deviceSaveRefusal(error: ApiError, words: DeviceWords, say: (tol
   const fields = Object.entries(error.fields ?? {});
   if (fields.length === 0) return { ok: false, text: say(error) };
   const sentences = fields.map(([path, problem]) => {
+    // A refused device path is a whole sentence, worded from its Said where the terminal gave one
+    // (a field problem's Said says the problem alone, so those keep the field's label below).
+    const said = error.fieldsSaid?.[path];
+    if (said?.kind === 'device_path_refused') return say({ message: problem, said });
     if (/^[A-Z]/.test(problem)) return problem;
     return words.saving.fieldProblem(fieldName(path, words) ?? words.saving.anySetting, problemText(problem, words));
   });

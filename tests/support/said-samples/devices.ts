@@ -1,4 +1,4 @@
-import { PRINTER_CONDITIONS, type DeviceSaid, type DeviceSummary, type PrintedPage, type PrintProblem } from '../../../app/i18n/said/devices';
+import { PRINTER_CONDITIONS, type DevicePathRefused, type DeviceSaid, type DeviceSummary, type PrintedPage, type PrintProblem } from '../../../app/i18n/said/devices';
 
 const PAGES: readonly PrintedPage[] = [
   { page: 'qr_slip', paymentId: 'T20261207-0001' },
@@ -34,6 +34,21 @@ const SUMMARIES: readonly DeviceSummary[] = [
   { summary: 'customer_displays', count: 1 },
   { summary: 'customer_displays', count: 2 },
   ...(['customer_display_one_monitor', 'customer_display_restarted', 'customer_display_stopped'] as const).map((summary) => ({ summary })),
+];
+
+const PATH_REFUSALS: readonly DevicePathRefused[] = [
+  ...(['pathEmpty', 'pathControl', 'pathNotAbsolute', 'pathDots', 'pathEmptyPart'] as const).map((problem) => ({ why: 'syntax', problem }) as const),
+  { why: 'syntax', problem: 'pathTooLong', max: 200 },
+  { why: 'usb_lp_not_linux' },
+  { why: 'system_unsupported' },
+  { why: 'not_allowed', resolved: null, allowed: '/dev/usb/lp<n>', pts: false },
+  { why: 'not_allowed', resolved: '/dev/pts/4', allowed: '/dev/ttyS<n>, /dev/ttyUSB<n>', pts: true },
+  { why: 'not_allowed', resolved: null, allowed: null, pts: false },
+  { why: 'unreadable', code: 'ENOTDIR' },
+  { why: 'unreadable', code: 'EIO' },
+  { why: 'unreadable', code: null },
+  ...(['file', 'folder', 'fifo', 'socket', 'block', 'other'] as const).map((is) => ({ why: 'not_a_device', resolved: '/home/shop/.bashrc', is }) as const),
+  { why: 'changed' },
 ];
 
 const real = { kind: 'real', where: '192.168.1.50:9100' } as const;
@@ -76,6 +91,9 @@ export const DEVICE_SAMPLES: readonly DeviceSaid[] = [
   on('no_counter_card'),
   { area: 'devices', kind: 'ports_not_listed', reason: 'spawn udevadm ENOENT', scanned: true },
   { area: 'devices', kind: 'ports_not_listed', reason: 'access denied', scanned: false },
+  ...PATH_REFUSALS.map((refused) => ({ area: 'devices', kind: 'device_path_refused', device: 'printer', path: '/home/shop/.bashrc', refused, choose: false }) as const),
+  { area: 'devices', kind: 'device_path_refused', device: 'printer', path: '/etc/passwd', refused: { why: 'changed' }, choose: true },
+  { area: 'devices', kind: 'device_path_refused', device: 'pole display', path: '/etc/passwd', refused: { why: 'not_a_device', resolved: null, is: 'file' }, choose: true },
   { area: 'devices', kind: 'displays_full', max: 8 },
   { area: 'devices', kind: 'pairing_paused', minutes: 1 },
   { area: 'devices', kind: 'pairing_paused', minutes: 7 },

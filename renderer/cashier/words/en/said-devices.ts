@@ -1,6 +1,7 @@
 import type { DeviceSaid, DeviceSummary, NamedPrinter, PrintedPage, PrinterCondition, PrintProblem, StatusUnknown } from '../../../../app/i18n/said/devices';
 import { assertNever } from '../../../../app/util/assert-never';
 import type { SaidWordsFor } from '../said';
+import { devicePathRefused } from './said-devices-path';
 
 const label = (printed: PrintedPage): string => {
   switch (printed.page) {
@@ -176,6 +177,7 @@ export const en: SaidWordsFor<DeviceSaid> = {
   method_gone: ({ method }) => `Payment method ${method} is no longer set up on this terminal`,
   no_counter_card: () => 'Orangepill is not set up on this terminal, so it has no counter card',
   ports_not_listed: ({ reason, scanned }) => (scanned ? `Could not list serial ports (${reason}), and /dev has no serial devices` : `Could not list serial ports: ${reason}`),
+  device_path_refused: devicePathRefused,
   displays_full: ({ max }) => `${max} displays are paired already: unpair one first`,
   pairing_paused: ({ minutes }) => `Too many wrong pairing codes: pairing is paused for ${minutes} minute${minutes === 1 ? '' : 's'}`,
   pairing_code_unknown: ({ code, seconds }) => `No display is showing the code ${code}: check the code on the display (it changes every ${seconds} seconds)`,

@@ -1,6 +1,7 @@
 import type { DeviceSaid, DeviceSummary, NamedPrinter, PrintedPage, PrinterCondition, PrintProblem, StatusUnknown } from '../../../../app/i18n/said/devices';
 import { assertNever } from '../../../../app/util/assert-never';
 import type { SaidWordsFor } from '../said';
+import { devicePathRefused } from './said-devices-path';
 
 const label = (printed: PrintedPage): string => {
   switch (printed.page) {
@@ -177,6 +178,7 @@ export const ms: SaidWordsFor<DeviceSaid> = {
   no_counter_card: () => 'Orangepill tidak disediakan pada terminal ini, jadi tiada kad kaunter untuknya',
   ports_not_listed: ({ reason, scanned }) =>
     scanned ? `Port bersiri tidak dapat disenaraikan (${reason}), dan /dev tiada peranti bersiri` : `Port bersiri tidak dapat disenaraikan: ${reason}`,
+  device_path_refused: devicePathRefused,
   displays_full: ({ max }) => `${max} paparan sudah dipasangkan: nyahpasang satu dahulu`,
   pairing_paused: ({ minutes }) => `Terlalu banyak kod pasangan yang salah: pemasangan dihentikan seketika selama ${minutes} minit`,
   pairing_code_unknown: ({ code, seconds }) => `Tiada paparan yang menunjukkan kod ${code}: semak kod pada paparan (ia bertukar setiap ${seconds} saat)`,

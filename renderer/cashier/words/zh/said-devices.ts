@@ -1,6 +1,7 @@
 import type { DeviceSaid, DeviceSummary, NamedPrinter, PrintedPage, PrinterCondition, PrintProblem, StatusUnknown } from '../../../../app/i18n/said/devices';
 import { assertNever } from '../../../../app/util/assert-never';
 import type { SaidWordsFor } from '../said';
+import { devicePathRefused } from './said-devices-path';
 
 const label = (printed: PrintedPage): string => {
   switch (printed.page) {
@@ -171,6 +172,7 @@ export const zh: SaidWordsFor<DeviceSaid> = {
   method_gone: ({ method }) => `此终端已不再设置付款方式 ${method}`,
   no_counter_card: () => '此终端未设置 Orangepill，因此没有柜台卡',
   ports_not_listed: ({ reason, scanned }) => (scanned ? `无法列出串口（${reason}），且 /dev 中没有串口设备` : `无法列出串口：${reason}`),
+  device_path_refused: devicePathRefused,
   displays_full: ({ max }) => `已配对 ${max} 个显示屏：请先取消配对其中一个`,
   pairing_paused: ({ minutes }) => `配对码输错次数过多：配对暂停 ${minutes} 分钟`,
   pairing_code_unknown: ({ code, seconds }) => `没有显示屏显示配对码 ${code}：请核对显示屏上的配对码（每 ${seconds} 秒更换一次）`,
