@@ -171,6 +171,8 @@ export interface RequestLookup {
   readonly status: string;
   /** The status in plain words for the cashier ("Paid", "Partly paid", …). */
   readonly statusLabel: string;
+  /** `statusLabel` as what it says, for the cashier's language; the English stays. */
+  readonly statusSaid?: Said;
   /** Null when the request names no amount, or an asset the terminal does not know. */
   readonly amount: Money | null;
   /** The order it was made for (`data.order`), if any. */

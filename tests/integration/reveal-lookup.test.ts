@@ -72,6 +72,7 @@ describe('lookupRequest: Reveal QR, then the request', () => {
         code: payment.providerRef,
         status: 'CREATED',
         statusLabel: 'Waiting for payment',
+        statusSaid: { area: 'records', kind: 'lookup_status', status: 'CREATED', reason: null },
         amount: { minor: 10023, currency: 'USD' },
         order: payment.id,
         createdAt: expect.any(Number),

@@ -245,4 +245,25 @@ describe('request lookup', () => {
     expect(answer.ok ? undefined : answer.error.said?.kind).toBe(kind);
     expectSame(answer.ok ? undefined : answer.error);
   });
+
+  const STATUSES = ['CREATED', 'PENDING', 'PROCESSING', 'ACCEPTED', 'DONE', 'COMPLETED', 'OVERPAID', 'LATE', 'INCOMPLETE', 'CANCELLED', 'FAILED', 'ERROR', 'REFUND', 'REFUNDED'];
+  it.each([
+    ...STATUSES.map((status) => [status, undefined] as const),
+    ...['CANCELLED', 'FAILED', 'ERROR', 'DONE'].map((status) => [status, { message: '  Customer wallet closed  ' }] as const),
+    ['FAILED', 'insufficient funds'],
+    ['FAILED', '   '],
+    ['SETTLED_SOMEHOW', undefined],
+    [`<script>${'X'.repeat(500)}`, { message: 'x'.repeat(5000) }],
+  ] as const)("a found request's status %s (error %j) in plain words, the same from its Said", async (status, error) => {
+    const provider = {
+      reveal: () => Promise.resolve(ok('R1')),
+      details: () => Promise.resolve(ok({ request: { id: 'R1', status, ...(error === undefined ? {} : { error }) } })),
+    } as unknown as PaymentProvider;
+    const answer = await createLookupRequest({ provider, secrets: [] })({ imageBase64: small });
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.value.statusSaid).toMatchObject({ area: 'records', kind: 'lookup_status' });
+    expect(answer.value.statusLabel).not.toBe(status);
+    expect(wordSaid(answer.value.statusSaid ?? { area: 'records', kind: 'no_journal' }, CASHIER_WORDS.en.said, format)).toBe(answer.value.statusLabel);
+    expect(JSON.stringify(answer.value.statusSaid).length).toBeLessThan(400);
+  });
 });

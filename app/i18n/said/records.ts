@@ -58,6 +58,11 @@ type LookupSaid =
   /** The QR is not an Orangepill request. */
   | { readonly area: 'records'; readonly kind: 'lookup_not_a_request' }
   /** Orangepill has no request with the code read (`code` as shown: printable, at most 64 characters and an ellipsis). */
-  | { readonly area: 'records'; readonly kind: 'lookup_no_such_request'; readonly code: string };
+  | { readonly area: 'records'; readonly kind: 'lookup_no_such_request'; readonly code: string }
+  /**
+   * The found request's status in plain words ("Partly paid", never INCOMPLETE): `status` as Orangepill
+   * says it (at most 40 characters), `reason` Orangepill's own words for a cancel, failure or error, if any.
+   */
+  | { readonly area: 'records'; readonly kind: 'lookup_status'; readonly status: string; readonly reason: string | null };
 
 export type RecordsSaid = JournalProblemSaid | HeldSaid | DaySaid | LookupSaid;

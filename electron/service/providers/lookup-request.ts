@@ -7,7 +7,7 @@ import type { OrangepillClient } from '../../../app/providers/orangepill/orangep
 import type { PaymentProvider, ProviderError } from '../../../app/providers/provider';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../../shared/images/raster-image';
 import { revealPngBase64, type RevealImageProblem } from './reveal-image';
-import { requestStatusLabel } from './request-status-label';
+import { requestStatusLabel, requestStatusSaid } from './request-status-label';
 
 export const NOT_SET_UP_MESSAGE = 'Orangepill is not set up on this terminal';
 export const NO_QR_MESSAGE = 'No QR code could be read from that image';
@@ -116,6 +116,7 @@ export function createLookupRequest(options: LookupRequestOptions) {
         code,
         status: request.status,
         statusLabel: requestStatusLabel(request),
+        statusSaid: requestStatusSaid(request),
         amount: requestedAmount(request),
         order: request.data?.order ?? null,
         createdAt: request.created_at ?? null,

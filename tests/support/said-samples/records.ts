@@ -30,4 +30,9 @@ export const RECORDS_SAMPLES: readonly RecordsSaid[] = [
   { area: 'records', kind: 'lookup_image_too_many_bytes', bytes: 3_355_443, maxBytes: 1024 * 1024 },
   { area: 'records', kind: 'lookup_not_a_request' },
   { area: 'records', kind: 'lookup_no_such_request', code: 'req_8f2a91' },
+  ...['CREATED', 'PENDING', 'PROCESSING', 'ACCEPTED', 'DONE', 'COMPLETED', 'OVERPAID', 'LATE', 'INCOMPLETE', 'CANCELLED', 'FAILED', 'ERROR', 'REFUND', 'REFUNDED'].map(
+    (status) => ({ area: 'records', kind: 'lookup_status', status, reason: null }) as const,
+  ),
+  { area: 'records', kind: 'lookup_status', status: 'FAILED', reason: 'insufficient funds' },
+  { area: 'records', kind: 'lookup_status', status: 'SETTLED_SOMEHOW', reason: null },
 ];

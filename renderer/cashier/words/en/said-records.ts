@@ -17,6 +17,30 @@ const journal = (said: JournalProblemSaid): string =>
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 const SMALLER = 'Crop it to the QR code, or take a smaller photo of it.';
 
+
+/** An Orangepill request's status as the lookup shows it (app/providers/orangepill/orangepill-status-words.ts). */
+const STATUS: Readonly<Record<string, string>> = {
+  CREATED: 'Waiting for payment',
+  PENDING: 'Waiting for payment',
+  PROCESSING: 'Payment in progress',
+  ACCEPTED: 'Payment in progress',
+  DONE: 'Paid',
+  COMPLETED: 'Paid',
+  OVERPAID: 'Paid, more than the amount asked',
+  LATE: 'Paid late, after the request expired',
+  INCOMPLETE: 'Partly paid',
+  REFUND: 'Being refunded',
+  REFUNDED: 'Refunded',
+};
+/** Statuses whose words go on with Orangepill's reason, when it gave one. */
+const WITH_REASON: Readonly<Record<string, string>> = { CANCELLED: 'Cancelled', FAILED: 'Payment failed', ERROR: 'Orangepill reported an error' };
+
+const lookupStatus = ({ status, reason }: { readonly status: string; readonly reason: string | null }): string => {
+  const failed = WITH_REASON[status];
+  if (failed !== undefined) return reason === null ? failed : `${failed}: ${reason}`;
+  return STATUS[status] ?? `Orangepill status ${status}, which the terminal does not know`;
+};
+
 export const en: SaidWordsFor<RecordsSaid> = {
   journal_cannot_save: journal,
   journal_write_failed: journal,
@@ -45,4 +69,5 @@ export const en: SaidWordsFor<RecordsSaid> = {
   lookup_image_too_many_bytes: ({ bytes, maxBytes }) => `The picture is ${megabytes(bytes)}; the largest the terminal reads is ${megabytes(maxBytes)}. ${SMALLER}`,
   lookup_not_a_request: () => 'That QR code is not an Orangepill payment request',
   lookup_no_such_request: ({ code }) => `Orangepill has no payment request with code ${code}`,
+  lookup_status: lookupStatus,
 };

@@ -17,6 +17,28 @@ const journal = (said: JournalProblemSaid): string =>
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 const SMALLER = 'Potong gambar hingga tinggal kod QR sahaja, atau ambil foto yang lebih kecil.';
 
+
+const STATUS: Readonly<Record<string, string>> = {
+  CREATED: 'Menunggu bayaran',
+  PENDING: 'Menunggu bayaran',
+  PROCESSING: 'Bayaran sedang diproses',
+  ACCEPTED: 'Bayaran sedang diproses',
+  DONE: 'Dibayar',
+  COMPLETED: 'Dibayar',
+  OVERPAID: 'Dibayar, lebih daripada jumlah yang diminta',
+  LATE: 'Dibayar lewat, selepas permintaan tamat tempoh',
+  INCOMPLETE: 'Dibayar sebahagian',
+  REFUND: 'Sedang dibayar balik',
+  REFUNDED: 'Dibayar balik',
+};
+const WITH_REASON: Readonly<Record<string, string>> = { CANCELLED: 'Dibatalkan', FAILED: 'Bayaran gagal', ERROR: 'Orangepill melaporkan ralat' };
+
+const lookupStatus = ({ status, reason }: { readonly status: string; readonly reason: string | null }): string => {
+  const failed = WITH_REASON[status];
+  if (failed !== undefined) return reason === null ? failed : `${failed}: ${reason}`;
+  return STATUS[status] ?? `Status Orangepill ${status}, yang tidak dikenali oleh terminal`;
+};
+
 export const ms: SaidWordsFor<RecordsSaid> = {
   journal_cannot_save: journal,
   journal_write_failed: journal,
@@ -51,4 +73,5 @@ export const ms: SaidWordsFor<RecordsSaid> = {
     `Gambar itu bersaiz ${megabytes(bytes)}; saiz terbesar yang boleh dibaca oleh terminal ialah ${megabytes(maxBytes)}. ${SMALLER}`,
   lookup_not_a_request: () => 'Kod QR itu bukan permintaan bayaran Orangepill',
   lookup_no_such_request: ({ code }) => `Orangepill tiada permintaan bayaran dengan kod ${code}`,
+  lookup_status: lookupStatus,
 };

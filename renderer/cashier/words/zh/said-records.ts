@@ -17,6 +17,28 @@ const journal = (said: JournalProblemSaid): string =>
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 const SMALLER = '请将图片裁剪到只剩二维码，或拍一张更小的照片。';
 
+
+const STATUS: Readonly<Record<string, string>> = {
+  CREATED: '等待付款',
+  PENDING: '等待付款',
+  PROCESSING: '付款处理中',
+  ACCEPTED: '付款处理中',
+  DONE: '已付款',
+  COMPLETED: '已付款',
+  OVERPAID: '已付款，超出所要求的金额',
+  LATE: '逾期付款，请求已过期后才付款',
+  INCOMPLETE: '已部分付款',
+  REFUND: '正在退款',
+  REFUNDED: '已退款',
+};
+const WITH_REASON: Readonly<Record<string, string>> = { CANCELLED: '已取消', FAILED: '付款失败', ERROR: 'Orangepill 报告了错误' };
+
+const lookupStatus = ({ status, reason }: { readonly status: string; readonly reason: string | null }): string => {
+  const failed = WITH_REASON[status];
+  if (failed !== undefined) return reason === null ? failed : `${failed}：${reason}`;
+  return STATUS[status] ?? `Orangepill 状态 ${status}，终端无法识别`;
+};
+
 export const zh: SaidWordsFor<RecordsSaid> = {
   journal_cannot_save: journal,
   journal_write_failed: journal,
@@ -42,4 +64,5 @@ export const zh: SaidWordsFor<RecordsSaid> = {
   lookup_image_too_many_bytes: ({ bytes, maxBytes }) => `该图片大小为 ${megabytes(bytes)}；终端最多可读取 ${megabytes(maxBytes)}。${SMALLER}`,
   lookup_not_a_request: () => '该二维码不是 Orangepill 付款请求',
   lookup_no_such_request: ({ code }) => `Orangepill 没有代码为 ${code} 的付款请求`,
+  lookup_status: lookupStatus,
 };
