@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../settings/field-problem';
 import { PAIRING_CODE_DIGITS } from './pairing-constants';
 
 /**
@@ -11,15 +12,19 @@ const code = z
   .string({ error: 'must be the code shown on the display (digits)' })
   // People read codes in groups ("123 456"): spaces and dashes are not part of it.
   .transform((text) => text.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(new RegExp(`^\\d{${String(PAIRING_CODE_DIGITS)}}$`), { error: `must be the ${String(PAIRING_CODE_DIGITS)}-digit code shown on the display` }));
+  .pipe(
+    z.string().regex(new RegExp(`^\\d{${String(PAIRING_CODE_DIGITS)}}$`), {
+      error: says(`must be the ${String(PAIRING_CODE_DIGITS)}-digit code shown on the display`, { area: 'devices', kind: 'pairing_code_shape', digits: PAIRING_CODE_DIGITS }),
+    }),
+  );
 
 /** What the shop calls the display ("Counter tablet"); shown in the Devices panel only. */
 export const displayName = z
   .string({ error: 'must be a name for the display' })
   .trim()
-  .min(1, { error: 'must not be empty: name the display, e.g. "Counter tablet"' })
-  .max(40, { error: 'must be at most 40 characters' })
-  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, { error: 'may not hold control or formatting characters' });
+  .min(1, { error: says('must not be empty: name the display, e.g. "Counter tablet"', { area: 'devices', kind: 'display_name_empty' }) })
+  .max(40, { error: says('must be at most 40 characters', { area: 'settings', kind: 'field_too_long', max: 40, hint: 'none' }) })
+  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, { error: says('may not hold control or formatting characters', { area: 'devices', kind: 'display_name_control' }) });
 
 export const displayId = z.string({ error: 'must be a display id' }).regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'must be a display id' });
 

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commandSchemas } from '../../app/ipc/contract';
+import { fieldSaids } from '../../app/settings/field-problem';
 import type { Said } from '../../app/i18n/said';
 import type { DeviceReport, PrintReport } from '../../app/ipc/devices';
 import { testQrPage } from '../../app/receipt/layouts/counter-pages';
@@ -197,5 +202,45 @@ describe('the devices sentences, worded in English exactly as the service writes
     const badCode = await pairing.commands.approveDisplay({ code: '123456', name: 'Tablet' }, context);
     for (const answer of [unpaired, badCode]) if (!answer.ok) told(answer.error);
     expect([unpaired.ok, badCode.ok]).toEqual([false, false]);
+  });
+
+  it("the pairing form's field problems, as the schema gives them (a short, long or lettered code; an empty, long or control-character name)", () => {
+    const cases = [
+      { code: '12345', name: 'Tablet' },
+      { code: '1234567', name: 'Tablet' },
+      { code: '12a456', name: 'Tablet' },
+      { code: '123 456', name: '   ' },
+      { code: '123456', name: 'x'.repeat(41) },
+      { code: '123456', name: 'Till\u0000\u202e2' },
+      { code: '', name: '' },
+    ];
+    for (const args of cases) {
+      const parsed = commandSchemas.approveDisplay.safeParse(args);
+      if (parsed.success) throw new Error(`${JSON.stringify(args)} should be refused`);
+      const saids = fieldSaids(parsed.error);
+      expect(Object.keys(saids).length).toBeGreaterThan(0);
+      for (const [field, said] of Object.entries(saids)) {
+        const problem = parsed.error.issues.find((issue) => issue.path.join('.') === field)?.message;
+        expect(english(said)).toBe(problem);
+      }
+    }
+  });
+
+  it('a pairing the data folder cannot keep', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'said-pairing-'));
+    try {
+      // The data folder is a file: the list of paired displays cannot be written under it.
+      const dataDir = join(dir, 'not-a-folder');
+      writeFileSync(dataDir, '');
+      const pairing = createDisplayPairing({ dataDir, now: () => T0, log: createLogger(() => undefined) });
+      const waiting = pairing.request('10.0.0.9', () => true);
+      if (!waiting.ok) throw new Error(waiting.error);
+      const answer = await pairing.commands.approveDisplay({ code: waiting.value.code, name: 'Tablet' }, context);
+      if (answer.ok) throw new Error('the pairing should not be kept');
+      expect(answer.error.said).toMatchObject({ kind: 'display_not_saved', paired: true });
+      told(answer.error);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

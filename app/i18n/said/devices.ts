@@ -135,4 +135,10 @@ export type DeviceSaid =
   | Devices<'pairing_code_unknown', { readonly code: string; readonly seconds: number }>
   | Devices<'pairing_code_expired', { readonly code: string }>
   | Devices<'pairing_screen_closed'>
-  | Devices<'display_not_paired'>;
+  | Devices<'display_not_paired'>
+  /** The pairing form's fields, as each says its problem: the code is not `digits` digits; the display's name is empty or holds control characters. */
+  | Devices<'pairing_code_shape', { readonly digits: number }>
+  | Devices<'display_name_empty'>
+  | Devices<'display_name_control'>
+  /** Pairing or unpairing (`paired` false) was not saved in the data folder; `reason` is the system's, as it came. */
+  | Devices<'display_not_saved', { readonly paired: boolean; readonly reason: string }>;

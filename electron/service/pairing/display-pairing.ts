@@ -146,7 +146,7 @@ function pairingCommands(state: PairingState): Pick<CommandHandlers, PairingComm
       const token = newScreenToken();
       const display = { id: randomBytes(9).toString('base64url'), name: args.name, tokenHash: hashScreenToken(token), pairedAt: now(), lastSeenAt: null };
       const saved = save({ ...state.links(), displays: [...state.links().displays, display] });
-      if (!saved.ok) return Promise.resolve(refused('internal', `The display was not paired: ${saved.error}`));
+      if (!saved.ok) return Promise.resolve(refused('internal', `The display was not paired: ${saved.error}`, { area: 'devices', kind: 'display_not_saved', paired: true, reason: saved.error }));
       if (!taken.value.deliver({ token, name: display.name })) {
         // The display went away between showing the code and now: it never got its token, so nothing stays paired.
         save({ ...state.links(), displays: state.links().displays.filter((d) => d.id !== display.id) });
@@ -163,7 +163,7 @@ function pairingCommands(state: PairingState): Pick<CommandHandlers, PairingComm
         return Promise.resolve(refused('not_found', 'That display is not paired (it may have been unpaired already)', { area: 'devices', kind: 'display_not_paired' }));
       }
       const saved = save({ ...state.links(), displays: state.links().displays.filter((d) => d.id !== args.id) });
-      if (!saved.ok) return Promise.resolve(refused('internal', `The display was not unpaired: ${saved.error}`));
+      if (!saved.ok) return Promise.resolve(refused('internal', `The display was not unpaired: ${saved.error}`, { area: 'devices', kind: 'display_not_saved', paired: false, reason: saved.error }));
       log.log('info', 'customer display unpaired', { id: args.id });
       state.audit({ action: 'unpair_display', ...actorsOf(context), detail: { id: args.id, name: gone?.name ?? '' } });
       state.revoked(args.id);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ApiResult } from '../../../app/ipc/contract';
+import type { ApiError, ApiResult } from '../../../app/ipc/contract';
 import type { PairedDisplay, PairedDisplays } from '../../../app/ipc/pairing-schemas';
 import { useActions } from '../actions-context';
 import { useCashierStore } from '../cashier-store';
@@ -9,7 +9,19 @@ import { useSay } from '../shared/use-say';
 import type { Told } from '../shared/told';
 
 /** How the last change went: ours, in the catalog's words, or the terminal's refusal, worded when shown. */
-type Answer = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly told: Told } | null;
+type Answer = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: ApiError } | null;
+
+/**
+ * A refusal in the cashier's words: each refused field of the form by its label and its problem, as the
+ * terminal said it (`fieldsSaid`); any other refusal (a wrong or stale code, too many tries) as told.
+ */
+function refusalText(error: ApiError, say: (told: Told) => string, words: ReturnType<typeof useWords>['devices']['pairing']): string {
+  const saids = error.fieldsSaid ?? {};
+  const fields = Object.entries(error.fields ?? {});
+  if (fields.length === 0 || Object.keys(saids).length === 0) return say(error);
+  const label = (field: string): string => (field === 'code' ? words.code : field === 'name' ? words.name : field);
+  return fields.map(([field, problem]) => words.fieldProblem(label(field), say({ message: problem, said: saids[field] }))).join(' ');
+}
 
 /** The panel's list of paired displays and how the last change went; approving and revoking may need a manager's PIN. */
 function usePairedDisplays() {
@@ -25,7 +37,7 @@ function usePairedDisplays() {
   const apply = (result: ApiResult<PairedDisplays> | null, said: string): boolean => {
     if (result === null) return false;
     if (!result.ok) {
-      setAnswer({ ok: false, told: result.error });
+      setAnswer({ ok: false, error: result.error });
       return false;
     }
     setList(result.value);
@@ -119,7 +131,7 @@ export function PairedDisplaysSection() {
       {list.canPair && <PairForm onPair={approve} />}
       {answer !== null && (
         <p className={answer.ok ? 'devices-panel__answer' : 'devices-panel__answer devices-panel__answer--bad'} role="status" aria-live="polite" data-testid="pair-answer">
-          {answer.ok ? answer.text : say(answer.told)}
+          {answer.ok ? answer.text : refusalText(answer.error, say, w)}
         </p>
       )}
     </section>

@@ -115,6 +115,8 @@ export interface DeviceWords {
     readonly name: string;
     readonly namePlaceholder: string;
     readonly pair: string;
+    /** A field of the pairing form the terminal refused: its label, then the problem ("Name: must not be empty…"). */
+    readonly fieldProblem: (field: string, problem: string) => string;
   };
   readonly print: {
     readonly qrSlip: string;

@@ -101,4 +101,9 @@ export const DEVICE_SAMPLES: readonly DeviceSaid[] = [
   { area: 'devices', kind: 'pairing_code_expired', code: '123456' },
   on('pairing_screen_closed'),
   on('display_not_paired'),
+  { area: 'devices', kind: 'pairing_code_shape', digits: 6 },
+  on('display_name_empty'),
+  on('display_name_control'),
+  { area: 'devices', kind: 'display_not_saved', paired: true, reason: 'EACCES: permission denied, open /var/lib/qr-terminal/screen-links.json' },
+  { area: 'devices', kind: 'display_not_saved', paired: false, reason: 'ENOSPC: no space left on device' },
 ];

@@ -108,6 +108,7 @@ export const en: DeviceWords = {
     name: 'Name',
     namePlaceholder: 'Counter tablet',
     pair: 'Pair display',
+    fieldProblem: (field, problem) => `${field}: ${problem}`,
   },
   print: {
     qrSlip: 'Print QR slip',

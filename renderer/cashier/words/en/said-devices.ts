@@ -184,4 +184,8 @@ export const en: SaidWordsFor<DeviceSaid> = {
   pairing_code_expired: ({ code }) => `The code ${code} has expired: the display shows a new one, type that`,
   pairing_screen_closed: () => 'The display closed its pairing screen before it was paired: open it again and type the new code',
   display_not_paired: () => 'That display is not paired (it may have been unpaired already)',
+  pairing_code_shape: ({ digits }) => `must be the ${digits}-digit code shown on the display`,
+  display_name_empty: () => 'must not be empty: name the display, e.g. "Counter tablet"',
+  display_name_control: () => 'may not hold control or formatting characters',
+  display_not_saved: ({ paired, reason }) => `The display was not ${paired ? 'paired' : 'unpaired'}: ${reason}`,
 };

@@ -131,6 +131,7 @@ export const ms: DeviceWords = {
     name: 'Nama',
     namePlaceholder: 'Tablet kaunter',
     pair: 'Pasangkan paparan',
+    fieldProblem: (field, problem) => `${field}: ${problem}`,
   },
   print: {
     qrSlip: 'Cetak slip QR',

@@ -185,4 +185,8 @@ export const ms: SaidWordsFor<DeviceSaid> = {
   pairing_code_expired: ({ code }) => `Kod ${code} sudah tamat tempoh: paparan kini menunjukkan kod baharu, taip kod itu`,
   pairing_screen_closed: () => 'Paparan menutup skrin pasangannya sebelum ia dipasangkan: bukanya semula dan taip kod baharu',
   display_not_paired: () => 'Paparan itu tidak dipasangkan (mungkin ia sudah dinyahpasang)',
+  pairing_code_shape: ({ digits }) => `mesti kod ${digits} digit yang ditunjukkan pada paparan`,
+  display_name_empty: () => 'tidak boleh kosong: namakan paparan itu, contohnya "Tablet kaunter"',
+  display_name_control: () => 'tidak boleh mengandungi aksara kawalan atau format',
+  display_not_saved: ({ paired, reason }) => `Paparan itu tidak ${paired ? 'dipasangkan' : 'dinyahpasang'}: ${reason}`,
 };

@@ -131,6 +131,7 @@ export const zh: DeviceWords = {
     name: '名称',
     namePlaceholder: '柜台平板',
     pair: '配对显示屏',
+    fieldProblem: (field, problem) => `${field}：${problem}`,
   },
   print: {
     qrSlip: '打印二维码单',

@@ -179,4 +179,8 @@ export const zh: SaidWordsFor<DeviceSaid> = {
   pairing_code_expired: ({ code }) => `配对码 ${code} 已过期：显示屏上已显示新的配对码，请输入新码`,
   pairing_screen_closed: () => '显示屏在配对完成前关闭了配对画面：请重新打开，并输入新的配对码',
   display_not_paired: () => '该显示屏未配对（可能已被取消配对）',
+  pairing_code_shape: ({ digits }) => `必须是显示屏上显示的 ${digits} 位数字代码`,
+  display_name_empty: () => '不能为空：请为显示屏命名，例如“柜台平板”',
+  display_name_control: () => '不能包含控制字符或格式字符',
+  display_not_saved: ({ paired, reason }) => `显示屏${paired ? '配对' : '取消配对'}未能保存：${reason}`,
 };
