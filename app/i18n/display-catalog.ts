@@ -1,4 +1,5 @@
 import type { MethodId } from '../payment/method';
+import type { PairingRefusedWhy } from '../ipc/pairing-constants';
 
 /**
  * Every word the customer display shows. Each language's catalog has this type, so a missing
@@ -58,7 +59,9 @@ export interface PairingWords {
   readonly codeLabel: (digits: string) => string;
   readonly asking: string;
   readonly cannotReach: string;
-  /** The terminal refused to hand out another code for now (too many asked). */
+  /** The terminal refused to hand out another code for now, when it did not say why. */
   readonly refused: string;
+  /** The same, by why the terminal said (app/ipc/pairing-constants.ts PAIRING_REFUSALS); the page tries again by itself. */
+  readonly refusedWhy: Readonly<Record<PairingRefusedWhy, string>>;
   readonly paired: string;
 }

@@ -34,4 +34,15 @@ export interface PairedMessage {
   readonly name: string;
 }
 
-export type PairingMessage = PairingCodeMessage | PairedMessage;
+/** Why the host gives an unpaired display no code just now: too many asks from its address, one already waiting there, or too many displays waiting. */
+export const PAIRING_REFUSALS = ['too_many_requests', 'already_waiting', 'too_many_waiting'] as const;
+export type PairingRefusedWhy = (typeof PAIRING_REFUSALS)[number];
+
+/** Host → unpaired display, just before it closes the socket with PAIRING_CLOSE.refused: why, in the display's languages. */
+export interface PairingRefusedMessage {
+  readonly type: 'pairing_refused';
+  readonly why: PairingRefusedWhy;
+  readonly languages: readonly Language[];
+}
+
+export type PairingMessage = PairingCodeMessage | PairedMessage | PairingRefusedMessage;

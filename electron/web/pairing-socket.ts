@@ -47,9 +47,14 @@ export function upgradeToPairing(ctx: PairingSocketContext, req: IncomingMessage
     });
     ws.on('error', () => ws.terminate());
     if (!opened.ok) {
-      ctx.log.log('warn', 'pairing request refused', { source, reason: opened.error });
-      ws.close(PAIRING_CLOSE.refused, reason(opened.error));
+      const refused = opened.error;
+      ctx.log.log('warn', 'pairing request refused', { source, reason: refused.message });
       ws.once('close', () => ctx.sockets.delete(ws));
+      // Why, in the display's languages, before the close: the page says it in the shop's words, not English.
+      void ctx.languages().then((languages) => {
+        post({ type: 'pairing_refused', why: refused.why, languages });
+        ws.close(PAIRING_CLOSE.refused, reason(refused.message));
+      });
       return;
     }
     const pending: PendingPairing = opened.value;

@@ -52,7 +52,14 @@ function Step({ state }: { readonly state: PairingState }) {
     case 'connecting':
       return <Said languages={languages} className="pairing__text" pick={(w) => w.asking} />;
     case 'waiting':
-      return <Said languages={languages} className="pairing__text" role="status" pick={(w) => (state.why === 'refused' ? w.refused : w.cannotReach)} />;
+      return (
+        <Said
+          languages={languages}
+          className="pairing__text"
+          role="status"
+          pick={(w) => (state.why === 'unreachable' ? w.cannotReach : state.refused === null ? w.refused : w.refusedWhy[state.refused])}
+        />
+      );
     case 'paired':
       return <Said languages={languages} className="pairing__text" pick={(w) => w.paired} />;
   }

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { displayLanguages, LANGUAGES, type DisplayLanguages, type Language } from '../../app/i18n/languages';
-import { PAIR_PATH, PAIRING_CLOSE } from '../../app/ipc/pairing-constants';
+import { PAIR_PATH, PAIRING_CLOSE, PAIRING_REFUSALS, type PairingRefusedWhy } from '../../app/ipc/pairing-constants';
 
-/** Where the pairing screen stands: asking, showing a code, refused for now (with the host's reason), or paired. */
+/** Where the pairing screen stands: asking, showing a code, refused for now (with the host's reason, when it gave one), or paired. */
 export type PairingStep =
   | { readonly kind: 'connecting' }
   | { readonly kind: 'code'; readonly code: string }
-  | { readonly kind: 'waiting'; readonly why: 'refused' | 'unreachable' }
+  | { readonly kind: 'waiting'; readonly why: 'refused' | 'unreachable'; readonly refused: PairingRefusedWhy | null }
   | { readonly kind: 'paired'; readonly token: string };
 
 /** The step, and the display's languages as the terminal last named them (English until it has). */
@@ -17,9 +17,14 @@ const REFUSED_RETRY_MS = 30_000;
 const LOST_RETRY_MS = 3_000;
 const ENGLISH = displayLanguages(['en']);
 
-type Parsed = { readonly type: 'pairing_code'; readonly code: string; readonly languages: DisplayLanguages } | { readonly type: 'paired'; readonly token: string } | null;
+type Parsed =
+  | { readonly type: 'pairing_code'; readonly code: string; readonly languages: DisplayLanguages }
+  | { readonly type: 'pairing_refused'; readonly why: PairingRefusedWhy; readonly languages: DisplayLanguages }
+  | { readonly type: 'paired'; readonly token: string }
+  | null;
 
 const isLanguage = (value: unknown): value is Language => LANGUAGES.some((language) => language === value);
+const isRefusal = (value: unknown): value is PairingRefusedWhy => PAIRING_REFUSALS.some((why) => why === value);
 
 /** The languages the host named, at most two known ones; English when it named none. */
 function languagesIn(value: unknown): DisplayLanguages {
@@ -33,6 +38,7 @@ function parse(data: unknown): Parsed {
   try {
     const value = JSON.parse(data) as Record<string, unknown>;
     if (value.type === 'pairing_code' && typeof value.code === 'string' && /^\d{4,8}$/.test(value.code)) return { type: 'pairing_code', code: value.code, languages: languagesIn(value.languages) };
+    if (value.type === 'pairing_refused' && isRefusal(value.why)) return { type: 'pairing_refused', why: value.why, languages: languagesIn(value.languages) };
     if (value.type === 'paired' && typeof value.token === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(value.token)) return { type: 'paired', token: value.token };
   } catch {
     return null;
@@ -51,6 +57,8 @@ export function usePairing(): PairingState {
     let stopped = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let socket: WebSocket | null = null;
+    // Why the host last refused a code (it says so just before closing), for the waiting line.
+    let refusedWhy: PairingRefusedWhy | null = null;
     const open = (): void => {
       if (stopped) return;
       const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${PAIR_PATH}`);
@@ -61,6 +69,10 @@ export function usePairing(): PairingState {
           setLanguages(message.languages);
           setStep({ kind: 'code', code: message.code });
         }
+        if (message?.type === 'pairing_refused') {
+          setLanguages(message.languages);
+          refusedWhy = message.why;
+        }
         if (message?.type === 'paired') {
           stopped = true;
           setStep({ kind: 'paired', token: message.token });
@@ -70,7 +82,8 @@ export function usePairing(): PairingState {
         if (stopped) return;
         if (event.code === PAIRING_CLOSE.expired) return open();
         const refused = event.code === PAIRING_CLOSE.refused;
-        setStep({ kind: 'waiting', why: refused ? 'refused' : 'unreachable' });
+        setStep({ kind: 'waiting', why: refused ? 'refused' : 'unreachable', refused: refused ? refusedWhy : null });
+        refusedWhy = null;
         retry = setTimeout(open, refused ? REFUSED_RETRY_MS : LOST_RETRY_MS);
       };
     };

@@ -5,12 +5,14 @@ import { WS_CLOSE, WS_PATH } from '../../app/ipc/ws-protocol';
 import { axeViolations, describeViolations } from '../support/accessibility-checks';
 import { launchChromium } from '../support/chromium';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
+import { openPairing } from '../support/pairing-client';
 import { saveScreenshot } from '../support/screens';
 
 /*
  * The screens a customer display shows before it is the shop's: the pairing code, in the languages
- * the shop chose for its display (the host names them with the code), and a refused link, which
- * cannot know the shop's languages and so says it in all three. Both pass axe-core.
+ * the shop chose for its display (the host names them with the code), a code the host refuses to hand
+ * out (it names the languages with its reason), and a refused link, which cannot know the shop's
+ * languages and so says it in all three. Each passes axe-core.
  */
 
 let browser: Browser;
@@ -50,6 +52,36 @@ describe('the display before it is paired', () => {
     expect(describeViolations('pairing screen (ms + zh-Hans)', await axeViolations(page))).toBe('pairing screen (ms + zh-Hans): no violations');
     await saveScreenshot(page, 'display-pairing-ms-zh');
     await page.close();
+  });
+
+  it('says why the terminal gives it no code, in the display languages, with no English', async () => {
+    // Another page at the same address already holds a code: the terminal gives one code per address.
+    // (The page before may still be closing: until the host has seen it go, its code holds the address.)
+    let holder = openPairing(terminal.host.port);
+    await expect
+      .poll(async () => {
+        if ((await holder.code) !== null) return true;
+        holder = openPairing(terminal.host.port);
+        return false;
+      })
+      .toBe(true);
+    const page = await tablet.newPage();
+    try {
+      await page.goto(displayPage());
+      const main = page.locator('[data-testid="display-pairing"][data-state="waiting"]');
+      await main.waitFor();
+      const ms = DISPLAY_CATALOGS.ms.pairing;
+      const zh = DISPLAY_CATALOGS['zh-Hans'].pairing;
+      await expect.poll(() => main.locator('[role="status"] [lang]').allInnerTexts()).toEqual([ms.refusedWhy.already_waiting, zh.refusedWhy.already_waiting]);
+      const text = await main.innerText();
+      for (const english of [DISPLAY_CATALOGS.en.pairing.refused, DISPLAY_CATALOGS.en.pairing.refusedWhy.already_waiting, 'already has a pairing code']) expect(text).not.toContain(english);
+      expect(describeViolations('pairing refused (ms + zh-Hans)', await axeViolations(page))).toBe('pairing refused (ms + zh-Hans): no violations');
+      await saveScreenshot(page, 'display-pairing-refused-ms-zh');
+    } finally {
+      await page.close();
+      holder.ws.close();
+      await holder.closed;
+    }
   });
 
   it('says a refused link in all three languages, since it cannot know the shop’s', async () => {

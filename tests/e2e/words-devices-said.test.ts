@@ -168,6 +168,28 @@ describe.each(['ms', 'zh-Hans'] as const satisfies readonly Exclude<CashierLangu
     await panel.locator('[data-testid="devices-close"]').click();
   });
 
+  it("pairing a display: a mistyped code, a code no display shows and an empty name are refused in the cashier's language", async () => {
+    await page.locator('[data-testid="devices-open"]').click();
+    const panel = page.locator('[data-testid="devices-panel"]');
+    const answer = panel.locator('[data-testid="pair-answer"]');
+    const pairing = words.devices.pairing;
+    await panel.locator('[data-testid="pair-code"]').fill('12 34');
+    await panel.locator('[data-testid="pair-name"]').fill('   ');
+    await panel.locator('[data-testid="pair-display"]').click();
+    const shape = pairing.fieldProblem(pairing.code, worded({ area: 'devices', kind: 'pairing_code_shape', digits: 6 }));
+    const empty = pairing.fieldProblem(pairing.name, worded({ area: 'devices', kind: 'display_name_empty' }));
+    await expect.poll(() => answer.innerText()).toBe(`${shape} ${empty}`);
+    // No display shows 000000 (the tablet pairing page is not open): refused with the code and how often it changes.
+    await panel.locator('[data-testid="pair-code"]').fill('000000');
+    await panel.locator('[data-testid="pair-name"]').fill('Kaunter 3');
+    await panel.locator('[data-testid="pair-display"]').click();
+    await expect.poll(() => answer.innerText()).toBe(worded({ area: 'devices', kind: 'pairing_code_unknown', code: '000000', seconds: 120 }));
+    const text = await body();
+    for (const english of ['must be the 6-digit code', 'must not be empty', 'No display is showing the code']) expect(text).not.toContain(english);
+    expect(englishLeftIn(text, language)).toEqual([]);
+    await panel.locator('[data-testid="devices-close"]').click();
+  });
+
   it('a printer path and a pole display port the settings file names but the rule refuses: chips and tooltips', async () => {
     const refused = await startInProcessTerminal({
       merchant: { name: 'Kopi Corner' },

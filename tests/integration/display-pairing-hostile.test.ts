@@ -96,6 +96,8 @@ describe('pairing codes a neighbour cannot flood or guess', () => {
     const second = pairingSocket(host);
     expect(await second.code).toBeNull();
     expect(await second.closed).toEqual({ code: 4429, reason: 'This address already has a pairing code waiting: use the code shown, or close that page first' });
+    // Before it closes, the page is told why in words it can say in the display's languages.
+    expect(second.messages).toEqual([{ type: 'pairing_refused', why: 'already_waiting', languages: ['en'] }]);
     first.ws.close();
     await first.closed;
     const third = pairingSocket(host);
@@ -105,6 +107,7 @@ describe('pairing codes a neighbour cannot flood or guess', () => {
     // Three requests this minute (the refused one counted): the next is refused until the minute passes.
     const fourth = pairingSocket(host);
     expect(await fourth.closed).toEqual({ code: 4429, reason: 'Too many pairing requests from this address: wait a minute, then reload the page' });
+    expect(fourth.messages).toEqual([{ type: 'pairing_refused', why: 'too_many_requests', languages: ['en'] }]);
   });
 
   it('keeps at most a few codes alive from everyone', async () => {
@@ -113,6 +116,7 @@ describe('pairing codes a neighbour cannot flood or guess', () => {
     for (const p of held) expect(await p.code).toMatch(/^\d{6}$/);
     const refused = pairingSocket(host);
     expect(await refused.closed).toEqual({ code: 4429, reason: 'Too many displays are waiting to be paired: try again in a few minutes' });
+    expect(refused.messages).toEqual([{ type: 'pairing_refused', why: 'too_many_waiting', languages: ['en'] }]);
   });
 
   it('shows an unpaired display no sale, and hangs up on one that sends anything', async () => {

@@ -20,7 +20,7 @@ describe('pairing requests', () => {
     const c = clock();
     const requests = createPairingRequests(DEFAULT_PAIRING_LIMITS, c.now);
     const opened = requests.open('10.0.0.5', keep);
-    if (!opened.ok) throw new Error(opened.error);
+    if (!opened.ok) throw new Error(opened.error.message);
     c.advance(DEFAULT_PAIRING_LIMITS.codeTtlMs);
     expect(requests.take(opened.value.code)).toMatchObject({ ok: false, error: { message: `The code ${opened.value.code} has expired: the display shows a new one, type that` } });
   });
@@ -29,14 +29,14 @@ describe('pairing requests', () => {
     const c = clock();
     const requests = createPairingRequests({ ...DEFAULT_PAIRING_LIMITS, requestsPerSourcePerMinute: 1, wrongCodes: 2 }, c.now);
     const first = requests.open('10.0.0.5', keep);
-    if (!first.ok) throw new Error(first.error);
+    if (!first.ok) throw new Error(first.error.message);
     first.value.cancel();
-    expect(requests.open('10.0.0.5', keep)).toMatchObject({ ok: false, error: expect.stringMatching(/^Too many pairing requests/) as unknown });
+    expect(requests.open('10.0.0.5', keep)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Too many pairing requests/) as unknown, why: 'too_many_requests' } });
     // Another address is not held back by this one.
     expect(requests.open('10.0.0.6', keep)).toMatchObject({ ok: true });
     c.advance(60_001);
     const again = requests.open('10.0.0.5', keep);
-    if (!again.ok) throw new Error(again.error);
+    if (!again.ok) throw new Error(again.error.message);
     const wrong = again.value.code === '000000' ? '000001' : '000000';
     requests.take(wrong);
     requests.take(wrong);

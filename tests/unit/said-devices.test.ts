@@ -192,7 +192,7 @@ describe('the devices sentences, worded in English exactly as the service writes
     let now = T0;
     const requests = createPairingRequests({ ...DEFAULT_PAIRING_LIMITS, wrongCodes: 2 }, () => now);
     const waiting = requests.open('10.0.0.9', () => true);
-    if (!waiting.ok) throw new Error(waiting.error);
+    if (!waiting.ok) throw new Error(waiting.error.message);
     now += DEFAULT_PAIRING_LIMITS.codeTtlMs;
     const refusals = [requests.take(waiting.value.code), requests.take('999999'), requests.take('999998'), requests.take('999997')];
     for (const refusal of refusals) if (!refusal.ok) told(refusal.error);
@@ -234,7 +234,7 @@ describe('the devices sentences, worded in English exactly as the service writes
       writeFileSync(dataDir, '');
       const pairing = createDisplayPairing({ dataDir, now: () => T0, log: createLogger(() => undefined) });
       const waiting = pairing.request('10.0.0.9', () => true);
-      if (!waiting.ok) throw new Error(waiting.error);
+      if (!waiting.ok) throw new Error(waiting.error.message);
       const answer = await pairing.commands.approveDisplay({ code: waiting.value.code, name: 'Tablet' }, context);
       if (answer.ok) throw new Error('the pairing should not be kept');
       expect(answer.error.said).toMatchObject({ kind: 'display_not_saved', paired: true });

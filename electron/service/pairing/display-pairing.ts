@@ -6,7 +6,7 @@ import { ok, type Result } from '../../../app/util/result';
 import { actorsOf, type AuditWriter } from '../journal/audit-writer';
 import type { Logger } from '../logging/logger';
 import type { CommandHandlers } from '../terminal/dispatcher';
-import { createPairingRequests, DEFAULT_PAIRING_LIMITS, type PairingGrant, type PairingRequests, type PairingLimits, type PendingPairing } from './pairing-requests';
+import { createPairingRequests, DEFAULT_PAIRING_LIMITS, type PairingGrant, type PairingRequests, type PairingLimits, type PendingPairing, type PairingRefused } from './pairing-requests';
 import { EMPTY_SCREEN_LINKS, loadScreenLinks, MAX_PAIRED_DISPLAYS, saveScreenLinks, screenLinksPath, type ScreenLinks } from './screen-links-file';
 import { hashScreenToken, newScreenToken, SCREEN_TOKEN_SHAPE, tokenMatches } from './screen-tokens';
 
@@ -24,7 +24,7 @@ export interface DisplayPairing {
   /** The web host is serving: displays can pair. The returned function says it stopped. */
   attachHost(): () => void;
   /** An unpaired display at `source` asks for a code (see pairing-requests.ts for the bounds). */
-  request(source: string, deliver: (grant: PairingGrant) => boolean): Result<PendingPairing, string>;
+  request(source: string, deliver: (grant: PairingGrant) => boolean): Result<PendingPairing, PairingRefused>;
   /** The paired display this token belongs to, or null. */
   displayFor(token: string): string | null;
   /** Whether this token is the kiosk cashier link's. */

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { DeviceRefusal } from '../../../app/ipc/devices';
-import { PAIRING_CODE_DIGITS } from '../../../app/ipc/pairing-constants';
+import { PAIRING_CODE_DIGITS, type PairingRefusedWhy } from '../../../app/ipc/pairing-constants';
 import { err, ok, type Result } from '../../../app/util/result';
 
 /*
@@ -58,9 +58,15 @@ interface Waiting {
   readonly deliver: (grant: PairingGrant) => boolean;
 }
 
+/** A display given no code just now: the English sentence (for the log), and why, for the display's own words. */
+export interface PairingRefused {
+  readonly message: string;
+  readonly why: PairingRefusedWhy;
+}
+
 export interface PairingRequests {
   /** A display at `source` asks for a code; `deliver` is called once if the cashier approves it, and says whether the display got it. */
-  open(source: string, deliver: (grant: PairingGrant) => boolean): Result<PendingPairing, string>;
+  open(source: string, deliver: (grant: PairingGrant) => boolean): Result<PendingPairing, PairingRefused>;
   /** The cashier typed `code`: the waiting request it names, taken off the list, or why not. */
   take(code: string): Result<{ readonly deliver: (grant: PairingGrant) => boolean }, DeviceRefusal>;
   pending(): number;
@@ -95,14 +101,14 @@ export function createPairingRequests(limits: PairingLimits, now: () => number):
       dropExpired();
       const times = recentFrom(source);
       if (times.length >= limits.requestsPerSourcePerMinute || (!recent.has(source) && recent.size >= MAX_SOURCES)) {
-        return err('Too many pairing requests from this address: wait a minute, then reload the page');
+        return err({ message: 'Too many pairing requests from this address: wait a minute, then reload the page', why: 'too_many_requests' });
       }
       // Every attempt counts, refused or not, so a flood keeps itself refused.
       recent.set(source, [...times, now()]);
       if ([...waiting.values()].filter((r) => r.source === source).length >= limits.pendingPerSource) {
-        return err('This address already has a pairing code waiting: use the code shown, or close that page first');
+        return err({ message: 'This address already has a pairing code waiting: use the code shown, or close that page first', why: 'already_waiting' });
       }
-      if (waiting.size >= limits.pendingTotal) return err('Too many displays are waiting to be paired: try again in a few minutes');
+      if (waiting.size >= limits.pendingTotal) return err({ message: 'Too many displays are waiting to be paired: try again in a few minutes', why: 'too_many_waiting' });
       const code = freshCode();
       const request: Waiting = { code, source, expiresAt: now() + limits.codeTtlMs, deliver };
       waiting.set(code, request);
