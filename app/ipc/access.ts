@@ -49,6 +49,9 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   listDisplays: 'operator',
   approveDisplay: 'manager',
   revokeDisplay: 'manager',
+  listPosClients: 'operator',
+  createPosClient: 'manager',
+  revokePosClient: 'manager',
 };
 
 /**
@@ -65,6 +68,8 @@ export const MANAGER_ACTION: Readonly<Record<ManagerAction, string>> = {
   resolveParked: 'mark a parked sale resolved as not paid',
   approveDisplay: 'pair a customer display',
   revokeDisplay: 'unpair a customer display',
+  createPosClient: 'create a POS key',
+  revokePosClient: 'revoke a POS key',
 };
 
 /** The manager's action a command is, in those words; undefined for a command no approval is asked for. */

@@ -9,6 +9,7 @@ import { SLIP_KINDS, TEST_PRINTS, type DeviceStatus, type PrintReport } from './
 import type { HistoryResults } from './history';
 import { historySchemas } from './history-schemas';
 import { pairingSchemas, type PairingResults } from './pairing-schemas';
+import { posKeySchemas, type PosKeyResults } from '../pos-api/pos-client-schemas';
 import { parkedSchemas, type ParkedResults } from './parked-schemas';
 import type { ParkedSales } from '../engine/parking-desk';
 import { settingsSchemas, type SettingsResults } from './settings-schemas';
@@ -129,6 +130,8 @@ export const commandSchemas = {
   ...parkedSchemas,
   /** Paired customer displays (app/ipc/pairing-schemas.ts). */
   ...pairingSchemas,
+  /** The POS API's keys, per till (app/pos-api/pos-client-schemas.ts). */
+  ...posKeySchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -181,7 +184,7 @@ export interface RequestLookup {
   readonly createdAt: number | null;
 }
 
-export interface CommandResults extends HistoryResults, SettingsResults, StaffResults, ParkedResults, PairingResults {
+export interface CommandResults extends HistoryResults, SettingsResults, StaffResults, ParkedResults, PairingResults, PosKeyResults {
   readonly getSnapshot: Snapshot;
   readonly charge: Payment;
   readonly cancel: Payment;

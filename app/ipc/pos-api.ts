@@ -72,6 +72,9 @@ export function createPosApi(transport: ApiTransport) {
     listDisplays: () => call('listDisplays', {}),
     approveDisplay: (args: CommandArgs<'approveDisplay'>, approval?: Approval) => approved('approveDisplay', args, approval),
     revokeDisplay: (args: CommandArgs<'revokeDisplay'>, approval?: Approval) => approved('revokeDisplay', args, approval),
+    listPosClients: () => call('listPosClients', {}),
+    createPosClient: (args: CommandArgs<'createPosClient'>, approval?: Approval) => approved('createPosClient', args, approval),
+    revokePosClient: (args: CommandArgs<'revokePosClient'>, approval?: Approval) => approved('revokePosClient', args, approval),
     onPrint: on('print'),
     onParked: on('parked'),
   } satisfies PosApiShape;

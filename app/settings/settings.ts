@@ -175,6 +175,19 @@ export const settingsSchema = z.strictObject({
       port: z.number().int().min(0).max(65_535).nullable().default(null),
     })
     .prefault({}),
+  /**
+   * The POS integration API (docs/pos-api.md): a shop's till creates QR checkouts on this terminal.
+   * Off by default. 'loopback' listens on 127.0.0.1 only; 'lan' needs TLS.
+   */
+  posApi: z
+    .strictObject({
+      enabled: z.boolean({ error: 'must be true or false' }).default(false),
+      port: z.number({ error: 'must be a port number' }).int().min(0).max(65_535, { error: 'must be a port number (0 to 65535)' }).default(5180),
+      bind: z.enum(['loopback', 'lan'], { error: 'must be "loopback" (this machine only) or "lan" (the shop network, over TLS)' }).default('loopback'),
+      /** The shop's standing approval of refunds asked for by a POS key with the refund scope. */
+      allowRefunds: z.boolean({ error: 'must be true or false' }).default(false),
+    })
+    .prefault({}),
   printer: printerSettings,
   poleDisplay: poleDisplaySettings,
   /**

@@ -11,6 +11,8 @@ export const MANAGER_ACTIONS = [
   'resolveParked',
   'approveDisplay',
   'revokeDisplay',
+  'createPosClient',
+  'revokePosClient',
 ] as const;
 export type ManagerAction = (typeof MANAGER_ACTIONS)[number];
 

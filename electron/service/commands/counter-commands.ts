@@ -9,6 +9,7 @@ import { paymentCommands } from './payment-commands';
 import type { SettingsCommand } from './settings-commands';
 import type { StaffCommand } from '../staff/staff-commands';
 import type { PairingCommand } from '../pairing/display-pairing';
+import type { PosKeyCommand } from '../pos-api/pos-key-commands';
 
 export interface CounterCommandDeps {
   readonly emit: Emit;
@@ -18,7 +19,7 @@ export interface CounterCommandDeps {
 }
 
 /** The commands one counter answers: the sale, parked sales, devices, history. */
-export function counterCommands(counter: Counter, deps: CounterCommandDeps): Omit<CommandHandlers, SettingsCommand | StaffCommand | PairingCommand> {
+export function counterCommands(counter: Counter, deps: CounterCommandDeps): Omit<CommandHandlers, SettingsCommand | StaffCommand | PairingCommand | PosKeyCommand> {
   const { engine, audit, providers, simulators } = counter;
   const { devicesFile } = deps;
   return {

@@ -24,7 +24,8 @@ export interface SecuredFolder {
 /** The terminal's own files in the folder; in Electron's user-data folder the rest is Chromium's, and left alone. */
 const PRIVATE_NAMES = [
   /^credentials\.(json|enc)$/,
-  /^(screen-settings|devices|settings|opn-capability)\.json$/,
+  /^(screen-settings|devices|settings|opn-capability|pos-clients)\.json$/,
+  /^pos-api\.sqlite3(-wal|-shm|-journal)?$/,
   /^journal(-demo)?\.sqlite3(-wal|-shm|-journal)?$/,
   /^terminal\.log(\.\d+)?$/,
   /^terminal\.lock$/,

@@ -20,9 +20,12 @@ import { createDisplayPairing, type DisplayPairing } from '../pairing/display-pa
 import type { PairingLimits } from '../pairing/pairing-requests';
 import { virtualPrinterSlot } from '../demo/virtual-printer-slot';
 import { createDispatcher } from './dispatcher';
-import { startCounterSlot } from './counter-slot';
+import { startCounterSlot, type CounterSlot } from './counter-slot';
 import { realClock, startCounter, type Emit } from './counter';
 import type { EventListener, TerminalApi } from './terminal-api';
+import { startPosApi, type PosApiOptions, type PosApiService, type PosEventSink, type PosRouteHandler, type PosTls } from '../pos-api/pos-api-service';
+import type { PosLimits } from '../pos-api/pos-server';
+import { posKeyCommands } from '../pos-api/pos-key-commands';
 
 export type { MonitorPicker } from '../commands/settings-commands';
 
@@ -48,6 +51,13 @@ export interface TerminalServiceOptions {
   readonly monitors?: MonitorPicker;
   /** Bounds on pairing requests, for tests; the defaults otherwise (electron/service/pairing/pairing-requests.ts). */
   readonly pairingLimits?: Partial<PairingLimits>;
+  /** The POS API's plug-ins (the events log and its route, the LAN certificate) and, for tests, its limits. */
+  readonly posApi?: {
+    readonly sink?: PosEventSink;
+    readonly extraRoutes?: ReadonlyMap<string, PosRouteHandler>;
+    readonly tls?: PosTls;
+    readonly limits?: Partial<PosLimits>;
+  };
 }
 
 /** The terminal: what Electron's main process and the headless host run, behind IPC or the WebSocket. */
@@ -65,6 +75,8 @@ export interface TerminalService extends TerminalApi {
   readonly pairing: DisplayPairing;
   /** Electron only: what the shell knows of its customer window, for the device bar to say (kept across counter restarts). */
   noteCustomerWindow(note: CustomerWindowNote): void;
+  /** The POS integration API: its keys and its listener (settings posApi). */
+  readonly posApi: PosApiService;
 }
 
 const isSettingsCommand = (command: unknown): boolean => typeof command === 'string' && Object.hasOwn(settingsSchemas, command);
@@ -108,7 +120,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     dataDir: options.dataDir ?? null,
     ...(options.monitors === undefined ? {} : { monitors: options.monitors }),
     counter: () => slot.current(),
-    restart: (next, fallback) => slot.restart(next, fallback),
+    restart: (next, fallback) => restartFollowedByPos(slot, pos, next, fallback),
     holdCommands: () => {
       let release: () => void = () => undefined;
       ready = new Promise<void>((resolve) => (release = resolve));
@@ -118,17 +130,15 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   const slot = await startCounterSlot(
     {
       start: (next, emit) => {
-        // Device choices saved from the screen win over the config file's, so they survive a restart.
-        const saved = devicesFile === null ? ({ ok: true, value: {} } as const) : loadDeviceSettings(devicesFile);
-        if (!saved.ok) log.log('error', 'saved device settings ignored', { error: saved.error });
-        const settingsInForce = saved.ok ? { ...next, ...saved.value } : next;
+        const settingsInForce = withSavedDevices(next, devicesFile, log);
         return startCounter({ ...options, settings: settingsInForce, clock, ...(store === undefined ? {} : { store }), demoPrinter: printers.start, emit });
       },
       emit: bus.emit,
-      commands: (counter) => ({ ...counterCommands(counter, { emit: bus.emit, devicesFile, now: clock.now }), ...settings.commands, ...staff.commands, ...pairing.commands }),
+      commands: (counter) => ({ ...counterCommands(counter, { emit: bus.emit, devicesFile, now: clock.now }), ...settings.commands, ...staff.commands, ...pairing.commands, ...posKeyCommands(() => pos) }),
     },
     state.settings,
   );
+  const pos: PosApiService = await posApiBeside(options, { counter: () => slot.current(), settings: () => state.settings, problems: state.problems, subscribe: bus.subscribe, now: clock.now });
   const dispatch = createDispatcher(slot.handlers, log, staff.authorize);
 
   return {
@@ -148,6 +158,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
       return state.settings;
     },
     pairing,
+    posApi: pos,
     dispatch: async (command, args, role, screen) => {
       // A save waits for nothing but itself; everything else waits for a restart to finish.
       if (!isSettingsCommand(command)) await ready;
@@ -159,10 +170,46 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     close: async () => {
       await settings.idle();
       await ready;
+      await pos.close();
       bus.clear();
       await slot.close();
     },
   };
+}
+
+/** Device choices saved from the screen win over the config file's, so they survive a restart. */
+function withSavedDevices(next: Settings, devicesFile: string | null, log: Logger): Settings {
+  const saved = devicesFile === null ? ({ ok: true, value: {} } as const) : loadDeviceSettings(devicesFile);
+  if (!saved.ok) log.log('error', 'saved device settings ignored', { error: saved.error });
+  return saved.ok ? { ...next, ...saved.value } : next;
+}
+
+/** The POS API outlives the counter, like the staff list; a listener that cannot start is reported with the settings' problems. */
+async function posApiBeside(
+  options: TerminalServiceOptions,
+  terminal: Pick<PosApiOptions, 'counter' | 'settings' | 'subscribe' | 'now'> & { readonly problems: string[] },
+): Promise<PosApiService> {
+  const { problems, ...rest } = terminal;
+  const pos = await startPosApi({
+    dataDir: options.dataDir ?? null,
+    ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }),
+    log: options.log,
+    ...rest,
+    ...options.posApi,
+  });
+  if (pos.problem !== null) problems.push(pos.problem);
+  return pos;
+}
+
+/** The POS API follows the settings that end up in force: the new ones, or the fallback when those fail. */
+async function restartFollowedByPos(slot: CounterSlot, pos: PosApiService, next: Settings, fallback: Settings): Promise<void> {
+  try {
+    await slot.restart(next, fallback);
+  } catch (error) {
+    await pos.apply(fallback.posApi);
+    throw error;
+  }
+  await pos.apply(next.posApi);
 }
 
 /** The paired displays kept in the data folder; a damaged file is reported with the settings' problems. */

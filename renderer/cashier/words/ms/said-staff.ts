@@ -19,6 +19,8 @@ const ACTION: Readonly<Record<ManagerAction, string>> = {
   resolveParked: 'menandakan jualan yang ditangguhkan sebagai selesai tanpa bayaran',
   approveDisplay: 'memasangkan paparan pelanggan',
   revokeDisplay: 'menyahpasang paparan pelanggan',
+  createPosClient: 'mencipta kunci POS',
+  revokePosClient: 'membatalkan kunci POS',
 };
 
 const needed = (need: { action: ManagerAction; amount: Money | null }, f: SaidFormat): string =>

@@ -19,6 +19,8 @@ const ACTION: Readonly<Record<ManagerAction, string>> = {
   resolveParked: '将挂起的销售标记为未付款并了结',
   approveDisplay: '配对顾客显示屏',
   revokeDisplay: '取消配对顾客显示屏',
+  createPosClient: '创建POS密钥',
+  revokePosClient: '撤销POS密钥',
 };
 
 const needed = (need: { action: ManagerAction; amount: Money | null }, f: SaidFormat): string =>

@@ -1,0 +1,155 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiResult } from '../../../app/ipc/contract';
+import { posOpenApi } from '../../../app/pos-api/openapi';
+import type { PosKeyResults } from '../../../app/pos-api/pos-client-schemas';
+import type { Settings } from '../../../app/settings/settings';
+import { createRateLimiter } from '../../shared/http/rate-limit';
+import type { Logger } from '../logging/logger';
+import type { EventListener } from '../terminal/terminal-api';
+import { checkoutActions } from './checkout-actions';
+import { createCheckoutDesk, NO_EVENTS, type DeskCounter, type PosEventSink } from './checkout-desk';
+import { openCheckoutStore, posApiDbPath } from './checkout-store';
+import { openPosKeyStore, posClientsPath, type PosKeyStore } from './pos-keys';
+import { handlePosRequest, type PosRouteHandler } from './pos-routes';
+import { DEFAULT_POS_LIMITS, listenPos, type PosLimits, type PosListener, type PosTls } from './pos-server';
+
+export type { PosEventSink } from './checkout-desk';
+export type { PosRouteHandler } from './pos-routes';
+export type { PosTls } from './pos-server';
+
+export interface PosApiOptions {
+  /** Where pos-clients.json and pos-api.sqlite3 live; in memory without it. */
+  readonly dataDir: string | null;
+  readonly sqliteBinding?: string;
+  readonly log: Logger;
+  readonly now: () => number;
+  /** The counter in force (it is replaced when settings are saved). */
+  readonly counter: () => DeskCounter;
+  readonly settings: () => Settings;
+  /** The terminal's event bus: each change of the sale on the counter. */
+  readonly subscribe: (listener: EventListener) => () => void;
+  /** Where each checkout change goes (the events module's log); nowhere by default. */
+  readonly sink?: PosEventSink;
+  /** More routes under the same keys and limits (GET /v1/events). */
+  readonly extraRoutes?: ReadonlyMap<string, PosRouteHandler>;
+  /** The certificate that lets the API listen on the shop's LAN; without it, loopback only. */
+  readonly tls?: PosTls;
+  readonly limits?: Partial<PosLimits>;
+}
+
+export interface PosApiService {
+  /** Where it listens now, or null when it is off. */
+  readonly url: string | null;
+  readonly keys: PosKeyStore;
+  /** Why it is not listening though enabled (a port taken, 'lan' without TLS), or null. */
+  readonly problem: string | null;
+  /** Follows the settings in force: starts, stops or moves the listener. */
+  apply(settings: Settings['posApi']): Promise<void>;
+  readonly commands: {
+    readonly listPosClients: () => Promise<ApiResult<PosKeyResults['listPosClients']>>;
+    readonly createPosClient: (args: { readonly name: string; readonly scopes: readonly ('charge' | 'refund' | 'read')[] }) => Promise<ApiResult<PosKeyResults['createPosClient']>>;
+    readonly revokePosClient: (args: { readonly clientId: string }) => Promise<ApiResult<PosKeyResults['revokePosClient']>>;
+  };
+  close(): Promise<void>;
+}
+
+/** The POS integration API beside the terminal: its keys, its checkouts and its listener, outliving counter restarts. */
+export async function startPosApi(options: PosApiOptions): Promise<PosApiService> {
+  const limits: PosLimits = { ...DEFAULT_POS_LIMITS, ...options.limits };
+  const keys = openPosKeyStore({ file: options.dataDir === null ? null : posClientsPath(options.dataDir), now: options.now });
+  if (keys.problem !== null) options.log.log('error', 'POS keys unreadable', { error: keys.problem });
+  const store = openCheckoutStore(options.dataDir === null ? null : posApiDbPath(options.dataDir), options.sqliteBinding);
+  const deps = { store, counter: options.counter, locale: () => options.settings().locale, sink: options.sink ?? NO_EVENTS, now: options.now, log: options.log };
+  const desk = createCheckoutDesk(deps);
+  const actions = checkoutActions({ ...deps, desk, allowRefunds: () => options.settings().posApi.allowRefunds });
+  const unsubscribe = options.subscribe((event, payload) => {
+    if (event !== 'payment') return;
+    const { payment } = payload as { readonly payment: Parameters<typeof desk.paymentChanged>[0] | null };
+    if (payment === null) desk.pump();
+    else desk.paymentChanged(payment);
+  });
+  const openapi = posOpenApi();
+  const context = {
+    keys,
+    desk,
+    actions,
+    sourceLimiter: createRateLimiter({ ratePerSecond: limits.sourceRatePerSecond, burst: limits.sourceBurst, maxSources: 4096, now: options.now }),
+    clientLimiter: createRateLimiter({ ratePerSecond: limits.ratePerSecond, burst: limits.burst, maxSources: 256, now: options.now }),
+    maxBodyBytes: limits.maxBodyBytes,
+    openapi: () => openapi,
+    extraRoutes: options.extraRoutes ?? new Map<string, PosRouteHandler>(),
+    log: options.log,
+  };
+  const listener = posListener(options, limits, (req, res, expectsContinue) => handlePosRequest(context, req, res, expectsContinue));
+  const apply = listener.apply;
+  await apply(options.settings().posApi);
+  // Requests queued before a restart wait their turn again.
+  desk.pump();
+
+  return {
+    get url() {
+      return listener.url();
+    },
+    get problem() {
+      return listener.problem();
+    },
+    keys,
+    apply,
+    commands: {
+      listPosClients: () => Promise.resolve({ ok: true, value: keys.list() }),
+      createPosClient: (args) => {
+        const made = keys.create(args.name, args.scopes);
+        return Promise.resolve(made.ok ? made : { ok: false, error: { code: 'invalid_state', message: made.error } });
+      },
+      revokePosClient: (args) => {
+        const revoked = keys.revoke(args.clientId);
+        return Promise.resolve(revoked.ok ? revoked : { ok: false, error: { code: 'not_found', message: revoked.error } });
+      },
+    },
+    close: async () => {
+      unsubscribe();
+      await listener.close();
+      store.close();
+    },
+  };
+}
+
+/** The listener that follows the settings: off, on loopback, or on the LAN with TLS. */
+function posListener(options: PosApiOptions, limits: PosLimits, handle: (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean) => void) {
+  let listener: PosListener | null = null;
+  let listening: Settings['posApi'] | null = null;
+  let problem: string | null = null;
+
+  const apply = async (next: Settings['posApi']): Promise<void> => {
+    const same = listening !== null && next.enabled && listening.port === next.port && listening.bind === next.bind;
+    if (same) return;
+    await listener?.close();
+    listener = null;
+    listening = null;
+    problem = null;
+    if (!next.enabled) return;
+    if (next.bind === 'lan' && options.tls === undefined) {
+      problem = 'posApi.bind "lan" needs TLS, which this terminal has not set up yet: the POS API listens on nothing. Use "loopback" for a till on this machine';
+      options.log.log('error', 'POS API not started', { problem });
+      return;
+    }
+    try {
+      const host = next.bind === 'lan' ? '0.0.0.0' : '127.0.0.1';
+      listener = await listenPos({ host, port: next.port, limits, ...(options.tls === undefined ? {} : { tls: options.tls }), handle });
+      listening = next;
+      options.log.log('info', 'POS API listening', { url: listener.url });
+    } catch (error) {
+      problem = `The POS API cannot listen on port ${String(next.port)}: ${error instanceof Error ? error.message : String(error)}`;
+      options.log.log('error', 'POS API not started', { problem });
+    }
+  };
+  return {
+    apply,
+    url: () => listener?.url ?? null,
+    problem: () => problem,
+    close: async () => {
+      await listener?.close();
+      listener = null;
+    },
+  };
+}
