@@ -31,7 +31,7 @@ export const posAmountSchema = z
   .meta({ id: 'Amount', description: 'An amount in integer minor units of its currency: SGD 12.34 is {"minor":1234,"currency":"SGD"}.' });
 
 /** An amount as reported (may be zero: nothing refunded yet). */
-const reportedAmount = z
+export const reportedAmountSchema = z
   .strictObject({ minor: z.number().int().nonnegative(), currency })
   .meta({ id: 'ReportedAmount', description: 'An amount in integer minor units of its currency, as the terminal reports it.' });
 
@@ -86,8 +86,8 @@ export const checkoutSchema = z
       .strictObject({ payload: z.string() })
       .nullable()
       .meta({ description: 'What the QR on the customer display encodes; null before it is shown, or when the provider gave only an image.' }),
-    received: reportedAmount.nullable().meta({ description: 'What arrived, when the provider reported another amount than the one asked (partly paid, overpaid).' }),
-    refunded: reportedAmount,
+    received: reportedAmountSchema.nullable().meta({ description: 'What arrived, when the provider reported another amount than the one asked (partly paid, overpaid).' }),
+    refunded: reportedAmountSchema,
     provider: z.strictObject({
       name: z.string().meta({ description: 'The provider behind the method ("Atome", "Orangepill").' }),
       paymentId: z.string().nullable().meta({ description: "The terminal's own reference for the sale, sent to the provider; null while queued." }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECKOUT_STATUSES, checkoutListSchema, checkoutSchema, createCheckoutSchema, createRefundSchema, errorBodySchema, listQuerySchema, posAmountSchema } from './checkout-schemas';
+import { CHECKOUT_STATUSES, checkoutListSchema, checkoutSchema, createCheckoutSchema, createRefundSchema, errorBodySchema, listQuerySchema, posAmountSchema, reportedAmountSchema } from './checkout-schemas';
 
 /*
  * The POS API's OpenAPI 3.1 document, generated from the very schemas that check the requests
@@ -7,7 +7,7 @@ import { CHECKOUT_STATUSES, checkoutListSchema, checkoutSchema, createCheckoutSc
  * and committed as docs/pos-api.openapi.json (`npm run openapi` rewrites it; a test compares them).
  */
 
-const COMPONENTS = { Amount: posAmountSchema, CreateCheckout: createCheckoutSchema, CreateRefund: createRefundSchema, Checkout: checkoutSchema, CheckoutList: checkoutListSchema, Error: errorBodySchema, ListQuery: listQuerySchema };
+const COMPONENTS = { Amount: posAmountSchema, ReportedAmount: reportedAmountSchema, CreateCheckout: createCheckoutSchema, CreateRefund: createRefundSchema, Checkout: checkoutSchema, CheckoutList: checkoutListSchema, Error: errorBodySchema, ListQuery: listQuerySchema };
 /** The API's own version (its paths are /v1/), not the terminal's. */
 export const POS_API_VERSION = '1.0.0';
 const REF = '#/components/schemas/';
@@ -131,3 +131,6 @@ export function posOpenApi(version: string = POS_API_VERSION): Json {
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A POS key (pos_…) created in Settings → POS API.' } }, schemas: components() },
   };
 }
+
+/** The document as committed in docs/: two-space JSON and a final newline. */
+export const openApiText = (document: Json): string => `${JSON.stringify(document, null, 2)}\n`;

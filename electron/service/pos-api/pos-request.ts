@@ -58,16 +58,26 @@ export async function readJson<T>(req: IncomingMessage, maxBytes: number, schema
     return fail(400, 'invalid_json', 'The body is not valid JSON');
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return fail(422, 'invalid_request', describeIssues(parsed.error));
+  if (!parsed.success) return fail(422, 'invalid_request', describeIssues(parsed.error, json));
   return { ok: true, value: { data: parsed.data, hash: createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex') } };
 }
 
+/** Whether `input` has a field at `path` (a missing field reads "is required" rather than its type's sentence). */
+function present(input: unknown, path: readonly PropertyKey[]): boolean {
+  let here: unknown = input;
+  for (const key of path) {
+    if (typeof here !== 'object' || here === null || !Object.hasOwn(here, key)) return false;
+    here = (here as Record<PropertyKey, unknown>)[key];
+  }
+  return true;
+}
+
 /** "amount.minor must be more than zero; unknown field(s) tip": each problem named by its field, a few at most. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.ZodError, input: unknown): string {
   const lines = error.issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
+    const where = issue.path.length > 0 ? issue.path.map(String).join('.').slice(0, 80) : 'body';
     if (issue.code === 'unrecognized_keys') return `${where}: unknown field(s) ${issue.keys.slice(0, 5).map((k) => k.slice(0, 40)).join(', ')}`;
-    if (issue.code === 'invalid_type' && issue.input === undefined) return `${where} is required`;
+    if (issue.code === 'invalid_type' && issue.path.length > 0 && !present(input, issue.path)) return `${where} is required`;
     return `${where} ${issue.message}`;
   });
   return `The request is not valid: ${lines.join('; ')}`;

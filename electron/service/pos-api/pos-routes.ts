@@ -73,7 +73,7 @@ async function route(ctx: PosRouteContext, req: IncomingMessage, res: ServerResp
     if (req.method !== 'GET') return sendError(res, notAllowed('GET, POST'), true);
     if (!client.scopes.has('charge') && !client.scopes.has('read')) return sendError(res, missingScope('charge or read', 'list checkouts'));
     const query = listQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-    if (!query.success) return sendError(res, { status: 400, code: 'invalid_query', message: describeIssues(query.error).replace('The request', 'The query') });
+    if (!query.success) return sendError(res, { status: 400, code: 'invalid_query', message: describeIssues(query.error, Object.fromEntries(url.searchParams)).replace('The request', 'The query') });
     return sendOutcome(res, ctx.actions.list(client, query.data));
   }
   const match = CHECKOUT_PATH.exec(url.pathname);
