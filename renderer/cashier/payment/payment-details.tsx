@@ -7,6 +7,7 @@ import { Countdown } from './countdown';
 import { ProviderTrailView } from './provider-trail';
 import { methodLabel } from '../shared/sale-choices';
 import { useWords } from '../words/use-words';
+import { requestedBy } from '../../../app/pos-api/pos-operator';
 
 /** Amount, method and both references: what the cashier reads out or writes down. */
 export function PaymentDetails({ payment, showCountdown }: { readonly payment: Payment; readonly showCountdown: boolean }) {
@@ -16,8 +17,14 @@ export function PaymentDetails({ payment, showCountdown }: { readonly payment: P
   const words = useWords().payment;
   const w = words.details;
   const provider = findMethod(terminal, payment.method)?.provider ?? words.theProvider;
+  const till = requestedBy(payment.operator);
   return (
     <>
+      {till !== null && (
+        <p className="details__requested-by" data-testid="requested-by">
+          {words.requestedBy(till, formatAmount(payment.amount, terminal?.locale))}
+        </p>
+      )}
       <dl className="details">
         <dt>{w.amount}</dt>
         <dd className="details__amount" data-testid="payment-amount">

@@ -5,6 +5,8 @@ export interface PaymentWords {
   readonly theProvider: string;
   /** Received, when the provider reported no amount: "amount not reported by Orangepill". */
   readonly notReported: (provider: string) => string;
+  /** A sale a shop's till sent through the POS API: "Requested by Till 2 — SGD 12.34". */
+  readonly requestedBy: (client: string, amount: string) => string;
 
   /** The status line of a payment: its title, and the sentence under it. */
   readonly status: {

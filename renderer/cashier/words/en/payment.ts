@@ -9,6 +9,7 @@ const refundable = (amount: string | null): string => amount ?? 'the amount the 
 export const en: PaymentWords = {
   providerHistory: 'Provider history',
   theProvider: 'the provider',
+  requestedBy: (client, amount) => `Requested by ${client} \u2014 ${amount}`,
   notReported,
 
   status: {

@@ -9,6 +9,7 @@ const refundable = (amount: string | null): string => amount ?? 'jumlah yang dib
 export const ms: PaymentWords = {
   providerHistory: 'Sejarah penyedia',
   theProvider: 'penyedia',
+  requestedBy: (client, amount) => `Diminta oleh ${client} \u2014 ${amount}`,
   notReported,
 
   status: {

@@ -9,6 +9,7 @@ const giveBack = (amount: string | null): string => (amount === null ? '退还�
 export const zh: PaymentWords = {
   providerHistory: '支付服务商记录',
   theProvider: '支付服务商',
+  requestedBy: (client, amount) => `${client} 请求收款 \u2014 ${amount}`,
   notReported,
 
   status: {
