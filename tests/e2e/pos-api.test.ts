@@ -76,4 +76,30 @@ describe('a checkout from the POS, in Chromium', () => {
     await expect.poll(async () => (await read(checkout.id)).status).toBe('cancelled');
     await newSale(screens);
   });
+
+  it('makes a key on the Settings panel, shown once, that works at once and stops working when revoked', async () => {
+    const { cashier } = screens;
+    await cashier.locator('[data-testid="settings-open"]').click();
+    const section = cashier.locator('[data-testid="pos-keys"]');
+    await section.waitFor();
+    expect(await section.locator('[data-testid="pos-key"]').count()).toBe(1);
+    await section.locator('[data-testid="pos-key-name"]').fill('Till 7');
+    await section.locator('[data-testid="pos-key-scope-read"]').check();
+    await section.locator('[data-testid="pos-key-create"]').click();
+    const shown = await section.locator('[data-testid="pos-key-value"]').innerText();
+    expect(shown).toMatch(/^pos_/);
+    expect(await section.locator('[data-testid="pos-key-shown"]').innerText()).toContain('not shown again');
+    await expect.poll(() => section.locator('[data-testid="pos-key"]').count()).toBe(2);
+    // The list names the key by its first characters only.
+    expect(await section.innerText()).toContain(`${shown.slice(0, 8)}…`);
+    await saveScreenshot(cashier, 'cashier-settings-pos-keys');
+
+    const list = () => fetch(`${api}/v1/checkouts`, { headers: { authorization: `Bearer ${shown}` } });
+    const mine = (await (await list()).json()) as { checkouts: Checkout[] };
+    expect(mine.checkouts.length).toBe(2);
+    await section.getByRole('button', { name: 'Revoke the key of Till 7' }).click();
+    await expect.poll(() => section.locator('[data-testid="pos-key-answer"]').innerText()).toContain('Till 7');
+    expect((await list()).status).toBe(401);
+    await cashier.locator('[data-testid="settings-close"]').click();
+  });
 });

@@ -13,6 +13,7 @@ import { CashierScreenSection, CustomerDisplaySection } from './display-sections
 import { KeyStorageSection, OpnSection, OrangepillSection } from './provider-sections';
 import { saveAnswerText } from './settings-words';
 import { PaymentsSection, ShopSection } from './shop-sections';
+import { PosKeysSection } from './pos-keys-section';
 
 /** Save and Close, and what the last save said. */
 function SettingsFooter({ onClose }: { readonly onClose: () => void }) {
@@ -54,6 +55,7 @@ function SettingsBody({ view, draft, onClose }: { readonly view: SettingsView; r
         </p>
       )}
       <StaffSettings />
+      <PosKeysSection />
       <form
         className="settings-form"
         noValidate

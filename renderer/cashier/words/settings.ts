@@ -93,4 +93,21 @@ export interface SettingsWords {
     readonly storage: (description: string) => string;
     readonly consent: string;
   };
+  /** The POS API's keys, one per till (docs/pos-api.md). */
+  readonly posKeys: {
+    readonly legend: string;
+    readonly intro: string;
+    readonly noneYet: string;
+    readonly name: string;
+    readonly namePlaceholder: string;
+    readonly scopes: { readonly charge: string; readonly refund: string; readonly read: string };
+    readonly create: string;
+    /** Shown once, beside the new key. */
+    readonly keyOnce: (name: string) => string;
+    readonly createdAt: (when: string) => string;
+    readonly revokedAt: (when: string) => string;
+    readonly revoke: string;
+    readonly revokeName: (name: string) => string;
+    readonly revoked: (name: string) => string;
+  };
 }
