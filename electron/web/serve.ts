@@ -57,6 +57,13 @@ function kioskLine(service: TerminalService, host: WebHost, listen: string, rene
   return `Kiosk cashier link (this machine only, kept across restarts; shown only now, so save it): ${base}/cashier/?token=${token}\n`;
 }
 
+/** Where a till reaches the POS API, when it is on (docs/pos-api.md); why not, when it cannot listen. */
+function posApiLine(service: TerminalService): string {
+  const { url, problem } = service.posApi;
+  if (url !== null) return `POS API: ${url}/v1/ (keys under Settings \u2192 POS keys)\n`;
+  return problem === null ? '' : `POS API: not listening: ${problem}\n`;
+}
+
 /** What the person who started it needs: the mode, the journal, and the two links with their tokens. */
 function announce(service: TerminalService, host: WebHost, kiosk: string): void {
   const mode = service.info.demo ? 'DEMO mode: simulated payments, no real money' : 'LIVE';
@@ -68,6 +75,7 @@ function announce(service: TerminalService, host: WebHost, kiosk: string): void 
       `Display: ${host.urls.display}\n` +
       kiosk +
       `Pair a tablet as the customer display: open /display/ on it (no token) and type its code under Devices.\n` +
+      posApiLine(service) +
       `Press Ctrl+C to stop.\n`,
   );
 }
