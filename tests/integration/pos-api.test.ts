@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Checkout } from '../../app/pos-api/checkout-schemas';
 import type { Payment } from '../../app/payment/payment';
@@ -125,6 +126,14 @@ describe('keys and what they may see', () => {
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect((await bodyOf(refused)).error?.code).toBe('unauthorized');
+
+    // Both acts are in the journal's audit, naming the till; never the key.
+    const db = new Database(t.service.journalPath ?? '', { readonly: true });
+    const rows = db.prepare("SELECT action, detail_json FROM audit WHERE action LIKE 'pos_key%' AND detail_json LIKE '%Till 9%' ORDER BY seq").all() as { action: string; detail_json: string }[];
+    db.close();
+    expect(rows.map((r) => r.action)).toEqual(['pos_key_made', 'pos_key_revoked']);
+    expect(JSON.parse(rows[0]?.detail_json ?? '{}')).toEqual({ id: made.clientId, name: 'Till 9', scopes: ['charge'] });
+    for (const row of rows) expect(row.detail_json).not.toContain(made.key);
   });
 
   it("lists only a till's own checkouts, newest first, page by page; a read-scoped key sees every till's", async () => {

@@ -118,3 +118,13 @@ describe('pairing a customer display, in the audit', () => {
     expect(auditText(paired, 'en-SG', CASHIER_WORDS['zh-Hans'].history)).toContain('顾客显示屏“Counter tablet”已配对');
   });
 });
+
+describe('a POS key made or revoked, in the audit', () => {
+  it('names the till and who made or revoked its key, in each language', () => {
+    const made = entry({ action: 'pos_key_made', paymentId: null, detail: { id: 'pc_1', name: 'Till 2', scopes: ['charge'] } });
+    expect(say(made)).toBe('POS key for “Till 2” made by Ali, approved by Mei');
+    expect(say(entry({ ...made, action: 'pos_key_revoked' }))).toBe('POS key for “Till 2” revoked by Ali, approved by Mei');
+    expect(auditText(made, 'en-SG', CASHIER_WORDS.ms.history)).toContain('Kunci POS untuk “Till 2” dibuat');
+    expect(auditText(made, 'en-SG', CASHIER_WORDS['zh-Hans'].history)).toContain('已为“Till 2”创建 POS 密钥');
+  });
+});

@@ -134,7 +134,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
         return startCounter({ ...options, settings: settingsInForce, clock, ...(store === undefined ? {} : { store }), demoPrinter: printers.start, emit });
       },
       emit: bus.emit,
-      commands: (counter) => ({ ...counterCommands(counter, { emit: bus.emit, devicesFile, now: clock.now }), ...settings.commands, ...staff.commands, ...pairing.commands, ...posKeyCommands(() => pos) }),
+      commands: (counter) => ({ ...counterCommands(counter, { emit: bus.emit, devicesFile, now: clock.now }), ...settings.commands, ...staff.commands, ...pairing.commands, ...posKeyCommands(() => pos, (entry) => slot.current().audit(entry)) }),
     },
     state.settings,
   );

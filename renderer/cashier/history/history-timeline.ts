@@ -106,6 +106,10 @@ export function auditText(entry: AuditEntry, locale: string | undefined, words: 
       return says.pairDisplay(typeof d['name'] === 'string' ? d['name'] : '?', who);
     case 'unpair_display':
       return says.unpairDisplay(typeof d['name'] === 'string' ? d['name'] : '?', who);
+    case 'pos_key_made':
+      return says.posKeyMade(typeof d['name'] === 'string' ? d['name'] : '?', who);
+    case 'pos_key_revoked':
+      return says.posKeyRevoked(typeof d['name'] === 'string' ? d['name'] : '?', who);
     default:
       return assertNever(entry.action, 'audit action');
   }

@@ -73,6 +73,9 @@ export interface HistoryAuditWords {
   /** `name` is what the shop called the display ("Counter tablet"). */
   readonly pairDisplay: (name: string, who: string) => string;
   readonly unpairDisplay: (name: string, who: string) => string;
+  /** A POS key made or revoked for the till `name`. */
+  readonly posKeyMade: (name: string, who: string) => string;
+  readonly posKeyRevoked: (name: string, who: string) => string;
 }
 
 /** The cashier's words for this part of the screen; every language's copy has this type, so a missing one fails the build. */
