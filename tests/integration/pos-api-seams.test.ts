@@ -5,6 +5,7 @@ import { createLogger } from '../../electron/service/logging/logger';
 import type { PosRouteHandler } from '../../electron/service/pos-api/pos-api-service';
 import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { TEST_DEMO_KEY } from '../support/in-process-terminal';
+import { startPosTerminal } from '../support/pos-terminal';
 
 /* Where the events module plugs in (the event sink, an extra route), and the LAN bind waiting for TLS. */
 
@@ -59,5 +60,32 @@ describe('the POS API seams', () => {
     const service = await terminal({});
     expect(service.posApi.url).toBeNull();
     expect(service.posApi.problem).toBeNull();
+  });
+});
+
+describe('a parked checkout', () => {
+  it('follows its sale in the background: a till listing paid checkouts sees it once paid, without reading it first', async () => {
+    const t = await startPosTerminal({ payment: { pollIntervalMs: 250, backoffBaseMs: 250, backoffMaxMs: 1000 } });
+    try {
+      const { key } = await t.key('Till 2', ['charge']);
+      const made = (await (await t.call('POST', '/v1/checkouts', { key, idem: 'p-1', body: { amount: { minor: 800, currency: 'SGD' }, method: 'demo', reference: 'PARK-1' } })).json()) as Checkout;
+      const paymentId = made.provider.paymentId ?? '';
+      const demo = t.service.simulators.get('demo');
+      const outage = demo?.faults.startOutage({ fault: { kind: 'status', status: 503 }, method: 'GET' });
+      // The provider stops answering: a notice stands, so the cashier may park the sale and take the next.
+      await expect
+        .poll(async () => {
+          const snapshot = await t.service.dispatch('getSnapshot', {}, 'cashier');
+          return snapshot.ok ? (snapshot.value as { payment: { notice: string | null } | null }).payment?.notice ?? null : null;
+        })
+        .not.toBeNull();
+      expect(await t.service.dispatch('park', { paymentId }, 'cashier')).toMatchObject({ ok: true });
+      outage?.end();
+      await t.simulate(paymentId, 'paid');
+      const paidIds = async () => ((await (await t.call('GET', '/v1/checkouts?status=paid', { key })).json()) as { checkouts: Checkout[] }).checkouts.map((c) => c.id);
+      await expect.poll(paidIds).toContain(made.id);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiResult } from '../../../app/ipc/contract';
+import type { ApiResult, EventPayloads } from '../../../app/ipc/contract';
 import { posOpenApi } from '../../../app/pos-api/openapi';
 import type { PosKeyResults } from '../../../app/pos-api/pos-client-schemas';
 import type { Settings } from '../../../app/settings/settings';
@@ -62,9 +62,14 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
   const deps = { store, counter: options.counter, locale: () => options.settings().locale, sink: options.sink ?? NO_EVENTS, now: options.now, log: options.log };
   const desk = createCheckoutDesk(deps);
   const actions = checkoutActions({ ...deps, desk, allowRefunds: () => options.settings().posApi.allowRefunds });
+  // The sale on the counter, and the parked ones followed in the background: a till's checkout follows either.
   const unsubscribe = options.subscribe((event, payload) => {
+    if (event === 'parked') {
+      const { open, settled } = payload as EventPayloads['parked'];
+      for (const payment of [...open, ...settled]) desk.paymentChanged(payment);
+    }
     if (event !== 'payment') return;
-    const { payment } = payload as { readonly payment: Parameters<typeof desk.paymentChanged>[0] | null };
+    const { payment } = payload as EventPayloads['payment'];
     if (payment === null) desk.pump();
     else desk.paymentChanged(payment);
   });
