@@ -129,10 +129,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
   });
   const slot = await startCounterSlot(
     {
-      start: (next, emit) => {
-        const settingsInForce = withSavedDevices(next, devicesFile, log);
-        return startCounter({ ...options, settings: settingsInForce, clock, ...(store === undefined ? {} : { store }), demoPrinter: printers.start, emit });
-      },
+      start: (next, emit) => startCounter({ ...options, settings: withSavedDevices(next, devicesFile, log), clock, ...(store === undefined ? {} : { store }), demoPrinter: printers.start, emit }),
       emit: bus.emit,
       commands: (counter) => ({ ...counterCommands(counter, { emit: bus.emit, devicesFile, now: clock.now }), ...settings.commands, ...staff.commands, ...pairing.commands, ...posKeyCommands(() => pos, (entry) => slot.current().audit(entry)) }),
     },
