@@ -96,6 +96,29 @@ describe('hostile requests', () => {
     expect((await t.call('GET', '/v1/checkouts', { key })).status).toBe(200);
   });
 
+  it('answers Expect: 100-continue only once the key and headers pass, so a refused till never sends its body', async () => {
+    const head = (auth: string, idem: string) =>
+      `POST /v1/checkouts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${auth}\r\nIdempotency-Key: ${idem}\r\nContent-Type: application/json\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n`;
+    const refused = await exchange(t.url, head(`${key}x`, 'e-1'));
+    expect(refused.status).toBe(401);
+    expect(refused.text).not.toContain('100 Continue');
+    const tooBig = await exchange(t.url, head(key, 'e-2'));
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.text).not.toContain('100 Continue');
+
+    const body = JSON.stringify({ ...ORDER, reference: 'H-100' });
+    const socket = await openSocket(t.url);
+    const answer = collectUntilClose(socket);
+    const continued = new Promise<void>((resolve) => socket.once('data', () => resolve()));
+    socket.write(`POST /v1/checkouts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${key}\r\nIdempotency-Key: e-3\r\nContent-Type: application/json\r\nContent-Length: ${String(body.length)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`);
+    await continued;
+    socket.write(body);
+    const text = (await answer).text;
+    expect(text).toMatch(/^HTTP\/1\.1 100 Continue/);
+    expect(text).toContain('HTTP/1.1 201');
+    await cancelOnCounter(t);
+  });
+
   it('makes exactly one sale from a thousand concurrent creates with the same Idempotency-Key', async () => {
     const before = demoSales(t);
     const answers = await Promise.all(Array.from({ length: 1000 }, () => t.call('POST', '/v1/checkouts', { key, idem: 'same-1000', body: { ...ORDER, reference: 'H-1000' } })));
