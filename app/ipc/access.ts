@@ -52,6 +52,9 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   listPosClients: 'operator',
   createPosClient: 'manager',
   revokePosClient: 'manager',
+  getPosOffer: 'operator',
+  takePosOffer: 'operator',
+  declinePosOffer: 'operator',
 };
 
 /**

@@ -10,6 +10,7 @@ import type { HistoryResults } from './history';
 import { historySchemas } from './history-schemas';
 import { pairingSchemas, type PairingResults } from './pairing-schemas';
 import { posKeySchemas, type PosKeyResults } from '../pos-api/pos-client-schemas';
+import { posOfferSchemas, type PosOffer, type PosOfferResults } from '../pos-api/pos-offer';
 import { parkedSchemas, type ParkedResults } from './parked-schemas';
 import type { ParkedSales } from '../engine/parking-desk';
 import { settingsSchemas, type SettingsResults } from './settings-schemas';
@@ -132,6 +133,8 @@ export const commandSchemas = {
   ...pairingSchemas,
   /** The POS API's keys, per till (app/pos-api/pos-client-schemas.ts). */
   ...posKeySchemas,
+  /** A till's request the cashier chooses the method for (app/pos-api/pos-offer.ts). */
+  ...posOfferSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -184,7 +187,7 @@ export interface RequestLookup {
   readonly createdAt: number | null;
 }
 
-export interface CommandResults extends HistoryResults, SettingsResults, StaffResults, ParkedResults, PairingResults, PosKeyResults {
+export interface CommandResults extends HistoryResults, SettingsResults, StaffResults, ParkedResults, PairingResults, PosKeyResults, PosOfferResults {
   readonly getSnapshot: Snapshot;
   readonly charge: Payment;
   readonly cancel: Payment;
@@ -224,6 +227,8 @@ export interface EventPayloads {
   readonly print: PrintReport;
   /** The cashier's Needs attention list, after each change to a parked sale. */
   readonly parked: ParkedSales;
+  /** A till's request waiting for the cashier to choose its method, or null once there is none. */
+  readonly posOffer: { readonly offer: PosOffer | null };
 }
 export type EventName = keyof EventPayloads;
 

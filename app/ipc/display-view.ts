@@ -96,6 +96,7 @@ export function displayEvent<E extends EventName>(event: E, payload: EventPayloa
     case 'devices':
     case 'print':
     case 'parked':
+    case 'posOffer':
       return null;
     default:
       return assertNever(name, 'event');

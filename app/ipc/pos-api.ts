@@ -75,6 +75,10 @@ export function createPosApi(transport: ApiTransport) {
     listPosClients: () => call('listPosClients', {}),
     createPosClient: (args: CommandArgs<'createPosClient'>, approval?: Approval) => approved('createPosClient', args, approval),
     revokePosClient: (args: CommandArgs<'revokePosClient'>, approval?: Approval) => approved('revokePosClient', args, approval),
+    getPosOffer: () => call('getPosOffer', {}),
+    takePosOffer: (args: CommandArgs<'takePosOffer'>) => call('takePosOffer', args),
+    declinePosOffer: (args: CommandArgs<'declinePosOffer'>) => call('declinePosOffer', args),
+    onPosOffer: on('posOffer'),
     onPrint: on('print'),
     onParked: on('parked'),
   } satisfies PosApiShape;

@@ -16,6 +16,10 @@ export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];
 export const POS_SCOPES = ['charge', 'refund', 'read'] as const;
 export type PosScope = (typeof POS_SCOPES)[number];
 
+/** A method the till names, or the cashier's choice on the counter. */
+export const CHECKOUT_METHODS = [...METHOD_IDS, 'cashier_chooses'] as const;
+export type CheckoutMethod = (typeof CHECKOUT_METHODS)[number];
+
 const currency = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]], { error: 'must be a supported ISO 4217 currency code, e.g. SGD' });
 
 /** A positive amount: the one a sale or a refund asks for. */
@@ -47,7 +51,9 @@ const printable = (max: number, what: string) =>
 export const createCheckoutSchema = z
   .strictObject({
     amount: posAmountSchema,
-    method: z.enum(METHOD_IDS, { error: `must be one of ${METHOD_IDS.join(', ')}` }).meta({ description: 'The payment method, as listed by the terminal.' }),
+    method: z
+      .enum(CHECKOUT_METHODS, { error: `must be one of ${CHECKOUT_METHODS.join(', ')}` })
+      .meta({ description: 'The payment method, as listed by the terminal; cashier_chooses offers the request to the cashier, who picks the method on the counter.' }),
     reference: printable(40, "the POS's order reference")
       .regex(/^[\x20-\x7e]*$/, { error: 'may hold only printable ASCII characters (it is sent to the provider and printed)' })
       .meta({ description: "The POS's own order reference; kept on the sale, printed and sent to the provider." }),
@@ -75,7 +81,7 @@ export const checkoutSchema = z
     id: z.string().meta({ description: "The checkout's id on this terminal (co_…)." }),
     status: z.enum(CHECKOUT_STATUSES),
     amount: posAmountSchema,
-    method: z.enum(METHOD_IDS),
+    method: z.enum(CHECKOUT_METHODS).meta({ description: 'The method the sale runs on; cashier_chooses until the cashier has chosen.' }),
     reference: z.string(),
     description: z.string().nullable(),
     client: z.string().meta({ description: 'The name of the POS client whose key created it ("Till 2").' }),

@@ -1,7 +1,6 @@
 import type { Money } from '../money/money';
-import type { MethodId } from '../payment/method';
 import type { Payment } from '../payment/payment';
-import type { Checkout } from './checkout-schemas';
+import type { Checkout, CheckoutMethod } from './checkout-schemas';
 import { checkoutOutcome } from './checkout-status';
 
 /** What the POS asked for, fixed at creation. */
@@ -9,7 +8,7 @@ export interface CheckoutRequest {
   readonly id: string;
   readonly client: string;
   readonly amount: Money;
-  readonly method: MethodId;
+  readonly method: CheckoutMethod;
   readonly reference: string;
   readonly description: string | null;
   readonly createdAt: number;

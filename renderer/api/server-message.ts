@@ -7,7 +7,7 @@ export type IncomingMessage =
   | { readonly type: 'error'; readonly error: ApiError };
 
 // A record over EventName, so a new event in the contract breaks the build until it is listed here.
-const KNOWN_EVENTS: Readonly<Record<EventName, true>> = { payment: true, terminal: true, devices: true, print: true, parked: true };
+const KNOWN_EVENTS: Readonly<Record<EventName, true>> = { payment: true, terminal: true, devices: true, print: true, parked: true, posOffer: true };
 
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null;
 

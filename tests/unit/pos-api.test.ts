@@ -44,7 +44,7 @@ describe('the screens API against the contract', () => {
     const { transport, subscribed } = recordingTransport();
     const api: PosApi = createPosApi(transport);
     const events = Object.keys(api).filter(isEventMethod);
-    expect(events.sort()).toEqual(['onDevices', 'onParked', 'onPayment', 'onPrint', 'onTerminal']);
+    expect(events.sort()).toEqual(['onDevices', 'onParked', 'onPayment', 'onPosOffer', 'onPrint', 'onTerminal']);
     for (const name of events) {
       subscribed.length = 0;
       (api[name as keyof PosApi] as (listener: () => void) => () => void)(() => undefined);

@@ -1,10 +1,9 @@
 import type { EngineError } from '../../../app/engine/payment-engine';
 import { moneyArrived } from '../../../app/payment/money-back';
 import type { Checkout, CheckoutStatus, CreateRefund, ListQuery } from '../../../app/pos-api/checkout-schemas';
-import { checkoutView } from '../../../app/pos-api/checkout-view';
 import { posOperator } from '../../../app/pos-api/pos-operator';
 import { withRefundReceipt } from '../providers/refund-receipts';
-import { requestOf, type CheckoutDesk, type DeskDeps } from './checkout-desk';
+import { withdraw, type CheckoutDesk, type DeskDeps } from './checkout-desk';
 import type { CheckoutRecord } from './checkout-store';
 import { answer, notFound, refuse, type PosOutcome } from './pos-errors';
 import type { PosClient } from './pos-keys';
@@ -109,9 +108,8 @@ function onceByKey(
 async function cancelCheckout(deps: ActionDeps, record: CheckoutRecord): Promise<PosOutcome> {
   const { store, desk } = deps;
   if (record.phase === 'queued') {
-    const view = checkoutView(requestOf(record.view), { phase: 'withdrawn', at: deps.now() }, record.view.provider.name);
-    store.update(record.id, { phase: 'withdrawn', view });
-    deps.sink.publish('checkout.updated', view);
+    const view = withdraw(deps, record);
+    desk.withdrawn(record.id);
     for (const waiting of store.queued()) desk.refresh(waiting);
     return answer(200, view);
   }

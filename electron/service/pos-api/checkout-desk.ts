@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { EngineError, PaymentEngine } from '../../../app/engine/payment-engine';
-import { formatMoney } from '../../../app/money/money';
+import { formatMoney, type Money } from '../../../app/money/money';
 import type { MethodId } from '../../../app/payment/method';
 import type { Payment } from '../../../app/payment/payment';
-import type { Checkout, CreateCheckout } from '../../../app/pos-api/checkout-schemas';
+import type { Checkout, CheckoutMethod, CreateCheckout } from '../../../app/pos-api/checkout-schemas';
+import type { PosOffer } from '../../../app/pos-api/pos-offer';
 import { checkoutView, type CheckoutProgress, type CheckoutRequest } from '../../../app/pos-api/checkout-view';
 import { posOperator, requestedBy } from '../../../app/pos-api/pos-operator';
 import type { PaymentProvider } from '../../../app/providers/provider';
 import type { AuditWriter } from '../journal/audit-writer';
 import type { Logger } from '../logging/logger';
 import type { CheckoutRecord, CheckoutStore } from './checkout-store';
+import { createOfferSlot, declineOffer, takeOffer, type OfferActions } from './checkout-offer';
 import { answer, refuse, type PosError, type PosOutcome } from './pos-errors';
 import type { PosClient } from './pos-keys';
 
@@ -36,6 +38,8 @@ export interface DeskDeps {
   readonly log: Logger;
   /** Requests held while the counter is busy, at most; more are refused with queue_full. */
   readonly maxQueue?: number;
+  /** Tells the screens of the request waiting for the cashier's choice of method (null: none now). */
+  readonly announceOffer?: (offer: PosOffer | null) => void;
 }
 
 export const DEFAULT_MAX_QUEUE = 10;
@@ -50,26 +54,52 @@ export function createCheckoutDesk(deps: DeskDeps) {
   /** Creates still in flight, so a retry with the same key waits for the same answer rather than racing it. */
   const inflight = new Map<string, Promise<PosOutcome>>();
   const views = checkoutViews(deps);
-  const start = (record: CheckoutRecord, client: { readonly id: string; readonly name: string }): Promise<PosOutcome> => startSale(deps, views, record, client);
+  const slot = createOfferSlot(deps.announceOffer ?? (() => undefined));
   const begin = (record: CheckoutRecord, client: { readonly id: string; readonly name: string }): Promise<PosOutcome> => {
-    const work = start(record, client).finally(() => inflight.delete(record.id));
+    const work = startSale(deps, views, record, client).finally(() => inflight.delete(record.id));
     inflight.set(record.id, work);
     void work.then(() => pump());
     return work;
   };
 
-  /** Starts the next queued request once the counter is free. */
+  /** Starts the next queued request once the counter is free, or offers it to the cashier when the cashier is to choose its method. */
   const pump = (): void => {
-    if (deps.counter().saleInProgress() !== null || inflight.size > 0) return;
+    if (deps.counter().saleInProgress() !== null || inflight.size > 0 || slot.current() !== null) return;
     const next = store.queued()[0];
     if (next === undefined) return;
+    if (next.view.method === 'cashier_chooses') return slot.offer(next);
     void begin(next, { id: next.clientId, name: next.view.client });
     for (const waiting of store.queued()) views.refresh(waiting);
+  };
+  const offers: OfferActions = {
+    slot,
+    get: (id) => store.get(id),
+    methodRefusal: (method, record) => methodRefusal(deps, method, record.view.amount),
+    begin: (record) => {
+      // The method the cashier chose is the checkout's from now on.
+      store.update(record.id, { view: record.view });
+      return begin(record, { id: record.clientId, name: record.view.client });
+    },
+    withdraw: (record) => withdraw(deps, record),
   };
 
   return {
     refresh: views.refresh,
     pump,
+    /** The request waiting for the cashier's choice, as the cashier screen shows it. */
+    offer: (): PosOffer | null => slot.view(store.get(slot.current() ?? '')),
+    take: (id: string, method: MethodId): Promise<PosOutcome> => takeOffer(offers, id, method),
+    decline: (id: string): PosOutcome<null> => {
+      const declined = declineOffer(offers, id);
+      pump();
+      return declined;
+    },
+    /** A queued checkout the till withdrew: if it was offered to the cashier, the offer ends and the next may go. */
+    withdrawn: (id: string): void => {
+      if (slot.current() !== id) return;
+      slot.clear();
+      pump();
+    },
     /** Every change of a sale: its checkout follows, and the counter may be free for the next request. */
     paymentChanged: (payment: Payment): void => {
       const record = store.byPayment(payment.id);
@@ -81,7 +111,8 @@ export function createCheckoutDesk(deps: DeskDeps) {
       if (earlier !== undefined) return replay(deps, views, inflight, earlier, bodyHash);
       const refused = refusal(body, deps, store.queued().length + inflight.size);
       if (refused !== null) return Promise.resolve({ ok: false, error: refused });
-      const busy = deps.counter().saleInProgress() !== null || inflight.size > 0 || store.queued().length > 0;
+      // The cashier's choice is always offered through the queue, even on a free counter.
+      const busy = deps.counter().saleInProgress() !== null || inflight.size > 0 || store.queued().length > 0 || body.method === 'cashier_chooses';
       const now = deps.now();
       const request: CheckoutRequest = { id: `co_${randomBytes(12).toString('hex')}`, client: client.name, amount: body.amount, method: body.method, reference: body.reference, description: body.description ?? null, createdAt: now };
       const progress: CheckoutProgress = busy ? { phase: 'queued', position: store.queued().length + 1, at: now } : { phase: 'starting', at: now };
@@ -90,6 +121,7 @@ export function createCheckoutDesk(deps: DeskDeps) {
       store.insert(record, key, bodyHash);
       if (!busy) return begin(record, client);
       deps.sink.publish('checkout.updated', record.view);
+      pump();
       return Promise.resolve(answer(202, record.view));
     },
   };
@@ -100,7 +132,8 @@ type Views = ReturnType<typeof checkoutViews>;
 /** A checkout's view from its record and its sale: saved, and published when it changed. */
 function checkoutViews(deps: DeskDeps) {
   const { store } = deps;
-  const providerName = (method: MethodId): string => deps.counter().providers.get(method)?.method.provider ?? method;
+  const providerName = (method: CheckoutMethod): string =>
+    method === 'cashier_chooses' ? 'not chosen yet' : (deps.counter().providers.get(method)?.method.provider ?? method);
   const progressOf = (record: CheckoutRecord): CheckoutProgress | null => {
     if (record.phase === 'queued') {
       const position = store.queued().findIndex((r) => r.id === record.id) + 1;
@@ -124,6 +157,14 @@ function checkoutViews(deps: DeskDeps) {
   return { providerName, refresh };
 }
 
+/** Withdraws a checkout that never started: the till reads cancelled, and it never reached a customer. */
+export function withdraw(deps: DeskDeps, record: CheckoutRecord): Checkout {
+  const view = checkoutView(requestOf(record.view), { phase: 'withdrawn', at: deps.now() }, record.view.provider.name);
+  deps.store.update(record.id, { phase: 'withdrawn', view });
+  deps.sink.publish('checkout.updated', view);
+  return view;
+}
+
 /** What the POS asked for, read back from a checkout's view. */
 export const requestOf = (view: Checkout): CheckoutRequest => ({
   id: view.id,
@@ -141,6 +182,7 @@ async function startSale(deps: DeskDeps, views: Views, record: CheckoutRecord, c
   const { engine } = deps.counter();
   const before = engine.active()?.id;
   const view = record.view;
+  if (view.method === 'cashier_chooses') throw new Error(`Checkout ${record.id} has no method yet`);
   const charging = engine.charge({ amount: view.amount, method: view.method, orderRef: view.reference, operator: posOperator(client) });
   // charge() records the sale (write-ahead) before its first await, so the new sale is already on the counter.
   const started = engine.active();
@@ -187,19 +229,33 @@ async function replay(
 
 export type CheckoutDesk = ReturnType<typeof createCheckoutDesk>;
 
+/** Why this method cannot take this amount on this terminal (not set up, currency, limits), or null. */
+function methodRefusal(deps: DeskDeps, method: MethodId, amount: Money): PosError | null {
+  const counter = deps.counter();
+  const provider = counter.providers.get(method);
+  if (provider === undefined) {
+    const offered = [...counter.providers.keys()].join(', ');
+    return { status: 422, code: 'method_not_available', message: `Payment method ${method} is not set up on this terminal; it offers ${offered === '' ? 'none' : offered}` };
+  }
+  if (!provider.method.currencies.includes(amount.currency)) {
+    return { status: 422, code: 'currency_not_accepted', message: `${provider.method.label} does not accept ${amount.currency}; it accepts ${provider.method.currencies.join(', ')}` };
+  }
+  const limit = provider.checkAmount(amount);
+  return limit.ok ? null : { status: 422, code: 'amount_rejected', message: limit.error.message };
+}
+
+/** For the cashier's choice: at least one method set up here must take the amount. */
+function anyMethodRefusal(deps: DeskDeps, amount: Money): PosError | null {
+  const methods = [...deps.counter().providers.keys()];
+  if (methods.some((method) => methodRefusal(deps, method, amount) === null)) return null;
+  return { status: 422, code: 'no_method_accepts', message: `No payment method set up on this terminal accepts ${formatMoney(amount, deps.locale())}` };
+}
+
 /** Why this request cannot become a sale now (the method, the amount, a busy counter), or null. */
 function refusal(body: CreateCheckout, deps: DeskDeps, waiting: number): PosError | null {
   const counter = deps.counter();
-  const provider = counter.providers.get(body.method);
-  if (provider === undefined) {
-    const offered = [...counter.providers.keys()].join(', ');
-    return { status: 422, code: 'method_not_available', message: `Payment method ${body.method} is not set up on this terminal; it offers ${offered === '' ? 'none' : offered}` };
-  }
-  if (!provider.method.currencies.includes(body.amount.currency)) {
-    return { status: 422, code: 'currency_not_accepted', message: `${provider.method.label} does not accept ${body.amount.currency}; it accepts ${provider.method.currencies.join(', ')}` };
-  }
-  const limit = provider.checkAmount(body.amount);
-  if (!limit.ok) return { status: 422, code: 'amount_rejected', message: limit.error.message };
+  const unfit = body.method === 'cashier_chooses' ? anyMethodRefusal(deps, body.amount) : methodRefusal(deps, body.method, body.amount);
+  if (unfit !== null) return unfit;
   const open = counter.saleInProgress();
   if (open === null && waiting === 0) return null;
   if (body.whenBusy === 'reject') return busyError(open, waiting, deps.locale());

@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult, EventPayloads } from '../../../app/ipc/contract';
 import { posOpenApi } from '../../../app/pos-api/openapi';
 import type { PosKeyResults } from '../../../app/pos-api/pos-client-schemas';
+import type { PosOffer } from '../../../app/pos-api/pos-offer';
+import type { MethodId } from '../../../app/payment/method';
+import type { PosOutcome } from './pos-errors';
 import type { Settings } from '../../../app/settings/settings';
 import { createRateLimiter } from '../../shared/http/rate-limit';
 import type { Logger } from '../logging/logger';
@@ -28,6 +31,8 @@ export interface PosApiOptions {
   readonly settings: () => Settings;
   /** The terminal's event bus: each change of the sale on the counter. */
   readonly subscribe: (listener: EventListener) => () => void;
+  /** Tells the screens of a till's request waiting for the cashier's choice of method. */
+  readonly announceOffer?: (offer: PosOffer | null) => void;
   /** Where each checkout change goes (the events module's log); nowhere by default. */
   readonly sink?: PosEventSink;
   /** More routes under the same keys and limits (GET /v1/events). */
@@ -49,7 +54,11 @@ export interface PosApiService {
     readonly listPosClients: () => Promise<ApiResult<PosKeyResults['listPosClients']>>;
     readonly createPosClient: (args: { readonly name: string; readonly scopes: readonly ('charge' | 'refund' | 'read')[] }) => Promise<ApiResult<PosKeyResults['createPosClient']>>;
     readonly revokePosClient: (args: { readonly clientId: string }) => Promise<ApiResult<PosKeyResults['revokePosClient']>>;
+    readonly takePosOffer: (args: { readonly checkoutId: string; readonly method: MethodId }) => Promise<ApiResult<null>>;
+    readonly declinePosOffer: (args: { readonly checkoutId: string }) => ApiResult<null>;
   };
+  /** The till's request waiting for the cashier's choice of method, or null. */
+  offer(): PosOffer | null;
   close(): Promise<void>;
 }
 
@@ -59,7 +68,15 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
   const keys = openPosKeyStore({ file: options.dataDir === null ? null : posClientsPath(options.dataDir), now: options.now });
   if (keys.problem !== null) options.log.log('error', 'POS keys unreadable', { error: keys.problem });
   const store = openCheckoutStore(options.dataDir === null ? null : posApiDbPath(options.dataDir), options.sqliteBinding);
-  const deps = { store, counter: options.counter, locale: () => options.settings().locale, sink: options.sink ?? NO_EVENTS, now: options.now, log: options.log };
+  const deps = {
+    store,
+    counter: options.counter,
+    locale: () => options.settings().locale,
+    sink: options.sink ?? NO_EVENTS,
+    now: options.now,
+    log: options.log,
+    ...(options.announceOffer === undefined ? {} : { announceOffer: options.announceOffer }),
+  };
   const desk = createCheckoutDesk(deps);
   const actions = checkoutActions({ ...deps, desk, allowRefunds: () => options.settings().posApi.allowRefunds });
   // The sale on the counter, and the parked ones followed in the background: a till's checkout follows either.
@@ -106,11 +123,14 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
         const made = keys.create(args.name, args.scopes);
         return Promise.resolve(made.ok ? made : { ok: false, error: { code: 'invalid_state', message: made.error } });
       },
+      takePosOffer: async (args) => toApiResult(await desk.take(args.checkoutId, args.method)),
+      declinePosOffer: (args) => toApiResult(desk.decline(args.checkoutId)),
       revokePosClient: (args) => {
         const revoked = keys.revoke(args.clientId);
         return Promise.resolve(revoked.ok ? revoked : { ok: false, error: { code: 'not_found', message: revoked.error } });
       },
     },
+    offer: desk.offer,
     close: async () => {
       unsubscribe();
       await listener.close();
@@ -157,4 +177,11 @@ function posListener(options: PosApiOptions, limits: PosLimits, handle: (req: In
       listener = null;
     },
   };
+}
+
+/** A desk's answer as the cashier's command gives it: done, or the refusal's sentence. */
+function toApiResult(outcome: PosOutcome<unknown>): ApiResult<null> {
+  if (outcome.ok) return { ok: true, value: null };
+  const { code, message } = outcome.error;
+  return { ok: false, error: { code: code === 'amount_rejected' ? 'amount_rejected' : code === 'not_offered' ? 'not_found' : 'invalid_state', message } };
 }
