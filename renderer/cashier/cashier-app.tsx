@@ -10,6 +10,7 @@ import { NeedsAttention, ParkedNews } from './parked/needs-attention';
 import { PaymentProgress } from './payment/payment-progress';
 import { PaymentResult } from './payment/payment-result';
 import { SaleEntry } from './sale/sale-entry';
+import { PosOfferPanel } from './pos/pos-offer-panel';
 import { hostErrorText } from './shared/terminal-said';
 import { ManagerApprovalDialog } from './staff/manager-approval-dialog';
 import { OperatorChip } from './staff/operator-chip';
@@ -31,7 +32,12 @@ function CashierBody() {
 /** The sale, with the keyboard's keys: only once someone is signed in (or in a one-person shop). */
 function Counter() {
   useCashierKeyboard(useActions());
-  return <CashierBody />;
+  return (
+    <>
+      <PosOfferPanel />
+      <CashierBody />
+    </>
+  );
 }
 
 /** The cashier's screen: who is at the counter, then one sale at a time, from keying the amount to the result. */

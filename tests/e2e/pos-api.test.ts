@@ -77,6 +77,27 @@ describe('a checkout from the POS, in Chromium', () => {
     await newSale(screens);
   });
 
+  it('offers a request with the method left to the cashier, and starts it with the method the cashier picks', async () => {
+    const created = await post('/v1/checkouts', { amount: { minor: 2500, currency: 'SGD' }, method: 'cashier_chooses', reference: 'TABLE-6' }, 'e2e-3');
+    expect(created.status).toBe(202);
+    const checkout = (await created.json()) as Checkout;
+    const panel = screens.cashier.locator('[data-testid="pos-offer"]');
+    await panel.waitFor();
+    expect(await panel.locator('[data-testid="pos-offer-title"]').innerText()).toMatch(/^Requested by Till 2 \u2014 .*25\.00$/);
+    expect(await panel.innerText()).toContain('Order TABLE-6');
+    await saveScreenshot(screens.cashier, 'cashier-pos-offer');
+    await panel.locator('[data-testid="pos-offer-method-demo"]').click();
+    await status(screens.cashier, 'awaiting').waitFor();
+    await panel.waitFor({ state: 'detached' });
+    await screens.display.locator('[data-testid="qr"]').waitFor();
+    const started = await read(checkout.id);
+    expect(started).toMatchObject({ status: 'awaiting_customer', method: 'demo' });
+    expect(await scanDisplay(screens.display)).toBe(started.qr?.payload);
+    await screens.cashier.keyboard.press('Escape');
+    await status(screens.cashier, 'cancelled').waitFor();
+    await newSale(screens);
+  });
+
   it('makes a key on the Settings panel, shown once, that works at once and stops working when revoked', async () => {
     const { cashier } = screens;
     await cashier.locator('[data-testid="settings-open"]').click();
@@ -96,7 +117,7 @@ describe('a checkout from the POS, in Chromium', () => {
 
     const list = () => fetch(`${api}/v1/checkouts`, { headers: { authorization: `Bearer ${shown}` } });
     const mine = (await (await list()).json()) as { checkouts: Checkout[] };
-    expect(mine.checkouts.length).toBe(2);
+    expect(mine.checkouts.length).toBe(3);
     await section.getByRole('button', { name: 'Revoke the key of Till 7' }).click();
     await expect.poll(() => section.locator('[data-testid="pos-key-answer"]').innerText()).toContain('Till 7');
     expect((await list()).status).toBe(401);

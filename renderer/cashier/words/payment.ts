@@ -7,6 +7,12 @@ export interface PaymentWords {
   readonly notReported: (provider: string) => string;
   /** A sale a shop's till sent through the POS API: "Requested by Till 2 — SGD 12.34". */
   readonly requestedBy: (client: string, amount: string) => string;
+  /** A till's request for which the cashier chooses the method. */
+  readonly posOffer: {
+    readonly choose: string;
+    readonly order: (reference: string) => string;
+    readonly decline: string;
+  };
 
   /** The status line of a payment: its title, and the sentence under it. */
   readonly status: {

@@ -10,6 +10,7 @@ export const en: PaymentWords = {
   providerHistory: 'Provider history',
   theProvider: 'the provider',
   requestedBy: (client, amount) => `Requested by ${client} \u2014 ${amount}`,
+  posOffer: { choose: 'Choose how the customer pays:', order: (reference) => `Order ${reference}`, decline: 'Decline' },
   notReported,
 
   status: {

@@ -10,6 +10,7 @@ export const ms: PaymentWords = {
   providerHistory: 'Sejarah penyedia',
   theProvider: 'penyedia',
   requestedBy: (client, amount) => `Diminta oleh ${client} \u2014 ${amount}`,
+  posOffer: { choose: 'Pilih cara pelanggan membayar:', order: (reference) => `Pesanan ${reference}`, decline: 'Tolak' },
   notReported,
 
   status: {

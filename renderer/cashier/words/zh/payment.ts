@@ -10,6 +10,7 @@ export const zh: PaymentWords = {
   providerHistory: '支付服务商记录',
   theProvider: '支付服务商',
   requestedBy: (client, amount) => `${client} 请求收款 \u2014 ${amount}`,
+  posOffer: { choose: '请选择顾客的付款方式：', order: (reference) => `订单 ${reference}`, decline: '拒绝' },
   notReported,
 
   status: {
