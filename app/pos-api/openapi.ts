@@ -78,7 +78,7 @@ export function posOpenApi(version: string = POS_API_VERSION): Json {
             '409': error('idempotency_key_reused, terminal_busy (naming the open sale) or queue_full.'),
             '413': error('body_too_large.'),
             '415': error('unsupported_media_type: send application/json.'),
-            '422': error('invalid_request (each field named), method_not_available, currency_not_accepted or amount_rejected.'),
+            '422': error('invalid_request (each field named), method_not_available, currency_not_accepted, amount_rejected, or no_method_accepts (cashier_chooses, and no method here takes the amount).'),
             ...common,
           },
         },
