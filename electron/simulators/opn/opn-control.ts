@@ -37,7 +37,8 @@ function parse<S extends z.ZodType>(schema: S, body: string): z.infer<S> | strin
 
 /**
  * Test and demo controls under /__control/, standing in for the customer's wallet app, the merchant's
- * dashboard, and Opn's clock and network. Loopback only, no auth, never part of Opn's API.
+ * dashboard, and Opn's clock and network. Never part of Opn's API; control-gate.ts has let the request
+ * in first (loopback Host, no web page, and the control token when the simulator has one).
  */
 export function routeOpnControl(req: IncomingMessage, res: ServerResponse, url: URL, body: string, ctx: ControlContext): void {
   if (req.method !== 'POST') return void sendJson(res, 405, { object: 'error', code: 'bad_request', message: 'controls take POST' });
