@@ -140,6 +140,38 @@ describe.each(CASES)('the $method simulator demo mode starts', ({ method, paidPa
   });
 });
 
+describe('the Opn simulator\u2019s webhook target in demo mode', () => {
+  const setWebhook = (url: string | null) =>
+    controlRequest(`${simulatorOf('atome').baseUrl}/__control/webhook`, {
+      headers: { [CONTROL_HEADER]: tokenOf('atome'), 'content-type': 'application/json' },
+      body: JSON.stringify({ url }),
+    });
+
+  it('cannot be aimed anywhere but this machine, and a refused target is never posted to', async () => {
+    const away = [
+      'http://evil.example/hook',
+      'https://evil.example/hook',
+      'http://127.0.0.1.evil.example/hook',
+      'http://localhost.evil.example/hook',
+      'http://127.0.0.1@evil.example/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'http://10.0.0.1/hook',
+      'http://[::2]/hook',
+    ];
+    for (const target of away) {
+      const answer = await setWebhook(target);
+      expect(answer.status, target).toBe(400);
+      expect(answer.json).toMatchObject({ object: 'error', code: 'bad_request', message: expect.stringContaining('loopback') as unknown });
+    }
+    const ref = await pending('atome');
+    expect((await controlRequest(`${simulatorOf('atome').baseUrl}/__control/charges/${ref}/paid`, { headers: { [CONTROL_HEADER]: tokenOf('atome') } })).status).toBe(200);
+    const opn = simulatorOf('atome') as unknown as { webhooks(): readonly unknown[] };
+    expect(opn.webhooks()).toEqual([]);
+    expect((await setWebhook('http://127.0.0.1:9/hook')).status).toBe(200);
+    expect((await setWebhook(null)).status).toBe(200);
+  });
+});
+
 describe('a simulator a test starts itself, with no token', () => {
   it('keeps its controls open to a plain loopback request, and still refuses a web page or a foreign Host', async () => {
     const sims = [

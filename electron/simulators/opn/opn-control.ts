@@ -15,6 +15,8 @@ export interface ControlContext {
   readonly addFault: (rule: FaultRule) => void;
   readonly setQrImage: (mode: OpnQrImageMode) => void;
   readonly setWebhookUrl: (url: string | null) => void;
+  /** Whether the simulator would POST a webhook to this URL (loopback only unless a test widened it). */
+  readonly webhookAllowed: (url: string) => boolean;
   readonly setAccount: (account: OpnAccount) => void;
 }
 
@@ -70,9 +72,10 @@ export function routeOpnControl(req: IncomingMessage, res: ServerResponse, url: 
     return sendJson(res, 200, parsed);
   }
   if (url.pathname === '/__control/webhook') {
-    // The dashboard's webhook endpoint; deliveries go only to allowed (loopback) hosts.
+    // The dashboard's webhook endpoint: refused here unless deliveries could go there (loopback hosts).
     const parsed = parse(webhookSchema, body);
     if (typeof parsed === 'string') return bad(res, parsed);
+    if (parsed.url !== null && !ctx.webhookAllowed(parsed.url)) return bad(res, 'url: the simulator sends webhooks only to an allowed (loopback) host');
     ctx.setWebhookUrl(parsed.url);
     return sendJson(res, 200, parsed);
   }

@@ -170,7 +170,7 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
   const advanceTime = (ms: number) => {
     offset += ms;
   };
-  const controls = { settle, advanceTime, addFault: (rule: FaultRule) => faults.add(rule), setQrImage, setWebhookUrl: webhooks.setEndpoint, setAccount };
+  const controls = { settle, advanceTime, addFault: (rule: FaultRule) => faults.add(rule), setQrImage, setWebhookUrl: webhooks.setEndpoint, webhookAllowed: webhooks.allows, setAccount };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     await delay(options.latencyMs ?? 0);
