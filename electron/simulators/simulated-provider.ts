@@ -12,6 +12,11 @@ export interface SimulatedProvider {
   /** The key the simulator accepts; it never leaves the host. */
   readonly apiKey: string;
   readonly faults: FaultInjector;
+  /**
+   * The token its HTTP controls require in the `x-simulator-control` header; null when it was started
+   * without one (a test's own simulator). Like the key, it never leaves the host.
+   */
+  readonly controlToken: string | null;
   /** Does to the payment at the provider what the customer's wallet would. */
   simulate(providerRef: string, outcome: DemoOutcome, failureCode?: string): Result<void, string>;
   close(): Promise<void>;

@@ -17,6 +17,16 @@ export interface WebhookSender {
 }
 
 const DELIVERY_TIMEOUT_MS = 2000;
+
+/** The host a webhook to `url` would reach, as the sender reads it; '' when it could reach none (not http(s), not a URL). */
+export function webhookHost(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : '';
+  } catch {
+    return '';
+  }
+}
 /** How many deliveries the record keeps, the latest; a demo terminal left running sends them for days. */
 const RECORDS_KEPT = 1000;
 
@@ -54,13 +64,7 @@ export function createWebhookSender(allowedHosts: readonly string[]): WebhookSen
 
   return {
     send(url, body) {
-      let host: string;
-      try {
-        const parsed = new URL(url);
-        host = parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : '';
-      } catch {
-        host = '';
-      }
+      const host = webhookHost(url);
       if (!allowedHosts.includes(host)) {
         records.push({ url, body, status: null, error: `callback host "${host}" is not allowed` });
         return;

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { MethodId } from '../../app/payment/method';
 import { DEFAULT_SETTINGS } from '../../app/settings/settings';
+import { CONTROL_HEADER } from '../../electron/simulators/control-gate';
 import type { WebhookRecord } from '../../electron/simulators/webhook-sender';
 import { freePort } from '../support/free-port';
 import { paidToPainted, simulatorOf } from './display-bench';
@@ -45,7 +46,12 @@ export async function benchWebhooks(browser: Browser, quick: boolean, step: (nam
   try {
     // Opn's webhook endpoint is set in its dashboard, not per charge: here the simulator's control for it.
     const opn = simulatorOf(counter, 'atome');
-    const set = await fetch(`${opn.baseUrl}/__control/webhook`, { method: 'POST', body: JSON.stringify({ url: `${base}/webhooks/opn` }) });
+    // Demo mode's simulators take control requests only with their per-run token, held in this process.
+    const set = await fetch(`${opn.baseUrl}/__control/webhook`, {
+      method: 'POST',
+      headers: opn.controlToken === null ? {} : { [CONTROL_HEADER]: opn.controlToken },
+      body: JSON.stringify({ url: `${base}/webhooks/opn` }),
+    });
     if (!set.ok) throw new Error(`the Opn simulator refused the webhook endpoint: HTTP ${set.status}`);
     // The flip lands at a random phase of the 1 s poll: a window of one interval covers every phase.
     const conditions = (via: string, delivered: number) =>

@@ -3,6 +3,7 @@ import type { PaymentProvider } from '../../../app/providers/provider';
 import { createDemoClient } from '../../../app/providers/demo/demo-client';
 import type { OpnMethodId } from '../../../app/providers/opn/opn-methods';
 import type { Settings } from '../../../app/settings/settings';
+import { newControlToken } from '../../simulators/control-gate';
 import { startDemoSimulator } from '../../simulators/demo/demo-simulator';
 import type { SimulatedProvider } from '../../simulators/simulated-provider';
 import { startOrangepillSimulator } from '../../simulators/orangepill/orangepill-simulator';
@@ -22,12 +23,20 @@ export interface SimulatedMethod {
 }
 
 /**
+ * Where a demo simulator may POST its webhooks and callbacks: this machine only, whatever a default
+ * becomes. Each demo simulator also gets a control token of its own per run (control-gate.ts): the
+ * cashier's demo buttons call the simulator in process, so nothing outside it ever needs the token.
+ */
+const LOOPBACK: readonly string[] = ['127.0.0.1', 'localhost'];
+
+/**
  * An Opn QR method on the Opn simulator. The simulator is started as Opn's own default: every
  * method it knows is enabled on the account, each with its own currency and QR image.
  */
 const opnSimulated = (method: OpnMethodId): SimulatedMethod => ({
   group: 'opn',
-  start: (key, settings) => startOpnSimulator({ secretKey: key, latencyMs: settings.demo.latencyMs }),
+  start: (key, settings) =>
+    startOpnSimulator({ secretKey: key, latencyMs: settings.demo.latencyMs, controlToken: newControlToken(), allowedWebhookHosts: LOOPBACK }),
   client: (sim, options) => opnClient(options.settings, sim.baseUrl, sim.apiKey, options.now, true, { method }),
 });
 
@@ -35,7 +44,7 @@ const opnSimulated = (method: OpnMethodId): SimulatedMethod => ({
 export const SIMULATED: Readonly<Record<MethodId, SimulatedMethod | undefined>> = {
   demo: {
     group: 'demo',
-    start: (key, settings) => startDemoSimulator({ apiKey: key, latencyMs: settings.demo.latencyMs }),
+    start: (key, settings) => startDemoSimulator({ apiKey: key, latencyMs: settings.demo.latencyMs, controlToken: newControlToken() }),
     client: (sim, options) =>
       createDemoClient({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, fetch: platformFetch(PROVIDER_TIMEOUT_MS), now: options.now }),
   },
@@ -47,7 +56,14 @@ export const SIMULATED: Readonly<Record<MethodId, SimulatedMethod | undefined>> 
   alipayplus: opnSimulated('alipayplus'),
   orangepill: {
     group: 'orangepill',
-    start: (key, settings) => startOrangepillSimulator({ apiKey: key, merchantAlias: demoAlias(settings), latencyMs: settings.demo.latencyMs }),
+    start: (key, settings) =>
+      startOrangepillSimulator({
+        apiKey: key,
+        merchantAlias: demoAlias(settings),
+        latencyMs: settings.demo.latencyMs,
+        controlToken: newControlToken(),
+        allowedCallbackHosts: LOOPBACK,
+      }),
     client: (sim, options) => orangepillClient(options.settings, sim.baseUrl, sim.apiKey, demoAlias(options.settings), options.now, true),
   },
 };

@@ -85,6 +85,7 @@ async function startSimulators(options: ProviderSetupOptions, providers: Map<Met
       const key = options.simulatorKey?.(method) ?? randomBytes(24).toString('base64url');
       log.redact(key);
       simulator = await simulated.start(key, settings);
+      if (simulator.controlToken !== null) log.redact(simulator.controlToken);
       started.set(simulated.group, simulator);
     }
     simulators.set(method, simulator);

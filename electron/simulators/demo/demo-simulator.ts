@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { demoCreateBodySchema, DEMO_FAILURES, type DemoFailureCode, type DemoPayment } from '../../../app/providers/demo/demo-api';
 import { closeServer, delay, listenOnLoopback, readBody, sendJson } from '../http-util';
 import { createFaultInjector, serveWithFaults } from '../faults';
+import { refuseControl } from '../control-gate';
 import type { SimulatedProvider } from '../simulated-provider';
 import { err, ok } from '../../../app/util/result';
 
@@ -12,6 +13,11 @@ export interface DemoSimulatorOptions {
   readonly apiKey: string;
   readonly latencyMs?: number;
   readonly now?: () => number;
+  /**
+   * When set, every control request must carry it in the `x-simulator-control` header (see
+   * control-gate.ts). Demo mode always sets one; a test's own simulator need not.
+   */
+  readonly controlToken?: string;
 }
 
 export interface DemoSimulator extends SimulatedProvider {
@@ -136,7 +142,11 @@ export async function startDemoSimulator(options: DemoSimulatorOptions): Promise
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     await delay(options.latencyMs ?? 0);
     const url = new URL(req.url ?? '/', 'http://simulator');
-    if (url.pathname.startsWith('/control/')) return routeApi(state, req, res, url);
+    if (url.pathname.startsWith('/control/')) {
+      const refused = refuseControl(req, options.controlToken);
+      if (refused !== null) return sendJson(res, refused.status, problem(refused.code, refused.message));
+      return routeApi(state, req, res, url);
+    }
     return serveWithFaults(faults, req, res, url.pathname, (out) => routeApi(state, req, out, url));
   };
 
@@ -149,6 +159,7 @@ export async function startDemoSimulator(options: DemoSimulatorOptions): Promise
     method: 'demo',
     baseUrl,
     apiKey: options.apiKey,
+    controlToken: options.controlToken ?? null,
     faults,
     payments: () => [...state.payments.values()].map((p) => current(state, p)),
     settle: (id, outcome, failureCode) => settle(state, id, outcome, failureCode),

@@ -15,6 +15,8 @@ export interface ControlContext {
   readonly addFault: (rule: FaultRule) => void;
   readonly setQrImage: (mode: OpnQrImageMode) => void;
   readonly setWebhookUrl: (url: string | null) => void;
+  /** Whether the simulator would POST a webhook to this URL (loopback only unless a test widened it). */
+  readonly webhookAllowed: (url: string) => boolean;
   readonly setAccount: (account: OpnAccount) => void;
 }
 
@@ -37,7 +39,8 @@ function parse<S extends z.ZodType>(schema: S, body: string): z.infer<S> | strin
 
 /**
  * Test and demo controls under /__control/, standing in for the customer's wallet app, the merchant's
- * dashboard, and Opn's clock and network. Loopback only, no auth, never part of Opn's API.
+ * dashboard, and Opn's clock and network. Never part of Opn's API; control-gate.ts has let the request
+ * in first (loopback Host, no web page, and the control token when the simulator has one).
  */
 export function routeOpnControl(req: IncomingMessage, res: ServerResponse, url: URL, body: string, ctx: ControlContext): void {
   if (req.method !== 'POST') return void sendJson(res, 405, { object: 'error', code: 'bad_request', message: 'controls take POST' });
@@ -69,9 +72,10 @@ export function routeOpnControl(req: IncomingMessage, res: ServerResponse, url: 
     return sendJson(res, 200, parsed);
   }
   if (url.pathname === '/__control/webhook') {
-    // The dashboard's webhook endpoint; deliveries go only to allowed (loopback) hosts.
+    // The dashboard's webhook endpoint: refused here unless deliveries could go there (loopback hosts).
     const parsed = parse(webhookSchema, body);
     if (typeof parsed === 'string') return bad(res, parsed);
+    if (parsed.url !== null && !ctx.webhookAllowed(parsed.url)) return bad(res, 'url: the simulator sends webhooks only to an allowed (loopback) host');
     ctx.setWebhookUrl(parsed.url);
     return sendJson(res, 200, parsed);
   }

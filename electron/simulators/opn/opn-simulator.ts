@@ -1,7 +1,8 @@
 import { createServer, type ServerResponse, type IncomingMessage } from 'node:http';
 import { OPN_METHOD_ID } from '../../../app/providers/opn/opn-method';
 import { err, ok, type Result } from '../../../app/util/result';
-import { createFaultInjector, serveWithFaults } from '../faults';
+import { refuseControl } from '../control-gate';
+import { createFaultInjector, serveWithFaults, type FaultRule } from '../faults';
 import { closeServer, delay, listenOnLoopback, readBody } from '../http-util';
 import type { SimulatedProvider } from '../simulated-provider';
 import { routeOpnApi, sendProblem, type ApiContext } from './opn-api-routes';
@@ -49,6 +50,11 @@ export interface OpnSimulatorOptions {
    * (`source.flow: 'redirect'`, an `authorize_uri`, no scannable code), to test the client's refusal.
    */
   readonly redirectFlow?: readonly OpnSimSourceType[];
+  /**
+   * When set, every control request must carry it in the `x-simulator-control` header (see
+   * control-gate.ts). Demo mode always sets one; a test's own simulator need not.
+   */
+  readonly controlToken?: string;
 }
 
 /** A request as the simulator received it, so tests can check what the client really sent. */
@@ -164,15 +170,18 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
   const advanceTime = (ms: number) => {
     offset += ms;
   };
+  const controls = { settle, advanceTime, addFault: (rule: FaultRule) => faults.add(rule), setQrImage, setWebhookUrl: webhooks.setEndpoint, webhookAllowed: webhooks.allows, setAccount };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     await delay(options.latencyMs ?? 0);
     const url = new URL(req.url ?? '/', 'http://simulator');
+    const control = url.pathname.startsWith('/__control/');
+    // A refused control request is answered before its body is read.
+    const refused = control ? refuseControl(req, options.controlToken) : null;
+    if (refused !== null) return sendProblem(res, refused, extensions);
     const body = req.method === 'POST' ? await readBody(req) : '';
     if (body === null) return sendProblem(res, { status: 413, code: 'bad_request', message: 'request body too large' }, extensions);
-    if (url.pathname.startsWith('/__control/')) {
-      return routeOpnControl(req, res, url, body, { settle, advanceTime, addFault: (rule) => faults.add(rule), setQrImage, setWebhookUrl: webhooks.setEndpoint, setAccount });
-    }
+    if (control) return routeOpnControl(req, res, url, body, controls);
     recordRequest(seen, req, url, body);
     return serveWithFaults(faults, req, res, url.pathname, async (out) => {
       if (basicUser(req.headers.authorization) !== options.secretKey) {
@@ -191,6 +200,7 @@ export async function startOpnSimulator(options: OpnSimulatorOptions): Promise<O
     method: OPN_METHOD_ID,
     baseUrl,
     apiKey: options.secretKey,
+    controlToken: options.controlToken ?? null,
     faults,
     charges: () => ledger.all(),
     qrPayload: (id) => state.qrPayloads.get(id) ?? null,

@@ -1,10 +1,12 @@
-import { createWebhookSender, type WebhookRecord } from '../webhook-sender';
+import { createWebhookSender, webhookHost, type WebhookRecord } from '../webhook-sender';
 import { opnId, opnTime, type OpnCharge } from './opn-charge';
 
 export interface OpnWebhooks {
   /** The dashboard's webhook endpoint (Opn: Dashboard → Webhooks); null for none, the default. */
   readonly setEndpoint: (url: string | null) => void;
   endpoint(): string | null;
+  /** Whether a webhook to this URL would be sent at all (its host is an allowed one). */
+  readonly allows: (url: string) => boolean;
   /** Tells the endpoint a charge has completed (successful or failed), as Opn's `charge.complete` event. */
   chargeComplete(charge: OpnCharge): void;
   records(): readonly WebhookRecord[];
@@ -17,13 +19,15 @@ export interface OpnWebhooks {
  * terminal re-fetches the charge). Only to the allowed hosts, loopback by default.
  */
 export function createOpnWebhooks(options: { readonly now: () => number; readonly endpoint?: string | null; readonly allowedHosts?: readonly string[] }): OpnWebhooks {
-  const sender = createWebhookSender(options.allowedHosts ?? ['127.0.0.1', 'localhost']);
+  const allowedHosts = options.allowedHosts ?? ['127.0.0.1', 'localhost'];
+  const sender = createWebhookSender(allowedHosts);
   let endpoint = options.endpoint ?? null;
   return {
     setEndpoint: (url) => {
       endpoint = url;
     },
     endpoint: () => endpoint,
+    allows: (url) => allowedHosts.includes(webhookHost(url)),
     chargeComplete(charge) {
       if (endpoint === null) return;
       const id = opnId('evnt');

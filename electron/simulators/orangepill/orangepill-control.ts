@@ -15,7 +15,10 @@ const rawStatusSchema = z.strictObject({ status: z.string().min(1).max(40), erro
 
 const isOutcome = (text: string): text is OrangepillSimOutcome => (ORANGEPILL_SIM_OUTCOMES as readonly string[]).includes(text);
 
-/** Demo and test controls: no key, never faulted, as they stand for the payer and the console. */
+/**
+ * Demo and test controls: no API key, never faulted, as they stand for the payer and the console.
+ * control-gate.ts has let the request in first (loopback Host, no web page, the control token if any).
+ */
 export async function routeOrangepillControl(ctx: OrangepillControlContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const { store, faults } = ctx;
   if (url.pathname === '/__control/requests' && req.method === 'GET') return sendJson(res, 200, store.all());

@@ -2,6 +2,7 @@ import { createServer, type ServerResponse, type IncomingMessage } from 'node:ht
 import { randomBytes } from 'node:crypto';
 import type { OrangepillRequest } from '../../../app/providers/orangepill/orangepill-api';
 import { err, ok, type Result } from '../../../app/util/result';
+import { refuseControl } from '../control-gate';
 import { createFaultInjector, serveWithFaults } from '../faults';
 import { closeServer, delay, listenOnLoopback, sendJson } from '../http-util';
 import type { SimulatedProvider } from '../simulated-provider';
@@ -25,6 +26,11 @@ export interface OrangepillSimulatorOptions {
    * of a paid one refused). Only a test about one of these turns it on.
    */
   readonly extensions?: boolean;
+  /**
+   * When set, every control request must carry it in the `x-simulator-control` header (see
+   * control-gate.ts). Demo mode always sets one; a test's own simulator need not.
+   */
+  readonly controlToken?: string;
 }
 
 export interface OrangepillSimulator extends SimulatedProvider {
@@ -65,7 +71,11 @@ export async function startOrangepillSimulator(options: OrangepillSimulatorOptio
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     await delay(options.latencyMs ?? 0);
     const url = new URL(req.url ?? '/', 'http://simulator');
-    if (url.pathname.startsWith('/__control/')) return routeOrangepillControl({ store, faults }, req, res, url);
+    if (url.pathname.startsWith('/__control/')) {
+      const refused = refuseControl(req, options.controlToken);
+      if (refused !== null) return sendJson(res, refused.status, problem(refused.code, refused.message));
+      return routeOrangepillControl({ store, faults }, req, res, url);
+    }
     return serveWithFaults(faults, req, res, url.pathname, (out) => api(req, out, url));
   };
 
@@ -82,6 +92,7 @@ export async function startOrangepillSimulator(options: OrangepillSimulatorOptio
     method: 'orangepill',
     baseUrl,
     apiKey: options.apiKey,
+    controlToken: options.controlToken ?? null,
     faults,
     requests: () => store.all(),
     isDeleted: (providerRef) => store.isDeleted(providerRef),
