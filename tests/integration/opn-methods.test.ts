@@ -118,13 +118,17 @@ describe('every Opn QR method: one key, its own source type and currency', () =>
     expect(created.qr).toEqual({ payload: stub.charges.get(created.providerRef)!.payload });
     // PNG bytes under Opn's "qrcode.svg": the reader does not guess, and the cashier reads why.
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(await readOpnQrImage(png, 'image/png', 'qrcode.svg')).toEqual({ payload: null, refused: expect.stringMatching(/^The QR image is /) as unknown });
+    expect(await readOpnQrImage(png, 'image/png', 'qrcode.svg')).toEqual({
+      payload: null,
+      refused: expect.stringMatching(/^The QR image is /) as unknown,
+      said: { kind: 'type_mismatch', claimedBy: 'filename', claimed: 'qrcode.svg', is: 'png' },
+    });
     const named = client('promptpay', { decode: () => readOpnQrImage(png, 'image/svg+xml', 'qrcode.svg') });
     expect(failure(await named.create(sale(2000, 'THB'))).message).toMatch(/^Opn's PromptPay QR image is .*; the charge was cancelled at Opn$/);
   });
 
   it('passes on the decoder\u2019s refusal of a hostile image as a sentence, and cancels the charge', async () => {
-    const refusing = client('promptpay', { decode: () => Promise.resolve({ payload: null, refused: 'the SVG links to an outside resource' }) });
+    const refusing = client('promptpay', { decode: () => Promise.resolve({ payload: null, refused: 'the SVG links to an outside resource', said: { kind: 'unread' } as const }) });
     expect(failure(await refusing.create(sale(2000, 'THB'))).message).toBe(
       "Opn's PromptPay QR image cannot be used: the SVG links to an outside resource; the charge was cancelled at Opn",
     );

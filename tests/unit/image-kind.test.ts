@@ -51,18 +51,18 @@ describe('routeImage: the name and the bytes must agree', () => {
   });
 
   it.each([
-    ['PNG bytes named qrcode.svg', png, { filename: 'qrcode.svg' }, 'named qrcode.svg', 'a PNG picture'],
-    ['PNG bytes served as image/svg+xml', png, { contentType: 'image/svg+xml' }, 'served as image/svg+xml', 'a PNG picture'],
-    ['JPEG bytes named qrcode.svg, served as octet-stream', jpeg, { filename: 'qrcode.svg', contentType: 'application/octet-stream' }, 'named qrcode.svg', 'a JPEG picture'],
-    ['SVG markup named qrcode.png', svg(), { filename: 'qrcode.png' }, 'named qrcode.png', 'SVG markup'],
-    ['SVG markup served as image/jpeg', svg(), { contentType: 'image/jpeg' }, 'served as image/jpeg', 'SVG markup'],
-    ['SVG named qrcode.svg but served as image/png', svg(), { filename: 'qrcode.svg', contentType: 'image/png' }, 'served as image/png', 'SVG markup'],
-    ['text named qrcode.svg', svg('hello'), { filename: 'qrcode.svg' }, 'named qrcode.svg', 'not a picture'],
-    ['gzip named qrcode.png', gzipSync(SVG), { filename: 'qrcode.png' }, 'named qrcode.png', 'gzip-compressed data'],
-    ['plain SVG named qrcode.svgz', svg(), { filename: 'qrcode.svgz' }, 'named qrcode.svgz', 'SVG markup'],
-    ['PNG bytes under a name not fit to quote', png, { filename: 'evil name "with quotes" and <markup>.svg' }, 'named *.svg', 'a PNG picture'],
-  ])('refuses %s as a mismatch', (_name, bytes, name, said, is) => {
-    expect(routeImage(bytes, name)).toEqual({ ok: false, error: { kind: 'mismatch', said, is } });
+    ['PNG bytes named qrcode.svg', png, { filename: 'qrcode.svg' }, 'filename', 'qrcode.svg', 'png'],
+    ['PNG bytes served as image/svg+xml', png, { contentType: 'image/svg+xml' }, 'content_type', 'image/svg+xml', 'png'],
+    ['JPEG bytes named qrcode.svg, served as octet-stream', jpeg, { filename: 'qrcode.svg', contentType: 'application/octet-stream' }, 'filename', 'qrcode.svg', 'jpeg'],
+    ['SVG markup named qrcode.png', svg(), { filename: 'qrcode.png' }, 'filename', 'qrcode.png', 'svg'],
+    ['SVG markup served as image/jpeg', svg(), { contentType: 'image/jpeg' }, 'content_type', 'image/jpeg', 'svg'],
+    ['SVG named qrcode.svg but served as image/png', svg(), { filename: 'qrcode.svg', contentType: 'image/png' }, 'content_type', 'image/png', 'svg'],
+    ['text named qrcode.svg', svg('hello'), { filename: 'qrcode.svg' }, 'filename', 'qrcode.svg', 'unknown'],
+    ['gzip named qrcode.png', gzipSync(SVG), { filename: 'qrcode.png' }, 'filename', 'qrcode.png', 'gzip'],
+    ['plain SVG named qrcode.svgz', svg(), { filename: 'qrcode.svgz' }, 'filename', 'qrcode.svgz', 'svg'],
+    ['PNG bytes under a name not fit to quote', png, { filename: 'evil name "with quotes" and <markup>.svg' }, 'filename', '*.svg', 'png'],
+  ] as const)('refuses %s as a mismatch', (_name, bytes, name, claimedBy, claimed, is) => {
+    expect(routeImage(bytes, name)).toEqual({ ok: false, error: { kind: 'mismatch', claimedBy, claimed, is } });
   });
 
   it.each([

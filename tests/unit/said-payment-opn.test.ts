@@ -7,6 +7,7 @@ import { OPN_METHODS, type OpnMethodId } from '../../app/providers/opn/opn-metho
 import { loadOpnQr, type QrImageDecoded } from '../../app/providers/opn/opn-qr';
 import type { ProviderError } from '../../app/providers/provider';
 import type { Result } from '../../app/util/result';
+import { refusalFor } from '../../electron/shared/images/qr-image-reasons';
 import { aPayment } from '../support/payment-fixture';
 import { expectWordedAsSaid } from '../support/said-check';
 import { json, scriptedFetch, type Reply } from '../support/scripted-fetch';
@@ -147,8 +148,9 @@ describe('Opn’s refusals and unusable answers, worded by the cashier screen ex
     expectSaid(failed(await client({ download: notImage }).create(sale())));
     const svg = { status: 200, body: '<svg xmlns="http://www.w3.org/2000/svg"/>', headers: { 'content-type': 'image/svg+xml' } };
     expectSaid(failed(await client({ download: svg, decoded: null }).create(sale())));
-    for (const refused of ['The QR image is not a PNG, JPEG or SVG picture.', 'the SVG links to an outside resource']) {
-      expectSaid(failed(await client({ decoded: { payload: null, refused } }).create(sale())));
+    // One reason starting "The QR image", and the one that does not.
+    for (const refusal of [refusalFor({ kind: 'not_image' }), refusalFor({ kind: 'no_qr' })]) {
+      expectSaid(failed(await client({ decoded: { payload: null, refused: refusal.reason, said: refusal.said } }).create(sale())));
     }
     const tooLarge = { status: 200, body: PNG, headers: { 'content-type': 'image/png', 'content-length': String(10 * 1024 * 1024) } };
     for (const download of [tooLarge, json(401, { object: 'error', code: 'authentication_failure', message: 'no' })]) {

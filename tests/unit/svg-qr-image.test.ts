@@ -141,6 +141,7 @@ describe('when no payload can be read, the picture is shown instead, as today fo
     expect(await readQrImage(blackPng(12_000, 12_000), { filename: 'qrcode.png' })).toEqual({
       kind: 'refused',
       reason: 'The QR image is 12,000 × 12,000 pixels; the terminal decodes at most 2048 × 2048 pixels.',
+      said: { kind: 'too_many_pixels', width: 12_000, height: 12_000, maxSide: 2048 },
     });
   });
 });

@@ -3,6 +3,7 @@ import { CURRENCY_CODES, type CurrencyCode } from '../../money/currency';
 import type { Money } from '../../money/money';
 import { METHOD_IDS } from '../../payment/method';
 import type { AmountSaid, ProviderAnswerSaid } from './payment-answers';
+import type { ImageReasonSaid } from './payment-answers-image';
 
 /* A provider's refusals and unusable answers (payment-answers.ts) as stored data, checked whole. */
 
@@ -25,6 +26,39 @@ const amountSaidSchema: z.ZodType<AmountSaid> = z.discriminatedUnion('kind', [
 ]);
 
 const bare = <K extends string>(kind: K) => z.strictObject({ area, kind: z.literal(kind) });
+
+const imageCount = count.nullable();
+const reasonOnly = <K extends string>(kind: K) => z.strictObject({ kind: z.literal(kind) });
+const anyImageReason = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('type_mismatch'),
+    claimedBy: z.enum(['content_type', 'filename']),
+    claimed: z.string(),
+    is: z.enum(['png', 'jpeg', 'gif', 'webp', 'svg', 'gzip', 'unknown']),
+  }),
+  reasonOnly('compressed'),
+  reasonOnly('not_image'),
+  z.strictObject({ kind: z.literal('too_many_bytes'), bytes: imageCount, maxBytes: count }),
+  z.strictObject({ kind: z.literal('too_many_pixels'), width: imageCount, height: imageCount, maxSide: count }),
+  reasonOnly('broken_raster'),
+  reasonOnly('svg_not_utf8'),
+  reasonOnly('svg_doctype'),
+  z.strictObject({ kind: z.literal('svg_broken'), detail }),
+  reasonOnly('svg_too_deep'),
+  z.strictObject({ kind: z.literal('svg_not_svg'), detail }),
+  z.strictObject({ kind: z.literal('svg_external'), detail }),
+  z.strictObject({ kind: z.literal('svg_too_complex'), detail }),
+  z.strictObject({ kind: z.literal('svg_bad_size'), attribute: z.enum(['width', 'height', 'viewBox']), value: z.string() }),
+  z.strictObject({ kind: z.literal('svg_too_large'), width: imageCount, height: imageCount, maxSide: count }),
+  reasonOnly('svg_unreadable'),
+  reasonOnly('no_qr'),
+  reasonOnly('gif_or_webp'),
+  reasonOnly('unread'),
+]);
+const imageReasonSchema: z.ZodType<ImageReasonSaid> = anyImageReason;
+
+/** True only while every kind of ImageReasonSaid has a schema above: a kind added there alone fails the build. */
+export const EVERY_IMAGE_REASON_CHECKED: Exclude<ImageReasonSaid['kind'], z.infer<typeof anyImageReason>['kind']> extends never ? true : never = true;
 
 const anyAnswer = z.discriminatedUnion('kind', [
   z.strictObject({ area, kind: z.literal('key_refused'), provider, key: z.enum(['secret_key', 'api_key', 'key']) }),
@@ -58,7 +92,7 @@ const anyAnswer = z.discriminatedUnion('kind', [
   bare('opn_qr_elsewhere'),
   bare('opn_qr_not_image'),
   z.strictObject({ area, kind: z.literal('opn_qr_too_large'), kb: count }),
-  z.strictObject({ area, kind: z.literal('opn_qr_refused'), method, reason: z.string() }),
+  z.strictObject({ area, kind: z.literal('opn_qr_refused'), method, reason: imageReasonSchema }),
   z.strictObject({ area, kind: z.literal('opn_qr_svg_unread'), method }),
 ]);
 

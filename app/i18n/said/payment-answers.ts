@@ -1,5 +1,6 @@
 import type { MethodId } from '../../payment/method';
 import type { Money } from '../../money/money';
+import type { ImageReasonSaid } from './payment-answers-image';
 import type { SaleSaid } from './sale';
 
 /*
@@ -76,7 +77,7 @@ export type ProviderAnswerSaid =
   | P<'opn_qr_not_image'>
   /** Opn's QR image is larger than the terminal accepts, in KB. */
   | P<'opn_qr_too_large', { readonly kb: number }>
-  /** The terminal's QR image reader refused Opn's image; `reason` is the reader's sentence, kept as it came. */
-  | P<'opn_qr_refused', { readonly method: MethodId; readonly reason: string }>
+  /** The terminal's QR image reader refused Opn's image, for `reason`. */
+  | P<'opn_qr_refused', { readonly method: MethodId; readonly reason: ImageReasonSaid }>
   /** An SVG QR image that could not be read, which is never shown as it came. */
   | P<'opn_qr_svg_unread', { readonly method: MethodId }>;

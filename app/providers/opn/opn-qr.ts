@@ -1,5 +1,6 @@
 import type { QrCode } from '../../payment/payment';
 import type { PaymentSaid } from '../../i18n/said/payment';
+import type { ImageReasonSaid } from '../../i18n/said/payment-answers-image';
 import type { PaymentSentence, ProviderError } from '../provider';
 import { providerSaid } from '../provider-errors';
 import { bytesToBase64 } from '../../util/base64';
@@ -14,13 +15,13 @@ const MAX_QR_IMAGE_BYTES = 512 * 1024;
 /**
  * What a QR image decoder answers: the payload text; null when none could be read (a raster image is
  * then shown as it came); for an image no screen may show as it came (SVG is markup), a PNG drawn from
- * it to show instead; or why the image is refused outright, in a sentence for the cashier.
+ * it to show instead; or why the image is refused outright: `refused` in English, `said` what it says.
  */
 export type QrImageDecoded =
   | string
   | null
   | { readonly payload: null; readonly picture: { readonly bytes: Uint8Array; readonly contentType: QrPictureType } }
-  | { readonly payload: null; readonly refused: string };
+  | { readonly payload: null; readonly refused: string; readonly said: ImageReasonSaid };
 
 /** The raster pictures a screen may show as they are. */
 export type QrPictureType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
@@ -130,7 +131,7 @@ export async function loadOpnQr(
   }
   if (typeof decoded === 'string' && decoded !== '') return ok({ payload: decoded });
   if (decoded !== null && typeof decoded === 'object') {
-    if ('refused' in decoded) return err(qrError(refusal(name, decoded.refused), { area: 'payment', kind: 'opn_qr_refused', method: method.id, reason: decoded.refused }));
+    if ('refused' in decoded) return err(qrError(refusal(name, decoded.refused), { area: 'payment', kind: 'opn_qr_refused', method: method.id, reason: decoded.said }));
     const { picture } = decoded;
     return ok({ payload: null, image: { dataUrl: `data:${picture.contentType};base64,${bytesToBase64(picture.bytes)}` } });
   }

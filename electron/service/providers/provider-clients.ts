@@ -24,7 +24,7 @@ export const readOpnQrImage: QrImageDecoder = async (bytes, contentType, filenam
     case 'picture':
       return { payload: null, picture: { bytes: reading.picture.bytes, contentType: reading.picture.mediaType } };
     case 'refused':
-      return { payload: null, refused: reading.reason };
+      return { payload: null, refused: reading.reason, said: reading.said };
   }
 };
 

@@ -16,7 +16,8 @@ type NameClaim = 'svg' | 'svgz' | 'raster';
 export type ImageRoute = 'svg' | 'raster' | 'other_picture';
 
 export type ImageKindProblem =
-  | { readonly kind: 'mismatch'; readonly said: string; readonly is: string }
+  /** The Content-Type or the file name (`claimed`, quoted as it may be shown) says one thing, the bytes (`is`) another. */
+  | { readonly kind: 'mismatch'; readonly claimedBy: 'content_type' | 'filename'; readonly claimed: string; readonly is: ImageBytesKind }
   | { readonly kind: 'compressed' }
   | { readonly kind: 'not_image' };
 
@@ -85,28 +86,25 @@ const EXTENSION_CLAIMS: ReadonlyMap<string, NameClaim> = new Map([
 /** A name fit to quote back in a sentence: short and plain, else described. */
 const quotable = (name: string, otherwise: string): string => (/^[\w.+/-]{1,64}$/.test(name) ? name : otherwise);
 
+interface Claim {
+  readonly claim: NameClaim;
+  readonly claimedBy: 'content_type' | 'filename';
+  /** The type or file name as it may be quoted back. */
+  readonly claimed: string;
+}
+
 /** The claims a name makes, each with how to quote it. Generic types (octet-stream, text/plain) claim nothing. */
-function claimsOf(name: ImageName): { claim: NameClaim; said: string }[] {
-  const claims: { claim: NameClaim; said: string }[] = [];
+function claimsOf(name: ImageName): Claim[] {
+  const claims: Claim[] = [];
   const type = (name.contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const byType = CONTENT_TYPE_CLAIMS.get(type);
-  if (byType !== undefined) claims.push({ claim: byType, said: `served as ${type}` });
+  if (byType !== undefined) claims.push({ claim: byType, claimedBy: 'content_type', claimed: type });
   const filename = (name.filename ?? '').trim();
   const extension = /\.([A-Za-z0-9]{1,8})$/.exec(filename)?.[1]?.toLowerCase() ?? '';
   const byName = EXTENSION_CLAIMS.get(extension);
-  if (byName !== undefined) claims.push({ claim: byName, said: `named ${quotable(filename, `*.${extension}`)}` });
+  if (byName !== undefined) claims.push({ claim: byName, claimedBy: 'filename', claimed: quotable(filename, `*.${extension}`) });
   return claims;
 }
-
-const BYTES_DESCRIPTION: Readonly<Record<ImageBytesKind, string>> = {
-  png: 'a PNG picture',
-  jpeg: 'a JPEG picture',
-  gif: 'a GIF picture',
-  webp: 'a WebP picture',
-  svg: 'SVG markup',
-  gzip: 'gzip-compressed data',
-  unknown: 'not a picture',
-};
 
 /** Whether the bytes are what a claim says, at the level that matters: markup or pixels (a PNG named .jpg is still pixels). */
 function agrees(claim: NameClaim, bytes: ImageBytesKind): boolean {
@@ -125,7 +123,7 @@ function agrees(claim: NameClaim, bytes: ImageBytesKind): boolean {
 export function routeImage(bytes: Uint8Array, name: ImageName): Result<ImageRoute, ImageKindProblem> {
   const kind = sniffImage(bytes);
   const wrong = claimsOf(name).find(({ claim }) => !agrees(claim, kind));
-  if (wrong !== undefined) return err({ kind: 'mismatch', said: wrong.said, is: BYTES_DESCRIPTION[kind] });
+  if (wrong !== undefined) return err({ kind: 'mismatch', claimedBy: wrong.claimedBy, claimed: wrong.claimed, is: kind });
   switch (kind) {
     case 'svg':
       return ok('svg');

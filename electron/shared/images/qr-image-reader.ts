@@ -1,5 +1,6 @@
+import type { ImageReasonSaid } from '../../../app/i18n/said/payment-answers-image';
 import { pictureMediaType, routeImage, type ImageName } from './image-kind';
-import { kindReason, rasterReason, svgReason } from './qr-image-reasons';
+import { GIF_OR_WEBP, NO_QR, kindRefusal, rasterRefusal, refusalFor, svgRefusal, type ImageRefusal } from './qr-image-reasons';
 import { scanQr } from './qr-scan';
 import { MAX_IMAGE_BYTES, decodeRaster } from './raster-image';
 import { rasterizeSvg } from './svg-raster';
@@ -18,15 +19,14 @@ export type QrImageReading =
   | { readonly kind: 'payload'; readonly payload: string }
   /** No QR could be read; show this picture as it is, scaled without smoothing. `reason` says why. */
   | { readonly kind: 'picture'; readonly picture: { readonly mediaType: QrPictureType; readonly bytes: Uint8Array }; readonly reason: string }
-  /** Not shown at all: too big, broken, hostile, or not what its name says. `reason` is a sentence for the cashier. */
-  | { readonly kind: 'refused'; readonly reason: string };
+  /** Not shown at all: too big, broken, hostile, or not what its name says. `reason` is the English sentence, `said` what it says. */
+  | { readonly kind: 'refused'; readonly reason: string; readonly said: ImageReasonSaid };
 
-const NO_QR = 'No QR code could be read from the QR image, so it is shown as it is.';
-const refused = (reason: string): QrImageReading => ({ kind: 'refused', reason });
+const refused = ({ reason, said }: ImageRefusal): QrImageReading => ({ kind: 'refused', reason, said });
 
 function readSvg(bytes: Uint8Array): QrImageReading {
   const drawn = rasterizeSvg(bytes);
-  if (!drawn.ok) return refused(svgReason(drawn.error));
+  if (!drawn.ok) return refused(svgRefusal(drawn.error));
   // Scanned at the size it was drawn to fit a largest-version QR at 4 pixels a module, not smaller.
   const payload = scanQr(drawn.value.image, MIN_SVG_RENDER_SIDE);
   if (payload !== null) return { kind: 'payload', payload };
@@ -35,11 +35,11 @@ function readSvg(bytes: Uint8Array): QrImageReading {
 
 function readRaster(bytes: Uint8Array): QrImageReading {
   const decoded = decodeRaster(bytes);
-  if (!decoded.ok) return refused(rasterReason(decoded.error));
+  if (!decoded.ok) return refused(rasterRefusal(decoded.error));
   const payload = scanQr(decoded.value);
   if (payload !== null) return { kind: 'payload', payload };
   const mediaType = pictureMediaType(bytes);
-  return mediaType === null ? refused(NO_QR) : { kind: 'picture', picture: { mediaType, bytes }, reason: NO_QR };
+  return mediaType === null ? refused(refusalFor({ kind: 'no_qr' })) : { kind: 'picture', picture: { mediaType, bytes }, reason: NO_QR };
 }
 
 /**
@@ -48,9 +48,9 @@ function readRaster(bytes: Uint8Array): QrImageReading {
  */
 export function readQrImage(bytes: Uint8Array, name: ImageName): Promise<QrImageReading> {
   try {
-    if (bytes.byteLength > MAX_IMAGE_BYTES) return Promise.resolve(refused(rasterReason({ kind: 'too_many_bytes', bytes: bytes.byteLength })));
+    if (bytes.byteLength > MAX_IMAGE_BYTES) return Promise.resolve(refused(rasterRefusal({ kind: 'too_many_bytes', bytes: bytes.byteLength })));
     const route = routeImage(bytes, name);
-    if (!route.ok) return Promise.resolve(refused(kindReason(route.error)));
+    if (!route.ok) return Promise.resolve(refused(kindRefusal(route.error)));
     switch (route.value) {
       case 'svg':
         return Promise.resolve(readSvg(bytes));
@@ -58,11 +58,10 @@ export function readQrImage(bytes: Uint8Array, name: ImageName): Promise<QrImage
         return Promise.resolve(readRaster(bytes));
       case 'other_picture': {
         const mediaType = pictureMediaType(bytes);
-        const reason = 'The QR image is a GIF or WebP, which the terminal shows as it is rather than reading its QR code.';
-        return Promise.resolve(mediaType === null ? refused(reason) : { kind: 'picture', picture: { mediaType, bytes }, reason });
+        return Promise.resolve(mediaType === null ? refused(refusalFor({ kind: 'gif_or_webp' })) : { kind: 'picture', picture: { mediaType, bytes }, reason: GIF_OR_WEBP });
       }
     }
   } catch {
-    return Promise.resolve(refused('The QR image could not be read.'));
+    return Promise.resolve(refused(refusalFor({ kind: 'unread' })));
   }
 }

@@ -40,18 +40,21 @@ export interface SvgPlan {
   readonly height: number;
 }
 
+/** The root attributes that give an SVG its size. */
+export type SizeAttribute = 'width' | 'height' | 'viewBox';
+
 export type SvgSizeProblem =
-  | { readonly kind: 'bad_size'; readonly attribute: string; readonly value: string }
+  | { readonly kind: 'bad_size'; readonly attribute: SizeAttribute; readonly value: string }
   | { readonly kind: 'too_large'; readonly width: number; readonly height: number };
 
 type Length = { readonly px: number } | { readonly percent: number };
 
 /** A value fit to quote back: short and printable. */
 const quoted = (value: string): string => (value.length <= 40 && /^[\x20-\x7e]*$/.test(value) ? value : `${value.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}…`);
-const badSize = (attribute: string, value: string): Result<never, SvgSizeProblem> => err({ kind: 'bad_size', attribute, value: quoted(value) });
+const badSize = (attribute: SizeAttribute, value: string): Result<never, SvgSizeProblem> => err({ kind: 'bad_size', attribute, value: quoted(value) });
 
 /** A root width or height: a positive, finite length; absent reads as 100%, as resvg does. */
-function readLength(attribute: string, raw: string | undefined): Result<Length, SvgSizeProblem> {
+function readLength(attribute: 'width' | 'height', raw: string | undefined): Result<Length, SvgSizeProblem> {
   if (raw === undefined) return ok({ percent: 100 });
   const found = LENGTH.exec(raw.trim());
   const value = Number(found?.[1]);

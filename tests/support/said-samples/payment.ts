@@ -1,4 +1,5 @@
 import type { PaymentSaid, ProviderAnswerSaid, ProviderLinkSaid } from '../../../app/i18n/said/payment';
+import type { ImageReasonSaid } from '../../../app/i18n/said/payment-answers-image';
 import { DEMO_FAILURES, type DemoFailureCode } from '../../../app/providers/demo/demo-api';
 import { OPN_FAILURE_DESCRIPTIONS, type OpnFailureCode } from '../../../app/providers/opn/opn-api';
 
@@ -13,6 +14,30 @@ export const LINK_SAMPLES: readonly ProviderLinkSaid[] = [
   { area: 'payment', kind: 'provider_trouble', provider: 'Opn', httpStatus: null },
   { area: 'payment', kind: 'provider_trouble', provider: 'Orangepill', httpStatus: 503 },
   { area: 'payment', kind: 'unreadable_answer', provider: 'Orangepill' },
+];
+
+/** Each reason the terminal's QR image reader gives for refusing an image, with values as it gives them. */
+export const IMAGE_REASON_SAMPLES: readonly ImageReasonSaid[] = [
+  { kind: 'type_mismatch', claimedBy: 'content_type', claimed: 'image/svg+xml', is: 'png' },
+  { kind: 'type_mismatch', claimedBy: 'filename', claimed: 'qrcode.svg', is: 'unknown' },
+  { kind: 'compressed' },
+  { kind: 'not_image' },
+  { kind: 'too_many_bytes', bytes: 2_097_152, maxBytes: 1_048_576 },
+  { kind: 'too_many_pixels', width: 20_000, height: 20_000, maxSide: 2048 },
+  { kind: 'broken_raster' },
+  { kind: 'svg_not_utf8' },
+  { kind: 'svg_doctype' },
+  { kind: 'svg_broken', detail: 'the file ends inside a tag' },
+  { kind: 'svg_too_deep' },
+  { kind: 'svg_not_svg', detail: 'its root element does not declare the SVG namespace' },
+  { kind: 'svg_external', detail: 'refers to an address (https) outside itself' },
+  { kind: 'svg_too_complex', detail: 'its <use> references go round in a loop' },
+  { kind: 'svg_bad_size', attribute: 'viewBox', value: '0 0 0 0' },
+  { kind: 'svg_too_large', width: null, height: 740, maxSide: 2048 },
+  { kind: 'svg_unreadable' },
+  { kind: 'no_qr' },
+  { kind: 'gif_or_webp' },
+  { kind: 'unread' },
 ];
 
 /** A provider's refusals and unusable answers, for each provider name that says them. */
@@ -49,7 +74,7 @@ export const ANSWER_SAMPLES: readonly ProviderAnswerSaid[] = [
   { area: 'payment', kind: 'opn_qr_elsewhere' },
   { area: 'payment', kind: 'opn_qr_not_image' },
   { area: 'payment', kind: 'opn_qr_too_large', kb: 512 },
-  { area: 'payment', kind: 'opn_qr_refused', method: 'promptpay', reason: 'The QR image is not a PNG, JPEG or SVG picture.' },
+  ...IMAGE_REASON_SAMPLES.map((reason): ProviderAnswerSaid => ({ area: 'payment', kind: 'opn_qr_refused', method: 'promptpay', reason })),
   { area: 'payment', kind: 'opn_qr_svg_unread', method: 'promptpay' },
 ];
 

@@ -3,6 +3,7 @@ import type { AnsweredAmount, ProviderAnswerSaid, RefusedKey, RejectedWhat } fro
 import { methodOwnName } from '../../sale/method-name';
 import type { SaidFormat, SaidWordsFor } from '../said';
 import { wordWithin } from '../said-within';
+import { imageReasons } from './said-payment-image';
 import { en as sale } from './said-sale';
 
 const name = (method: Parameters<typeof methodOwnName>[0]): string => methodOwnName(method, 'en');
@@ -55,7 +56,9 @@ export const answers: SaidWordsFor<ProviderAnswerSaid> = {
   opn_qr_elsewhere: () => 'Opn gave a QR image address outside its API; the terminal will not send its key there',
   opn_qr_not_image: () => 'Opn sent a QR code that is not an image',
   opn_qr_too_large: ({ kb }) => `Opn's QR image is larger than the terminal accepts (${kb} KB)`,
-  opn_qr_refused: ({ method, reason }) =>
-    reason.startsWith('The ') ? `Opn's ${name(method)} ${reason.slice(4)}` : `Opn's ${name(method)} QR image cannot be used: ${reason}`,
+  opn_qr_refused: ({ method, reason }, f) => {
+    const why = wordWithin(imageReasons, reason, f);
+    return why.startsWith('The ') ? `Opn's ${name(method)} ${why.slice(4)}` : `Opn's ${name(method)} QR image cannot be used: ${why}`;
+  },
   opn_qr_svg_unread: ({ method }) => `The ${name(method)} QR image (SVG) could not be read, and the terminal does not show SVG as it came`,
 };

@@ -3,6 +3,7 @@ import type { AnsweredAmount, ProviderAnswerSaid, RefusedKey, RejectedWhat } fro
 import { methodOwnName } from '../../sale/method-name';
 import type { SaidFormat, SaidWordsFor } from '../said';
 import { wordWithin } from '../said-within';
+import { imageReasons } from './said-payment-image';
 import { ms as sale } from './said-sale';
 
 /** The provider's name as the service gives it; only the demo's is a description, so only it is translated. */
@@ -59,6 +60,6 @@ export const answers: SaidWordsFor<ProviderAnswerSaid> = {
   opn_qr_elsewhere: () => 'Opn memberi alamat gambar QR di luar API Opn; terminal tidak akan menghantar kuncinya ke situ',
   opn_qr_not_image: () => 'Opn menghantar kod QR yang bukan gambar',
   opn_qr_too_large: ({ kb }) => `Gambar QR daripada Opn lebih besar daripada yang diterima oleh terminal (${kb} KB)`,
-  opn_qr_refused: ({ method, reason }) => `Gambar QR ${name(method)} daripada Opn tidak boleh digunakan: ${reason}`,
+  opn_qr_refused: ({ method, reason }, f) => `Gambar QR ${name(method)} daripada Opn tidak boleh digunakan: ${wordWithin(imageReasons, reason, f)}`,
   opn_qr_svg_unread: ({ method }) => `Gambar QR ${name(method)} (SVG) tidak dapat dibaca, dan terminal tidak menunjukkan SVG seperti yang diterima`,
 };

@@ -3,6 +3,7 @@ import type { AnsweredAmount, ProviderAnswerSaid, RefusedKey, RejectedWhat } fro
 import { methodOwnName } from '../../sale/method-name';
 import type { SaidFormat, SaidWordsFor } from '../said';
 import { wordWithin } from '../said-within';
+import { imageReasons } from './said-payment-image';
 import { zh as sale } from './said-sale';
 
 /** The provider's name as the service gives it; only the demo's is a description, so only it is translated. */
@@ -55,6 +56,6 @@ export const answers: SaidWordsFor<ProviderAnswerSaid> = {
   opn_qr_elsewhere: () => 'Opn 给出的二维码图片地址不在其 API 范围内；终端不会把密钥发送到那里',
   opn_qr_not_image: () => 'Opn 发送的二维码不是图片',
   opn_qr_too_large: ({ kb }) => `Opn 的二维码图片超出终端可接受的大小（${kb} KB）`,
-  opn_qr_refused: ({ method, reason }) => `Opn 的 ${name(method)} 二维码图片无法使用：${reason}`,
+  opn_qr_refused: ({ method, reason }, f) => `Opn 的 ${name(method)} 二维码图片无法使用：${wordWithin(imageReasons, reason, f)}`,
   opn_qr_svg_unread: ({ method }) => `无法读取 ${name(method)} 二维码图片（SVG），而终端不会原样显示 SVG`,
 };
