@@ -45,14 +45,23 @@ function ipv4Bytes(ip: string): Uint8Array {
   return Uint8Array.from(parts);
 }
 
+/**
+ * A certificate serial from random bytes: positive, as RFC 5280 asks, and never with a leading zero
+ * byte. DER wants the shortest INTEGER, and OpenSSL refuses a serial starting 0x00 then 0x00–0x7f as
+ * "illegal padding" (it was about 1 certificate in 256 before this).
+ */
+export function certificateSerial(random: Uint8Array): Uint8Array {
+  const serial = Uint8Array.from(random);
+  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
+  return serial;
+}
+
 /** A self-signed ECDSA P-256 certificate for loopback and the given LAN names and addresses. */
 export async function createTlsIdentity(now: Date, names: { readonly dns?: readonly string[]; readonly ips?: readonly string[] } = {}): Promise<{ key: string; cert: string }> {
   const keys = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
   const cert = new pkijs.Certificate();
   cert.version = 2;
-  const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // positive, as RFC 5280 asks
-  cert.serialNumber = new asn1js.Integer({ valueHex: serial });
+  cert.serialNumber = new asn1js.Integer({ valueHex: certificateSerial(randomBytes(16)) });
   cert.issuer.typesAndValues.push(commonName('QR Counter Terminal POS API'));
   cert.subject.typesAndValues.push(commonName('QR Counter Terminal POS API'));
   cert.notBefore.value = new Date(now.getTime() - DAY_MS);
