@@ -54,7 +54,7 @@ function filesUnder(dir: string): string[] {
  * the virtual printer for a demo without a printer, and what they share. Anything else of
  * electron/simulators/ in the shipped bundle is a test rig.
  */
-const DEMO_SIMULATORS = /^electron\/simulators\/(demo|opn|orangepill|printer)\/[^/]+\.ts$|^electron\/simulators\/(http-util|faults|webhook-sender|simulated-provider)\.ts$/;
+const DEMO_SIMULATORS = /^electron\/simulators\/(demo|opn|orangepill|printer)\/[^/]+\.ts$|^electron\/simulators\/(http-util|faults|webhook-sender|simulated-provider|control-gate)\.ts$/;
 
 let listing: PackListing;
 let packed: string[];
