@@ -154,6 +154,22 @@ describe('the POS API on the LAN, given hostile input', () => {
     expect(String(t)).toMatch(/the POS API did not start: The POS API cannot listen on the LAN: its certificate could not be read or made \(Cannot read the POS API's TLS files/);
   });
 
+  it('keeps one certificate, the same on disk as served and shown, when new ones are asked for all at once', async () => {
+    const dataDir = folder();
+    const t = await lanTerminal(dataDir);
+    const answers = await Promise.all([
+      ...Array.from({ length: 6 }, () => t.service.dispatch('newPosCertificate', {}, 'cashier')),
+      ...Array.from({ length: 6 }, () => t.service.dispatch('getPosApiStatus', {}, 'cashier')),
+    ]);
+    expect(answers.every((a) => a.ok)).toBe(true);
+    const shown = (await status(t)).certificate!.fingerprint256;
+    expect(await presented(t.url)).toBe(shown);
+    await t.close();
+    open.splice(open.indexOf(t), 1);
+    const again = await lanTerminal(dataDir);
+    expect((await status(again)).certificate).toMatchObject({ fingerprint256: shown, fresh: null });
+  });
+
   it('drops a connection that never finishes its TLS handshake, and one that sends garbage', async () => {
     const t = await lanTerminal(folder(), { handshakeTimeoutMs: 200 });
     const { hostname, port } = new URL(t.url);

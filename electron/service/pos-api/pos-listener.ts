@@ -71,7 +71,8 @@ export function posListener(options: { readonly dataDir: string | null; readonly
     regenerate: async (): Promise<{ readonly ok: true; readonly value: PosApiStatus } | { readonly ok: false; readonly problem: string }> => {
       const made = await certificates.regenerate();
       if (!made.ok) return made;
-      if (listener !== null && listening?.bind === 'lan') listener.replaceTls(made.value.tls);
+      // The one in use after every making queued so far, whichever call this is.
+      if (listener !== null && listening?.bind === 'lan') listener.replaceTls(certificates.current()?.tls ?? made.value.tls);
       else if (problem !== null) await apply(options.settings().posApi);
       return { ok: true, value: await status() };
     },

@@ -55,13 +55,21 @@ export function posCertificates(options: { readonly dataDir: string | null; read
     }
   };
 
+  // One at a time: two makings at once would write one's key beside the other's certificate.
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = (run: () => Promise<CertificateResult>): Promise<CertificateResult> => {
+    const next = queue.then(run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
   return {
     /** The certificate in use, read or made on first need. */
-    load: (): Promise<CertificateResult> => (current === null ? settle((dir) => loadOrCreateTlsIdentity(dir)) : Promise.resolve({ ok: true, value: current })),
+    load: (): Promise<CertificateResult> => inTurn(() => (current === null ? settle((dir) => loadOrCreateTlsIdentity(dir)) : Promise.resolve({ ok: true, value: current }))),
     /** The one in use, if any has been read yet. */
     current: (): PosCertificate | null => current,
     /** A new key and certificate; the old pair is set aside in the data folder. */
-    regenerate: (): Promise<CertificateResult> => settle((dir) => regenerateTlsIdentity(dir)),
+    regenerate: (): Promise<CertificateResult> => inTurn(() => settle((dir) => regenerateTlsIdentity(dir))),
   };
 }
 
