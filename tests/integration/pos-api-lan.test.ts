@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import type { PosClientView } from '../../app/pos-api/pos-client-schemas';
 import { TLS_CERT_FILE, TLS_KEY_FILE } from '../../electron/service/pos-api/tls/tls-identity';
 import { createPosClient, PinMismatchError } from '../../tools/pos-client';
 import { startPosTerminal, type PosTerminal } from '../support/pos-terminal';
+import { ALI, MEI, MEI_APPROVES } from '../support/terminal-clients';
 
 /* The POS API on the shop's LAN: https only, with the terminal's own certificate, pinned by the tills. Bound to 127.0.0.1 here. */
 
@@ -117,6 +119,32 @@ describe('the POS API on the LAN', () => {
     expect(await presented(t.url)).toBe(pin);
     await expect(createPosClient({ baseUrl: t.url, key, fingerprint256: old }).createCheckout(SALE)).rejects.toBeInstanceOf(PinMismatchError);
     expect(await createPosClient({ baseUrl: t.url, key, fingerprint256: pin }).createCheckout(SALE)).toMatchObject({ status: 'awaiting_customer' });
+  });
+
+  it("needs a manager's PIN for a new certificate where staff are listed, and audits it with the new fingerprint", async () => {
+    const t = await lanTerminal(folder());
+    const before = (await status(t)).certificate!.fingerprint256;
+    expect(await t.service.dispatch('saveStaff', { members: [MEI, ALI], refundApproval: { mode: 'all' } }, 'cashier')).toMatchObject({ ok: true });
+    const refused = await t.service.dispatch('newPosCertificate', {}, 'cashier');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'sign_in_required' } });
+    expect(await presented(t.url)).toBe(before);
+    // Ali signs in on the counter's screen: a cashier, so a manager must approve on the spot.
+    const screen = { id: 'counter', operator: null, sessionToken: null };
+    expect(await t.service.dispatch('signIn', { staffId: ALI.id, pin: ALI.pin }, 'cashier', screen)).toMatchObject({ ok: true });
+    const asAli = await t.service.dispatch('newPosCertificate', {}, 'cashier', screen);
+    expect(asAli).toMatchObject({ ok: false, error: { code: 'approval_required', message: "A manager's PIN is needed to replace the POS API's certificate" } });
+    const wrong = await t.service.dispatch('newPosCertificate', { approval: { staffId: ALI.id, pin: ALI.pin } }, 'cashier', screen);
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    expect(await presented(t.url)).toBe(before);
+    const made = await t.service.dispatch('newPosCertificate', { approval: MEI_APPROVES }, 'cashier', screen);
+    expect(made).toMatchObject({ ok: true });
+    const pin = (made as { value: PosApiStatus }).value.certificate!.fingerprint256;
+    const db = new Database(join(t.dataDir, 'journal-demo.sqlite3'), { readonly: true });
+    const rows = db.prepare("SELECT operator_id, approved_by_id, detail_json FROM audit WHERE action = 'pos_certificate_replaced'").all();
+    db.close();
+    expect(rows).toEqual([{ operator_id: 'ali', approved_by_id: 'mei', detail_json: JSON.stringify({ fingerprint256: pin }) }]);
+    expect(t.logLines.join('\n')).not.toMatch(/PRIVATE KEY/);
+    expect(await presented(t.url)).toBe(pin);
   });
 });
 
