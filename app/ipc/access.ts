@@ -55,6 +55,8 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   getPosOffer: 'operator',
   takePosOffer: 'operator',
   declinePosOffer: 'operator',
+  getPosApiStatus: 'operator',
+  newPosCertificate: 'manager',
 };
 
 /**
@@ -73,6 +75,7 @@ export const MANAGER_ACTION: Readonly<Record<ManagerAction, string>> = {
   revokeDisplay: 'unpair a customer display',
   createPosClient: 'create a POS key',
   revokePosClient: 'revoke a POS key',
+  newPosCertificate: "replace the POS API's certificate",
 };
 
 /** The manager's action a command is, in those words; undefined for a command no approval is asked for. */

@@ -11,6 +11,7 @@ import { historySchemas } from './history-schemas';
 import { pairingSchemas, type PairingResults } from './pairing-schemas';
 import { posKeySchemas, type PosKeyResults } from '../pos-api/pos-client-schemas';
 import { posOfferSchemas, type PosOffer, type PosOfferResults } from '../pos-api/pos-offer';
+import { posApiStatusSchemas, type PosApiStatusResults } from '../pos-api/pos-api-status';
 import { parkedSchemas, type ParkedResults } from './parked-schemas';
 import type { ParkedSales } from '../engine/parking-desk';
 import { settingsSchemas, type SettingsResults } from './settings-schemas';
@@ -135,6 +136,8 @@ export const commandSchemas = {
   ...posKeySchemas,
   /** A till's request the cashier chooses the method for (app/pos-api/pos-offer.ts). */
   ...posOfferSchemas,
+  /** The POS API's listener and LAN certificate as the settings screen shows them (app/pos-api/pos-api-status.ts). */
+  ...posApiStatusSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -187,7 +190,7 @@ export interface RequestLookup {
   readonly createdAt: number | null;
 }
 
-export interface CommandResults extends HistoryResults, SettingsResults, StaffResults, ParkedResults, PairingResults, PosKeyResults, PosOfferResults {
+export interface CommandResults extends HistoryResults, SettingsResults, StaffResults, ParkedResults, PairingResults, PosKeyResults, PosOfferResults, PosApiStatusResults {
   readonly getSnapshot: Snapshot;
   readonly charge: Payment;
   readonly cancel: Payment;

@@ -131,7 +131,7 @@ export interface RefundEntry {
 }
 
 /** What the audit records (journal table `audit`): every deliberate act besides selling. */
-export const AUDIT_ACTIONS = ['refund', 'close_day', 'settings', 'devices', 'staff', 'park', 'resolve', 'keep_late', 'returned', 'pair_display', 'unpair_display', 'pos_key_made', 'pos_key_revoked'] as const;
+export const AUDIT_ACTIONS = ['refund', 'close_day', 'settings', 'devices', 'staff', 'park', 'resolve', 'keep_late', 'returned', 'pair_display', 'unpair_display', 'pos_key_made', 'pos_key_revoked', 'pos_certificate_replaced'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One act, with who did it and the manager who approved it; null when nobody was signed in (a one-person shop). */

@@ -78,6 +78,8 @@ export function createPosApi(transport: ApiTransport) {
     getPosOffer: () => call('getPosOffer', {}),
     takePosOffer: (args: CommandArgs<'takePosOffer'>) => call('takePosOffer', args),
     declinePosOffer: (args: CommandArgs<'declinePosOffer'>) => call('declinePosOffer', args),
+    getPosApiStatus: () => call('getPosApiStatus', {}),
+    newPosCertificate: (approval?: Approval) => approved('newPosCertificate', {}, approval),
     onPosOffer: on('posOffer'),
     onPrint: on('print'),
     onParked: on('parked'),

@@ -12,6 +12,7 @@ import {
   orangepillApiKey,
   orangepillLabel,
   paymentEntry,
+  posApiFields,
   qrExpirySeconds,
   soundFields,
   startupFields,
@@ -47,6 +48,8 @@ export const settingsFormSchema = z.strictObject({
   customerDisplay: customerDisplayFields,
   startup: startupFields,
   providers: providerFields,
+  /** The POS API's listener and refund rule; its address is the settings file's alone. */
+  posApi: posApiFields.omit({ address: true }),
 });
 
 export type SettingsForm = z.infer<typeof settingsFormSchema>;
@@ -67,6 +70,7 @@ export const settingsSchemas = {
     customerDisplay: settingsFormSchema.shape.customerDisplay.optional(),
     startup: settingsFormSchema.shape.startup.optional(),
     providers: settingsFormSchema.shape.providers.optional(),
+    posApi: settingsFormSchema.shape.posApi.optional(),
     credentials: z
       .strictObject({
         opnSecretKey: opnSecretKey.nullable().optional(),

@@ -130,6 +130,30 @@ export const startupFields = z
  * Every setting the terminal has, with its default. The headless host reads the same shape from
  * `--config FILE`, so an unattended terminal needs no clicks. Unknown keys are errors, to catch typos.
  */
+const TRUE_OR_FALSE = says('must be true or false', { area: 'settings', kind: 'field_true_false' });
+const NOT_PORT = says('must be a port number (0 to 65535)', { area: 'settings', kind: 'field_not_port' });
+
+/**
+ * The POS integration API (docs/pos-api.md): a shop's till creates QR checkouts on this terminal.
+ * Off by default. 'loopback' listens on 127.0.0.1 only, over http; 'lan' listens on the shop's
+ * network over https only, with the terminal's own certificate (kept in the data folder) that each
+ * till pins by its fingerprint.
+ */
+export const posApiFields = z.strictObject({
+  enabled: z.boolean({ error: TRUE_OR_FALSE }).default(false),
+  port: z.number({ error: NOT_PORT }).int({ error: NOT_PORT }).min(0, { error: NOT_PORT }).max(65_535, { error: NOT_PORT }).default(5180),
+  bind: z
+    .enum(['loopback', 'lan'], { error: says('must be "loopback" (this machine only) or "lan" (the shop network, over TLS)', { area: 'settings', kind: 'field_pos_bind' }) })
+    .default('loopback'),
+  /**
+   * Settings-file only: for 'lan', the one address of this machine to listen on (null: every
+   * address, 0.0.0.0). TLS is required whatever it is; tests set 127.0.0.1.
+   */
+  address: z.ipv4({ error: says('must be an IPv4 address of this machine, like 192.168.1.20 (leave it unset to listen on every address)', { area: 'settings', kind: 'field_not_ipv4' }) }).nullable().default(null),
+  /** The shop's standing approval of refunds asked for by a POS key with the refund scope. */
+  allowRefunds: z.boolean({ error: TRUE_OR_FALSE }).default(false),
+});
+
 export const settingsSchema = z.strictObject({
   merchant: merchantFields.prefault({}),
   currency: z
@@ -179,15 +203,7 @@ export const settingsSchema = z.strictObject({
    * The POS integration API (docs/pos-api.md): a shop's till creates QR checkouts on this terminal.
    * Off by default. 'loopback' listens on 127.0.0.1 only; 'lan' needs TLS.
    */
-  posApi: z
-    .strictObject({
-      enabled: z.boolean({ error: 'must be true or false' }).default(false),
-      port: z.number({ error: 'must be a port number' }).int().min(0).max(65_535, { error: 'must be a port number (0 to 65535)' }).default(5180),
-      bind: z.enum(['loopback', 'lan'], { error: 'must be "loopback" (this machine only) or "lan" (the shop network, over TLS)' }).default('loopback'),
-      /** The shop's standing approval of refunds asked for by a POS key with the refund scope. */
-      allowRefunds: z.boolean({ error: 'must be true or false' }).default(false),
-    })
-    .prefault({}),
+  posApi: posApiFields.prefault({}),
   printer: printerSettings,
   poleDisplay: poleDisplaySettings,
   /**

@@ -57,8 +57,10 @@ describe('the POS API in the headless host', () => {
     expect(((await cancelled.json()) as Checkout).status).toBe('cancelled');
   });
 
-  it('says in the banner why it does not listen on the LAN without TLS', async () => {
-    const serve = await serveWith({ posApi: { enabled: true, port: 0, bind: 'lan' } });
-    expect(serve.stdout()).toMatch(/^POS API: not listening: posApi\.bind "lan" needs TLS/m);
+  it('listens on the LAN only over https, with the certificate it keeps in the data folder', async () => {
+    const serve = await serveWith({ posApi: { enabled: true, port: 0, bind: 'lan', address: '127.0.0.1' } });
+    const api = /^POS API: (https:\/\/127\.0\.0\.1:\d+)\/v1\/ /m.exec(serve.stdout())?.[1];
+    expect(api).toBeDefined();
+    await expect(fetch(`${api?.replace('https:', 'http:') ?? ''}/v1/openapi.json`)).rejects.toThrow();
   });
 });

@@ -139,7 +139,7 @@ describe('other commands', () => {
   });
 
   it('only getSnapshot is read-only', () => {
-    expect(COMMAND_NAMES).toEqual(['getSnapshot', 'charge', 'refund', 'cancel', 'markReturned', 'keepLate', 'dismiss', 'demoSimulate', 'lookupRequest', 'printSlip', 'printTest', 'getDeviceSettings', 'saveDeviceSettings', 'testPoleDisplay', 'listSerialPorts', 'listPayments', 'paymentDetail', 'exportPaymentsCsv', 'endOfDay', 'closeDay', 'listDayReports', 'reprintDayReport', 'exportDayReportCsv', 'getSettings', 'saveSettings', 'testConnection', 'signIn', 'resumeSession', 'signOut', 'getStaff', 'saveStaff', 'park', 'listParked', 'checkNow', 'resolveParked', 'acknowledgeParked', 'listDisplays', 'approveDisplay', 'revokeDisplay', 'listPosClients', 'createPosClient', 'revokePosClient', 'getPosOffer', 'takePosOffer', 'declinePosOffer']);
+    expect(COMMAND_NAMES).toEqual(['getSnapshot', 'charge', 'refund', 'cancel', 'markReturned', 'keepLate', 'dismiss', 'demoSimulate', 'lookupRequest', 'printSlip', 'printTest', 'getDeviceSettings', 'saveDeviceSettings', 'testPoleDisplay', 'listSerialPorts', 'listPayments', 'paymentDetail', 'exportPaymentsCsv', 'endOfDay', 'closeDay', 'listDayReports', 'reprintDayReport', 'exportDayReportCsv', 'getSettings', 'saveSettings', 'testConnection', 'signIn', 'resumeSession', 'signOut', 'getStaff', 'saveStaff', 'park', 'listParked', 'checkNow', 'resolveParked', 'acknowledgeParked', 'listDisplays', 'approveDisplay', 'revokeDisplay', 'listPosClients', 'createPosClient', 'revokePosClient', 'getPosOffer', 'takePosOffer', 'declinePosOffer', 'getPosApiStatus', 'newPosCertificate']);
     expect([...READ_ONLY_COMMANDS]).toEqual(['getSnapshot']);
   });
 

@@ -19,7 +19,7 @@ describe('settings', () => {
       payment: { qrExpirySeconds: 600, entry: 'cents', currencies: [], pollIntervalMs: 1000, expiryGraceSeconds: 10, backoffBaseMs: 1000, backoffMaxMs: 30_000 },
       web: { host: '127.0.0.1', port: 5170 },
       webhooks: { host: '127.0.0.1', port: null },
-      posApi: { enabled: false, port: 5180, bind: 'loopback', allowRefunds: false },
+      posApi: { enabled: false, port: 5180, bind: 'loopback', address: null, allowRefunds: false },
       printer: {
         connection: null,
         paper: '80mm',

@@ -52,6 +52,11 @@ export type SettingsFieldSaid =
   | { readonly area: 'settings'; readonly kind: 'field_not_locale' }
   | { readonly area: 'settings'; readonly kind: 'field_alias_with_key' }
   | { readonly area: 'settings'; readonly kind: 'field_not_a_setting' }
+  | { readonly area: 'settings'; readonly kind: 'field_true_false' }
+  | { readonly area: 'settings'; readonly kind: 'field_not_port' }
+  /** The POS API's bind: this machine only, or the shop's network over TLS. */
+  | { readonly area: 'settings'; readonly kind: 'field_pos_bind' }
+  | { readonly area: 'settings'; readonly kind: 'field_not_ipv4' }
   /** The environment variable `variable` sets this field; it cannot change here. */
   | { readonly area: 'settings'; readonly kind: 'field_set_by_environment'; readonly variable: string }
   | { readonly area: 'settings'; readonly kind: 'field_url_key_in_environment'; readonly variable: string }

@@ -13,6 +13,7 @@ export const MANAGER_ACTIONS = [
   'revokeDisplay',
   'createPosClient',
   'revokePosClient',
+  'newPosCertificate',
 ] as const;
 export type ManagerAction = (typeof MANAGER_ACTIONS)[number];
 

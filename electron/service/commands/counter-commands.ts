@@ -10,6 +10,7 @@ import type { SettingsCommand } from './settings-commands';
 import type { StaffCommand } from '../staff/staff-commands';
 import type { PairingCommand } from '../pairing/display-pairing';
 import type { PosKeyCommand } from '../pos-api/pos-key-commands';
+import type { PosTlsCommand } from '../pos-api/pos-tls-commands';
 
 export interface CounterCommandDeps {
   readonly emit: Emit;
@@ -19,7 +20,7 @@ export interface CounterCommandDeps {
 }
 
 /** The commands one counter answers: the sale, parked sales, devices, history. */
-export function counterCommands(counter: Counter, deps: CounterCommandDeps): Omit<CommandHandlers, SettingsCommand | StaffCommand | PairingCommand | PosKeyCommand> {
+export function counterCommands(counter: Counter, deps: CounterCommandDeps): Omit<CommandHandlers, SettingsCommand | StaffCommand | PairingCommand | PosKeyCommand | PosTlsCommand> {
   const { engine, audit, providers, simulators } = counter;
   const { devicesFile } = deps;
   return {

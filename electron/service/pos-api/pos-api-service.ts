@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult, EventPayloads } from '../../../app/ipc/contract';
 import { posOpenApi } from '../../../app/pos-api/openapi';
 import type { PosKeyResults } from '../../../app/pos-api/pos-client-schemas';
@@ -14,7 +13,9 @@ import { createCheckoutDesk, NO_EVENTS, type DeskCounter, type PosEventSink } fr
 import { openCheckoutStore, posApiDbPath } from './checkout-store';
 import { openPosKeyStore, posClientsPath, type PosKeyStore } from './pos-keys';
 import { handlePosRequest, type PosRouteHandler } from './pos-routes';
-import { DEFAULT_POS_LIMITS, listenPos, type PosLimits, type PosListener, type PosTls } from './pos-server';
+import { DEFAULT_POS_LIMITS, type PosLimits, type PosTls } from './pos-server';
+import { posListener } from './pos-listener';
+import type { PosApiStatus } from '../../../app/pos-api/pos-api-status';
 
 export type { PosEventSink } from './checkout-desk';
 export type { PosRouteHandler } from './pos-routes';
@@ -37,7 +38,7 @@ export interface PosApiOptions {
   readonly sink?: PosEventSink;
   /** More routes under the same keys and limits (GET /v1/events). */
   readonly extraRoutes?: ReadonlyMap<string, PosRouteHandler>;
-  /** The certificate that lets the API listen on the shop's LAN; without it, loopback only. */
+  /** A certificate for the LAN listener instead of the terminal's own (kept in dataDir, made on first need). */
   readonly tls?: PosTls;
   readonly limits?: Partial<PosLimits>;
 }
@@ -46,7 +47,7 @@ export interface PosApiService {
   /** Where it listens now, or null when it is off. */
   readonly url: string | null;
   readonly keys: PosKeyStore;
-  /** Why it is not listening though enabled (a port taken, 'lan' without TLS), or null. */
+  /** Why it is not listening though enabled (a port taken, an unusable certificate for 'lan'), or null. */
   readonly problem: string | null;
   /** Follows the settings in force: starts, stops or moves the listener. */
   apply(settings: Settings['posApi']): Promise<void>;
@@ -56,6 +57,10 @@ export interface PosApiService {
     readonly revokePosClient: (args: { readonly clientId: string }) => Promise<ApiResult<PosKeyResults['revokePosClient']>>;
     readonly takePosOffer: (args: { readonly checkoutId: string; readonly method: MethodId }) => Promise<ApiResult<null>>;
     readonly declinePosOffer: (args: { readonly checkoutId: string }) => ApiResult<null>;
+    /** Where it listens, or why not, and the LAN certificate's fingerprint and pin (never its key). */
+    readonly getPosApiStatus: () => Promise<ApiResult<PosApiStatus>>;
+    /** A new LAN certificate, in use at once: every till must pin it again. */
+    readonly newPosCertificate: () => Promise<ApiResult<PosApiStatus>>;
   };
   /** The till's request waiting for the cashier's choice of method, or null. */
   offer(): PosOffer | null;
@@ -125,6 +130,11 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
       },
       takePosOffer: async (args) => toApiResult(await desk.take(args.checkoutId, args.method)),
       declinePosOffer: (args) => toApiResult(desk.decline(args.checkoutId)),
+      getPosApiStatus: async () => ({ ok: true, value: await listener.status() }),
+      newPosCertificate: async () => {
+        const made = await listener.regenerate();
+        return made.ok ? made : { ok: false, error: { code: 'invalid_state', message: made.problem } };
+      },
       revokePosClient: (args) => {
         const revoked = keys.revoke(args.clientId);
         return Promise.resolve(revoked.ok ? revoked : { ok: false, error: { code: 'not_found', message: revoked.error } });
@@ -135,46 +145,6 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
       unsubscribe();
       await listener.close();
       store.close();
-    },
-  };
-}
-
-/** The listener that follows the settings: off, on loopback, or on the LAN with TLS. */
-function posListener(options: PosApiOptions, limits: PosLimits, handle: (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean) => void) {
-  let listener: PosListener | null = null;
-  let listening: Settings['posApi'] | null = null;
-  let problem: string | null = null;
-
-  const apply = async (next: Settings['posApi']): Promise<void> => {
-    const same = listening !== null && next.enabled && listening.port === next.port && listening.bind === next.bind;
-    if (same) return;
-    await listener?.close();
-    listener = null;
-    listening = null;
-    problem = null;
-    if (!next.enabled) return;
-    if (next.bind === 'lan' && options.tls === undefined) {
-      problem = 'posApi.bind "lan" needs TLS, which this terminal has not set up yet: the POS API listens on nothing. Use "loopback" for a till on this machine';
-      options.log.log('error', 'POS API not started', { problem });
-      return;
-    }
-    try {
-      const host = next.bind === 'lan' ? '0.0.0.0' : '127.0.0.1';
-      listener = await listenPos({ host, port: next.port, limits, ...(options.tls === undefined ? {} : { tls: options.tls }), handle });
-      listening = next;
-      options.log.log('info', 'POS API listening', { url: listener.url });
-    } catch (error) {
-      problem = `The POS API cannot listen on port ${String(next.port)}: ${error instanceof Error ? error.message : String(error)}`;
-      options.log.log('error', 'POS API not started', { problem });
-    }
-  };
-  return {
-    apply,
-    url: () => listener?.url ?? null,
-    problem: () => problem,
-    close: async () => {
-      await listener?.close();
-      listener = null;
     },
   };
 }

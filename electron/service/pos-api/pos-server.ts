@@ -16,6 +16,8 @@ export interface PosLimits {
   readonly maxConnections: number;
   readonly maxConnectionsPerSource: number;
   readonly headersTimeoutMs: number;
+  /** A TLS handshake not done in this time is dropped (the LAN listener): bounds half-open handshakes. */
+  readonly handshakeTimeoutMs: number;
   readonly requestTimeoutMs: number;
   readonly keepAliveTimeoutMs: number;
   readonly idleTimeoutMs: number;
@@ -31,6 +33,7 @@ export const DEFAULT_POS_LIMITS: PosLimits = {
   maxConnections: 128,
   maxConnectionsPerSource: 64,
   headersTimeoutMs: 10_000,
+  handshakeTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   idleTimeoutMs: 60_000,
@@ -45,6 +48,8 @@ export interface PosTls {
 
 export interface PosListener {
   readonly url: string;
+  /** A new certificate for the connections from now on (https only); open ones finish with the old. */
+  replaceTls(tls: PosTls): void;
   close(): Promise<void>;
 }
 
@@ -64,7 +69,11 @@ export async function listenPos(options: { readonly host: string; readonly port:
     maxHeaderSize: 8 * 1024,
   };
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => options.handle(req, res, false);
-  const server: Server = options.tls === undefined ? createHttpServer(settings, onRequest) : createHttpsServer({ ...settings, key: options.tls.key, cert: options.tls.cert }, onRequest);
+  const tls = options.tls;
+  const https = tls === undefined ? null : createHttpsServer({ ...settings, key: tls.key, cert: tls.cert, handshakeTimeout: limits.handshakeTimeoutMs, minVersion: 'TLSv1.2' }, onRequest);
+  const server: Server = https ?? createHttpServer(settings, onRequest);
+  // A failed handshake (plain http, a scanner, a client that gave up) ends that socket only.
+  https?.on('tlsClientError', (_error: Error, socket: Socket) => socket.destroy());
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => options.handle(req, res, true));
   server.maxHeadersCount = 50;
   server.maxConnections = limits.maxConnections;
@@ -89,7 +98,8 @@ export async function listenPos(options: { readonly host: string; readonly port:
   const { port } = server.address() as AddressInfo;
   const shown = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   return {
-    url: `${options.tls === undefined ? 'http' : 'https'}://${shown}:${String(port)}`,
+    url: `${https === null ? 'http' : 'https'}://${shown}:${String(port)}`,
+    replaceTls: (next) => https?.setSecureContext({ key: next.key, cert: next.cert }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

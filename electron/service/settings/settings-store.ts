@@ -66,6 +66,7 @@ export function formOf(settings: Settings): SettingsForm {
         callbackUrl: orangepill.callbackUrl,
       },
     },
+    posApi: { enabled: settings.posApi.enabled, port: settings.posApi.port, bind: settings.posApi.bind, allowRefunds: settings.posApi.allowRefunds },
   };
 }
 

@@ -26,6 +26,7 @@ import type { EventListener, TerminalApi } from './terminal-api';
 import { startPosApi, type PosApiOptions, type PosApiService, type PosEventSink, type PosRouteHandler, type PosTls } from '../pos-api/pos-api-service';
 import type { PosLimits } from '../pos-api/pos-server';
 import { posKeyCommands } from '../pos-api/pos-key-commands';
+import { posTlsCommands } from '../pos-api/pos-tls-commands';
 
 export type { MonitorPicker } from '../commands/settings-commands';
 
@@ -131,7 +132,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     {
       start: (next, emit) => startCounter({ ...options, settings: withSavedDevices(next, devicesFile, log), clock, ...(store === undefined ? {} : { store }), demoPrinter: printers.start, emit }),
       emit: bus.emit,
-      commands: (counter) => ({ ...counterCommands(counter, { emit: bus.emit, devicesFile, now: clock.now }), ...settings.commands, ...staff.commands, ...pairing.commands, ...posKeyCommands(() => pos, (entry) => slot.current().audit(entry)) }),
+      commands: (counter) => ({ ...counterCommands(counter, { emit: bus.emit, devicesFile, now: clock.now }), ...settings.commands, ...staff.commands, ...pairing.commands, ...posKeyCommands(() => pos, (entry) => slot.current().audit(entry)), ...posTlsCommands(() => pos, (entry) => slot.current().audit(entry)) }),
     },
     state.settings,
   );

@@ -110,6 +110,8 @@ export function auditText(entry: AuditEntry, locale: string | undefined, words: 
       return says.posKeyMade(typeof d['name'] === 'string' ? d['name'] : '?', who);
     case 'pos_key_revoked':
       return says.posKeyRevoked(typeof d['name'] === 'string' ? d['name'] : '?', who);
+    case 'pos_certificate_replaced':
+      return says.posCertificateReplaced(who);
     default:
       return assertNever(entry.action, 'audit action');
   }

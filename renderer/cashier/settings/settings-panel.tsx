@@ -14,6 +14,7 @@ import { KeyStorageSection, OpnSection, OrangepillSection } from './provider-sec
 import { saveAnswerText } from './settings-words';
 import { PaymentsSection, ShopSection } from './shop-sections';
 import { PosKeysSection } from './pos-keys-section';
+import { PosApiSection } from './pos-api-section';
 
 /** Save and Close, and what the last save said. */
 function SettingsFooter({ onClose }: { readonly onClose: () => void }) {
@@ -71,6 +72,7 @@ function SettingsBody({ view, draft, onClose }: { readonly view: SettingsView; r
         <OpnSection {...section} />
         <OrangepillSection {...section} />
         <KeyStorageSection view={view} errors={errors} />
+        <PosApiSection {...section} />
         <SettingsFooter onClose={onClose} />
       </form>
     </>

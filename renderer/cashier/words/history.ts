@@ -76,6 +76,7 @@ export interface HistoryAuditWords {
   /** A POS key made or revoked for the till `name`. */
   readonly posKeyMade: (name: string, who: string) => string;
   readonly posKeyRevoked: (name: string, who: string) => string;
+  readonly posCertificateReplaced: (who: string) => string;
 }
 
 /** The cashier's words for this part of the screen; every language's copy has this type, so a missing one fails the build. */

@@ -110,4 +110,31 @@ export interface SettingsWords {
     readonly revokeName: (name: string) => string;
     readonly revoked: (name: string) => string;
   };
+  /** The POS API's listener, its refund rule, and the LAN certificate the tills pin. */
+  readonly posApi: {
+    readonly legend: string;
+    readonly enabled: string;
+    readonly port: string;
+    readonly portHint: string;
+    readonly bind: string;
+    readonly loopback: string;
+    readonly lan: string;
+    readonly lanHint: string;
+    readonly allowRefunds: string;
+    readonly listening: (url: string) => string;
+    readonly off: string;
+    readonly fingerprint: string;
+    readonly pin: string;
+    readonly pinHint: string;
+    readonly validTo: (when: string) => string;
+    readonly copy: string;
+    readonly copied: string;
+    readonly created: string;
+    readonly regenerated: string;
+    readonly replaced: (reason: string) => string;
+    readonly newCertificate: string;
+    readonly confirmNew: string;
+    readonly confirmYes: string;
+    readonly confirmNo: string;
+  };
 }

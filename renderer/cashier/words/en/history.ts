@@ -85,6 +85,7 @@ export const en: HistoryWords = {
     unpairDisplay: (name, who) => `Customer display “${name}” unpaired ${who}`,
     posKeyMade: (name, who) => `POS key for “${name}” made ${who}`,
     posKeyRevoked: (name, who) => `POS key for “${name}” revoked ${who}`,
+    posCertificateReplaced: (who) => `POS API certificate replaced ${who}: every till must pin the new fingerprint`,
     park: (who) => `Set aside ${who}`,
     resolve: (who) => `Marked resolved ${who}`,
     keepLate: (who) => `Late payment kept ${who}`,

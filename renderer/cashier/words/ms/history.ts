@@ -85,6 +85,7 @@ export const ms: HistoryWords = {
     unpairDisplay: (name, who) => `Paparan pelanggan “${name}” dinyahpasang ${who}`,
     posKeyMade: (name, who) => `Kunci POS untuk “${name}” dibuat ${who}`,
     posKeyRevoked: (name, who) => `Kunci POS untuk “${name}” dibatalkan ${who}`,
+    posCertificateReplaced: (who) => `Sijil API POS diganti ${who}: setiap mesin POS mesti menyemat cap jari baharu`,
     park: (who) => `Diketepikan ${who}`,
     resolve: (who) => `Ditanda selesai ${who}`,
     keepLate: (who) => `Bayaran lewat disimpan ${who}`,

@@ -21,6 +21,7 @@ const ACTION: Readonly<Record<ManagerAction, string>> = {
   revokeDisplay: 'menyahpasang paparan pelanggan',
   createPosClient: 'mencipta kunci POS',
   revokePosClient: 'membatalkan kunci POS',
+  newPosCertificate: 'menggantikan sijil API POS',
 };
 
 const needed = (need: { action: ManagerAction; amount: Money | null }, f: SaidFormat): string =>

@@ -85,6 +85,7 @@ export const zh: HistoryWords = {
     unpairDisplay: (name, who) => `顾客显示屏“${name}”已取消配对（${who}）`,
     posKeyMade: (name, who) => `已为“${name}”创建 POS 密钥（${who}）`,
     posKeyRevoked: (name, who) => `“${name}”的 POS 密钥已撤销（${who}）`,
+    posCertificateReplaced: (who) => `POS API 证书已更换（${who}）：每台收银机都须固定新的指纹`,
     park: (who) => `已搁置（${who}）`,
     resolve: (who) => `已标记为已解决（${who}）`,
     keepLate: (who) => `已保留逾期付款（${who}）`,

@@ -21,6 +21,7 @@ const ACTION: Readonly<Record<ManagerAction, string>> = {
   revokeDisplay: '取消配对顾客显示屏',
   createPosClient: '创建POS密钥',
   revokePosClient: '撤销POS密钥',
+  newPosCertificate: '更换POS API证书',
 };
 
 const needed = (need: { action: ManagerAction; amount: Money | null }, f: SaidFormat): string =>
