@@ -73,7 +73,7 @@ afterAll(async () => {
 describe('Electron IPC into the terminal service', () => {
   it('registers one handler per command and nothing generic', () => {
     expect([...handlers.keys()].sort()).toEqual(
-      ['acknowledgeParked', 'approveDisplay', 'cancel', 'charge', 'checkNow', 'closeDay', 'createPosClient', 'declinePosOffer', 'demoSimulate', 'dismiss', 'endOfDay', 'exportDayReportCsv', 'exportPaymentsCsv', 'getDeviceSettings', 'getPosOffer', 'getSettings', 'getSnapshot', 'getStaff', 'keepLate', 'listDayReports', 'listDisplays', 'listParked', 'listPayments', 'listPosClients', 'listSerialPorts', 'lookupRequest', 'markReturned', 'park', 'paymentDetail', 'printSlip', 'printTest', 'refund', 'reprintDayReport', 'resolveParked', 'resumeSession', 'revokeDisplay', 'revokePosClient', 'saveDeviceSettings', 'saveSettings', 'saveStaff', 'signIn', 'signOut', 'takePosOffer', 'testConnection', 'testPoleDisplay'].map((c) => `pos:command:${c}`),
+      ['acknowledgeParked', 'approveDisplay', 'cancel', 'charge', 'checkNow', 'closeDay', 'createPosClient', 'declinePosOffer', 'demoSimulate', 'dismiss', 'endOfDay', 'exportDayReportCsv', 'exportPaymentsCsv', 'getDeviceSettings', 'getPosApiStatus', 'getPosOffer', 'getSettings', 'getSnapshot', 'getStaff', 'keepLate', 'listDayReports', 'listDisplays', 'listParked', 'listPayments', 'listPosClients', 'listSerialPorts', 'lookupRequest', 'markReturned', 'newPosCertificate', 'park', 'paymentDetail', 'printSlip', 'printTest', 'refund', 'reprintDayReport', 'resolveParked', 'resumeSession', 'revokeDisplay', 'revokePosClient', 'saveDeviceSettings', 'saveSettings', 'saveStaff', 'signIn', 'signOut', 'takePosOffer', 'testConnection', 'testPoleDisplay'].map((c) => `pos:command:${c}`),
     );
   });
 
