@@ -67,6 +67,25 @@ describe('POS webhooks', () => {
     await expect.poll(() => dispatcher.endpoint('till-2')?.cursor).toBe(3);
   });
 
+  it('passes over pages of events the client may not see (other tills\' checkouts) and delivers the next one it may', async () => {
+    dispatcher.stop();
+    dispatcher = createWebhookDispatcher({ db, log, clock, retry: RETRY, random: () => 0.5, visible: (_client, event) => (event.data as { till: number }).till === 2 });
+    dispatcher.start();
+    register();
+    for (let n = 0; n < 450; n++) log.append('checkout.updated', { till: 3, n });
+    log.append('checkout.updated', { till: 2, n: 450 });
+    // Each page of others' events is passed over on a zero-delay timer of the dispatcher's clock.
+    await expect
+      .poll(async () => {
+        await clock.advance(0);
+        return pos.received.length;
+      })
+      .toBe(1);
+    expect(JSON.parse(pos.received[0]!.body)).toMatchObject({ id: '451', data: { till: 2 } });
+    await expect.poll(() => dispatcher.endpoint('till-2')?.cursor).toBe(451);
+    expect(dispatcher.endpoint('till-2')?.attempts).toBe(0);
+  });
+
   it('retries a 5xx with backoff, keeps the order, and re-signs each try with its own timestamp', async () => {
     register();
     pos.script(500, 503);

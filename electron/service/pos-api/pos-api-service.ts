@@ -9,13 +9,15 @@ import { createRateLimiter } from '../../shared/http/rate-limit';
 import type { Logger } from '../logging/logger';
 import type { EventListener } from '../terminal/terminal-api';
 import { checkoutActions } from './checkout-actions';
-import { createCheckoutDesk, NO_EVENTS, type DeskCounter, type PosEventSink } from './checkout-desk';
+import { createCheckoutDesk, type DeskCounter, type PosEventSink } from './checkout-desk';
 import { openCheckoutStore, posApiDbPath } from './checkout-store';
 import { openPosKeyStore, posClientsPath, type PosKeyStore } from './pos-keys';
 import { handlePosRequest, type PosRouteHandler } from './pos-routes';
 import { DEFAULT_POS_LIMITS, type PosLimits, type PosTls } from './pos-server';
 import { posListener } from './pos-listener';
 import type { PosApiStatus } from '../../../app/pos-api/pos-api-status';
+import { wirePosEvents } from './pos-events-wiring';
+import type { Clock } from '../../../app/engine/clock';
 
 export type { PosEventSink } from './checkout-desk';
 export type { PosRouteHandler } from './pos-routes';
@@ -27,6 +29,10 @@ export interface PosApiOptions {
   readonly sqliteBinding?: string;
   readonly log: Logger;
   readonly now: () => number;
+  /** For the events' heartbeats and webhook retries; `now` with real timers without it. */
+  readonly clock?: Clock;
+  /** The environment, for a test host's webhook retry base (QR_TERMINAL_POS_WEBHOOK_RETRY_MS). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** The counter in force (it is replaced when settings are saved). */
   readonly counter: () => DeskCounter;
   readonly settings: () => Settings;
@@ -34,9 +40,9 @@ export interface PosApiOptions {
   readonly subscribe: (listener: EventListener) => () => void;
   /** Tells the screens of a till's request waiting for the cashier's choice of method. */
   readonly announceOffer?: (offer: PosOffer | null) => void;
-  /** Where each checkout change goes (the events module's log); nowhere by default. */
+  /** Where each checkout change goes instead of the events log (tests). */
   readonly sink?: PosEventSink;
-  /** More routes under the same keys and limits (GET /v1/events). */
+  /** More routes under the same keys and limits, over the built-in /v1/events and /v1/webhook (tests). */
   readonly extraRoutes?: ReadonlyMap<string, PosRouteHandler>;
   /** A certificate for the LAN listener instead of the terminal's own (kept in dataDir, made on first need). */
   readonly tls?: PosTls;
@@ -73,11 +79,13 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
   const keys = openPosKeyStore({ file: options.dataDir === null ? null : posClientsPath(options.dataDir), now: options.now });
   if (keys.problem !== null) options.log.log('error', 'POS keys unreadable', { error: keys.problem });
   const store = openCheckoutStore(options.dataDir === null ? null : posApiDbPath(options.dataDir), options.sqliteBinding);
+  const clock = options.clock ?? { now: options.now, setTimer: realTimer };
+  const events = wirePosEvents({ dataDir: options.dataDir, ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }), clock, log: options.log, keys, store, ...(options.env === undefined ? {} : { env: options.env }) });
   const deps = {
     store,
     counter: options.counter,
     locale: () => options.settings().locale,
-    sink: options.sink ?? NO_EVENTS,
+    sink: options.sink ?? events.sink,
     now: options.now,
     log: options.log,
     ...(options.announceOffer === undefined ? {} : { announceOffer: options.announceOffer }),
@@ -104,7 +112,7 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
     clientLimiter: createRateLimiter({ ratePerSecond: limits.ratePerSecond, burst: limits.burst, maxSources: 256, now: options.now }),
     maxBodyBytes: limits.maxBodyBytes,
     openapi: () => openapi,
-    extraRoutes: options.extraRoutes ?? new Map<string, PosRouteHandler>(),
+    extraRoutes: new Map<string, PosRouteHandler>([...events.routes, ...(options.extraRoutes ?? [])]),
     log: options.log,
   };
   const listener = posListener(options, limits, (req, res, expectsContinue) => handlePosRequest(context, req, res, expectsContinue));
@@ -137,6 +145,7 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
       },
       revokePosClient: (args) => {
         const revoked = keys.revoke(args.clientId);
+        if (revoked.ok) events.revoke(args.clientId);
         return Promise.resolve(revoked.ok ? revoked : { ok: false, error: { code: 'not_found', message: revoked.error } });
       },
     },
@@ -144,9 +153,15 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
     close: async () => {
       unsubscribe();
       await listener.close();
+      events.close();
       store.close();
     },
   };
+}
+
+function realTimer(fn: () => void, ms: number): () => void {
+  const timer = setTimeout(fn, ms);
+  return () => clearTimeout(timer);
 }
 
 /** A desk's answer as the cashier's command gives it: done, or the refusal's sentence. */

@@ -136,7 +136,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     },
     state.settings,
   );
-  const pos: PosApiService = await posApiBeside(options, { counter: () => slot.current(), settings: () => state.settings, problems: state.problems, subscribe: bus.subscribe, now: clock.now, announceOffer: (offer) => bus.emit('posOffer', { offer }) });
+  const pos: PosApiService = await posApiBeside(options, { counter: () => slot.current(), settings: () => state.settings, problems: state.problems, subscribe: bus.subscribe, now: clock.now, clock, announceOffer: (offer) => bus.emit('posOffer', { offer }) });
   const dispatch = createDispatcher(slot.handlers, log, staff.authorize);
 
   return {
@@ -185,13 +185,14 @@ function withSavedDevices(next: Settings, devicesFile: string | null, log: Logge
 /** The POS API outlives the counter, like the staff list; a listener that cannot start is reported with the settings' problems. */
 async function posApiBeside(
   options: TerminalServiceOptions,
-  terminal: Pick<PosApiOptions, 'counter' | 'settings' | 'subscribe' | 'now' | 'announceOffer'> & { readonly problems: string[] },
+  terminal: Pick<PosApiOptions, 'counter' | 'settings' | 'subscribe' | 'now' | 'clock' | 'announceOffer'> & { readonly problems: string[] },
 ): Promise<PosApiService> {
   const { problems, ...rest } = terminal;
   const pos = await startPosApi({
     dataDir: options.dataDir ?? null,
     ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }),
     log: options.log,
+    ...(options.env === undefined ? {} : { env: options.env }),
     ...rest,
     ...options.posApi,
   });

@@ -49,14 +49,14 @@ export class PosEventDatabaseError extends Error {
 }
 
 /** Opens (creating 0600) and migrates the POS events file; `:memory:` for tests that need no restart. */
-export function openPosEventDatabase(path: string): Database.Database {
+export function openPosEventDatabase(path: string, nativeBinding?: string): Database.Database {
   let db: Database.Database;
   try {
     if (path !== ':memory:') {
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       closeSync(openSync(path, 'a', 0o600));
     }
-    db = new Database(path, { timeout: 5000 });
+    db = new Database(path, { timeout: 5000, ...(nativeBinding === undefined ? {} : { nativeBinding }) });
   } catch (error) {
     throw new PosEventDatabaseError(`Cannot open the POS events file ${path}: ${describe(error)}`);
   }

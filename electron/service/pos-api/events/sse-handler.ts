@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../../../app/engine/clock';
 import { parseLastEventId } from './event-id';
-import type { EventLog } from './event-log';
+import type { EventLog, PosEvent } from './event-log';
 import { sendJsonError } from './json-reply';
 import { openSseStream, type SseStream, type SseStreamLimits } from './sse-stream';
 
@@ -36,6 +36,8 @@ export interface SseHandlerOptions {
   readonly limits?: Partial<SseLimits>;
   /** A stream closed by the terminal (a POS that stopped reading), with the reason: for the log. */
   readonly onDrop?: (drop: { readonly clientId: string; readonly reason: string }) => void;
+  /** Whether this client may see this event (its own checkouts, or all with the read scope); all without it. */
+  readonly visible?: (clientId: string, event: PosEvent) => boolean;
 }
 
 export function createSseHandler(options: SseHandlerOptions): SseHandler {
@@ -86,7 +88,9 @@ export function createSseHandler(options: SseHandlerOptions): SseHandler {
       sendJsonError(res, 503, 'events_unavailable', 'The terminal cannot read its events file right now; try again shortly.', { 'Retry-After': '5' });
       return;
     }
-    const stream = openSseStream(res, { clientId: client.id, afterId }, { log: options.log, clock: options.clock, limits, onClose });
+    const { visible } = options;
+    const start = { clientId: client.id, afterId, ...(visible === undefined ? {} : { visible: (event: PosEvent) => visible(client.id, event) }) };
+    const stream = openSseStream(res, start, { log: options.log, clock: options.clock, limits, onClose });
     streams.add(stream);
     stream.wake();
   };

@@ -41,9 +41,15 @@ function resyncFrame(result: Extract<SinceResult, { kind: 'resync' }>, now: numb
   return frame(event, { ...event, data: { reason: result.reason, oldestId: result.oldestId, latestId: result.latestId, message } });
 }
 
+/** Writes the resync frame; the new cursor is its id. */
+function writeResync(res: ServerResponse, result: Extract<SinceResult, { kind: 'resync' }>, now: number): number {
+  res.write(resyncFrame(result, now));
+  return Number(result.latestId);
+}
+
 export function openSseStream(
   res: ServerResponse,
-  start: { readonly clientId: string; readonly afterId: number },
+  start: { readonly clientId: string; readonly afterId: number; readonly visible?: (event: PosEvent) => boolean },
   deps: { readonly log: EventLog; readonly clock: Clock; readonly limits: SseStreamLimits; readonly onClose: (stream: SseStream, reason: string | null) => void },
 ): SseStream {
   const { log, clock, limits } = deps;
@@ -81,13 +87,14 @@ export function openSseStream(
       }
       const result = log.since(cursor, limits.pageSize, bound - res.writableLength);
       if (result.kind === 'resync') {
-        res.write(resyncFrame(result, clock.now()));
-        cursor = Number(result.latestId);
+        cursor = writeResync(res, result, clock.now());
         continue;
       }
       for (const event of result.events) {
-        res.write(frame(event, event));
         cursor = Number(event.id);
+        // Another till's checkout, for a key without the read scope: passed over, the cursor moves on.
+        if (start.visible?.(event) === false) continue;
+        res.write(frame(event, event));
         if (full()) break;
       }
       if (!result.more && !full()) return;

@@ -42,7 +42,12 @@ export interface WebhookDispatcherOptions {
   readonly post?: (delivery: WebhookDelivery, options: { clock: Clock; timeoutMs: number }) => Promise<PostOutcome>;
   /** An event given up after maxAttempts, for the log: which client, which event, the last reason. */
   readonly onGiveUp?: (info: { readonly clientId: string; readonly eventId: string; readonly reason: string }) => void;
+  /** Whether this client may see this event (its own checkouts, or all with the read scope); all without it. */
+  readonly visible?: (clientId: string, event: PosEvent) => boolean;
 }
+
+/** Events read at once when looking past ones the client may not see. */
+const SCAN_PAGE = 200;
 
 /** Exponential, capped, with "equal jitter": half fixed, half random, so tills that failed together spread out. */
 export function backoffMs(attempts: number, policy: RetryPolicy, random: () => number): number {
@@ -51,14 +56,23 @@ export function backoffMs(attempts: number, policy: RetryPolicy, random: () => n
 }
 
 /**
- * The next event for this endpoint, or null when it is up to date. Events that retention removed
- * before they could be delivered become one `sync.required` event, as on the SSE stream.
+ * The next event for this endpoint, or null when it is up to date; 'passed-over' when a page held
+ * only events it may not see: the cursor is moved past them, and the caller scans on. Events that retention
+ * removed before they could be delivered become one `sync.required` event, as on the SSE stream.
  */
-function nextEvent(log: EventLog, endpoint: WebhookEndpoint, now: number): { event: PosEvent; cursor: number } | null {
-  const result = log.since(endpoint.cursor, 1);
+function nextEvent(
+  deps: { readonly log: EventLog; readonly store: WebhookStore; readonly now: number; readonly visible: (event: PosEvent) => boolean },
+  endpoint: WebhookEndpoint,
+): { event: PosEvent; cursor: number } | 'passed-over' | null {
+  const { log, now, visible } = deps;
+  const result = log.since(endpoint.cursor, SCAN_PAGE);
   if (result.kind === 'events') {
-    const event = result.events[0];
-    return event === undefined ? null : { event, cursor: Number(event.id) };
+    const event = result.events.find(visible);
+    if (event !== undefined) return { event, cursor: Number(event.id) };
+    const last = result.events.at(-1);
+    if (last === undefined) return null;
+    deps.store.advance(endpoint.clientId, Number(last.id), endpoint.lastError);
+    return 'passed-over';
   }
   const to = result.reason === 'unknown' || result.oldestId === null ? Number(result.latestId) : Number(result.oldestId) - 1;
   const message = 'Events for you were no longer kept when they could be delivered: re-read your checkouts with GET /v1/checkouts.';
@@ -87,8 +101,6 @@ function settle(
 export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
   const { log, clock } = options;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
-  const random = options.random ?? Math.random;
-  const post = options.post ?? postWebhook;
   const store = createWebhookStore(options.db);
   const busy = new Set<string>();
   /** Bumped on every register and unregister: a try that ends after either is not recorded. */
@@ -102,13 +114,13 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   let running = false;
   let unsubscribe = (): void => undefined;
 
-  const fire = (clientId: string): void => {
-    timers.delete(clientId);
-    safeKick(clientId);
-  };
   const schedule = (clientId: string, at: number): void => {
     timers.get(clientId)?.();
-    timers.set(clientId, clock.setTimer(() => fire(clientId), Math.max(0, at - clock.now())));
+    const fire = (): void => {
+      timers.delete(clientId);
+      safeKick(clientId);
+    };
+    timers.set(clientId, clock.setTimer(fire, Math.max(0, at - clock.now())));
   };
 
   /**
@@ -130,18 +142,20 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     const endpoint = store.get(clientId);
     if (endpoint === null) return;
     if (endpoint.nextAt > clock.now()) return schedule(clientId, endpoint.nextAt);
-    const next = nextEvent(log, endpoint, clock.now());
+    const next = nextEvent({ log, store, now: clock.now(), visible: (event) => options.visible?.(clientId, event) ?? true }, endpoint);
+    // Only other tills' events so far: the scan goes on from past them, on the next turn.
+    if (next === 'passed-over') return schedule(clientId, clock.now());
     const secret = store.secretOf(clientId);
     if (next === null || secret === null) return;
     busy.add(clientId);
     const started = generation.get(clientId);
     const delivery = { url: endpoint.url, secret, eventId: next.event.id, body: JSON.stringify(next.event) };
-    void post(delivery, { clock, timeoutMs: policy.timeoutMs })
+    void (options.post ?? postWebhook)(delivery, { clock, timeoutMs: policy.timeoutMs })
       .catch((error: unknown): PostOutcome => ({ ok: false, reason: error instanceof Error ? error.message : String(error) }))
       .then((outcome) => {
         busy.delete(clientId);
         safeKick(clientId, () => {
-          if (running && generation.get(clientId) === started) settle({ store, policy, random, now: clock.now(), onGiveUp: options.onGiveUp }, endpoint, next, outcome);
+          if (running && generation.get(clientId) === started) settle({ store, policy, random: options.random ?? Math.random, now: clock.now(), onGiveUp: options.onGiveUp }, endpoint, next, outcome);
         });
       });
   }
