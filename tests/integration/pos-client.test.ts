@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { getEventListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -133,6 +134,20 @@ describe('the reference client: events', () => {
       ['4', { n: 4 }],
     ]);
     expect(seen.map((s) => s.headers['last-event-id'])).toEqual(['0', '2']);
+    abort.abort();
+    expect(await events.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('leaves no abort listener behind per reconnect: a till reconnecting for days leaks none', async () => {
+    const abort = new AbortController();
+    const events = client().events({ lastEventId: '0', signal: abort.signal, wait: noWait });
+    for (let n = 1; n <= 12; n++) {
+      log.append('checkout.updated', { n });
+      expect((await take(events, 1)).map((e) => e.id)).toEqual([String(n)]);
+      sse.close('till-2');
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(12);
+    expect(getEventListeners(abort.signal, 'abort').length).toBeLessThanOrEqual(1);
     abort.abort();
     expect(await events.next()).toEqual({ done: true, value: undefined });
   });

@@ -66,7 +66,10 @@ function connectStream(connection: Connection, lastEventId: string | undefined, 
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { Accept: 'text/event-stream', ...(lastEventId === undefined ? {} : { 'Last-Event-ID': lastEventId }) };
     const req = open(connection, 'GET', '/v1/events', headers, resolve);
-    signal?.addEventListener('abort', () => req.destroy(), { once: true });
+    const abort = (): void => void req.destroy();
+    signal?.addEventListener('abort', abort, { once: true });
+    // One listener per connection, removed with it: a till reconnecting for days leaks none.
+    req.on('close', () => signal?.removeEventListener('abort', abort));
     req.on('error', reject);
     req.end();
   });
