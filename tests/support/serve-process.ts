@@ -13,11 +13,11 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-/** Runs the real `serve` entry point as a child process and waits for the two URLs it prints. */
-export function startServe(args: readonly string[] = [], timeoutMs = 20_000): Promise<ServeProcess> {
+/** Runs the real `serve` entry point as a child process and waits for the two URLs it prints; `env` adds to this process's. */
+export function startServe(args: readonly string[] = [], timeoutMs = 20_000, env: Readonly<Record<string, string>> = {}): Promise<ServeProcess> {
   // Each run gets its own journal folder unless the test names one, so runs never resume each other's sales.
   const data = args.includes('--data') ? [] : ['--data', mkdtempSync(join(tmpdir(), 'serve-data-'))];
-  const child = spawn(process.execPath, [SERVE_SCRIPT, '--port', '0', ...data, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVE_SCRIPT, '--port', '0', ...data, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   let errText = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
