@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventsOpenApi, posEventSchema, webhookCreatedSchema, webhookRegistrationSchema, webhookSchema } from './event-schemas';
 import { CHECKOUT_STATUSES, checkoutListSchema, checkoutSchema, createCheckoutSchema, createRefundSchema, errorBodySchema, listQuerySchema, posAmountSchema, reportedAmountSchema } from './checkout-schemas';
 
 /*
@@ -7,7 +8,7 @@ import { CHECKOUT_STATUSES, checkoutListSchema, checkoutSchema, createCheckoutSc
  * and committed as docs/pos-api.openapi.json (`npm run openapi` rewrites it; a test compares them).
  */
 
-const COMPONENTS = { Amount: posAmountSchema, ReportedAmount: reportedAmountSchema, CreateCheckout: createCheckoutSchema, CreateRefund: createRefundSchema, Checkout: checkoutSchema, CheckoutList: checkoutListSchema, Error: errorBodySchema, ListQuery: listQuerySchema };
+const COMPONENTS = { Amount: posAmountSchema, ReportedAmount: reportedAmountSchema, CreateCheckout: createCheckoutSchema, CreateRefund: createRefundSchema, Checkout: checkoutSchema, CheckoutList: checkoutListSchema, Error: errorBodySchema, ListQuery: listQuerySchema, Event: posEventSchema, WebhookRegistration: webhookRegistrationSchema, Webhook: webhookSchema, WebhookCreated: webhookCreatedSchema };
 /** The API's own version (its paths are /v1/), not the terminal's. */
 export const POS_API_VERSION = '1.0.0';
 const REF = '#/components/schemas/';
@@ -55,11 +56,7 @@ function listParameters(): Json[] {
 export function posOpenApi(version: string = POS_API_VERSION): Json {
   return {
     openapi: '3.1.0',
-    info: {
-      title: 'QR Counter Terminal POS API',
-      version,
-      description: "A shop's till creates QR checkouts on the counter terminal; the counter stays in charge. See docs/pos-api.md.",
-    },
+    info: { title: 'QR Counter Terminal POS API', version, description: "A shop's till creates QR checkouts on the counter terminal; the counter stays in charge. See docs/pos-api.md." },
     servers: [{ url: 'http://127.0.0.1:5180', description: 'The terminal on this machine (settings posApi.port)' }],
     security: [{ bearer: [] }],
     paths: {
@@ -127,7 +124,9 @@ export function posOpenApi(version: string = POS_API_VERSION): Json {
         },
       },
       '/v1/openapi.json': { get: { operationId: 'openapi', security: [], responses: { '200': { description: 'This document.' } } } },
+      ...eventsOpenApi(error, common).paths,
     },
+    webhooks: eventsOpenApi(error, common).webhooks,
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A POS key (pos_…) created in Settings → POS API.' } }, schemas: components() },
   };
 }

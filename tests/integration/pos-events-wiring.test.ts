@@ -4,6 +4,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Checkout } from '../../app/pos-api/checkout-schemas';
+import { webhookCreatedSchema, webhookSchema } from '../../app/pos-api/event-schemas';
 import { createLogger } from '../../electron/service/logging/logger';
 import { webhookRetryFromEnv } from '../../electron/service/pos-api/pos-events-wiring';
 import { createPosClient, PosApiError, type PosEvent } from '../../tools/pos-client';
@@ -84,6 +85,12 @@ describe('the POS events wired into the terminal', () => {
     const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     const registered = await bodyOf(await t.call('PUT', '/v1/webhook', { key: till3.key, body: { url: hook } }));
     const secret = String(registered['secret']);
+    // The answers are what the OpenAPI document says, from the same schemas.
+    expect(webhookCreatedSchema.parse(registered)).toBeDefined();
+    expect(webhookSchema.parse(await bodyOf(await t.call('GET', '/v1/webhook', { key: till3.key })))).toMatchObject({ url: hook, failedAttempts: 0 });
+    const openapi = (await bodyOf(await t.call('GET', '/v1/openapi.json'))) as { paths: Record<string, Record<string, { operationId?: string }>> };
+    expect(openapi.paths['/v1/events']?.['get']?.operationId).toBe('streamEvents');
+    expect(Object.keys(openapi.paths['/v1/webhook'] ?? {})).toEqual(['put', 'get', 'delete']);
     expect(secret).toMatch(/^whsec_/);
     await sale(t, till2.key, 'T2-W');
     const mine = (await bodyOf(await sale(t, till3.key, 'T3-W'))) as unknown as Checkout;

@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import { webhookRegistrationSchema as RegisterBody, type WebhookView } from '../../../../app/pos-api/event-schemas';
 import { declaredTooLarge, isJsonContentType, readBoundedBody, sendJson } from '../../../shared/http/http-body';
 import { sendJsonError } from '../events/json-reply';
 import type { WebhookDispatcher } from './webhook-dispatcher';
 import type { WebhookEndpoint } from './webhook-store';
 
 const MAX_BODY_BYTES = 4096;
-const RegisterBody = z.strictObject({ url: z.string().min(1).max(2048) });
 
 /** The events file refused a read or write (disk full, read-only): said, never thrown into the server. */
 function unavailable(res: ServerResponse): void {
@@ -14,7 +13,7 @@ function unavailable(res: ServerResponse): void {
 }
 
 /** The endpoint as the POS reads it back: never the secret. */
-function view(endpoint: WebhookEndpoint): Record<string, unknown> {
+function view(endpoint: WebhookEndpoint): WebhookView {
   return {
     url: endpoint.url,
     created: new Date(endpoint.created).toISOString(),
