@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -159,6 +160,29 @@ describe('a till following its checkouts through the real host', () => {
     expect(statuses(resumed.events, checkout.id).filter((s) => s === 'paid')).toHaveLength(1);
     expect(((await createPosClient({ baseUrl: api, key }).getCheckout(checkout.id)) as Checkout).status).toBe('paid');
     resumed.stop();
+    await cashier('dismiss', { paymentId: checkout.provider.paymentId });
+  });
+
+  it('runs the walkthrough’s curl -N: the events arrive, and Last-Event-ID resumes after the one given', async () => {
+    await host('curl', {});
+    const curl = (...extra: string[]): { readonly out: () => string; readonly stop: () => void } => {
+      let out = '';
+      const child = spawn('curl', ['-sN', '-H', `Authorization: Bearer ${key}`, ...extra, `${api}/v1/events`], { stdio: ['ignore', 'pipe', 'ignore'] });
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      return { out: () => out, stop: () => void child.kill() };
+    };
+    const live = curl();
+    await expect.poll(() => live.out()).toContain(': connected');
+    const checkout = (await createPosClient({ baseUrl: api, key }).createCheckout({ amount: { minor: 900, currency: 'SGD' }, method: 'demo', reference: 'TABLE-9' })) as Checkout;
+    await cashier('demoSimulate', { paymentId: checkout.provider.paymentId, outcome: 'paid' });
+    await expect.poll(() => live.out()).toContain('"status":"paid"');
+    live.stop();
+    const ids = [...live.out().matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const resumed = curl('-H', `Last-Event-ID: ${String(ids[0])}`);
+    await expect.poll(() => resumed.out()).toContain('"status":"paid"');
+    resumed.stop();
+    expect([...resumed.out().matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))).toEqual(ids.slice(1));
     await cashier('dismiss', { paymentId: checkout.provider.paymentId });
   });
 
