@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import { bodyOf, startPosTerminal, type PosTerminal } from '../support/pos-termi
 const open: PosTerminal[] = [];
 const servers: Server[] = [];
 const aborts: { abort(): void }[] = [];
+const cleanup: string[] = [];
 afterEach(async () => {
   for (const a of aborts.splice(0)) a.abort();
   for (const s of servers.splice(0)) {
@@ -26,6 +28,7 @@ afterEach(async () => {
     await new Promise((r) => s.close(r));
   }
   for (const t of open.splice(0)) await t.close();
+  for (const dir of cleanup.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 async function terminal(limits = {}): Promise<PosTerminal> {
@@ -117,6 +120,23 @@ describe('the POS events wired into the terminal', () => {
     expect((ended as PosApiError).status).toBe(401);
     const again = await t.key('Till 2 again', ['charge']);
     expect((await t.call('GET', '/v1/webhook', { key: again.key })).status).toBe(404);
+  });
+
+  it('runs without events when the events file is not one (the log says why): sales go on, the routes answer 503', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pos-events-broken-'));
+    writeFileSync(join(dataDir, 'pos-events.sqlite3'), 'not a database, '.repeat(512));
+    const t = await startPosTerminal({}, { dataDir });
+    open.push(t);
+    cleanup.push(dataDir);
+    const till2 = await t.key('Till 2', ['charge']);
+    expect((await sale(t, till2.key, 'T2-B')).status).toBe(201);
+    for (const path of ['/v1/events', '/v1/webhook']) {
+      const answer = await t.call('GET', path, { key: till2.key });
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('retry-after')).toBe('60');
+      expect((await bodyOf(answer)).error?.code).toBe('events_unavailable');
+    }
+    expect(t.logLines.join('\n')).toMatch(/POS events unavailable.*pos-events\.sqlite3 is not a readable POS events file/);
   });
 
   it('refuses a key without charge or read to follow checkouts', async () => {
