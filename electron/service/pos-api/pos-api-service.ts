@@ -79,8 +79,7 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
   const keys = openPosKeyStore({ file: options.dataDir === null ? null : posClientsPath(options.dataDir), now: options.now });
   if (keys.problem !== null) options.log.log('error', 'POS keys unreadable', { error: keys.problem });
   const store = openCheckoutStore(options.dataDir === null ? null : posApiDbPath(options.dataDir), options.sqliteBinding);
-  const clock = options.clock ?? { now: options.now, setTimer: realTimer };
-  const events = wirePosEvents({ dataDir: options.dataDir, ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }), clock, log: options.log, keys, store, ...(options.env === undefined ? {} : { env: options.env }) });
+  const events = wirePosEvents({ dataDir: options.dataDir, ...(options.sqliteBinding === undefined ? {} : { sqliteBinding: options.sqliteBinding }), clock: options.clock ?? { now: options.now, setTimer: realTimer }, log: options.log, keys, store, ...(options.env === undefined ? {} : { env: options.env }) });
   const deps = {
     store,
     counter: options.counter,
