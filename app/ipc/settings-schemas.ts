@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Said } from '../i18n/said';
 import type { ConnectionSaid, KeyStorageSaid } from '../i18n/said/settings';
 import {
   customerDisplayFields,
@@ -124,8 +125,16 @@ export interface SettingsView {
   readonly savedIn: string | null;
   /** The monitors to choose from, or null in web mode (the display is whatever screen opens its link). */
   readonly monitors: readonly MonitorChoice[] | null;
-  /** A problem with what was saved before (a damaged file), shown until settings are saved again. */
+  /** A problem with what was saved before (a damaged file), shown until settings are saved again: every problem's English, joined. */
   readonly problem: string | null;
+  /** The same problems one by one, each with its `Said` where the service words it, for the screen's language. */
+  readonly problems?: readonly SettingsProblem[];
+}
+
+/** One problem with what was saved before: its English sentence, and the same as a `Said` where the service has one. */
+export interface SettingsProblem {
+  readonly message: string;
+  readonly said?: Said;
 }
 
 export interface ConnectionCheck {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../app/util/result';
+import type { SettingsProblem } from '../../app/ipc/settings-schemas';
 import {
   NO_CREDENTIALS,
   parseCredentials,
@@ -169,7 +170,7 @@ export async function createCredentialVault(options: CredentialVaultOptions): Pr
     path: file,
     protection,
     load: () =>
-      oneAtATime(async (): Promise<Result<ProviderCredentials, string>> => {
+      oneAtATime(async (): Promise<Result<ProviderCredentials, string | SettingsProblem>> => {
         const read = readOptionalFile(file);
         if (!read.ok) return read;
         if (read.value === null) return ok(NO_CREDENTIALS);

@@ -105,7 +105,7 @@ describe('readOptionalFile and the saved-state files', () => {
     const keys = await plainFileCredentialStore(dir).load();
     for (const result of [screen, devices, keys]) {
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error).toMatch(/is a symbolic link/);
+      if (!result.ok) expect(typeof result.error === 'string' ? result.error : result.error.message).toMatch(/is a symbolic link/);
     }
   });
 

@@ -96,6 +96,18 @@ export type ConnectionSaid =
 /**
  * What the service says about the settings: saving them, checking them, keeping keys (see ../said.ts).
  */
+/**
+ * A file saved before that could not be used at start, shown on the settings screen until settings are
+ * saved again. Names the file and what was wrong with it, never its contents.
+ */
+export type SavedFileSaid =
+  /** The settings saved on the screen (`file`) are not JSON, so they were not used. */
+  | { readonly area: 'settings'; readonly kind: 'screen_settings_not_json'; readonly file: string }
+  /** The stored provider keys (`file`) cannot be read: not JSON, or not what a keys file holds. */
+  | { readonly area: 'settings'; readonly kind: 'keys_file_damaged'; readonly file: string; readonly problem: 'not_json' | 'unexpected' }
+  /** The paired displays' file is damaged: displays pair again, and the kiosk cashier link is replaced. */
+  | { readonly area: 'settings'; readonly kind: 'paired_displays_damaged'; readonly file: string; readonly problem: 'not_json' | 'unexpected' };
+
 export type SettingsSaid =
   /** A save while a sale is going: nothing was saved. */
   | { readonly area: 'settings'; readonly kind: 'sale_in_progress'; readonly amount: Money }
@@ -103,6 +115,7 @@ export type SettingsSaid =
   | { readonly area: 'settings'; readonly kind: 'not_written'; readonly file: string; readonly reason: string }
   /** The terminal did not start with the new settings (`reason`, in English), so the previous ones are back. */
   | { readonly area: 'settings'; readonly kind: 'restart_failed'; readonly reason: string }
+  | SavedFileSaid
   | KeyStorageSaid
   | SettingsFieldSaid
   | ConnectionSaid;

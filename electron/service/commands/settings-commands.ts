@@ -93,7 +93,8 @@ function settingsView(deps: SettingsCommandDeps): SettingsView {
     keyStorage: { description: state.credentials.protection.description, needsConsent: state.credentials.protection.needsConsent, said: state.credentials.protection.said },
     savedIn: state.savedIn,
     monitors: deps.monitors?.list() ?? null,
-    problem: state.problems.length === 0 ? null : state.problems.join(' '),
+    problem: state.problems.length === 0 ? null : state.problems.map((p) => p.message).join(' '),
+    problems: state.problems.map((p) => ({ ...p })),
   };
 }
 

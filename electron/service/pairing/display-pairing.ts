@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Said } from '../../../app/i18n/said';
 import type { ApiError, ApiResult } from '../../../app/ipc/contract';
+import type { SettingsProblem } from '../../../app/ipc/settings-schemas';
 import type { PairedDisplays } from '../../../app/ipc/pairing-schemas';
 import { ok, type Result } from '../../../app/util/result';
 import { actorsOf, type AuditWriter } from '../journal/audit-writer';
@@ -39,8 +40,8 @@ export interface DisplayPairing {
   /** Called with a display's id when it is revoked, so its open connections are closed. */
   onRevoked(listener: (displayId: string) => void): () => void;
   readonly commands: Pick<CommandHandlers, PairingCommand>;
-  /** Why the saved links could not be read, or null. */
-  readonly problem: string | null;
+  /** Why the saved links could not be read (in English, and as a `Said` where the service words it), or null. */
+  readonly problem: SettingsProblem | null;
 }
 
 const refused = (code: ApiError['code'], message: string, said?: Said): ApiResult<never> => ({ ok: false, error: { code, message, ...(said === undefined ? {} : { said }) } });

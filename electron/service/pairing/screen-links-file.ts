@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { SettingsProblem } from '../../../app/ipc/settings-schemas';
 import { err, ok, type Result } from '../../../app/util/result';
 import { readOptionalFile } from '../files/private-file';
 import { writeJsonFile } from '../files/json-file';
@@ -35,18 +36,23 @@ export const screenLinksPath = (dataDir: string): string => join(dataDir, SCREEN
  * The saved links, or none when there is no file yet. A damaged file is an error: the caller starts
  * with no paired displays and says so, rather than guessing which tokens were valid.
  */
-export function loadScreenLinks(file: string): Result<ScreenLinks, string> {
+export function loadScreenLinks(file: string): Result<ScreenLinks, SettingsProblem> {
+  const damaged = (problem: 'not_json' | 'unexpected'): Result<ScreenLinks, SettingsProblem> =>
+    err({
+      message: `${file} is damaged (${problem === 'not_json' ? 'not valid JSON' : 'unexpected contents'}): paired displays must pair again, and the kiosk cashier link is replaced`,
+      said: { area: 'settings', kind: 'paired_displays_damaged', file, problem },
+    });
   const read = readOptionalFile(file);
-  if (!read.ok) return read;
+  if (!read.ok) return err({ message: read.error });
   if (read.value === null) return ok(EMPTY_SCREEN_LINKS);
   let json: unknown;
   try {
     json = JSON.parse(read.value.toString('utf8'));
   } catch {
-    return err(`${file} is damaged (not valid JSON): paired displays must pair again, and the kiosk cashier link is replaced`);
+    return damaged('not_json');
   }
   const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) return err(`${file} is damaged (unexpected contents): paired displays must pair again, and the kiosk cashier link is replaced`);
+  if (!parsed.success) return damaged('unexpected');
   return ok({ cashier: parsed.data.cashier, displays: parsed.data.displays });
 }
 

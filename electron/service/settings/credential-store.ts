@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { KeyStorageSaid } from '../../../app/i18n/said/settings';
+import type { SettingsProblem } from '../../../app/ipc/settings-schemas';
 import { err, ok, type Result } from '../../../app/util/result';
 import { readOptionalFile, writePrivateFile } from '../files/private-file';
 
@@ -34,7 +35,7 @@ export interface CredentialStore {
   readonly protection: CredentialProtection;
   /** Where the keys are kept, for the README and the settings screen; never their contents. */
   readonly path: string;
-  load(): Promise<Result<ProviderCredentials, string>>;
+  load(): Promise<Result<ProviderCredentials, string | SettingsProblem>>;
   /** Replaces the stored keys, written whole (temporary file, then rename) with mode 0600. */
   save(credentials: ProviderCredentials): Promise<Result<void, string>>;
 }
@@ -49,15 +50,20 @@ const fileSchema = z.strictObject({
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Parses the stored JSON (after any decryption), naming the file when it is damaged. */
-export function parseCredentials(file: string, text: string): Result<ProviderCredentials, string> {
+export function parseCredentials(file: string, text: string): Result<ProviderCredentials, SettingsProblem> {
+  const damaged = (problem: 'not_json' | 'unexpected'): Result<ProviderCredentials, SettingsProblem> =>
+    err({
+      message: `${file} is damaged (${problem === 'not_json' ? 'not valid JSON' : 'unexpected contents'}); set the provider keys again`,
+      said: { area: 'settings', kind: 'keys_file_damaged', file, problem },
+    });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return err(`${file} is damaged (not valid JSON); set the provider keys again`);
+    return damaged('not_json');
   }
   const parsed = fileSchema.safeParse(json);
-  return parsed.success ? ok(parsed.data) : err(`${file} is damaged (unexpected contents); set the provider keys again`);
+  return parsed.success ? ok(parsed.data) : damaged('unexpected');
 }
 
 /**

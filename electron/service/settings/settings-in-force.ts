@@ -1,3 +1,4 @@
+import type { SettingsProblem } from '../../../app/ipc/settings-schemas';
 import type { Settings } from '../../../app/settings/settings';
 import type { Logger } from '../logging/logger';
 import { memoryCredentialStore, NO_CREDENTIALS, plainFileCredentialStore, type CredentialStore, type ProviderCredentials } from './credential-store';
@@ -25,7 +26,7 @@ export interface SettingsInForce {
   keys: ProviderCredentials;
   settings: Settings;
   /** What could not be read at start (a damaged file, keys that cannot be opened), shown on the settings screen. */
-  readonly problems: string[];
+  readonly problems: SettingsProblem[];
 }
 
 /** The file's settings, then the screen's, then the environment's; anything unreadable is reported and left out. */
@@ -34,13 +35,13 @@ export async function loadSettingsInForce(sources: SettingsSources): Promise<Set
   const env = sources.env ?? {};
   const savedIn = sources.dataDir === undefined ? null : screenSettingsPath(sources.dataDir);
   const credentials = sources.credentials ?? (sources.dataDir === undefined ? memoryCredentialStore() : plainFileCredentialStore(sources.dataDir));
-  const problems: string[] = [];
+  const problems: SettingsProblem[] = [];
   let saved: SavedSections = {};
   if (savedIn !== null) {
     const loaded = loadScreenSettings(savedIn);
     if (loaded.ok) saved = loaded.value;
     else {
-      log.log('error', 'screen settings ignored', { error: loaded.error });
+      log.log('error', 'screen settings ignored', { error: loaded.error.message });
       problems.push(loaded.error);
     }
   }
@@ -48,8 +49,9 @@ export async function loadSettingsInForce(sources: SettingsSources): Promise<Set
   const loadedKeys = await credentials.load();
   if (loadedKeys.ok) keys = loadedKeys.value;
   else {
-    log.log('error', 'stored provider keys ignored', { error: loadedKeys.error });
-    problems.push(loadedKeys.error);
+    const problem = typeof loadedKeys.error === 'string' ? { message: loadedKeys.error } : loadedKeys.error;
+    log.log('error', 'stored provider keys ignored', { error: problem.message });
+    problems.push(problem);
   }
   for (const key of [keys.opnSecretKey, keys.orangepillApiKey]) if (key !== null) log.redact(key);
 
@@ -60,6 +62,6 @@ export async function loadSettingsInForce(sources: SettingsSources): Promise<Set
     .map(([path, message]) => `${path} ${message}`)
     .join('; ')}); the file's settings are in force until they are saved again`;
   log.log('error', 'screen settings ignored', { error: problem });
-  problems.push(problem);
+  problems.push({ message: problem });
   return { ...state, saved: {}, keys: NO_CREDENTIALS };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { fieldProblems } from '../../../app/ipc/contract';
-import { SETTINGS_SECTIONS, settingsFormSchema, type SaveSettingsArgs, type SettingsForm } from '../../../app/ipc/settings-schemas';
+import { SETTINGS_SECTIONS, settingsFormSchema, type SaveSettingsArgs, type SettingsForm, type SettingsProblem } from '../../../app/ipc/settings-schemas';
 import { settingsSchema, type Settings } from '../../../app/settings/settings';
 import { err, ok, type Result } from '../../../app/util/result';
 import type { ProviderCredentials } from './credential-store';
@@ -24,9 +24,13 @@ export type SavedSections = z.infer<typeof savedSchema>;
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The saved sections, if any; a damaged file is reported, never half-read. */
-export function loadScreenSettings(file: string): Result<SavedSections, string> {
-  const read = readJsonFile(file, savedSchema, 'the settings saved on the screen were not used');
-  return read.ok ? ok(read.value ?? {}) : read;
+export function loadScreenSettings(file: string): Result<SavedSections, SettingsProblem> {
+  const notUsed = 'the settings saved on the screen were not used';
+  const read = readJsonFile(file, savedSchema, notUsed);
+  if (read.ok) return ok(read.value ?? {});
+  // The shared reader's sentence for a file that is not JSON; its other sentences stay English only.
+  const notJson = `${file} is not valid JSON, so ${notUsed}`;
+  return err(read.error === notJson ? { message: notJson, said: { area: 'settings', kind: 'screen_settings_not_json', file } } : { message: read.error });
 }
 
 /** A refusal's English sentence with the same as a `Said`, for the screen's language. */

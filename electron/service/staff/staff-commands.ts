@@ -10,7 +10,7 @@ import type { AuditWriter } from '../journal/audit-writer';
 import { createAuthorizer, type Authorize } from './authorize';
 import { staffAudit } from './staff-audit';
 import { createStaffService, type StaffService } from './staff-service';
-import { staffPath } from './staff-store';
+import { staffPath, type StaffFileProblem } from './staff-store';
 
 export type StaffCommand = 'signIn' | 'resumeSession' | 'signOut' | 'getStaff' | 'saveStaff';
 
@@ -95,7 +95,7 @@ export function staffAtTheCounter(options: {
   readonly shop: { readonly currency: () => CurrencyCode; readonly locale: () => string };
   /** Where who changed the staff list is recorded. */
   readonly audit: AuditWriter;
-}): { readonly commands: Pick<CommandHandlers, StaffCommand>; readonly authorize: Authorize; readonly problem: string | null } {
+}): { readonly commands: Pick<CommandHandlers, StaffCommand>; readonly authorize: Authorize; readonly problem: StaffFileProblem | null } {
   const staff = createStaffService({ file: options.dataDir === null ? null : staffPath(options.dataDir), clock: options.clock });
-  return { commands: staffCommands(staff, options.audit), authorize: createAuthorizer(staff, options.shop), problem: staff.problem()?.message ?? null };
+  return { commands: staffCommands(staff, options.audit), authorize: createAuthorizer(staff, options.shop), problem: staff.problem() };
 }

@@ -1,6 +1,6 @@
 import type { CustomerWindowNote } from '../devices/device-status';
 import type { EventName, EventPayloads, TerminalInfo } from '../../../app/ipc/contract';
-import { settingsSchemas } from '../../../app/ipc/settings-schemas';
+import { settingsSchemas, type SettingsProblem } from '../../../app/ipc/settings-schemas';
 import { createMemoryStore, type PaymentStore } from '../../../app/engine/payment-store';
 import type { MethodId } from '../../../app/payment/method';
 import type { Settings } from '../../../app/settings/settings';
@@ -108,7 +108,7 @@ export async function createTerminalService(options: TerminalServiceOptions): Pr
     audit: (entry) => slot.current().audit(entry),
   });
   if (staff.problem !== null) {
-    log.log('error', 'staff list unreadable', { error: staff.problem });
+    log.log('error', 'staff list unreadable', { error: staff.problem.message });
     state.problems.push(staff.problem);
   }
   // Paired displays outlive the counter too: a settings save must not unpair the tablet.
@@ -185,7 +185,7 @@ function withSavedDevices(next: Settings, devicesFile: string | null, log: Logge
 /** The POS API outlives the counter, like the staff list; a listener that cannot start is reported with the settings' problems. */
 async function posApiBeside(
   options: TerminalServiceOptions,
-  terminal: Pick<PosApiOptions, 'counter' | 'settings' | 'subscribe' | 'now' | 'clock' | 'announceOffer'> & { readonly problems: string[] },
+  terminal: Pick<PosApiOptions, 'counter' | 'settings' | 'subscribe' | 'now' | 'clock' | 'announceOffer'> & { readonly problems: SettingsProblem[] },
 ): Promise<PosApiService> {
   const { problems, ...rest } = terminal;
   const pos = await startPosApi({
@@ -196,7 +196,7 @@ async function posApiBeside(
     ...rest,
     ...options.posApi,
   });
-  if (pos.problem !== null) problems.push(pos.problem);
+  if (pos.problem !== null) problems.push({ message: pos.problem });
   return pos;
 }
 
@@ -212,7 +212,7 @@ async function restartFollowedByPos(slot: CounterSlot, pos: PosApiService, next:
 }
 
 /** The paired displays kept in the data folder; a damaged file is reported with the settings' problems. */
-function pairedDisplays(options: TerminalServiceOptions, clock: Clock, problems: string[], audit: AuditWriter): DisplayPairing {
+function pairedDisplays(options: TerminalServiceOptions, clock: Clock, problems: SettingsProblem[], audit: AuditWriter): DisplayPairing {
   const pairing = createDisplayPairing({
     dataDir: options.dataDir ?? null,
     now: clock.now,
@@ -221,7 +221,7 @@ function pairedDisplays(options: TerminalServiceOptions, clock: Clock, problems:
     ...(options.pairingLimits === undefined ? {} : { limits: options.pairingLimits }),
   });
   if (pairing.problem !== null) {
-    options.log.log('error', 'paired displays unreadable', { error: pairing.problem });
+    options.log.log('error', 'paired displays unreadable', { error: pairing.problem.message });
     problems.push(pairing.problem);
   }
   return pairing;

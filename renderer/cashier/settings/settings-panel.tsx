@@ -43,6 +43,21 @@ function SettingsFooter({ onClose }: { readonly onClose: () => void }) {
   );
 }
 
+/** What could not be used of what was saved before, each problem in the cashier's words where the service worded it. */
+function SavedProblems({ view }: { readonly view: SettingsView }) {
+  const say = useSay();
+  if (view.problem === null) return null;
+  // A service without the list sends the joined English only.
+  const told = view.problems ?? [{ message: view.problem }];
+  return (
+    <div className="devices-panel__answer devices-panel__answer--bad" role="alert" data-testid="settings-problem">
+      {told.map((problem, i) => (
+        <p key={i}>{say(problem)}</p>
+      ))}
+    </div>
+  );
+}
+
 /** The settings in force, as a form: each section edits the draft in the store; Save sends it all. */
 function SettingsBody({ view, draft, onClose }: { readonly view: SettingsView; readonly draft: SettingsForm; readonly onClose: () => void }) {
   const { settings } = useActions();
@@ -50,11 +65,7 @@ function SettingsBody({ view, draft, onClose }: { readonly view: SettingsView; r
   const section = { view, draft, errors };
   return (
     <>
-      {view.problem !== null && (
-        <p className="devices-panel__answer devices-panel__answer--bad" role="alert" data-testid="settings-problem">
-          {view.problem}
-        </p>
-      )}
+      <SavedProblems view={view} />
       <StaffSettings />
       <PosKeysSection />
       <form

@@ -14,6 +14,10 @@ export const en: SaidWordsFor<SettingsSaid> = {
   sale_in_progress: ({ amount }, f) => `A sale of ${f.money(amount)} is in progress: finish or cancel it before changing settings (nothing was saved)`,
   not_written: ({ file, reason }) => `The settings could not be saved in ${file}: ${reason}`,
   restart_failed: ({ reason }) => `The terminal could not start with the new settings (${reason}); the previous settings are back in force`,
+  screen_settings_not_json: ({ file }) => `${file} is not valid JSON, so the settings saved on the screen were not used`,
+  keys_file_damaged: ({ file, problem }) => `${file} is damaged (${problem === 'not_json' ? 'not valid JSON' : 'unexpected contents'}); set the provider keys again`,
+  paired_displays_damaged: ({ file, problem }) =>
+    `${file} is damaged (${problem === 'not_json' ? 'not valid JSON' : 'unexpected contents'}): paired displays must pair again, and the kiosk cashier link is replaced`,
   ...keyStorage,
   field_empty: ({ hint }) => `must not be empty${EMPTY[hint]}`,
   field_too_long: ({ max, hint }) => `must be at most ${String(max)} characters${hint === 'double_width' ? ' (it prints double width)' : ''}`,

@@ -10,6 +10,10 @@ export const ms: SaidWordsFor<SettingsSaid> = {
   sale_in_progress: ({ amount }, f) => `Jualan ${f.money(amount)} sedang berjalan: selesaikan atau batalkannya sebelum menukar tetapan (tiada apa-apa disimpan)`,
   not_written: ({ file, reason }) => `Tetapan tidak dapat disimpan dalam ${file}: ${reason}`,
   restart_failed: ({ reason }) => `Terminal tidak dapat dimulakan dengan tetapan baharu (${reason}); tetapan sebelumnya digunakan semula`,
+  screen_settings_not_json: ({ file }) => `${file} bukan JSON yang sah, jadi tetapan yang disimpan pada skrin tidak digunakan`,
+  keys_file_damaged: ({ file, problem }) => `${file} rosak (${problem === 'not_json' ? 'bukan JSON yang sah' : 'kandungan tidak dijangka'}); tetapkan semula kunci penyedia`,
+  paired_displays_damaged: ({ file, problem }) =>
+    `${file} rosak (${problem === 'not_json' ? 'bukan JSON yang sah' : 'kandungan tidak dijangka'}): paparan yang dipasangkan mesti dipasangkan semula, dan pautan juruwang kiosk diganti`,
   ...keyStorage,
   ...connection,
   field_empty: ({ hint }) => `Tidak boleh dibiarkan kosong${EMPTY[hint]}`,

@@ -10,6 +10,10 @@ export const zh: SaidWordsFor<SettingsSaid> = {
   sale_in_progress: ({ amount }, f) => `一笔 ${f.money(amount)} 的销售正在进行：请先完成或取消，再更改设置（未保存任何内容）`,
   not_written: ({ file, reason }) => `设置无法保存到 ${file}：${reason}`,
   restart_failed: ({ reason }) => `终端无法按新设置启动（${reason}）；已恢复使用之前的设置`,
+  screen_settings_not_json: ({ file }) => `${file} 不是有效的 JSON，因此未使用在屏幕上保存的设置`,
+  keys_file_damaged: ({ file, problem }) => `${file} 已损坏（${problem === 'not_json' ? '不是有效的 JSON' : '内容不符合预期'}）；请重新设置支付服务商密钥`,
+  paired_displays_damaged: ({ file, problem }) =>
+    `${file} 已损坏（${problem === 'not_json' ? '不是有效的 JSON' : '内容不符合预期'}）：已配对的显示屏须重新配对，信息亭收银链接将被替换`,
   ...keyStorage,
   ...connection,
   field_empty: ({ hint }) => `不能为空${EMPTY[hint]}`,

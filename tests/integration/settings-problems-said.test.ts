@@ -1,0 +1,123 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SettingsView } from '../../app/ipc/settings-schemas';
+import { settingsSchema } from '../../app/settings/settings';
+import { createLogger } from '../../electron/service/logging/logger';
+import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
+import { worded } from '../support/said-english';
+
+/*
+ * What was saved before and cannot be used at start, as the settings screen gets it: through the real
+ * loaders and the real service, from real damaged files in a data folder. Each problem comes one by one
+ * with its `Said`, whose English is exactly the service's sentence, so a Malay or Chinese settings
+ * screen says it in its own words; the joined English `problem` stays as it was for older screens.
+ */
+
+let dataDir: string;
+let logLines: string[];
+const services: TerminalService[] = [];
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'settings-problems-'));
+  logLines = [];
+});
+afterEach(async () => {
+  for (const service of services.splice(0)) await service.close();
+  chmodSync(dataDir, 0o700);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function problemsAtStart(): Promise<SettingsView> {
+  const service = await createTerminalService({ settings: settingsSchema.parse({}), log: createLogger((line) => logLines.push(line), 'debug'), dataDir });
+  services.push(service);
+  const view = await service.dispatch('getSettings', {}, 'cashier');
+  if (!view.ok) throw new Error(view.error.message);
+  return view.value as SettingsView;
+}
+
+/** Each problem's Said worded in English is its message; in Malay and Chinese it is worded, and not the English. */
+function expectWorded(view: SettingsView): void {
+  const problems = view.problems ?? [];
+  expect(view.problem).toBe(problems.map((p) => p.message).join(' '));
+  for (const problem of problems) {
+    expect(worded(problem.said)).toBe(problem.message);
+    for (const language of ['ms', 'zh-Hans'] as const) {
+      const text = worded(problem.said, language);
+      expect(text).not.toBeNull();
+      expect(text).not.toBe(problem.message);
+      expect(text).toContain(problem.said !== undefined && 'file' in problem.said ? problem.said.file : '');
+    }
+  }
+}
+
+const file = (name: string): string => join(dataDir, name);
+const BROKEN = { truncated: '{"merchant": {"name": "Kedai', wrongTypes: '{"staff": 7, "displays": "all", "opnSecretKey": 12}', notAnObject: '[1, 2, 3]' } as const;
+
+describe('problems with what was saved before, as the settings screen gets them', () => {
+  it.each(Object.entries(BROKEN))('a %s staff file: the staff list’s Said, with the file’s name and never its contents', async (_, contents) => {
+    writeFileSync(file('staff.json'), contents);
+    const view = await problemsAtStart();
+    expect(view.problems).toHaveLength(1);
+    expect(view.problems?.[0]?.said).toMatchObject({ area: 'staff', kind: 'staff_file_damaged', file: file('staff.json') });
+    expect(JSON.stringify(view.problems)).not.toContain(contents.slice(1, 12));
+    expectWorded(view);
+  });
+
+  it.each(Object.entries(BROKEN))('a %s paired-displays file: pair again, said in every language', async (name, contents) => {
+    writeFileSync(file('screen-links.json'), contents);
+    const view = await problemsAtStart();
+    expect(view.problems?.map((p) => p.said)).toEqual([
+      { area: 'settings', kind: 'paired_displays_damaged', file: file('screen-links.json'), problem: name === 'truncated' ? 'not_json' : 'unexpected' },
+    ]);
+    expectWorded(view);
+  });
+
+  it.each(Object.entries(BROKEN))('a %s provider keys file: set the keys again, said in every language', async (name, contents) => {
+    writeFileSync(file('credentials.json'), contents, { mode: 0o600 });
+    const view = await problemsAtStart();
+    expect(view.problems?.map((p) => p.said)).toEqual([
+      { area: 'settings', kind: 'keys_file_damaged', file: file('credentials.json'), problem: name === 'truncated' ? 'not_json' : 'unexpected' },
+    ]);
+    expect(view.keys.opn.set).toBe(false);
+    expectWorded(view);
+  });
+
+  it('screen settings that are not JSON: not used, said in every language', async () => {
+    writeFileSync(file('screen-settings.json'), BROKEN.truncated);
+    const view = await problemsAtStart();
+    expect(view.problems?.map((p) => p.said)).toEqual([{ area: 'settings', kind: 'screen_settings_not_json', file: file('screen-settings.json') }]);
+    expect(view.values.merchant.name).toBe('Demo Shop');
+    expectWorded(view);
+  });
+
+  it('every file damaged at once: each problem apart, in the order the service found them', async () => {
+    for (const name of ['staff.json', 'screen-links.json', 'credentials.json', 'screen-settings.json']) writeFileSync(file(name), BROKEN.truncated, { mode: 0o600 });
+    const view = await problemsAtStart();
+    expect(view.problems?.map((p) => p.said?.kind)).toEqual(['screen_settings_not_json', 'keys_file_damaged', 'staff_file_damaged', 'paired_displays_damaged']);
+    expectWorded(view);
+  });
+
+  it('a folder where a file should be: reported in English, the file named, and the terminal still starts', async () => {
+    for (const name of ['staff.json', 'screen-links.json', 'credentials.json', 'screen-settings.json']) mkdirSync(file(name));
+    const view = await problemsAtStart();
+    expect(view.problems).toHaveLength(4);
+    for (const problem of view.problems ?? []) {
+      expect(problem.message).toMatch(/is a folder, not a file/);
+      expect(problem.said).toBeUndefined();
+    }
+    expect(view.problem).toBe((view.problems ?? []).map((p) => p.message).join(' '));
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unreadable file (mode 000): reported in English with the file named', async () => {
+    writeFileSync(file('screen-links.json'), '{}', { mode: 0o000 });
+    const view = await problemsAtStart();
+    expect(view.problems).toEqual([{ message: expect.stringMatching(/screen-links\.json cannot be read: permission denied/) as unknown }]);
+  });
+
+  it('nothing damaged: no problem, and an empty list', async () => {
+    const view = await problemsAtStart();
+    expect(view.problem).toBeNull();
+    expect(view.problems).toEqual([]);
+  });
+});
