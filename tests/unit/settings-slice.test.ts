@@ -15,6 +15,7 @@ const form: SettingsForm = settingsFormSchema.parse({
   sounds: { enabled: true },
   customerDisplay: { displayId: null },
   startup: { openAtLogin: false },
+  posApi: { enabled: false, port: 5180, bind: 'loopback', allowRefunds: false },
   providers: {
     opn: { baseUrl: 'https://api.omise.co', omiseVersion: '2019-05-29' },
     orangepill: { baseUrl: 'https://api.orangepill.cloud', merchantAlias: null, store: null, merchant: null, callbackUrl: null },
