@@ -50,6 +50,31 @@ describe('the POS API seams', () => {
     expect(seen).toEqual(['Till 2']);
   });
 
+  it('publishes a checkout only when it changed: reading it again and again adds no event', async () => {
+    const events: Checkout[] = [];
+    const service = await terminal({ enabled: true, port: 0 }, { sink: { publish: (type, data) => type === 'checkout.updated' && events.push(data) } });
+    const made = await service.dispatch('createPosClient', { name: 'Till 3', scopes: ['charge'] }, 'cashier');
+    const key = made.ok ? (made.value as { key: string }).key : '';
+    const url = service.posApi.url ?? '';
+    const headers = { authorization: `Bearer ${key}` };
+    const created = (await (
+      await fetch(`${url}/v1/checkouts`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': 's-2', 'content-type': 'application/json' },
+        body: JSON.stringify({ amount: { minor: 100, currency: 'SGD' }, method: 'demo', reference: 'S-2' }),
+      })
+    ).json()) as Checkout;
+    const afterCreate = events.length;
+    for (let i = 0; i < 5; i += 1) expect((await fetch(`${url}/v1/checkouts/${created.id}`, { headers })).status).toBe(200);
+    expect((await fetch(`${url}/v1/checkouts`, { headers })).status).toBe(200);
+    expect(events).toHaveLength(afterCreate);
+    await service.dispatch('demoSimulate', { paymentId: created.provider.paymentId, outcome: 'paid' }, 'cashier');
+    await expect.poll(() => events.at(-1)?.status).toBe('paid');
+    const afterPaid = events.length;
+    for (let i = 0; i < 5; i += 1) await fetch(`${url}/v1/checkouts/${created.id}`, { headers });
+    expect(events).toHaveLength(afterPaid);
+  });
+
   it('listens on nothing when asked for the LAN without a data folder to keep its certificate in, and says why', async () => {
     const service = await terminal({ enabled: true, port: 0, bind: 'lan', address: '127.0.0.1' });
     expect(service.posApi.url).toBeNull();

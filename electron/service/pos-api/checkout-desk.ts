@@ -14,6 +14,7 @@ import type { CheckoutRecord, CheckoutStore } from './checkout-store';
 import { createOfferSlot, declineOffer, takeOffer, type OfferActions } from './checkout-offer';
 import { answer, refuse, type PosError, type PosOutcome } from './pos-errors';
 import type { PosClient } from './pos-keys';
+import { sameJson } from '../../../app/util/same-json';
 
 /** Where the events helper's log plugs in: each change of a checkout, as the API reports it. */
 export interface PosEventSink {
@@ -148,7 +149,8 @@ function checkoutViews(deps: DeskDeps) {
     const now = progress ?? progressOf(record);
     if (now === null) return record.view;
     const view = checkoutView(requestOf(record.view), now, providerName(record.view.method), deps.locale());
-    if (JSON.stringify(view) !== JSON.stringify(record.view)) {
+    // Key order aside: the stored view comes back in the schema's order (every read was a change before).
+    if (!sameJson(view, record.view)) {
       store.update(record.id, { view });
       deps.sink.publish('checkout.updated', view);
     }
