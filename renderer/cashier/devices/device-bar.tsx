@@ -55,14 +55,15 @@ export function DeviceBar() {
   const devices = useCashierStore((s) => s.devices);
   const terminal = useCashierStore((s) => s.terminal);
   const [open, setOpen] = useState(false);
-  const w = useWords().devices;
+  const all = useWords();
+  const w = all.devices;
   const say = useSay();
   if (devices === null) return null;
   const openPanel = (): void => setOpen(true);
   const chips: Chip[] = [
     // First: while the journal cannot save, no sale can start, so the cashier must see why.
     { id: 'journal', report: devices.journal, words: deviceChip('journal', devices.journal, w, say) },
-    ...devices.providers.map((p) => ({ id: `provider-${p.method}`, report: p, words: methodChip(methodLabel(terminal, p.method), p.health, w) })),
+    ...devices.providers.map((p) => ({ id: `provider-${p.method}`, report: p, words: methodChip(methodLabel(terminal, p.method, all.common), p.health, w) })),
     { id: 'printer', report: devices.printer, words: deviceChip('printer', devices.printer, w, say) },
     { id: 'pole-display', report: devices.poleDisplay, words: deviceChip('poleDisplay', devices.poleDisplay, w, say) },
     { id: 'customer-display', report: devices.customerDisplay, words: deviceChip('customerDisplay', devices.customerDisplay, w, say) },
