@@ -5,7 +5,7 @@ import { opnMethodInfo } from '../../app/providers/opn/opn-method';
 import { DEFAULT_SETTINGS } from '../../app/settings/settings';
 import { orangepillMethodInfo } from '../../app/providers/orangepill/orangepill-method';
 import { DEMO_METHOD } from '../../app/providers/demo/demo-method';
-import { methodLabel } from '../../renderer/cashier/shared/sale-choices';
+import { brandName, methodLabel } from '../../renderer/cashier/shared/sale-choices';
 import { CASHIER_WORDS } from '../../renderer/cashier/words/cashier-words';
 
 const en = CASHIER_WORDS.en.common;
@@ -50,5 +50,9 @@ describe('a method\u2019s name on the cashier screen', () => {
 
   it('gives a live method its plain name in every language', () => {
     for (const language of ['en', 'ms', 'zh-Hans'] as const) expect(methodLabel(terminal, 'paynow', CASHIER_WORDS[language].common)).toBe('PayNow');
+  });
+
+  it('is the brand alone where the demo banner already says it (the device bar\u2019s chip), in every language', () => {
+    expect((['paynow', 'wechatpay', 'orangepill', 'demo'] as const).map(brandName)).toEqual(['PayNow', 'WeChat Pay', 'Orangepill', 'Demo QR']);
   });
 });

@@ -41,6 +41,11 @@ export function methodLabel(terminal: TerminalInfo | null, id: MethodId, words: 
   return offered.simulated && id !== DEMO_METHOD.id ? words.simulatedMethod(offlineLabel(id)) : offered.label;
 }
 
+/** The method's own name, without a demo's marker: where the demo banner already says it (the device bar's chip). */
+export function brandName(id: MethodId): string {
+  return offlineLabel(id);
+}
+
 function offlineLabel(id: MethodId): string {
   if (isOpnMethodId(id)) return OPN_METHODS[id].names.en;
   switch (id) {
