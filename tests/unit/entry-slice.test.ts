@@ -10,6 +10,7 @@ import { createEntrySlice } from '../../renderer/cashier/sale/entry-slice';
 import { errorText, noticeText } from '../../renderer/cashier/sale/sale-words';
 import { CASHIER_WORDS, type CashierWords } from '../../renderer/cashier/words/cashier-words';
 import { saidFormat } from '../../renderer/cashier/shared/say';
+import { methodLabel } from '../../renderer/cashier/shared/sale-choices';
 
 const ATOME = opnMethodInfo(true);
 /** A demo method that takes only what a small shop would: SGD and JPY. */
@@ -39,7 +40,7 @@ const shown = (s: ReturnType<typeof store>): string => toDecimalString(entryToMo
 /** The error line and the notice as the cashier reads them, in English unless told. */
 function said(s: ReturnType<typeof store>, words: CashierWords = CASHIER_WORDS.en) {
   const { error, notice } = s.getState();
-  return { error: error === null ? null : errorText(words, error, saidFormat(null)), notice: notice === null ? null : noticeText(words.sale, notice) };
+  return { error: error === null ? null : errorText(words, error, saidFormat(null, words.common)), notice: notice === null ? null : noticeText(words.sale, notice, (id) => methodLabel(terminalWith(), id, words.common)) };
 }
 
 describe('the entry slice', () => {
@@ -122,9 +123,9 @@ describe('the entry slice', () => {
     expect(said(s, CASHIER_WORDS['zh-Hans']).error).toBe('SGD 最多只能输入 2 位小数');
     s.getState().chooseCurrency(terminalWith(), 'JPY');
     expect(said(s, CASHIER_WORDS.ms).notice).toBe(
-      'Amaun dikosongkan: mata wang kini JPY. Masukkan amaun semula. Atome (simulated) tidak menerima JPY: pilih kaedah bayaran.',
+      'Amaun dikosongkan: mata wang kini JPY. Masukkan amaun semula. Atome (simulasi) tidak menerima JPY: pilih kaedah bayaran.',
     );
-    expect(said(s, CASHIER_WORDS['zh-Hans']).notice).toBe('金额已清除：币种已改为 JPY。请重新输入金额。Atome (simulated) 不支持 JPY：请选择付款方式。');
+    expect(said(s, CASHIER_WORDS['zh-Hans']).notice).toBe('金额已清除：币种已改为 JPY。请重新输入金额。Atome（模拟） 不支持 JPY：请选择付款方式。');
     s.getState().paste('MYR 5');
     expect(said(s, CASHIER_WORDS.ms).error).toBe('Amaun yang ditampal dalam MYR, tetapi jualan ini dalam JPY');
     expect(said(s, CASHIER_WORDS['zh-Hans']).error).toBe('粘贴的金额是 MYR，但本笔交易使用 JPY');

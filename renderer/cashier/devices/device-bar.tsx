@@ -1,7 +1,7 @@
 import type { DeviceReport } from '../../../app/ipc/devices';
 import { useState } from 'react';
 import { useCashierStore } from '../cashier-store';
-import { methodLabel } from '../shared/sale-choices';
+import { brandName } from '../shared/sale-choices';
 import { chipMark, deviceChip, methodChip, problemsFirst, type ChipWords } from './device-chip';
 import { DevicesPanel } from './devices-panel';
 import { useWords } from '../words/use-words';
@@ -53,7 +53,6 @@ interface Chip {
 /** Journal, payment methods, printer, pole display and customer display in one row; each chip's details are a tap away. */
 export function DeviceBar() {
   const devices = useCashierStore((s) => s.devices);
-  const terminal = useCashierStore((s) => s.terminal);
   const [open, setOpen] = useState(false);
   const w = useWords().devices;
   const say = useSay();
@@ -62,7 +61,7 @@ export function DeviceBar() {
   const chips: Chip[] = [
     // First: while the journal cannot save, no sale can start, so the cashier must see why.
     { id: 'journal', report: devices.journal, words: deviceChip('journal', devices.journal, w, say) },
-    ...devices.providers.map((p) => ({ id: `provider-${p.method}`, report: p, words: methodChip(methodLabel(terminal, p.method), p.health, w) })),
+    ...devices.providers.map((p) => ({ id: `provider-${p.method}`, report: p, words: methodChip(brandName(p.method), p.health, w) })),
     { id: 'printer', report: devices.printer, words: deviceChip('printer', devices.printer, w, say) },
     { id: 'pole-display', report: devices.poleDisplay, words: deviceChip('poleDisplay', devices.poleDisplay, w, say) },
     { id: 'customer-display', report: devices.customerDisplay, words: deviceChip('customerDisplay', devices.customerDisplay, w, say) },

@@ -17,7 +17,8 @@ export interface DayTotalsTableProps {
 
 /** A period's figures per method and currency, then the grand total of each currency over every method. */
 export function DayTotalsTable({ totals, terminal, prefix, caption }: DayTotalsTableProps) {
-  const { noPayments, table: words } = useWords().endOfDay;
+  const all = useWords();
+  const { noPayments, table: words } = all.endOfDay;
   if (totals.length === 0) return <p data-testid={`${prefix}-preview`}>{noPayments}</p>;
   const money = (currency: CurrencyCode, minor: number) => formatAmount({ minor, currency }, terminal.locale);
   // Parked sales with their outcome unknown have a column of their own, only when there are any.
@@ -41,7 +42,7 @@ export function DayTotalsTable({ totals, terminal, prefix, caption }: DayTotalsT
         {totals.map((t) => (
           <tr key={`${t.method}-${t.currency}`} data-testid={`${prefix}-row`} data-method={t.method} data-currency={t.currency}>
             <th scope="row">
-              {methodLabel(terminal, t.method)} ({t.currency})
+              {methodLabel(terminal, t.method, all.common)} ({t.currency})
             </th>
             <td data-testid="eod-paid">
               {t.paid.count} · {money(t.currency, t.paid.minor)}

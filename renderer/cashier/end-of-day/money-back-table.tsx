@@ -16,7 +16,8 @@ export interface MoneyBackTableProps {
  * currency, what is still to be given back and what was marked returned. Shown only when there are any.
  */
 export function MoneyBackTable({ totals, terminal, prefix }: MoneyBackTableProps) {
-  const words = useWords().endOfDay.table;
+  const all = useWords();
+  const words = all.endOfDay.table;
   const rows = totals.filter((t) => t.moneyBack !== undefined);
   if (rows.length === 0) return null;
   const money = (currency: CurrencyCode, minor: number) => formatAmount({ minor, currency }, terminal.locale);
@@ -35,7 +36,7 @@ export function MoneyBackTable({ totals, terminal, prefix }: MoneyBackTableProps
         {rows.map((t) => (
           <tr key={`${t.method}-${t.currency}`} data-testid={`${prefix}-money-back-row`} data-method={t.method} data-currency={t.currency}>
             <th scope="row">
-              {methodLabel(terminal, t.method)} ({t.currency})
+              {methodLabel(terminal, t.method, all.common)} ({t.currency})
             </th>
             <td data-testid="eod-to-return">
               {t.moneyBack?.toReturn.count ?? 0} · {money(t.currency, t.moneyBack?.toReturn.minor ?? 0)}

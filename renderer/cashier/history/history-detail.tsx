@@ -63,7 +63,7 @@ export function HistoryDetail({ detail }: { readonly detail: PaymentDetail }) {
       </h3>
       <dl className="details">
         <dt>{words.method}</dt>
-        <dd>{methodLabel(terminal, payment.method)}</dd>
+        <dd>{methodLabel(terminal, payment.method, all.common)}</dd>
         {payment.operator !== undefined && (
           <>
             <dt>{words.soldBy}</dt>

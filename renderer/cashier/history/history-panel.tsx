@@ -29,7 +29,9 @@ interface FiltersProps {
 }
 
 function Filters({ terminal, staff, form, onChange }: FiltersProps) {
-  const words = useWords().history;
+  const all = useWords();
+  const words = all.history;
+  const common = all.common;
   const says = words.filters;
   const set = <K extends keyof HistoryFilterForm>(key: K, value: HistoryFilterForm[K]) => onChange({ ...form, [key]: value });
   // Typed in the shop's format, as the list writes dates: a browser date field follows the browser's language.
@@ -65,7 +67,7 @@ function Filters({ terminal, staff, form, onChange }: FiltersProps) {
           <option value="">{says.anyMethod}</option>
           {terminal.methods.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.label}
+              {methodLabel(terminal, m.id, common)}
             </option>
           ))}
         </select>
@@ -165,7 +167,7 @@ export function HistoryPanel({ terminal, onClose }: { readonly terminal: Termina
                 <button type="button" className="history-row" data-testid="history-row" data-payment-id={p.id} onClick={() => void history.openPayment(p.id)}>
                   <span className="history-row__time">{formatShopDateTime(p.createdAt, terminal.locale)}</span>
                   <span className="history-row__method">
-                    {methodLabel(terminal, p.method)}
+                    {methodLabel(terminal, p.method, all.common)}
                     {p.operator !== undefined && <span data-testid="history-row-operator"> · {p.operator.name}</span>}
                   </span>
                   <span className={`history-row__status history-row__status--${p.state.status}`} data-testid="history-row-status">

@@ -28,12 +28,13 @@ function ParkedSummary({ payment, terminal, words }: CardProps) {
   const locale = terminal?.locale;
   const answer = useParkedStore((s) => s.answers[payment.id] ?? null);
   const say = useSay();
+  const common = useWords().common;
   const ended = isFinal(payment.state);
   return (
     <>
       <div className="parked-card__head">
         <span className="parked-card__amount">{formatAmount(payment.amount, locale)}</span>
-        <span>{methodLabel(terminal, payment.method)}</span>
+        <span>{methodLabel(terminal, payment.method, common)}</span>
         <span className="details__ref">{payment.id}</span>
       </div>
       <p className="parked-card__when">

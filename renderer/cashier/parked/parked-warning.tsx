@@ -11,7 +11,8 @@ import { useWords } from '../words/use-words';
  */
 export function ParkedWarning({ terminal, testId }: { readonly terminal: TerminalInfo; readonly testId: string }) {
   const open = useParkedStore((s) => s.sales.open);
-  const words = useWords().parked.warning;
+  const all = useWords();
+  const words = all.parked.warning;
   if (open.length === 0) return null;
   const locale = terminal.locale;
   return (
@@ -20,7 +21,7 @@ export function ParkedWarning({ terminal, testId }: { readonly terminal: Termina
       <ul>
         {open.map((payment) => (
           <li key={payment.id} data-testid={`${testId}-sale`}>
-            {words.line(formatAmount(payment.amount, locale), methodLabel(terminal, payment.method), payment.id, clockTime(payment.createdAt, locale))}
+            {words.line(formatAmount(payment.amount, locale), methodLabel(terminal, payment.method, all.common), payment.id, clockTime(payment.createdAt, locale))}
           </li>
         ))}
       </ul>

@@ -14,7 +14,8 @@ export function PaymentDetails({ payment, showCountdown }: { readonly payment: P
   const terminal = useCashierStore((s) => s.terminal);
   const clockOffsetMs = useCashierStore((s) => s.clockOffsetMs);
   const { state } = payment;
-  const words = useWords().payment;
+  const all = useWords();
+  const words = all.payment;
   const w = words.details;
   const provider = findMethod(terminal, payment.method)?.provider ?? words.theProvider;
   const till = requestedBy(payment.operator);
@@ -49,7 +50,7 @@ export function PaymentDetails({ payment, showCountdown }: { readonly payment: P
           </>
         )}
         <dt>{w.method}</dt>
-        <dd>{methodLabel(terminal, payment.method)}</dd>
+        <dd>{methodLabel(terminal, payment.method, all.common)}</dd>
         {payment.orderRef !== null && (
           <>
             <dt>{w.orderNo}</dt>

@@ -14,6 +14,7 @@ import { RefundForm } from '../refund/refund-form';
 import { describeStatus, statusMark } from './status-text';
 import { useWords } from '../words/use-words';
 import { useSay } from '../shared/use-say';
+import { methodLabel } from '../shared/sale-choices';
 
 /** A finished payment, until the cashier starts the next sale. */
 export function PaymentResult({ payment }: { readonly payment: Payment }) {
@@ -21,8 +22,10 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
   const busy = useCashierStore((s) => s.pending !== null);
   const actions = useActions();
   const method = useCashierStore((s) => findMethod(s.terminal, payment.method));
-  const locale = useCashierStore((s) => s.terminal?.locale);
-  const words = useWords().payment;
+  const terminal = useCashierStore((s) => s.terminal);
+  const locale = terminal?.locale;
+  const all = useWords();
+  const words = all.payment;
   const say = useSay();
   const { title, detail, tone } = describeStatus(payment.state, words, method?.provider, locale, say);
   // A late payment the provider cannot refund here is decided in its own panel, not with the refund form's rule.
@@ -73,7 +76,7 @@ export function PaymentResult({ payment }: { readonly payment: Payment }) {
             // Never focused by itself, and Enter on the result screen means New sale: no re-charge by habit.
             onClick={() => void actions.chargeAgain()}
           >
-            {words.actions.chargeAgain} <span className="nowrap">{formatAmount(payment.amount, locale)}</span> · {method?.label ?? payment.method}
+            {words.actions.chargeAgain} <span className="nowrap">{formatAmount(payment.amount, locale)}</span> · {methodLabel(terminal, payment.method, all.common)}
           </button>
         )}
         <button

@@ -28,7 +28,8 @@ export function PosOfferPanel() {
   const terminal = useCashierStore((s) => s.terminal);
   const { api } = useActions();
   const say = useSay();
-  const words = useWords().payment;
+  const all = useWords();
+  const words = all.payment;
   const [refusal, setRefusal] = useState<Told | null>(null);
   const [busy, setBusy] = useState(false);
   if (offer === null || terminal === null) return null;
@@ -63,7 +64,7 @@ export function PosOfferPanel() {
             data-testid={`pos-offer-method-${m.id}`}
             onClick={() => void act(api.takePosOffer({ checkoutId: offer.checkoutId, method: m.id }))}
           >
-            {methodLabel(terminal, m.id)}
+            {methodLabel(terminal, m.id, all.common)}
           </button>
         ))}
         <button type="button" className="button button--secondary" disabled={busy} onKeyDown={keepEnter} data-testid="pos-offer-decline" onClick={() => void act(api.declinePosOffer({ checkoutId: offer.checkoutId }))}>

@@ -10,6 +10,7 @@ import { selectPayment, useCashierStore } from '../cashier-store';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import type { RefundWords } from '../words/refund';
 import { useSay } from '../shared/use-say';
+import { methodLabel } from '../shared/sale-choices';
 import { useWords } from '../words/use-words';
 import { answerText, type ControlAnswer } from './refund-answer';
 import { methodRuleTold, proposeRefund, refundedText, refundOnDisplay, refundQuestion } from './refund-words';
@@ -74,7 +75,8 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
   const method = findMethod(terminal, payment.method);
   const locale = terminal?.locale;
   const left = refundableAmount(payment);
-  const words = useWords().refund;
+  const all = useWords();
+  const words = all.refund;
   const say = useSay();
 
   if (method === null || !isRefundable(payment) || left.minor === 0) return null;
@@ -140,7 +142,7 @@ export function RefundForm({ payment, onRefunded, title }: RefundFormProps) {
       <p className="refund__rule" data-testid="refund-rule">
         {words.form.rule(say(methodRuleTold(method)))}
       </p>
-      {asking !== null && <RefundQuestion payment={payment} amount={asking} methodLabel={method.label} sending={sending} onSend={() => void send(asking)} onBack={() => setAsking(null)} words={words} />}
+      {asking !== null && <RefundQuestion payment={payment} amount={asking} methodLabel={methodLabel(terminal, payment.method, all.common)} sending={sending} onSend={() => void send(asking)} onBack={() => setAsking(null)} words={words} />}
     </form>
   );
 }

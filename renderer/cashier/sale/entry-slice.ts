@@ -5,7 +5,7 @@ import { emptyEntry, hasKeyed, pressKey, type EntryKey, type KeyedEntry } from '
 import { pasteAmount, type PasteRefusal } from '../../../app/money/pasted-amount';
 import type { MethodId } from '../../../app/payment/method';
 import type { Told } from '../shared/told';
-import { defaultCurrency, methodLabel, methodsFor, pickMethod, terminalCurrencies } from '../shared/sale-choices';
+import { defaultCurrency, methodsFor, pickMethod, terminalCurrencies } from '../shared/sale-choices';
 
 export type CashierCommand = 'charge' | 'cancel' | 'dismiss' | 'demoSimulate' | 'print';
 
@@ -19,7 +19,7 @@ export type SaleError = Told | SaleRefusal;
 export type EntryNote =
   | { readonly kind: 'amount_cleared'; readonly currency: CurrencyCode }
   /** `method` is the method's name as the terminal gives it. */
-  | { readonly kind: 'method_refuses'; readonly method: string; readonly currency: CurrencyCode }
+  | { readonly kind: 'method_refuses'; readonly method: MethodId; readonly currency: CurrencyCode }
   | { readonly kind: 'method_gone' };
 
 /** What the cashier is keying in for this sale, and the outcome of the last command sent. */
@@ -118,6 +118,6 @@ function switchCurrency(
   const notes: EntryNote[] = [];
   if (hasKeyed(s.entry)) notes.push({ kind: 'amount_cleared', currency: code });
   const keepsMethod = s.method === null || methodsFor(terminal, code).some((m) => m.id === s.method);
-  if (s.method !== null && !keepsMethod) notes.push({ kind: 'method_refuses', method: methodLabel(terminal, s.method), currency: code });
+  if (s.method !== null && !keepsMethod) notes.push({ kind: 'method_refuses', method: s.method, currency: code });
   return { entry, method: keepsMethod ? s.method : null, notice: notes.length === 0 ? null : notes };
 }

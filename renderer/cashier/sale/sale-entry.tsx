@@ -13,16 +13,19 @@ import { LookupPanel } from '../lookup/lookup-panel';
 import { SettingsPanel } from '../settings/settings-panel';
 import { useWords } from '../words/use-words';
 import { SaleOptions } from './sale-options';
+import { methodLabel } from '../shared/sale-choices';
 import { chargeLabel, noticeText } from './sale-words';
 import './sale-entry.css';
 
 /** What a currency change did to the amount or the method, said where the cashier is looking. */
 function EntryNotice() {
   const notice = useCashierStore((s) => s.notice);
-  const words = useWords().sale;
+  const terminal = useCashierStore((s) => s.terminal);
+  const all = useWords();
+  const words = all.sale;
   return (
     <p className="entry-notice" role="status" data-testid="entry-notice" hidden={notice === null}>
-      {notice === null ? null : noticeText(words, notice)}
+      {notice === null ? null : noticeText(words, notice, (id) => methodLabel(terminal, id, all.common))}
     </p>
   );
 }

@@ -1,7 +1,7 @@
 import type { TerminalInfo } from '../../../app/ipc/contract';
 import { isCurrencyCode } from '../../../app/money/currency';
 import { useCashierStore } from '../cashier-store';
-import { methodsFor, takesPayerAlias, terminalCurrencies } from '../shared/sale-choices';
+import { methodLabel, methodsFor, takesPayerAlias, terminalCurrencies } from '../shared/sale-choices';
 import { useWords } from '../words/use-words';
 
 /** Only the currencies the shop's methods take; a change clears the amount (entry-slice.ts says so). */
@@ -38,7 +38,8 @@ export function SaleOptions({ terminal }: { readonly terminal: TerminalInfo }) {
   const payerAlias = useCashierStore((s) => s.payerAlias);
   const { chooseMethod, setOrderRef, setPayerAlias } = useCashierStore.getState();
   const methods = methodsFor(terminal, currency);
-  const words = useWords().sale;
+  const all = useWords();
+  const words = all.sale;
 
   return (
     <div className="sale-options">
@@ -62,7 +63,7 @@ export function SaleOptions({ terminal }: { readonly terminal: TerminalInfo }) {
           )}
           {methods.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.label}
+              {methodLabel(terminal, m.id, all.common)}
             </option>
           ))}
         </select>

@@ -1,3 +1,4 @@
+import type { MethodId } from '../../../app/payment/method';
 import { assertNever } from '../../../app/util/assert-never';
 import { toldText } from '../shared/say';
 import type { CashierWords } from '../words/cashier-words';
@@ -34,12 +35,12 @@ export function refusalText(words: SaleWords, refusal: SaleRefusal): string {
   }
 }
 
-function noteText(words: SaleWords, note: EntryNote): string {
+function noteText(words: SaleWords, note: EntryNote, methodName: (id: MethodId) => string): string {
   switch (note.kind) {
     case 'amount_cleared':
       return words.notice.amountCleared(note.currency);
     case 'method_refuses':
-      return words.notice.methodRefuses(note.method, note.currency);
+      return words.notice.methodRefuses(methodName(note.method), note.currency);
     case 'method_gone':
       return words.notice.methodGone;
     default:
@@ -48,8 +49,8 @@ function noteText(words: SaleWords, note: EntryNote): string {
 }
 
 /** What a currency change did, as one line: "Amount cleared: … Atome does not take JPY: choose a method." */
-export function noticeText(words: SaleWords, notes: readonly EntryNote[]): string {
-  return words.notice.join(notes.map((note) => noteText(words, note)));
+export function noticeText(words: SaleWords, notes: readonly EntryNote[], methodName: (id: MethodId) => string): string {
+  return words.notice.join(notes.map((note) => noteText(words, note, methodName)));
 }
 
 /** Charge's face: "Charge SGD 12.34", just "Charge" with nothing keyed, "Charging…" while it is sent. */

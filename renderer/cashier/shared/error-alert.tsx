@@ -12,7 +12,7 @@ import { useWords } from '../words/use-words';
 export function ErrorAlert() {
   const error = useCashierStore((s) => s.error);
   const words = useWords();
-  const format = saidFormat(useCashierStore((s) => s.terminal));
+  const format = saidFormat(useCashierStore((s) => s.terminal), words.common);
   return (
     <div className="cashier-error__region" role="alert">
       {error !== null && (

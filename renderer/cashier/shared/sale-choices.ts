@@ -6,6 +6,7 @@ import { isOpnMethodId, OPN_METHODS } from '../../../app/providers/opn/opn-metho
 import { orangepillMethodInfo } from '../../../app/providers/orangepill/orangepill-method';
 import { assertNever } from '../../../app/util/assert-never';
 import { findMethod } from '../../shared/payment-figures';
+import type { CommonWords } from '../words/common';
 
 /** Every currency some method accepts, in the order the methods list them. */
 export function terminalCurrencies(terminal: TerminalInfo): readonly CurrencyCode[] {
@@ -28,11 +29,21 @@ export function pickMethod(terminal: TerminalInfo, code: CurrencyCode, current: 
 }
 
 /**
- * The method's name as the terminal offers it; for a method it no longer offers (gone from the Opn
- * account, a provider's key removed), its own name still, never the raw id: "TrueMoney", not "truemoney".
+ * The method's name on the cashier screen, in its language: the brand, with the language's marker when
+ * it runs on the demo's simulator ("PayNow (simulated)", "PayNow (simulasi)", "PayNow（模拟）"; issue 18);
+ * the terminal's English `label` stays for logs and the API. For a method it no longer offers (gone from
+ * the Opn account, a provider's key removed), its own name still, never the raw id: "TrueMoney", not "truemoney".
  */
-export function methodLabel(terminal: TerminalInfo | null, id: MethodId): string {
-  return findMethod(terminal, id)?.label ?? offlineLabel(id);
+export function methodLabel(terminal: TerminalInfo | null, id: MethodId, words: Pick<CommonWords, 'simulatedMethod'>): string {
+  const offered = findMethod(terminal, id);
+  if (offered === null || offered === undefined) return offlineLabel(id);
+  // "Demo QR" says it is a demo by its own name, and carries no marker in any language.
+  return offered.simulated && id !== DEMO_METHOD.id ? words.simulatedMethod(offlineLabel(id)) : offered.label;
+}
+
+/** The method's own name, without a demo's marker: where the demo banner already says it (the device bar's chip). */
+export function brandName(id: MethodId): string {
+  return offlineLabel(id);
 }
 
 function offlineLabel(id: MethodId): string {

@@ -7,18 +7,23 @@ import { findMethod } from '../../shared/payment-figures';
 import { formatShopDateTime } from '../history/shop-dates';
 import type { CashierWords } from '../words/cashier-words';
 import type { SaidFormat, SaidWords } from '../words/said';
+import type { CommonWords } from '../words/common';
+import { en as enCommon } from '../words/en/common';
 import { methodLabel } from './sale-choices';
 import { saidToCashier } from './terminal-said';
 
 
-/** Amounts and times in the shop's locale, methods by the names the terminal gives them. */
-export function saidFormat(terminal: TerminalInfo | null): SaidFormat {
+/**
+ * Amounts and times in the shop's locale, methods by the names the terminal gives them; a simulated
+ * method's marker in the screen's language (`common`; English for a check that names none).
+ */
+export function saidFormat(terminal: TerminalInfo | null, common: Pick<CommonWords, 'simulatedMethod'> = enCommon): SaidFormat {
   const locale = terminal?.locale;
   return {
     money: (amount) => formatAmount(amount, locale),
     // The name the service's sentences use ("Atome", not the demo's "Atome (simulated)"), so English reads as it was said.
-    method: (id) => findMethod(terminal, id as MethodId)?.provider ?? methodLabel(terminal, id as MethodId),
-    label: (id) => methodLabel(terminal, id as MethodId),
+    method: (id) => findMethod(terminal, id as MethodId)?.provider ?? methodLabel(terminal, id as MethodId, common),
+    label: (id) => methodLabel(terminal, id as MethodId, common),
     time: (at) => formatShopDateTime(at, locale ?? 'en-SG'),
     date: (at) => new Intl.DateTimeFormat(locale ?? 'en-SG', { day: 'numeric', month: 'long', year: 'numeric' }).format(at),
   };

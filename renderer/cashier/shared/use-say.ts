@@ -7,6 +7,6 @@ import type { Told } from './told';
 export function useSay(): (told: Told) => string {
   const words = useWords();
   const terminal = useCashierStore((state) => state.terminal);
-  const format = saidFormat(terminal);
+  const format = saidFormat(terminal, words.common);
   return (told) => toldText(told, words, format);
 }

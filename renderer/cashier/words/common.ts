@@ -23,4 +23,10 @@ export interface CommonWords {
   /** A confirmation's way back, and the line that says how to go ahead instead. */
   readonly back: string;
   readonly confirmHint: (acceptLabel: string) => string;
+  /**
+   * A method that runs on the demo's simulator, by its brand name: "PayNow (simulated)" (issue 18);
+   * `simulated` is the marker's word, which no other language's screen may show in English.
+   */
+  readonly simulated: string;
+  readonly simulatedMethod: (name: string) => string;
 }

@@ -1,5 +1,7 @@
 import type { CommonWords } from '../common';
 
+const SIMULATED = 'simulated';
+
 export const en: CommonWords = {
   waitingForTerminal: 'Waiting for the terminal…',
   demoBanner: 'Demo mode — simulated payments, no real money',
@@ -17,4 +19,6 @@ export const en: CommonWords = {
   details: 'Details',
   back: 'Back',
   confirmHint: (acceptLabel) => `Enter and Esc go back. To go ahead, tap “${acceptLabel}”, or Tab to it and press Space.`,
+  simulated: SIMULATED,
+  simulatedMethod: (name) => `${name} (${SIMULATED})`,
 };

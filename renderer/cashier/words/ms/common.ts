@@ -1,5 +1,7 @@
 import type { CommonWords } from '../common';
 
+const SIMULATED = 'simulasi';
+
 export const ms: CommonWords = {
   waitingForTerminal: 'Menunggu terminal…',
   demoBanner: 'Mod demo — bayaran simulasi, tiada wang sebenar',
@@ -17,4 +19,6 @@ export const ms: CommonWords = {
   details: 'Butiran',
   back: 'Kembali',
   confirmHint: (acceptLabel) => `Enter dan Esc untuk kembali. Untuk teruskan, ketik “${acceptLabel}”, atau Tab ke butang itu dan tekan Space.`,
+  simulated: SIMULATED,
+  simulatedMethod: (name) => `${name} (${SIMULATED})`,
 };

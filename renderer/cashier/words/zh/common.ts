@@ -1,5 +1,7 @@
 import type { CommonWords } from '../common';
 
+const SIMULATED = '模拟';
+
 export const zh: CommonWords = {
   waitingForTerminal: '正在等待终端…',
   demoBanner: '演示模式 — 模拟付款，不涉及真实资金',
@@ -17,4 +19,6 @@ export const zh: CommonWords = {
   details: '详情',
   back: '返回',
   confirmHint: (acceptLabel) => `按 Enter 或 Esc 返回。如要继续，请点按“${acceptLabel}”，或按 Tab 移到该按钮再按空格键。`,
+  simulated: SIMULATED,
+  simulatedMethod: (name) => `${name}（${SIMULATED}）`,
 };
