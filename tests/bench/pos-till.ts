@@ -20,9 +20,9 @@ async function answer(response: Response, expected: number, what: string): Promi
   return parsed.data;
 }
 
-/** A new POS key (charge and read), made as the Settings panel makes it, and a till that uses it. */
+/** A new POS key with the charge scope only (a till that follows its own checkouts), made as the Settings panel makes it, and a till that uses it. */
 export async function newTill(counter: WebCounter, api: string, name: string): Promise<Till> {
-  const { key } = await counter.call<{ key: string }>('createPosClient', { name, scopes: ['charge', 'read'] });
+  const { key } = await counter.call<{ key: string }>('createPosClient', { name, scopes: ['charge'] });
   const auth = { authorization: `Bearer ${key}` };
   return {
     key,
