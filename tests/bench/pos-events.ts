@@ -12,8 +12,6 @@ import type { TerminalServiceOptions } from '../../electron/service/terminal/ter
 export interface PosEventsPlugIn {
   /** For createTerminalService: the sink the checkouts publish to and the GET /v1/events route. */
   readonly options: Pick<TerminalServiceOptions, 'posApi'>;
-  /** Event-log writes that failed (none expected); named in the rows' conditions if any. */
-  readonly writeErrors: () => number;
   close(): void;
 }
 
@@ -28,16 +26,28 @@ export function plugPosEvents(): PosEventsPlugIn {
   const db = openPosEventDatabase(join(dir, 'pos-events.sqlite3'));
   const log = createEventLog(db, { clock: realClock });
   const sse = createSseHandler({ log, clock: realClock });
-  let writeErrors = 0;
-  const sink = posEventSink<Checkout>(log, () => writeErrors++);
+  // A write that fails is said on stderr; the SSE row then waits for that event in vain and fails the run.
+  const sink = posEventSink<Checkout>(log, (error) => process.stderr.write(`POS event not recorded: ${error.message}\n`));
   const events: PosRouteHandler = (req, res, { client }) => sse.handle(req, res, client);
   return {
     options: { posApi: { sink, extraRoutes: new Map([['/v1/events', events]]) } },
-    writeErrors: () => writeErrors,
     close() {
       sse.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Whether the service answers GET /v1/events itself (its events module mounted): asks once with a till's key and hangs up. */
+export async function serviceServesEvents(api: string, key: string): Promise<boolean> {
+  const abort = new AbortController();
+  try {
+    const answer = await fetch(`${api}/v1/events`, { headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' }, signal: abort.signal });
+    if (answer.status === 404) return false;
+    if (answer.status === 200) return true;
+    throw new Error(`GET /v1/events answered HTTP ${answer.status}: ${(await answer.text()).slice(0, 200)}`);
+  } finally {
+    abort.abort();
+  }
 }
