@@ -7,7 +7,6 @@ import { CONTROL_HEADER } from '../../electron/simulators/control-gate';
 import { freePort } from '../support/free-port';
 import { simulatorOf, WARM_UP_SALES } from './display-bench';
 import { benchPosLoad } from './pos-load';
-import { plugPosEvents, serviceServesEvents, type PosEventsPlugIn } from './pos-events';
 import { endPosSale, newTill, posSale, watchEvents, type Till } from './pos-till';
 import { row, type BenchRow } from './stats';
 import { SELECTORS, startWebCounter, type WebCounter } from './web-counter';
@@ -91,46 +90,27 @@ interface PosCounter {
   readonly counter: WebCounter;
   readonly api: string;
   readonly till: Till;
-  /** Who serves GET /v1/events: the service itself, or the bench's plug-in while the service does not. */
-  readonly events: string;
-  readonly close: () => Promise<void>;
 }
 
-/**
- * The counter with the POS API on, Opn's webhook pointed at it, and a till. Uses the service's own
- * events module when it mounts one; otherwise starts again with the bench's plug-in (pos-events.ts).
- */
-async function startPosCounter(browser: Browser): Promise<PosCounter> {
-  const port = await freePort();
-  const start = async (plug: PosEventsPlugIn | null): Promise<PosCounter> => {
-    const counter = await startWebCounter(browser, { demo: { latencyMs: 0 }, webhooks: { port }, posApi: { enabled: true, port: 0 } }, plug?.options ?? {});
-    const close = async (): Promise<void> => {
-      await counter.close();
-      plug?.close();
-    };
-    try {
-      const api = counter.service.posApi.url;
-      if (api === null) throw new Error(`the POS API is not listening: ${counter.service.posApi.problem ?? 'no reason given'}`);
-      await pointOpnWebhook(counter, `http://127.0.0.1:${port}`);
-      const till = await newTill(counter, api, 'Bench till');
-      const events = plug === null ? "the service's own events module" : 'the events module the bench plugs in, as the service does not mount it yet';
-      return { counter, api, till, events, close };
-    } catch (error) {
-      await close();
-      throw error;
-    }
-  };
-  const own = await start(null);
-  if (await serviceServesEvents(own.api, own.till.key)) return own;
-  await own.close();
-  return start(plugPosEvents());
+/** The counter with the POS API on (its events module with it, as the service mounts it), Opn's webhook pointed at it, and a till. */
+async function startPosCounter(browser: Browser, port: number): Promise<PosCounter> {
+  const counter = await startWebCounter(browser, { demo: { latencyMs: 0 }, webhooks: { port }, posApi: { enabled: true, port: 0 } });
+  try {
+    const api = counter.service.posApi.url;
+    if (api === null) throw new Error(`the POS API is not listening: ${counter.service.posApi.problem ?? 'no reason given'}`);
+    await pointOpnWebhook(counter, `http://127.0.0.1:${port}`);
+    return { counter, api, till: await newTill(counter, api, 'Bench till') };
+  } catch (error) {
+    await counter.close();
+    throw error;
+  }
 }
 
 export async function benchPos(browser: Browser, quick: boolean, step: (name: string) => void): Promise<BenchRow[]> {
   const payments = quick ? 10 : 100;
   const paidRuns = quick ? 10 : 50;
   const pollMs = 250;
-  const { counter, api, till, events, close } = await startPosCounter(browser);
+  const { counter, api, till } = await startPosCounter(browser, await freePort());
   try {
     step(`POS create → QR painted (${payments} payments)`);
     const qr = row(
@@ -144,7 +124,7 @@ export async function benchPos(browser: Browser, quick: boolean, step: (name: st
     const paid = await paidToPos(counter, api, till, paidRuns, pollMs);
     const via = `Atome, Opn charge.complete webhook, polling on (default ${DEFAULT_SETTINGS.payment.pollIntervalMs} ms), flip at a random moment, simulator at 0 ms, ${paidRuns} payments`;
     const rows = [
-      row('paid at provider → checkout.updated "paid" at the POS, SSE', 'ms', paid.sse, 150, `GET /v1/events served by ${events}, read by the reference client (tools/pos-client); ${via}`),
+      row('paid at provider → checkout.updated "paid" at the POS, SSE', 'ms', paid.sse, 150, `GET /v1/events read by the reference client (tools/pos-client); ${via}`),
       row(
         'paid at provider → GET /v1/checkouts/{id} shows paid, till polling',
         'ms',
@@ -155,6 +135,6 @@ export async function benchPos(browser: Browser, quick: boolean, step: (name: st
     ];
     return [qr, ...rows, ...(await benchPosLoad(counter, api, quick, step))];
   } finally {
-    await close();
+    await counter.close();
   }
 }

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, BrowserType, Page } from 'playwright-core
 import type { Payment } from '../../app/payment/payment';
 import { settingsSchema } from '../../app/settings/settings';
 import { createLogger } from '../../electron/service/logging/logger';
-import { createTerminalService, type TerminalService, type TerminalServiceOptions } from '../../electron/service/terminal/terminal-service';
+import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { connect, type TestClient } from '../support/ws-client';
 
@@ -84,12 +84,7 @@ export interface WebCounter {
  * tests/support/in-process-terminal.ts builds them, with a real SQLite journal), the cashier and
  * customer display pages open in Chromium side by side, and a WebSocket client with the cashier token.
  */
-export async function startWebCounter(
-  browser: Browser,
-  overrides: Record<string, unknown>,
-  /** More of the service's options (the POS API's plug-ins), for the rows that need them. */
-  serviceOptions: Pick<TerminalServiceOptions, 'posApi'> = {},
-): Promise<WebCounter> {
+export async function startWebCounter(browser: Browser, overrides: Record<string, unknown>): Promise<WebCounter> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const close = async (): Promise<void> => {
     for (const cleanup of cleanups.splice(0).reverse()) {
@@ -108,7 +103,7 @@ export async function startWebCounter(
     });
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-web-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const service = await createTerminalService({ ...serviceOptions, settings: settingsSchema.parse(overrides), log, dataDir });
+    const service = await createTerminalService({ settings: settingsSchema.parse(overrides), log, dataDir });
     cleanups.push(() => service.close());
     const host: WebHost = await startWebHost({ api: service, host: '127.0.0.1', port: 0, pagesDir: PAGES_DIR, log });
     cleanups.push(() => host.close());
