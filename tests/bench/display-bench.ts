@@ -41,9 +41,9 @@ export function simulatorOf(counter: WebCounter, method: MethodId = 'demo'): Sim
  * the pages open is a cold start (the QR's code path compiled and first drawn in both processes, two
  * to eight times slower): it is run but not counted, so that a 10-sale --quick p95 is not that one sale.
  */
-const WARM_UP_SALES = 1;
+export const WARM_UP_SALES = 1;
 
-async function chargeToQrPainted(counter: WebCounter, payments: number): Promise<number[]> {
+export async function chargeToQrPainted(counter: WebCounter, payments: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = -WARM_UP_SALES; i < payments; i++) {
     const { painted } = await counter.armPaint(SELECTORS.qr);
