@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SavedFileReadSaid } from '../i18n/said/settings';
 import type { StaffSaid } from '../i18n/said/staff';
 import { staffId, staffName, staffPin, staffRole, type Operator, type StaffMember } from '../staff/staff';
 
@@ -56,7 +57,7 @@ export interface StaffView {
   /** A sentence for the settings screen when nothing is protected, or the staff list cannot be read. */
   readonly warning: string | null;
   /** The warning as a `Said` when the service words it (a damaged staff file); nobody listed is `UNPROTECTED_WARNING`. */
-  readonly warningSaid?: StaffSaid;
+  readonly warningSaid?: StaffSaid | SavedFileReadSaid;
 }
 
 export interface StaffResults {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,21 +98,51 @@ describe('problems with what was saved before, as the settings screen gets them'
     expectWorded(view);
   });
 
-  it('a folder where a file should be: reported in English, the file named, and the terminal still starts', async () => {
-    for (const name of ['staff.json', 'screen-links.json', 'credentials.json', 'screen-settings.json']) mkdirSync(file(name));
+  const SAVED = ['screen-settings.json', 'credentials.json', 'staff.json', 'screen-links.json'] as const;
+
+  it('a folder where a file should be: said in every language with the file named, and the terminal still starts', async () => {
+    for (const name of SAVED) mkdirSync(file(name));
     const view = await problemsAtStart();
-    expect(view.problems).toHaveLength(4);
-    for (const problem of view.problems ?? []) {
-      expect(problem.message).toMatch(/is a folder, not a file/);
-      expect(problem.said).toBeUndefined();
-    }
-    expect(view.problem).toBe((view.problems ?? []).map((p) => p.message).join(' '));
+    expect(view.problems?.map((p) => p.said)).toEqual(SAVED.map((name) => ({ area: 'settings', kind: 'saved_file_unreadable', file: file(name), reason: 'folder', code: null })));
+    for (const problem of view.problems ?? []) expect(problem.message).toMatch(/is a folder, not a file/);
+    expectWorded(view);
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable file (mode 000): reported in English with the file named', async () => {
-    writeFileSync(file('screen-links.json'), '{}', { mode: 0o000 });
+  it.skipIf(process.getuid?.() === 0)('an unreadable file (mode 000): permission denied, said in every language', async () => {
+    for (const name of SAVED) writeFileSync(file(name), '{}', { mode: 0o000 });
     const view = await problemsAtStart();
-    expect(view.problems).toEqual([{ message: expect.stringMatching(/screen-links\.json cannot be read: permission denied/) as unknown }]);
+    expect(view.problems?.map((p) => p.said)).toEqual(SAVED.map((name) => ({ area: 'settings', kind: 'saved_file_unreadable', file: file(name), reason: 'permission', code: null })));
+    expect(view.problems?.[3]?.message).toMatch(/screen-links\.json cannot be read: permission denied/);
+    expectWorded(view);
+  });
+
+  it('a symbolic link planted in the data folder: not followed, said in every language', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'settings-problems-target-'));
+    try {
+      for (const name of SAVED) {
+        writeFileSync(join(elsewhere, name), '{}', { mode: 0o600 });
+        symlinkSync(join(elsewhere, name), file(name));
+      }
+      const view = await problemsAtStart();
+      expect(view.problems?.map((p) => p.said)).toEqual(SAVED.map((name) => ({ area: 'settings', kind: 'saved_file_unreadable', file: file(name), reason: 'link', code: null })));
+      expectWorded(view);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('a file too large to be settings (2 MiB): not read, its size said in every language', async () => {
+    for (const name of SAVED) writeFileSync(file(name), Buffer.alloc(2 * 1024 * 1024, 0x20), { mode: 0o600 });
+    const view = await problemsAtStart();
+    expect(view.problems?.map((p) => p.said)).toEqual(
+      SAVED.map((name) => ({ area: 'settings', kind: 'saved_file_too_large', file: file(name), size: 2 * 1024 * 1024, max: 1024 * 1024, grew: false })),
+    );
+    expect(view.problems?.[0]?.message).toContain('is 2.0 MiB; at most 1.0 MiB is read');
+    for (const problem of view.problems ?? []) {
+      expect(worded(problem.said, 'ms')).toContain('2.0 MiB');
+      expect(worded(problem.said, 'zh-Hans')).toContain('2.0 MiB');
+    }
+    expectWorded(view);
   });
 
   it('nothing damaged: no problem, and an empty list', async () => {

@@ -96,11 +96,24 @@ export type ConnectionSaid =
 /**
  * What the service says about the settings: saving them, checking them, keeping keys (see ../said.ts).
  */
+/** Why a file was not read: what it is instead of a regular file, or the system's refusal. */
+export type UnreadableReason = 'folder' | 'pipe' | 'device' | 'socket' | 'not_regular' | 'link' | 'link_loop' | 'permission' | 'other';
+
+/** A file that could not be read at all, as the shared reader (electron/service/files/regular-file.ts) says it. */
+export type SavedFileReadSaid = Extract<SavedFileSaid, { readonly kind: 'saved_file_unreadable' | 'saved_file_too_large' }>;
+
 /**
  * A file saved before that could not be used at start, shown on the settings screen until settings are
  * saved again. Names the file and what was wrong with it, never its contents.
  */
 export type SavedFileSaid =
+  /**
+   * A file in the data folder that was not read at all: `reason` is what it is instead of a regular file,
+   * or why the system refused it (`code`, the system's error code, for `other`).
+   */
+  | { readonly area: 'settings'; readonly kind: 'saved_file_unreadable'; readonly file: string; readonly reason: UnreadableReason; readonly code: string | null }
+  /** A file in the data folder over `max` bytes (`size`; or grown past `max` while read, `grew`), so it was not read. */
+  | { readonly area: 'settings'; readonly kind: 'saved_file_too_large'; readonly file: string; readonly size: number; readonly max: number; readonly grew: boolean }
   /** The settings saved on the screen (`file`) are not JSON, so they were not used. */
   | { readonly area: 'settings'; readonly kind: 'screen_settings_not_json'; readonly file: string }
   /** The stored provider keys (`file`) cannot be read: not JSON, or not what a keys file holds. */

@@ -1,24 +1,27 @@
 import type { z } from 'zod';
 import { describeSettingsError } from '../../../app/settings/settings';
 import { err, ok, type Result } from '../../../app/util/result';
-import { readOptionalFile, writePrivateFile } from './private-file';
+import { readSavedFile, writePrivateFile, type SavedFileProblem } from './private-file';
+
+/** Why a JSON file was not used, in English; with a `Said` where the file could not be read at all. */
+export type JsonFileProblem = Pick<SavedFileProblem, 'message'> & Partial<Pick<SavedFileProblem, 'said'>>;
 
 /**
  * A settings file the terminal keeps beside its journal (screen settings, device choices): read whole
  * and checked, never half-read; `notUsed` ends each complaint with what the terminal does instead.
  */
-export function readJsonFile<T>(file: string, schema: z.ZodType<T>, notUsed?: string): Result<T | null, string> {
-  const read = readOptionalFile(file);
+export function readJsonFile<T>(file: string, schema: z.ZodType<T>, notUsed?: string): Result<T | null, JsonFileProblem> {
+  const read = readSavedFile(file);
   if (!read.ok) return read;
   if (read.value === null) return ok(null);
   let json: unknown;
   try {
     json = JSON.parse(read.value.toString('utf8'));
   } catch {
-    return err(`${file} is not valid JSON${notUsed === undefined ? '' : `, so ${notUsed}`}`);
+    return err({ message: `${file} is not valid JSON${notUsed === undefined ? '' : `, so ${notUsed}`}` });
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return err(`${file}: ${describeSettingsError(parsed.error).join('; ')}${notUsed === undefined ? '' : `; ${notUsed}`}`);
+  if (!parsed.success) return err({ message: `${file}: ${describeSettingsError(parsed.error).join('; ')}${notUsed === undefined ? '' : `; ${notUsed}`}` });
   return ok(parsed.data);
 }
 

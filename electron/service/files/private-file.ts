@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { SavedFileReadSaid } from '../../../app/i18n/said/settings';
 import { err, ok, type Result } from '../../../app/util/result';
 import { MAX_SETTINGS_BYTES, readRegularFile } from './regular-file';
 
@@ -65,12 +66,30 @@ export function writePrivateFile(file: string, data: string | Uint8Array): void 
   syncFolder(dirname(file));
 }
 
+/** A saved file that could not be read: the English sentence, and the same as a `Said` for the settings screen. */
+export interface SavedFileProblem {
+  readonly message: string;
+  readonly said: SavedFileReadSaid;
+}
+
 /**
  * The file's bytes, or null when there is none yet. A link, a FIFO, a device or a file over 1 MiB
- * is refused with a sentence, since nothing the terminal saves there is ever any of those.
+ * is refused with a sentence and its `Said`, since nothing the terminal saves there is ever any of those.
  */
-export function readOptionalFile(file: string, maxBytes: number = MAX_SETTINGS_BYTES): Result<Buffer | null, string> {
+export function readSavedFile(file: string, maxBytes: number = MAX_SETTINGS_BYTES): Result<Buffer | null, SavedFileProblem> {
   const read = readRegularFile(file, { maxBytes, followLinks: false, what: 'The saved file' });
   if (read.ok) return ok(read.value.bytes);
-  return read.error.kind === 'missing' ? ok(null) : err(read.error.message);
+  if (read.error.kind === 'missing') return ok(null);
+  const { message, refusal } = read.error;
+  const said: SavedFileReadSaid =
+    refusal.reason === 'too_large'
+      ? { area: 'settings', kind: 'saved_file_too_large', file, size: refusal.size, max: refusal.max, grew: refusal.grew }
+      : { area: 'settings', kind: 'saved_file_unreadable', file, reason: refusal.reason, code: refusal.code };
+  return err({ message, said });
+}
+
+/** As `readSavedFile`, with the problem in English only (for the log and the API). */
+export function readOptionalFile(file: string, maxBytes: number = MAX_SETTINGS_BYTES): Result<Buffer | null, string> {
+  const read = readSavedFile(file, maxBytes);
+  return read.ok ? read : err(read.error.message);
 }

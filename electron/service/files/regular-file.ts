@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import type { UnreadableReason } from '../../../app/i18n/said/settings';
 import { err, ok, type Result } from '../../../app/util/result';
 
 /**
@@ -27,45 +28,75 @@ export interface RegularFile {
   readonly uid: number;
 }
 
+/** Why a file was refused, as values a sentence in any language can be built from. */
+export type ReadRefusal =
+  | { readonly reason: UnreadableReason; readonly code: string | null }
+  | { readonly reason: 'too_large'; readonly size: number; readonly max: number; readonly grew: boolean };
+
 export type ReadProblem =
   | { readonly kind: 'missing'; readonly message: string }
-  | { readonly kind: 'refused'; readonly message: string };
+  | { readonly kind: 'refused'; readonly message: string; readonly refusal: ReadRefusal };
 
 // O_NOFOLLOW and O_NONBLOCK do not exist on Windows; there a FIFO or device cannot sit at a file path anyway.
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
-/** What a non-regular file is, in words, or null for a regular file. */
-export function notAFile(stats: Stats): string | null {
+/** What a non-regular file is, or null for a regular file. */
+export function notAFile(stats: Stats): UnreadableReason | null {
   if (stats.isFile()) return null;
-  if (stats.isDirectory()) return 'is a folder, not a file';
-  if (stats.isFIFO()) return 'is a named pipe (FIFO), not a regular file, so it was not read (reading it could wait forever)';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'is a device, not a regular file, so it was not read';
-  if (stats.isSocket()) return 'is a socket, not a regular file, so it was not read';
-  return 'is not a regular file, so it was not read';
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFIFO()) return 'pipe';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
+  if (stats.isSocket()) return 'socket';
+  return 'not_regular';
 }
 
 const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 
-function openProblem(path: string, what: string, code: string | undefined, followLinks: boolean): ReadProblem {
+/** The refusal in English, after the file's name (cashier words: renderer/cashier/words/en/said-settings.ts). */
+export function refusalSentence(refusal: ReadRefusal): string {
+  if (refusal.reason === 'too_large') {
+    return refusal.grew
+      ? `is larger than ${mib(refusal.max)}, so it was not read`
+      : `is ${mib(refusal.size)}; at most ${mib(refusal.max)} is read, so it was not read (is it the right file?)`;
+  }
+  const sentences: Record<UnreadableReason, string> = {
+    folder: 'is a folder, not a file',
+    pipe: 'is a named pipe (FIFO), not a regular file, so it was not read (reading it could wait forever)',
+    device: 'is a device, not a regular file, so it was not read',
+    socket: 'is a socket, not a regular file, so it was not read',
+    not_regular: 'is not a regular file, so it was not read',
+    link: 'is a symbolic link; files in the data folder must be regular files, so it was not read (remove the link)',
+    link_loop: 'is a loop of symbolic links',
+    permission: 'cannot be read: permission denied for this user account',
+    other: `cannot be read (${refusal.code ?? 'unknown error'})`,
+  };
+  return sentences[refusal.reason];
+}
+
+const refused = (path: string, what: string, refusal: ReadRefusal): ReadProblem => ({ kind: 'refused', message: `${what} ${path} ${refusalSentence(refusal)}`, refusal });
+
+function openReason(code: string | undefined, followLinks: boolean): UnreadableReason {
   switch (code) {
-    case 'ENOENT':
-      return { kind: 'missing', message: `${what} ${path} does not exist` };
     case 'ELOOP':
     case 'EMLINK': // FreeBSD's answer to O_NOFOLLOW on a link
-      return followLinks
-        ? { kind: 'refused', message: `${what} ${path} is a loop of symbolic links` }
-        : { kind: 'refused', message: `${what} ${path} is a symbolic link; files in the data folder must be regular files, so it was not read (remove the link)` };
+      return followLinks ? 'link_loop' : 'link';
     case 'EISDIR':
-      return { kind: 'refused', message: `${what} ${path} is a folder, not a file` };
+      return 'folder';
     case 'EACCES':
     case 'EPERM':
-      return { kind: 'refused', message: `${what} ${path} cannot be read: permission denied for this user account` };
+      return 'permission';
     case 'ENXIO': // a socket or a device with nothing behind it
-      return { kind: 'refused', message: `${what} ${path} is not a regular file, so it was not read` };
+      return 'not_regular';
     default:
-      return { kind: 'refused', message: `${what} ${path} cannot be read (${code ?? 'unknown error'})` };
+      return 'other';
   }
+}
+
+function openProblem(path: string, what: string, code: string | undefined, followLinks: boolean): ReadProblem {
+  if (code === 'ENOENT') return { kind: 'missing', message: `${what} ${path} does not exist` };
+  const reason = openReason(code, followLinks);
+  return refused(path, what, { reason, code: reason === 'other' ? (code ?? null) : null });
 }
 
 /** Opens, checks and reads `path`; every problem is a sentence naming the file, never its contents. */
@@ -80,10 +111,8 @@ export function readRegularFile(path: string, options: RegularFileOptions): Resu
   try {
     const stats = fstatSync(fd);
     const kind = notAFile(stats);
-    if (kind !== null) return err({ kind: 'refused', message: `${what} ${path} ${kind}` });
-    if (stats.size > options.maxBytes) {
-      return err({ kind: 'refused', message: `${what} ${path} is ${mib(stats.size)}; at most ${mib(options.maxBytes)} is read, so it was not read (is it the right file?)` });
-    }
+    if (kind !== null) return err(refused(path, what, { reason: kind, code: null }));
+    if (stats.size > options.maxBytes) return err(refused(path, what, { reason: 'too_large', size: stats.size, max: options.maxBytes, grew: false }));
     // One byte past the bound tells a file that grew since fstat from one that did not.
     const buffer = Buffer.alloc(options.maxBytes + 1);
     let length = 0;
@@ -91,9 +120,7 @@ export function readRegularFile(path: string, options: RegularFileOptions): Resu
       const read = readSync(fd, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
-      if (length > options.maxBytes) {
-        return err({ kind: 'refused', message: `${what} ${path} is larger than ${mib(options.maxBytes)}, so it was not read` });
-      }
+      if (length > options.maxBytes) return err(refused(path, what, { reason: 'too_large', size: length, max: options.maxBytes, grew: true }));
     }
     return ok({ bytes: Buffer.from(buffer.subarray(0, length)), mode: stats.mode & 0o7777, uid: stats.uid });
   } catch (error) {

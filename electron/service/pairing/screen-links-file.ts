@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { SettingsProblem } from '../../../app/ipc/settings-schemas';
 import { err, ok, type Result } from '../../../app/util/result';
-import { readOptionalFile } from '../files/private-file';
+import { readSavedFile } from '../files/private-file';
 import { writeJsonFile } from '../files/json-file';
 
 /** The paired displays and the kiosk cashier link, beside the journal: 0600, written whole, tokens only as hashes. */
@@ -42,8 +42,8 @@ export function loadScreenLinks(file: string): Result<ScreenLinks, SettingsProbl
       message: `${file} is damaged (${problem === 'not_json' ? 'not valid JSON' : 'unexpected contents'}): paired displays must pair again, and the kiosk cashier link is replaced`,
       said: { area: 'settings', kind: 'paired_displays_damaged', file, problem },
     });
-  const read = readOptionalFile(file);
-  if (!read.ok) return err({ message: read.error });
+  const read = readSavedFile(file);
+  if (!read.ok) return read;
   if (read.value === null) return ok(EMPTY_SCREEN_LINKS);
   let json: unknown;
   try {

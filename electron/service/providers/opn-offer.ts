@@ -39,7 +39,7 @@ export function readKeptCapability(dataDir: string | null, account: string, log:
   if (dataDir === null) return null;
   const read = readJsonFile(join(dataDir, OPN_CAPABILITY_FILE), keptCapabilitySchema, 'the Opn methods are asked again');
   if (!read.ok) {
-    log.log('warn', 'kept Opn capability unreadable', { error: read.error });
+    log.log('warn', 'kept Opn capability unreadable', { error: read.error.message });
     return null;
   }
   return read.value !== null && read.value.account === account ? read.value : null;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { KeyStorageSaid } from '../../../app/i18n/said/settings';
 import type { SettingsProblem } from '../../../app/ipc/settings-schemas';
 import { err, ok, type Result } from '../../../app/util/result';
-import { readOptionalFile, writePrivateFile } from '../files/private-file';
+import { readSavedFile, writePrivateFile } from '../files/private-file';
 
 /**
  * The provider keys set on the settings screen. They never travel back to a screen: the screen only
@@ -81,7 +81,7 @@ export function plainFileCredentialStore(dataDir: string): CredentialStore {
       said: { area: 'settings', kind: 'keys_plain_file', file },
     },
     load: () => {
-      const read = readOptionalFile(file);
+      const read = readSavedFile(file);
       if (!read.ok) return Promise.resolve(read);
       if (read.value === null) return Promise.resolve(ok(NO_CREDENTIALS));
       return Promise.resolve(parseCredentials(file, read.value.toString('utf8')));

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { poleDisplaySettings, printerSettings } from '../../../app/settings/device-settings';
-import { ok, type Result } from '../../../app/util/result';
+import { err, ok, type Result } from '../../../app/util/result';
 import type { DeviceSettings } from '../devices/counter-devices';
 import { readJsonFile, writeJsonFile } from '../files/json-file';
 
@@ -15,7 +15,8 @@ export const deviceSettingsPath = (dataDir: string): string => join(dataDir, DEV
 /** The saved device settings, if any; a damaged file is reported, never half-read. */
 export function loadDeviceSettings(file: string): Result<Partial<DeviceSettings>, string> {
   const read = readJsonFile(file, fileSchema);
-  if (!read.ok || read.value === null) return read.ok ? ok({}) : read;
+  if (!read.ok) return err(read.error.message);
+  if (read.value === null) return ok({});
   const { printer, poleDisplay } = read.value;
   return ok({ ...(printer === undefined ? {} : { printer }), ...(poleDisplay === undefined ? {} : { poleDisplay }) });
 }

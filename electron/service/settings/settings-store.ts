@@ -28,9 +28,10 @@ export function loadScreenSettings(file: string): Result<SavedSections, Settings
   const notUsed = 'the settings saved on the screen were not used';
   const read = readJsonFile(file, savedSchema, notUsed);
   if (read.ok) return ok(read.value ?? {});
-  // The shared reader's sentence for a file that is not JSON; its other sentences stay English only.
+  if (read.error.said !== undefined) return err({ message: read.error.message, said: read.error.said });
+  // The shared reader's sentence for a file that is not JSON; its sentence for wrong types stays English only.
   const notJson = `${file} is not valid JSON, so ${notUsed}`;
-  return err(read.error === notJson ? { message: notJson, said: { area: 'settings', kind: 'screen_settings_not_json', file } } : { message: read.error });
+  return err(read.error.message === notJson ? { message: notJson, said: { area: 'settings', kind: 'screen_settings_not_json', file } } : { message: read.error.message });
 }
 
 /** A refusal's English sentence with the same as a `Said`, for the screen's language. */

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { staffId, staffName, staffRole, type StaffMember } from '../../../app/staff/staff';
 import { err, ok, type Result } from '../../../app/util/result';
+import type { SavedFileReadSaid } from '../../../app/i18n/said/settings';
 import type { StaffSaid } from '../../../app/i18n/said/staff';
-import { readOptionalFile, writePrivateFile } from '../files/private-file';
+import { readSavedFile, writePrivateFile } from '../files/private-file';
 import { pinHashSchema, type PinHash } from './pin-hash';
 
 /** The staff list beside the journal: 0600, written whole; PINs only as hashes. */
@@ -43,7 +44,7 @@ export const staffPath = (dataDir: string): string => join(dataDir, STAFF_FILE);
 /** Why the staff file cannot be used: in English, and as a `Said` where the service words it (a damaged file). */
 export interface StaffFileProblem {
   readonly message: string;
-  readonly said?: StaffSaid;
+  readonly said?: StaffSaid | SavedFileReadSaid;
 }
 
 const damaged = (file: string, problem: 'not_json' | 'unexpected'): StaffFileProblem => ({
@@ -53,8 +54,8 @@ const damaged = (file: string, problem: 'not_json' | 'unexpected'): StaffFilePro
 
 /** The staff file, or the empty list when there is none; a damaged file is an error, never "no staff". */
 export function loadStaff(file: string): Result<StaffFile, StaffFileProblem> {
-  const read = readOptionalFile(file);
-  if (!read.ok) return err({ message: read.error });
+  const read = readSavedFile(file);
+  if (!read.ok) return read;
   if (read.value === null) return ok(EMPTY_STAFF);
   let json: unknown;
   try {

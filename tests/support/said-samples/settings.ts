@@ -26,6 +26,12 @@ export const SETTINGS_SAMPLES: readonly SettingsSaid[] = [
   { area: S, kind: 'screen_settings_not_json', file: '/var/lib/qr-terminal/screen-settings.json' },
   ...(['not_json', 'unexpected'] as const).map((problem) => ({ area: S, kind: 'keys_file_damaged', file: '/var/lib/qr-terminal/provider-keys.json', problem }) as const),
   ...(['not_json', 'unexpected'] as const).map((problem) => ({ area: S, kind: 'paired_displays_damaged', file: '/var/lib/qr-terminal/screen-links.json', problem }) as const),
+  ...(['folder', 'pipe', 'device', 'socket', 'not_regular', 'link', 'link_loop', 'permission'] as const).map(
+    (reason) => ({ area: S, kind: 'saved_file_unreadable', file: '/var/lib/qr-terminal/staff.json', reason, code: null }) as const,
+  ),
+  { area: S, kind: 'saved_file_unreadable', file: '/var/lib/qr-terminal/staff.json', reason: 'other', code: 'EIO' },
+  { area: S, kind: 'saved_file_too_large', file: '/var/lib/qr-terminal/screen-settings.json', size: 2 * 1024 * 1024, max: 1024 * 1024, grew: false },
+  { area: S, kind: 'saved_file_too_large', file: '/var/lib/qr-terminal/screen-settings.json', size: 1024 * 1024 + 1, max: 1024 * 1024, grew: true },
   ...KEY_STORAGE_SAMPLES,
   ...(['none', 'leave_unset', 'no_logo'] as const).map((hint) => ({ area: S, kind: 'field_empty', hint }) as const),
   { area: S, kind: 'field_too_long', max: 40, hint: 'none' },

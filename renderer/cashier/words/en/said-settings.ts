@@ -8,6 +8,17 @@ const PROVIDER = { opn: 'Opn', orangepill: 'Orangepill' } as const;
 const KEY = { opn: 'secret key', orangepill: 'API key' } as const;
 const NOT_A_KEY = { opn: 'secret key: it starts with skey_', orangepill: 'API key: it is at least 8 characters' } as const;
 const EMPTY = { none: '', leave_unset: ' (leave it unset instead)', no_logo: ' (leave it unset for no logo text)' } as const;
+const MIB = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+const UNREADABLE = {
+  folder: 'is a folder, not a file',
+  pipe: 'is a named pipe (FIFO), not a regular file, so it was not read (reading it could wait forever)',
+  device: 'is a device, not a regular file, so it was not read',
+  socket: 'is a socket, not a regular file, so it was not read',
+  not_regular: 'is not a regular file, so it was not read',
+  link: 'is a symbolic link; files in the data folder must be regular files, so it was not read (remove the link)',
+  link_loop: 'is a loop of symbolic links',
+  permission: 'cannot be read: permission denied for this user account',
+} as const;
 const name = (id: keyof typeof OPN_METHODS): string => OPN_METHODS[id].names.en;
 
 export const en: SaidWordsFor<SettingsSaid> = {
@@ -18,6 +29,9 @@ export const en: SaidWordsFor<SettingsSaid> = {
   keys_file_damaged: ({ file, problem }) => `${file} is damaged (${problem === 'not_json' ? 'not valid JSON' : 'unexpected contents'}); set the provider keys again`,
   paired_displays_damaged: ({ file, problem }) =>
     `${file} is damaged (${problem === 'not_json' ? 'not valid JSON' : 'unexpected contents'}): paired displays must pair again, and the kiosk cashier link is replaced`,
+  saved_file_unreadable: ({ file, reason, code }) => `The saved file ${file} ${reason === 'other' ? `cannot be read (${code ?? 'unknown error'})` : UNREADABLE[reason]}`,
+  saved_file_too_large: ({ file, size, max, grew }) =>
+    `The saved file ${file} ${grew ? `is larger than ${MIB(max)}, so it was not read` : `is ${MIB(size)}; at most ${MIB(max)} is read, so it was not read (is it the right file?)`}`,
   ...keyStorage,
   field_empty: ({ hint }) => `must not be empty${EMPTY[hint]}`,
   field_too_long: ({ max, hint }) => `must be at most ${String(max)} characters${hint === 'double_width' ? ' (it prints double width)' : ''}`,

@@ -6,6 +6,18 @@ import { keyStorage } from './said-key-storage';
 
 const EMPTY = { none: '', leave_unset: ' (biarkan tanpa nilai jika tidak diperlukan)', no_logo: ' (biarkan tanpa nilai jika tiada teks logo)' } as const;
 
+const MIB = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+const UNREADABLE = {
+  folder: 'ialah folder, bukan fail',
+  pipe: 'ialah paip bernama (FIFO), bukan fail biasa, jadi ia tidak dibaca (membacanya boleh menunggu selama-lamanya)',
+  device: 'ialah peranti, bukan fail biasa, jadi ia tidak dibaca',
+  socket: 'ialah soket, bukan fail biasa, jadi ia tidak dibaca',
+  not_regular: 'bukan fail biasa, jadi ia tidak dibaca',
+  link: 'ialah pautan simbolik; fail dalam folder data mesti fail biasa, jadi ia tidak dibaca (buang pautan itu)',
+  link_loop: 'ialah gelung pautan simbolik',
+  permission: 'tidak dapat dibaca: kebenaran ditolak untuk akaun pengguna ini',
+} as const;
+
 export const ms: SaidWordsFor<SettingsSaid> = {
   sale_in_progress: ({ amount }, f) => `Jualan ${f.money(amount)} sedang berjalan: selesaikan atau batalkannya sebelum menukar tetapan (tiada apa-apa disimpan)`,
   not_written: ({ file, reason }) => `Tetapan tidak dapat disimpan dalam ${file}: ${reason}`,
@@ -14,6 +26,9 @@ export const ms: SaidWordsFor<SettingsSaid> = {
   keys_file_damaged: ({ file, problem }) => `${file} rosak (${problem === 'not_json' ? 'bukan JSON yang sah' : 'kandungan tidak dijangka'}); tetapkan semula kunci penyedia`,
   paired_displays_damaged: ({ file, problem }) =>
     `${file} rosak (${problem === 'not_json' ? 'bukan JSON yang sah' : 'kandungan tidak dijangka'}): paparan yang dipasangkan mesti dipasangkan semula, dan pautan juruwang kiosk diganti`,
+  saved_file_unreadable: ({ file, reason, code }) => `Fail yang disimpan ${file} ${reason === 'other' ? `tidak dapat dibaca (${code ?? 'ralat tidak diketahui'})` : UNREADABLE[reason]}`,
+  saved_file_too_large: ({ file, size, max, grew }) =>
+    `Fail yang disimpan ${file} ${grew ? `lebih besar daripada ${MIB(max)}, jadi ia tidak dibaca` : `bersaiz ${MIB(size)}; paling banyak ${MIB(max)} dibaca, jadi ia tidak dibaca (adakah ini fail yang betul?)`}`,
   ...keyStorage,
   ...connection,
   field_empty: ({ hint }) => `Tidak boleh dibiarkan kosong${EMPTY[hint]}`,

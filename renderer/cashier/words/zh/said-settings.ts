@@ -6,6 +6,18 @@ import { keyStorage } from './said-key-storage';
 
 const EMPTY = { none: '', leave_unset: '（如不需要，请保持未设置）', no_logo: '（如不印标志文字，请保持未设置）' } as const;
 
+const MIB = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+const UNREADABLE = {
+  folder: '是文件夹，不是文件',
+  pipe: '是命名管道（FIFO），不是普通文件，因此未读取（读取它可能会无限等待）',
+  device: '是设备，不是普通文件，因此未读取',
+  socket: '是套接字，不是普通文件，因此未读取',
+  not_regular: '不是普通文件，因此未读取',
+  link: '是符号链接；数据文件夹中的文件必须是普通文件，因此未读取（请删除该链接）',
+  link_loop: '是符号链接循环',
+  permission: '无法读取：此用户账户没有权限',
+} as const;
+
 export const zh: SaidWordsFor<SettingsSaid> = {
   sale_in_progress: ({ amount }, f) => `一笔 ${f.money(amount)} 的销售正在进行：请先完成或取消，再更改设置（未保存任何内容）`,
   not_written: ({ file, reason }) => `设置无法保存到 ${file}：${reason}`,
@@ -14,6 +26,9 @@ export const zh: SaidWordsFor<SettingsSaid> = {
   keys_file_damaged: ({ file, problem }) => `${file} 已损坏（${problem === 'not_json' ? '不是有效的 JSON' : '内容不符合预期'}）；请重新设置支付服务商密钥`,
   paired_displays_damaged: ({ file, problem }) =>
     `${file} 已损坏（${problem === 'not_json' ? '不是有效的 JSON' : '内容不符合预期'}）：已配对的显示屏须重新配对，信息亭收银链接将被替换`,
+  saved_file_unreadable: ({ file, reason, code }) => `已保存的文件 ${file} ${reason === 'other' ? `无法读取（${code ?? '未知错误'}）` : UNREADABLE[reason]}`,
+  saved_file_too_large: ({ file, size, max, grew }) =>
+    `已保存的文件 ${file} ${grew ? `大于 ${MIB(max)}，因此未读取` : `大小为 ${MIB(size)}；最多读取 ${MIB(max)}，因此未读取（这是正确的文件吗？）`}`,
   ...keyStorage,
   ...connection,
   field_empty: ({ hint }) => `不能为空${EMPTY[hint]}`,
