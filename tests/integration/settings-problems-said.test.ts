@@ -145,6 +145,41 @@ describe('problems with what was saved before, as the settings screen gets them'
     expectWorded(view);
   });
 
+  it('screen settings of the wrong types and unknown: each field said as beneath the field, in every language', async () => {
+    writeFileSync(file('screen-settings.json'), JSON.stringify({ payment: { qrExpirySeconds: 5 }, merchant: { name: 7 }, bogus: 1 }), { mode: 0o600 });
+    const view = await problemsAtStart();
+    const said = view.problems?.[0]?.said;
+    expect(said).toMatchObject({ area: 'settings', kind: 'screen_settings_wrong', file: file('screen-settings.json') });
+    const issues = said !== undefined && 'issues' in said ? said.issues : [];
+    expect(issues).toContainEqual({ path: '', unknown: ['bogus'] });
+    expect(issues).toContainEqual(expect.objectContaining({ path: 'payment.qrExpirySeconds', said: expect.objectContaining({ kind: 'field_seconds_at_least' }) as unknown }));
+    expect(worded(said, 'ms')).toMatch(/payment\.qrExpirySeconds Mesti sekurang-kurangnya/i);
+    expect(view.values.merchant.name).toBe('Demo Shop');
+    expectWorded(view);
+  });
+
+  it('saved settings that do not fit the settings file (an alias unset beside a stored API key): each field said in every language', async () => {
+    const defaults = settingsSchema.parse({});
+    const { opn, orangepill } = defaults.providers;
+    const providers = {
+      opn: { baseUrl: opn.baseUrl, omiseVersion: opn.omiseVersion },
+      orangepill: { baseUrl: orangepill.baseUrl, merchantAlias: null, store: null, merchant: null, callbackUrl: null },
+    };
+    writeFileSync(file('screen-settings.json'), JSON.stringify({ providers }), { mode: 0o600 });
+    writeFileSync(file('credentials.json'), JSON.stringify({ opnSecretKey: null, orangepillApiKey: 'op_key_12345678' }), { mode: 0o600 });
+    const view = await problemsAtStart();
+    expect(view.problems?.map((p) => p.said)).toEqual([
+      {
+        area: 'settings',
+        kind: 'saved_settings_do_not_fit',
+        fields: [{ path: 'providers.orangepill.merchantAlias', message: expect.stringMatching(/^must be set together with the API key/) as unknown, said: { area: 'settings', kind: 'field_alias_with_key' } }],
+      },
+    ]);
+    expect(view.problems?.[0]?.message).toMatch(/^The settings saved on this terminal do not fit the settings file/);
+    expect(worded(view.problems?.[0]?.said, 'zh-Hans')).toMatch(/^此终端上保存的设置与设置文件不符/);
+    expectWorded(view);
+  });
+
   it('nothing damaged: no problem, and an empty list', async () => {
     const view = await problemsAtStart();
     expect(view.problem).toBeNull();

@@ -96,6 +96,14 @@ export type ConnectionSaid =
 /**
  * What the service says about the settings: saving them, checking them, keeping keys (see ../said.ts).
  */
+/**
+ * One field of saved settings that does not fit: its dotted path ('' for the whole) with the schema's
+ * English and, where the schema words it, the same as a `Said`; or the unknown settings under `path`.
+ */
+export type SavedFieldIssue =
+  | { readonly path: string; readonly unknown: readonly string[] }
+  | { readonly path: string; readonly message: string; readonly said: SettingsSaid | null };
+
 /** Why a file was not read: what it is instead of a regular file, or the system's refusal. */
 export type UnreadableReason = 'folder' | 'pipe' | 'device' | 'socket' | 'not_regular' | 'link' | 'link_loop' | 'permission' | 'other';
 
@@ -107,6 +115,10 @@ export type SavedFileReadSaid = Extract<SavedFileSaid, { readonly kind: 'saved_f
  * saved again. Names the file and what was wrong with it, never its contents.
  */
 export type SavedFileSaid =
+  /** The settings saved on the screen (`file`) have fields of the wrong type or unknown, so they were not used. */
+  | { readonly area: 'settings'; readonly kind: 'screen_settings_wrong'; readonly file: string; readonly issues: readonly SavedFieldIssue[] }
+  /** The saved settings with the settings file make settings that do not fit (`fields`), so the file's are in force. */
+  | { readonly area: 'settings'; readonly kind: 'saved_settings_do_not_fit'; readonly fields: readonly SavedFieldIssue[] }
   /**
    * A file in the data folder that was not read at all: `reason` is what it is instead of a regular file,
    * or why the system refused it (`code`, the system's error code, for `other`).

@@ -2,7 +2,8 @@ import type { SettingsProblem } from '../../../app/ipc/settings-schemas';
 import type { Settings } from '../../../app/settings/settings';
 import type { Logger } from '../logging/logger';
 import { memoryCredentialStore, NO_CREDENTIALS, plainFileCredentialStore, type CredentialStore, type ProviderCredentials } from './credential-store';
-import { composeSettings, loadScreenSettings, lockedByEnv, screenFieldProblems, screenSettingsPath, type SavedSections } from './settings-store';
+import { composeSettings, loadScreenSettings, lockedByEnv, screenFieldProblems, screenFieldSaids, screenSettingsPath, type SavedSections } from './settings-store';
+import { savedSettingsDoNotFit } from './saved-settings-problems';
 
 export interface SettingsSources {
   /** The settings file's (and environment's) settings, before anything saved on the screen. */
@@ -58,10 +59,8 @@ export async function loadSettingsInForce(sources: SettingsSources): Promise<Set
   const composed = composeSettings(sources.file, saved, keys, env);
   const state = { file: sources.file, env, locked: lockedByEnv(env), savedIn, credentials, saved, keys, settings: sources.file, problems };
   if (composed.ok) return { ...state, settings: composed.value };
-  const problem = `The settings saved on this terminal do not fit the settings file (${Object.entries(screenFieldProblems(composed.error))
-    .map(([path, message]) => `${path} ${message}`)
-    .join('; ')}); the file's settings are in force until they are saved again`;
-  log.log('error', 'screen settings ignored', { error: problem });
-  problems.push({ message: problem });
+  const problem = savedSettingsDoNotFit(screenFieldProblems(composed.error), screenFieldSaids(composed.error));
+  log.log('error', 'screen settings ignored', { error: problem.message });
+  problems.push(problem);
   return { ...state, saved: {}, keys: NO_CREDENTIALS };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { fieldProblems } from '../../../app/ipc/contract';
 import { SETTINGS_SECTIONS, settingsFormSchema, type SaveSettingsArgs, type SettingsForm, type SettingsProblem } from '../../../app/ipc/settings-schemas';
 import { settingsSchema, type Settings } from '../../../app/settings/settings';
@@ -10,6 +10,7 @@ import { writePrivateFile } from '../files/private-file';
 import type { Said } from '../../../app/i18n/said';
 import { fieldSaids } from '../../../app/settings/field-problem';
 import { applyEnvOverrides, ENV_OVERRIDES } from './env-settings';
+import { screenSettingsWrong } from './saved-settings-problems';
 
 /**
  * The settings made on the settings screen, kept beside the journal. Only the sections that differ
@@ -26,10 +27,14 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** The saved sections, if any; a damaged file is reported, never half-read. */
 export function loadScreenSettings(file: string): Result<SavedSections, SettingsProblem> {
   const notUsed = 'the settings saved on the screen were not used';
-  const read = readJsonFile(file, savedSchema, notUsed);
-  if (read.ok) return ok(read.value ?? {});
+  const read = readJsonFile(file, z.unknown(), notUsed);
+  if (read.ok) {
+    if (read.value === null) return ok({});
+    const parsed = savedSchema.safeParse(read.value);
+    return parsed.success ? ok(parsed.data) : err(screenSettingsWrong(file, parsed.error, notUsed));
+  }
   if (read.error.said !== undefined) return err({ message: read.error.message, said: read.error.said });
-  // The shared reader's sentence for a file that is not JSON; its sentence for wrong types stays English only.
+  // The shared reader's sentence for a file that is not JSON.
   const notJson = `${file} is not valid JSON, so ${notUsed}`;
   return err(read.error.message === notJson ? { message: notJson, said: { area: 'settings', kind: 'screen_settings_not_json', file } } : { message: read.error.message });
 }

@@ -32,6 +32,25 @@ export const SETTINGS_SAMPLES: readonly SettingsSaid[] = [
   { area: S, kind: 'saved_file_unreadable', file: '/var/lib/qr-terminal/staff.json', reason: 'other', code: 'EIO' },
   { area: S, kind: 'saved_file_too_large', file: '/var/lib/qr-terminal/screen-settings.json', size: 2 * 1024 * 1024, max: 1024 * 1024, grew: false },
   { area: S, kind: 'saved_file_too_large', file: '/var/lib/qr-terminal/screen-settings.json', size: 1024 * 1024 + 1, max: 1024 * 1024, grew: true },
+  {
+    area: S,
+    kind: 'screen_settings_wrong',
+    file: '/var/lib/qr-terminal/screen-settings.json',
+    issues: [
+      { path: 'payment.qrExpirySeconds', message: 'must be at least 30 seconds', said: { area: S, kind: 'field_seconds_at_least', min: 30 } },
+      { path: 'merchant.name', message: 'Invalid input: expected string, received number', said: null },
+      { path: '', unknown: ['bogus'] },
+      { path: 'sounds', unknown: ['volume', 'tone'] },
+    ],
+  },
+  {
+    area: S,
+    kind: 'saved_settings_do_not_fit',
+    fields: [
+      { path: 'providers.orangepill.merchantAlias', message: 'must be set together with the API key: every request needs a destination alias', said: { area: S, kind: 'field_alias_with_key' } },
+      { path: 'merchant.currency', message: 'Invalid input', said: null },
+    ],
+  },
   ...KEY_STORAGE_SAMPLES,
   ...(['none', 'leave_unset', 'no_logo'] as const).map((hint) => ({ area: S, kind: 'field_empty', hint }) as const),
   { area: S, kind: 'field_too_long', max: 40, hint: 'none' },

@@ -1,6 +1,6 @@
-import type { SettingsSaid } from '../../../../app/i18n/said/settings';
+import type { SavedFieldIssue, SettingsSaid } from '../../../../app/i18n/said/settings';
 import { OPN_METHOD_IDS, OPN_METHODS } from '../../../../app/providers/opn/opn-methods';
-import type { SaidWordsFor } from '../said';
+import type { SaidFormat, SaidWordsFor } from '../said';
 import { wordWithin } from '../said-within';
 import { keyStorage } from './said-key-storage';
 
@@ -21,6 +21,12 @@ const UNREADABLE = {
 } as const;
 const name = (id: keyof typeof OPN_METHODS): string => OPN_METHODS[id].names.en;
 
+/** One field of saved settings that does not fit, its own problem worded as beneath the field (`whole`: the name for no path). */
+const issue = (i: SavedFieldIssue, f: SaidFormat, whole: string): string =>
+  'unknown' in i
+    ? `${i.path === '' ? '' : `${i.path}: `}unknown setting(s) ${i.unknown.join(', ')}`
+    : `${i.path === '' ? whole : i.path} ${i.said === null ? i.message : wordWithin(en, i.said, f)}`;
+
 export const en: SaidWordsFor<SettingsSaid> = {
   sale_in_progress: ({ amount }, f) => `A sale of ${f.money(amount)} is in progress: finish or cancel it before changing settings (nothing was saved)`,
   not_written: ({ file, reason }) => `The settings could not be saved in ${file}: ${reason}`,
@@ -32,6 +38,8 @@ export const en: SaidWordsFor<SettingsSaid> = {
   saved_file_unreadable: ({ file, reason, code }) => `The saved file ${file} ${reason === 'other' ? `cannot be read (${code ?? 'unknown error'})` : UNREADABLE[reason]}`,
   saved_file_too_large: ({ file, size, max, grew }) =>
     `The saved file ${file} ${grew ? `is larger than ${MIB(max)}, so it was not read` : `is ${MIB(size)}; at most ${MIB(max)} is read, so it was not read (is it the right file?)`}`,
+  screen_settings_wrong: ({ file, issues }, f) => `${file}: ${issues.map((i) => issue(i, f, 'settings')).join('; ')}; the settings saved on the screen were not used`,
+  saved_settings_do_not_fit: ({ fields }, f) => `The settings saved on this terminal do not fit the settings file (${fields.map((i) => issue(i, f, '')).join('; ')}); the file's settings are in force until they are saved again`,
   ...keyStorage,
   field_empty: ({ hint }) => `must not be empty${EMPTY[hint]}`,
   field_too_long: ({ max, hint }) => `must be at most ${String(max)} characters${hint === 'double_width' ? ' (it prints double width)' : ''}`,

@@ -1,5 +1,5 @@
-import type { SettingsSaid } from '../../../../app/i18n/said/settings';
-import type { SaidWordsFor } from '../said';
+import type { SavedFieldIssue, SettingsSaid } from '../../../../app/i18n/said/settings';
+import type { SaidFormat, SaidWordsFor } from '../said';
 import { wordWithin } from '../said-within';
 import { connection } from './said-connection';
 import { keyStorage } from './said-key-storage';
@@ -18,6 +18,12 @@ const UNREADABLE = {
   permission: 'tidak dapat dibaca: kebenaran ditolak untuk akaun pengguna ini',
 } as const;
 
+/** One field of saved settings that does not fit, its own problem worded as beneath the field (`whole`: the name for no path). */
+const issue = (i: SavedFieldIssue, f: SaidFormat, whole: string): string =>
+  'unknown' in i
+    ? `${i.path === '' ? '' : `${i.path}: `}tetapan tidak dikenali ${i.unknown.join(', ')}`
+    : `${i.path === '' ? whole : i.path} ${i.said === null ? i.message : wordWithin(ms, i.said, f)}`;
+
 export const ms: SaidWordsFor<SettingsSaid> = {
   sale_in_progress: ({ amount }, f) => `Jualan ${f.money(amount)} sedang berjalan: selesaikan atau batalkannya sebelum menukar tetapan (tiada apa-apa disimpan)`,
   not_written: ({ file, reason }) => `Tetapan tidak dapat disimpan dalam ${file}: ${reason}`,
@@ -29,6 +35,8 @@ export const ms: SaidWordsFor<SettingsSaid> = {
   saved_file_unreadable: ({ file, reason, code }) => `Fail yang disimpan ${file} ${reason === 'other' ? `tidak dapat dibaca (${code ?? 'ralat tidak diketahui'})` : UNREADABLE[reason]}`,
   saved_file_too_large: ({ file, size, max, grew }) =>
     `Fail yang disimpan ${file} ${grew ? `lebih besar daripada ${MIB(max)}, jadi ia tidak dibaca` : `bersaiz ${MIB(size)}; paling banyak ${MIB(max)} dibaca, jadi ia tidak dibaca (adakah ini fail yang betul?)`}`,
+  screen_settings_wrong: ({ file, issues }, f) => `${file}: ${issues.map((i) => issue(i, f, 'tetapan')).join('; ')}; tetapan yang disimpan pada skrin tidak digunakan`,
+  saved_settings_do_not_fit: ({ fields }, f) => `Tetapan yang disimpan pada terminal ini tidak sepadan dengan fail tetapan (${fields.map((i) => issue(i, f, '')).join('; ')}); tetapan dalam fail digunakan sehingga tetapan disimpan semula`,
   ...keyStorage,
   ...connection,
   field_empty: ({ hint }) => `Tidak boleh dibiarkan kosong${EMPTY[hint]}`,

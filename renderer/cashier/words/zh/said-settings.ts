@@ -1,5 +1,5 @@
-import type { SettingsSaid } from '../../../../app/i18n/said/settings';
-import type { SaidWordsFor } from '../said';
+import type { SavedFieldIssue, SettingsSaid } from '../../../../app/i18n/said/settings';
+import type { SaidFormat, SaidWordsFor } from '../said';
 import { wordWithin } from '../said-within';
 import { connection } from './said-connection';
 import { keyStorage } from './said-key-storage';
@@ -18,6 +18,12 @@ const UNREADABLE = {
   permission: '无法读取：此用户账户没有权限',
 } as const;
 
+/** One field of saved settings that does not fit, its own problem worded as beneath the field (`whole`: the name for no path). */
+const issue = (i: SavedFieldIssue, f: SaidFormat, whole: string): string =>
+  'unknown' in i
+    ? `${i.path === '' ? '' : `${i.path}: `}未知设置 ${i.unknown.join(', ')}`
+    : `${i.path === '' ? whole : i.path} ${i.said === null ? i.message : wordWithin(zh, i.said, f)}`;
+
 export const zh: SaidWordsFor<SettingsSaid> = {
   sale_in_progress: ({ amount }, f) => `一笔 ${f.money(amount)} 的销售正在进行：请先完成或取消，再更改设置（未保存任何内容）`,
   not_written: ({ file, reason }) => `设置无法保存到 ${file}：${reason}`,
@@ -29,6 +35,8 @@ export const zh: SaidWordsFor<SettingsSaid> = {
   saved_file_unreadable: ({ file, reason, code }) => `已保存的文件 ${file} ${reason === 'other' ? `无法读取（${code ?? '未知错误'}）` : UNREADABLE[reason]}`,
   saved_file_too_large: ({ file, size, max, grew }) =>
     `已保存的文件 ${file} ${grew ? `大于 ${MIB(max)}，因此未读取` : `大小为 ${MIB(size)}；最多读取 ${MIB(max)}，因此未读取（这是正确的文件吗？）`}`,
+  screen_settings_wrong: ({ file, issues }, f) => `${file}：${issues.map((i) => issue(i, f, '设置')).join('；')}；未使用在屏幕上保存的设置`,
+  saved_settings_do_not_fit: ({ fields }, f) => `此终端上保存的设置与设置文件不符（${fields.map((i) => issue(i, f, '')).join('；')}）；在重新保存设置之前，使用设置文件中的设置`,
   ...keyStorage,
   ...connection,
   field_empty: ({ hint }) => `不能为空${EMPTY[hint]}`,
