@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import type { SettingsView } from '../../app/ipc/settings-schemas';
 import { settingsSchema } from '../../app/settings/settings';
 import { createLogger } from '../../electron/service/logging/logger';
 import { createTerminalService, type TerminalService } from '../../electron/service/terminal/terminal-service';
+import { TLS_KEY_FILE } from '../../electron/service/pos-api/tls/tls-identity';
 import { worded } from '../support/said-english';
 
 /*
@@ -28,8 +30,9 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function problemsAtStart(): Promise<SettingsView> {
-  const service = await createTerminalService({ settings: settingsSchema.parse({}), log: createLogger((line) => logLines.push(line), 'debug'), dataDir });
+async function problemsAtStart(settings: unknown = {}, folder: string | null = dataDir): Promise<SettingsView> {
+  const log = createLogger((line) => logLines.push(line), 'debug');
+  const service = await createTerminalService({ settings: settingsSchema.parse(settings), log, ...(folder === null ? {} : { dataDir: folder }) });
   services.push(service);
   const view = await service.dispatch('getSettings', {}, 'cashier');
   if (!view.ok) throw new Error(view.error.message);
@@ -177,6 +180,36 @@ describe('problems with what was saved before, as the settings screen gets them'
     ]);
     expect(view.problems?.[0]?.message).toMatch(/^The settings saved on this terminal do not fit the settings file/);
     expect(worded(view.problems?.[0]?.said, 'zh-Hans')).toMatch(/^此终端上保存的设置与设置文件不符/);
+    expectWorded(view);
+  });
+
+  it('a POS API port another program holds: why it listens on nothing, said in every language', async () => {
+    const holder: Server = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = holder.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      const view = await problemsAtStart({ posApi: { enabled: true, port } });
+      expect(view.problems?.map((p) => p.said)).toEqual([
+        { area: 'settings', kind: 'pos_cannot_listen', host: '127.0.0.1', port, inUse: true, reason: expect.stringContaining('EADDRINUSE') as unknown },
+      ]);
+      expect(worded(view.problems?.[0]?.said, 'zh-Hans')).toContain('该端口已被其他程序占用');
+      expectWorded(view);
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
+  });
+
+  it('the POS API on the LAN with a certificate that cannot be read (a folder in place of its key): said in every language', async () => {
+    mkdirSync(file(TLS_KEY_FILE));
+    const view = await problemsAtStart({ posApi: { enabled: true, port: 0, bind: 'lan', address: '127.0.0.1' } });
+    expect(view.problems?.map((p) => p.said?.kind)).toEqual(['pos_certificate_unusable']);
+    expectWorded(view);
+  });
+
+  it('the POS API on the LAN without a data folder: said in every language', async () => {
+    const view = await problemsAtStart({ posApi: { enabled: true, port: 0, bind: 'lan', address: '127.0.0.1' } }, null);
+    expect(view.problems?.map((p) => p.said)).toEqual([{ area: 'settings', kind: 'pos_lan_no_folder' }]);
     expectWorded(view);
   });
 

@@ -133,7 +133,17 @@ export type SavedFileSaid =
   /** The paired displays' file is damaged: displays pair again, and the kiosk cashier link is replaced. */
   | { readonly area: 'settings'; readonly kind: 'paired_displays_damaged'; readonly file: string; readonly problem: 'not_json' | 'unexpected' };
 
+/** Why the POS API listens on nothing (electron/service/pos-api/pos-listener.ts, tls/pos-certificate.ts). */
+export type PosListenSaid =
+  /** The listener could not open `host` `port`; `inUse` when another program holds the port; `reason` is the system's, in English. */
+  | { readonly area: 'settings'; readonly kind: 'pos_cannot_listen'; readonly host: string; readonly port: number; readonly inUse: boolean; readonly reason: string }
+  /** The LAN needs a certificate kept in the data folder, and the terminal runs without one. */
+  | { readonly area: 'settings'; readonly kind: 'pos_lan_no_folder' }
+  /** The certificate could not be read or made; `reason` is the system's, in English. */
+  | { readonly area: 'settings'; readonly kind: 'pos_certificate_unusable'; readonly reason: string };
+
 export type SettingsSaid =
+  | PosListenSaid
   /** A save while a sale is going: nothing was saved. */
   | { readonly area: 'settings'; readonly kind: 'sale_in_progress'; readonly amount: Money }
   /** The screen's settings could not be written to `file`; `reason` is the system's, in English. */

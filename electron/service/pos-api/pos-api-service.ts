@@ -1,3 +1,4 @@
+import type { PosListenSaid } from '../../../app/i18n/said/settings';
 import type { ApiResult, EventPayloads } from '../../../app/ipc/contract';
 import { posOpenApi } from '../../../app/pos-api/openapi';
 import type { PosKeyResults } from '../../../app/pos-api/pos-client-schemas';
@@ -55,6 +56,8 @@ export interface PosApiService {
   readonly keys: PosKeyStore;
   /** Why it is not listening though enabled (a port taken, an unusable certificate for 'lan'), or null. */
   readonly problem: string | null;
+  /** The same as a `Said`, for the settings screen's language. */
+  problemSaid(): PosListenSaid | null;
   /** Follows the settings in force: starts, stops or moves the listener. */
   apply(settings: Settings['posApi']): Promise<void>;
   readonly commands: {
@@ -115,8 +118,7 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
     log: options.log,
   };
   const listener = posListener(options, limits, (req, res, expectsContinue) => handlePosRequest(context, req, res, expectsContinue));
-  const apply = listener.apply;
-  await apply(options.settings().posApi);
+  await listener.apply(options.settings().posApi);
   // Requests queued before a restart wait their turn again.
   desk.pump();
 
@@ -127,8 +129,9 @@ export async function startPosApi(options: PosApiOptions): Promise<PosApiService
     get problem() {
       return listener.problem();
     },
+    problemSaid: listener.problemSaid,
     keys,
-    apply,
+    apply: listener.apply,
     commands: {
       listPosClients: () => Promise.resolve({ ok: true, value: keys.list() }),
       createPosClient: (args) => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PosListenSaid } from '../../../app/i18n/said/settings';
 import type { PosApiStatus } from '../../../app/pos-api/pos-api-status';
 import type { Settings } from '../../../app/settings/settings';
 import type { Logger } from '../logging/logger';
@@ -21,6 +22,7 @@ export function posListener(options: { readonly dataDir: string | null; readonly
   let listener: PosListener | null = null;
   let listening: PosSettings | null = null;
   let problem: string | null = null;
+  let problemSaid: PosListenSaid | null = null;
 
   const stop = async (): Promise<void> => {
     await listener?.close();
@@ -32,12 +34,14 @@ export function posListener(options: { readonly dataDir: string | null; readonly
     if (listening !== null && next.enabled && sameListener(listening, next)) return;
     await stop();
     problem = null;
+    problemSaid = null;
     if (!next.enabled) return;
     let tls: PosTls | undefined;
     if (next.bind === 'lan') {
       const certificate = await certificates.load();
       if (!certificate.ok) {
         problem = certificate.problem;
+        problemSaid = certificate.said;
         options.log.log('error', 'POS API not started', { problem });
         return;
       }
@@ -49,7 +53,10 @@ export function posListener(options: { readonly dataDir: string | null; readonly
       listening = next;
       options.log.log('info', 'POS API listening', { url: listener.url });
     } catch (error) {
-      problem = `The POS API cannot listen on ${host} port ${String(next.port)}: ${error instanceof Error ? error.message : String(error)}`;
+      const reason = error instanceof Error ? error.message : String(error);
+      problem = `The POS API cannot listen on ${host} port ${String(next.port)}: ${reason}`;
+      const inUse = (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
+      problemSaid = { area: 'settings', kind: 'pos_cannot_listen', host, port: next.port, inUse, reason };
       options.log.log('error', 'POS API not started', { problem });
     }
   };
@@ -67,6 +74,8 @@ export function posListener(options: { readonly dataDir: string | null; readonly
     status,
     url: () => listener?.url ?? null,
     problem: () => problem,
+    /** The same as a `Said`, for the settings screen's language. */
+    problemSaid: () => problemSaid,
     /** A new certificate, in use at once for new connections: every till must pin it again. */
     regenerate: async (): Promise<{ readonly ok: true; readonly value: PosApiStatus } | { readonly ok: false; readonly problem: string }> => {
       const made = await certificates.regenerate();

@@ -196,7 +196,8 @@ async function posApiBeside(
     ...rest,
     ...options.posApi,
   });
-  if (pos.problem !== null) problems.push({ message: pos.problem });
+  const said = pos.problemSaid();
+  if (pos.problem !== null) problems.push({ message: pos.problem, ...(said === null ? {} : { said }) });
   return pos;
 }
 

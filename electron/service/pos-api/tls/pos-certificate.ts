@@ -3,6 +3,7 @@ import type { PosCertificateView } from '../../../../app/pos-api/pos-api-status'
 import type { Logger } from '../../logging/logger';
 import type { PosTls } from '../pos-server';
 import { loadOrCreateTlsIdentity, regenerateTlsIdentity, type TlsIdentity } from './tls-identity';
+import type { PosListenSaid } from '../../../../app/i18n/said/settings';
 
 /** The LAN listener's certificate and what the settings screen shows of it (never the key). */
 export interface PosCertificate {
@@ -10,7 +11,7 @@ export interface PosCertificate {
   readonly view: PosCertificateView;
 }
 
-export type CertificateResult = { readonly ok: true; readonly value: PosCertificate } | { readonly ok: false; readonly problem: string };
+export type CertificateResult = { readonly ok: true; readonly value: PosCertificate } | { readonly ok: false; readonly problem: string; readonly said: PosListenSaid };
 
 function freshOf(replaced: TlsIdentity['replaced']): PosCertificateView['fresh'] {
   if (replaced === null) return null;
@@ -40,7 +41,7 @@ export function posCertificates(options: { readonly dataDir: string | null; read
   const noFolder = 'The POS API listens on the LAN only over TLS, with a certificate kept in the data folder, and this terminal runs without one: it listens on nothing. Use "loopback" for a till on this machine';
 
   const settle = async (make: (dir: string) => Promise<TlsIdentity>): Promise<CertificateResult> => {
-    if (options.dataDir === null) return { ok: false, problem: noFolder };
+    if (options.dataDir === null) return { ok: false, problem: noFolder, said: { area: 'settings', kind: 'pos_lan_no_folder' } };
     try {
       const identity = await make(options.dataDir);
       const view = { ...givenCertificate({ key: identity.key, cert: identity.cert }).view, fresh: freshOf(identity.replaced) };
@@ -49,9 +50,10 @@ export function posCertificates(options: { readonly dataDir: string | null; read
       current = { tls: { key: identity.key, cert: identity.cert }, view };
       return { ok: true, value: current };
     } catch (error) {
-      const problem = `The POS API cannot listen on the LAN: its certificate could not be read or made (${describe(error)})`;
+      const reason = describe(error);
+      const problem = `The POS API cannot listen on the LAN: its certificate could not be read or made (${reason})`;
       options.log.log('error', 'POS API certificate unusable', { problem });
-      return { ok: false, problem };
+      return { ok: false, problem, said: { area: 'settings', kind: 'pos_certificate_unusable', reason } };
     }
   };
 

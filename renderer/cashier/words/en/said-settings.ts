@@ -40,6 +40,10 @@ export const en: SaidWordsFor<SettingsSaid> = {
     `The saved file ${file} ${grew ? `is larger than ${MIB(max)}, so it was not read` : `is ${MIB(size)}; at most ${MIB(max)} is read, so it was not read (is it the right file?)`}`,
   screen_settings_wrong: ({ file, issues }, f) => `${file}: ${issues.map((i) => issue(i, f, 'settings')).join('; ')}; the settings saved on the screen were not used`,
   saved_settings_do_not_fit: ({ fields }, f) => `The settings saved on this terminal do not fit the settings file (${fields.map((i) => issue(i, f, '')).join('; ')}); the file's settings are in force until they are saved again`,
+  pos_cannot_listen: ({ host, port, reason }) => `The POS API cannot listen on ${host} port ${String(port)}: ${reason}`,
+  pos_lan_no_folder: () =>
+    'The POS API listens on the LAN only over TLS, with a certificate kept in the data folder, and this terminal runs without one: it listens on nothing. Use "loopback" for a till on this machine',
+  pos_certificate_unusable: ({ reason }) => `The POS API cannot listen on the LAN: its certificate could not be read or made (${reason})`,
   ...keyStorage,
   field_empty: ({ hint }) => `must not be empty${EMPTY[hint]}`,
   field_too_long: ({ max, hint }) => `must be at most ${String(max)} characters${hint === 'double_width' ? ' (it prints double width)' : ''}`,

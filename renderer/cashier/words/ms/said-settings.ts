@@ -37,6 +37,11 @@ export const ms: SaidWordsFor<SettingsSaid> = {
     `Fail yang disimpan ${file} ${grew ? `lebih besar daripada ${MIB(max)}, jadi ia tidak dibaca` : `bersaiz ${MIB(size)}; paling banyak ${MIB(max)} dibaca, jadi ia tidak dibaca (adakah ini fail yang betul?)`}`,
   screen_settings_wrong: ({ file, issues }, f) => `${file}: ${issues.map((i) => issue(i, f, 'tetapan')).join('; ')}; tetapan yang disimpan pada skrin tidak digunakan`,
   saved_settings_do_not_fit: ({ fields }, f) => `Tetapan yang disimpan pada terminal ini tidak sepadan dengan fail tetapan (${fields.map((i) => issue(i, f, '')).join('; ')}); tetapan dalam fail digunakan sehingga tetapan disimpan semula`,
+  pos_cannot_listen: ({ host, port, inUse, reason }) =>
+    `API POS tidak dapat menerima sambungan pada ${host} port ${String(port)}: ${inUse ? `port itu sedang digunakan oleh program lain (${reason})` : reason}`,
+  pos_lan_no_folder: () =>
+    'API POS hanya menerima sambungan pada LAN melalui TLS, dengan sijil yang disimpan dalam folder data, dan terminal ini berjalan tanpanya: ia tidak menerima sambungan. Gunakan "loopback" untuk kaunter di komputer ini',
+  pos_certificate_unusable: ({ reason }) => `API POS tidak dapat menerima sambungan pada LAN: sijilnya tidak dapat dibaca atau dibuat (${reason})`,
   ...keyStorage,
   ...connection,
   field_empty: ({ hint }) => `Tidak boleh dibiarkan kosong${EMPTY[hint]}`,
