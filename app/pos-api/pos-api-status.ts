@@ -1,3 +1,4 @@
+import type { PosListenSaid } from '../i18n/said/settings';
 import { z } from 'zod';
 
 /*
@@ -32,6 +33,8 @@ export interface PosApiStatus {
   readonly url: string | null;
   /** Why it does not listen though enabled (a port taken, a certificate that cannot be read), or null. */
   readonly problem: string | null;
+  /** The same as a `Said`, for the settings screen's language (absent from an older terminal). */
+  readonly problemSaid?: PosListenSaid | null;
   /** The LAN certificate, when the API is set to the LAN and the certificate could be read or made. */
   readonly certificate: PosCertificateView | null;
 }

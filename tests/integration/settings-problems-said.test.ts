@@ -195,6 +195,9 @@ describe('problems with what was saved before, as the settings screen gets them'
       ]);
       expect(worded(view.problems?.[0]?.said, 'zh-Hans')).toContain('该端口已被其他程序占用');
       expectWorded(view);
+      // The POS API part of the settings panel gets the same, for its "not listening" line.
+      const status = await services.at(-1)?.dispatch('getPosApiStatus', {}, 'cashier');
+      expect(status?.ok === true ? status.value : status).toMatchObject({ url: null, problem: view.problems?.[0]?.message, problemSaid: view.problems?.[0]?.said });
     } finally {
       await new Promise<void>((resolve) => holder.close(() => resolve()));
     }
