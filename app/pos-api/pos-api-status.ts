@@ -34,7 +34,7 @@ export interface PosApiStatus {
   /** Why it does not listen though enabled (a port taken, a certificate that cannot be read), or null. */
   readonly problem: string | null;
   /** The same as a `Said`, for the settings screen's language (absent from an older terminal). */
-  readonly problemSaid?: PosListenSaid | null;
+  readonly problemSaid?: PosListenSaid;
   /** The LAN certificate, when the API is set to the LAN and the certificate could be read or made. */
   readonly certificate: PosCertificateView | null;
 }

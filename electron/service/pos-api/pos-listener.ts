@@ -66,7 +66,7 @@ export function posListener(options: { readonly dataDir: string | null; readonly
     const posApi = options.settings().posApi;
     const lan = posApi.enabled && posApi.bind === 'lan';
     const certificate = lan ? await certificates.load() : null;
-    return { url: listener?.url ?? null, problem, problemSaid, certificate: certificate?.ok === true ? certificate.value.view : null };
+    return { url: listener?.url ?? null, problem, ...(problemSaid === null ? {} : { problemSaid }), certificate: certificate?.ok === true ? certificate.value.view : null };
   };
 
   return {

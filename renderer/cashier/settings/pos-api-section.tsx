@@ -101,7 +101,7 @@ function PosApiState({ view }: { readonly view: SettingsView }) {
   return (
     <div className="pos-api__state">
       <p className={status.problem === null ? 'devices-panel__state' : 'devices-panel__answer devices-panel__answer--bad'} data-testid="pos-api-status">
-        {status.problem === null ? (status.url === null ? w.off : w.listening(status.url)) : say({ message: status.problem, said: status.problemSaid ?? undefined })}
+        {status.problem === null ? (status.url === null ? w.off : w.listening(status.url)) : say({ message: status.problem, said: status.problemSaid })}
       </p>
       {status.certificate !== null && <Certificate certificate={status.certificate} onRenew={renew} />}
       {refusal !== null && (
