@@ -58,14 +58,18 @@ function kioskLine(service: TerminalService, host: WebHost, listen: string, rene
 }
 
 /** Where a till reaches the POS API, when it is on (docs/pos-api.md); why not, when it cannot listen. */
-function posApiLine(service: TerminalService): string {
+async function posApiLine(service: TerminalService): Promise<string> {
   const { url, problem } = service.posApi;
-  if (url !== null) return `POS API: ${url}/v1/ (keys under Settings \u2192 POS keys)\n`;
-  return problem === null ? '' : `POS API: not listening: ${problem}\n`;
+  if (url === null) return problem === null ? '' : `POS API: not listening: ${problem}\n`;
+  // On the LAN each till pins the certificate: the fingerprint is here as on the settings panel (never its key).
+  const status = await service.posApi.commands.getPosApiStatus();
+  const certificate = status.ok ? status.value.certificate : null;
+  const pin = certificate === null ? '' : `; tills pin its certificate, SHA-256 fingerprint ${certificate.fingerprint256}`;
+  return `POS API: ${url}/v1/ (keys under Settings \u2192 POS keys${pin})\n`;
 }
 
 /** What the person who started it needs: the mode, the journal, and the two links with their tokens. */
-function announce(service: TerminalService, host: WebHost, kiosk: string): void {
+function announce(service: TerminalService, host: WebHost, kiosk: string, posApi: string): void {
   const mode = service.info.demo ? 'DEMO mode: simulated payments, no real money' : 'LIVE';
   process.stdout.write(
     `QR Counter Terminal \u2014 web mode (${mode})\n` +
@@ -75,7 +79,7 @@ function announce(service: TerminalService, host: WebHost, kiosk: string): void 
       `Display: ${host.urls.display}\n` +
       kiosk +
       `Pair a tablet as the customer display: open /display/ on it (no token) and type its code under Devices.\n` +
-      posApiLine(service) +
+      posApi +
       `Press Ctrl+C to stop.\n`,
   );
 }
@@ -137,7 +141,7 @@ async function main(): Promise<number> {
   const listen = args.value.host ?? settings.web.host;
   const host = await startHostOrSay(service, { host: listen, port: args.value.port ?? settings.web.port, pagesDir, log, pairing: service.pairing });
   if (host === null) return 1;
-  announce(service, host, kioskLine(service, host, listen, args.value.newCashierLink));
+  announce(service, host, kioskLine(service, host, listen, args.value.newCashierLink), await posApiLine(service));
 
   const exitCode = await stopRequested;
   setTimeout(() => {

@@ -1,3 +1,4 @@
+import { connect as tlsConnect } from 'node:tls';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +62,16 @@ describe('the POS API in the headless host', () => {
     const serve = await serveWith({ posApi: { enabled: true, port: 0, bind: 'lan', address: '127.0.0.1' } });
     const api = /^POS API: (https:\/\/127\.0\.0\.1:\d+)\/v1\/ /m.exec(serve.stdout())?.[1];
     expect(api).toBeDefined();
+    // The banner gives the fingerprint a till pins, and it is the certificate the port presents.
+    const shown = /SHA-256 fingerprint ([0-9A-F:]{95})\)/.exec(serve.stdout())?.[1];
+    const presented = await new Promise<string>((resolve, reject) => {
+      const socket = tlsConnect({ host: '127.0.0.1', port: Number(new URL(api ?? '').port), rejectUnauthorized: false }, () => {
+        resolve(socket.getPeerCertificate().fingerprint256);
+        socket.end();
+      });
+      socket.on('error', reject);
+    });
+    expect(shown).toBe(presented);
     await expect(fetch(`${api?.replace('https:', 'http:') ?? ''}/v1/openapi.json`)).rejects.toThrow();
   });
 });
