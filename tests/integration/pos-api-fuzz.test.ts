@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookCreatedSchema, webhookSchema } from '../../app/pos-api/event-schemas';
 import { checkoutListSchema, checkoutSchema, errorBodySchema } from '../../app/pos-api/checkout-schemas';
 import { createRng, type Rng } from '../faults/prng';
+import { mutateTree } from '../support/fuzz-mutate';
 import { startPosTerminal, type PosTerminal } from '../support/pos-terminal';
 
 /*
@@ -26,26 +27,7 @@ const TEMPLATES: readonly { readonly method: string; readonly path: string; read
 const ODD: readonly unknown[] = ['', '__proto__', 'constructor', '\u0000', '\ud800', 'x'.repeat(3000), '../../etc/passwd', '%2e%2e%2f', '<script>', 'NaN', -1, 1.5, 2 ** 53, 1e308, null, true, [], {}];
 
 function mutateBody(rng: Rng, body: unknown): unknown {
-  const copy = structuredClone(body) as Record<string, unknown>;
-  for (let i = rng.int(1, 3); i > 0; i--) {
-    let node: Record<string, unknown> = copy;
-    for (;;) {
-      const keys = Object.keys(node);
-      if (keys.length === 0) break;
-      const key = rng.pick(keys);
-      const child = node[key];
-      if (typeof child === 'object' && child !== null && rng.chance(0.5)) {
-        node = child as Record<string, unknown>;
-        continue;
-      }
-      const action = rng.int(0, 2);
-      if (action === 0) node[key] = rng.pick(ODD);
-      else if (action === 1) delete node[key];
-      else node[rng.pick(ODD_TEXT).slice(0, 50)] = rng.pick(ODD);
-      break;
-    }
-  }
-  return copy;
+  return mutateTree(rng, body, { descend: 0.5, value: (r) => r.pick(ODD), key: (r) => r.pick(ODD_TEXT).slice(0, 50) });
 }
 
 const ODD_TEXT: readonly string[] = ODD.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));

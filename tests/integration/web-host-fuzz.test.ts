@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerMessage } from '../../app/ipc/ws-protocol';
 import { createRng, type Rng } from '../faults/prng';
+import { mutateTree } from '../support/fuzz-mutate';
 import { startInProcessTerminal, type InProcessTerminal } from '../support/in-process-terminal';
 
 /*
@@ -62,26 +63,7 @@ function randomValue(rng: Rng, depth = 0): unknown {
 
 /** A template with one to three of its leaves, keys or containers replaced, dropped or added. */
 function mutate(rng: Rng, value: unknown): unknown {
-  const copy = structuredClone(value) as Record<string, unknown>;
-  for (let i = rng.int(1, 3); i > 0; i--) {
-    let node: Record<string, unknown> = copy;
-    for (;;) {
-      const keys = Object.keys(node);
-      if (keys.length === 0) break;
-      const key = rng.pick(keys);
-      const child = node[key];
-      if (typeof child === 'object' && child !== null && rng.chance(0.6)) {
-        node = child as Record<string, unknown>;
-        continue;
-      }
-      const action = rng.int(0, 2);
-      if (action === 0) node[key] = randomValue(rng);
-      else if (action === 1) delete node[key];
-      else node[rng.pick(ODD_STRINGS)] = randomValue(rng);
-      break;
-    }
-  }
-  return copy;
+  return mutateTree(rng, value, { descend: 0.6, value: (r) => randomValue(r), key: (r) => r.pick(ODD_STRINGS) });
 }
 
 /** The text of one message: mutated commands, random JSON, deep nesting, or text that is not JSON at all. */
